@@ -1,0 +1,101 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { getDb } from "@/db/client";
+import { signIn, signOut, auth } from "@/lib/auth/config";
+import { KassaError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { acceptInvitation } from "@/lib/team/accept-invitation";
+import { signUp } from "@/lib/team/sign-up";
+
+export interface FormState {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+const text = (form: FormData, key: string) => String(form.get(key) ?? "");
+
+async function ip(): Promise<string | null> {
+  return (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+}
+
+function safeNext(next: string): string {
+  return next.startsWith("/") && !next.startsWith("//") ? next : "/dashboard";
+}
+
+async function signInOrExplain(email: string, password: string, next: string): Promise<FormState> {
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeNext(next) });
+    return {};
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code;
+      return {
+        error:
+          code === "throttled"
+            ? "Too many sign-in attempts. Wait a few minutes and try again."
+            : "Wrong email or password.",
+        values: { email },
+      };
+    }
+    throw error; // the redirect on success
+  }
+}
+
+export async function loginAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const email = text(form, "email").trim();
+  const password = text(form, "password");
+  if (!email || !password) return { error: "Enter your email and password.", values: { email } };
+  return signInOrExplain(email, password, text(form, "next") || "/dashboard");
+}
+
+function explain(error: unknown, values: Record<string, string>): FormState {
+  if (error instanceof KassaError) {
+    return error.param
+      ? { fieldErrors: { [error.param]: error.message }, values }
+      : { error: error.message, values };
+  }
+  logger.error({ err: error }, "form action failed");
+  return { error: "Something went wrong on our side. Try again.", values };
+}
+
+export async function signupAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = { name: text(form, "name"), email: text(form, "email"), business_name: text(form, "business_name") };
+  const password = text(form, "password");
+  try {
+    await signUp({ db: await getDb(), input: { ...values, password }, ip: await ip() });
+  } catch (error) {
+    return explain(error, values);
+  }
+  return signInOrExplain(values.email, password, "/dashboard");
+}
+
+export async function acceptInviteAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const token = text(form, "token");
+  const session = await auth();
+  const values = { name: text(form, "name") };
+  try {
+    const input = session?.user?.id
+      ? { token, user_id: session.user.id }
+      : { token, name: values.name, password: text(form, "password") };
+    const joined = await acceptInvitation({ db: await getDb(), input, ip: await ip() });
+    if (session?.user?.id) {
+      // Already signed in: switch the session to the merchant just joined.
+      const { unstable_update } = await import("@/lib/auth/config");
+      await unstable_update({ merchantId: joined.merchantId } as never);
+      const { redirect } = await import("next/navigation");
+      redirect("/dashboard");
+    }
+    return signInOrExplain(joined.email, text(form, "password"), "/dashboard");
+  } catch (error) {
+    const { unstable_rethrow } = await import("next/navigation");
+    unstable_rethrow(error);
+    return explain(error, values);
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}

@@ -1,0 +1,59 @@
+import { signOutAction } from "@/app/(auth)/actions";
+import { setModeAction } from "./actions";
+import { Sidebar, type NavSection } from "@/components/dashboard/sidebar";
+import { requireMember } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const member = await requireMember();
+  const sections: NavSection[] = [
+    { items: [{ href: "/dashboard", label: "Home" }] },
+    {
+      title: "Developers",
+      items: [
+        ...(can(member.role, "api_keys:read") ? [{ href: "/developers/api-keys", label: "API keys" }] : []),
+        { href: "/developers/events", label: "Events" },
+      ],
+    },
+    {
+      title: "Settings",
+      items: [
+        { href: "/settings", label: "Account" },
+        { href: "/settings/team", label: "Team" },
+        ...(can(member.role, "audit:read") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
+      ],
+    },
+  ];
+  return (
+    <div className="flex min-h-screen">
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-5 md:flex">
+        <div className="mb-6 px-3">
+          <p className="text-lg font-bold tracking-tight text-brand-700">kassa</p>
+          <p className="truncate text-sm text-slate-600" data-testid="merchant-name">{member.businessName}</p>
+        </div>
+        <Sidebar sections={sections} />
+        <div className="mt-auto space-y-2 border-t border-slate-100 px-3 pt-4 text-sm">
+          <p className="truncate text-slate-700" title={member.email}>{member.email}</p>
+          <p className="text-xs capitalize text-slate-500" data-testid="member-role">{member.role}</p>
+          <form action={signOutAction}>
+            <button type="submit" className="text-sm text-slate-500 hover:text-slate-900">Sign out</button>
+          </form>
+        </div>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-2">
+          {member.livemode ? null : (
+            <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Test mode</span>
+          )}
+          <form action={setModeAction}>
+            <input type="hidden" name="mode" value={member.livemode ? "test" : "live"} />
+            <button type="submit" className="text-xs font-medium text-slate-600 hover:text-slate-900">
+              {member.livemode ? "Switch to test data" : "Switch to live data"}
+            </button>
+          </form>
+        </header>
+        <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { Card, PageHeader } from "@/components/ui/card";
+import { AccountForm } from "@/components/dashboard/account-form";
+import { getAccount } from "@/lib/accounts/get-account";
+import { can } from "@/lib/auth/roles";
+import { memberContext, requireMember } from "@/lib/auth/session";
+import { CURRENCIES } from "@/lib/money";
+
+export const metadata = { title: "Account settings" };
+
+export default async function AccountSettingsPage() {
+  const member = await requireMember();
+  const account = await getAccount({ ctx: await memberContext(member) });
+  return (
+    <>
+      <PageHeader title="Account" description="Your business details, as integrators see them at GET /api/v1/account." />
+      <Card>
+        <AccountForm account={account} currencies={CURRENCIES} canEdit={can(member.role, "account:write")} />
+      </Card>
+    </>
+  );
+}

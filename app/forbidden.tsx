@@ -1,0 +1,14 @@
+import Link from "next/link";
+
+export default function Forbidden() {
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="max-w-md rounded-xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200">
+        <p className="text-sm font-semibold text-brand-600">403</p>
+        <h1 className="mt-2 text-xl font-semibold text-slate-900">Your role cannot open this page</h1>
+        <p className="mt-2 text-sm text-slate-600">Ask an owner or admin of this account if you need access.</p>
+        <Link href="/dashboard" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">Back to the dashboard</Link>
+      </div>
+    </main>
+  );
+}

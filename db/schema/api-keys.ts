@@ -1,0 +1,31 @@
+import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { primaryId, tenant, timestamps } from "./columns";
+
+export const API_KEY_KINDS = ["secret", "publishable"] as const;
+export type ApiKeyKind = (typeof API_KEY_KINDS)[number];
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: primaryId(),
+    ...tenant,
+    kind: text({ enum: API_KEY_KINDS }).notNull(),
+    name: text().notNull(),
+    /** First characters of the key, shown in the dashboard ("sk_test_4eC3…"). */
+    displayPrefix: text().notNull(),
+    /** SHA-256 of the whole key; the key itself is never stored. */
+    keyHash: text().notNull().unique(),
+    /** Publishable keys are not secret: kept so the dashboard can show them again. */
+    publishableToken: text(),
+    createdBy: text(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    /** Set when the key is rolled: it keeps working until then. */
+    expiresAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    rolledToId: text(),
+    ...timestamps,
+  },
+  (t) => [index().on(t.merchantId, t.livemode)],
+);
+
+export type ApiKey = typeof apiKeys.$inferSelect;

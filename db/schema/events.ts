@@ -1,0 +1,21 @@
+import { index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { createdAt, primaryId, tenant } from "./columns";
+
+/** The outbox: written in the same transaction as the change it describes. */
+export const events = pgTable(
+  "events",
+  {
+    id: primaryId(),
+    ...tenant,
+    type: text().notNull(),
+    data: jsonb().$type<{ object: Record<string, unknown>; previous_attributes?: Record<string, unknown> }>().notNull(),
+    requestId: text(),
+    idempotencyKey: text(),
+    /** Set by the outbox relay once the event is handed to the workflow engine. */
+    publishedAt: timestamp({ withTimezone: true }),
+    ...createdAt,
+  },
+  (t) => [index().on(t.merchantId, t.livemode, t.id), index().on(t.publishedAt)],
+);
+
+export type EventRow = typeof events.$inferSelect;

@@ -1,0 +1,28 @@
+import { integer, jsonb, pgTable, text, timestamp, uniqueIndex, index } from "drizzle-orm/pg-core";
+import { createdAt, primaryId, tenant } from "./columns";
+
+/**
+ * Brandur-style idempotency keys: the first response is stored and replayed; `recoveryPoint`
+ * lets a multi-phase verb resume where a crashed attempt stopped.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    id: primaryId(),
+    ...tenant,
+    key: text().notNull(),
+    requestMethod: text().notNull(),
+    requestPath: text().notNull(),
+    requestHash: text().notNull(),
+    lockedAt: timestamp({ withTimezone: true }),
+    recoveryPoint: text().notNull().default("started"),
+    recoveryData: jsonb(),
+    responseStatus: integer(),
+    responseBody: jsonb(),
+    lastRunAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...createdAt,
+  },
+  (t) => [uniqueIndex().on(t.merchantId, t.livemode, t.key), index().on(t.createdAt)],
+);
+
+export type IdempotencyKey = typeof idempotencyKeys.$inferSelect;

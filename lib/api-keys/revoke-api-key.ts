@@ -1,0 +1,25 @@
+import { eq } from "drizzle-orm";
+import { apiKeys } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { requirePermission } from "@/lib/auth/roles";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { findApiKeyForUpdate } from "./find-api-key";
+import { serializeApiKey } from "./serialize-api-key";
+
+/** Revokes a key at once; calls with it get 401 from then on. */
+export async function revokeApiKey({ ctx, id, now = new Date() }: { ctx: ServiceContext; id: string; now?: Date }) {
+  requirePermission(ctx, "api_keys:write");
+  return withTransaction(ctx, async (tx) => {
+    const key = await findApiKeyForUpdate(tx, ctx, id);
+    if (key.revokedAt) throw new KassaError("api_key_revoked", "This key is already revoked.", { param: "id" });
+    const [row] = await tx.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, key.id)).returning();
+    await writeAudit(tx, ctx, {
+      action: "api_key.revoked",
+      targetType: "api_key",
+      targetId: key.id,
+      metadata: { redacted: key.displayPrefix, livemode: key.livemode },
+    });
+    return serializeApiKey(row!, now);
+  });
+}

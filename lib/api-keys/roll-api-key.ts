@@ -1,0 +1,31 @@
+import { eq } from "drizzle-orm";
+import { apiKeys } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { requirePermission } from "@/lib/auth/roles";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { insertApiKey } from "./create-api-key";
+import { findApiKeyForUpdate } from "./find-api-key";
+
+export const ROLL_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/** Replaces a key with a new one; the old key keeps working for 24 hours. */
+export async function rollApiKey({ ctx, id, now = new Date() }: { ctx: ServiceContext; id: string; now?: Date }) {
+  requirePermission(ctx, "api_keys:write");
+  return withTransaction(ctx, async (tx) => {
+    const old = await findApiKeyForUpdate(tx, ctx, id);
+    if (old.revokedAt || old.rolledToId || (old.expiresAt && old.expiresAt <= now)) {
+      throw new KassaError("api_key_revoked", "This key was already revoked or rolled.", { param: "id" });
+    }
+    const created = await insertApiKey(tx, { ...ctx, livemode: old.livemode }, { kind: old.kind, name: old.name });
+    const expiresAt = new Date(now.getTime() + ROLL_GRACE_MS);
+    await tx.update(apiKeys).set({ expiresAt, rolledToId: created.object.id }).where(eq(apiKeys.id, old.id));
+    await writeAudit(tx, ctx, {
+      action: "api_key.rolled",
+      targetType: "api_key",
+      targetId: old.id,
+      metadata: { new_key: created.object.id, old_expires_at: expiresAt.toISOString() },
+    });
+    return created;
+  });
+}

@@ -1,0 +1,26 @@
+import type { ApiKey } from "@/db/schema";
+
+const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
+
+/** Never includes the hash; a secret key's full value is only in the create/roll response. */
+export type ApiKeyStatus = "active" | "expiring" | "expired" | "revoked";
+
+export function serializeApiKey(k: ApiKey, now = new Date()) {
+  const status: ApiKeyStatus = k.revokedAt ? "revoked" : k.expiresAt && k.expiresAt <= now ? "expired" : k.expiresAt ? "expiring" : "active";
+  return {
+    id: k.id,
+    object: "api_key" as const,
+    kind: k.kind,
+    name: k.name,
+    livemode: k.livemode,
+    redacted: k.displayPrefix,
+    token: k.kind === "publishable" ? k.publishableToken : null,
+    status,
+    created: seconds(k.createdAt),
+    last_used: seconds(k.lastUsedAt),
+    expires: seconds(k.expiresAt),
+    revoked: seconds(k.revokedAt),
+  };
+}
+
+export type ApiKeyObject = ReturnType<typeof serializeApiKey>;

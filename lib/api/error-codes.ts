@@ -1,0 +1,61 @@
+/** The one table from error code to HTTP status and Stripe-style error type. */
+export const ERROR_CODES = {
+  // 400
+  parameter_invalid: { status: 400, type: "invalid_request_error" },
+  parameter_missing: { status: 400, type: "invalid_request_error" },
+  parameter_unknown: { status: 400, type: "invalid_request_error" },
+  parameter_invalid_integer: { status: 400, type: "invalid_request_error" },
+  body_not_json: { status: 400, type: "invalid_request_error" },
+  idempotency_key_invalid: { status: 400, type: "invalid_request_error" },
+  amount_too_large: { status: 400, type: "invalid_request_error" },
+  amount_too_small: { status: 400, type: "invalid_request_error" },
+  currency_unsupported: { status: 400, type: "invalid_request_error" },
+  email_taken: { status: 400, type: "invalid_request_error" },
+  invitation_invalid: { status: 400, type: "invalid_request_error" },
+  last_owner: { status: 400, type: "invalid_request_error" },
+  api_key_revoked: { status: 400, type: "invalid_request_error" },
+  // 401
+  api_key_missing: { status: 401, type: "authentication_error" },
+  api_key_invalid: { status: 401, type: "authentication_error" },
+  api_key_expired: { status: 401, type: "authentication_error" },
+  secret_key_required: { status: 401, type: "authentication_error" },
+  not_signed_in: { status: 401, type: "authentication_error" },
+  invalid_credentials: { status: 401, type: "authentication_error" },
+  unauthorized: { status: 401, type: "authentication_error" },
+  // 402
+  card_declined: { status: 402, type: "card_error" },
+  // 403
+  permission_denied: { status: 403, type: "permission_error" },
+  // 404
+  resource_missing: { status: 404, type: "invalid_request_error" },
+  route_not_found: { status: 404, type: "invalid_request_error" },
+  // 405
+  method_not_allowed: { status: 405, type: "invalid_request_error" },
+  // 409 / 422
+  idempotency_key_in_use: { status: 409, type: "idempotency_error" },
+  idempotency_key_reused: { status: 422, type: "idempotency_error" },
+  // 413 / 415
+  body_too_large: { status: 413, type: "invalid_request_error" },
+  content_type_unsupported: { status: 415, type: "invalid_request_error" },
+  // 429
+  rate_limited: { status: 429, type: "rate_limit_error" },
+  login_throttled: { status: 429, type: "rate_limit_error" },
+  // 5xx
+  api_error: { status: 500, type: "api_error" },
+  service_unavailable: { status: 503, type: "api_error" },
+} as const satisfies Record<string, { status: number; type: ErrorType }>;
+
+export type ErrorType =
+  | "invalid_request_error"
+  | "authentication_error"
+  | "card_error"
+  | "permission_error"
+  | "idempotency_error"
+  | "rate_limit_error"
+  | "api_error";
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function errorStatus(code: ErrorCode): number {
+  return ERROR_CODES[code].status;
+}

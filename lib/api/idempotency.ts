@@ -1,0 +1,154 @@
+import { createHash } from "node:crypto";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { idempotencyKeys, type IdempotencyKey } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { KassaError } from "@/lib/errors";
+
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** A lock older than this belongs to a request that died; the next retry may take over. */
+export const IDEMPOTENCY_LOCK_TIMEOUT_MS = 90 * 1000;
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+export interface IdempotencyScope {
+  merchantId: string;
+  livemode: boolean;
+  key: string;
+  method: string;
+  path: string;
+  requestHash: string;
+}
+
+export type IdempotencyStart =
+  | { kind: "started"; record: IdempotencyKey }
+  | { kind: "replay"; status: number; body: unknown };
+
+/** Canonical hash of what a request asks for: method, path and the parsed body, keys sorted. */
+export function hashRequest(method: string, path: string, body: unknown): string {
+  return createHash("sha256").update(`${method} ${path}\n${canonicalJson(body)}`).digest("hex");
+}
+
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export function validateIdempotencyKey(key: string): void {
+  if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw new KassaError(
+      "idempotency_key_invalid",
+      `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`,
+      { param: "Idempotency-Key" },
+    );
+  }
+}
+
+/**
+ * Takes the key's lock, or says why not: a stored response to replay, 422 for a key reused with
+ * other parameters, 409 while another request holds it.
+ */
+export async function beginIdempotentRequest(db: Executor, scope: IdempotencyScope, now = new Date()): Promise<IdempotencyStart> {
+  validateIdempotencyKey(scope.key);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const inserted = await db
+      .insert(idempotencyKeys)
+      .values({
+        id: newId("idempotencyKey"),
+        merchantId: scope.merchantId,
+        livemode: scope.livemode,
+        key: scope.key,
+        requestMethod: scope.method,
+        requestPath: scope.path,
+        requestHash: scope.requestHash,
+        lockedAt: now,
+        lastRunAt: now,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (inserted[0]) return { kind: "started", record: inserted[0] };
+
+    const [existing] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(
+        and(
+          eq(idempotencyKeys.merchantId, scope.merchantId),
+          eq(idempotencyKeys.livemode, scope.livemode),
+          eq(idempotencyKeys.key, scope.key),
+        ),
+      );
+    if (!existing) continue; // reaped between our two statements
+    if (existing.createdAt.getTime() <= now.getTime() - IDEMPOTENCY_TTL_MS) {
+      // Expired but not yet reaped: the key is fresh again.
+      await db.delete(idempotencyKeys).where(eq(idempotencyKeys.id, existing.id));
+      continue;
+    }
+    if (
+      existing.requestHash !== scope.requestHash ||
+      existing.requestMethod !== scope.method ||
+      existing.requestPath !== scope.path
+    ) {
+      throw new KassaError(
+        "idempotency_key_reused",
+        "Keys for idempotent requests can only be used with the same parameters they were first used with.",
+        { param: "Idempotency-Key" },
+      );
+    }
+    if (existing.responseStatus !== null) {
+      return { kind: "replay", status: existing.responseStatus, body: existing.responseBody };
+    }
+    const staleBefore = new Date(now.getTime() - IDEMPOTENCY_LOCK_TIMEOUT_MS);
+    const [taken] = await db
+      .update(idempotencyKeys)
+      .set({ lockedAt: now, lastRunAt: now })
+      .where(
+        and(
+          eq(idempotencyKeys.id, existing.id),
+          sql`${idempotencyKeys.responseStatus} is null`,
+          or(isNull(idempotencyKeys.lockedAt), lt(idempotencyKeys.lockedAt, staleBefore)),
+        ),
+      )
+      .returning();
+    if (taken) return { kind: "started", record: taken };
+    throw new KassaError(
+      "idempotency_key_in_use",
+      "There is currently another in-progress request using this Idempotency-Key. Retry after it completes.",
+      { param: "Idempotency-Key" },
+    );
+  }
+  throw new KassaError("idempotency_key_in_use", "The Idempotency-Key is busy; retry.", { param: "Idempotency-Key" });
+}
+
+/** Stores the response to replay and releases the lock. Call it in the verb's last transaction when it can. */
+export async function completeIdempotentRequest(db: Executor, id: string, status: number, body: unknown): Promise<void> {
+  await db
+    .update(idempotencyKeys)
+    .set({ responseStatus: status, responseBody: body as object, lockedAt: null, recoveryPoint: "finished" })
+    .where(eq(idempotencyKeys.id, id));
+}
+
+/** Releases the lock without a response, so a retry can resume from the recovery point. */
+export async function releaseIdempotentRequest(db: Executor, id: string): Promise<void> {
+  await db.update(idempotencyKeys).set({ lockedAt: null }).where(eq(idempotencyKeys.id, id));
+}
+
+/** Marks progress so a retry after a crash resumes after the last finished phase. */
+export async function setRecoveryPoint(db: Executor, id: string, point: string, data?: unknown): Promise<void> {
+  await db
+    .update(idempotencyKeys)
+    .set({ recoveryPoint: point, ...(data === undefined ? {} : { recoveryData: data as object }) })
+    .where(eq(idempotencyKeys.id, id));
+}
+
+/** Deletes keys older than 24 h; returns how many went. */
+export async function reapIdempotencyKeys(db: Executor, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - IDEMPOTENCY_TTL_MS);
+  const gone = await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, cutoff))
+    .returning({ id: idempotencyKeys.id });
+  return gone.length;
+}

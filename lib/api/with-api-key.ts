@@ -1,0 +1,156 @@
+import type { z } from "zod";
+import type { ApiKey } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import type { ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { logger } from "@/lib/logger";
+import { observeRequest } from "@/lib/metrics";
+import { apiRateLimiter, type RateLimitResult } from "@/lib/rate-limit";
+import {
+  beginIdempotentRequest,
+  completeIdempotentRequest,
+  hashRequest,
+  releaseIdempotentRequest,
+} from "./idempotency";
+import { parseWith, queryObject, readJsonBody } from "./parse";
+import { errorBody, jsonResponse, toJson } from "./respond";
+
+export interface ApiContext extends ServiceContext {
+  requestId: string;
+  apiKey: ApiKey;
+  /** The idempotency record of this POST, when it sent an Idempotency-Key. */
+  idempotencyKeyId?: string;
+}
+
+type RouteParams = Record<string, string | string[] | undefined>;
+
+interface Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  /** Route template for metrics and logs, e.g. "/api/v1/events/:id". */
+  route: string;
+  body?: B;
+  query?: Q;
+}
+
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface ApiHandlerArgs<B, Q> {
+  req: Request;
+  url: URL;
+  ctx: ApiContext;
+  body: B;
+  query: Q;
+  params: RouteParams;
+}
+
+/**
+ * The wrapper for integrators' calls: request id → key → rate limit → body and query parsing →
+ * idempotency → the handler's one service verb → the error table. Handlers return the object.
+ */
+export function withApiKey<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  options: Options<B, Q>,
+  handler: (args: ApiHandlerArgs<Infer<B>, Infer<Q>>) => Promise<unknown>,
+) {
+  return async (req: Request, routeCtx?: { params?: Promise<RouteParams> }): Promise<Response> => {
+    const started = performance.now();
+    const requestId = newId("request");
+    const headers = new Headers({ "Request-Id": requestId });
+    const url = new URL(req.url);
+    let status = 500;
+    let merchantId: string | undefined;
+    try {
+      const db = await getDb();
+      const apiKey = await authenticateApiKey(db, req.headers.get("authorization"));
+      merchantId = apiKey.merchantId;
+
+      const limit = await apiRateLimiter().limit(apiKey.id);
+      setRateLimitHeaders(headers, limit);
+      if (!limit.success) {
+        const retryAfter = Math.max(1, Math.ceil((limit.reset - Date.now()) / 1000));
+        headers.set("Retry-After", String(retryAfter));
+        throw new KassaError("rate_limited", "Too many requests hit the API too quickly. Retry after the time in Retry-After.");
+      }
+
+      const ctx: ApiContext = {
+        merchantId: apiKey.merchantId,
+        livemode: apiKey.livemode,
+        actor: { type: "api_key", id: apiKey.id, label: apiKey.displayPrefix },
+        requestId,
+        ip: clientIp(req),
+        apiKey,
+      };
+      const isWrite = req.method !== "GET" && req.method !== "HEAD";
+      const { value: rawBody } = isWrite ? await readJsonBody(req) : { value: undefined };
+      const body = (options.body ? parseWith(options.body, rawBody) : undefined) as Infer<B>;
+      if (isWrite && !options.body && rawBody && Object.keys(rawBody as object).length > 0) {
+        const first = Object.keys(rawBody as object)[0]!;
+        throw new KassaError("parameter_unknown", `Received unknown parameter: ${first}`, { param: first });
+      }
+      const query = (options.query ? parseWith(options.query, queryObject(url)) : undefined) as Infer<Q>;
+      const params = (await routeCtx?.params) ?? {};
+
+      const idempotencyKey = req.method === "POST" ? req.headers.get("idempotency-key") : null;
+      if (idempotencyKey === null) {
+        const result = await handler({ req, url, ctx, body, query, params });
+        status = 200;
+        return finish(jsonResponse(result, 200, headers));
+      }
+
+      const start = await beginIdempotentRequest(db, {
+        merchantId: ctx.merchantId,
+        livemode: ctx.livemode,
+        key: idempotencyKey,
+        method: req.method,
+        path: url.pathname,
+        requestHash: hashRequest(req.method, url.pathname, rawBody ?? {}),
+      });
+      if (start.kind === "replay") {
+        headers.set("Idempotent-Replayed", "true");
+        status = start.status;
+        return finish(jsonResponse(start.body, start.status, headers));
+      }
+      ctx.idempotencyKeyId = start.record.id;
+      ctx.idempotencyKey = idempotencyKey;
+      try {
+        const result: unknown = JSON.parse(toJson(await handler({ req, url, ctx, body, query, params })));
+        await completeIdempotentRequest(db, start.record.id, 200, result);
+        status = 200;
+        return finish(jsonResponse(result, 200, headers));
+      } catch (error) {
+        const mapped = errorBody(error, requestId);
+        // A definite answer is stored and replayed; a 5xx leaves the key free for a retry.
+        if (mapped.status < 500) await completeIdempotentRequest(db, start.record.id, mapped.status, mapped.body);
+        else await releaseIdempotentRequest(db, start.record.id);
+        throw error;
+      }
+    } catch (error) {
+      const mapped = errorBody(error, requestId);
+      status = mapped.status;
+      if (status >= 500) logger.error({ err: error, request_id: requestId, route: options.route }, "api request failed");
+      return finish(jsonResponse(mapped.body, mapped.status, headers));
+    }
+
+    function finish(res: Response): Response {
+      const seconds = (performance.now() - started) / 1000;
+      observeRequest(options.route, req.method, status, seconds);
+      logger.info(
+        { request_id: requestId, route: options.route, method: req.method, status, ms: Math.round(seconds * 1000), merchant: merchantId },
+        "api request",
+      );
+      return res;
+    }
+  };
+}
+
+function setRateLimitHeaders(headers: Headers, limit: RateLimitResult): void {
+  headers.set("RateLimit-Limit", String(limit.limit));
+  headers.set("RateLimit-Remaining", String(limit.remaining));
+  headers.set("RateLimit-Reset", String(Math.max(0, Math.ceil((limit.reset - Date.now()) / 1000))));
+}
+
+export function clientIp(req: Request): string | null {
+  const forwarded = req.headers.get("x-forwarded-for");
+  if (forwarded) return forwarded.split(",")[0]!.trim();
+  return req.headers.get("x-real-ip");
+}

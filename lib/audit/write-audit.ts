@@ -1,0 +1,31 @@
+import type { Executor } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import type { ServiceContext } from "@/lib/context";
+
+export interface AuditEntry {
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  metadata?: Record<string, unknown>;
+}
+
+/** Writes one audit row; call it inside the transaction that makes the change. */
+export async function writeAudit(tx: Executor, ctx: ServiceContext, entry: AuditEntry): Promise<string> {
+  const id = newId("audit");
+  await tx.insert(auditLog).values({
+    id,
+    merchantId: ctx.merchantId,
+    livemode: ctx.livemode,
+    actorType: ctx.actor.type,
+    actorId: ctx.actor.id,
+    actorLabel: ctx.actor.label ?? null,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    ip: ctx.ip ?? null,
+    requestId: ctx.requestId ?? null,
+    metadata: entry.metadata ?? null,
+  });
+  return id;
+}

@@ -1,0 +1,109 @@
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { accounts, memberships, sessions, users, verificationTokens, type Role } from "@/db/schema";
+import { KassaError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { verifyCredentials } from "@/lib/team/verify-credentials";
+import { authSecret } from "./secret";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+    merchantId: string;
+    role: Role;
+  }
+  interface User {
+    merchantId?: string;
+    role?: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid?: string;
+    mid?: string;
+    role?: Role;
+  }
+}
+
+class ThrottledSignin extends CredentialsSignin {
+  code = "throttled";
+}
+class InvalidSignin extends CredentialsSignin {
+  code = "invalid";
+}
+
+function requestIp(request: Request | undefined): string | null {
+  const forwarded = request?.headers.get("x-forwarded-for");
+  return forwarded ? forwarded.split(",")[0]!.trim() : (request?.headers.get("x-real-ip") ?? null);
+}
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(async () => {
+  const db = await getDb();
+  return {
+    adapter: DrizzleAdapter(db, {
+      usersTable: users as never,
+      accountsTable: accounts as never,
+      sessionsTable: sessions as never,
+      verificationTokensTable: verificationTokens as never,
+    }),
+    secret: authSecret(),
+    trustHost: true,
+    // Credentials sign-in needs JWT sessions; the role is re-read from the database on every request.
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/login" },
+    logger: {
+      error: (error) => {
+        if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+        logger.error({ err: error }, "auth error");
+      },
+      warn: (code) => logger.warn({ code }, "auth warning"),
+      debug: () => undefined,
+    },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, request) {
+          const email = typeof credentials?.email === "string" ? credentials.email : "";
+          const password = typeof credentials?.password === "string" ? credentials.password : "";
+          if (!email || !password) throw new InvalidSignin();
+          try {
+            const who = await verifyCredentials({ db, email, password, ip: requestIp(request) });
+            return { id: who.userId, email: who.email, name: who.name, merchantId: who.merchantId, role: who.role };
+          } catch (error) {
+            if (error instanceof KassaError && error.code === "login_throttled") throw new ThrottledSignin();
+            if (error instanceof KassaError && error.code === "invalid_credentials") throw new InvalidSignin();
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user, trigger, session }) {
+        if (user?.id) {
+          token.uid = user.id;
+          token.mid = user.merchantId;
+        }
+        if (trigger === "update" && typeof session?.merchantId === "string") token.mid = session.merchantId;
+        if (!token.uid || !token.mid) return null;
+        // The role is authoritative only in the database: a changed or removed member sees it at once.
+        const [membership] = await db
+          .select({ role: memberships.role })
+          .from(memberships)
+          .where(and(eq(memberships.userId, token.uid), eq(memberships.merchantId, token.mid)));
+        if (!membership) return null;
+        token.role = membership.role;
+        return token;
+      },
+      async session({ session, token }) {
+        session.user.id = token.uid!;
+        session.merchantId = token.mid!;
+        session.role = token.role!;
+        return session;
+      },
+    },
+  };
+});

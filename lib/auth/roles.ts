@@ -1,0 +1,38 @@
+import type { Role } from "@/db/schema";
+import type { ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+
+export const PERMISSIONS = {
+  "account:write": ["owner", "admin"],
+  "api_keys:read": ["owner", "admin", "developer"],
+  "api_keys:write": ["owner", "admin", "developer"],
+  "team:read": ["owner", "admin", "developer", "analyst", "support"],
+  "team:manage": ["owner", "admin"],
+  "audit:read": ["owner", "admin"],
+  "events:read": ["owner", "admin", "developer", "analyst", "support"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  owner: "Everything, including owners and the business itself",
+  admin: "Everything but managing owners",
+  developer: "API keys, webhooks, events and logs",
+  analyst: "Read-only dashboards and reports",
+  support: "Look up payments and customers to help them",
+};
+
+export function can(role: Role | undefined, permission: Permission): boolean {
+  return role !== undefined && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/**
+ * Users act with their role; API keys and the system act for the whole merchant.
+ * Throws 403 when a user's role lacks the permission.
+ */
+export function requirePermission(ctx: ServiceContext, permission: Permission): void {
+  if (ctx.actor.type !== "user") return;
+  if (!can(ctx.role, permission)) {
+    throw new KassaError("permission_denied", `Your role (${ctx.role ?? "none"}) cannot do this: it needs ${permission}.`);
+  }
+}

@@ -1,0 +1,36 @@
+import { getDatabaseHandle } from "@/db/client";
+import { demoSeedAllowed, seedDemo } from "@/db/seed";
+import { reapIdempotencyKeys } from "@/lib/api/idempotency";
+import { logger } from "@/lib/logger";
+
+const REAP_EVERY_MS = 60 * 60 * 1000;
+
+/** Migrations (inside getDatabaseHandle), the demo seed, and the idempotency-key reaper. */
+export async function startServer(): Promise<void> {
+  const handle = await getDatabaseHandle();
+  logger.info({ driver: handle.driver }, "database ready");
+  if (demoSeedAllowed()) {
+    const demo = await seedDemo(handle.db);
+    if (demo) {
+      const url = process.env.KASSA_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+      // Printed once, on the first start, for the person running the portal; never logged again.
+      console.log(
+        [
+          "",
+          "  Kassa demo merchant created",
+          `  Open ${url}/login and sign in as ${demo.email} / ${demo.password}`,
+          `  Test secret key:      ${demo.secretKey}`,
+          `  Test publishable key: ${demo.publishableKey}`,
+          `  Try: curl ${url}/api/v1/account -H "Authorization: Bearer ${demo.secretKey}"`,
+          "",
+        ].join("\n"),
+      );
+    }
+  }
+  const timer = setInterval(() => {
+    reapIdempotencyKeys(handle.db)
+      .then((n) => n > 0 && logger.info({ deleted: n }, "reaped idempotency keys"))
+      .catch((err) => logger.warn({ err }, "idempotency reaper failed"));
+  }, REAP_EVERY_MS);
+  timer.unref();
+}

@@ -1,0 +1,70 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { memberships, ROLES } from "@/db/schema";
+import { parseWith } from "@/lib/api/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { requirePermission } from "@/lib/auth/roles";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import type { Executor } from "@/db/client";
+
+export const ChangeRoleInput = z.strictObject({ membership: z.string().min(1), role: z.enum(ROLES) });
+
+async function ownerCount(tx: Executor, merchantId: string): Promise<number> {
+  const owners = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.merchantId, merchantId), eq(memberships.role, "owner")))
+    .for("update");
+  return owners.length;
+}
+
+/** Changes a member's role. Only owners touch owners; the last owner stays an owner. */
+export async function changeRole({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  requirePermission(ctx, "team:manage");
+  const data = parseWith(ChangeRoleInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const [member] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.id, data.membership), eq(memberships.merchantId, ctx.merchantId)))
+      .for("update");
+    if (!member) throw new KassaError("resource_missing", "No such member.", { param: "membership" });
+    if ((member.role === "owner" || data.role === "owner") && ctx.role !== "owner") {
+      throw new KassaError("permission_denied", "Only an owner can grant or take away the owner role.");
+    }
+    if (member.role === data.role) return member;
+    if (member.role === "owner" && (await ownerCount(tx, ctx.merchantId)) <= 1) {
+      throw new KassaError("last_owner", "A merchant needs at least one owner. Make someone else an owner first.");
+    }
+    const [updated] = await tx.update(memberships).set({ role: data.role }).where(eq(memberships.id, member.id)).returning();
+    await writeAudit(tx, ctx, {
+      action: "member.role_changed",
+      targetType: "user",
+      targetId: member.userId,
+      metadata: { from: member.role, to: data.role },
+    });
+    return updated!;
+  });
+}
+
+/** Removes a member; the same owner rules as changing a role. */
+export async function removeMember({ ctx, membershipId }: { ctx: ServiceContext; membershipId: string }) {
+  requirePermission(ctx, "team:manage");
+  return withTransaction(ctx, async (tx) => {
+    const [member] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.id, membershipId), eq(memberships.merchantId, ctx.merchantId)))
+      .for("update");
+    if (!member) throw new KassaError("resource_missing", "No such member.", { param: "membership" });
+    if (member.role === "owner" && ctx.role !== "owner") {
+      throw new KassaError("permission_denied", "Only an owner can remove an owner.");
+    }
+    if (member.role === "owner" && (await ownerCount(tx, ctx.merchantId)) <= 1) {
+      throw new KassaError("last_owner", "A merchant needs at least one owner.");
+    }
+    await tx.delete(memberships).where(eq(memberships.id, member.id));
+    await writeAudit(tx, ctx, { action: "member.removed", targetType: "user", targetId: member.userId, metadata: { role: member.role } });
+  });
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { memberships, merchants, users } from "@/db/schema";
+import { parseWith } from "@/lib/api/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import type { Executor } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
+
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH);
+export const emailSchema = z.email().max(254).transform((e) => e.trim().toLowerCase());
+
+export const SignUpInput = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  email: emailSchema,
+  password: passwordSchema,
+  business_name: z.string().trim().min(1).max(100),
+});
+
+/** Creates a user and a merchant with that user as its owner. */
+export async function signUp({ input, db, ip }: { input: unknown; db?: Executor; ip?: string | null }) {
+  const data = parseWith(SignUpInput, input);
+  const passwordHash = await hashPassword(data.password);
+  try {
+    return await withTransaction({ db }, async (tx) => {
+      const userId = newId("user");
+      const merchantId = newId("merchant");
+      await tx.insert(users).values({ id: userId, name: data.name, email: data.email, passwordHash });
+      await tx.insert(merchants).values({ id: merchantId, businessName: data.business_name });
+      await tx.insert(memberships).values({ id: newId("membership"), merchantId, userId, role: "owner" });
+      const ctx: ServiceContext = {
+        merchantId,
+        livemode: false,
+        actor: { type: "user", id: userId, label: data.email },
+        role: "owner",
+        ip,
+      };
+      await writeAudit(tx, ctx, { action: "merchant.created", targetType: "account", targetId: merchantId });
+      return { userId, merchantId };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new KassaError("email_taken", "An account with this email already exists. Sign in instead.", {
+        param: "email",
+      });
+    }
+    throw error;
+  }
+}

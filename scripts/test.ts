@@ -1,0 +1,83 @@
+/**
+ * `npm test`: every test, on real parts. Starts a throwaway PostgreSQL server, runs vitest (unit
+ * and integration, PGlite and Postgres), builds the app, runs Playwright (API over real HTTP and
+ * the dashboard in Debian's chromium) against `next start`, then prints one summary line.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { createDatabase, startPgServer } from "./pg-server";
+
+const root = path.resolve(import.meta.dirname, "..");
+const results = path.join(root, "test-results");
+fs.mkdirSync(results, { recursive: true });
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function counts(file: string, kind: "vitest" | "playwright"): { passed: number; failed: number } {
+  try {
+    const report = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (kind === "vitest") return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numTotalTestSuites ? 0 : 1) };
+    const s = report.stats ?? {};
+    return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) };
+  } catch {
+    return { passed: 0, failed: 1 };
+  }
+}
+
+const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
+const pg = await startPgServer();
+let exit = 0;
+const totals = { passed: 0, failed: 0 };
+const stop = async () => {
+  await pg.stop().catch(() => undefined);
+};
+process.on("SIGINT", () => void stop().then(() => process.exit(130)));
+
+try {
+  if (!only) {
+    const code = await run("npx", ["tsc", "--noEmit"]);
+    if (code !== 0) {
+      totals.failed += 1;
+      exit = code;
+      console.error("typecheck failed");
+    }
+  }
+  if (only !== "e2e") {
+    const report = path.join(results, "vitest.json");
+    fs.rmSync(report, { force: true });
+    const code = await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], {
+      TEST_PG_ADMIN_URL: pg.url(),
+      NODE_ENV: "test",
+    });
+    const c = counts(report, "vitest");
+    totals.passed += c.passed;
+    totals.failed += c.failed + (code !== 0 && c.failed === 0 ? 1 : 0);
+    if (code !== 0) exit = code;
+  }
+  if (only !== "unit") {
+    const build = await run("npx", ["next", "build"], { NODE_ENV: "production" });
+    if (build !== 0) {
+      totals.failed += 1;
+      exit = build;
+    } else {
+      const databaseUrl = await createDatabase(pg.url(), "kassa_e2e");
+      const report = path.join(results, "e2e.json");
+      fs.rmSync(report, { force: true });
+      const code = await run("npx", ["playwright", "test"], { DATABASE_URL: databaseUrl, E2E_JSON_REPORT: report });
+      const c = counts(report, "playwright");
+      totals.passed += c.passed;
+      totals.failed += c.failed + (code !== 0 && c.failed === 0 ? 1 : 0);
+      if (code !== 0) exit = code;
+    }
+  }
+} finally {
+  await stop();
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(exit || (totals.failed > 0 ? 1 : 0));
