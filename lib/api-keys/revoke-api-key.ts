@@ -14,7 +14,7 @@ export async function revokeApiKey({ ctx, id, now = new Date() }: { ctx: Service
     const key = await findApiKeyForUpdate(tx, ctx, id);
     if (key.revokedAt) throw new KassaError("api_key_revoked", "This key is already revoked.", { param: "id" });
     const [row] = await tx.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, key.id)).returning();
-    await writeAudit(tx, ctx, {
+    await writeAudit(tx, { ...ctx, livemode: key.livemode }, {
       action: "api_key.revoked",
       targetType: "api_key",
       targetId: key.id,

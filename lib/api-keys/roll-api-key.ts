@@ -20,7 +20,7 @@ export async function rollApiKey({ ctx, id, now = new Date() }: { ctx: ServiceCo
     const created = await insertApiKey(tx, { ...ctx, livemode: old.livemode }, { kind: old.kind, name: old.name });
     const expiresAt = new Date(now.getTime() + ROLL_GRACE_MS);
     await tx.update(apiKeys).set({ expiresAt, rolledToId: created.object.id }).where(eq(apiKeys.id, old.id));
-    await writeAudit(tx, ctx, {
+    await writeAudit(tx, { ...ctx, livemode: old.livemode }, {
       action: "api_key.rolled",
       targetType: "api_key",
       targetId: old.id,

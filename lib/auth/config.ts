@@ -87,13 +87,20 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(asy
           token.uid = user.id;
           token.mid = user.merchantId;
         }
-        if (trigger === "update" && typeof session?.merchantId === "string") token.mid = session.merchantId;
         if (!token.uid || !token.mid) return null;
+        const roleIn = async (merchantId: string) =>
+          (
+            await db
+              .select({ role: memberships.role })
+              .from(memberships)
+              .where(and(eq(memberships.userId, token.uid!), eq(memberships.merchantId, merchantId)))
+          )[0];
+        // Switching merchants only to one the user belongs to.
+        if (trigger === "update" && typeof session?.merchantId === "string" && (await roleIn(session.merchantId))) {
+          token.mid = session.merchantId;
+        }
         // The role is authoritative only in the database: a changed or removed member sees it at once.
-        const [membership] = await db
-          .select({ role: memberships.role })
-          .from(memberships)
-          .where(and(eq(memberships.userId, token.uid), eq(memberships.merchantId, token.mid)));
+        const membership = await roleIn(token.mid!);
         if (!membership) return null;
         token.role = membership.role;
         return token;

@@ -1,0 +1,239 @@
+import { and, eq, lt } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { idempotencyKeys } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { freshPostgres } from "@/test/db";
+import {
+  beginIdempotentRequest,
+  completeIdempotentRequest,
+  hashRequest,
+  IDEMPOTENCY_LOCK_TIMEOUT_MS,
+  IDEMPOTENCY_TTL_MS,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  reapIdempotencyKeys,
+  releaseIdempotentRequest,
+  type IdempotencyScope,
+} from "./idempotency";
+
+let handle: Awaited<ReturnType<typeof freshPostgres>>;
+let db: Database;
+
+beforeAll(async () => {
+  handle = await freshPostgres("idem");
+  db = handle.db;
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+let k = 0;
+/** A scope with a fresh merchant and key unless told otherwise. */
+function scope(overrides: Partial<IdempotencyScope> & { body?: unknown } = {}): IdempotencyScope {
+  const { body = { amount: 1000, currency: "usd" }, ...rest } = overrides;
+  const method = rest.method ?? "POST";
+  const path = rest.path ?? "/v1/payment_intents";
+  return {
+    merchantId: newId("merchant"),
+    livemode: false,
+    key: `key-${k++}`,
+    method,
+    path,
+    requestHash: hashRequest(method, path, body),
+    ...rest,
+  };
+}
+
+async function rowsFor(s: IdempotencyScope) {
+  return db
+    .select()
+    .from(idempotencyKeys)
+    .where(
+      and(
+        eq(idempotencyKeys.merchantId, s.merchantId),
+        eq(idempotencyKeys.livemode, s.livemode),
+        eq(idempotencyKeys.key, s.key),
+      ),
+    );
+}
+
+const secondsLater = (d: Date, ms: number) => new Date(d.getTime() + ms);
+
+describe("hashRequest", () => {
+  it("ignores key order but not values, method or path", () => {
+    const a = hashRequest("POST", "/v1/x", { a: 1, b: { c: [1, 2], d: null } });
+    expect(hashRequest("POST", "/v1/x", { b: { d: null, c: [1, 2] }, a: 1 })).toBe(a);
+    expect(hashRequest("POST", "/v1/x", { a: 1, b: { c: [2, 1], d: null } })).not.toBe(a);
+    expect(hashRequest("POST", "/v1/y", { a: 1, b: { c: [1, 2], d: null } })).not.toBe(a);
+    expect(hashRequest("PUT", "/v1/x", { a: 1, b: { c: [1, 2], d: null } })).not.toBe(a);
+  });
+});
+
+describe("beginIdempotentRequest", () => {
+  it("starts a new key, holding its lock", async () => {
+    const s = scope();
+    const now = new Date();
+    const start = await beginIdempotentRequest(db, s, now);
+    expect(start.kind).toBe("started");
+    if (start.kind !== "started") return;
+    expect(start.record).toMatchObject({ merchantId: s.merchantId, key: s.key, requestHash: s.requestHash, responseStatus: null });
+    expect(start.record.lockedAt?.getTime()).toBe(now.getTime());
+    expect(await rowsFor(s)).toHaveLength(1);
+  });
+
+  it("replays the stored status and body once completed, for the same parameters", async () => {
+    const s = scope();
+    const start = await beginIdempotentRequest(db, s);
+    if (start.kind !== "started") throw new Error("expected started");
+    const body = { id: "pi_123", object: "payment_intent", amount: 1000, nested: { ok: true } };
+    await completeIdempotentRequest(db, start.record.id, 201, body);
+
+    const [row] = await rowsFor(s);
+    expect(row).toMatchObject({ responseStatus: 201, lockedAt: null, recoveryPoint: "finished" });
+
+    // The same body with its keys in another order is the same request.
+    const again = await beginIdempotentRequest(db, { ...s, requestHash: hashRequest(s.method, s.path, { currency: "usd", amount: 1000 }) });
+    expect(again).toEqual({ kind: "replay", status: 201, body });
+    expect(await rowsFor(s)).toHaveLength(1);
+  });
+
+  it("rejects the same key with another body with idempotency_key_reused, in progress or completed", async () => {
+    const s = scope();
+    const start = await beginIdempotentRequest(db, s);
+    const other = { ...s, requestHash: hashRequest(s.method, s.path, { amount: 2000, currency: "usd" }) };
+    await expect(beginIdempotentRequest(db, other)).rejects.toMatchObject({
+      code: "idempotency_key_reused",
+      param: "Idempotency-Key",
+    });
+    if (start.kind !== "started") throw new Error("expected started");
+    await completeIdempotentRequest(db, start.record.id, 200, { ok: true });
+    await expect(beginIdempotentRequest(db, other)).rejects.toMatchObject({ code: "idempotency_key_reused" });
+    // Another path with the same key is a different request too.
+    await expect(
+      beginIdempotentRequest(db, { ...s, path: "/v1/refunds", requestHash: hashRequest(s.method, "/v1/refunds", {}) }),
+    ).rejects.toMatchObject({ code: "idempotency_key_reused" });
+  });
+
+  it("lets exactly one of two concurrent requests take the key; the other gets idempotency_key_in_use", async () => {
+    for (let round = 0; round < 5; round++) {
+      const s = scope();
+      const results = await Promise.allSettled([beginIdempotentRequest(db, s), beginIdempotentRequest(db, s)]);
+      const started = results.filter((r) => r.status === "fulfilled" && r.value.kind === "started");
+      const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(started).toHaveLength(1);
+      expect(rejected).toHaveLength(1);
+      expect(rejected[0]!.reason).toMatchObject({ code: "idempotency_key_in_use" });
+      expect(await rowsFor(s)).toHaveLength(1);
+    }
+  });
+
+  it("answers idempotency_key_in_use while the lock is fresh and lets a retry take over a stale lock", async () => {
+    const s = scope();
+    const t0 = new Date(Date.now() - 60_000);
+    const first = await beginIdempotentRequest(db, s, t0);
+    if (first.kind !== "started") throw new Error("expected started");
+
+    await expect(beginIdempotentRequest(db, s, secondsLater(t0, IDEMPOTENCY_LOCK_TIMEOUT_MS - 1000))).rejects.toMatchObject({
+      code: "idempotency_key_in_use",
+    });
+
+    const later = secondsLater(t0, IDEMPOTENCY_LOCK_TIMEOUT_MS + 1000);
+    const takeover = await beginIdempotentRequest(db, s, later);
+    expect(takeover.kind).toBe("started");
+    if (takeover.kind !== "started") return;
+    expect(takeover.record.id).toBe(first.record.id); // the same key row, not a new one
+    expect(takeover.record.lockedAt?.getTime()).toBe(later.getTime());
+
+    // The new holder's lock is fresh again.
+    await expect(beginIdempotentRequest(db, s, secondsLater(later, 1000))).rejects.toMatchObject({
+      code: "idempotency_key_in_use",
+    });
+  });
+
+  it("lets a released key be taken again, keeping its recovery point", async () => {
+    const s = scope();
+    const first = await beginIdempotentRequest(db, s);
+    if (first.kind !== "started") throw new Error("expected started");
+    await releaseIdempotentRequest(db, first.record.id);
+    const again = await beginIdempotentRequest(db, s);
+    expect(again.kind).toBe("started");
+    if (again.kind !== "started") return;
+    expect(again.record.id).toBe(first.record.id);
+    expect(again.record.lockedAt).not.toBeNull();
+    await expect(beginIdempotentRequest(db, s)).rejects.toMatchObject({ code: "idempotency_key_in_use" });
+  });
+
+  it("rejects an empty key or one longer than the maximum with idempotency_key_invalid, writing nothing", async () => {
+    const long = scope({ key: "k".repeat(MAX_IDEMPOTENCY_KEY_LENGTH + 1) });
+    await expect(beginIdempotentRequest(db, long)).rejects.toMatchObject({
+      code: "idempotency_key_invalid",
+      param: "Idempotency-Key",
+    });
+    expect(await rowsFor(long)).toHaveLength(0);
+    await expect(beginIdempotentRequest(db, scope({ key: "" }))).rejects.toMatchObject({ code: "idempotency_key_invalid" });
+
+    const longest = scope({ key: "k".repeat(MAX_IDEMPOTENCY_KEY_LENGTH) });
+    await expect(beginIdempotentRequest(db, longest)).resolves.toMatchObject({ kind: "started" });
+  });
+
+  it("scopes keys per merchant and per mode", async () => {
+    const s = scope();
+    const started = await beginIdempotentRequest(db, s);
+    if (started.kind !== "started") throw new Error("expected started");
+    await completeIdempotentRequest(db, started.record.id, 200, { merchant: "first" });
+
+    // Same key and even a different body: another merchant, or the live mode, starts fresh.
+    const otherBody = hashRequest(s.method, s.path, { amount: 5 });
+    const otherMerchant = await beginIdempotentRequest(db, { ...s, merchantId: newId("merchant"), requestHash: otherBody });
+    expect(otherMerchant.kind).toBe("started");
+    const live = await beginIdempotentRequest(db, { ...s, livemode: true, requestHash: otherBody });
+    expect(live.kind).toBe("started");
+    if (otherMerchant.kind !== "started" || live.kind !== "started") return;
+    expect(new Set([started.record.id, otherMerchant.record.id, live.record.id]).size).toBe(3);
+
+    // The original still replays its own response.
+    await expect(beginIdempotentRequest(db, s)).resolves.toEqual({ kind: "replay", status: 200, body: { merchant: "first" } });
+  });
+
+  it("treats a key older than its TTL as fresh, even with other parameters", async () => {
+    const s = scope();
+    const t0 = new Date(Date.now() - IDEMPOTENCY_TTL_MS - 60_000);
+    const old = await beginIdempotentRequest(db, s, t0);
+    if (old.kind !== "started") throw new Error("expected started");
+    await completeIdempotentRequest(db, old.record.id, 200, { old: true });
+
+    // Just inside the TTL it still replays…
+    await expect(beginIdempotentRequest(db, s, secondsLater(t0, IDEMPOTENCY_TTL_MS - 1000))).resolves.toMatchObject({
+      kind: "replay",
+    });
+    // …and past it the key starts over.
+    const fresh = await beginIdempotentRequest(db, { ...s, requestHash: hashRequest(s.method, s.path, { different: 1 }) });
+    expect(fresh.kind).toBe("started");
+    if (fresh.kind !== "started") return;
+    expect(fresh.record.id).not.toBe(old.record.id);
+    const rows = await rowsFor(s);
+    expect(rows.map((r) => r.id)).toEqual([fresh.record.id]);
+    expect(rows[0]!.responseStatus).toBeNull();
+  });
+});
+
+describe("reapIdempotencyKeys", () => {
+  it("deletes only keys older than the TTL", async () => {
+    const now = new Date();
+    const oldScope = scope();
+    const youngScope = scope();
+    await beginIdempotentRequest(db, oldScope, new Date(now.getTime() - IDEMPOTENCY_TTL_MS - 1000));
+    await beginIdempotentRequest(db, youngScope, new Date(now.getTime() - IDEMPOTENCY_TTL_MS + 60_000));
+
+    const cutoff = new Date(now.getTime() - IDEMPOTENCY_TTL_MS);
+    const due = await db.select().from(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff));
+    const total = (await db.select().from(idempotencyKeys)).length;
+    expect(due.map((r) => r.key)).toContain(oldScope.key);
+
+    expect(await reapIdempotencyKeys(db, now)).toBe(due.length);
+    expect(await rowsFor(oldScope)).toHaveLength(0);
+    expect(await rowsFor(youngScope)).toHaveLength(1);
+    expect((await db.select().from(idempotencyKeys)).length).toBe(total - due.length);
+    expect(await reapIdempotencyKeys(db, now)).toBe(0);
+  });
+});
