@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EventsTable } from "@/components/dashboard/events-table";
 import { getAccount } from "@/lib/accounts/get-account";
@@ -17,6 +18,8 @@ export default async function HomePage() {
     listEvents({ ctx, input: { limit: "5" }, url: "/api/v1/events" }),
     can(member.role, "api_keys:read") ? listApiKeys({ ctx, livemode: ctx.livemode }) : Promise.resolve(null),
   ]);
+  const host = (await headers()).get("host") ?? "localhost:3000";
+  const baseUrl = process.env.KASSA_URL ?? `http://${host}`;
   const activeSecret = keys?.find((k) => k.kind === "secret" && k.status !== "revoked" && k.status !== "expired");
   return (
     <>
@@ -30,7 +33,7 @@ export default async function HomePage() {
         <div className="space-y-6">
           <Card title="Account">
             <dl className="space-y-2 text-sm">
-              <div className="flex justify-between gap-2"><dt className="text-slate-500">Account id</dt><dd className="font-mono text-xs">{account.id}</dd></div>
+              <div className="flex justify-between gap-2"><dt className="shrink-0 text-slate-500">Account id</dt><dd className="font-mono text-xs">{account.id}</dd></div>
               <div className="flex justify-between gap-2"><dt className="text-slate-500">Default currency</dt><dd className="uppercase">{account.default_currency}</dd></div>
               <div className="flex justify-between gap-2"><dt className="text-slate-500">Support email</dt><dd>{account.support_email ?? "—"}</dd></div>
               <div className="flex justify-between gap-2"><dt className="text-slate-500">Your role</dt><dd className="capitalize">{member.role}</dd></div>
@@ -41,7 +44,7 @@ export default async function HomePage() {
               {activeSecret ? (
                 <div className="space-y-2 text-sm text-slate-600">
                   <p>With your {ctx.livemode ? "live" : "test"} secret key <span className="font-mono text-xs">{activeSecret.redacted}</span>:</p>
-                  <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{`curl ${process.env.KASSA_URL ?? "http://localhost:3000"}/api/v1/account \\\n  -H "Authorization: Bearer sk_…"`}</pre>
+                  <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{`curl ${baseUrl}/api/v1/account \\\n  -H "Authorization: Bearer sk_…"`}</pre>
                 </div>
               ) : (
                 <p className="text-sm text-slate-600">
