@@ -21,7 +21,7 @@ async function timed(fn: () => Promise<string | void>, timeoutMs: number): Promi
 }
 
 /** Where the workflow engine is: Inngest Cloud / self-hosted by env, or the local dev URL. */
-export function workflowEngineUrl(env = process.env): string | null {
+export function workflowEngineUrl(env: Record<string, string | undefined> = process.env): string | null {
   if (env.INNGEST_BASE_URL) return env.INNGEST_BASE_URL;
   if (env.INNGEST_DEV) return env.INNGEST_DEV.startsWith("http") ? env.INNGEST_DEV : "http://127.0.0.1:8288";
   if (env.INNGEST_EVENT_KEY) return "https://inn.gs";

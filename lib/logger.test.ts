@@ -1,0 +1,51 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createLogger, scrub } from "./logger";
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  process.env.LOG_LEVEL = "info";
+  const log = createLogger(stream as never);
+  delete process.env.LOG_LEVEL;
+  return { log, text: () => lines.join("") };
+}
+
+describe("logger", () => {
+  it("writes JSON lines with the request id", () => {
+    const { log, text } = capture();
+    log.info({ request_id: "req_123", route: "/api/v1/account" }, "api request");
+    const line = JSON.parse(text());
+    expect(line).toMatchObject({ request_id: "req_123", route: "/api/v1/account", msg: "api request", service: "kassa" });
+  });
+
+  it("never writes passwords, card numbers, CVCs or keys", () => {
+    const { log, text } = capture();
+    log.info(
+      {
+        password: "hunter2-secret",
+        card: { number: "4242424242424242", cvc: "123" },
+        headers: { authorization: "Bearer sk_test_abcdefghijklmnop" },
+        body: { password: "p4ss-in-body", key: "sk_live_zzzzzzzzzzzz" },
+      },
+      "signup with sk_test_abcdefghijklmnop and card 4242 4242 4242 4242",
+    );
+    log.error({ err: new Error("charge failed for 4000000000000002 using sk_live_0123456789abcdef") }, "oops");
+    const out = text();
+    for (const secret of ["hunter2-secret", "4242424242424242", "4242 4242 4242 4242", "p4ss-in-body", "sk_test_abcdefghijklmnop", "sk_live_zzzzzzzzzzzz", "4000000000000002", "sk_live_0123456789abcdef", '"cvc":"123"']) {
+      expect(out).not.toContain(secret);
+    }
+    expect(out).toContain("[redacted]");
+  });
+
+  it("scrubs keys and card numbers from free text", () => {
+    expect(scrub("key sk_test_abcdef123456 here")).toBe("key sk_test_[redacted] here");
+    expect(scrub("pan 5555-5555-5555-4444!")).toBe("pan [card redacted]!");
+    expect(scrub("order 12345 for $42")).toBe("order 12345 for $42");
+  });
+});
