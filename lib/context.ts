@@ -1,5 +1,6 @@
 import type { Database, Executor, Transaction } from "@/db/client";
 import { getDb } from "@/db/client";
+import { hasOutboxWrite, markOutboxWrite, signalOutboxCommit } from "@/lib/events/outbox-signal";
 import type { ActorType, Role } from "@/db/schema";
 
 export interface Actor {
@@ -24,10 +25,23 @@ export interface ServiceContext {
   db?: Executor;
 }
 
+const isTransaction = (db: Executor): boolean => typeof (db as Partial<Transaction>).rollback === "function";
+
 export async function withTransaction<T>(ctx: { db?: Executor }, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   const db = ctx.db ?? (await getDb());
+  let wroteOutbox = false;
   // Nested calls become savepoints, so a verb can join a caller's transaction.
-  return (db as Database).transaction(fn);
+  const result = await (db as Database).transaction(async (tx) => {
+    const out = await fn(tx);
+    wroteOutbox = hasOutboxWrite(tx);
+    return out;
+  });
+  if (wroteOutbox) {
+    // Outbox rows are only out once the outermost transaction commits.
+    if (isTransaction(db)) markOutboxWrite(db);
+    else signalOutboxCommit();
+  }
+  return result;
 }
 
 export async function executor(ctx: { db?: Executor }): Promise<Executor> {

@@ -2,6 +2,8 @@ import { getDatabaseHandle } from "@/db/client";
 import { demoSeedAllowed, seedDemo } from "@/db/seed";
 import { reapIdempotencyKeys } from "@/lib/api/idempotency";
 import { logger } from "@/lib/logger";
+import { startOutboxRelay } from "@/lib/events/outbox-relay";
+import { workflowEngineUrl } from "@/lib/health/check-health";
 
 const REAP_EVERY_MS = 60 * 60 * 1000;
 
@@ -27,6 +29,12 @@ export async function startServer(): Promise<void> {
       );
     }
   }
+  if (workflowEngineUrl()) {
+    const { sendToInngest } = await import("@/inngest/send");
+    startOutboxRelay(sendToInngest);
+    logger.info({ engine: workflowEngineUrl() }, "outbox relay started");
+  }
+  // Until the embedded engine runs crons, the reaper also runs here (idempotent, harmless twice).
   const timer = setInterval(() => {
     reapIdempotencyKeys(handle.db)
       .then((n) => n > 0 && logger.info({ deleted: n }, "reaped idempotency keys"))

@@ -228,6 +228,13 @@ test.describe("rate limits and roles", () => {
     expect(metrics).toMatch(/kassa_http_request_duration_seconds_bucket/);
   });
 
+  test("the Inngest serve handler answers at /api/inngest with Kassa's functions", async ({ request }) => {
+    const res = await request.get("/api/inngest");
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as { function_count?: number; mode?: string };
+    expect(body.function_count).toBe(2);
+  });
+
   test("an analyst cannot create keys (service layer 403)", async () => {
     const m = await seedMerchant("roles");
     await addMember(m.ctx, "analyst");

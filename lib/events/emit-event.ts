@@ -2,6 +2,7 @@ import type { Executor } from "@/db/client";
 import { events } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import type { ServiceContext } from "@/lib/context";
+import { markOutboxWrite } from "./outbox-signal";
 
 /** Writes an outbox event; call it inside the transaction that makes the change. */
 export async function emitEvent(
@@ -21,5 +22,6 @@ export async function emitEvent(
     requestId: ctx.requestId ?? null,
     idempotencyKey: ctx.idempotencyKey ?? null,
   });
+  markOutboxWrite(tx);
   return id;
 }

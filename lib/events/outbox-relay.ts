@@ -1,0 +1,33 @@
+import { getDb } from "@/db/client";
+import { logger } from "@/lib/logger";
+import { onOutboxCommit } from "./outbox-signal";
+import { publishPendingEvents, type EventSender } from "./publish-events";
+
+/**
+ * Starts the after-commit relay in this process: each commit with outbox rows triggers one relay
+ * pass (passes never overlap; commits during a pass cause one more). Returns a stop function.
+ */
+export function startOutboxRelay(send: EventSender): () => void {
+  let running = false;
+  let again = false;
+  const pass = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        const db = await getDb();
+        while ((await publishPendingEvents({ db, send })) === 100);
+      } while (again);
+    } catch (err) {
+      // The rows stay unpublished; the cron sweep sends them later.
+      logger.warn({ err }, "outbox relay could not publish; the sweep will retry");
+    } finally {
+      running = false;
+    }
+  };
+  return onOutboxCommit(() => void pass());
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isNull } from "drizzle-orm";
+import type { DatabaseHandle } from "@/db/client";
+import { events } from "@/db/schema";
+import { withTransaction } from "@/lib/context";
+import { freshPostgres } from "@/test/db";
+import { makeMerchant } from "@/test/fixtures";
+import { emitEvent } from "./emit-event";
+import { onOutboxCommit } from "./outbox-signal";
+import { publishPendingEvents, type OutboundEvent } from "./publish-events";
+
+let h: DatabaseHandle;
+beforeAll(async () => {
+  h = await freshPostgres("outbox");
+});
+afterAll(() => h.close());
+
+async function unpublished() {
+  return (await h.db.select().from(events).where(isNull(events.publishedAt))).length;
+}
+
+describe("outbox relay", () => {
+  it("publishes each row once, oldest first, as kassa/<type> with the outbox id as event id", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    await publishPendingEvents({ db: h.db, send: async () => undefined }); // clear earlier rows
+    const ids: string[] = [];
+    await withTransaction(ctx, async (tx) => {
+      ids.push(await emitEvent(tx, ctx, "account.updated", { id: ctx.merchantId }, { business_name: "Old" }));
+      ids.push(await emitEvent(tx, ctx, "account.updated", { id: ctx.merchantId }));
+    });
+    const sent: OutboundEvent[] = [];
+    expect(await publishPendingEvents({ db: h.db, send: async (b) => void sent.push(...b) })).toBe(2);
+    expect(sent.map((e) => e.id)).toEqual(ids);
+    expect(sent[0]).toMatchObject({
+      name: "kassa/account.updated",
+      data: { object: "event", type: "account.updated", merchant: ctx.merchantId, data: { previous_attributes: { business_name: "Old" } } },
+    });
+    expect(await publishPendingEvents({ db: h.db, send: async (b) => void sent.push(...b) })).toBe(0);
+    expect(sent).toHaveLength(2);
+  });
+
+  it("leaves rows for the next pass when the send fails", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    await publishPendingEvents({ db: h.db, send: async () => undefined });
+    await withTransaction(ctx, (tx) => emitEvent(tx, ctx, "account.updated", {}));
+    await expect(publishPendingEvents({ db: h.db, send: async () => Promise.reject(new Error("engine down")) })).rejects.toThrow("engine down");
+    expect(await unpublished()).toBe(1);
+    expect(await publishPendingEvents({ db: h.db, send: async () => undefined })).toBe(1);
+    expect(await unpublished()).toBe(0);
+  });
+
+  it("two relays at once never send the same row", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    await publishPendingEvents({ db: h.db, send: async () => undefined });
+    await withTransaction(ctx, async (tx) => {
+      for (let i = 0; i < 5; i++) await emitEvent(tx, ctx, "account.updated", { i });
+    });
+    const seen: string[] = [];
+    const slowSend = async (batch: OutboundEvent[]) => {
+      seen.push(...batch.map((e) => e.id));
+      await new Promise((r) => setTimeout(r, 100));
+    };
+    const [a, b] = await Promise.all([
+      publishPendingEvents({ db: h.db, send: slowSend }),
+      publishPendingEvents({ db: h.db, send: slowSend }),
+    ]);
+    expect(a + b).toBe(5);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it("signals once after the outermost commit, never after a rollback", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    let signals = 0;
+    const off = onOutboxCommit(() => signals++);
+    try {
+      await withTransaction(ctx, async (tx) => {
+        await withTransaction({ ...ctx, db: tx }, (inner) => emitEvent(inner, ctx, "account.updated", {}));
+        expect(signals).toBe(0); // inner savepoint released, outer not yet committed
+      });
+      expect(signals).toBe(1);
+      await expect(
+        withTransaction(ctx, async (tx) => {
+          await emitEvent(tx, ctx, "account.updated", {});
+          throw new Error("roll back");
+        }),
+      ).rejects.toThrow("roll back");
+      expect(signals).toBe(1);
+      await withTransaction(ctx, async () => undefined);
+      expect(signals).toBe(1);
+    } finally {
+      off();
+    }
+  });
+});
