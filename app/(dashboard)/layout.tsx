@@ -42,6 +42,15 @@ export default async function DashboardLayout({ children }: { children: React.Re
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-2">
+          <details className="relative mr-auto md:hidden">
+            <summary className="cursor-pointer list-none text-sm font-semibold text-brand-700">☰ {member.businessName}</summary>
+            <div className="absolute left-0 z-10 mt-2 w-60 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">
+              <Sidebar sections={sections} />
+              <form action={signOutAction} className="mt-3 border-t border-slate-100 px-3 pt-3">
+                <button type="submit" className="text-sm text-slate-500 hover:text-slate-900">Sign out</button>
+              </form>
+            </div>
+          </details>
           {member.livemode ? null : (
             <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Test mode</span>
           )}
