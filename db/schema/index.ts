@@ -5,3 +5,4 @@ export * from "./api-keys";
 export * from "./idempotency-keys";
 export * from "./events";
 export * from "./audit-log";
+export * from "./workflow-runs";

@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   "team:manage": ["owner", "admin"],
   "audit:read": ["owner", "admin"],
   "events:read": ["owner", "admin", "developer", "analyst", "support"],
+  "workflows:read": ["owner", "admin", "developer"],
+  "workflows:write": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/components/ui/card";
+import { RunStatus } from "@/components/dashboard/run-status";
+import { Time } from "@/components/ui/time";
+import { memberContext, requireMember } from "@/lib/auth/session";
+import { KassaError } from "@/lib/errors";
+import { getWorkflowRun } from "@/lib/workflows/list-runs";
+
+export const metadata = { title: "Workflow run" };
+
+export default async function WorkflowRunPage({ params }: { params: Promise<{ id: string }> }) {
+  const member = await requireMember("workflows:read");
+  const ctx = await memberContext(member);
+  const { id } = await params;
+  let run: Awaited<ReturnType<typeof getWorkflowRun>>;
+  try {
+    run = await getWorkflowRun({ ctx, id });
+  } catch (error) {
+    if (error instanceof KassaError && error.code === "resource_missing") notFound();
+    throw error;
+  }
+  return (
+    <>
+      <PageHeader title={run.function} description={run.id} actions={<Link href="/developers/workflows" className="text-sm text-brand-600 hover:underline">All runs</Link>} />
+      <div className="space-y-6">
+        <Card title="Run">
+          <dl className="grid gap-3 text-sm sm:grid-cols-4">
+            <div><dt className="text-slate-500">Status</dt><dd><RunStatus status={run.status} /></dd></div>
+            <div><dt className="text-slate-500">Attempts (most for one step)</dt><dd>{run.attempts}</dd></div>
+            <div><dt className="text-slate-500">Started</dt><dd><Time seconds={run.started} /></dd></div>
+            <div><dt className="text-slate-500">Ended</dt><dd><Time seconds={run.ended} /></dd></div>
+          </dl>
+          {run.error ? <p role="alert" className="mt-4 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{run.error}</p> : null}
+        </Card>
+        <Card title={`Steps (${run.steps.length})`}>
+          {run.steps.length === 0 ? (
+            <p className="text-sm text-slate-500">No step has finished yet.</p>
+          ) : (
+            <ol className="divide-y divide-slate-100 text-sm" data-testid="steps">
+              {run.steps.map((s) => (
+                <li key={s.id} className="py-2">
+                  <details>
+                    <summary className="flex cursor-pointer justify-between gap-4">
+                      <span className="font-medium text-slate-800">{s.name ?? s.op}</span>
+                      <span className="text-slate-500">{s.op} · {s.attempts} attempt{s.attempts === 1 ? "" : "s"} · <Time seconds={s.completed} /></span>
+                    </summary>
+                    <pre className="mt-2 max-h-72 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(s.result, null, 2)}</pre>
+                  </details>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

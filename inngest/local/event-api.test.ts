@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { freshPglite, freshPostgres } from "@/test/db";
+import type { DatabaseHandle } from "@/db/client";
+import { FakeClock, startExecutor, type Executor } from "./index";
+import { startRig, type TestRig } from "./test-app";
+
+let handle: DatabaseHandle | undefined;
+let executor: Executor | undefined;
+let rig: TestRig | undefined;
+afterEach(async () => {
+  await rig?.close();
+  await executor?.stop();
+  await handle?.close();
+  rig = executor = handle = undefined;
+});
+
+const post = (url: string, body: string) => fetch(url, { method: "POST", body, headers: { "content-type": "application/json" } });
+
+describe("event API", () => {
+  it("answers /health", async () => {
+    handle = await freshPostgres("health");
+    executor = await startExecutor({ db: handle.db, port: 0 });
+    const res = await fetch(`${executor.url}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+
+  it.each([
+    ["malformed JSON", "{not json", /not valid JSON/],
+    ["a missing name", JSON.stringify({ data: { a: 1 } }), /non-empty string "name"/],
+    ["a non-object data", JSON.stringify([{ name: "test/ok" }, { name: "test/x", data: [1] }]), /event 1: "data" must be an object/],
+    ["an internal inngest/ name", JSON.stringify({ name: "inngest/function.failed", data: {} }), /reserved internal event name/],
+    ["an empty array", "[]", /no events/],
+  ])("rejects %s with a 400 and stores nothing", async (_label, body, message) => {
+    handle = await freshPostgres("e400");
+    executor = await startExecutor({ db: handle.db, port: 0 });
+    const res = await post(`${executor.url}/e/key`, body);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(message);
+    expect(await executor.storage.listEvents()).toEqual([]);
+  });
+
+  it("stores valid events and answers { ids, status: 200 }", async () => {
+    handle = await freshPostgres("e200");
+    executor = await startExecutor({ db: handle.db, port: 0 });
+    const res = await post(`${executor.url}/e/NO_EVENT_KEY_SET`, JSON.stringify([{ name: "test/a", data: { x: 1 } }, { name: "test/b" }]));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.status).toBe(200);
+    expect(body.ids).toHaveLength(2);
+    expect((await executor.storage.listEvents()).map((e) => [e.id, e.name, e.data])).toEqual([
+      [body.ids[0], "test/a", { x: 1 }], [body.ids[1], "test/b", {}],
+    ]);
+  });
+
+  it("treats a repeated event id as an idempotency key: stored and triggered once", async () => {
+    handle = await freshPostgres("dupe");
+    let runs = 0;
+    rig = await startRig(handle.db, (c) => [
+      c.createFunction({ id: "once", triggers: [{ event: "test/once" }] }, async () => ++runs),
+    ]);
+    const first = await rig.client.send({ id: "evt_outbox_1", name: "test/once", data: {} });
+    const second = await rig.client.send({ id: "evt_outbox_1", name: "test/once", data: {} });
+    await rig.settle();
+    expect(second.ids).toEqual(first.ids);
+    expect(await rig.executor.storage.listEvents("test/once")).toHaveLength(1);
+    expect(runs).toBe(1);
+    // After the 24 h window the same id is a new event.
+    await rig.clock.advance(24 * 3_600_000 + 1);
+    await rig.client.send({ id: "evt_outbox_1", name: "test/once", data: {} });
+    await rig.settle();
+    expect(runs).toBe(2);
+  });
+
+  it("dedupes an SDK resend that carries the same x-inngest-event-id-seed", async () => {
+    handle = await freshPostgres("seed");
+    executor = await startExecutor({ db: handle.db, port: 0 });
+    const send = () => fetch(`${executor!.url}/e/key`, {
+      method: "POST", body: JSON.stringify([{ name: "test/a" }, { name: "test/b" }]),
+      headers: { "content-type": "application/json", "x-inngest-event-id-seed": "1700000000000,AAAA" },
+    }).then((r) => r.json());
+    const first = await send();
+    expect(await send()).toEqual(first);
+    expect(await executor.storage.listEvents()).toHaveLength(2);
+  });
+
+  it("runs functions on PGlite too (inngest.send → run → step memo)", async () => {
+    handle = await freshPglite();
+    rig = await startRig(handle.db, (c) => [
+      c.createFunction({ id: "lite", triggers: [{ event: "test/lite" }] }, async ({ step, event }) => {
+        const doubled = await step.run("double", () => event.data.n * 2);
+        await step.sleep("nap", "5s");
+        return doubled;
+      }),
+    ]);
+    await rig.client.send({ name: "test/lite", data: { n: 21 } });
+    await rig.settle();
+    const [run] = await rig.executor.runs("kassa-test-lite");
+    expect(run?.status).toBe("completed");
+    expect(run?.output).toBe(42);
+  });
+});
+
+describe("sync at start", () => {
+  it("keeps trying to sync appUrl until the app is up", async () => {
+    handle = await freshPostgres("syncstart");
+    const { createServer } = await import("node:http");
+    const { serve } = await import("inngest/node");
+    const { testClient } = await import("./test-app");
+    // Reserve a port, start the executor against it while nothing listens there yet.
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, "127.0.0.1", () => r()));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const log = { warn() {}, error() {} };
+    executor = await startExecutor({ db: handle.db, port: 0, appUrl: `http://127.0.0.1:${port}/api/inngest`, log });
+    const client = testClient(executor.url);
+    const fn = client.createFunction({ id: "late", triggers: [{ event: "test/late" }] }, async () => "ok");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await executor.storage.listFunctions()).toEqual([]);
+    const app = createServer(serve({ client, functions: [fn] }));
+    await new Promise<void>((r) => app.listen(port, "127.0.0.1", () => r()));
+    try {
+      const deadline = Date.now() + 5_000;
+      while ((await executor.storage.listFunctions()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect((await executor.storage.listFunctions()).map((f) => f.id)).toEqual(["kassa-test-late"]);
+    } finally {
+      app.close();
+      app.closeAllConnections();
+    }
+  });
+});
+
+describe("restart safety", () => {
+  it("a run sleeping when the executor stops resumes under a new executor on the same database", async () => {
+    handle = await freshPostgres("restart");
+    const clock = new FakeClock();
+    let after = 0;
+    const define: Parameters<typeof startRig>[1] = (c) => [
+      c.createFunction({ id: "sleeper", triggers: [{ event: "test/sleep" }] }, async ({ step }) => {
+        const before = await step.run("before", () => "b");
+        // "90m" goes on the wire as "1h30m"; the SDK cannot parse "1h30m" itself (ms() → NaN → "").
+        await step.sleep("long", "90m");
+        const a = await step.run("after", () => ++after);
+        return { before, a };
+      }),
+    ];
+    const first = await startRig(handle.db, define, clock);
+    await first.executor.sendEvent({ name: "test/sleep" });
+    await first.executor.idle();
+    const [sleeping] = await first.executor.runs("kassa-test-sleeper");
+    expect(sleeping?.error ?? null).toBeNull();
+    expect(sleeping?.status).toBe("running");
+    expect((await first.executor.nextDueAt())?.getTime()).toBe(clock.now().getTime() + 90 * 60_000);
+    await first.close();
+
+    await clock.advance(90 * 60_000);
+    rig = await startRig(handle.db, define, clock);
+    await rig.settle();
+    const run = await rig.executor.waitForRun(sleeping!.id);
+    expect(run.status).toBe("completed");
+    expect(run.output).toEqual({ before: "b", a: 1 });
+  });
+});

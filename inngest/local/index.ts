@@ -1,0 +1,107 @@
+import type { AddressInfo } from "node:net";
+import type { Database } from "@/db/client";
+import type { InngestRunRow } from "@/db/schema";
+import type { Jitter } from "./backoff";
+import { systemClock, type Clock } from "./clock";
+import { Engine, type Logger } from "./engine";
+import { createExecutorServer } from "./http";
+import { ingest, type IncomingEvent } from "./ingest";
+import { Storage } from "./storage";
+
+export { FakeClock, systemClock, type Clock } from "./clock";
+export type { IncomingEvent } from "./ingest";
+
+export interface ExecutorOptions {
+  db: Database;
+  /** The app's serve() URL; when given, the executor syncs it (PUT) at start, retrying each second. */
+  appUrl?: string;
+  /** Sync attempts at start before giving up (default 60). */
+  syncRetries?: number;
+  port?: number;
+  host?: string;
+  clock?: Clock;
+  jitter?: Jitter;
+  signingKey?: string;
+  pollMs?: number;
+  /** Steps allowed per run; default 1000 like Inngest. */
+  maxSteps?: number;
+  log?: Logger;
+}
+
+export interface Executor {
+  url: string;
+  port: number;
+  storage: Storage;
+  stop(): Promise<void>;
+  sendEvent(events: IncomingEvent | IncomingEvent[]): Promise<string[]>;
+  /** PUTs the app's serve() URL, which makes the SDK post its functions to /fn/register. */
+  syncApp(appUrl?: string): Promise<void>;
+  /** Resolves when nothing is running and nothing is due at the clock's current time. */
+  idle(): Promise<void>;
+  /** Polls until the run has ended (or the deadline passes). */
+  waitForRun(runId: string, opts?: { timeoutMs?: number }): Promise<InngestRunRow>;
+  nextDueAt(): Promise<Date | undefined>;
+  runs(functionId?: string): Promise<InngestRunRow[]>;
+}
+
+export async function startExecutor(opts: ExecutorOptions): Promise<Executor> {
+  const clock = opts.clock ?? systemClock;
+  const storage = new Storage(opts.db, clock);
+  const engine = new Engine(storage, { clock, jitter: opts.jitter, signingKey: opts.signingKey, pollMs: opts.pollMs, maxSteps: opts.maxSteps, log: opts.log });
+  engine.emit = async (events) => { await ingest(engine, events); };
+  const server = createExecutorServer({
+    sendEvents: (events) => ingest(engine, events),
+    register: (appId, fns) => storage.registerApp(appId, fns),
+  });
+  const host = opts.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 8288, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  engine.start();
+
+  const syncApp = async (appUrl = opts.appUrl) => {
+    if (!appUrl) throw new Error("syncApp needs the app's serve() URL");
+    const res = await fetch(appUrl, { method: "PUT" });
+    if (!res.ok) throw new Error(`syncing ${appUrl} failed: ${res.status} ${await res.text()}`);
+  };
+  // The app may not be listening yet (the executor often starts first): retry the sync in wall time.
+  let syncTimer: NodeJS.Timeout | undefined;
+  if (opts.appUrl) {
+    let tries = 0;
+    const attempt = () => syncApp().catch((err) => {
+      if (++tries >= (opts.syncRetries ?? 60)) return (opts.log ?? console).warn(`inngest/local: giving up: ${(err as Error).message}`);
+      syncTimer = setTimeout(attempt, 1_000);
+      syncTimer.unref?.();
+    });
+    void attempt();
+  }
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    storage,
+    async stop() {
+      clearTimeout(syncTimer);
+      await engine.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+    sendEvent: (events) => ingest(engine, Array.isArray(events) ? events : [events]),
+    syncApp,
+    idle: () => engine.idle(),
+    async waitForRun(runId, { timeoutMs = 10_000 } = {}) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const run = await storage.getRun(runId);
+        if (run && run.status !== "running") return run;
+        if (Date.now() > deadline) throw new Error(`run ${runId} still ${run?.status ?? "missing"} after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    nextDueAt: () => storage.nextDueAt(),
+    runs: (functionId) => storage.listRuns(functionId),
+  };
+}

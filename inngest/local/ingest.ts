@@ -1,0 +1,100 @@
+import { isInvokeWait, type After, type Engine } from "./engine";
+import { parseDuration } from "./backoff";
+import { evaluate, matches } from "./expression";
+import type { FunctionConfig, StoredEvent } from "./storage";
+
+export type IncomingEvent = { id?: string; name: string; data?: Record<string, unknown>; user?: Record<string, unknown>; ts?: number; v?: string };
+
+function nameMatches(pattern: string, name: string): boolean {
+  return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : pattern === name;
+}
+
+/**
+ * Stores events and acts on each new one: resumes matching waits, cancels runs whose
+ * `cancelOn` matches, and starts a run of every function it triggers. Returns the event ids.
+ */
+export async function ingest(engine: Engine, incoming: IncomingEvent[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const e of incoming) {
+    const [event, isNew] = await engine.storage.insertEvent(
+      { name: e.name, data: e.data ?? {}, user: e.user, ts: e.ts ?? engine.clock.now().getTime() }, e.id,
+    );
+    ids.push(event.id);
+    if (!isNew) continue;
+    await resumeWaits(engine, event);
+    await cancelRuns(engine, event);
+    await trigger(engine, event);
+  }
+  await engine.kick();
+  return ids;
+}
+
+async function resumeWaits(engine: Engine, event: StoredEvent): Promise<void> {
+  const { storage } = engine;
+  for (const wait of await storage.waitsFor(event.name)) {
+    const run = await storage.getRun(wait.runId);
+    if (!run) continue;
+    const [original] = await storage.getEvents(run.eventIds.slice(0, 1));
+    const after: After = [];
+    let ok: boolean;
+    try {
+      ok = matches(wait.expression, { event: original, async: event });
+    } catch (err) {
+      await storage.withRun(run.id, (tx, r) => engine.failRun(tx, r, { name: "Error", message: `waitForEvent: ${(err as Error).message}` }, after));
+      for (const a of after) await a();
+      continue;
+    }
+    if (!ok) continue;
+    await storage.withRun(run.id, async (tx, r) => {
+      if (r.status !== "running" || !(await storage.takeWait(tx, r.id, wait.stepId))) return;
+      const invoke = isInvokeWait(wait);
+      const result = !invoke ? (event as unknown as Record<string, unknown>)
+        : event.data.error ? { error: event.data.error } : { data: event.data.result ?? null };
+      await engine.resolveStep(tx, r, { stepId: wait.stepId, op: invoke ? "InvokeFunction" : "WaitForEvent", result }, after);
+    });
+    for (const a of after) await a();
+  }
+}
+
+async function cancelRuns(engine: Engine, event: StoredEvent): Promise<void> {
+  const { storage } = engine;
+  const fns = (await storage.listFunctions()).filter((f) =>
+    ((f.config as FunctionConfig).cancel ?? []).some((c) => nameMatches(c.event, event.name)));
+  for (const run of await storage.runningRunsOf(fns.map((f) => f.id))) {
+    const config = fns.find((f) => f.id === run.functionId)!.config as FunctionConfig;
+    const [original] = await storage.getEvents(run.eventIds.slice(0, 1));
+    const hit = (config.cancel ?? []).some((c) => {
+      if (!nameMatches(c.event, event.name)) return false;
+      const window = c.timeout ? parseDuration(c.timeout) : undefined;
+      if (window !== undefined && engine.clock.now().getTime() > run.startedAt.getTime() + window) return false;
+      try { return matches(c.if, { event: original, async: event }); } catch { return false; }
+    });
+    if (!hit) continue;
+    const after: After = [];
+    await storage.withRun(run.id, async (tx, r) => { if (r.status === "running") await engine.cancelRun(tx, r, after); });
+    for (const a of after) await a();
+  }
+}
+
+async function trigger(engine: Engine, event: StoredEvent): Promise<void> {
+  const { storage } = engine;
+  for (const fn of await storage.listFunctions()) {
+    const config = fn.config as FunctionConfig;
+    const hit = (config.triggers ?? []).some((t) => {
+      if (!t.event || !nameMatches(t.event, event.name)) return false;
+      try { return matches(t.expression, { event }); } catch (err) {
+        engine.log.warn(`inngest/local: trigger expression of ${fn.id} failed: ${(err as Error).message}`);
+        return false;
+      }
+    });
+    if (!hit) continue;
+    let idempotencyKey: string | undefined;
+    if (config.idempotency) {
+      try { idempotencyKey = JSON.stringify(evaluate(config.idempotency, { event })); } catch (err) {
+        engine.log.warn(`inngest/local: idempotency expression of ${fn.id} failed: ${(err as Error).message}`);
+      }
+      if (idempotencyKey && (await storage.findIdempotentRun(fn.id, idempotencyKey))) continue;
+    }
+    await engine.startRun(fn, [event.id], { idempotencyKey });
+  }
+}

@@ -1,0 +1,251 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { Database, Executor } from "@/db/client";
+import {
+  inngestEvents, inngestFunctions, inngestQueue, inngestRuns, inngestSteps, inngestWaits,
+  type InngestFunctionRow, type InngestQueueKind, type InngestQueueRow, type InngestRunRow, type InngestRunStatus,
+} from "@/db/schema";
+import type { Clock } from "./clock";
+import { nextCronTime } from "./cron";
+
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+let lastTime = -1;
+let lastRandom: number[] = [];
+
+/** A ULID (time-sortable, like Inngest's run and event ids); monotonic within one millisecond. */
+export function ulid(at = Date.now()): string {
+  if (at <= lastTime) {
+    at = lastTime;
+    let i = lastRandom.length - 1;
+    while (i >= 0 && lastRandom[i] === 31) lastRandom[i--] = 0;
+    if (i >= 0) lastRandom[i]! += 1;
+  } else {
+    lastTime = at;
+    lastRandom = [...randomBytes(16)].map((b) => b % 32);
+    lastRandom[0]! &= 15; // headroom so increments within a millisecond never wrap
+  }
+  let time = "";
+  for (let i = 0, t = at; i < 10; i++, t = Math.floor(t / 32)) time = CROCKFORD[t % 32] + time;
+  return time + lastRandom.map((d) => CROCKFORD[d]).join("");
+}
+
+export interface StoredEvent { id: string; name: string; data: Record<string, unknown>; user?: Record<string, unknown>; ts: number; v?: string }
+export type StepResult = { data: unknown } | { error: unknown } | null | Record<string, unknown>;
+export type FunctionConfig = {
+  id: string; name?: string;
+  triggers?: { event?: string; expression?: string; cron?: string }[];
+  steps?: Record<string, { runtime?: { url?: string }; retries?: { attempts?: number } }>;
+  cancel?: { event: string; if?: string; timeout?: string }[];
+  idempotency?: string;
+  concurrency?: unknown;
+};
+
+const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
+const LEASE_MS = 5 * 60_000;
+
+/** All executor state lives in Postgres; this is the one place that queries it. */
+export class Storage {
+  constructor(readonly db: Database, readonly clock: Clock) {}
+
+  /** Stores events; a sender id seen in the last 24 h is not stored again. Returns [event, isNew]. */
+  async insertEvent(e: Omit<StoredEvent, "id">, externalId?: string, db: Executor = this.db): Promise<[StoredEvent, boolean]> {
+    const now = this.clock.now();
+    if (externalId) {
+      const [dup] = await db.select().from(inngestEvents).where(and(
+        eq(inngestEvents.externalId, externalId), gt(inngestEvents.receivedAt, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS)),
+      )).limit(1);
+      if (dup) return [toEvent(dup), false];
+    }
+    const id = ulid(now.getTime());
+    await db.insert(inngestEvents).values({ id, externalId: externalId ?? null, name: e.name, data: e.data, user: e.user ?? null, ts: e.ts, receivedAt: now });
+    return [{ ...e, id }, true];
+  }
+
+  async getEvents(ids: string[]): Promise<StoredEvent[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.select().from(inngestEvents).where(inArray(inngestEvents.id, ids));
+    return ids.map((id) => toEvent(rows.find((r) => r.id === id)!));
+  }
+
+  async listEvents(name?: string): Promise<StoredEvent[]> {
+    const rows = await this.db.select().from(inngestEvents).where(name ? eq(inngestEvents.name, name) : undefined).orderBy(asc(inngestEvents.id));
+    return rows.map(toEvent);
+  }
+
+  /** Replaces an app's registered functions with `configs`. */
+  async registerApp(appId: string, configs: FunctionConfig[]): Promise<void> {
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      await tx.delete(inngestFunctions).where(eq(inngestFunctions.appId, appId));
+      for (const c of configs) {
+        const url = c.steps?.step?.runtime?.url;
+        if (!url) throw new Error(`function "${c.id}" has no step URL`);
+        await tx.insert(inngestFunctions).values({ id: c.id, appId, name: c.name ?? null, url, config: c, updatedAt: now })
+          .onConflictDoUpdate({ target: inngestFunctions.id, set: { appId, name: c.name ?? null, url, config: c, updatedAt: now } });
+      }
+      await this.syncCrons(tx, configs, now);
+    });
+  }
+
+  /** One durable "cron" queue item per (function, schedule); kept if unchanged, so a due tick survives a re-sync. */
+  private async syncCrons(tx: Executor, configs: FunctionConfig[], now: Date): Promise<void> {
+    const wanted = configs.flatMap((c) => (c.triggers ?? []).filter((t) => t.cron).map((t) => ({ fnId: c.id, cron: t.cron! })));
+    const existing = await tx.select().from(inngestQueue).where(eq(inngestQueue.kind, "cron"));
+    const live = new Set((await tx.select({ id: inngestFunctions.id }).from(inngestFunctions)).map((f) => f.id));
+    for (const item of existing) {
+      const keep = live.has(item.runId) && (!configs.some((c) => c.id === item.runId) || wanted.some((w) => w.fnId === item.runId && w.cron === item.stepId));
+      if (!keep) await tx.delete(inngestQueue).where(eq(inngestQueue.id, item.id));
+    }
+    for (const w of wanted) {
+      if (existing.some((i) => i.runId === w.fnId && i.stepId === w.cron)) continue;
+      await this.enqueue(tx, { runId: w.fnId, kind: "cron", stepId: w.cron, attempt: 0, dueAt: nextCronTime(w.cron, now) });
+    }
+  }
+
+  listFunctions(): Promise<InngestFunctionRow[]> {
+    return this.db.select().from(inngestFunctions);
+  }
+
+  async getFunction(id: string): Promise<InngestFunctionRow | undefined> {
+    const [row] = await this.db.select().from(inngestFunctions).where(eq(inngestFunctions.id, id));
+    return row;
+  }
+
+  /** A run with an idempotency key already used by the function in the last 24 h. */
+  async findIdempotentRun(functionId: string, key: string): Promise<InngestRunRow | undefined> {
+    const since = new Date(this.clock.now().getTime() - IDEMPOTENCY_WINDOW_MS);
+    const [row] = await this.db.select().from(inngestRuns).where(and(
+      eq(inngestRuns.functionId, functionId), eq(inngestRuns.idempotencyKey, key), gt(inngestRuns.startedAt, since),
+    )).limit(1);
+    return row;
+  }
+
+  async createRun(args: { functionId: string; eventIds: string[]; maxAttempts: number; idempotencyKey?: string }, db?: Executor): Promise<InngestRunRow> {
+    const now = this.clock.now();
+    const inTx = (fn: (tx: Executor) => Promise<InngestRunRow>) => (db ? fn(db) : this.db.transaction(fn));
+    return inTx(async (tx) => {
+      const [run] = await tx.insert(inngestRuns).values({
+        id: ulid(now.getTime()), functionId: args.functionId, eventIds: args.eventIds, status: "running",
+        maxAttempts: args.maxAttempts, idempotencyKey: args.idempotencyKey ?? null, startedAt: now,
+      }).returning();
+      if (!run) throw new Error("run insert returned nothing");
+      await this.enqueue(tx, { runId: run.id, kind: "call", stepId: "step", attempt: 0, dueAt: now });
+      return run;
+    });
+  }
+
+  async getRun(id: string): Promise<InngestRunRow | undefined> {
+    const [row] = await this.db.select().from(inngestRuns).where(eq(inngestRuns.id, id));
+    return row;
+  }
+
+  listRuns(functionId?: string): Promise<InngestRunRow[]> {
+    return this.db.select().from(inngestRuns).where(functionId ? eq(inngestRuns.functionId, functionId) : undefined).orderBy(asc(inngestRuns.id));
+  }
+
+  runningRunsOf(functionIds: string[]): Promise<InngestRunRow[]> {
+    if (!functionIds.length) return Promise.resolve([]);
+    return this.db.select().from(inngestRuns).where(and(inArray(inngestRuns.functionId, functionIds), eq(inngestRuns.status, "running")));
+  }
+
+  /** Steps in completion (stack) order. */
+  getSteps(runId: string, db: Executor = this.db) {
+    return db.select().from(inngestSteps).where(eq(inngestSteps.runId, runId)).orderBy(asc(inngestSteps.position));
+  }
+
+  async enqueue(db: Executor, item: { runId: string; kind: InngestQueueKind; stepId: string; attempt: number; dueAt: Date }): Promise<void> {
+    await db.insert(inngestQueue).values({ id: ulid(this.clock.now().getTime()), ...item });
+  }
+
+  /** Leases up to `limit` due items, so a crashed executor's items come back after the lease. */
+  async claimDue(limit = 25): Promise<InngestQueueRow[]> {
+    const now = this.clock.now();
+    const due = await this.db.select({ id: inngestQueue.id }).from(inngestQueue).where(and(
+      lte(inngestQueue.dueAt, now), or(isNull(inngestQueue.leasedUntil), lt(inngestQueue.leasedUntil, now)),
+    )).orderBy(asc(inngestQueue.dueAt)).limit(limit);
+    const claimed: InngestQueueRow[] = [];
+    for (const { id } of due) {
+      const [row] = await this.db.update(inngestQueue).set({ leasedUntil: new Date(now.getTime() + LEASE_MS) }).where(and(
+        eq(inngestQueue.id, id), or(isNull(inngestQueue.leasedUntil), lt(inngestQueue.leasedUntil, now)),
+      )).returning();
+      if (row) claimed.push(row);
+    }
+    return claimed;
+  }
+
+  /** Gives a leased item back, due again at `dueAt`. */
+  async postpone(id: string, dueAt: Date): Promise<void> {
+    await this.db.update(inngestQueue).set({ dueAt, leasedUntil: null }).where(eq(inngestQueue.id, id));
+  }
+
+  async deleteQueueItem(id: string, db: Executor = this.db): Promise<void> {
+    await db.delete(inngestQueue).where(eq(inngestQueue.id, id));
+  }
+
+  async nextDueAt(): Promise<Date | undefined> {
+    const [row] = await this.db.select({ dueAt: sql<Date>`min(${inngestQueue.dueAt})`.mapWith(inngestQueue.dueAt) }).from(inngestQueue);
+    return row?.dueAt ?? undefined;
+  }
+
+  /** Runs `fn` with the run row locked, so concurrent step results update it one at a time. */
+  withRun<T>(runId: string, fn: (tx: Executor, run: InngestRunRow) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      const [run] = await tx.select().from(inngestRuns).where(eq(inngestRuns.id, runId)).for("update");
+      if (!run) throw new Error(`run ${runId} not found`);
+      return fn(tx, run);
+    });
+  }
+
+  async updateRun(tx: Executor, runId: string, set: Partial<InngestRunRow>): Promise<void> {
+    await tx.update(inngestRuns).set(set).where(eq(inngestRuns.id, runId));
+  }
+
+  /** Memoises a step (once) at the top of the stack; returns false if it was already stored. */
+  async saveStep(tx: Executor, args: { runId: string; stepId: string; op: string; name?: string; result: StepResult; attempts: number }): Promise<boolean> {
+    const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(inngestSteps).where(eq(inngestSteps.runId, args.runId));
+    const rows = await tx.insert(inngestSteps).values({
+      runId: args.runId, stepId: args.stepId, position: n, op: args.op, name: args.name ?? null,
+      result: args.result, attempts: args.attempts, completedAt: this.clock.now(),
+    }).onConflictDoNothing().returning({ stepId: inngestSteps.stepId });
+    return rows.length > 0;
+  }
+
+  async countSteps(tx: Executor, runId: string): Promise<number> {
+    const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(inngestSteps).where(eq(inngestSteps.runId, runId));
+    return n;
+  }
+
+  /** Ends a run: no more queue items or waits for it. */
+  async endRun(tx: Executor, runId: string, status: Exclude<InngestRunStatus, "running">, result: { output?: unknown; error?: InngestRunRow["error"] }): Promise<void> {
+    await tx.update(inngestRuns).set({ status, output: result.output ?? null, error: result.error ?? null, pending: [], endedAt: this.clock.now() }).where(eq(inngestRuns.id, runId));
+    await tx.delete(inngestQueue).where(eq(inngestQueue.runId, runId));
+    await tx.delete(inngestWaits).where(eq(inngestWaits.runId, runId));
+  }
+
+  async addWait(tx: Executor, w: typeof inngestWaits.$inferInsert): Promise<void> {
+    await tx.insert(inngestWaits).values(w).onConflictDoNothing();
+  }
+
+  waitsFor(eventName: string) {
+    return this.db.select().from(inngestWaits).where(eq(inngestWaits.eventName, eventName));
+  }
+
+  /** Removes a wait and returns it; undefined if another event or the timeout already took it. */
+  async takeWait(tx: Executor, runId: string, stepId: string): Promise<typeof inngestWaits.$inferSelect | undefined> {
+    const [row] = await tx.delete(inngestWaits).where(and(eq(inngestWaits.runId, runId), eq(inngestWaits.stepId, stepId))).returning();
+    await tx.delete(inngestQueue).where(and(eq(inngestQueue.runId, runId), eq(inngestQueue.stepId, stepId), eq(inngestQueue.kind, "wait-timeout")));
+    return row;
+  }
+
+  async hasDiscoveryQueued(tx: Executor, runId: string): Promise<boolean> {
+    const rows = await tx.select({ id: inngestQueue.id }).from(inngestQueue).where(and(
+      eq(inngestQueue.runId, runId), eq(inngestQueue.kind, "call"), eq(inngestQueue.stepId, "step"),
+    )).limit(1);
+    return rows.length > 0;
+  }
+}
+
+function toEvent(r: typeof inngestEvents.$inferSelect): StoredEvent {
+  return { id: r.id, name: r.name, data: r.data, ...(r.user ? { user: r.user } : {}), ts: r.ts };
+}

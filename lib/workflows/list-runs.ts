@@ -1,0 +1,69 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { inngestRuns, inngestSteps, type InngestRunRow } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/roles";
+import { executor, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+
+/**
+ * A run belongs to a merchant when one of its triggering events carries that merchant (every
+ * outbox event does). Platform runs (crons) belong to no merchant and are not shown here.
+ */
+const ofMerchant = (merchantId: string) => sql`exists (
+  select 1 from inngest_events e
+  where e.id in (select jsonb_array_elements_text(${inngestRuns.eventIds}))
+    and e.data->>'merchant' = ${merchantId})`;
+
+export function serializeRun(r: InngestRunRow, attempts = 0) {
+  return {
+    id: r.id,
+    function: r.functionId,
+    status: r.status,
+    attempts,
+    error: r.error?.message ?? null,
+    started: Math.floor(r.startedAt.getTime() / 1000),
+    ended: r.endedAt ? Math.floor(r.endedAt.getTime() / 1000) : null,
+  };
+}
+
+export type RunObject = ReturnType<typeof serializeRun>;
+
+/** The merchant's most recent workflow runs, with the most attempts any of their steps took. */
+export async function listWorkflowRuns({ ctx, status, limit = 50 }: { ctx: ServiceContext; status?: string; limit?: number }) {
+  requirePermission(ctx, "workflows:read");
+  const db = await executor(ctx);
+  const runs = await db
+    .select()
+    .from(inngestRuns)
+    .where(and(ofMerchant(ctx.merchantId), status ? eq(inngestRuns.status, status as InngestRunRow["status"]) : undefined))
+    .orderBy(desc(inngestRuns.startedAt))
+    .limit(limit);
+  if (runs.length === 0) return [];
+  const attempts = await db
+    .select({ runId: inngestSteps.runId, attempts: sql<number>`max(${inngestSteps.attempts})::int` })
+    .from(inngestSteps)
+    .where(inArray(inngestSteps.runId, runs.map((r) => r.id)))
+    .groupBy(inngestSteps.runId);
+  const byRun = new Map(attempts.map((a) => [a.runId, a.attempts]));
+  return runs.map((r) => serializeRun(r, byRun.get(r.id) ?? 0));
+}
+
+/** One run of the merchant's with its steps in completion order. */
+export async function getWorkflowRun({ ctx, id }: { ctx: ServiceContext; id: string }) {
+  requirePermission(ctx, "workflows:read");
+  const db = await executor(ctx);
+  const [run] = await db.select().from(inngestRuns).where(and(eq(inngestRuns.id, id), ofMerchant(ctx.merchantId)));
+  if (!run) throw new KassaError("resource_missing", `No such run: '${id}'`, { param: "id" });
+  const steps = await db.select().from(inngestSteps).where(eq(inngestSteps.runId, id)).orderBy(asc(inngestSteps.position));
+  return {
+    ...serializeRun(run, Math.max(0, ...steps.map((s) => s.attempts))),
+    output: run.output ?? null,
+    steps: steps.map((s) => ({
+      id: s.stepId,
+      op: s.op,
+      name: s.name,
+      attempts: s.attempts,
+      result: s.result,
+      completed: Math.floor(s.completedAt.getTime() / 1000),
+    })),
+  };
+}
