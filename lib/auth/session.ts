@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { eq } from "drizzle-orm";
@@ -19,8 +20,11 @@ export interface Member {
   livemode: boolean;
 }
 
-/** The signed-in member (role fresh from the database), or null. */
-export async function getMember(): Promise<Member | null> {
+/**
+ * The signed-in member (role fresh from the database), or null. Cached per request: the layout
+ * and the page both ask, and the session check and merchant lookup should run once.
+ */
+export const getMember = cache(async (): Promise<Member | null> => {
   const session = await auth();
   if (!session?.user?.id || !session.merchantId) return null;
   const db = await getDb();
@@ -36,7 +40,7 @@ export async function getMember(): Promise<Member | null> {
     role: session.role,
     livemode: mode === "live",
   };
-}
+});
 
 /** For pages: the member, or a redirect to /login; a missing permission renders the 403 page. */
 export async function requireMember(permission?: Permission): Promise<Member> {
