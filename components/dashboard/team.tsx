@@ -61,6 +61,8 @@ export function RoleSelect({ membership, role, email, options }: { membership: s
           <option key={r} value={r}>{r}</option>
         ))}
       </select>
+      {pending ? <span role="status" className="text-xs text-slate-500">Saving…</span> : null}
+      {!pending && state?.ok ? <span role="status" className="text-xs text-emerald-700">Saved</span> : null}
       {state && !state.ok ? <span role="alert" className="text-xs text-red-600">{state.error}</span> : null}
     </form>
   );

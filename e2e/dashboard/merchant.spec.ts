@@ -144,6 +144,7 @@ test("an owner invites a member by link, the member joins, and the owner changes
   await page.reload();
   await page.getByLabel(`Role of ${email}`).selectOption("support");
   await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("support");
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
   await invitee.reload();
   await expect(invitee.getByTestId("member-role")).toHaveText("support");
 
