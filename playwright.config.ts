@@ -53,6 +53,8 @@ export default defineConfig({
       KASSA_SEED_DEMO: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      // Its own executor port, so a developer's `npm run dev` (8288) can run alongside.
+      KASSA_EXECUTOR_PORT: "8390",
     },
   },
 });

@@ -4,10 +4,11 @@ import { reapIdempotencyKeys } from "@/lib/api/idempotency";
 import { logger } from "@/lib/logger";
 import { startOutboxRelay } from "@/lib/events/outbox-relay";
 import { workflowEngineUrl } from "@/lib/health/check-health";
+import { localExecutorWanted, startLocalEngine } from "@/lib/workflows/local-engine";
 
 const REAP_EVERY_MS = 60 * 60 * 1000;
 
-/** Migrations (inside getDatabaseHandle), the demo seed, and the idempotency-key reaper. */
+/** Migrations (inside getDatabaseHandle), the demo seed, the workflow executor and the outbox relay. */
 export async function startServer(): Promise<void> {
   const handle = await getDatabaseHandle();
   logger.info({ driver: handle.driver }, "database ready");
@@ -29,12 +30,15 @@ export async function startServer(): Promise<void> {
       );
     }
   }
+  if (localExecutorWanted()) await startLocalEngine(handle.db, process.env.PORT ?? 3000);
   if (workflowEngineUrl()) {
     const { sendToInngest } = await import("@/inngest/send");
     startOutboxRelay(sendToInngest);
     logger.info({ engine: workflowEngineUrl() }, "outbox relay started");
   }
-  // Until the embedded engine runs crons, the reaper also runs here (idempotent, harmless twice).
+  if (workflowEngineUrl()) return;
+  // No workflow engine at all (KASSA_LOCAL_EXECUTOR=false and no Inngest): the daily reaper cron
+  // cannot run, so reap here instead.
   const timer = setInterval(() => {
     reapIdempotencyKeys(handle.db)
       .then((n) => n > 0 && logger.info({ deleted: n }, "reaped idempotency keys"))

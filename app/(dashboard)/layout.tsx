@@ -13,6 +13,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       items: [
         ...(can(member.role, "api_keys:read") ? [{ href: "/developers/api-keys", label: "API keys" }] : []),
         { href: "/developers/events", label: "Events" },
+        ...(can(member.role, "workflows:read") ? [{ href: "/developers/workflows", label: "Workflows" }] : []),
       ],
     },
     {

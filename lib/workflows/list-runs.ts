@@ -8,7 +8,7 @@ import { KassaError } from "@/lib/errors";
  * A run belongs to a merchant when one of its triggering events carries that merchant (every
  * outbox event does). Platform runs (crons) belong to no merchant and are not shown here.
  */
-const ofMerchant = (merchantId: string) => sql`exists (
+export const ofMerchant = (merchantId: string) => sql`exists (
   select 1 from inngest_events e
   where e.id in (select jsonb_array_elements_text(${inngestRuns.eventIds}))
     and e.data->>'merchant' = ${merchantId})`;

@@ -4,6 +4,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { RunStatus } from "@/components/dashboard/run-status";
 import { Time } from "@/components/ui/time";
 import { memberContext, requireMember } from "@/lib/auth/session";
+import { RerunButton } from "@/components/dashboard/rerun-button";
+import { can } from "@/lib/auth/roles";
 import { KassaError } from "@/lib/errors";
 import { getWorkflowRun } from "@/lib/workflows/list-runs";
 
@@ -22,7 +24,13 @@ export default async function WorkflowRunPage({ params }: { params: Promise<{ id
   }
   return (
     <>
-      <PageHeader title={run.function} description={run.id} actions={<Link href="/developers/workflows" className="text-sm text-brand-600 hover:underline">All runs</Link>} />
+      <PageHeader title={run.function} description={run.id} actions={
+          <div className="flex items-center gap-4">
+            <Link href="/developers/workflows" className="text-sm text-brand-600 hover:underline">All runs</Link>
+            {can(member.role, "workflows:write") ? <RerunButton runId={run.id} disabled={run.status === "running"} /> : null}
+          </div>
+        }
+      />
       <div className="space-y-6">
         <Card title="Run">
           <dl className="grid gap-3 text-sm sm:grid-cols-4">

@@ -1,0 +1,11 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { memberAction, type ActionResult } from "@/lib/auth/action";
+import { rerunWorkflowRun } from "@/lib/workflows/rerun-workflow-run";
+
+export async function rerunAction(_prev: ActionResult<{ id: string }> | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  const result = await memberAction(({ ctx }) => rerunWorkflowRun({ ctx, id: String(form.get("run") ?? "") }));
+  revalidatePath("/developers/workflows");
+  return result;
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { rerunAction } from "@/app/(dashboard)/developers/workflows/actions";
+import type { ActionResult } from "@/lib/auth/action";
+import { Button } from "@/components/ui/button";
+
+/** Starts a new run with the same events; links to it once started. */
+export function RerunButton({ runId, disabled }: { runId: string; disabled?: boolean }) {
+  const [state, action, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(rerunAction, null);
+  return (
+    <form action={action} className="flex items-center gap-3">
+      <input type="hidden" name="run" value={runId} />
+      {state?.ok ? (
+        <Link role="status" href={`/developers/workflows/${state.data.id}`} className="text-sm text-emerald-700 hover:underline">
+          New run started — open it
+        </Link>
+      ) : null}
+      {state && !state.ok ? <span role="alert" className="text-sm text-red-600">{state.error}</span> : null}
+      <Button type="submit" variant="secondary" disabled={pending || disabled} title={disabled ? "Runs can be re-run once they have ended" : undefined}>
+        {pending ? "Starting…" : "Re-run"}
+      </Button>
+    </form>
+  );
+}

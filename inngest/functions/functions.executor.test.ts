@@ -1,0 +1,107 @@
+// Kassa's own functions, served by the real serve() handler over HTTP and run by the local executor.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, isNull } from "drizzle-orm";
+import type { DatabaseHandle } from "@/db/client";
+import { events, idempotencyKeys, inngestEvents, inngestFunctions, inngestRuns } from "@/db/schema";
+import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
+import { startApp } from "@/inngest/local/test-app";
+import { withTransaction } from "@/lib/context";
+import { emitEvent } from "@/lib/events/emit-event";
+import { newId } from "@/lib/ids";
+import { freshPostgres } from "@/test/db";
+import { makeMerchant } from "@/test/fixtures";
+
+let h: DatabaseHandle & { url: string };
+let executor: Executor;
+let app: { url: string; close(): Promise<void> };
+const clock = new FakeClock(new Date("2026-03-02T03:16:30Z"));
+const silent = { warn: () => {}, error: () => {} };
+
+beforeAll(async () => {
+  h = await freshPostgres("fnexec");
+  process.env.DATABASE_URL = h.url;
+  executor = await startExecutor({ db: h.db, port: 0, clock, jitter: () => 0, pollMs: 20, log: silent });
+  // The app's client sends to the executor, as it does under `npm run dev`.
+  process.env.INNGEST_DEV = executor.url;
+  const { inngest } = await import("@/inngest/client");
+  const { functions } = await import("@/inngest/index");
+  app = await startApp(inngest, functions);
+  await executor.syncApp(app.url);
+});
+afterAll(async () => {
+  await executor?.stop();
+  await app?.close();
+  await h?.close();
+});
+
+async function runsOf(functionId: string) {
+  return h.db.select().from(inngestRuns).where(eq(inngestRuns.functionId, functionId));
+}
+
+describe("Kassa functions through the local executor", () => {
+  it("registers every served function with its cron", async () => {
+    const ids = (await h.db.select({ id: inngestFunctions.id }).from(inngestFunctions)).map((f) => f.id).sort();
+    expect(ids).toEqual(["kassa-outbox-sweep", "kassa-reap-idempotency-keys"]);
+  });
+
+  it("the outbox sweep runs on its minute cron and publishes missed rows as events with id = outbox id", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    const missed = await withTransaction(ctx, (tx) => emitEvent(tx, ctx, "account.updated", { missed: true }));
+    await h.db.update(events).set({ createdAt: new Date(Date.now() - 60_000) }).where(eq(events.id, missed));
+
+    await clock.advanceTo(new Date("2026-03-02T03:17:00Z"));
+    await executor.idle();
+    const [run] = await runsOf("kassa-outbox-sweep");
+    expect(run).toBeDefined();
+    const done = await executor.waitForRun(run!.id);
+    expect(done.status).toBe("completed");
+    expect(done.output).toEqual({ published: 1 });
+
+    const stored = await h.db.select().from(inngestEvents).where(eq(inngestEvents.externalId, missed));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.name).toBe("kassa/account.updated");
+    expect((stored[0]!.data as { merchant: string }).merchant).toBe(ctx.merchantId);
+    expect(await h.db.select().from(events).where(isNull(events.publishedAt))).toEqual([]);
+  });
+
+  it("the idempotency-key reaper runs daily at 03:17 UTC and deletes keys older than 24 h", async () => {
+    const { merchantId } = await makeMerchant(h.db);
+    const base = { merchantId, livemode: false, requestMethod: "POST", requestPath: "/api/v1/account", requestHash: "x" };
+    await h.db.insert(idempotencyKeys).values([
+      { ...base, id: newId("idempotencyKey"), key: "old", createdAt: new Date(Date.now() - 25 * 3600_000) },
+      { ...base, id: newId("idempotencyKey"), key: "new" },
+    ]);
+    // 03:17 on 2 March has passed by now; the next tick is the next day's.
+    expect(await runsOf("kassa-reap-idempotency-keys")).toHaveLength(1);
+    await clock.advanceTo(new Date("2026-03-03T03:17:00Z"));
+    await executor.idle();
+    const runs = (await runsOf("kassa-reap-idempotency-keys")).sort((a, b) => a.id.localeCompare(b.id));
+    expect(runs).toHaveLength(2);
+    const done = await executor.waitForRun(runs[1]!.id);
+    expect(done.status).toBe("completed");
+    expect(done.output).toEqual({ deleted: 1 });
+    expect((await h.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys)).map((k) => k.key)).toEqual(["new"]);
+  });
+
+  // Latency is measured by the bench; here only that it arrives without waiting for the sweep.
+  it("after commit, the relay hands an outbox event to the executor without the sweep", async () => {
+    const { startOutboxRelay } = await import("@/lib/events/outbox-relay");
+    const { sendToInngest } = await import("@/inngest/send");
+    const stop = startOutboxRelay(sendToInngest);
+    try {
+      const { ctx } = await makeMerchant(h.db);
+      const started = Date.now();
+      const id = await withTransaction(ctx, (tx) => emitEvent(tx, ctx, "account.updated", { relayed: true }));
+      let stored: unknown[] = [];
+      while (stored.length === 0 && Date.now() - started < 10_000) {
+        stored = await h.db.select().from(inngestEvents).where(eq(inngestEvents.externalId, id));
+        if (!stored.length) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(stored).toHaveLength(1);
+      const [row] = await h.db.select().from(events).where(eq(events.id, id));
+      expect(row!.publishedAt).not.toBeNull();
+    } finally {
+      stop();
+    }
+  });
+});
