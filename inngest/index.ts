@@ -1,5 +1,8 @@
+import { authorizationTimerFn } from "./functions/authorization-timer";
 import { outboxSweep } from "./functions/outbox-sweep";
 import { reapIdempotencyKeysFn } from "./functions/reap-idempotency-keys";
+import { reconcilePaymentsFn } from "./functions/reconcile-payments";
+import { settlePaymentFn } from "./functions/settle-payment";
 
 /** Every function served at /api/inngest. */
-export const functions = [outboxSweep, reapIdempotencyKeysFn];
+export const functions = [outboxSweep, reapIdempotencyKeysFn, settlePaymentFn, authorizationTimerFn, reconcilePaymentsFn];

@@ -20,6 +20,14 @@ export interface ServiceContext {
   requestId?: string;
   /** The Idempotency-Key the request came with, recorded on the events it causes. */
   idempotencyKey?: string;
+  /**
+   * The idempotency record of this request. A multi-phase verb records its recovery point on it and
+   * stores the response in its last transaction (then sets `idempotencyStored`).
+   */
+  idempotencyKeyId?: string;
+  idempotencyStored?: boolean;
+  /** What a crashed earlier try of this request recorded on its key (recovery data), if anything. */
+  idempotencyRecovery?: unknown;
   ip?: string | null;
   /** A transaction already open (a wrapper's, or a test's); services join it. */
   db?: Executor;

@@ -12,6 +12,7 @@ export const ID_PREFIXES = {
   audit: "aud",
   request: "req",
   payment: "pay",
+  paymentAttempt: "pa",
   refund: "re",
   customer: "cus",
 } as const;

@@ -78,3 +78,18 @@ export function formatMoney(amount: bigint | number, currency: string, locale = 
   // A decimal string keeps full precision: Intl treats it as an exact decimal, not a double.
   return format.format(toDecimalString(amount, currency) as unknown as number);
 }
+
+// Stripe's minimum charge amounts (minor units); others default to 50 minor units (500 for 3-decimal).
+const MINIMUM_CHARGE: Readonly<Record<string, number>> = Object.freeze({
+  usd: 50, aed: 200, aud: 50, brl: 50, cad: 50, chf: 50, czk: 1500, dkk: 250, eur: 50, gbp: 30, hkd: 400,
+  huf: 17500, inr: 50, jpy: 50, mxn: 1000, myr: 200, nok: 300, nzd: 50, pln: 200, ron: 200, sek: 300,
+  sgd: 50, thb: 1000,
+});
+
+/** The smallest amount a payment in `currency` may be, in minor units. */
+export function minimumChargeAmount(currency: string): bigint {
+  const code = currency.toLowerCase();
+  const known = MINIMUM_CHARGE[code];
+  if (known !== undefined) return BigInt(known);
+  return currencyExponent(code) === 3 ? 500n : 50n;
+}

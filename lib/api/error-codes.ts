@@ -10,6 +10,10 @@ export const ERROR_CODES = {
   amount_too_large: { status: 400, type: "invalid_request_error" },
   amount_too_small: { status: 400, type: "invalid_request_error" },
   currency_unsupported: { status: 400, type: "invalid_request_error" },
+  payment_intent_unexpected_state: { status: 400, type: "invalid_request_error" },
+  charge_already_refunded: { status: 400, type: "invalid_request_error" },
+  balance_insufficient: { status: 400, type: "invalid_request_error" },
+  payment_method_unknown: { status: 400, type: "invalid_request_error" },
   email_taken: { status: 400, type: "invalid_request_error" },
   invitation_invalid: { status: 400, type: "invalid_request_error" },
   last_owner: { status: 400, type: "invalid_request_error" },
@@ -24,6 +28,10 @@ export const ERROR_CODES = {
   unauthorized: { status: 401, type: "authentication_error" },
   // 402
   card_declined: { status: 402, type: "card_error" },
+  expired_card: { status: 402, type: "card_error" },
+  incorrect_cvc: { status: 402, type: "card_error" },
+  processing_error: { status: 402, type: "card_error" },
+  authentication_required: { status: 402, type: "card_error" },
   // 403
   permission_denied: { status: 403, type: "permission_error" },
   // 404
@@ -44,6 +52,8 @@ export const ERROR_CODES = {
   // 5xx
   api_error: { status: 500, type: "api_error" },
   service_unavailable: { status: 503, type: "api_error" },
+  processor_error: { status: 502, type: "api_error" },
+  processor_unavailable: { status: 400, type: "invalid_request_error" },
 } as const satisfies Record<string, { status: number; type: ErrorType }>;
 
 export type ErrorType =

@@ -78,7 +78,18 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.out
   throw new KassaError("parameter_invalid", `Invalid ${param ?? "request"}: ${issue.message}`, { param });
 }
 
-/** Query string as an object; repeated keys keep the last value. */
-export function queryObject(url: URL): Record<string, string> {
-  return Object.fromEntries(url.searchParams.entries());
+/** Query string as an object; `created[gte]=1` nests one level (Stripe's style); repeated keys keep the last value. */
+export function queryObject(url: URL): Record<string, string | Record<string, string>> {
+  const out: Record<string, string | Record<string, string>> = {};
+  for (const [key, value] of url.searchParams.entries()) {
+    const nested = /^([^[\]]+)\[([^[\]]+)\]$/.exec(key);
+    if (!nested) {
+      out[key] = value;
+      continue;
+    }
+    const [, outer, inner] = nested as unknown as [string, string, string];
+    const current = out[outer];
+    out[outer] = { ...(typeof current === "object" ? current : {}), [inner]: value };
+  }
+  return out;
 }

@@ -20,8 +20,6 @@ import { errorBody, jsonResponse, toJson } from "./respond";
 export interface ApiContext extends ServiceContext {
   requestId: string;
   apiKey: ApiKey;
-  /** The idempotency record of this POST, when it sent an Idempotency-Key. */
-  idempotencyKeyId?: string;
 }
 
 type RouteParams = Record<string, string | string[] | undefined>;
@@ -111,15 +109,17 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
         return finish(jsonResponse(start.body, start.status, headers));
       }
       ctx.idempotencyKeyId = start.record.id;
+      ctx.idempotencyRecovery = start.record.recoveryData ?? undefined;
       ctx.idempotencyKey = idempotencyKey;
       try {
         const result: unknown = JSON.parse(toJson(await handler({ req, url, ctx, body, query, params })));
-        await completeIdempotentRequest(db, start.record.id, 200, result);
+        if (!ctx.idempotencyStored) await completeIdempotentRequest(db, start.record.id, 200, result);
         status = 200;
         return finish(jsonResponse(result, 200, headers));
       } catch (error) {
         const mapped = errorBody(error, requestId);
         // A definite answer is stored and replayed; a 5xx leaves the key free for a retry.
+        if (ctx.idempotencyStored) throw error;
         if (mapped.status < 500) await completeIdempotentRequest(db, start.record.id, mapped.status, mapped.body);
         else await releaseIdempotentRequest(db, start.record.id);
         throw error;

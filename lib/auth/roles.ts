@@ -12,6 +12,10 @@ export const PERMISSIONS = {
   "events:read": ["owner", "admin", "developer", "analyst", "support"],
   "workflows:read": ["owner", "admin", "developer"],
   "workflows:write": ["owner", "admin"],
+  "payments:read": ["owner", "admin", "developer", "analyst", "support"],
+  "payments:write": ["owner", "admin", "developer"],
+  "refunds:write": ["owner", "admin", "support"],
+  "balance:read": ["owner", "admin", "analyst"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,8 @@
+// POST /api/v1/payments/:id/capture — capture all or part of an authorisation
+import { withApiKey } from "@/lib/api/with-api-key";
+import { capturePayment } from "@/lib/payments/capture-payment";
+import { CapturePaymentInput } from "@/lib/payments/inputs";
+
+export const POST = withApiKey({ route: "/api/v1/payments/:id/capture", body: CapturePaymentInput }, ({ ctx, body, params }) =>
+  capturePayment({ ctx, id: String(params.id), input: body }),
+);

@@ -1,0 +1,161 @@
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { primaryId, tenant, timestamps } from "./columns";
+
+/** Stripe PaymentIntent statuses, in the order a payment moves through them. */
+export const PAYMENT_STATUSES = [
+  "requires_payment_method",
+  "requires_confirmation",
+  "requires_action",
+  "processing",
+  "requires_capture",
+  "succeeded",
+  "canceled",
+] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const CAPTURE_METHODS = ["automatic", "manual"] as const;
+export type CaptureMethod = (typeof CAPTURE_METHODS)[number];
+
+export const CANCELLATION_REASONS = ["duplicate", "fraudulent", "requested_by_customer", "abandoned", "automatic", "expired"] as const;
+export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
+
+export interface PaymentError {
+  type: "card_error" | "api_error" | "invalid_request_error";
+  code: string;
+  decline_code: string | null;
+  message: string;
+  payment_method: string | null;
+}
+
+export interface NextAction {
+  type: "redirect_to_url";
+  redirect_to_url: { url: string; return_url: string | null };
+}
+
+export interface CardDetails {
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  fingerprint: string;
+  country: string | null;
+  funding: string;
+}
+
+export interface PendingOperation {
+  type: "capture" | "cancel";
+  key: string;
+  amount?: string;
+  reason?: CancellationReason | null;
+  requestedAt: string;
+}
+
+export const payments = pgTable(
+  "payments",
+  {
+    id: primaryId(),
+    ...tenant,
+    amount: bigint({ mode: "bigint" }).notNull(),
+    currency: text().notNull(),
+    status: text().$type<PaymentStatus>().notNull(),
+    captureMethod: text().$type<CaptureMethod>().notNull(),
+    amountCapturable: bigint({ mode: "bigint" }).notNull().default(0n),
+    amountReceived: bigint({ mode: "bigint" }).notNull().default(0n),
+    amountRefunded: bigint({ mode: "bigint" }).notNull().default(0n),
+    /** Kassa's fee on the captured amount, posted to the ledger at capture. */
+    fee: bigint({ mode: "bigint" }).notNull().default(0n),
+    paymentMethod: text(),
+    card: jsonb().$type<CardDetails>(),
+    customer: text(),
+    description: text(),
+    receiptEmail: text(),
+    metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
+    connector: text().notNull(),
+    /** The processor's object for the latest attempt (sandbox `sbch_…`, Stripe `pi_…`). */
+    processorId: text(),
+    latestAttemptId: text(),
+    attemptCount: integer().notNull().default(0),
+    lastPaymentError: jsonb().$type<PaymentError>(),
+    nextAction: jsonb().$type<NextAction>(),
+    returnUrl: text(),
+    cancellationReason: text().$type<CancellationReason>(),
+    canceledAt: timestamp({ withTimezone: true }),
+    capturedAt: timestamp({ withTimezone: true }),
+    /** Manual capture: an authorisation lapses (and is released) after 7 days. */
+    authorizationExpiresAt: timestamp({ withTimezone: true }),
+    /** Escrow-style holds: capture automatically at this time. */
+    captureAt: timestamp({ withTimezone: true }),
+    /**
+     * A capture or cancel sent to the processor but not yet recorded: the recovery point that lets
+     * a retry or the reconciliation job finish it with the same processor idempotency key.
+     */
+    pendingOperation: jsonb().$type<PendingOperation>(),
+    ...timestamps,
+  },
+  (t) => [
+    index().on(t.merchantId, t.livemode, t.id),
+    index().on(t.merchantId, t.livemode, t.status, t.id),
+    index().on(t.merchantId, t.livemode, t.customer, t.id),
+    index("payments_recovery_idx").on(t.updatedAt).where(sql`${t.status} = 'processing' or ${t.pendingOperation} is not null`),
+  ],
+);
+export type PaymentRow = typeof payments.$inferSelect;
+
+export const ATTEMPT_STATUSES = ["started", "requires_action", "requires_capture", "succeeded", "failed", "unknown", "canceled"] as const;
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
+
+/**
+ * One try at the processor. Its id is the processor idempotency key, so a retry of the same attempt
+ * can never charge twice; a new attempt (new payment method, transient decline) gets a new id.
+ */
+export const paymentAttempts = pgTable(
+  "payment_attempts",
+  {
+    id: primaryId(),
+    ...tenant,
+    paymentId: text().notNull(),
+    status: text().$type<AttemptStatus>().notNull(),
+    amount: bigint({ mode: "bigint" }).notNull(),
+    paymentMethod: text().notNull(),
+    connector: text().notNull(),
+    processorId: text(),
+    failure: jsonb().$type<PaymentError & { retryable: boolean }>(),
+    settledAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index().on(t.paymentId), index().on(t.status, t.createdAt)],
+);
+export type PaymentAttemptRow = typeof paymentAttempts.$inferSelect;
+
+export const REFUND_STATUSES = ["pending", "succeeded", "failed", "canceled"] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+export const REFUND_REASONS = ["duplicate", "fraudulent", "requested_by_customer"] as const;
+export type RefundReason = (typeof REFUND_REASONS)[number];
+
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: primaryId(),
+    ...tenant,
+    paymentId: text().notNull(),
+    amount: bigint({ mode: "bigint" }).notNull(),
+    /** The part of the payment's fee returned with this refund (pro rata). */
+    feeRefunded: bigint({ mode: "bigint" }).notNull().default(0n),
+    currency: text().notNull(),
+    status: text().$type<RefundStatus>().notNull(),
+    reason: text().$type<RefundReason>(),
+    metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
+    connector: text().notNull(),
+    processorId: text(),
+    failureReason: text(),
+    ...timestamps,
+  },
+  (t) => [
+    index().on(t.merchantId, t.livemode, t.id),
+    index().on(t.paymentId),
+    uniqueIndex().on(t.processorId),
+    index("refunds_pending_idx").on(t.updatedAt).where(sql`${t.status} = 'pending'`),
+  ],
+);
+export type RefundRow = typeof refunds.$inferSelect;

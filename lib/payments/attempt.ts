@@ -1,0 +1,106 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor, Transaction } from "@/db/client";
+import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
+import { ConnectorRequestError, ConnectorUnknownOutcomeError, type Charge } from "@/lib/gateways/types";
+import type { ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { logger } from "@/lib/logger";
+import { connectorOf } from "./connector";
+
+/** What the processor said about an authorization, or that nobody knows. */
+export type AuthorizeOutcome =
+  | { kind: "charge"; charge: Charge }
+  | { kind: "unknown"; detail: string }
+  | { kind: "rejected"; code: string; message: string };
+
+/**
+ * Phase A of a confirmation, inside the caller's transaction with the payment locked: a new attempt
+ * row (its id is the processor idempotency key) and the payment in `processing`.
+ */
+export async function startAttempt(tx: Transaction, payment: PaymentRow, paymentMethod: string, returnUrl?: string | null): Promise<{ payment: PaymentRow; attempt: PaymentAttemptRow }> {
+  const [attempt] = await tx
+    .insert(paymentAttempts)
+    .values({
+      id: newId("paymentAttempt"),
+      merchantId: payment.merchantId,
+      livemode: payment.livemode,
+      paymentId: payment.id,
+      status: "started",
+      amount: payment.amount,
+      paymentMethod,
+      connector: payment.connector,
+    })
+    .returning();
+  const [updated] = await tx
+    .update(payments)
+    .set({
+      status: "processing",
+      paymentMethod,
+      latestAttemptId: attempt!.id,
+      attemptCount: sql`${payments.attemptCount} + 1`,
+      lastPaymentError: null,
+      nextAction: null,
+      card: null,
+      ...(returnUrl !== undefined ? { returnUrl } : {}),
+    })
+    .where(eq(payments.id, payment.id))
+    .returning();
+  return { payment: updated!, attempt: attempt! };
+}
+
+/** The processor call between the phases. Never throws for a processor answer; only for bugs. */
+export async function authorizeAttempt(payment: PaymentRow, attempt: PaymentAttemptRow): Promise<AuthorizeOutcome> {
+  const connector = connectorOf(attempt.connector);
+  try {
+    const charge = await connector.authorize(
+      { merchantId: payment.merchantId, livemode: payment.livemode },
+      {
+        idempotencyKey: attempt.id,
+        paymentId: payment.id,
+        amount: attempt.amount,
+        currency: payment.currency,
+        paymentMethod: attempt.paymentMethod,
+        captureMethod: payment.captureMethod,
+        customer: payment.customer,
+        description: payment.description,
+        returnUrl: payment.returnUrl,
+      },
+    );
+    return { kind: "charge", charge };
+  } catch (error) {
+    if (error instanceof ConnectorUnknownOutcomeError) {
+      logger.warn({ payment: payment.id, attempt: attempt.id, err: error.message }, "authorization outcome unknown; reconciling");
+      return { kind: "unknown", detail: error.message };
+    }
+    if (error instanceof ConnectorRequestError) return { kind: "rejected", code: error.code, message: error.message };
+    throw error;
+  }
+}
+
+/** Asks the processor what became of an attempt whose answer was lost; re-sends it if it never arrived. */
+export async function recoverAttempt(payment: PaymentRow, attempt: PaymentAttemptRow): Promise<AuthorizeOutcome> {
+  const connector = connectorOf(attempt.connector);
+  try {
+    const charge = await connector.retrieve({ merchantId: payment.merchantId, livemode: payment.livemode }, { idempotencyKey: attempt.id });
+    if (charge) return { kind: "charge", charge };
+  } catch (error) {
+    if (error instanceof ConnectorUnknownOutcomeError) return { kind: "unknown", detail: error.message };
+    throw error;
+  }
+  // The request never reached the processor: sending it again with the same key is safe.
+  return authorizeAttempt(payment, attempt);
+}
+
+export async function loadAttempt(db: Executor, payment: Pick<PaymentRow, "id">, attemptId: string): Promise<PaymentAttemptRow> {
+  const [attempt] = await db
+    .select()
+    .from(paymentAttempts)
+    .where(and(eq(paymentAttempts.id, attemptId), eq(paymentAttempts.paymentId, payment.id)));
+  if (!attempt) throw new KassaError("api_error", `attempt ${attemptId} of ${payment.id} is missing`);
+  return attempt;
+}
+
+export function ctxForPayment(payment: Pick<PaymentRow, "merchantId" | "livemode">, base: ServiceContext): ServiceContext {
+  return { ...base, merchantId: payment.merchantId, livemode: payment.livemode };
+}

@@ -1,0 +1,44 @@
+import { eq } from "drizzle-orm";
+import { payments, type CancellationReason } from "@/db/schema";
+import { parseWith } from "@/lib/api/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { requirePermission } from "@/lib/auth/roles";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { emitEvent } from "@/lib/events/emit-event";
+import { CancelPaymentInput } from "./inputs";
+import { loadPayment, unexpectedState } from "./load-payment";
+import { newOperation, operationInFlight, runOperation } from "./payment-operation";
+import { serializePayment, type PaymentObject } from "./serialize-payment";
+
+const CANCELABLE = new Set(["requires_payment_method", "requires_confirmation", "requires_action", "requires_capture"]);
+
+/**
+ * POST /api/v1/payments/:id/cancel. A payment the processor holds (an authorisation, a pending 3DS)
+ * is canceled there first, which releases the hold; otherwise it is canceled here.
+ */
+export async function cancelPayment({ ctx, id, input, reason }: { ctx: ServiceContext; id: string; input: unknown; reason?: CancellationReason }): Promise<PaymentObject> {
+  requirePermission(ctx, "payments:write");
+  const data = parseWith(CancelPaymentInput, input ?? {});
+  const cancellationReason = reason ?? data.cancellation_reason ?? null;
+  const result = await withTransaction(ctx, async (tx) => {
+    const payment = await loadPayment(tx, ctx, id, { lock: true });
+    if (!CANCELABLE.has(payment.status)) throw unexpectedState(payment, "cancel a payment that has not succeeded, is not processing and is not already canceled.");
+    if (operationInFlight(payment)) throw new KassaError("payment_intent_unexpected_state", `A ${payment.pendingOperation!.type} of this payment is in progress.`);
+    if (!payment.processorId || payment.status === "requires_payment_method" || payment.status === "requires_confirmation") {
+      const [updated] = await tx
+        .update(payments)
+        .set({ status: "canceled", canceledAt: new Date(), cancellationReason, nextAction: null, amountCapturable: 0n })
+        .where(eq(payments.id, payment.id))
+        .returning();
+      await writeAudit(tx, ctx, { action: "payment.canceled", targetType: "payment", targetId: payment.id, metadata: { reason: cancellationReason } });
+      await emitEvent(tx, ctx, "payment.canceled", serializePayment(updated!), { status: payment.status });
+      return { kind: "done" as const, object: serializePayment(updated!) };
+    }
+    const op = newOperation(payment, "cancel", { reason: cancellationReason });
+    await tx.update(payments).set({ pendingOperation: op }).where(eq(payments.id, payment.id));
+    return { kind: "send" as const, payment, op };
+  });
+  if (result.kind === "done") return result.object;
+  return runOperation(ctx, result.payment, result.op);
+}

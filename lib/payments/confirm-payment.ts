@@ -1,0 +1,29 @@
+import { parseWith } from "@/lib/api/parse";
+import { requirePermission } from "@/lib/auth/roles";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { startAttempt } from "./attempt";
+import { ConfirmPaymentInput } from "./inputs";
+import { loadPayment, unexpectedState } from "./load-payment";
+import { markRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
+import type { PaymentObject } from "./serialize-payment";
+
+/** POST /api/v1/payments/:id/confirm — authorise with the given (or attached) payment method. */
+export async function confirmPayment({ ctx, id, input }: { ctx: ServiceContext; id: string; input: unknown }): Promise<PaymentObject> {
+  requirePermission(ctx, "payments:write");
+  const data = parseWith(ConfirmPaymentInput, input ?? {});
+  const resumed = await resumeConfirmation(ctx);
+  if (resumed) return resumed;
+  const { payment, attempt } = await withTransaction(ctx, async (tx) => {
+    const payment = await loadPayment(tx, ctx, id, { lock: true });
+    if (payment.status !== "requires_payment_method" && payment.status !== "requires_confirmation") {
+      throw unexpectedState(payment, "confirm a payment that requires a payment method or confirmation.");
+    }
+    const paymentMethod = data.payment_method ?? payment.paymentMethod;
+    if (!paymentMethod) throw new KassaError("parameter_missing", "Missing required param: payment_method.", { param: "payment_method" });
+    const started = await startAttempt(tx, payment, paymentMethod, data.return_url);
+    await markRecovery(tx, ctx, { paymentId: payment.id, attemptId: started.attempt.id });
+    return started;
+  });
+  return runConfirmation(ctx, payment, attempt);
+}

@@ -1,0 +1,81 @@
+import { paymentAttempts, payments, type PaymentRow } from "@/db/schema";
+import { parseWith } from "@/lib/api/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { requirePermission } from "@/lib/auth/roles";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { emitEvent } from "@/lib/events/emit-event";
+import { isId, newId } from "@/lib/ids";
+import { AUTHORIZATION_TTL_MS } from "./apply-authorization";
+import { connectorNameFor } from "./connector";
+import { CreatePaymentInput, checkChargeAmount } from "./inputs";
+import { markRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
+import { serializePayment, type PaymentObject } from "./serialize-payment";
+
+/**
+ * POST /api/v1/payments. With `confirm: true` the payment is authorised at once: phase A records the
+ * payment and its attempt, the processor is called with the attempt id as idempotency key, phase B
+ * records the outcome (see apply-authorization.ts).
+ */
+export async function createPayment({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<PaymentObject> {
+  requirePermission(ctx, "payments:write");
+  const data = parseWith(CreatePaymentInput, input);
+  const amount = checkChargeAmount(data.amount, data.currency);
+  const captureMethod = data.capture_method ?? "automatic";
+  const now = Date.now();
+  if (data.capture_at !== undefined) {
+    if (captureMethod !== "manual") throw new KassaError("parameter_invalid", "capture_at needs capture_method: manual.", { param: "capture_at" });
+    const at = data.capture_at * 1000;
+    if (at <= now || at > now + AUTHORIZATION_TTL_MS) {
+      throw new KassaError("parameter_invalid", "capture_at must be in the future and within 7 days (before the authorisation lapses).", { param: "capture_at" });
+    }
+  }
+  if (data.confirm && !data.payment_method) throw new KassaError("parameter_missing", "Missing required param: payment_method (needed with confirm: true).", { param: "payment_method" });
+  if (data.customer !== undefined && !isId("customer", data.customer)) {
+    throw new KassaError("resource_missing", `No such customer: '${data.customer}'`, { param: "customer" });
+  }
+  const connector = connectorNameFor(ctx);
+
+  const resumed = await resumeConfirmation(ctx);
+  if (resumed) return resumed;
+
+  const id = newId("payment");
+  const attemptId = data.confirm ? newId("paymentAttempt") : null;
+  const { payment, attempt } = await withTransaction(ctx, async (tx) => {
+    const [payment] = await tx
+      .insert(payments)
+      .values({
+        id,
+        merchantId: ctx.merchantId,
+        livemode: ctx.livemode,
+        amount,
+        currency: data.currency,
+        status: attemptId ? "processing" : data.payment_method ? "requires_confirmation" : "requires_payment_method",
+        captureMethod,
+        captureAt: data.capture_at !== undefined ? new Date(data.capture_at * 1000) : null,
+        paymentMethod: data.payment_method ?? null,
+        customer: data.customer ?? null,
+        description: data.description ?? null,
+        receiptEmail: data.receipt_email ?? null,
+        returnUrl: data.return_url ?? null,
+        metadata: data.metadata ?? {},
+        connector,
+        latestAttemptId: attemptId,
+        attemptCount: attemptId ? 1 : 0,
+      })
+      .returning();
+    let attempt = null;
+    if (attemptId) {
+      [attempt] = await tx
+        .insert(paymentAttempts)
+        .values({ id: attemptId, merchantId: ctx.merchantId, livemode: ctx.livemode, paymentId: id, status: "started", amount, paymentMethod: data.payment_method!, connector })
+        .returning();
+      await markRecovery(tx, ctx, { paymentId: id, attemptId });
+    }
+    await writeAudit(tx, ctx, { action: "payment.created", targetType: "payment", targetId: id, metadata: { amount: data.amount, currency: data.currency } });
+    await emitEvent(tx, ctx, "payment.created", serializePayment(payment!));
+    return { payment: payment as PaymentRow, attempt };
+  });
+  if (!attempt) return serializePayment(payment);
+  return runConfirmation(ctx, payment, attempt);
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { CANCELLATION_REASONS, CAPTURE_METHODS, PAYMENT_STATUSES } from "@/db/schema";
+import { listParams } from "@/lib/api/pagination";
+import { KassaError } from "@/lib/errors";
+import { isCurrency, MAX_AMOUNT, minimumChargeAmount, toDecimalString } from "@/lib/money";
+
+// Stripe's metadata rules: up to 50 keys, keys ≤ 40 characters, values ≤ 500 characters, strings only.
+export const metadataSchema = z
+  .record(z.string().min(1).max(40), z.string().max(500))
+  .refine((m) => Object.keys(m).length <= 50, "can have at most 50 keys");
+
+/** A minor-unit amount: an integer (a decimal such as 10.5 is a wrong-exponent mistake → 400). */
+export const amountSchema = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+const currencySchema = z.string().min(3).max(3).transform((s) => s.toLowerCase());
+const paymentMethodSchema = z.string().min(1).max(255);
+const unixSeconds = z.int().min(0).max(253402300799);
+
+export const CreatePaymentInput = z.strictObject({
+  amount: amountSchema,
+  currency: currencySchema,
+  payment_method: paymentMethodSchema.optional(),
+  confirm: z.boolean().optional(),
+  capture_method: z.enum(CAPTURE_METHODS).optional(),
+  /** Manual capture only: capture automatically at this time (escrow-style hold), within 7 days. */
+  capture_at: unixSeconds.optional(),
+  customer: z.string().min(1).max(255).optional(),
+  description: z.string().max(1000).optional(),
+  receipt_email: z.email().max(254).optional(),
+  return_url: z.url().max(2048).optional(),
+  metadata: metadataSchema.optional(),
+});
+export type CreatePaymentInput = z.output<typeof CreatePaymentInput>;
+
+export const ConfirmPaymentInput = z.strictObject({
+  payment_method: paymentMethodSchema.optional(),
+  return_url: z.url().max(2048).optional(),
+});
+
+export const CapturePaymentInput = z.strictObject({
+  amount_to_capture: amountSchema.optional(),
+});
+
+export const CancelPaymentInput = z.strictObject({
+  cancellation_reason: z.enum(CANCELLATION_REASONS.filter((r) => r !== "automatic" && r !== "expired") as ["duplicate", "fraudulent", "requested_by_customer", "abandoned"]).optional(),
+});
+
+const createdFilter = z.strictObject({
+  gt: z.coerce.number().int().optional(),
+  gte: z.coerce.number().int().optional(),
+  lt: z.coerce.number().int().optional(),
+  lte: z.coerce.number().int().optional(),
+});
+
+export const ListPaymentsQuery = z.strictObject({
+  ...listParams,
+  status: z.enum(PAYMENT_STATUSES).optional(),
+  customer: z.string().min(1).max(255).optional(),
+  created: createdFilter.optional(),
+});
+export type ListPaymentsQuery = z.output<typeof ListPaymentsQuery>;
+
+/** Currency supported, amount within Stripe's bounds and at least the currency's minimum. */
+export function checkChargeAmount(amount: number | bigint, currency: string, param = "amount"): bigint {
+  if (!isCurrency(currency)) {
+    throw new KassaError("currency_unsupported", `Invalid currency: ${currency}. Kassa supports ISO 4217 codes such as usd, eur, inr, jpy.`, { param: "currency" });
+  }
+  const value = BigInt(amount);
+  if (value > MAX_AMOUNT) {
+    throw new KassaError("amount_too_large", `Amount must be no more than ${toDecimalString(MAX_AMOUNT, currency)} ${currency}.`, { param });
+  }
+  const min = minimumChargeAmount(currency);
+  if (value < min) {
+    throw new KassaError("amount_too_small", `Amount must be at least ${toDecimalString(min, currency)} ${currency} (${min} in minor units).`, { param });
+  }
+  return value;
+}

@@ -1,0 +1,86 @@
+import { eq } from "drizzle-orm";
+import { payments, type CancellationReason, type PaymentRow, type PendingOperation } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { emitEvent } from "@/lib/events/emit-event";
+import { ConnectorRequestError, ConnectorUnknownOutcomeError, type Charge } from "@/lib/gateways/types";
+import { ERROR_CODES, type ErrorCode } from "@/lib/api/error-codes";
+import { connectorOf } from "./connector";
+import { processingFee } from "./fees";
+import { loadPayment } from "./load-payment";
+import { postCapture } from "./postings";
+import { serializePayment, type PaymentObject } from "./serialize-payment";
+
+/** A pending capture/cancel younger than this belongs to a request still in flight. */
+export const OPERATION_LEASE_MS = 60_000;
+
+export function operationInFlight(p: PaymentRow, now = Date.now()): boolean {
+  return p.pendingOperation !== null && now - Date.parse(p.pendingOperation.requestedAt) < OPERATION_LEASE_MS;
+}
+
+export function newOperation(p: PaymentRow, type: PendingOperation["type"], extra: { amount?: bigint; reason?: CancellationReason | null } = {}): PendingOperation {
+  return {
+    type,
+    key: `${type}:${p.id}`, // one capture and one cancel per payment: the key makes retries safe
+    ...(extra.amount !== undefined ? { amount: extra.amount.toString() } : {}),
+    ...(extra.reason !== undefined ? { reason: extra.reason } : {}),
+    requestedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * Sends the recorded operation to the processor and records the answer (phase B). An unknown outcome
+ * leaves the operation pending for a retry or the reconciliation job and answers 502.
+ */
+export async function runOperation(ctx: ServiceContext, payment: PaymentRow, op: PendingOperation): Promise<PaymentObject> {
+  const connector = connectorOf(payment.connector);
+  const cctx = { merchantId: payment.merchantId, livemode: payment.livemode };
+  let charge: Charge;
+  try {
+    charge = op.type === "capture"
+      ? await connector.capture(cctx, { processorId: payment.processorId!, amount: BigInt(op.amount!), idempotencyKey: op.key })
+      : await connector.cancel(cctx, { processorId: payment.processorId!, idempotencyKey: op.key });
+  } catch (error) {
+    if (error instanceof ConnectorUnknownOutcomeError) {
+      throw new KassaError("processor_error", `The processor did not answer the ${op.type}; retry the request (it is safe) or wait: Kassa finishes it within minutes.`);
+    }
+    if (error instanceof ConnectorRequestError) {
+      await withTransaction(ctx, (tx) => tx.update(payments).set({ pendingOperation: null }).where(eq(payments.id, payment.id)));
+      const code = Object.hasOwn(ERROR_CODES, error.code) ? (error.code as ErrorCode) : "payment_intent_unexpected_state";
+      throw new KassaError(code, error.message);
+    }
+    throw error;
+  }
+  return serializePayment(await applyOperation(ctx, payment.id, op, charge));
+}
+
+/** Records a capture or cancel the processor confirmed; applying it twice changes nothing. */
+export async function applyOperation(ctx: ServiceContext, paymentId: string, op: PendingOperation, charge: Charge): Promise<PaymentRow> {
+  return withTransaction(ctx, async (tx) => {
+    const payment = await loadPayment(tx, ctx, paymentId, { lock: true });
+    if (payment.pendingOperation?.key !== op.key) return payment; // already recorded
+    const now = new Date();
+    let set: Partial<typeof payments.$inferInsert>;
+    let event: string;
+    if (op.type === "capture") {
+      if (charge.status !== "succeeded") throw new KassaError("api_error", `capture of ${paymentId} came back ${charge.status}`);
+      const fee = processingFee(charge.amountCaptured, payment.currency);
+      set = { status: "succeeded", amountReceived: charge.amountCaptured, amountCapturable: 0n, fee, capturedAt: now, pendingOperation: null };
+      event = "payment.succeeded";
+    } else {
+      set = { status: "canceled", amountCapturable: 0n, canceledAt: now, cancellationReason: op.reason ?? null, nextAction: null, pendingOperation: null };
+      event = "payment.canceled";
+    }
+    const [updated] = await tx.update(payments).set(set).where(eq(payments.id, paymentId)).returning();
+    if (op.type === "capture") await postCapture(tx, updated!, charge.amountCaptured, updated!.fee);
+    await writeAudit(tx, ctx, {
+      action: op.type === "capture" ? "payment.captured" : "payment.canceled",
+      targetType: "payment",
+      targetId: paymentId,
+      metadata: op.type === "capture" ? { amount: Number(charge.amountCaptured), released: Number(payment.amountCapturable - charge.amountCaptured) } : { reason: op.reason ?? null },
+    });
+    await emitEvent(tx, ctx, event, serializePayment(updated!), { status: payment.status });
+    return updated!;
+  });
+}

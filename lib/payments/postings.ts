@@ -1,0 +1,37 @@
+import type { Transaction } from "@/db/client";
+import type { PaymentRow, RefundRow } from "@/db/schema";
+import { postJournalEntry, postingsFor } from "@/lib/ledger";
+
+/** Funds from a capture become available to the merchant this long after it (Stripe's standard schedule). */
+export const AVAILABLE_AFTER_MS = 2 * 24 * 60 * 60 * 1000;
+
+/** The captured amount enters the ledger once per payment (key `capture:<payment>`), less Kassa's fee. */
+export async function postCapture(tx: Transaction, payment: PaymentRow, amount: bigint, fee: bigint): Promise<void> {
+  await postJournalEntry(tx, {
+    merchantId: payment.merchantId,
+    livemode: payment.livemode,
+    currency: payment.currency,
+    key: `capture:${payment.id}`,
+    type: "charge",
+    source: { type: "payment", id: payment.id },
+    lines: postingsFor.capture({ amount, fee }),
+    description: payment.description ?? `Payment ${payment.id}`,
+    availableOn: new Date(Date.now() + AVAILABLE_AFTER_MS),
+    balanceTransaction: { type: "charge", amount, fee, source: payment.id },
+  });
+}
+
+/** A succeeded refund leaves the merchant's balance once (key `refund:<refund>`), with its share of the fee. */
+export async function postRefund(tx: Transaction, payment: PaymentRow, refund: RefundRow, feeRefunded: bigint): Promise<void> {
+  await postJournalEntry(tx, {
+    merchantId: refund.merchantId,
+    livemode: refund.livemode,
+    currency: refund.currency,
+    key: `refund:${refund.id}`,
+    type: "refund",
+    source: { type: "refund", id: refund.id },
+    lines: postingsFor.refund({ amount: refund.amount, feeRefunded }),
+    description: `Refund of ${payment.id}`,
+    balanceTransaction: { type: "refund", amount: -refund.amount, fee: -feeRefunded, source: refund.id },
+  });
+}

@@ -1,0 +1,43 @@
+import { and, eq } from "drizzle-orm";
+import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
+import { setRecoveryPoint } from "@/lib/api/idempotency";
+import type { Transaction } from "@/db/client";
+import { executor, type ServiceContext } from "@/lib/context";
+import { applyAuthorization } from "./apply-authorization";
+import { authorizeAttempt, recoverAttempt } from "./attempt";
+import { serializePayment, type PaymentObject } from "./serialize-payment";
+
+export interface Recovery {
+  paymentId: string;
+  attemptId: string;
+}
+
+/** Phase A's last write: where a retry of this request resumes after a crash. */
+export async function markRecovery(tx: Transaction, ctx: ServiceContext, recovery: Recovery): Promise<void> {
+  if (ctx.idempotencyKeyId) await setRecoveryPoint(tx, ctx.idempotencyKeyId, "attempt_started", recovery);
+}
+
+/** Processor call, then phase B; a decline is thrown after its result is committed. */
+export async function runConfirmation(ctx: ServiceContext, payment: PaymentRow, attempt: PaymentAttemptRow): Promise<PaymentObject> {
+  const outcome = await authorizeAttempt(payment, attempt);
+  const { payment: after, error } = await applyAuthorization(ctx, payment.id, attempt.id, outcome, { respond: true });
+  if (error) throw error;
+  return serializePayment(after);
+}
+
+/**
+ * A retry of a request whose earlier try crashed after phase A: ask the processor about that very
+ * attempt (same idempotency key) instead of charging again.
+ */
+export async function resumeConfirmation(ctx: ServiceContext): Promise<PaymentObject | null> {
+  const recovery = ctx.idempotencyRecovery as Partial<Recovery> | undefined;
+  if (!recovery?.paymentId || !recovery.attemptId) return null;
+  const db = await executor(ctx);
+  const [payment] = await db.select().from(payments).where(and(eq(payments.id, recovery.paymentId), eq(payments.merchantId, ctx.merchantId), eq(payments.livemode, ctx.livemode)));
+  const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, recovery.attemptId));
+  if (!payment || !attempt) return null;
+  const outcome = attempt.settledAt ? ({ kind: "unknown", detail: "already settled" } as const) : await recoverAttempt(payment, attempt);
+  const { payment: after, error } = await applyAuthorization(ctx, payment.id, attempt.id, outcome, { respond: true });
+  if (error) throw error;
+  return serializePayment(after);
+}

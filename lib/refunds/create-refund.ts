@@ -1,0 +1,57 @@
+import { eq, sql } from "drizzle-orm";
+import { payments, refunds, type RefundRow } from "@/db/schema";
+import { parseWith } from "@/lib/api/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { requirePermission } from "@/lib/auth/roles";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { emitEvent } from "@/lib/events/emit-event";
+import { newId } from "@/lib/ids";
+import { toDecimalString } from "@/lib/money";
+import { loadPayment } from "@/lib/payments/load-payment";
+import { CreateRefundInput } from "./inputs";
+import { sendRefund } from "./send-refund";
+import { serializeRefund, type RefundObject } from "./serialize-refund";
+
+/**
+ * POST /api/v1/refunds. Phase A reserves the amount on the locked payment (so concurrent refunds can
+ * never exceed what was received), the processor refunds with the refund id as idempotency key, and
+ * phase B records the outcome with its ledger entry (see send-refund.ts).
+ */
+export async function createRefund({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<RefundObject> {
+  requirePermission(ctx, "refunds:write");
+  const data = parseWith(CreateRefundInput, input);
+  const refund = await withTransaction(ctx, async (tx) => {
+    const payment = await loadPayment(tx, ctx, data.payment, { lock: true, param: "payment" });
+    if (payment.status !== "succeeded" || payment.amountReceived === 0n) {
+      throw new KassaError("payment_intent_unexpected_state", `This payment's status is ${payment.status}; only a succeeded payment can be refunded.`, { param: "payment" });
+    }
+    const refundable = payment.amountReceived - payment.amountRefunded;
+    if (refundable <= 0n) throw new KassaError("charge_already_refunded", `Payment ${payment.id} has already been refunded.`, { param: "payment" });
+    const amount = data.amount !== undefined ? BigInt(data.amount) : refundable;
+    if (amount > refundable) {
+      throw new KassaError("amount_too_large", `Refund amount (${amount}) is greater than the unrefunded amount on the payment (${refundable}, ${toDecimalString(refundable, payment.currency)} ${payment.currency}).`, { param: "amount" });
+    }
+    const [refund] = await tx
+      .insert(refunds)
+      .values({
+        id: newId("refund"),
+        merchantId: ctx.merchantId,
+        livemode: ctx.livemode,
+        paymentId: payment.id,
+        amount,
+        currency: payment.currency,
+        status: "pending",
+        reason: data.reason ?? null,
+        metadata: data.metadata ?? {},
+        connector: payment.connector,
+      })
+      .returning();
+    // The reservation: amount_refunded counts pending refunds too, as Stripe's does.
+    await tx.update(payments).set({ amountRefunded: sql`${payments.amountRefunded} + ${amount}` }).where(eq(payments.id, payment.id));
+    await writeAudit(tx, ctx, { action: "refund.created", targetType: "refund", targetId: refund!.id, metadata: { payment: payment.id, amount: Number(amount) } });
+    await emitEvent(tx, ctx, "refund.created", serializeRefund(refund!));
+    return refund as RefundRow;
+  });
+  return serializeRefund(await sendRefund(ctx, refund));
+}

@@ -1,0 +1,84 @@
+import { and, eq, sql } from "drizzle-orm";
+import { payments, refunds, type RefundRow } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { executor, withTransaction, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { emitEvent } from "@/lib/events/emit-event";
+import { ConnectorRequestError, ConnectorUnknownOutcomeError, type RefundResult } from "@/lib/gateways/types";
+import { logger } from "@/lib/logger";
+import { connectorOf } from "@/lib/payments/connector";
+import { feeRefundFor } from "@/lib/payments/fees";
+import { loadPayment } from "@/lib/payments/load-payment";
+import { postRefund } from "@/lib/payments/postings";
+import { serializeRefund } from "./serialize-refund";
+
+type RefundOutcome = { kind: "result"; result: RefundResult } | { kind: "unknown" } | { kind: "rejected"; message: string };
+
+/** Sends a pending refund to the processor (refund id = idempotency key) and records the answer. */
+export async function sendRefund(ctx: ServiceContext, refund: RefundRow, opts: { retrieveFirst?: boolean } = {}): Promise<RefundRow> {
+  const outcome = await callProcessor(ctx, refund, opts.retrieveFirst ?? false);
+  if (outcome.kind === "unknown") return refund; // stays pending; reconciliation settles it
+  return applyRefundOutcome(ctx, refund.id, outcome);
+}
+
+async function callProcessor(ctx: ServiceContext, refund: RefundRow, retrieveFirst: boolean): Promise<RefundOutcome> {
+  const connector = connectorOf(refund.connector);
+  const cctx = { merchantId: refund.merchantId, livemode: refund.livemode };
+  try {
+    if (retrieveFirst) {
+      const known = await connector.retrieveRefund(cctx, { idempotencyKey: refund.id });
+      if (known) return { kind: "result", result: known };
+    }
+    const payment = await loadPayment(await executor(ctx), refund, refund.paymentId);
+    const result = await connector.refund(cctx, { processorId: payment.processorId!, amount: refund.amount, idempotencyKey: refund.id, reason: refund.reason });
+    return { kind: "result", result };
+  } catch (error) {
+    if (error instanceof ConnectorUnknownOutcomeError) {
+      logger.warn({ refund: refund.id, err: error.message }, "refund outcome unknown; reconciling");
+      return { kind: "unknown" };
+    }
+    if (error instanceof ConnectorRequestError) return { kind: "rejected", message: error.message };
+    throw error;
+  }
+}
+
+/** Phase B: the refund's final state, the released reservation or the ledger entry, audit and event. */
+async function applyRefundOutcome(ctx: ServiceContext, refundId: string, outcome: Exclude<RefundOutcome, { kind: "unknown" }>): Promise<RefundRow> {
+  return withTransaction(ctx, async (tx) => {
+    const [current] = await tx.select().from(refunds).where(eq(refunds.id, refundId));
+    if (!current) throw new KassaError("api_error", `refund ${refundId} vanished`);
+    const payment = await loadPayment(tx, current, current.paymentId, { lock: true });
+    const [refund] = await tx.select().from(refunds).where(eq(refunds.id, refundId)).for("update");
+    if (refund!.status !== "pending") return refund!; // recorded already
+    const status = outcome.kind === "rejected" ? "failed" : outcome.result.status;
+    if (status === "pending") return refund!;
+    const refundCtx = { ...ctx, merchantId: refund!.merchantId, livemode: refund!.livemode };
+    if (status === "succeeded") {
+      const [settled] = await tx
+        .select({ amount: sql<string>`coalesce(sum(${refunds.amount}), 0)`, fee: sql<string>`coalesce(sum(${refunds.feeRefunded}), 0)` })
+        .from(refunds)
+        .where(and(eq(refunds.paymentId, payment.id), eq(refunds.status, "succeeded")));
+      const feeRefunded = feeRefundFor({ fee: payment.fee, amountReceived: payment.amountReceived, refundedBefore: BigInt(settled!.amount), refundAmount: refund!.amount });
+      const [done] = await tx
+        .update(refunds)
+        .set({ status: "succeeded", feeRefunded, processorId: outcome.kind === "result" ? outcome.result.processorId : null })
+        .where(eq(refunds.id, refundId))
+        .returning();
+      await postRefund(tx, payment, done!, feeRefunded);
+      await writeAudit(tx, refundCtx, { action: "refund.succeeded", targetType: "refund", targetId: refundId, metadata: { payment: payment.id, amount: Number(refund!.amount) } });
+      await emitEvent(tx, refundCtx, "refund.succeeded", serializeRefund(done!), { status: "pending" });
+      return done!;
+    }
+    const failureReason = outcome.kind === "rejected" ? outcome.message : (outcome.result.failureReason ?? "unknown");
+    const [failed] = await tx
+      .update(refunds)
+      .set({ status: "failed", failureReason, processorId: outcome.kind === "result" ? outcome.result.processorId : null })
+      .where(eq(refunds.id, refundId))
+      .returning();
+    // Give the reserved amount back to the payment.
+    await tx.update(payments).set({ amountRefunded: sql`${payments.amountRefunded} - ${refund!.amount}` }).where(eq(payments.id, payment.id));
+    await writeAudit(tx, refundCtx, { action: "refund.failed", targetType: "refund", targetId: refundId, metadata: { payment: payment.id, reason: failureReason } });
+    await emitEvent(tx, refundCtx, "refund.failed", serializeRefund(failed!), { status: "pending" });
+    return failed!;
+  });
+}
