@@ -14,6 +14,9 @@ export const ID_PREFIXES = {
   payment: "pay",
   refund: "re",
   customer: "cus",
+  // The sandbox processor's own objects (lib/gateways/sandbox), like Stripe's pi_/re_.
+  sandboxCharge: "sbch",
+  sandboxRefund: "sbre",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
