@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sandboxCharges } from "@/db/schema";
 import { freshPostgres } from "@/test/db";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type Connector, type ConnectorContext } from "../types";
@@ -206,6 +206,23 @@ describe("authorize: idempotency", () => {
       const input = authorizeInput(change);
       await expect(sandbox.authorize(ctx, input), code).rejects.toMatchObject({ code });
       if (input.idempotencyKey) expect(await sandbox.retrieve(ctx, { idempotencyKey: input.idempotencyKey })).toBeNull();
+    }
+  });
+});
+
+describe("authorize: round trips", () => {
+  it("takes one statement for a new charge and two for a replay", async () => {
+    const pool = handle.pool as unknown as { query: (...args: unknown[]) => unknown };
+    const spy = vi.spyOn(pool, "query");
+    try {
+      const input = authorizeInput();
+      await sandbox.authorize(ctx, input);
+      expect(spy).toHaveBeenCalledTimes(1);
+      spy.mockClear();
+      await sandbox.authorize(ctx, input);
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
     }
   });
 });
