@@ -4,7 +4,7 @@ import { sandboxCharges } from "@/db/schema";
 import { freshPostgres } from "@/test/db";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type Connector, type ConnectorContext } from "../types";
 import { createSandboxConnector } from "./connector";
-import { authorizeInput, tenant } from "./test-support";
+import { authorizeInput, tenant } from "@/test/gateways";
 
 let handle: Awaited<ReturnType<typeof freshPostgres>>;
 let sandbox: Connector;

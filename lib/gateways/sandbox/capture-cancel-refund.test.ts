@@ -5,7 +5,7 @@ import { freshPostgres } from "@/test/db";
 import { ConnectorRequestError, type AuthorizeInput, type Connector, type ConnectorContext } from "../types";
 import { createSandboxConnector } from "./connector";
 import { REFUND_FAILURE_REASON } from "./refund";
-import { authorizeInput, key, tenant } from "./test-support";
+import { authorizeInput, key, tenant } from "@/test/gateways";
 
 let handle: Awaited<ReturnType<typeof freshPostgres>>;
 let sandbox: Connector;

@@ -3,7 +3,7 @@ import { freshPostgres } from "@/test/db";
 import { ConnectorUnknownOutcomeError, type Charge, type ConnectorContext } from "../types";
 import { configureSandbox, drawFault, resolveConfig, seededRandom, type FaultPoint } from "./config";
 import { createSandboxConnector } from "./connector";
-import { authorizeInput, key, tenant } from "./test-support";
+import { authorizeInput, key, tenant } from "@/test/gateways";
 
 let handle: Awaited<ReturnType<typeof freshPostgres>>;
 let ctx: ConnectorContext;

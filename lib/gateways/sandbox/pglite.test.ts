@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { freshPglite } from "@/test/db";
 import { ConnectorUnknownOutcomeError, type Connector, type ConnectorContext } from "../types";
 import { createSandboxConnector } from "./connector";
-import { authorizeInput, key, tenant } from "./test-support";
+import { authorizeInput, key, tenant } from "@/test/gateways";
 
 // The embedded default runs on PGlite: one smoke pass over every verb there.
 let handle: DatabaseHandle;

@@ -1,5 +1,5 @@
 import { newId } from "@/lib/ids";
-import type { AuthorizeInput, ConnectorContext } from "../types";
+import type { AuthorizeInput, ConnectorContext } from "@/lib/gateways/types";
 
 let n = 0;
 
