@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openDatabase } from "@/db/client";
 import { sandboxCharges } from "@/db/schema";
 import { freshPostgres } from "@/test/db";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type Connector, type ConnectorContext } from "../types";
@@ -206,6 +207,23 @@ describe("authorize: idempotency", () => {
       const input = authorizeInput(change);
       await expect(sandbox.authorize(ctx, input), code).rejects.toMatchObject({ code });
       if (input.idempotencyKey) expect(await sandbox.retrieve(ctx, { idempotencyKey: input.idempotencyKey })).toBeNull();
+    }
+  });
+});
+
+describe("authorize: durability", () => {
+  it("finds a charge after a restart (a new connection and connector on the same database)", async () => {
+    const input = authorizeInput({ paymentMethod: "pm_card_lostResponse", captureMethod: "manual" });
+    await expect(sandbox.authorize(ctx, input)).rejects.toBeInstanceOf(ConnectorUnknownOutcomeError);
+    const restarted = await openDatabase(handle.url);
+    try {
+      const fresh = createSandboxConnector({ db: restarted.db });
+      const found = await fresh.retrieve(ctx, { idempotencyKey: input.idempotencyKey });
+      expect(found).toMatchObject({ status: "requires_capture", paymentId: input.paymentId });
+      expect(await fresh.retrieve(ctx, { processorId: found!.processorId })).toEqual(found);
+      expect(await fresh.authorize(ctx, input)).toEqual(found);
+    } finally {
+      await restarted.close();
     }
   });
 });
