@@ -15,6 +15,9 @@ export const ID_PREFIXES = {
   paymentAttempt: "pa",
   refund: "re",
   customer: "cus",
+  // The sandbox processor's own objects (lib/gateways/sandbox), like Stripe's pi_/re_.
+  sandboxCharge: "sbch",
+  sandboxRefund: "sbre",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

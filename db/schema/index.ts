@@ -7,3 +7,4 @@ export * from "./events";
 export * from "./audit-log";
 export * from "./workflow-runs";
 export * from "./payments";
+export * from "./sandbox";

@@ -1,0 +1,78 @@
+import { bigint, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import type { CaptureMethod, CardDetails, ChargeFailure, ChargeStatus, NextAction, RefundResult, RiskLevel } from "../../lib/gateways/types";
+import { createdAt, primaryId, tenant, timestamps } from "./columns";
+
+// The sandbox processor's own state (lib/gateways/sandbox). It stands in for another company's
+// system: Kassa's tables never join these, and the connector reaches them on its own connection.
+
+const money = () => bigint({ mode: "bigint" }).notNull();
+
+/** One authorization attempt (Stripe: a confirmed PaymentIntent), unique per tenant and key. */
+export const sandboxCharges = pgTable(
+  "sandbox_charges",
+  {
+    id: primaryId(),
+    ...tenant,
+    idempotencyKey: text().notNull(),
+    /** Hash of the request parameters: a replay must match, or it is a reused key. */
+    requestHash: text().notNull(),
+    paymentId: text().notNull(),
+    status: text().$type<ChargeStatus>().notNull(),
+    captureMethod: text().$type<CaptureMethod>().notNull(),
+    amount: money(),
+    amountCapturable: money(),
+    amountCaptured: money(),
+    amountRefunded: money(),
+    currency: text().notNull(),
+    paymentMethod: text().notNull(),
+    card: jsonb().$type<CardDetails>().notNull(),
+    /** The test card's behaviour, fixed at authorization (refund_fails acts later). */
+    behaviour: text().notNull(),
+    failure: jsonb().$type<ChargeFailure>(),
+    nextAction: jsonb().$type<NextAction>(),
+    riskLevel: text().$type<RiskLevel>().notNull(),
+    /** Outcome of the 3DS page, once the customer went through it. */
+    threeDSecure: text().$type<"succeeded" | "failed">(),
+    customer: text(),
+    description: text(),
+    returnUrl: text(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex().on(t.merchantId, t.livemode, t.idempotencyKey), index().on(t.merchantId, t.livemode, t.paymentId)],
+);
+
+/** Refunds of captured money; failed refunds are kept but never count against the charge. */
+export const sandboxRefunds = pgTable(
+  "sandbox_refunds",
+  {
+    id: primaryId(),
+    ...tenant,
+    chargeId: text().notNull(),
+    idempotencyKey: text().notNull(),
+    requestHash: text().notNull(),
+    status: text().$type<RefundResult["status"]>().notNull(),
+    amount: money(),
+    currency: text().notNull(),
+    reason: text(),
+    failureReason: text(),
+    ...createdAt,
+  },
+  (t) => [uniqueIndex().on(t.merchantId, t.livemode, t.idempotencyKey), index().on(t.chargeId)],
+);
+
+/** Idempotency keys of the calls that change an existing charge (capture, cancel). */
+export const sandboxRequests = pgTable(
+  "sandbox_requests",
+  {
+    ...tenant,
+    operation: text().$type<"capture" | "cancel">().notNull(),
+    idempotencyKey: text().notNull(),
+    requestHash: text().notNull(),
+    chargeId: text().notNull(),
+    ...createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.merchantId, t.livemode, t.operation, t.idempotencyKey] })],
+);
+
+export type SandboxChargeRow = typeof sandboxCharges.$inferSelect;
+export type SandboxRefundRow = typeof sandboxRefunds.$inferSelect;

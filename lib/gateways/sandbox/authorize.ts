@@ -1,0 +1,114 @@
+import { count, eq, ne } from "drizzle-orm";
+import { sandboxCharges } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { checkAmount, isCurrency } from "@/lib/money";
+import { ConnectorRequestError, ConnectorUnknownOutcomeError, type AuthorizeInput, type Charge, type ConnectorContext } from "../types";
+import { drawFault, faultError, sleep } from "./config";
+import { decideAuthorization, threeDSecureAction } from "./outcomes";
+import { assertIdempotencyKey, chargeTenant, findChargeByKey, keyReused, requestHash, toCharge, type SandboxDeps } from "./store";
+import { cardDetails, testCardByPaymentMethod, type SandboxTestCard } from "./test-cards";
+
+/**
+ * Creates and confirms one charge. Common case: one INSERT … ON CONFLICT DO NOTHING; a replay adds
+ * one SELECT. Concurrent calls with one key wait on the unique index, so exactly one row is made.
+ */
+export async function authorize(deps: SandboxDeps, ctx: ConnectorContext, input: AuthorizeInput): Promise<Charge> {
+  const config = deps.config();
+  await sleep(config.latencyMs);
+  const card = validate(input);
+  const fault = drawFault(config);
+  if (fault === "before") throw faultError("authorize", fault);
+
+  const db = await deps.db();
+  const currency = input.currency.toLowerCase();
+  const hash = requestHash({
+    paymentId: input.paymentId,
+    amount: input.amount,
+    currency,
+    paymentMethod: input.paymentMethod,
+    captureMethod: input.captureMethod,
+    customer: input.customer,
+    description: input.description,
+    returnUrl: input.returnUrl,
+  });
+
+  // Only the transient-error card looks at history: a payment's first attempt fails, later ones pass.
+  let priorAttempts = 0;
+  if (card.behaviour === "processing_error") {
+    const [row] = await db
+      .select({ n: count() })
+      .from(sandboxCharges)
+      .where(
+        chargeTenant(
+          ctx,
+          eq(sandboxCharges.paymentId, input.paymentId),
+          eq(sandboxCharges.behaviour, card.behaviour),
+          ne(sandboxCharges.idempotencyKey, input.idempotencyKey),
+        ),
+      );
+    priorAttempts = row?.n ?? 0;
+  }
+
+  const id = newId("sandboxCharge");
+  const outcome = decideAuthorization({ behaviour: card.behaviour, amount: input.amount, captureMethod: input.captureMethod, priorAttempts });
+  const [inserted] = await db
+    .insert(sandboxCharges)
+    .values({
+      id,
+      merchantId: ctx.merchantId,
+      livemode: ctx.livemode,
+      idempotencyKey: input.idempotencyKey,
+      requestHash: hash,
+      paymentId: input.paymentId,
+      status: outcome.status,
+      captureMethod: input.captureMethod,
+      amount: input.amount,
+      amountCapturable: outcome.amountCapturable,
+      amountCaptured: outcome.amountCaptured,
+      amountRefunded: 0n,
+      currency,
+      paymentMethod: input.paymentMethod,
+      card: cardDetails(card),
+      behaviour: card.behaviour,
+      failure: outcome.failure,
+      nextAction: outcome.requiresAction ? threeDSecureAction(id, input.returnUrl ?? null) : null,
+      riskLevel: outcome.riskLevel,
+      customer: input.customer ?? null,
+      description: input.description ?? null,
+      returnUrl: input.returnUrl ?? null,
+    })
+    .onConflictDoNothing({ target: [sandboxCharges.merchantId, sandboxCharges.livemode, sandboxCharges.idempotencyKey] })
+    .returning();
+
+  if (!inserted) {
+    // The key was used before (or by a concurrent call that has now committed): replay it.
+    const existing = await findChargeByKey(db, ctx, input.idempotencyKey);
+    if (!existing) throw new ConnectorUnknownOutcomeError("Sandbox authorize: idempotency conflict without a stored charge; retrieve and retry.");
+    if (existing.requestHash !== hash) throw keyReused(input.idempotencyKey);
+    if (fault === "after") throw faultError("authorize", fault);
+    return toCharge(existing);
+  }
+  if (fault === "after") throw faultError("authorize", fault);
+  if (card.behaviour === "lost_response") {
+    throw new ConnectorUnknownOutcomeError("Sandbox authorize: the charge was made but its response was lost (pm_card_lostResponse); retrieve it.");
+  }
+  return toCharge(inserted);
+}
+
+function validate(input: AuthorizeInput): SandboxTestCard {
+  assertIdempotencyKey(input.idempotencyKey);
+  if (!input.paymentId) throw new ConnectorRequestError("parameter_missing", "paymentId is required.", "metadata[kassa_payment_id]");
+  const problem = checkAmount(input.amount);
+  if (problem === "too_large") throw new ConnectorRequestError("amount_too_large", "Amount must be no more than 99,999,999 minor units.", "amount");
+  if (problem) throw new ConnectorRequestError("amount_too_small", "Amount must be at least 1 minor unit.", "amount");
+  if (!isCurrency(input.currency)) {
+    throw new ConnectorRequestError("parameter_invalid_string", `Invalid currency: ${input.currency}.`, "currency");
+  }
+  if (input.captureMethod !== "automatic" && input.captureMethod !== "manual") {
+    throw new ConnectorRequestError("parameter_invalid_string", `Invalid capture_method: ${String(input.captureMethod)}.`, "capture_method");
+  }
+  const card = testCardByPaymentMethod(input.paymentMethod);
+  if (!card) throw new ConnectorRequestError("resource_missing", `No such PaymentMethod: '${input.paymentMethod}'`, "payment_method");
+  return card;
+}
+

@@ -1,0 +1,34 @@
+import { getDb, type Database } from "@/db/client";
+import type { Connector } from "../types";
+import { authorize } from "./authorize";
+import { cancel } from "./cancel";
+import { capture } from "./capture";
+import { completeAuthentication } from "./complete-authentication";
+import { resolveConfig, type SandboxConfig } from "./config";
+import { refund } from "./refund";
+import { retrieve, retrieveRefund } from "./retrieve";
+import type { SandboxDeps } from "./store";
+
+export interface SandboxConnectorOptions extends SandboxConfig {
+  /** The sandbox's own database; defaults to the process database (getDb()). Never a caller's transaction. */
+  db?: Database;
+}
+
+/** The simulated processor. Options given here win over configureSandbox() and the environment. */
+export function createSandboxConnector(options: SandboxConnectorOptions = {}): Connector {
+  const { db, ...own } = options;
+  const deps: SandboxDeps = {
+    db: async () => db ?? (await getDb()),
+    config: () => resolveConfig(own),
+  };
+  return {
+    name: "sandbox",
+    authorize: (ctx, input) => authorize(deps, ctx, input),
+    capture: (ctx, input) => capture(deps, ctx, input),
+    cancel: (ctx, input) => cancel(deps, ctx, input),
+    refund: (ctx, input) => refund(deps, ctx, input),
+    retrieve: (ctx, input) => retrieve(deps, ctx, input),
+    retrieveRefund: (ctx, input) => retrieveRefund(deps, ctx, input),
+    completeAuthentication: (ctx, input) => completeAuthentication(deps, ctx, input),
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * The one interface every payment processor connector implements (Stripe PaymentIntents semantics).
+ * The payments service codes against this; `sandbox` implements it now, `stripe` later.
+ */
+export type ConnectorName = "sandbox" | "stripe";
+
+/** Whose account and which mode a call acts in; a connector never sees another tenant's objects. */
+export interface ConnectorContext {
+  merchantId: string;
+  livemode: boolean;
+}
+
+export type CaptureMethod = "automatic" | "manual";
+
+export interface AuthorizeInput {
+  /** Derived from Kassa's attempt id; same key → same charge, never a second one. */
+  idempotencyKey: string;
+  /** Kassa's pay_… (Stripe: metadata.kassa_payment_id). */
+  paymentId: string;
+  /** Minor units. */
+  amount: bigint;
+  /** Lowercase ISO 4217. */
+  currency: string;
+  /** e.g. pm_card_visa */
+  paymentMethod: string;
+  captureMethod: CaptureMethod;
+  customer?: string | null;
+  description?: string | null;
+  /** Where the customer returns after a 3DS redirect (next_action). */
+  returnUrl?: string | null;
+}
+
+export const chargeStatuses = ["requires_action", "requires_capture", "succeeded", "failed", "canceled"] as const;
+export type ChargeStatus = (typeof chargeStatuses)[number];
+
+export type RiskLevel = "normal" | "elevated" | "highest";
+
+export interface CardDetails {
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  fingerprint: string;
+  country: string | null;
+  funding: string;
+}
+
+export interface ChargeFailure {
+  /** Stripe's error code: card_declined, expired_card, processing_error, authentication_required … */
+  code: string;
+  /** Stripe's decline_code: generic_decline, insufficient_funds, fraudulent … */
+  declineCode: string | null;
+  /** Safe to show the customer (Stripe's own wording). */
+  message: string;
+  /** True when a new attempt with the same payment method may succeed (transient processor error). */
+  retryable: boolean;
+  type: "card_error" | "processing_error" | "fraud";
+}
+
+export interface NextAction {
+  type: "redirect_to_url";
+  redirectToUrl: { url: string; returnUrl: string | null };
+}
+
+/** The processor's view of one authorization attempt (Stripe: a PaymentIntent and its latest charge). */
+export interface Charge {
+  /** sandbox: sbch_…; Stripe: pi_… */
+  processorId: string;
+  idempotencyKey: string;
+  /** Echoed back so a retrieve by processor id alone can be matched to a Kassa payment. */
+  paymentId: string;
+  status: ChargeStatus;
+  captureMethod: CaptureMethod;
+  amount: bigint;
+  amountCapturable: bigint;
+  amountCaptured: bigint;
+  amountRefunded: bigint;
+  currency: string;
+  paymentMethod: { id: string; type: "card"; card: CardDetails };
+  failure: ChargeFailure | null;
+  nextAction: NextAction | null;
+  riskLevel: RiskLevel;
+  created: Date;
+}
+
+export interface RefundResult {
+  /** sandbox: sbre_…; Stripe: re_… */
+  processorId: string;
+  idempotencyKey: string;
+  status: "succeeded" | "pending" | "failed";
+  amount: bigint;
+  currency: string;
+  failureReason: string | null;
+}
+
+export interface CaptureInput {
+  processorId: string;
+  /** Minor units; less than the authorized amount captures partially and releases the rest. */
+  amount: bigint;
+  idempotencyKey: string;
+}
+
+export interface CancelInput {
+  processorId: string;
+  idempotencyKey: string;
+}
+
+export interface RefundInput {
+  processorId: string;
+  amount: bigint;
+  idempotencyKey: string;
+  reason?: string | null;
+}
+
+export type RetrieveInput = { idempotencyKey: string } | { processorId: string };
+
+export interface CompleteAuthenticationInput {
+  processorId: string;
+  outcome: "succeed" | "fail";
+}
+
+export interface Connector {
+  name: ConnectorName;
+  /** Create and confirm one authorization attempt. */
+  authorize(ctx: ConnectorContext, input: AuthorizeInput): Promise<Charge>;
+  capture(ctx: ConnectorContext, input: CaptureInput): Promise<Charge>;
+  cancel(ctx: ConnectorContext, input: CancelInput): Promise<Charge>;
+  refund(ctx: ConnectorContext, input: RefundInput): Promise<RefundResult>;
+  /** null: the request never reached the processor (nothing was created). */
+  retrieve(ctx: ConnectorContext, input: RetrieveInput): Promise<Charge | null>;
+  retrieveRefund(ctx: ConnectorContext, input: { idempotencyKey: string }): Promise<RefundResult | null>;
+  /** The customer finished (or failed) the 3DS challenge; the sandbox's 3DS page calls this. */
+  completeAuthentication(ctx: ConnectorContext, input: CompleteAuthenticationInput): Promise<Charge>;
+}
+
+/** Thrown when the outcome is unknown (timeout, 5xx, lost response): the caller must retrieve, never assume. */
+export class ConnectorUnknownOutcomeError extends Error {
+  constructor(message = "The processor's response was lost; retrieve the object before retrying.", options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ConnectorUnknownOutcomeError";
+  }
+}
+
+/** Thrown for a request the processor rejected without creating anything (bad state, amount too large…). */
+export class ConnectorRequestError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string,
+    public readonly param: string | null = null,
+  ) {
+    super(message);
+    this.name = "ConnectorRequestError";
+  }
+}
+
+export const isConnectorUnknownOutcome = (error: unknown): error is ConnectorUnknownOutcomeError =>
+  error instanceof ConnectorUnknownOutcomeError;
+
+export const isConnectorRequestError = (error: unknown): error is ConnectorRequestError =>
+  error instanceof ConnectorRequestError;
