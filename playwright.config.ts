@@ -49,7 +49,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
-      KASSA_RATE_LIMIT_API: process.env.KASSA_RATE_LIMIT_API ?? "40/10s",
+      KASSA_RATE_LIMIT_API: process.env.KASSA_RATE_LIMIT_API ?? "100/10s",
       KASSA_SEED_DEMO: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",

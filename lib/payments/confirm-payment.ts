@@ -2,7 +2,9 @@ import { parseWith } from "@/lib/api/parse";
 import { requirePermission } from "@/lib/auth/roles";
 import { withTransaction, type ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
+import type { ConnectorName } from "@/lib/gateways/types";
 import { startAttempt } from "./attempt";
+import { assertPaymentMethodKnown } from "./connector";
 import { ConfirmPaymentInput } from "./inputs";
 import { loadPayment, unexpectedState } from "./load-payment";
 import { markRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
@@ -21,6 +23,7 @@ export async function confirmPayment({ ctx, id, input }: { ctx: ServiceContext; 
     }
     const paymentMethod = data.payment_method ?? payment.paymentMethod;
     if (!paymentMethod) throw new KassaError("parameter_missing", "Missing required param: payment_method.", { param: "payment_method" });
+    assertPaymentMethodKnown(payment.connector as ConnectorName, paymentMethod);
     const started = await startAttempt(tx, payment, paymentMethod, data.return_url);
     await markRecovery(tx, ctx, { paymentId: payment.id, attemptId: started.attempt.id });
     return started;

@@ -7,7 +7,7 @@ import { KassaError } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
 import { isId, newId } from "@/lib/ids";
 import { AUTHORIZATION_TTL_MS } from "./apply-authorization";
-import { connectorNameFor } from "./connector";
+import { assertPaymentMethodKnown, connectorNameFor } from "./connector";
 import { CreatePaymentInput, checkChargeAmount } from "./inputs";
 import { markRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
 import { serializePayment, type PaymentObject } from "./serialize-payment";
@@ -35,6 +35,7 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     throw new KassaError("resource_missing", `No such customer: '${data.customer}'`, { param: "customer" });
   }
   const connector = connectorNameFor(ctx);
+  if (data.payment_method) assertPaymentMethodKnown(connector, data.payment_method);
 
   const resumed = await resumeConfirmation(ctx);
   if (resumed) return resumed;
