@@ -14,6 +14,9 @@ export const ID_PREFIXES = {
   payment: "pay",
   refund: "re",
   customer: "cus",
+  ledgerAccount: "lac",
+  journalEntry: "jen",
+  balanceTransaction: "txn",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

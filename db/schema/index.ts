@@ -6,3 +6,4 @@ export * from "./idempotency-keys";
 export * from "./events";
 export * from "./audit-log";
 export * from "./workflow-runs";
+export * from "./ledger";

@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   "team:read": ["owner", "admin", "developer", "analyst", "support"],
   "team:manage": ["owner", "admin"],
   "audit:read": ["owner", "admin"],
+  "balance:read": ["owner", "admin", "developer", "analyst"],
   "events:read": ["owner", "admin", "developer", "analyst", "support"],
   "workflows:read": ["owner", "admin", "developer"],
   "workflows:write": ["owner", "admin"],
