@@ -104,3 +104,87 @@ describe.each([
     expect(await db.select().from(ledgerAccounts).where(eq(ledgerAccounts.merchantId, input.merchantId))).toEqual([]);
   });
 });
+
+describe("postJournalEntry validation", () => {
+  const bad: [string, Partial<PostJournalEntryInput>, string][] = [
+    ["no lines", { lines: [] }, "lines"],
+    ["a single line", { lines: [{ account: "fees", amount: 0n }] }, "lines"],
+    ["an unknown account", { lines: [{ account: "cash" as never, amount: 1n }, { account: "fees", amount: -1n }] }, "lines[0]"],
+    ["a number amount", { lines: [{ account: "processor_clearing", amount: 1 as never }, { account: "fees", amount: -1n }] }, "lines[0]"],
+    ["a zero line", { lines: [{ account: "processor_clearing", amount: 0n }, { account: "fees", amount: 0n }] }, "lines[0]"],
+    ["an uppercase currency", { currency: "USD" }, "currency"],
+    ["an unknown currency", { currency: "xyz" }, "currency"],
+    ["an unknown type", { type: "payout" as never }, "type"],
+    ["an empty key", { key: "" }, "key"],
+    ["merchant_pending without a balance transaction", { balanceTransaction: undefined }, "balanceTransaction"],
+    ["a balance transaction whose net differs", { balanceTransaction: { type: "charge", amount: 10_000n, fee: 0n } }, "balanceTransaction"],
+    [
+      "merchant_available outside a release",
+      { lines: [{ account: "processor_clearing", amount: 5n }, { account: "merchant_available", amount: -5n }] },
+      "lines",
+    ],
+    ["a release with a balance transaction", { type: "release", lines: postingsFor.release({ net: 5n }) }, "balanceTransaction"],
+  ];
+  it.each(bad)("rejects %s with ledger_entry_invalid and writes nothing", async (_what, overrides, param) => {
+    const input = capture(newId("merchant"), overrides);
+    await expect(postJournalEntry(lite.db, input)).rejects.toMatchObject({ code: "ledger_entry_invalid", param });
+    expect(await lite.db.select().from(journalEntries).where(eq(journalEntries.merchantId, input.merchantId))).toEqual([]);
+  });
+
+  it("checks the money path's line sets: each sums to zero and keeps the fee", () => {
+    const sum = (lines: { amount: bigint }[]) => lines.reduce((a, l) => a + l.amount, 0n);
+    for (const lines of [
+      postingsFor.capture({ amount: 999n, fee: 31n }),
+      postingsFor.capture({ amount: 999n }),
+      postingsFor.refund({ amount: 5n }),
+      postingsFor.refundFailure({ amount: 5n }),
+      postingsFor.dispute({ amount: 700n, fee: 1_500n }),
+      postingsFor.disputeWon({ amount: 700n, feeRefund: 1_500n }),
+      postingsFor.release({ net: -40n }),
+    ]) {
+      expect(sum(lines)).toBe(0n);
+      expect(lines.every((l) => l.amount !== 0n)).toBe(true);
+    }
+    expect(postingsFor.capture({ amount: 999n })).toHaveLength(2);
+    expect(postingsFor.releaseAuthorization()).toEqual([]);
+    expect(() => postingsFor.capture({ amount: 10n, fee: 11n })).toThrow(/fee exceeds amount/);
+    expect(() => postingsFor.refund({ amount: -1n })).toThrow(/positive bigint/);
+  });
+});
+
+describe("postJournalEntry under concurrency (postgres)", () => {
+  it("posts a key once when several transactions race with it", async () => {
+    const input = capture();
+    const racers = 5;
+    let ready = 0;
+    let go!: () => void;
+    const start = new Promise<void>((resolve) => (go = resolve));
+    const results = await Promise.all(
+      Array.from({ length: racers }, () =>
+        pg.db.transaction(async (tx) => {
+          await tx.execute(sql`select 1`); // each racer holds its own connection and transaction
+          if (++ready === racers) go();
+          await start;
+          const result = await postJournalEntry(tx, input);
+          await new Promise((r) => setTimeout(r, 20)); // keep the winner uncommitted a moment
+          return result;
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.entry.id)).size).toBe(1);
+    expect(new Set(results.map((r) => r.balanceTransaction?.id)).size).toBe(1);
+    const entries = await pg.db.select().from(journalEntries).where(eq(journalEntries.merchantId, input.merchantId));
+    expect(entries).toHaveLength(1);
+    expect(await pg.db.select().from(journalLines).where(eq(journalLines.merchantId, input.merchantId))).toHaveLength(3);
+    await expectLedgerBalanced(pg.db, { merchantId: input.merchantId });
+  });
+
+  it("creates a new merchant's accounts once when its first postings race", async () => {
+    const merchantId = newId("merchant");
+    const results = await Promise.all(Array.from({ length: 5 }, () => postJournalEntry(pg.db, capture(merchantId))));
+    expect(results.every((r) => r.created)).toBe(true);
+    expect(await pg.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.merchantId, merchantId))).toHaveLength(3);
+    await expectLedgerBalanced(pg.db, { merchantId });
+  });
+});
