@@ -28,7 +28,7 @@ const DAY = 86_400_000;
 const T0 = new Date("2030-01-01T00:00:00Z");
 
 function ctxFor(merchantId = newId("merchant"), livemode = false): ServiceContext {
-  return { merchantId, livemode, actor: { type: "apiKey", id: newId("apiKey") }, db };
+  return { merchantId, livemode, actor: { type: "api_key", id: newId("apiKey") }, db };
 }
 
 async function capture(ctx: ServiceContext, amount: bigint, fee: bigint, currency = "usd", availableOn = new Date(T0.getTime() + 2 * DAY)) {
