@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { balanceTransactions, journalEntries } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { newId } from "@/lib/ids";
-import { freshPostgres } from "@/test/db";
+import { freshPglite, freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 import { expectLedgerBalanced } from "@/test/ledger";
 import { getBalance } from "./get-balance";
@@ -171,5 +171,32 @@ describe("getBalance", () => {
     const user = { type: "user" as const, id: newId("user") };
     await expect(getBalance({ ctx: { ...ctx, actor: user, role: "support" } })).rejects.toMatchObject({ code: "permission_denied" });
     await expect(getBalance({ ctx: { ...ctx, actor: user, role: "analyst" } })).resolves.toMatchObject({ object: "balance" });
+  });
+});
+
+describe("on PGlite (the embedded default)", () => {
+  it("posts, releases once after available_on and reports the balance", async () => {
+    const lite = await freshPglite();
+    try {
+      const ctx: ServiceContext = { merchantId: newId("merchant"), livemode: true, actor: { type: "system", id: "test" }, db: lite.db };
+      const id = newId("payment");
+      await postJournalEntry(lite.db, {
+        merchantId: ctx.merchantId, livemode: true, currency: "jpy", key: `capture:${id}`, type: "capture",
+        source: { type: "payment", id }, lines: postingsFor.capture({ amount: 5_000n, fee: 180n }),
+        availableOn: T0, balanceTransaction: { type: "charge", amount: 5_000n, fee: 180n },
+      });
+      expect(await releaseAvailableFunds({ db: lite.db, now: new Date(T0.getTime() - 1) })).toEqual({ released: 0 });
+      expect(await releaseAvailableFunds({ db: lite.db, now: T0 })).toEqual({ released: 1 });
+      expect(await releaseAvailableFunds({ db: lite.db, now: T0 })).toEqual({ released: 0 });
+      expect(await getBalance({ ctx })).toEqual({
+        object: "balance",
+        livemode: true,
+        available: [{ amount: 4_820, currency: "jpy" }],
+        pending: [{ amount: 0, currency: "jpy" }],
+      });
+      await expectLedgerBalanced(lite.db);
+    } finally {
+      await lite.close();
+    }
   });
 });

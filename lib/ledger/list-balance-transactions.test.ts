@@ -4,6 +4,7 @@ import type { BalanceTransactionType } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { newId } from "@/lib/ids";
 import { freshPostgres } from "@/test/db";
+import { getBalanceTransaction } from "./get-balance-transaction";
 import { listBalanceTransactions } from "./list-balance-transactions";
 import { postJournalEntry } from "./post-journal-entry";
 import { postingsFor } from "./postings";
@@ -135,5 +136,28 @@ describe("listBalanceTransactions", () => {
     await expect(listBalanceTransactions({ ctx: { ...ctx, role: "support" }, input: {} })).rejects.toMatchObject({
       code: "permission_denied",
     });
+  });
+});
+
+describe("getBalanceTransaction", () => {
+  it("returns the merchant's own transaction", async () => {
+    await expect(getBalanceTransaction({ ctx, id: ours[2]!.id })).resolves.toMatchObject({
+      id: ours[2]!.id,
+      object: "balance_transaction",
+      type: "refund",
+      source: ours[2]!.source,
+    });
+  });
+
+  it("answers resource_missing for another merchant's, the other mode's or an unknown id", async () => {
+    for (const [c, id] of [
+      [ctx, otherMerchantTxn],
+      [ctx, liveTxn],
+      [{ ...ctx, livemode: true }, ours[0]!.id],
+      [ctx, newId("balanceTransaction")],
+    ] as const) {
+      await expect(getBalanceTransaction({ ctx: c, id })).rejects.toMatchObject({ code: "resource_missing", param: "id" });
+    }
+    await expect(getBalanceTransaction({ ctx: { ...ctx, livemode: true }, id: liveTxn })).resolves.toMatchObject({ id: liveTxn });
   });
 });
