@@ -33,7 +33,7 @@ export interface ServiceContext {
   db?: Executor;
 }
 
-const isTransaction = (db: Executor): boolean => typeof (db as Partial<Transaction>).rollback === "function";
+export const isTransaction = (db: Executor): boolean => typeof (db as Partial<Transaction>).rollback === "function";
 
 export async function withTransaction<T>(ctx: { db?: Executor }, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   const db = ctx.db ?? (await getDb());

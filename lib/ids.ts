@@ -18,6 +18,9 @@ export const ID_PREFIXES = {
   // The sandbox processor's own objects (lib/gateways/sandbox), like Stripe's pi_/re_.
   sandboxCharge: "sbch",
   sandboxRefund: "sbre",
+  ledgerAccount: "lac",
+  journalEntry: "jen",
+  balanceTransaction: "txn",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -8,3 +8,4 @@ export * from "./audit-log";
 export * from "./workflow-runs";
 export * from "./payments";
 export * from "./sandbox";
+export * from "./ledger";

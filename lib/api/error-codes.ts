@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   invitation_invalid: { status: 400, type: "invalid_request_error" },
   last_owner: { status: 400, type: "invalid_request_error" },
   api_key_revoked: { status: 400, type: "invalid_request_error" },
+  ledger_entry_not_reversible: { status: 400, type: "invalid_request_error" },
   // 401
   api_key_missing: { status: 401, type: "authentication_error" },
   api_key_invalid: { status: 401, type: "authentication_error" },
@@ -51,6 +52,10 @@ export const ERROR_CODES = {
   login_throttled: { status: 429, type: "rate_limit_error" },
   // 5xx
   api_error: { status: 500, type: "api_error" },
+  /** A posting that breaks the ledger's rules: a bug in the caller, never the client's fault. */
+  ledger_entry_invalid: { status: 500, type: "api_error" },
+  /** A ledger sum too large to show as a JSON number without losing precision. */
+  ledger_amount_unsafe: { status: 500, type: "api_error" },
   service_unavailable: { status: 503, type: "api_error" },
   processor_error: { status: 502, type: "api_error" },
   processor_unavailable: { status: 400, type: "invalid_request_error" },

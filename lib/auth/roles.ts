@@ -9,13 +9,13 @@ export const PERMISSIONS = {
   "team:read": ["owner", "admin", "developer", "analyst", "support"],
   "team:manage": ["owner", "admin"],
   "audit:read": ["owner", "admin"],
+  "balance:read": ["owner", "admin", "developer", "analyst"],
   "events:read": ["owner", "admin", "developer", "analyst", "support"],
   "workflows:read": ["owner", "admin", "developer"],
   "workflows:write": ["owner", "admin"],
   "payments:read": ["owner", "admin", "developer", "analyst", "support"],
   "payments:write": ["owner", "admin", "developer"],
   "refunds:write": ["owner", "admin", "support"],
-  "balance:read": ["owner", "admin", "analyst"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import type { Transaction } from "@/db/client";
 import type { PaymentRow, RefundRow } from "@/db/schema";
-import { postJournalEntry, postingsFor } from "@/lib/ledger";
+import { postingsFor } from "@/lib/ledger/postings";
+import { postJournalEntry } from "@/lib/ledger/post-journal-entry";
 
 /** Funds from a capture become available to the merchant this long after it (Stripe's standard schedule). */
 export const AVAILABLE_AFTER_MS = 2 * 24 * 60 * 60 * 1000;
@@ -12,12 +13,12 @@ export async function postCapture(tx: Transaction, payment: PaymentRow, amount: 
     livemode: payment.livemode,
     currency: payment.currency,
     key: `capture:${payment.id}`,
-    type: "charge",
+    type: "capture",
     source: { type: "payment", id: payment.id },
     lines: postingsFor.capture({ amount, fee }),
     description: payment.description ?? `Payment ${payment.id}`,
     availableOn: new Date(Date.now() + AVAILABLE_AFTER_MS),
-    balanceTransaction: { type: "charge", amount, fee, source: payment.id },
+    balanceTransaction: { type: "charge", amount, fee },
   });
 }
 
@@ -32,6 +33,6 @@ export async function postRefund(tx: Transaction, payment: PaymentRow, refund: R
     source: { type: "refund", id: refund.id },
     lines: postingsFor.refund({ amount: refund.amount, feeRefunded }),
     description: `Refund of ${payment.id}`,
-    balanceTransaction: { type: "refund", amount: -refund.amount, fee: -feeRefunded, source: refund.id },
+    balanceTransaction: { type: "refund", amount: -refund.amount, fee: -feeRefunded },
   });
 }

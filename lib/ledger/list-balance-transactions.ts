@@ -1,0 +1,76 @@
+import { and, eq, gt, gte, lt, lte, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { BALANCE_TRANSACTION_TYPES, balanceTransactions, type BalanceTransactionRow } from "@/db/schema";
+import { listParams, paginate } from "@/lib/api/pagination";
+import { parseWith } from "@/lib/api/parse";
+import { requirePermission } from "@/lib/auth/roles";
+import { executor, type ServiceContext } from "@/lib/context";
+import { serializeBalanceTransaction } from "./serialize-balance-transaction";
+
+const unixSeconds = z.coerce.number().int().min(0);
+const RANGE_KEYS = ["gt", "gte", "lt", "lte"] as const;
+
+export const ListBalanceTransactionsInput = z.strictObject({
+  ...listParams,
+  type: z.enum(BALANCE_TRANSACTION_TYPES).optional(),
+  /** The id of the object that caused the transaction (a charge, refund, dispute…). */
+  source: z.string().min(1).max(255).optional(),
+  currency: z.string().regex(/^[a-z]{3}$/, "must be a lowercase ISO currency code").optional(),
+  /** Unix seconds: an exact second, or a range such as { gte, lt }. */
+  created: z.union([unixSeconds, z.strictObject({ gt: unixSeconds, gte: unixSeconds, lt: unixSeconds, lte: unixSeconds }).partial()]).optional(),
+});
+
+/** Folds a query string's `created[gte]=…` keys into `created: { gte }`, so a route passes its query as is. */
+function foldBracketKeys(input: unknown): unknown {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return input;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    const m = /^created\[(\w+)\]$/.exec(key);
+    if (!m) out[key] = value;
+    else out.created = { ...(typeof out.created === "object" ? (out.created as object) : {}), [m[1]!]: value };
+  }
+  return out;
+}
+
+export async function listBalanceTransactions({
+  ctx,
+  input,
+  url = "/v1/balance_transactions",
+}: {
+  ctx: ServiceContext;
+  input: unknown;
+  url?: string;
+}) {
+  requirePermission(ctx, "balance:read");
+  const params = parseWith(ListBalanceTransactionsInput, foldBracketKeys(input));
+  const t = balanceTransactions;
+  const where: (SQL | undefined)[] = [
+    eq(t.merchantId, ctx.merchantId),
+    eq(t.livemode, ctx.livemode),
+    params.type ? eq(t.type, params.type) : undefined,
+    params.source ? eq(t.sourceId, params.source) : undefined,
+    params.currency ? eq(t.currency, params.currency) : undefined,
+  ];
+  const created = params.created;
+  if (typeof created === "number") {
+    where.push(gte(t.createdAt, new Date(created * 1000)), lt(t.createdAt, new Date((created + 1) * 1000)));
+  } else if (created) {
+    const ops = { gt, gte, lt, lte };
+    for (const k of RANGE_KEYS) {
+      const v = created[k];
+      if (v === undefined) continue;
+      // Second precision like `created`: `lte: s` includes the whole second s, `gt: s` excludes it.
+      const edge = k === "gt" || k === "lte" ? new Date((v + 1) * 1000) : new Date(v * 1000);
+      where.push(k === "gt" ? gte(t.createdAt, edge) : k === "lte" ? lt(t.createdAt, edge) : ops[k](t.createdAt, edge));
+    }
+  }
+  return paginate({
+    db: await executor(ctx),
+    table: t,
+    id: t.id,
+    where: and(...where),
+    params,
+    url,
+    serialize: (row: BalanceTransactionRow) => serializeBalanceTransaction(row),
+  });
+}
