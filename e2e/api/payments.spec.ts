@@ -285,3 +285,29 @@ test.describe("lists", () => {
     await expectError(await request.get("/api/v1/payments?created[around]=1", { headers: auth(m.secretKey) }), 400, "parameter_unknown", { param: "created[around]" });
   });
 });
+
+test.describe("balance", () => {
+  test("captures and refunds show in the balance and balance transactions, derived from the ledger", async ({ request }) => {
+    const m = await seedMerchant("bal");
+    const p = await ok(await create(request, { amount: 10_000, currency: "usd", payment_method: "pm_card_visa", confirm: true }, m.secretKey));
+    expect(p.fee).toBe(320);
+    await ok(await refund(request, { payment: p.id, amount: 2_500 }, m.secretKey));
+    const balance = await ok(await request.get("/api/v1/balance", { headers: auth(m.secretKey) }));
+    // 10000 − 320 fee, then −2500 + 80 (the refund's share of the fee).
+    expect(balance).toMatchObject({ object: "balance", livemode: false, available: [{ amount: 0, currency: "usd" }], pending: [{ amount: 7_260, currency: "usd" }] });
+    const txns = await ok<{ data: { type: string; amount: number; fee: number; net: number; status: string; source: string }[] }>(
+      await request.get("/api/v1/balance_transactions", { headers: auth(m.secretKey) }),
+    );
+    expect(txns.data.map((t) => [t.type, t.amount, t.fee, t.net])).toEqual([["refund", -2_500, -80, -2_420], ["charge", 10_000, 320, 9_680]]);
+    const one = await ok(await request.get(`/api/v1/balance_transactions/${(txns.data[0] as unknown as { id: string }).id}`, { headers: auth(m.secretKey) }));
+    expect(one).toEqual(txns.data[0]);
+    await expectError(await request.get(`/api/v1/balance_transactions/${(txns.data[0] as unknown as { id: string }).id}`, { headers: auth(b.secretKey) }), 404, "resource_missing");
+    expect((await ok(await request.get("/api/v1/balance", { headers: auth(b.secretKey) }))).pending).not.toEqual(balance.pending);
+  });
+});
+
+test.afterAll(async () => {
+  const { checkMoneyInvariants } = await import("@/lib/payments/check-payment-invariants");
+  const h = await db();
+  for (const m of [a, b]) expect((await checkMoneyInvariants(h.db, { merchantId: m.merchantId })).problems).toEqual([]);
+});

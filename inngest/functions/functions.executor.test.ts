@@ -1,19 +1,23 @@
 // Kassa's own functions, served by the real serve() handler over HTTP and run by the local executor.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { events, idempotencyKeys, inngestEvents, inngestFunctions, inngestRuns } from "@/db/schema";
+import { events, idempotencyKeys, inngestEvents, inngestFunctions, inngestRuns, payments, sandboxCharges } from "@/db/schema";
 import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
 import { startApp } from "@/inngest/local/test-app";
 import { withTransaction } from "@/lib/context";
 import { emitEvent } from "@/lib/events/emit-event";
 import { newId } from "@/lib/ids";
+import { publishPendingEvents } from "@/lib/events/publish-events";
+import { createPayment } from "@/lib/payments/create-payment";
+import type { EventSender } from "@/lib/events/publish-events";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 
 let h: DatabaseHandle & { url: string };
 let executor: Executor;
 let app: { url: string; close(): Promise<void> };
+let sendToInngest: EventSender;
 const clock = new FakeClock(new Date("2026-03-02T03:16:30Z"));
 const silent = { warn: () => {}, error: () => {} };
 
@@ -25,6 +29,7 @@ beforeAll(async () => {
   process.env.INNGEST_DEV = executor.url;
   const { inngest } = await import("@/inngest/client");
   const { functions } = await import("@/inngest/index");
+  ({ sendToInngest } = await import("@/inngest/send"));
   app = await startApp(inngest, functions);
   await executor.syncApp(app.url);
 });
@@ -41,7 +46,14 @@ async function runsOf(functionId: string) {
 describe("Kassa functions through the local executor", () => {
   it("registers every served function with its cron", async () => {
     const ids = (await h.db.select({ id: inngestFunctions.id }).from(inngestFunctions)).map((f) => f.id).sort();
-    expect(ids).toEqual(["kassa-outbox-sweep", "kassa-reap-idempotency-keys"]);
+    expect(ids).toEqual([
+      "kassa-authorization-timer",
+      "kassa-outbox-sweep",
+      "kassa-reap-idempotency-keys",
+      "kassa-reconcile-payments",
+      "kassa-release-available-funds",
+      "kassa-settle-payment",
+    ]);
   });
 
   it("the outbox sweep runs on its minute cron and publishes missed rows as events with id = outbox id", async () => {
@@ -83,10 +95,44 @@ describe("Kassa functions through the local executor", () => {
     expect((await h.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys)).map((k) => k.key)).toEqual(["new"]);
   });
 
+  it("a payment whose processor answer was lost is settled by settle-payment, with one charge", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    const p = await createPayment({ ctx: { ...ctx, db: undefined }, input: { amount: 2500, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true } });
+    expect(p.status).toBe("processing");
+    await publishPendingEvents({ send: sendToInngest });
+    await executor.idle();
+    const [run] = await runsOf("kassa-settle-payment");
+    expect(run).toBeDefined();
+    expect((await executor.waitForRun(run!.id)).status).toBe("completed");
+    const [row] = await h.db.select().from(payments).where(eq(payments.id, p.id));
+    expect(row!.status).toBe("succeeded");
+    expect(await h.db.select().from(sandboxCharges).where(eq(sandboxCharges.paymentId, p.id))).toHaveLength(1);
+  });
+
+  it("an authorisation that reached its expiry is released by authorization-timer", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    const p = await createPayment({ ctx: { ...ctx, db: undefined }, input: { amount: 2500, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" } });
+    // Seven days pass: the stored expiry is moved into the past, as the event carries it.
+    const past = new Date(Date.now() - 1000);
+    await h.db.update(payments).set({ authorizationExpiresAt: past }).where(eq(payments.id, p.id));
+    const [evt] = await h.db.select().from(events).where(and(eq(events.merchantId, ctx.merchantId), eq(events.type, "payment.amount_capturable_updated")));
+    const data = evt!.data as { object: Record<string, unknown> };
+    await h.db.update(events).set({ data: { object: { ...data.object, authorization_expires_at: Math.floor(past.getTime() / 1000) } } }).where(eq(events.id, evt!.id));
+    await publishPendingEvents({ send: sendToInngest });
+    await executor.idle();
+    await clock.advanceTo(new Date()); // the executor's clock reaches the expiry
+    await executor.idle();
+    const runs = await runsOf("kassa-authorization-timer");
+    expect(runs).toHaveLength(1);
+    const done = await executor.waitForRun(runs[0]!.id);
+    expect(done.output).toEqual({ action: "expired", status: "canceled" });
+    const [row] = await h.db.select().from(payments).where(eq(payments.id, p.id));
+    expect(row).toMatchObject({ status: "canceled", cancellationReason: "automatic" });
+  });
+
   // Latency is measured by the bench; here only that it arrives without waiting for the sweep.
   it("after commit, the relay hands an outbox event to the executor without the sweep", async () => {
     const { startOutboxRelay } = await import("@/lib/events/outbox-relay");
-    const { sendToInngest } = await import("@/inngest/send");
     const stop = startOutboxRelay(sendToInngest);
     try {
       const { ctx } = await makeMerchant(h.db);

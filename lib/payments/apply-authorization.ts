@@ -49,7 +49,7 @@ async function record(tx: Transaction, ctx: ServiceContext, payment: PaymentRow,
   if (outcome.kind === "unknown") {
     if (attempt.status === "unknown") return { payment, error: null };
     await tx.update(paymentAttempts).set({ status: "unknown" }).where(eq(paymentAttempts.id, attempt.id));
-    return finish(tx, ctx, payment, {}, "payment.processing", null);
+    return finish(tx, ctx, payment, { updatedAt: new Date() }, "payment.processing", null);
   }
   if (outcome.kind === "rejected") {
     // The processor refused the request itself (an unknown payment method…): nothing was charged.

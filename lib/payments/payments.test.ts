@@ -36,7 +36,7 @@ function faultOnce(point: "before" | "after") {
 
 const charges = (paymentId: string) => h.db.select().from(sandboxCharges).where(eq(sandboxCharges.paymentId, paymentId));
 const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`));
-const later = Date.now() + 60_000;
+const later = () => Date.now() + 120_000;
 
 async function merchant() {
   const { ctx } = await makeMerchant(h.db);
@@ -52,11 +52,11 @@ describe("unknown outcomes are settled with the same key, never charged twice", 
     expect(p.status).toBe("processing");
     const [attempt] = await h.db.select().from(paymentAttempts).where(eq(paymentAttempts.paymentId, p.id));
     expect(attempt!.status).toBe("unknown");
-    const settled = await settlePayment({ ctx: { ...ctx, actor: systemActor("test") }, paymentId: p.id, now: later });
+    const settled = await settlePayment({ ctx: { ...ctx, actor: systemActor("test") }, paymentId: p.id, now: later() });
     expect(settled).toEqual({ status: "succeeded", done: true });
     expect(await charges(p.id)).toHaveLength(1);
     // Settling again changes nothing.
-    expect(await settlePayment({ ctx, paymentId: p.id, now: later })).toEqual({ status: "succeeded", done: true });
+    expect(await settlePayment({ ctx, paymentId: p.id, now: later() })).toEqual({ status: "succeeded", done: true });
   });
 
   it("request lost before reaching the processor: settled by sending the same attempt again, one charge", async () => {
@@ -65,7 +65,7 @@ describe("unknown outcomes are settled with the same key, never charged twice", 
     const p = await createPayment({ ctx, input: { amount: 5000, currency: "usd", payment_method: "pm_card_visa", confirm: true } });
     expect(p.status).toBe("processing");
     expect(await charges(p.id)).toHaveLength(0);
-    expect((await settlePayment({ ctx, paymentId: p.id, now: later })).status).toBe("succeeded");
+    expect((await settlePayment({ ctx, paymentId: p.id, now: later() })).status).toBe("succeeded");
     const [charge] = await charges(p.id);
     expect(charge!.idempotencyKey).toBe(p.latest_attempt);
   });
@@ -95,13 +95,13 @@ describe("unknown outcomes are settled with the same key, never charged twice", 
     const p = await createPayment({ ctx, input: { amount: 900, currency: "usd", payment_method: "pm_card_processingError", confirm: true } });
     expect(p.status).toBe("processing");
     expect(p.last_payment_error).toMatchObject({ code: "processing_error" });
-    expect(await settlePayment({ ctx, paymentId: p.id, now: later })).toEqual({ status: "succeeded", done: true });
+    expect(await settlePayment({ ctx, paymentId: p.id, now: later() })).toEqual({ status: "succeeded", done: true });
     const attempts = await h.db.select().from(paymentAttempts).where(eq(paymentAttempts.paymentId, p.id));
     expect(attempts.map((a) => a.status).sort()).toEqual(["failed", "succeeded"]);
 
     expect(await code(createPayment({ ctx, input: { amount: 900, currency: "usd", payment_method: "pm_card_chargeDeclined", confirm: true } }))).toBe("card_declined");
     const [declined] = await h.db.select().from(payments).where(eq(payments.status, "requires_payment_method")).orderBy(payments.id);
-    expect(await settlePayment({ ctx, paymentId: declined!.id, now: later })).toEqual({ status: "requires_payment_method", done: true });
+    expect(await settlePayment({ ctx, paymentId: declined!.id, now: later() })).toEqual({ status: "requires_payment_method", done: true });
     expect(await charges(declined!.id)).toHaveLength(1);
   });
 
@@ -112,7 +112,7 @@ describe("unknown outcomes are settled with the same key, never charged twice", 
     expect(await code(capturePayment({ ctx, id: p.id, input: { amount_to_capture: 2500 } }))).toBe("processor_error");
     const [pending] = await h.db.select().from(payments).where(eq(payments.id, p.id));
     expect(pending).toMatchObject({ status: "requires_capture", pendingOperation: { type: "capture", amount: "2500" } });
-    expect(await settlePayment({ ctx, paymentId: p.id, now: later })).toEqual({ status: "succeeded", done: true });
+    expect(await settlePayment({ ctx, paymentId: p.id, now: later() })).toEqual({ status: "succeeded", done: true });
     const [done] = await h.db.select().from(payments).where(eq(payments.id, p.id));
     expect(done).toMatchObject({ status: "succeeded", amountReceived: 2500n, pendingOperation: null });
   });
@@ -124,7 +124,7 @@ describe("refunds under concurrency", () => {
     const p = await createPayment({ ctx, input: { amount: 3000, currency: "usd", payment_method: "pm_card_visa", confirm: true } });
     await createRefund({ ctx, input: { payment: p.id, amount: 1000 } });
     const results = await Promise.all([0, 1].map(() => code(createRefund({ ctx, input: { payment: p.id, amount: 2000 } }))));
-    expect(results.sort()).toEqual(["amount_too_large", "ok"]);
+    expect(results.sort()).toEqual(["charge_already_refunded", "ok"]);
     const [row] = await h.db.select().from(payments).where(eq(payments.id, p.id));
     expect(row!.amountRefunded).toBe(3000n);
   });
@@ -167,5 +167,12 @@ describe("authorisation timers", () => {
     const p = await createPayment({ ctx, input: { amount: 1000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual", capture_at: at } });
     expect(p.capture_at).toBe(at);
     expect(await runAuthorizationTimer({ ctx, paymentId: p.id, now: new Date((at + 1) * 1000) })).toEqual({ action: "captured", status: "succeeded" });
+  });
+});
+
+describe("books", () => {
+  it("after everything above, the ledger balances and agrees with every payment and refund", async () => {
+    const { checkMoneyInvariants } = await import("./check-payment-invariants");
+    expect((await checkMoneyInvariants(h.db)).problems).toEqual([]);
   });
 });

@@ -1,0 +1,59 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { checkLedgerInvariants, type LedgerScope } from "@/lib/ledger/check-ledger-invariants";
+
+/**
+ * The money path's invariants on top of the ledger's (debits = credits, no negative balance):
+ * for every payment refunds ≤ received ≤ authorised; amount_refunded is exactly its succeeded and
+ * pending refunds; the ledger holds one capture of exactly the amount received and one refund entry per
+ * succeeded refund, and nothing else.
+ */
+export async function checkMoneyInvariants(db: Executor, scope: LedgerScope = {}): Promise<{ ok: boolean; problems: string[] }> {
+  const ledger = await checkLedgerInvariants(db, scope);
+  const where = sql.join(
+    [
+      sql`true`,
+      ...(scope.merchantId ? [sql`p.merchant_id = ${scope.merchantId}`] : []),
+      ...(scope.livemode !== undefined ? [sql`p.livemode = ${scope.livemode}`] : []),
+    ],
+    sql` and `,
+  );
+  const result = await db.execute<{ id: string; problem: string }>(sql`
+    with p as (select * from payments p where ${where}),
+    r as (
+      select payment_id,
+        coalesce(sum(amount) filter (where status in ('pending', 'succeeded')), 0) as reserved,
+        count(*) filter (where status = 'succeeded') as succeeded
+      from refunds where payment_id in (select id from p) group by payment_id
+    ),
+    captures as (
+      select e.source_id as payment_id, count(distinct e.id) as n,
+        sum(l.amount) filter (where l.account = 'processor_clearing') as captured
+      from journal_entries e join journal_lines l on l.entry_id = e.id
+      where e.type = 'capture' and e.source_id in (select id from p) group by e.source_id
+    ),
+    refund_entries as (
+      select rf.payment_id, count(distinct e.id) as n
+      from journal_entries e join refunds rf on rf.id = e.source_id
+      where e.type = 'refund' and rf.payment_id in (select id from p) group by rf.payment_id
+    )
+    select p.id, problem from p
+      left join r on r.payment_id = p.id
+      left join captures c on c.payment_id = p.id
+      left join refund_entries re on re.payment_id = p.id,
+    lateral (values
+      (case when p.amount_refunded > p.amount_received then 'refunded more than received' end),
+      (case when p.amount_received > p.amount then 'received more than authorised' end),
+      (case when p.amount_capturable + p.amount_received > p.amount then 'capturable + received exceeds the amount' end),
+      (case when p.amount_refunded <> coalesce(r.reserved, 0) then 'amount_refunded differs from its refunds' end),
+      (case when p.amount_received > 0 and coalesce(c.n, 0) <> 1 then 'captured payment without exactly one capture entry' end),
+      (case when p.amount_received = 0 and coalesce(c.n, 0) <> 0 then 'capture entry for a payment that received nothing' end),
+      (case when coalesce(c.captured, 0) <> p.amount_received then 'ledger capture differs from amount_received' end),
+      (case when coalesce(re.n, 0) <> coalesce(r.succeeded, 0) then 'refund entries differ from succeeded refunds' end)
+    ) as checks(problem)
+    where problem is not null
+  `);
+  const rows = (result as unknown as { rows?: { id: string; problem: string }[] }).rows ?? (result as unknown as { id: string; problem: string }[]);
+  const problems = [...ledger.problems, ...rows.map((r) => `${r.id}: ${r.problem}`)];
+  return { ok: problems.length === 0, problems };
+}
