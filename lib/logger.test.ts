@@ -28,6 +28,15 @@ describe("logger", () => {
     expect(line).toMatchObject({ request_id: "req_123", route: "/api/v1/account", msg: "api request", service: "kassa" });
   });
 
+  it("logs an `err` that is not an Error instead of throwing", () => {
+    const { log, text } = capture();
+    log.warn({ err: `timeout calling ${LIVE_A}` }, "processor");
+    const line = JSON.parse(text());
+    expect(line.err).toMatchObject({ type: "string" });
+    expect(line.err.message).toContain("timeout calling");
+    expect(line.err.message).not.toContain(LIVE_A);
+  });
+
   it("never writes passwords, card numbers, CVCs or keys", () => {
     const { log, text } = capture();
     log.info(

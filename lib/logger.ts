@@ -52,7 +52,10 @@ export function createLogger(destination?: pino.DestinationStream): pino.Logger 
         },
       },
       serializers: {
-        err: (err: Error) => ({ type: err.name, message: scrub(err.message), stack: err.stack && scrub(err.stack) }),
+        err: (err: unknown) =>
+          err instanceof Error
+            ? { type: err.name, message: scrub(err.message), stack: err.stack && scrub(err.stack) }
+            : { type: typeof err, message: scrub(String(err)) },
       },
     },
     destination,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useState, useTransition } from "react";
 import {
   changeRoleAction,
   inviteAction,
@@ -45,16 +45,30 @@ export function InviteForm({ canInviteOwner }: { canInviteOwner: boolean }) {
 }
 
 export function RoleSelect({ membership, role, email, options }: { membership: string; role: string; email: string; options: readonly string[] }) {
-  const [state, action, pending] = useActionState<ActionResult<null> | null, FormData>(changeRoleAction, null);
+  // Called directly rather than as a form action: a form action resets the form, which would
+  // show the old role until the page's data came back.
+  const [value, setValue] = useState(role);
+  const [state, setState] = useState<ActionResult<null> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const change = (next: string) => {
+    const previous = value;
+    setValue(next);
+    const form = new FormData();
+    form.set("membership", membership);
+    form.set("role", next);
+    startTransition(async () => {
+      const result = await changeRoleAction(null, form);
+      setState(result);
+      if (!result.ok) setValue(previous);
+    });
+  };
   return (
-    <form action={action} className="flex items-center gap-2">
-      <input type="hidden" name="membership" value={membership} />
+    <div className="flex items-center gap-2">
       <select
-        name="role"
-        defaultValue={role}
+        value={value}
         aria-label={`Role of ${email}`}
         disabled={pending}
-        onChange={(e) => e.currentTarget.form?.requestSubmit()}
+        onChange={(e) => change(e.currentTarget.value)}
         className="rounded-md px-2 py-1 text-sm ring-1 ring-slate-300"
       >
         {options.map((r) => (
@@ -64,7 +78,7 @@ export function RoleSelect({ membership, role, email, options }: { membership: s
       {pending ? <span role="status" className="text-xs text-slate-500">Saving…</span> : null}
       {!pending && state?.ok ? <span role="status" className="text-xs text-emerald-700">Saved</span> : null}
       {state && !state.ok ? <span role="alert" className="text-xs text-red-600">{state.error}</span> : null}
-    </form>
+    </div>
   );
 }
 

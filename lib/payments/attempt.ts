@@ -70,7 +70,7 @@ export async function authorizeAttempt(payment: PaymentRow, attempt: PaymentAtte
     return { kind: "charge", charge };
   } catch (error) {
     if (error instanceof ConnectorUnknownOutcomeError) {
-      logger.warn({ payment: payment.id, attempt: attempt.id, err: error.message }, "authorization outcome unknown; reconciling");
+      logger.warn({ payment: payment.id, attempt: attempt.id, detail: error.message }, "authorization outcome unknown; reconciling");
       return { kind: "unknown", detail: error.message };
     }
     if (error instanceof ConnectorRequestError) return { kind: "rejected", code: error.code, message: error.message };

@@ -34,7 +34,7 @@ async function callProcessor(ctx: ServiceContext, refund: RefundRow, retrieveFir
     return { kind: "result", result };
   } catch (error) {
     if (error instanceof ConnectorUnknownOutcomeError) {
-      logger.warn({ refund: refund.id, err: error.message }, "refund outcome unknown; reconciling");
+      logger.warn({ refund: refund.id, detail: error.message }, "refund outcome unknown; reconciling");
       return { kind: "unknown" };
     }
     if (error instanceof ConnectorRequestError) return { kind: "rejected", message: error.message };

@@ -1,0 +1,146 @@
+/**
+ * `npm run bench`: the money path's speed and memory over real HTTP against a production build on a
+ * real PostgreSQL. Measures, in one run:
+ *   1. the maximum throughput of a bare route of the same app (GET /api/ping);
+ *   2. the maximum throughput of create+confirm (POST /api/v1/payments, confirm: true, sandbox card);
+ *   3. p50/p99 latency of create+confirm at half of its own maximum;
+ *   4. the server's RSS over a soak at half load (KASSA_BENCH_SOAK_SECONDS, default 300).
+ * Prints the figures and the targets (ratio ≥ 50 %, p99 ≤ 50 ms, RSS flat within ±10 %).
+ * KASSA_BENCH_SKIP_BUILD=1 reuses an existing .next build; KASSA_BENCH_SECONDS sets each measurement.
+ */
+import { spawn, execSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { createDatabase, freePort, startPgServer } from "./pg-server";
+
+const root = path.resolve(import.meta.dirname, "..");
+const seconds = Number(process.env.KASSA_BENCH_SECONDS ?? 15);
+const soakSeconds = Number(process.env.KASSA_BENCH_SOAK_SECONDS ?? 300);
+const connections = Number(process.env.KASSA_BENCH_CONNECTIONS ?? 32);
+
+function sh(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+/** Resident memory of a process and its children, in MB (Linux /proc). */
+function rssMb(pid: number): number {
+  const pids = [pid];
+  try {
+    pids.push(...execSync(`pgrep -P ${pid}`, { encoding: "utf8" }).split("\n").filter(Boolean).map(Number));
+  } catch {
+    /* no children */
+  }
+  let kb = 0;
+  for (const p of pids) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"));
+      if (m) kb += Number(m[1]);
+    } catch {
+      /* gone */
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+async function load(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+const pg = await startPgServer();
+let server: ReturnType<typeof spawn> | undefined;
+try {
+  if (process.env.KASSA_BENCH_SKIP_BUILD !== "1" || !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    if ((await sh("npx", ["next", "build"], { NODE_ENV: "production" })) !== 0) throw new Error("next build failed");
+  }
+  const databaseUrl = await createDatabase(pg.url(), "kassa_bench");
+  const port = await freePort();
+  const executorPort = await freePort();
+  server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: "bench-secret-not-for-production-0123456789",
+      KASSA_RATE_LIMIT_API: "1000000/1s",
+      KASSA_SEED_DEMO: "false",
+      KASSA_EXECUTOR_PORT: String(executorPort),
+      LOG_LEVEL: "warn",
+    },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (i > 240) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+
+  // A merchant and a key, made through the service verbs on the same database.
+  process.env.DATABASE_URL = databaseUrl;
+  const { openDatabase } = await import("@/db/client");
+  const { signUp } = await import("@/lib/team/sign-up");
+  const { createApiKey } = await import("@/lib/api-keys/create-api-key");
+  const h = await openDatabase(databaseUrl);
+  const { merchantId, userId } = await signUp({ db: h.db, input: { name: "Bench", email: `bench-${Date.now()}@kassa.test`, password: "bench horse battery", business_name: "Bench shop" } });
+  const { secret } = await createApiKey({ ctx: { merchantId, livemode: false, actor: { type: "user", id: userId }, role: "owner", db: h.db }, input: { kind: "secret", name: "bench" } });
+  await h.close();
+
+  const payment = {
+    url: `${base}/api/v1/payments`,
+    method: "POST" as const,
+    headers: { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ amount: 4200, currency: "usd", payment_method: "pm_card_visa", confirm: true }),
+  };
+  const warm = { duration: 3, connections };
+  await load({ url: `${base}/api/ping`, ...warm });
+  await load({ ...payment, ...warm });
+
+  const bare = await load({ url: `${base}/api/ping`, duration: seconds, connections });
+  const pay = await load({ ...payment, duration: seconds, connections });
+  const payMax = pay.requests.average;
+  const half = Math.max(1, Math.floor(payMax / 2));
+  const steady = await load({ ...payment, duration: seconds, connections, overallRate: half });
+
+  const rssStart = rssMb(server.pid!);
+  const samples: number[] = [rssStart];
+  const timer = setInterval(() => samples.push(rssMb(server!.pid!)), 10_000);
+  const soak = await load({ ...payment, duration: soakSeconds, connections, overallRate: half });
+  clearInterval(timer);
+  const rssEnd = rssMb(server.pid!);
+
+  const ratio = payMax / bare.requests.average;
+  const non2xx = pay.non2xx + steady.non2xx + soak.non2xx;
+  const drift = (rssEnd - rssStart) / rssStart;
+  const lines = [
+    "",
+    "Kassa bench (production build, PostgreSQL, sandbox processor)",
+    `  bare route GET /api/ping            ${bare.requests.average.toFixed(0)} req/s  p50 ${bare.latency.p50} ms  p99 ${bare.latency.p99} ms`,
+    `  create+confirm POST /api/v1/payments ${payMax.toFixed(0)} req/s  p50 ${pay.latency.p50} ms  p99 ${pay.latency.p99} ms`,
+    `  ratio create+confirm / bare          ${(ratio * 100).toFixed(1)} %   (target ≥ 50 %)`,
+    `  at half load (${half} req/s)           p50 ${steady.latency.p50} ms  p99 ${steady.latency.p99} ms   (target p99 ≤ 50 ms)`,
+    `  soak ${soakSeconds} s at ${half} req/s: RSS ${rssStart} MB → ${rssEnd} MB (${(drift * 100).toFixed(1)} %, max ${Math.max(...samples)} MB; target ±10 %)`,
+    `  errors: ${non2xx} non-2xx, ${pay.errors + steady.errors + soak.errors} connection errors`,
+    "",
+  ];
+  console.log(lines.join("\n"));
+  fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+  fs.writeFileSync(
+    path.join(root, "test-results", "bench.json"),
+    JSON.stringify({ bare: bare.requests.average, createConfirm: payMax, ratio, halfLoad: half, p50: steady.latency.p50, p99: steady.latency.p99, rssStart, rssEnd, samples, non2xx }, null, 2),
+  );
+} finally {
+  server?.kill("SIGTERM");
+  await pg.stop().catch(() => undefined);
+}
