@@ -17,7 +17,7 @@ import { createDatabase, freePort, startPgServer } from "./pg-server";
 const root = path.resolve(import.meta.dirname, "..");
 const seconds = Number(process.env.KASSA_BENCH_SECONDS ?? 15);
 const soakSeconds = Number(process.env.KASSA_BENCH_SOAK_SECONDS ?? 300);
-const connections = Number(process.env.KASSA_BENCH_CONNECTIONS ?? 32);
+const connections = Number(process.env.KASSA_BENCH_CONNECTIONS ?? 10);
 
 function sh(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
@@ -61,8 +61,10 @@ try {
   const databaseUrl = await createDatabase(pg.url(), "kassa_bench");
   const port = await freePort();
   const executorPort = await freePort();
-  server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // Its own process group, so stopping it stops next-server too.
+  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
+    detached: true,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
@@ -73,6 +75,7 @@ try {
       KASSA_RATE_LIMIT_API: "1000000/1s",
       KASSA_SEED_DEMO: "false",
       KASSA_EXECUTOR_PORT: String(executorPort),
+      ...(process.env.KASSA_LOCAL_EXECUTOR ? { KASSA_LOCAL_EXECUTOR: process.env.KASSA_LOCAL_EXECUTOR } : {}),
       LOG_LEVEL: "warn",
     },
   });
@@ -112,6 +115,7 @@ try {
   const payMax = pay.requests.average;
   const half = Math.max(1, Math.floor(payMax / 2));
   const steady = await load({ ...payment, duration: seconds, connections, overallRate: half });
+  const bareSteady = await load({ url: `${base}/api/ping`, duration: seconds, connections, overallRate: Math.floor(bare.requests.average / 2) });
 
   const rssStart = rssMb(server.pid!);
   const samples: number[] = [rssStart];
@@ -130,6 +134,7 @@ try {
     `  create+confirm POST /api/v1/payments ${payMax.toFixed(0)} req/s  p50 ${pay.latency.p50} ms  p99 ${pay.latency.p99} ms`,
     `  ratio create+confirm / bare          ${(ratio * 100).toFixed(1)} %   (target ≥ 50 %)`,
     `  at half load (${half} req/s)           p50 ${steady.latency.p50} ms  p99 ${steady.latency.p99} ms   (target p99 ≤ 50 ms)`,
+    `  bare route at half load (${Math.floor(bare.requests.average / 2)} req/s)  p50 ${bareSteady.latency.p50} ms  p99 ${bareSteady.latency.p99} ms`,
     `  soak ${soakSeconds} s at ${half} req/s: RSS ${rssStart} MB → ${rssEnd} MB (${(drift * 100).toFixed(1)} %, max ${Math.max(...samples)} MB; target ±10 %)`,
     `  errors: ${non2xx} non-2xx, ${pay.errors + steady.errors + soak.errors} connection errors`,
     "",
@@ -140,7 +145,16 @@ try {
     path.join(root, "test-results", "bench.json"),
     JSON.stringify({ bare: bare.requests.average, createConfirm: payMax, ratio, halfLoad: half, p50: steady.latency.p50, p99: steady.latency.p99, rssStart, rssEnd, samples, non2xx }, null, 2),
   );
+} catch (error) {
+  console.error("bench failed:", error);
+  process.exitCode = 1;
 } finally {
-  server?.kill("SIGTERM");
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  }
   await pg.stop().catch(() => undefined);
 }

@@ -12,9 +12,15 @@ export interface AuditEntry {
 
 /** Writes one audit row; call it inside the transaction that makes the change. */
 export async function writeAudit(tx: Executor, ctx: ServiceContext, entry: AuditEntry): Promise<string> {
-  const id = newId("audit");
-  await tx.insert(auditLog).values({
-    id,
+  const row = auditRow(ctx, entry);
+  await tx.insert(auditLog).values(row);
+  return row.id;
+}
+
+/** The audit row for `entry`, to insert together with other writes (db/batch.ts). */
+export function auditRow(ctx: ServiceContext, entry: AuditEntry) {
+  return {
+    id: newId("audit"),
     merchantId: ctx.merchantId,
     livemode: ctx.livemode,
     actorType: ctx.actor.type,
@@ -26,6 +32,5 @@ export async function writeAudit(tx: Executor, ctx: ServiceContext, entry: Audit
     ip: ctx.ip ?? null,
     requestId: ctx.requestId ?? null,
     metadata: entry.metadata ?? null,
-  });
-  return id;
+  };
 }

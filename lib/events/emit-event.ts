@@ -1,8 +1,8 @@
 import type { Executor } from "@/db/client";
 import { events } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import type { ServiceContext } from "@/lib/context";
-import { markOutboxWrite } from "./outbox-signal";
+import { isTransaction, type ServiceContext } from "@/lib/context";
+import { markOutboxWrite, signalOutboxCommit } from "./outbox-signal";
 
 /** Writes an outbox event; call it inside the transaction that makes the change. */
 export async function emitEvent(
@@ -12,16 +12,30 @@ export async function emitEvent(
   object: Record<string, unknown>,
   previousAttributes?: Record<string, unknown>,
 ): Promise<string> {
-  const id = newId("event");
-  await tx.insert(events).values({
-    id,
+  const row = eventRow(ctx, type, object, previousAttributes);
+  await tx.insert(events).values(row);
+  markOutboxWrite(tx);
+  return row.id;
+}
+
+/**
+ * The outbox row for an event, to insert together with other writes (db/batch.ts); then call
+ * outboxWritten(db) so the relay sends it once it is committed.
+ */
+export function eventRow(ctx: ServiceContext, type: string, object: Record<string, unknown>, previousAttributes?: Record<string, unknown>) {
+  return {
+    id: newId("event"),
     merchantId: ctx.merchantId,
     livemode: ctx.livemode,
     type,
     data: previousAttributes ? { object, previous_attributes: previousAttributes } : { object },
     requestId: ctx.requestId ?? null,
     idempotencyKey: ctx.idempotencyKey ?? null,
-  });
-  markOutboxWrite(tx);
-  return id;
+  };
+}
+
+/** After writing outbox rows outside emitEvent: inside a transaction, mark it; else they are committed. */
+export function outboxWritten(db: Executor): void {
+  if (isTransaction(db)) markOutboxWrite(db);
+  else signalOutboxCommit();
 }

@@ -1,15 +1,16 @@
-import { paymentAttempts, payments, type PaymentRow } from "@/db/schema";
+import { executeAsOne } from "@/db/batch";
+import { auditLog, events, paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
 import { parseWith } from "@/lib/api/parse";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { auditRow } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { executor, type ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
-import { emitEvent } from "@/lib/events/emit-event";
+import { eventRow, outboxWritten } from "@/lib/events/emit-event";
 import { isId, newId } from "@/lib/ids";
 import { AUTHORIZATION_TTL_MS } from "./apply-authorization";
 import { assertPaymentMethodKnown, connectorNameFor } from "./connector";
 import { CreatePaymentInput, checkChargeAmount } from "./inputs";
-import { markRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
+import { recoveryWrite, resumeConfirmation, runConfirmation } from "./run-confirmation";
 import { serializePayment, type PaymentObject } from "./serialize-payment";
 
 /**
@@ -22,8 +23,8 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
   const data = parseWith(CreatePaymentInput, input);
   const amount = checkChargeAmount(data.amount, data.currency);
   const captureMethod = data.capture_method ?? "automatic";
-  const now = Date.now();
   if (data.capture_at !== undefined) {
+    const now = Date.now();
     if (captureMethod !== "manual") throw new KassaError("parameter_invalid", "capture_at needs capture_method: manual.", { param: "capture_at" });
     const at = data.capture_at * 1000;
     if (at <= now || at > now + AUTHORIZATION_TTL_MS) {
@@ -40,43 +41,57 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
   const resumed = await resumeConfirmation(ctx);
   if (resumed) return resumed;
 
+  // Phase A in one statement (atomic by itself): the payment, its first attempt, the audit row, the
+  // outbox event and the recovery point. The row is built here, so nothing needs to be read back.
+  const now = new Date();
   const id = newId("payment");
   const attemptId = data.confirm ? newId("paymentAttempt") : null;
-  const { payment, attempt } = await withTransaction(ctx, async (tx) => {
-    const [payment] = await tx
-      .insert(payments)
-      .values({
-        id,
-        merchantId: ctx.merchantId,
-        livemode: ctx.livemode,
-        amount,
-        currency: data.currency,
-        status: attemptId ? "processing" : data.payment_method ? "requires_confirmation" : "requires_payment_method",
-        captureMethod,
-        captureAt: data.capture_at !== undefined ? new Date(data.capture_at * 1000) : null,
-        paymentMethod: data.payment_method ?? null,
-        customer: data.customer ?? null,
-        description: data.description ?? null,
-        receiptEmail: data.receipt_email ?? null,
-        returnUrl: data.return_url ?? null,
-        metadata: data.metadata ?? {},
-        connector,
-        latestAttemptId: attemptId,
-        attemptCount: attemptId ? 1 : 0,
-      })
-      .returning();
-    let attempt = null;
-    if (attemptId) {
-      [attempt] = await tx
-        .insert(paymentAttempts)
-        .values({ id: attemptId, merchantId: ctx.merchantId, livemode: ctx.livemode, paymentId: id, status: "started", amount, paymentMethod: data.payment_method!, connector })
-        .returning();
-      await markRecovery(tx, ctx, { paymentId: id, attemptId });
-    }
-    await writeAudit(tx, ctx, { action: "payment.created", targetType: "payment", targetId: id, metadata: { amount: data.amount, currency: data.currency } });
-    await emitEvent(tx, ctx, "payment.created", serializePayment(payment!));
-    return { payment: payment as PaymentRow, attempt };
-  });
+  const payment: PaymentRow = {
+    id,
+    merchantId: ctx.merchantId,
+    livemode: ctx.livemode,
+    amount,
+    currency: data.currency,
+    status: attemptId ? "processing" : data.payment_method ? "requires_confirmation" : "requires_payment_method",
+    captureMethod,
+    amountCapturable: 0n,
+    amountReceived: 0n,
+    amountRefunded: 0n,
+    fee: 0n,
+    paymentMethod: data.payment_method ?? null,
+    card: null,
+    customer: data.customer ?? null,
+    description: data.description ?? null,
+    receiptEmail: data.receipt_email ?? null,
+    metadata: data.metadata ?? {},
+    connector,
+    processorId: null,
+    latestAttemptId: attemptId,
+    attemptCount: attemptId ? 1 : 0,
+    lastPaymentError: null,
+    nextAction: null,
+    returnUrl: data.return_url ?? null,
+    cancellationReason: null,
+    canceledAt: null,
+    capturedAt: null,
+    authorizationExpiresAt: null,
+    captureAt: data.capture_at !== undefined ? new Date(data.capture_at * 1000) : null,
+    pendingOperation: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const attempt: PaymentAttemptRow | null = attemptId
+    ? { id: attemptId, merchantId: ctx.merchantId, livemode: ctx.livemode, paymentId: id, status: "started", amount, paymentMethod: data.payment_method!, connector, processorId: null, failure: null, settledAt: null, createdAt: now, updatedAt: now }
+    : null;
+  const db = await executor(ctx);
+  await executeAsOne(db, [
+    db.insert(payments).values(payment),
+    ...(attempt ? [db.insert(paymentAttempts).values(attempt)] : []),
+    ...(attempt && ctx.idempotencyKeyId ? [recoveryWrite(db, ctx.idempotencyKeyId, { paymentId: id, attemptId: attempt.id })] : []),
+    db.insert(auditLog).values(auditRow(ctx, { action: "payment.created", targetType: "payment", targetId: id, metadata: { amount: data.amount, currency: data.currency } })),
+    db.insert(events).values(eventRow(ctx, "payment.created", serializePayment(payment))),
+  ]);
+  outboxWritten(db);
   if (!attempt) return serializePayment(payment);
   return runConfirmation(ctx, payment, attempt);
 }

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
+import { idempotencyKeys, paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
 import { setRecoveryPoint } from "@/lib/api/idempotency";
-import type { Transaction } from "@/db/client";
+import type { Executor, Transaction } from "@/db/client";
 import { executor, type ServiceContext } from "@/lib/context";
 import { applyAuthorization } from "./apply-authorization";
 import { authorizeAttempt, recoverAttempt } from "./attempt";
@@ -15,6 +15,11 @@ export interface Recovery {
 /** Phase A's last write: where a retry of this request resumes after a crash. */
 export async function markRecovery(tx: Transaction, ctx: ServiceContext, recovery: Recovery): Promise<void> {
   if (ctx.idempotencyKeyId) await setRecoveryPoint(tx, ctx.idempotencyKeyId, "attempt_started", recovery);
+}
+
+/** The same write as markRecovery, as a statement to batch with phase A's others. */
+export function recoveryWrite(db: Executor, idempotencyKeyId: string, recovery: Recovery) {
+  return db.update(idempotencyKeys).set({ recoveryPoint: "attempt_started", recoveryData: recovery }).where(eq(idempotencyKeys.id, idempotencyKeyId));
 }
 
 /** Processor call, then phase B; a decline is thrown after its result is committed. */
