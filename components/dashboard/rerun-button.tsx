@@ -13,9 +13,9 @@ export function RerunButton({ runId, disabled }: { runId: string; disabled?: boo
     <form action={action} className="flex items-center gap-3">
       <input type="hidden" name="run" value={runId} />
       {state?.ok ? (
-        <Link role="status" href={`/developers/workflows/${state.data.id}`} className="text-sm text-emerald-700 hover:underline">
-          New run started — open it
-        </Link>
+        <p role="status" className="text-sm text-emerald-700">
+          <Link href={`/developers/workflows/${state.data.id}`} className="hover:underline">New run started — open it</Link>
+        </p>
       ) : null}
       {state && !state.ok ? <span role="alert" className="text-sm text-red-600">{state.error}</span> : null}
       <Button type="submit" variant="secondary" disabled={pending || disabled} title={disabled ? "Runs can be re-run once they have ended" : undefined}>

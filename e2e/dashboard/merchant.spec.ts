@@ -173,3 +173,56 @@ test("account settings update and validation", async ({ page }) => {
   // One event for the one successful save; the refused one changed nothing.
   await expect(page.locator("summary", { hasText: "account.updated" })).toHaveCount(1);
 });
+
+test("the operations page shows a payment's settle-payment run; an owner re-runs it, a developer cannot", async ({ page, request, browser }) => {
+  const m = await seedMerchant("ops");
+  // The processor's answer is lost: the payment waits in processing and the settle-payment workflow,
+  // run by the executor inside the server, settles it.
+  const res = await request.post("/api/v1/payments", {
+    headers: { Authorization: `Bearer ${m.secretKey}` },
+    data: { amount: 2200, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true },
+  });
+  const payment = await res.json();
+  expect(payment.status).toBe("processing");
+
+  await signInOk(page, m.email, m.password);
+  await page.getByRole("link", { name: "Workflows" }).click();
+  await expect(page).toHaveURL(/\/developers\/workflows$/);
+  const row = page.getByTestId("runs-table").locator("tr", { hasText: payment.id });
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toContainText("completed", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(row).toContainText("kassa-settle-payment");
+  await expect(row).toContainText("payment.processing");
+
+  await row.getByRole("link", { name: "kassa-settle-payment" }).click();
+  await expect(page.getByTestId("run-trigger")).toContainText(payment.id);
+  await expect(page.getByTestId("steps")).toContainText("settle-0");
+  await page.getByRole("button", { name: "Re-run" }).click();
+  await page.getByRole("link", { name: "New run started — open it" }).click();
+  await expect(page.getByTestId("run-trigger")).toContainText(payment.id);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("completed")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+
+  // A developer reads runs but has no re-run button; an analyst does not see the page at all.
+  const dev = await addMember(m.ctx, "developer");
+  const devContext = await browser.newContext();
+  const devPage = await devContext.newPage();
+  await signInOk(devPage, dev.email, dev.password);
+  await devPage.getByRole("link", { name: "Workflows" }).click();
+  await devPage.getByTestId("runs-table").locator("tr", { hasText: payment.id }).first().getByRole("link", { name: "kassa-settle-payment" }).click();
+  await expect(devPage.getByTestId("run-trigger")).toBeVisible();
+  await expect(devPage.getByRole("button", { name: "Re-run" })).toHaveCount(0);
+  await devContext.close();
+
+  const analyst = await addMember(m.ctx, "analyst");
+  const analystContext = await browser.newContext();
+  const analystPage = await analystContext.newPage();
+  await signInOk(analystPage, analyst.email, analyst.password);
+  await expect(analystPage.getByRole("link", { name: "Workflows" })).toHaveCount(0);
+  expect((await analystPage.goto("/developers/workflows"))?.status()).toBe(403);
+  await analystContext.close();
+});

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { inngestRuns, inngestSteps, type InngestRunRow } from "@/db/schema";
+import type { Executor } from "@/db/client";
+import { inngestEvents, inngestRuns, inngestSteps, type InngestRunRow } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/roles";
 import { executor, type ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
@@ -13,10 +14,17 @@ export const ofMerchant = (merchantId: string) => sql`exists (
   where e.id in (select jsonb_array_elements_text(${inngestRuns.eventIds}))
     and e.data->>'merchant' = ${merchantId})`;
 
-export function serializeRun(r: InngestRunRow, attempts = 0) {
+export interface RunTrigger {
+  event: string;
+  /** The id of the object the event is about (pay_…, re_…), when it carries one. */
+  object: string | null;
+}
+
+export function serializeRun(r: InngestRunRow, attempts = 0, trigger: RunTrigger | null = null) {
   return {
     id: r.id,
     function: r.functionId,
+    trigger,
     status: r.status,
     attempts,
     error: r.error?.message ?? null,
@@ -44,7 +52,8 @@ export async function listWorkflowRuns({ ctx, status, limit = 50 }: { ctx: Servi
     .where(inArray(inngestSteps.runId, runs.map((r) => r.id)))
     .groupBy(inngestSteps.runId);
   const byRun = new Map(attempts.map((a) => [a.runId, a.attempts]));
-  return runs.map((r) => serializeRun(r, byRun.get(r.id) ?? 0));
+  const triggers = await triggersOf(db, runs);
+  return runs.map((r) => serializeRun(r, byRun.get(r.id) ?? 0, triggers.get(r.eventIds[0] ?? "") ?? null));
 }
 
 /** One run of the merchant's with its steps in completion order. */
@@ -54,8 +63,9 @@ export async function getWorkflowRun({ ctx, id }: { ctx: ServiceContext; id: str
   const [run] = await db.select().from(inngestRuns).where(and(eq(inngestRuns.id, id), ofMerchant(ctx.merchantId)));
   if (!run) throw new KassaError("resource_missing", `No such run: '${id}'`, { param: "id" });
   const steps = await db.select().from(inngestSteps).where(eq(inngestSteps.runId, id)).orderBy(asc(inngestSteps.position));
+  const triggers = await triggersOf(db, [run]);
   return {
-    ...serializeRun(run, Math.max(0, ...steps.map((s) => s.attempts))),
+    ...serializeRun(run, Math.max(0, ...steps.map((s) => s.attempts)), triggers.get(run.eventIds[0] ?? "") ?? null),
     output: run.output ?? null,
     steps: steps.map((s) => ({
       id: s.stepId,
@@ -66,4 +76,17 @@ export async function getWorkflowRun({ ctx, id }: { ctx: ServiceContext; id: str
       completed: Math.floor(s.completedAt.getTime() / 1000),
     })),
   };
+}
+
+/** The first triggering event of each run: its name and the object it is about. */
+async function triggersOf(db: Executor, runs: InngestRunRow[]): Promise<Map<string, RunTrigger>> {
+  const ids = [...new Set(runs.map((r) => r.eventIds[0]).filter((id): id is string => Boolean(id)))];
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: inngestEvents.id, name: inngestEvents.name, data: inngestEvents.data }).from(inngestEvents).where(inArray(inngestEvents.id, ids));
+  return new Map(
+    rows.map((e) => {
+      const object = (e.data as { data?: { object?: { id?: unknown } } }).data?.object?.id;
+      return [e.id, { event: e.name, object: typeof object === "string" ? object : null }];
+    }),
+  );
 }

@@ -44,6 +44,7 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
             <thead className="text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th className="py-2 font-medium">Function</th>
+                <th className="py-2 font-medium">Triggered by</th>
                 <th className="py-2 font-medium">Status</th>
                 <th className="py-2 font-medium">Attempts</th>
                 <th className="py-2 font-medium">Started</th>
@@ -56,6 +57,16 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
                   <td className="py-2">
                     <Link className="font-medium text-brand-700 hover:underline" href={`/developers/workflows/${r.id}`}>{r.function}</Link>
                     <p className="font-mono text-xs text-slate-400">{r.id}</p>
+                  </td>
+                  <td className="py-2 text-slate-600">
+                    {r.trigger ? (
+                      <>
+                        <span className="font-mono text-xs">{r.trigger.event.replace(/^kassa\//, "")}</span>
+                        {r.trigger.object ? <p className="font-mono text-xs text-slate-400">{r.trigger.object}</p> : null}
+                      </>
+                    ) : (
+                      <span className="text-xs text-slate-400">schedule</span>
+                    )}
                   </td>
                   <td className="py-2"><RunStatus status={r.status} /></td>
                   <td className="py-2 text-slate-600">{r.attempts}</td>

@@ -35,6 +35,10 @@ export default async function WorkflowRunPage({ params }: { params: Promise<{ id
         <Card title="Run">
           <dl className="grid gap-3 text-sm sm:grid-cols-4">
             <div><dt className="text-slate-500">Status</dt><dd><RunStatus status={run.status} /></dd></div>
+            <div className="sm:col-span-4">
+              <dt className="text-slate-500">Triggered by</dt>
+              <dd className="font-mono text-xs" data-testid="run-trigger">{run.trigger ? `${run.trigger.event}${run.trigger.object ? ` · ${run.trigger.object}` : ""}` : "a schedule"}</dd>
+            </div>
             <div><dt className="text-slate-500">Attempts (most for one step)</dt><dd>{run.attempts}</dd></div>
             <div><dt className="text-slate-500">Started</dt><dd><Time seconds={run.started} /></dd></div>
             <div><dt className="text-slate-500">Ended</dt><dd><Time seconds={run.ended} /></dd></div>
