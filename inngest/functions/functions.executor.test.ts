@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { events, idempotencyKeys, inngestEvents, inngestFunctions, inngestRuns, payments, sandboxCharges } from "@/db/schema";
+import { events, idempotencyKeys, inngestEvents, inngestFunctions, inngestRuns, payments, sandboxCharges, balanceTransactions } from "@/db/schema";
 import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
 import { startApp } from "@/inngest/local/test-app";
 import { withTransaction } from "@/lib/context";
@@ -128,6 +128,41 @@ describe("Kassa functions through the local executor", () => {
     expect(done.output).toEqual({ action: "expired", status: "canceled" });
     const [row] = await h.db.select().from(payments).where(eq(payments.id, p.id));
     expect(row).toMatchObject({ status: "canceled", cancellationReason: "automatic" });
+  });
+
+  it("the reconcile-payments cron finishes a payment left processing, every minute", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    const p = await createPayment({ ctx: { ...ctx, db: undefined }, input: { amount: 2600, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true } });
+    // Nobody is told (its event is not published): only the cron can find it.
+    await h.db.update(payments).set({ updatedAt: new Date(Date.now() - 5 * 60_000) }).where(eq(payments.id, p.id));
+    const before = (await runsOf("kassa-reconcile-payments")).length;
+    await clock.advance(60_000);
+    await executor.idle();
+    const runs = (await runsOf("kassa-reconcile-payments")).sort((a, b) => a.id.localeCompare(b.id));
+    expect(runs.length).toBe(before + 1);
+    const done = await executor.waitForRun(runs.at(-1)!.id);
+    expect(done.status).toBe("completed");
+    expect((done.output as { settled: number }).settled).toBeGreaterThanOrEqual(1);
+    const [row] = await h.db.select().from(payments).where(eq(payments.id, p.id));
+    expect(row!.status).toBe("succeeded");
+  });
+
+  it("the release-available-funds cron moves due funds from pending to available", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    const { postJournalEntry } = await import("@/lib/ledger/post-journal-entry");
+    const { postingsFor } = await import("@/lib/ledger/postings");
+    const { balanceTransaction } = await postJournalEntry(h.db, {
+      merchantId: ctx.merchantId, livemode: false, currency: "usd", key: "capture:pay_due", type: "capture",
+      source: { type: "payment", id: "pay_due" }, lines: postingsFor.capture({ amount: 1000n, fee: 59n }),
+      availableOn: new Date(Date.now() - 1000), balanceTransaction: { type: "charge", amount: 1000n, fee: 59n },
+    });
+    await clock.advance(15 * 60_000);
+    await executor.idle();
+    const runs = (await runsOf("kassa-release-available-funds")).sort((a, b) => a.id.localeCompare(b.id));
+    const done = await executor.waitForRun(runs.at(-1)!.id);
+    expect((done.output as { released: number }).released).toBeGreaterThanOrEqual(1);
+    const [txn] = await h.db.select().from(balanceTransactions).where(eq(balanceTransactions.id, balanceTransaction!.id));
+    expect(txn!.status).toBe("available");
   });
 
   // Latency is measured by the bench; here only that it arrives without waiting for the sweep.
