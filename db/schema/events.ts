@@ -13,6 +13,8 @@ export const events = pgTable(
     idempotencyKey: text(),
     /** Set by the outbox relay once the event is handed to the workflow engine. */
     publishedAt: timestamp({ withTimezone: true }),
+    /** A relay claimed the row until then (it sends without holding a transaction open). */
+    publishLeasedUntil: timestamp({ withTimezone: true }),
     ...createdAt,
   },
   (t) => [index().on(t.merchantId, t.livemode, t.id), index().on(t.publishedAt)],

@@ -1,7 +1,7 @@
-import { and, asc, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { events, type EventRow } from "@/db/schema";
-import { withTransaction } from "@/lib/context";
+import { executor } from "@/lib/context";
 import { serializeEvent } from "./serialize-event";
 
 export interface OutboundEvent {
@@ -23,10 +23,15 @@ export function toOutboundEvent(row: EventRow): OutboundEvent {
   };
 }
 
+/** How long a relay may take to send a claimed batch before another relay may claim it again. */
+export const PUBLISH_LEASE_MS = 30_000;
+
 /**
  * The outbox relay: sends unpublished outbox rows to the workflow engine, oldest first, and marks
- * them published. Rows are locked (skip locked) so concurrent relays never send the same batch;
- * a failed send leaves them for the next call. Returns how many were published.
+ * them published. A batch is claimed with a lease in one statement (`for update skip locked`), so
+ * concurrent relays never send the same row, and no transaction stays open during the send — which
+ * would also deadlock PGlite's single connection against an in-process engine writing its own rows.
+ * A failed send frees the batch for the next call. Returns how many were published.
  */
 export async function publishPendingEvents({
   db,
@@ -40,20 +45,35 @@ export async function publishPendingEvents({
   /** Only rows created before this (the sweep leaves fresh rows to the after-commit path). */
   olderThan?: Date;
 }): Promise<number> {
-  return withTransaction({ db }, async (tx) => {
-    const rows = await tx
-      .select()
-      .from(events)
-      .where(and(isNull(events.publishedAt), olderThan ? lt(events.createdAt, olderThan) : undefined))
-      .orderBy(asc(events.id))
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    if (rows.length === 0) return 0;
+  const conn = await executor({ db });
+  const now = new Date();
+  const claimable = conn
+    .select({ id: events.id })
+    .from(events)
+    .where(
+      and(
+        isNull(events.publishedAt),
+        or(isNull(events.publishLeasedUntil), lt(events.publishLeasedUntil, now)),
+        olderThan ? lt(events.createdAt, olderThan) : undefined,
+      ),
+    )
+    .orderBy(asc(events.id))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  const rows = await conn
+    .update(events)
+    .set({ publishLeasedUntil: new Date(now.getTime() + PUBLISH_LEASE_MS) })
+    .where(inArray(events.id, claimable))
+    .returning();
+  if (rows.length === 0) return 0;
+  rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+  const ids = rows.map((r) => r.id);
+  try {
     await send(rows.map(toOutboundEvent));
-    await tx
-      .update(events)
-      .set({ publishedAt: new Date() })
-      .where(inArray(events.id, rows.map((r) => r.id)));
-    return rows.length;
-  });
+  } catch (error) {
+    await conn.update(events).set({ publishLeasedUntil: null }).where(inArray(events.id, ids));
+    throw error;
+  }
+  await conn.update(events).set({ publishedAt: new Date(), publishLeasedUntil: null }).where(inArray(events.id, ids));
+  return rows.length;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "events" ADD COLUMN "publish_leased_until" timestamp with time zone;
