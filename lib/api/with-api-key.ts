@@ -125,6 +125,11 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
         throw error;
       }
     } catch (error) {
+      if (req.signal?.aborted || (error instanceof Error && error.message === "aborted")) {
+        // The client went away mid-request: not a server error, and nobody is left to answer.
+        status = 499;
+        return finish(new Response(null, { status: 499, headers }));
+      }
       const mapped = errorBody(error, requestId);
       status = mapped.status;
       if (status >= 500) logger.error({ err: error, request_id: requestId, route: options.route }, "api request failed");
