@@ -4,6 +4,8 @@ import { reapIdempotencyKeysFn } from "./functions/reap-idempotency-keys";
 import { reconcilePaymentsFn } from "./functions/reconcile-payments";
 import { releaseAvailableFundsFn } from "./functions/release-available-funds";
 import { settlePaymentFn } from "./functions/settle-payment";
+import { webhookDeliverFn } from "./functions/webhook-deliver";
+import { webhookFanOutFn } from "./functions/webhook-fan-out";
 
 /** Every function served at /api/inngest. */
-export const functions = [outboxSweep, reapIdempotencyKeysFn, settlePaymentFn, authorizationTimerFn, reconcilePaymentsFn, releaseAvailableFundsFn];
+export const functions = [outboxSweep, reapIdempotencyKeysFn, settlePaymentFn, authorizationTimerFn, reconcilePaymentsFn, releaseAvailableFundsFn, webhookFanOutFn, webhookDeliverFn];

@@ -21,6 +21,9 @@ export const ID_PREFIXES = {
   ledgerAccount: "lac",
   journalEntry: "jen",
   balanceTransaction: "txn",
+  webhookEndpoint: "we",
+  webhookDelivery: "wd",
+  webhookAttempt: "wa",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,11 +1,14 @@
 import { signOutAction } from "@/app/(auth)/actions";
 import { setModeAction } from "./actions";
 import { Sidebar, type NavSection } from "@/components/dashboard/sidebar";
-import { requireMember } from "@/lib/auth/session";
+import Link from "next/link";
+import { memberContext, requireMember } from "@/lib/auth/session";
+import { listEndpointProblems } from "@/lib/webhooks/list-endpoint-problems";
 import { can } from "@/lib/auth/roles";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const member = await requireMember();
+  const problems = await listEndpointProblems({ ctx: await memberContext(member) });
   const sections: NavSection[] = [
     { items: [{ href: "/dashboard", label: "Home" }] },
     {
@@ -13,6 +16,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       items: [
         ...(can(member.role, "api_keys:read") ? [{ href: "/developers/api-keys", label: "API keys" }] : []),
         { href: "/developers/events", label: "Events" },
+        ...(can(member.role, "webhooks:read") ? [{ href: "/developers/webhooks", label: "Webhooks" }] : []),
         ...(can(member.role, "workflows:read") ? [{ href: "/developers/workflows", label: "Workflows" }] : []),
       ],
     },
@@ -62,6 +66,18 @@ export default async function DashboardLayout({ children }: { children: React.Re
             </button>
           </form>
         </header>
+        {problems.length > 0 ? (
+          <div role="alert" className="border-b border-red-200 bg-red-50 px-6 py-2 text-sm text-red-800" data-testid="webhook-banner">
+            {problems.length === 1 ? "A webhook endpoint was" : `${problems.length} webhook endpoints were`} turned off and no longer receive events:{" "}
+            {problems.map((p, i) => (
+              <span key={p.id}>
+                {i > 0 ? ", " : ""}
+                <Link className="font-medium underline" href={`/developers/webhooks/${p.id}`}>{p.url}</Link> ({p.reason === "gone" ? "it answered 410 Gone" : "every delivery failed for 5 days"})
+              </span>
+            ))}
+            . Fix it and enable it again.
+          </div>
+        ) : null}
         <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
       </div>
     </div>

@@ -9,3 +9,4 @@ export * from "./workflow-runs";
 export * from "./payments";
 export * from "./sandbox";
 export * from "./ledger";
+export * from "./webhooks";

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   amount_too_large: { status: 400, type: "invalid_request_error" },
   amount_too_small: { status: 400, type: "invalid_request_error" },
   currency_unsupported: { status: 400, type: "invalid_request_error" },
+  url_invalid: { status: 400, type: "invalid_request_error" },
   payment_intent_unexpected_state: { status: 400, type: "invalid_request_error" },
   charge_already_refunded: { status: 400, type: "invalid_request_error" },
   balance_insufficient: { status: 400, type: "invalid_request_error" },

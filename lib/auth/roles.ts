@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "events:read": ["owner", "admin", "developer", "analyst", "support"],
   "workflows:read": ["owner", "admin", "developer"],
   "workflows:write": ["owner", "admin"],
+  "webhooks:read": ["owner", "admin", "developer"],
+  "webhooks:write": ["owner", "admin", "developer"],
   "payments:read": ["owner", "admin", "developer", "analyst", "support"],
   "payments:write": ["owner", "admin", "developer"],
   "refunds:write": ["owner", "admin", "support"],

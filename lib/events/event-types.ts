@@ -1,0 +1,30 @@
+/** Every event type Kassa emits (outbox rows, webhook deliveries). Add a type here when a verb starts emitting it. */
+export const EVENT_TYPES = [
+  "account.updated",
+  "payment.created",
+  "payment.processing",
+  "payment.requires_action",
+  "payment.amount_capturable_updated",
+  "payment.succeeded",
+  "payment.payment_failed",
+  "payment.canceled",
+  "refund.created",
+  "refund.succeeded",
+  "refund.failed",
+  "webhook_endpoint.test",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** `*`, an exact type, or a prefix wildcard such as `refund.*` that matches at least one known type. */
+export function isEventFilter(filter: string): boolean {
+  if (filter === "*") return true;
+  if (filter.endsWith(".*")) {
+    const prefix = filter.slice(0, -1);
+    return EVENT_TYPES.some((t) => t.startsWith(prefix));
+  }
+  return (EVENT_TYPES as readonly string[]).includes(filter);
+}
+
+export function matchesEventFilter(filters: readonly string[], type: string): boolean {
+  return filters.some((f) => f === "*" || f === type || (f.endsWith(".*") && type.startsWith(f.slice(0, -1))));
+}

@@ -1,0 +1,36 @@
+import { webhookEndpoints } from "@/db/schema";
+import { parseWith } from "@/lib/api/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { requirePermission } from "@/lib/auth/roles";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { newId } from "@/lib/ids";
+import { CreateWebhookEndpointInput } from "./inputs";
+import { newSigningSecret, sealSecret } from "./secrets";
+import { serializeWebhookEndpoint, type WebhookEndpointObject } from "./serialize-webhook-endpoint";
+import { checkWebhookUrl } from "./url-guard";
+
+/** POST /api/v1/webhook_endpoints — the signing secret is in this response (and on demand later). */
+export async function createWebhookEndpoint({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<WebhookEndpointObject> {
+  requirePermission(ctx, "webhooks:write");
+  const data = parseWith(CreateWebhookEndpointInput, input);
+  const url = checkWebhookUrl(data.url, { livemode: ctx.livemode });
+  const secret = newSigningSecret();
+  return withTransaction(ctx, async (tx) => {
+    const [row] = await tx
+      .insert(webhookEndpoints)
+      .values({
+        id: newId("webhookEndpoint"),
+        merchantId: ctx.merchantId,
+        livemode: ctx.livemode,
+        url: url.toString(),
+        description: data.description ?? null,
+        enabledEvents: [...new Set(data.enabled_events)],
+        status: data.disabled ? "disabled" : "enabled",
+        disabledReason: data.disabled ? "manual" : null,
+        ...sealSecret(secret),
+      })
+      .returning();
+    await writeAudit(tx, ctx, { action: "webhook_endpoint.created", targetType: "webhook_endpoint", targetId: row!.id, metadata: { url: row!.url, enabled_events: row!.enabledEvents } });
+    return serializeWebhookEndpoint(row!, secret);
+  });
+}

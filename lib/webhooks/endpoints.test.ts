@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import type { DatabaseHandle } from "@/db/client";
+import { auditLog, events, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import type { ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { freshPostgres } from "@/test/db";
+import { makeMerchant } from "@/test/fixtures";
+import { createDeliveries } from "./create-deliveries";
+import { createWebhookEndpoint } from "./create-webhook-endpoint";
+import { deleteWebhookEndpoint } from "./delete-webhook-endpoint";
+import { listWebhookDeliveries } from "./list-webhook-deliveries";
+import { getWebhookEndpoint, listWebhookEndpoints } from "./list-webhook-endpoints";
+import { replayFailedDeliveries } from "./replay-failed-deliveries";
+import { resendWebhookDelivery } from "./resend-webhook-delivery";
+import { revealWebhookSecret } from "./reveal-webhook-secret";
+import { rotateWebhookSecret } from "./rotate-webhook-secret";
+import { updateWebhookEndpoint } from "./update-webhook-endpoint";
+import { withTransaction } from "@/lib/context";
+import { emitEvent } from "@/lib/events/emit-event";
+
+let h: DatabaseHandle;
+beforeAll(async () => {
+  h = await freshPostgres("whe");
+});
+afterAll(() => h.close());
+
+const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`));
+const URL_OK = "https://hooks.example.com/kassa";
+
+async function owner(): Promise<ServiceContext> {
+  return (await makeMerchant(h.db)).ctx;
+}
+
+describe("webhook endpoints", () => {
+  it("stores the secret sealed, never in clear, and reveals it (audited) to roles that may write", async () => {
+    const ctx = await owner();
+    const e = await createWebhookEndpoint({ ctx, input: { url: URL_OK, enabled_events: ["payment.*", "payment.*"] } });
+    expect(e.enabled_events).toEqual(["payment.*"]);
+    const [row] = await h.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, e.id));
+    expect(JSON.stringify(row)).not.toContain(e.secret!.slice(6));
+    expect(row!.secretKeyId).toBeTruthy();
+    expect((await revealWebhookSecret({ ctx: { ...ctx, role: "developer" }, id: e.id })).secret).toBe(e.secret);
+    expect(await code(revealWebhookSecret({ ctx: { ...ctx, role: "analyst" }, id: e.id }))).toBe("permission_denied");
+    const audits = await h.db.select().from(auditLog).where(and(eq(auditLog.targetId, e.id), eq(auditLog.action, "webhook_endpoint.secret_revealed")));
+    expect(audits).toHaveLength(1);
+  });
+
+  it("roles: analysts and support cannot create or change endpoints; analysts cannot read them", async () => {
+    const ctx = await owner();
+    for (const role of ["analyst", "support"] as const) {
+      expect(await code(createWebhookEndpoint({ ctx: { ...ctx, role }, input: { url: URL_OK, enabled_events: ["*"] } }))).toBe("permission_denied");
+    }
+    expect(await code(listWebhookEndpoints({ ctx: { ...ctx, role: "analyst" }, input: {}, url: "" }))).toBe("permission_denied");
+  });
+
+  it("another merchant or the other mode gets not-found for every verb", async () => {
+    const a = await owner();
+    const b = await owner();
+    const e = await createWebhookEndpoint({ ctx: a, input: { url: URL_OK, enabled_events: ["*"] } });
+    const live = { ...a, livemode: true };
+    for (const ctx of [b, live]) {
+      expect(await code(getWebhookEndpoint({ ctx, id: e.id }))).toBe("resource_missing");
+      expect(await code(updateWebhookEndpoint({ ctx, id: e.id, input: { disabled: true } }))).toBe("resource_missing");
+      expect(await code(rotateWebhookSecret({ ctx, id: e.id }))).toBe("resource_missing");
+      expect(await code(revealWebhookSecret({ ctx, id: e.id }))).toBe("resource_missing");
+      expect(await code(deleteWebhookEndpoint({ ctx, id: e.id }))).toBe("resource_missing");
+      expect(await code(listWebhookDeliveries({ ctx, endpointId: e.id, input: {}, url: "" }))).toBe("resource_missing");
+      expect(await code(replayFailedDeliveries({ ctx, endpointId: e.id, input: { from: 0, to: 1 } }))).toBe("resource_missing");
+      expect((await listWebhookEndpoints({ ctx, input: {}, url: "" })).data.map((x) => x.id)).not.toContain(e.id);
+    }
+    // A delivery of A's is as missing to B.
+    const eventId = await withTransaction(a, (tx) => emitEvent(tx, a, "payment.succeeded", { id: "pay_1" }));
+    const [d] = await createDeliveries({ db: h.db, eventId });
+    expect(await code(resendWebhookDelivery({ ctx: b, id: d!.id }))).toBe("resource_missing");
+  });
+
+  it("fans an event out only to enabled endpoints of its merchant and mode whose filters match, once", async () => {
+    const a = await owner();
+    const all = await createWebhookEndpoint({ ctx: a, input: { url: URL_OK, enabled_events: ["*"] } });
+    const refunds = await createWebhookEndpoint({ ctx: a, input: { url: URL_OK, enabled_events: ["refund.*"] } });
+    const off = await createWebhookEndpoint({ ctx: a, input: { url: URL_OK, enabled_events: ["*"], disabled: true } });
+    const liveOne = await createWebhookEndpoint({ ctx: { ...a, livemode: true }, input: { url: URL_OK, enabled_events: ["*"] } });
+    const eventId = await withTransaction(a, (tx) => emitEvent(tx, a, "payment.succeeded", { id: "pay_2" }));
+    const first = await createDeliveries({ db: h.db, eventId });
+    expect(first.map((d) => d.endpointId)).toEqual([all.id]);
+    expect(await createDeliveries({ db: h.db, eventId })).toEqual(first);
+    expect(await h.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, eventId))).toHaveLength(1);
+    for (const id of [refunds.id, off.id, liveOne.id]) expect(first.map((d) => d.endpointId)).not.toContain(id);
+  });
+
+  it("re-enabling clears the failure window; deleting keeps the log but stops listing it", async () => {
+    const a = await owner();
+    const e = await createWebhookEndpoint({ ctx: a, input: { url: URL_OK, enabled_events: ["*"] } });
+    await h.db.update(webhookEndpoints).set({ status: "disabled", disabledReason: "failing", failingSince: new Date(0) }).where(eq(webhookEndpoints.id, e.id));
+    const on = await updateWebhookEndpoint({ ctx: a, id: e.id, input: { disabled: false } });
+    expect(on).toMatchObject({ status: "enabled", disabled_reason: null });
+    const [row] = await h.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, e.id));
+    expect(row!.failingSince).toBeNull();
+    await deleteWebhookEndpoint({ ctx: a, id: e.id });
+    expect((await listWebhookEndpoints({ ctx: a, input: {}, url: "" })).data).toEqual([]);
+    expect(await h.db.select().from(events).where(eq(events.merchantId, a.merchantId))).toEqual([]);
+  });
+
+  it("refuses bad URLs at registration and on update with url_invalid", async () => {
+    const a = await owner();
+    for (const url of ["http://169.254.169.254/latest/meta-data", "http://[::1]/", "http://0177.0.0.1/", "https://localhost/h", "javascript:alert(1)"]) {
+      expect(await code(createWebhookEndpoint({ ctx: a, input: { url, enabled_events: ["*"] } }))).toBe("url_invalid");
+    }
+    const e = await createWebhookEndpoint({ ctx: a, input: { url: URL_OK, enabled_events: ["*"] } });
+    expect(await code(updateWebhookEndpoint({ ctx: a, id: e.id, input: { url: "http://192.168.0.10/" } }))).toBe("url_invalid");
+    expect(await code(createWebhookEndpoint({ ctx: { ...a, livemode: true }, input: { url: "http://hooks.example.com/", enabled_events: ["*"] } }))).toBe("url_invalid");
+  });
+});

@@ -1,0 +1,15 @@
+import { writeAudit } from "@/lib/audit/write-audit";
+import { requirePermission } from "@/lib/auth/roles";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { loadWebhookEndpoint } from "./load-webhook-endpoint";
+import { currentSecret } from "./secrets";
+
+/** The signing secret on demand (owners, admins, developers); every reveal is audited. */
+export async function revealWebhookSecret({ ctx, id }: { ctx: ServiceContext; id: string }): Promise<{ secret: string }> {
+  requirePermission(ctx, "webhooks:write");
+  return withTransaction(ctx, async (tx) => {
+    const endpoint = await loadWebhookEndpoint(tx, ctx, id);
+    await writeAudit(tx, ctx, { action: "webhook_endpoint.secret_revealed", targetType: "webhook_endpoint", targetId: id });
+    return { secret: currentSecret(endpoint) };
+  });
+}

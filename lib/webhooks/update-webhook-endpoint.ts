@@ -1,0 +1,31 @@
+import { eq } from "drizzle-orm";
+import { webhookEndpoints } from "@/db/schema";
+import { parseWith } from "@/lib/api/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { requirePermission } from "@/lib/auth/roles";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { UpdateWebhookEndpointInput } from "./inputs";
+import { loadWebhookEndpoint } from "./load-webhook-endpoint";
+import { serializeWebhookEndpoint, type WebhookEndpointObject } from "./serialize-webhook-endpoint";
+import { checkWebhookUrl } from "./url-guard";
+
+/** PATCH /api/v1/webhook_endpoints/:id — url, events, description; `disabled` turns it off or back on. */
+export async function updateWebhookEndpoint({ ctx, id, input }: { ctx: ServiceContext; id: string; input: unknown }): Promise<WebhookEndpointObject> {
+  requirePermission(ctx, "webhooks:write");
+  const data = parseWith(UpdateWebhookEndpointInput, input);
+  const url = data.url !== undefined ? checkWebhookUrl(data.url, { livemode: ctx.livemode }).toString() : undefined;
+  return withTransaction(ctx, async (tx) => {
+    const before = await loadWebhookEndpoint(tx, ctx, id, { lock: true });
+    const set: Partial<typeof webhookEndpoints.$inferInsert> = {};
+    if (url !== undefined) set.url = url;
+    if (data.enabled_events) set.enabledEvents = [...new Set(data.enabled_events)];
+    if (data.description !== undefined) set.description = data.description;
+    if (data.disabled === true && before.status === "enabled") Object.assign(set, { status: "disabled", disabledReason: "manual" });
+    // Turning it back on starts a fresh failure window.
+    if (data.disabled === false && before.status === "disabled") Object.assign(set, { status: "enabled", disabledReason: null, failingSince: null });
+    if (Object.keys(set).length === 0) return serializeWebhookEndpoint(before);
+    const [row] = await tx.update(webhookEndpoints).set(set).where(eq(webhookEndpoints.id, id)).returning();
+    await writeAudit(tx, ctx, { action: "webhook_endpoint.updated", targetType: "webhook_endpoint", targetId: id, metadata: { changed: Object.keys(set) } });
+    return serializeWebhookEndpoint(row!);
+  });
+}
