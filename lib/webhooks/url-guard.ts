@@ -226,7 +226,8 @@ export async function resolveAndCheck(
   if (addresses.length === 0) throw Object.assign(new Error(`${host} has no addresses`), { code: "ENOTFOUND" });
   for (const { address } of addresses) {
     if (!isAllowedAddress(address, { allowLoopback })) {
-      refuse(`${host} resolves to ${address}, which is ${classifyAddress(address).replace("_", "-")} and not publicly routable`);
+      // Names the class, not the address: a 400 or delivery log must not map a merchant's view of our DNS.
+      refuse(`${host} resolves to a ${classifyAddress(address).replace("_", "-")} address, which is not publicly routable`);
     }
   }
   return addresses;
