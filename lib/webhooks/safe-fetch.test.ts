@@ -1,4 +1,5 @@
 import http from "node:http";
+import tls from "node:tls";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, safeFetch, type SafeFetchFailure, type SafeFetchResponse, type SafeFetchResult } from "./safe-fetch";
@@ -12,11 +13,11 @@ interface TestServer {
   requests: { method?: string; url?: string; host?: string; body: string; headers: http.IncomingHttpHeaders }[];
 }
 
-const servers: http.Server[] = [];
+const servers: (http.Server | tls.Server)[] = [];
 
 afterEach(async () => {
   for (const server of servers.splice(0)) {
-    server.closeAllConnections();
+    if (server instanceof http.Server) server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
 });
@@ -127,6 +128,19 @@ describe("safeFetch against local servers", () => {
       res.write("partial");
     });
     expect(failed(await safeFetch(server.url, { ...local, timeoutMs: 300 })).error).toBe("timeout");
+  });
+
+  it("connects to the vetted address but sends the name as TLS SNI; a failed handshake is tls", async () => {
+    const sniSeen: string[] = [];
+    // No certificate at all: recording the ClientHello's server name is all this server does.
+    const server = tls.createServer({ SNICallback: (name, cb) => (sniSeen.push(name), cb(new Error("no certificate"))) });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const lookup: LookupAll = async () => [{ address: "127.0.0.1", family: 4 }];
+    const result = failed(await safeFetch(`https://hooks.merchant.example:${port}/`, { ...local, livemode: true, lookup }));
+    expect(result.error).toBe("tls");
+    expect(sniSeen).toEqual(["hooks.merchant.example"]);
   });
 
   it("reports refused when nothing listens on the port", async () => {

@@ -51,6 +51,11 @@ export function isSafeFetchFailure(result: SafeFetchResult): result is SafeFetch
 
 class TimeoutError extends Error {}
 class BlockedError extends Error {}
+class TlsError extends Error {
+  constructor(readonly code?: string) {
+    super("TLS handshake failed");
+  }
+}
 
 export async function safeFetch(url: string, init: SafeFetchInit): Promise<SafeFetchResult> {
   const started = performance.now();
@@ -125,6 +130,7 @@ function send(
     signal.addEventListener("abort", onAbort, { once: true });
     req.on("close", () => signal.removeEventListener("abort", onAbort));
 
+    let handshaking = false; // TCP is up, TLS not yet: a failure now is the TLS handshake's
     // Belt and braces: whatever Node connected to must itself be an allowed address.
     req.on("socket", (socket) => {
       socket.once("connect", () => {
@@ -132,9 +138,11 @@ function send(
         if (!isAllowedAddress(remote, { allowLoopback: init.allowLoopback })) {
           fail(new BlockedError("the connection reached an address that is not publicly routable"));
         }
+        handshaking = target.protocol === "https:";
       });
+      socket.once("secureConnect", () => (handshaking = false));
     });
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) => reject(handshaking ? new TlsError(error.code) : error));
     req.on("response", (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -175,6 +183,7 @@ const DNS_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "EAI_NONAME", "
 /** Messages are ours, built from error codes, so a delivery log never shows internals. */
 function describeFailure(error: unknown): Omit<SafeFetchFailure, "latencyMs"> {
   if (error instanceof TimeoutError) return { error: "timeout", message: error.message };
+  if (error instanceof TlsError) return { error: "tls", message: `TLS handshake failed (${error.code ?? "unknown"})` };
   if (isKassaError(error) || error instanceof BlockedError) return { error: "blocked", message: error.message };
   const code = String((error as NodeJS.ErrnoException | undefined)?.code ?? "");
   if (code === "ECONNREFUSED") return { error: "refused", message: "connection refused" };
