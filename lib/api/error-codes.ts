@@ -21,7 +21,6 @@ export const ERROR_CODES = {
   api_key_revoked: { status: 400, type: "invalid_request_error" },
   ledger_entry_not_reversible: { status: 400, type: "invalid_request_error" },
   /** A webhook endpoint URL that is malformed or points somewhere Kassa must never connect to. */
-  url_invalid: { status: 400, type: "invalid_request_error" },
   // 401
   api_key_missing: { status: 401, type: "authentication_error" },
   api_key_invalid: { status: 401, type: "authentication_error" },

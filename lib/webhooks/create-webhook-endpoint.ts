@@ -7,13 +7,13 @@ import { newId } from "@/lib/ids";
 import { CreateWebhookEndpointInput } from "./inputs";
 import { newSigningSecret, sealSecret } from "./secrets";
 import { serializeWebhookEndpoint, type WebhookEndpointObject } from "./serialize-webhook-endpoint";
-import { checkWebhookUrl } from "./url-guard";
+import { checkWebhookUrlAtRegistration } from "./safe-fetch";
 
 /** POST /api/v1/webhook_endpoints — the signing secret is in this response (and on demand later). */
 export async function createWebhookEndpoint({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<WebhookEndpointObject> {
   requirePermission(ctx, "webhooks:write");
   const data = parseWith(CreateWebhookEndpointInput, input);
-  const url = checkWebhookUrl(data.url, { livemode: ctx.livemode });
+  const url = await checkWebhookUrlAtRegistration(data.url, { livemode: ctx.livemode });
   const secret = newSigningSecret();
   return withTransaction(ctx, async (tx) => {
     const [row] = await tx
@@ -22,7 +22,7 @@ export async function createWebhookEndpoint({ ctx, input }: { ctx: ServiceContex
         id: newId("webhookEndpoint"),
         merchantId: ctx.merchantId,
         livemode: ctx.livemode,
-        url: url.toString(),
+        url: url.href,
         description: data.description ?? null,
         enabledEvents: [...new Set(data.enabled_events)],
         status: data.disabled ? "disabled" : "enabled",

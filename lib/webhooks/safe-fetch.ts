@@ -6,7 +6,7 @@
  */
 import http from "node:http";
 import https from "node:https";
-import type net from "node:net";
+import net from "node:net";
 import { isKassaError } from "@/lib/errors";
 import { checkWebhookUrl, isAllowedAddress, resolveAndCheck, type LookupAll, type ResolvedAddress } from "./url-guard";
 
@@ -66,7 +66,7 @@ export async function safeFetch(url: string, init: SafeFetchInit): Promise<SafeF
   try {
     const target = checkWebhookUrl(url, { livemode: init.livemode, allowLoopback: init.allowLoopback });
     const vetted = await untilAborted(
-      resolveAndCheck(target.hostname, { allowLoopback: init.allowLoopback, lookup: init.lookup }),
+      resolveAndCheck(target.hostname, { allowLoopback: init.allowLoopback, lookup: init.lookup ?? lookupOverride }),
       deadline.signal,
     );
     const response = await send(target, vetted, init, deadline.signal);
@@ -192,4 +192,38 @@ function describeFailure(error: unknown): Omit<SafeFetchFailure, "latencyMs"> {
     return { error: "tls", message: `TLS handshake failed (${code})` };
   }
   return { error: "network", message: code ? `network error (${code})` : "network error" };
+}
+
+let lookupOverride: LookupAll | undefined;
+
+/**
+ * Tests only: the resolver every safeFetch without its own `lookup` uses (undefined restores DNS), so
+ * a test can make a registered name point at this machine later, as a rebinding attacker would.
+ */
+export function setWebhookLookupForTests(lookup: LookupAll | undefined): void {
+  if (process.env.NODE_ENV === "production") throw new Error("setWebhookLookupForTests is for tests");
+  lookupOverride = lookup;
+}
+
+/**
+ * At registration: the URL rules, and — when DNS answers within 2 s — no name that already points
+ * inside. When DNS cannot answer (offline, a name not live yet) the URL is accepted: every send
+ * resolves and checks again before connecting.
+ */
+export async function checkWebhookUrlAtRegistration(raw: string, opts: { livemode: boolean }): Promise<URL> {
+  const url = checkWebhookUrl(raw, opts);
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (net.isIP(host)) return url;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      resolveAndCheck(host, { lookup: lookupOverride }),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error("dns timeout")), 2000); }),
+    ]);
+  } catch (error) {
+    if (isKassaError(error)) throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  return url;
 }

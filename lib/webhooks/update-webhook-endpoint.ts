@@ -7,13 +7,13 @@ import { withTransaction, type ServiceContext } from "@/lib/context";
 import { UpdateWebhookEndpointInput } from "./inputs";
 import { loadWebhookEndpoint } from "./load-webhook-endpoint";
 import { serializeWebhookEndpoint, type WebhookEndpointObject } from "./serialize-webhook-endpoint";
-import { checkWebhookUrl } from "./url-guard";
+import { checkWebhookUrlAtRegistration } from "./safe-fetch";
 
 /** PATCH /api/v1/webhook_endpoints/:id — url, events, description; `disabled` turns it off or back on. */
 export async function updateWebhookEndpoint({ ctx, id, input }: { ctx: ServiceContext; id: string; input: unknown }): Promise<WebhookEndpointObject> {
   requirePermission(ctx, "webhooks:write");
   const data = parseWith(UpdateWebhookEndpointInput, input);
-  const url = data.url !== undefined ? checkWebhookUrl(data.url, { livemode: ctx.livemode }).toString() : undefined;
+  const url = data.url !== undefined ? (await checkWebhookUrlAtRegistration(data.url, { livemode: ctx.livemode })).href : undefined;
   return withTransaction(ctx, async (tx) => {
     const before = await loadWebhookEndpoint(tx, ctx, id, { lock: true });
     const set: Partial<typeof webhookEndpoints.$inferInsert> = {};
