@@ -188,7 +188,7 @@ test("the operations page shows a payment's settle-payment run; an owner re-runs
   await signInOk(page, m.email, m.password);
   await page.getByRole("link", { name: "Workflows" }).click();
   await expect(page).toHaveURL(/\/developers\/workflows$/);
-  const row = page.getByTestId("runs-table").locator("tr", { hasText: payment.id });
+  const row = page.getByTestId("runs-table").locator("tr", { hasText: payment.id }).filter({ hasText: "kassa-settle-payment" });
   await expect(async () => {
     await page.reload();
     await expect(row).toContainText("completed", { timeout: 1000 });
@@ -213,7 +213,7 @@ test("the operations page shows a payment's settle-payment run; an owner re-runs
   const devPage = await devContext.newPage();
   await signInOk(devPage, dev.email, dev.password);
   await devPage.getByRole("link", { name: "Workflows" }).click();
-  await devPage.getByTestId("runs-table").locator("tr", { hasText: payment.id }).first().getByRole("link", { name: "kassa-settle-payment" }).click();
+  await devPage.getByTestId("runs-table").locator("tr", { hasText: payment.id }).filter({ hasText: "kassa-settle-payment" }).first().getByRole("link", { name: "kassa-settle-payment" }).click();
   await expect(devPage.getByTestId("run-trigger")).toBeVisible();
   await expect(devPage.getByRole("button", { name: "Re-run" })).toHaveCount(0);
   await devContext.close();
@@ -225,4 +225,53 @@ test("the operations page shows a payment's settle-payment run; an owner re-runs
   await expect(analystPage.getByRole("link", { name: "Workflows" })).toHaveCount(0);
   expect((await analystPage.goto("/developers/workflows"))?.status()).toBe(403);
   await analystContext.close();
+});
+
+test("Developers → Webhooks: add an endpoint, send a test event, read the log; a 410 turns it off with a banner", async ({ page }) => {
+  const { createServer } = await import("node:http");
+  let answer = 200;
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      hits.push(body);
+      res.writeHead(answer).end(answer === 200 ? "thanks" : "gone");
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const url = `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}/kassa`;
+  try {
+    const m = await seedMerchant("hooks");
+    await signInOk(page, m.email, m.password);
+    await page.getByRole("link", { name: "Webhooks" }).click();
+    await expect(page.getByText("No test endpoints yet")).toBeVisible();
+    await page.getByLabel("Endpoint URL").fill("http://10.0.0.7/hooks");
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Invalid webhook URL" })).toBeVisible();
+    await page.getByLabel("Endpoint URL").fill(url);
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(page.getByTestId("webhook-secret")).toContainText("whsec_");
+    await page.getByRole("link", { name: "Open the endpoint" }).click();
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Test event sent" })).toBeVisible();
+    await expect.poll(() => hits.length, { timeout: 15_000 }).toBe(1);
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId("deliveries")).toContainText("succeeded", { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await page.getByTestId("deliveries").locator("summary").first().click();
+    await expect(page.getByTestId("deliveries")).toContainText("thanks");
+
+    // The receiver says the endpoint is gone: Kassa turns it off and every page says so.
+    answer = 410;
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect.poll(() => hits.length, { timeout: 15_000 }).toBe(2);
+    await expect(async () => {
+      await page.goto("/dashboard");
+      await expect(page.getByTestId("webhook-banner")).toContainText("410 Gone", { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
 });

@@ -53,6 +53,8 @@ describe("Kassa functions through the local executor", () => {
       "kassa-reconcile-payments",
       "kassa-release-available-funds",
       "kassa-settle-payment",
+      "kassa-webhook-deliver",
+      "kassa-webhook-fan-out",
     ]);
   });
 
@@ -179,8 +181,8 @@ describe("Kassa functions through the local executor", () => {
         if (!stored.length) await new Promise((r) => setTimeout(r, 20));
       }
       expect(stored).toHaveLength(1);
-      const [row] = await h.db.select().from(events).where(eq(events.id, id));
-      expect(row!.publishedAt).not.toBeNull();
+      // The relay marks the row published once the engine has taken it.
+      await expect.poll(async () => (await h.db.select().from(events).where(eq(events.id, id)))[0]!.publishedAt, { timeout: 10_000 }).not.toBeNull();
     } finally {
       stop();
     }
