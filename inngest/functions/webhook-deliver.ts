@@ -2,7 +2,7 @@ import { inngest } from "../client";
 import { getDb } from "@/db/client";
 import { attemptDelivery } from "@/lib/webhooks/attempt-delivery";
 import { giveUpDelivery } from "@/lib/webhooks/give-up-delivery";
-import { RETRY_SCHEDULE_S, retryDelaySeconds } from "@/lib/webhooks/schedule";
+import { RETRY_SCHEDULE_S } from "@/lib/webhooks/schedule";
 
 /**
  * One delivery to one endpoint, on the Standard Webhooks schedule: a try now, then after 5 s, 5 min,
@@ -13,12 +13,11 @@ export const webhookDeliverFn = inngest.createFunction(
   { id: "webhook-deliver", triggers: [{ event: "webhooks/delivery.requested" }], concurrency: { limit: 1, key: "event.data.endpointId" }, retries: 3 },
   async ({ event, step }) => {
     const deliveryId = String((event.data as { deliveryId?: unknown }).deliveryId);
-    for (let n = 0; n < RETRY_SCHEDULE_S.length; n++) {
-      const result = await step.run(`try-${n + 1}`, async () => attemptDelivery({ db: await getDb(), deliveryId }));
+    for (let n = 1; n <= RETRY_SCHEDULE_S.length; n++) {
+      const result = await step.run(`try-${n}`, async () => attemptDelivery({ db: await getDb(), deliveryId }));
+      if (result.outcome === "exhausted") break;
       if (result.outcome !== "retry") return result;
-      if (n + 1 === RETRY_SCHEDULE_S.length) break;
-      const wait = result.retryAfterSeconds ?? retryDelaySeconds(deliveryId, n + 1);
-      await step.sleep(`wait-${n + 1}`, `${wait}s`);
+      await step.sleep(`wait-${n}`, `${result.waitSeconds}s`);
     }
     return step.run("give-up", async () => giveUpDelivery({ db: await getDb(), deliveryId }));
   },

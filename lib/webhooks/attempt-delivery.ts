@@ -8,6 +8,7 @@ import { toJson } from "@/lib/api/respond";
 import { serializeEvent } from "@/lib/events/serialize-event";
 import { newId } from "@/lib/ids";
 import { safeFetch } from "./safe-fetch";
+import { RETRY_SCHEDULE_S, retryDelaySeconds } from "./schedule";
 import { signingSecrets } from "./secrets";
 
 export const DELIVERY_TIMEOUT_MS = 15_000;
@@ -20,7 +21,10 @@ const MAX_RETRY_AFTER_S = 24 * 60 * 60;
 
 export type AttemptResult =
   | { outcome: "succeeded"; status: number }
-  | { outcome: "retry"; status: number | null; error: string | null; retryAfterSeconds: number | null }
+  /** Failed; try again after `waitSeconds` (the schedule, or the receiver's Retry-After). */
+  | { outcome: "retry"; status: number | null; error: string | null; waitSeconds: number }
+  /** Failed and the schedule is used up: give up. */
+  | { outcome: "exhausted"; status: number | null; error: string | null }
   /** Nothing more to try: the endpoint is gone (410), disabled or deleted, or the delivery is done. */
   | { outcome: "stop"; reason: string };
 
@@ -96,13 +100,19 @@ export async function attemptDelivery({ db, deliveryId, now = new Date() }: { db
     await disableEndpoint(db, endpoint, "gone");
     return { outcome: "stop", reason: "410 gone" };
   }
-  await finish(db, delivery, { attemptCount: number, lastStatusCode: status, lastError: error });
   if (endpoint.failingSince && now.getTime() - endpoint.failingSince.getTime() >= FAILING_DISABLE_AFTER_MS) {
-    await finish(db, delivery, { status: "failed", completedAt: now, nextAttemptAt: null });
+    await finish(db, delivery, { status: "failed", attemptCount: number, lastStatusCode: status, lastError: error, completedAt: now, nextAttemptAt: null });
     await disableEndpoint(db, endpoint, "failing");
     return { outcome: "stop", reason: "endpoint failing for 5 days" };
   }
-  return { outcome: "retry", status, error, retryAfterSeconds: status !== null && "headers" in res ? retryAfterSeconds(status, res.headers, now) : null };
+  if (number >= RETRY_SCHEDULE_S.length) {
+    await finish(db, delivery, { attemptCount: number, lastStatusCode: status, lastError: error, nextAttemptAt: null });
+    return { outcome: "exhausted", status, error };
+  }
+  const told = status !== null && "headers" in res ? retryAfterSeconds(status, res.headers, now) : null;
+  const waitSeconds = told ?? retryDelaySeconds(delivery.id, number);
+  await finish(db, delivery, { attemptCount: number, lastStatusCode: status, lastError: error, nextAttemptAt: new Date(now.getTime() + waitSeconds * 1000) });
+  return { outcome: "retry", status, error, waitSeconds };
 }
 
 async function finish(db: Executor, delivery: WebhookDeliveryRow, set: Partial<WebhookDeliveryRow>): Promise<void> {

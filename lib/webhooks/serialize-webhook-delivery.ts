@@ -18,6 +18,7 @@ export function serializeWebhookDelivery(d: WebhookDeliveryRow, attempts?: Webho
     attempt_count: d.attemptCount,
     last_status_code: d.lastStatusCode,
     last_error: d.lastError,
+    next_attempt: seconds(d.nextAttemptAt),
     completed: seconds(d.completedAt),
     created: seconds(d.createdAt)!,
     livemode: d.livemode,

@@ -62,6 +62,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
                       <span className="flex items-center gap-3 text-slate-600">
                         <Badge tone={TONE[d.status]}>{d.status}</Badge>
                         <span>{d.attempt_count} {d.attempt_count === 1 ? "try" : "tries"}</span>
+                        {d.status === "pending" && d.next_attempt ? <span className="text-xs">next try <Time seconds={d.next_attempt} /></span> : null}
                         <Time seconds={d.created} />
                       </span>
                     </summary>
