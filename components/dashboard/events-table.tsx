@@ -1,8 +1,11 @@
 import Link from "next/link";
 import type { EventObject } from "@/lib/events/serialize-event";
 import { Time } from "@/components/ui/time";
+import type { EventDelivery } from "@/lib/webhooks/deliveries-of-events";
 
-export function EventsTable({ events, empty }: { events: EventObject[]; empty: string }) {
+const DELIVERY_TONE = { pending: "text-amber-700", succeeded: "text-emerald-700", failed: "text-red-700" } as const;
+
+export function EventsTable({ events, empty, deliveries }: { events: EventObject[]; empty: string; deliveries?: Record<string, EventDelivery[]> }) {
   if (events.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
   return (
     <table className="w-full text-left text-sm">
@@ -10,6 +13,7 @@ export function EventsTable({ events, empty }: { events: EventObject[]; empty: s
         <tr>
           <th className="py-2 font-medium">Event</th>
           <th className="py-2 font-medium">Id</th>
+          {deliveries ? <th className="py-2 font-medium">Webhooks</th> : null}
           <th className="py-2 text-right font-medium">Created</th>
         </tr>
       </thead>
@@ -23,6 +27,14 @@ export function EventsTable({ events, empty }: { events: EventObject[]; empty: s
               </details>
             </td>
             <td className="py-2 font-mono text-xs text-slate-500">{e.id}</td>
+            {deliveries ? (
+              <td className="py-2 text-xs" data-testid="event-deliveries">
+                {(deliveries[e.id] ?? []).length === 0 ? <span className="text-slate-400">—</span> : null}
+                {(deliveries[e.id] ?? []).map((d) => (
+                  <Link key={d.id} href={`/developers/webhooks/${d.endpoint}?event=${e.id}`} className={`mr-2 hover:underline ${DELIVERY_TONE[d.status]}`}>{d.status}</Link>
+                ))}
+              </td>
+            ) : null}
             <td className="py-2 text-right text-slate-500"><Time seconds={e.created} /></td>
           </tr>
         ))}

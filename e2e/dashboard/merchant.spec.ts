@@ -262,6 +262,13 @@ test("Developers → Webhooks: add an endpoint, send a test event, read the log;
     }).toPass({ timeout: 15_000 });
     await page.getByTestId("deliveries").locator("summary").first().click();
     await expect(page.getByTestId("deliveries")).toContainText("thanks");
+    const endpointPage = page.url();
+
+    // The same delivery from the event's side.
+    await page.getByRole("link", { name: "Events" }).click();
+    await page.getByTestId("event-deliveries").getByRole("link", { name: "succeeded" }).first().click();
+    await expect(page.getByText(/Deliveries of evt_/)).toBeVisible();
+    await page.goto(endpointPage);
 
     // The receiver says the endpoint is gone: Kassa turns it off and every page says so.
     answer = 410;

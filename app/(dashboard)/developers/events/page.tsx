@@ -3,6 +3,8 @@ import { EventsTable, Pager } from "@/components/dashboard/events-table";
 import { memberContext, requireMember } from "@/lib/auth/session";
 import { KassaError } from "@/lib/errors";
 import { listEvents } from "@/lib/events/list-events";
+import { can } from "@/lib/auth/roles";
+import { deliveriesOfEvents } from "@/lib/webhooks/deliveries-of-events";
 
 export const metadata = { title: "Events" };
 
@@ -21,6 +23,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     if (!(e instanceof KassaError)) throw e;
     error = e.message;
   }
+  const deliveries = can(member.role, "webhooks:read") ? await deliveriesOfEvents({ ctx, eventIds: list.data.map((e) => e.id) }) : undefined;
   const base = sp.type ? `/developers/events?type=${encodeURIComponent(sp.type)}` : "/developers/events";
   return (
     <>
@@ -34,7 +37,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         }
       >
         {error ? <p role="alert" className="mb-3 text-sm text-red-600">{error}</p> : null}
-        <EventsTable events={list.data} empty="No events match." />
+        <EventsTable events={list.data} empty="No events match." deliveries={deliveries} />
         <Pager base={base} data={list.data} hasMore={list.has_more} backwards={Boolean(sp.ending_before)} />
       </Card>
     </>

@@ -13,11 +13,11 @@ export const metadata = { title: "Webhook endpoint" };
 const FILTERS = ["all", "pending", "succeeded", "failed"] as const;
 const TONE = { pending: "amber", succeeded: "green", failed: "red" } as const;
 
-export default async function WebhookEndpointPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string; starting_after?: string }> }) {
+export default async function WebhookEndpointPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string; starting_after?: string; event?: string }> }) {
   const member = await requireMember("webhooks:read");
   const ctx = await memberContext(member);
   const { id } = await params;
-  const { status, starting_after } = await searchParams;
+  const { status, starting_after, event } = await searchParams;
   const filter = FILTERS.find((f) => f === status && f !== "all") as "pending" | "succeeded" | "failed" | undefined;
   let endpoint: Awaited<ReturnType<typeof getWebhookEndpoint>>;
   try {
@@ -26,7 +26,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
     if (error instanceof KassaError && error.code === "resource_missing") notFound();
     throw error;
   }
-  const log = await listWebhookDeliveries({ ctx, endpointId: id, input: { limit: 25, ...(filter ? { status: filter } : {}), ...(starting_after ? { starting_after } : {}) }, url: "" });
+  const log = await listWebhookDeliveries({ ctx, endpointId: id, input: { limit: 25, ...(filter ? { status: filter } : {}), ...(starting_after ? { starting_after } : {}), ...(event ? { event } : {}) }, url: "" });
   const writable = can(member.role, "webhooks:write");
   return (
     <>
@@ -41,7 +41,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
           {writable ? <div className="mt-4"><EndpointActions id={endpoint.id} enabled={endpoint.status === "enabled"} /></div> : null}
         </Card>
         <Card
-          title="Deliveries"
+          title={event ? `Deliveries of ${event}` : "Deliveries"}
           actions={
             <nav className="flex gap-1 text-sm" aria-label="Filter deliveries">
               {FILTERS.map((f) => (
