@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import {
   createEndpointAction,
   deleteEndpointAction,
+  editEndpointAction,
   replayAction,
   resendAction,
   revealSecretAction,
@@ -102,6 +103,23 @@ export function ReplayForm({ id }: { id: string }) {
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Replaying…" : "Replay failed deliveries"}</Button>
       {state?.ok ? <p role="status" className="text-sm text-emerald-700">{state.data.replayed} deliveries queued again.</p> : null}
       {state && !state.ok ? <p role="alert" className="text-sm text-red-600">{state.error}</p> : null}
+    </form>
+  );
+}
+
+export function EditEndpointForm({ id, url, events, description }: { id: string; url: string; events: string[]; description: string | null }) {
+  const [state, action, pending] = useActionState<ActionResult<null> | null, FormData>(editEndpointAction, null);
+  return (
+    <form action={action} className="grid gap-3 sm:grid-cols-2">
+      <input type="hidden" name="id" value={id} />
+      <Field label="Endpoint URL" name="url" type="url" required defaultValue={url} />
+      <Field label="Events" name="enabled_events" required defaultValue={events.join(", ")} hint="Comma-separated: payment.succeeded, refund.*, or *" />
+      <Field label="Description" name="description" defaultValue={description ?? ""} maxLength={500} />
+      <div className="flex items-end gap-3">
+        <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Saving…" : "Save changes"}</Button>
+        {state?.ok ? <span role="status" className="text-sm text-emerald-700">Saved</span> : null}
+      </div>
+      {state && !state.ok ? <div className="sm:col-span-2"><Alert>{state.error}</Alert></div> : null}
     </form>
   );
 }

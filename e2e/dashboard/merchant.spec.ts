@@ -269,6 +269,10 @@ test("Developers → Webhooks: add an endpoint, send a test event, read the log;
     await page.getByTestId("event-deliveries").getByRole("link", { name: "succeeded" }).first().click();
     await expect(page.getByText(/Deliveries of evt_/)).toBeVisible();
     await page.goto(endpointPage);
+    await page.getByLabel("Events").fill("payment.*, refund.*");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    await expect(page.getByText("payment.*, refund.*").first()).toBeVisible();
 
     // The receiver says the endpoint is gone: Kassa turns it off and every page says so.
     answer = 410;

@@ -77,3 +77,13 @@ export async function replayAction(_prev: ActionResult<{ replayed: number }> | n
   });
   return done(result, id);
 }
+
+export async function editEndpointAction(_prev: ActionResult<null> | null, form: FormData) {
+  const id = str(form, "id");
+  const events = str(form, "enabled_events").split(/[\s,]+/).filter(Boolean);
+  const result = await memberAction(async ({ ctx }) => {
+    await updateWebhookEndpoint({ ctx, id, input: { url: str(form, "url").trim(), enabled_events: events, description: str(form, "description") || null } });
+    return null;
+  });
+  return done(result, id);
+}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
-import { EndpointActions, ReplayForm, ResendButton } from "@/components/dashboard/webhooks";
+import { EditEndpointForm, EndpointActions, ReplayForm, ResendButton } from "@/components/dashboard/webhooks";
 import { Time } from "@/components/ui/time";
 import { can } from "@/lib/auth/roles";
 import { memberContext, requireMember } from "@/lib/auth/session";
@@ -87,6 +87,11 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
             <Link className="mt-3 inline-block text-sm text-brand-700 hover:underline" href={`/developers/webhooks/${id}?${new URLSearchParams({ ...(filter ? { status: filter } : {}), starting_after: log.data.at(-1)!.id })}`}>Older deliveries</Link>
           ) : null}
         </Card>
+        {writable ? (
+          <Card title="Edit endpoint">
+            <EditEndpointForm id={endpoint.id} url={endpoint.url} events={endpoint.enabled_events} description={endpoint.description} />
+          </Card>
+        ) : null}
         {writable ? (
           <Card title="Replay failed deliveries">
             <ReplayForm id={id} />
