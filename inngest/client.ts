@@ -24,6 +24,8 @@ export const kassaEvent = z.object({
   livemode: z.boolean(),
   data: z.object({ object: z.record(z.string(), z.unknown()), previous_attributes: z.record(z.string(), z.unknown()).optional() }),
   merchant: z.string(),
+  /** Set by the outbox relay: the merchant has an enabled webhook endpoint in this mode. */
+  webhooks: z.boolean().optional(),
 });
 export type KassaEventPayload = z.infer<typeof kassaEvent>;
 

@@ -7,7 +7,8 @@ import { createDeliveries } from "@/lib/webhooks/create-deliveries";
  * webhook-deliver run (one run per event × endpoint).
  */
 export const webhookFanOutFn = inngest.createFunction(
-  { id: "webhook-fan-out", triggers: [{ event: "kassa/*" }], retries: 5 },
+  // Only events of merchants with an enabled endpoint (the relay sets `webhooks`): no run per event otherwise.
+  { id: "webhook-fan-out", triggers: [{ event: "kassa/*", if: "event.data.webhooks == true" }], retries: 5 },
   async ({ event, step }) => {
     const eventId = String((event.data as { id?: unknown }).id ?? "");
     const deliveries = await step.run("create-deliveries", async () => createDeliveries({ db: await getDb(), eventId }));

@@ -39,6 +39,23 @@ describe("outbox relay", () => {
     expect(sent).toHaveLength(2);
   });
 
+  it("marks events of merchants with an enabled webhook endpoint, so only those reach the fan-out", async () => {
+    const { createWebhookEndpoint } = await import("@/lib/webhooks/create-webhook-endpoint");
+    const hooked = await makeMerchant(h.db);
+    const plain = await makeMerchant(h.db);
+    await publishPendingEvents({ db: h.db, send: async () => undefined });
+    await createWebhookEndpoint({ ctx: hooked.ctx, input: { url: "https://hooks.example.com/k", enabled_events: ["*"] } });
+    for (const { ctx } of [hooked, plain, { ctx: { ...hooked.ctx, livemode: true } }]) {
+      await withTransaction(ctx, (tx) => emitEvent(tx, ctx, "account.updated", {}));
+    }
+    const sent: OutboundEvent[] = [];
+    await publishPendingEvents({ db: h.db, send: async (batch) => void sent.push(...batch) });
+    const flag = (merchant: string, livemode: boolean) => sent.find((e) => e.data.merchant === merchant && e.data.livemode === livemode)?.data.webhooks;
+    expect(flag(hooked.merchantId, false)).toBe(true);
+    expect(flag(hooked.merchantId, true)).toBe(false);
+    expect(flag(plain.merchantId, false)).toBe(false);
+  });
+
   it("leaves rows for the next pass when the send fails", async () => {
     const { ctx } = await makeMerchant(h.db);
     await publishPendingEvents({ db: h.db, send: async () => undefined });

@@ -1,6 +1,6 @@
-import { and, asc, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { events, type EventRow } from "@/db/schema";
+import { events, webhookEndpoints, type EventRow } from "@/db/schema";
 import { executor } from "@/lib/context";
 import { serializeEvent } from "./serialize-event";
 
@@ -13,14 +13,25 @@ export interface OutboundEvent {
 
 export type EventSender = (batch: OutboundEvent[]) => Promise<unknown>;
 
-export function toOutboundEvent(row: EventRow): OutboundEvent {
+export function toOutboundEvent(row: EventRow, webhooks = false): OutboundEvent {
   return {
     // The outbox id is the event id: the engine drops a resend of the same id for 24 h.
     id: row.id,
     name: `kassa/${row.type}`,
-    data: { ...serializeEvent(row), merchant: row.merchantId },
+    // `webhooks`: the merchant has an enabled endpoint in this mode, so the fan-out function runs at all.
+    data: { ...serializeEvent(row), merchant: row.merchantId, webhooks },
     ts: row.createdAt.getTime(),
   };
+}
+
+/** Which merchant+mode pairs of a batch have an enabled webhook endpoint (one query per batch). */
+async function withEndpoints(db: Executor, rows: EventRow[]): Promise<Set<string>> {
+  const merchants = [...new Set(rows.map((r) => r.merchantId))];
+  const found = await db
+    .selectDistinct({ merchantId: webhookEndpoints.merchantId, livemode: webhookEndpoints.livemode })
+    .from(webhookEndpoints)
+    .where(and(inArray(webhookEndpoints.merchantId, merchants), eq(webhookEndpoints.status, "enabled"), isNull(webhookEndpoints.deletedAt)));
+  return new Set(found.map((f) => `${f.merchantId}:${f.livemode}`));
 }
 
 /** How long a relay may take to send a claimed batch before another relay may claim it again. */
@@ -69,7 +80,8 @@ export async function publishPendingEvents({
   rows.sort((a, b) => (a.id < b.id ? -1 : 1));
   const ids = rows.map((r) => r.id);
   try {
-    await send(rows.map(toOutboundEvent));
+    const hooked = await withEndpoints(conn, rows);
+    await send(rows.map((r) => toOutboundEvent(r, hooked.has(`${r.merchantId}:${r.livemode}`))));
   } catch (error) {
     await conn.update(events).set({ publishLeasedUntil: null }).where(inArray(events.id, ids));
     throw error;

@@ -119,6 +119,14 @@ describe("outbound webhooks", () => {
     }
   });
 
+  it("a merchant without endpoints starts no fan-out run at all", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    const { inngestRuns } = await import("@/db/schema");
+    const before = (await h.db.select().from(inngestRuns)).length;
+    await emit({ ...ctx, db: undefined });
+    expect((await h.db.select().from(inngestRuns)).length).toBe(before);
+  });
+
   it("500, 500, 200 → three tries on the schedule, one webhook-id, one success", async () => {
     const r = await receiver([500, 500, 200]);
     try {
