@@ -10,7 +10,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const member = await requireMember();
   const problems = await listEndpointProblems({ ctx: await memberContext(member) });
   const sections: NavSection[] = [
-    { items: [{ href: "/dashboard", label: "Home" }] },
+    { items: [{ href: "/dashboard", label: "Home" }, ...(can(member.role, "payments:read") ? [{ href: "/payments", label: "Payments" }] : [])] },
     {
       title: "Developers",
       items: [

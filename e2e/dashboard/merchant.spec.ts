@@ -286,3 +286,51 @@ test("Developers → Webhooks: add an endpoint, send a test event, read the log;
     await new Promise((r) => server.close(r));
   }
 });
+
+test("payments: filter the list, open a payment, refund part of it and watch it update; analysts cannot refund; another merchant's payment is a 404", async ({ page, request, browser }) => {
+  const m = await seedMerchant("pays");
+  const api = (data: Record<string, unknown>) => request.post("/api/v1/payments", { headers: { Authorization: `Bearer ${m.secretKey}` }, data });
+  const paid = await (await api({ amount: 4200, currency: "usd", payment_method: "pm_card_visa", confirm: true, description: "Order 42" })).json();
+  await api({ amount: 1000, currency: "usd" }); // stays requires_payment_method
+  await signInOk(page, m.email, m.password);
+  await page.getByRole("link", { name: "Payments" }).click();
+  await expect(page.getByTestId("payments-table").locator("tbody tr")).toHaveCount(2);
+  await page.getByRole("link", { name: "succeeded" }).click();
+  await expect(page).toHaveURL(/status=succeeded/);
+  await expect(page.getByTestId("payments-table").locator("tbody tr")).toHaveCount(1);
+  await page.getByRole("link", { name: "$42.00" }).click();
+  await expect(page).toHaveURL(new RegExp(`/payments/${paid.id}$`));
+  await expect(page.getByTestId("payment-summary")).toContainText("visa · 4242");
+  await expect(page.getByTestId("timeline")).toContainText("payment.succeeded");
+  await expect(page.getByTestId("ledger")).toContainText("processor_clearing");
+
+  await page.getByLabel("Refund amount (USD)").fill("12.50");
+  await page.getByRole("button", { name: "Refund…" }).click();
+  await expect(page.getByRole("dialog", { name: "Confirm refund" })).toContainText("$42.00 can still be refunded");
+  await page.getByRole("button", { name: "Confirm refund" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "succeeded" })).toBeVisible();
+  await expect(page.getByTestId("amount-refunded")).toHaveText("$12.50");
+  await expect(page.getByTestId("timeline")).toContainText("refund.succeeded");
+  await expect(page.getByTestId("refunds")).toContainText("$12.50");
+  const refunded = await (await request.get(`/api/v1/payments/${paid.id}`, { headers: { Authorization: `Bearer ${m.secretKey}` } })).json();
+  expect(refunded.amount_refunded).toBe(1250);
+
+  // An analyst sees the payment but no refund button, and the dashboard endpoint answers 403.
+  const analyst = await addMember(m.ctx, "analyst");
+  const ctxA = await browser.newContext();
+  const pageA = await ctxA.newPage();
+  await signInOk(pageA, analyst.email, analyst.password);
+  await pageA.goto(`/payments/${paid.id}`);
+  await expect(pageA.getByTestId("payment-summary")).toBeVisible();
+  await expect(pageA.getByRole("button", { name: "Refund…" })).toHaveCount(0);
+  const denied = await pageA.request.post("/api/dashboard/refunds", { data: { payment: paid.id, amount: 100 } });
+  expect(denied.status()).toBe(403);
+  expect((await denied.json()).error.code).toBe("permission_denied");
+  await ctxA.close();
+
+  // Another merchant's payment id in the URL is a 404 page.
+  const other = await seedMerchant("pays-other");
+  const theirs = await (await request.post("/api/v1/payments", { headers: { Authorization: `Bearer ${other.secretKey}` }, data: { amount: 999, currency: "usd" } })).json();
+  const res = await page.goto(`/payments/${theirs.id}`);
+  expect(res?.status()).toBe(404);
+});

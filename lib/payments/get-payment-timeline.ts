@@ -1,0 +1,80 @@
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { auditLog, events, journalEntries, journalLines, paymentAttempts, refunds, webhookDeliveries } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/roles";
+import { executor, type ServiceContext } from "@/lib/context";
+import { loadPayment } from "./load-payment";
+import { serializePayment } from "./serialize-payment";
+import { serializeRefund } from "@/lib/refunds/serialize-refund";
+
+export interface TimelineItem {
+  at: number; // unix ms
+  kind: "event" | "attempt" | "audit" | "webhook";
+  title: string;
+  detail: string | null;
+  ref: string;
+}
+
+/**
+ * Everything about one payment for its dashboard page: the API object, its refunds, a timeline of
+ * attempts (with the processor's answers), status-change events, audit rows and webhook deliveries,
+ * and its ledger lines. Scoped to the merchant and mode like every read.
+ */
+export async function getPaymentTimeline({ ctx, id }: { ctx: ServiceContext; id: string }) {
+  requirePermission(ctx, "payments:read");
+  const db = await executor(ctx);
+  const payment = await loadPayment(db, ctx, id);
+  const refundRows = await db.select().from(refunds).where(eq(refunds.paymentId, id)).orderBy(asc(refunds.id));
+  const refundIds = refundRows.map((r) => r.id);
+  const objectIds = [id, ...refundIds];
+  const [attempts, eventRows, audits, entries] = await Promise.all([
+    db.select().from(paymentAttempts).where(eq(paymentAttempts.paymentId, id)).orderBy(asc(paymentAttempts.id)),
+    db
+      .select()
+      .from(events)
+      .where(and(eq(events.merchantId, ctx.merchantId), eq(events.livemode, ctx.livemode), inArray(sql<string>`${events.data}->'object'->>'id'`, objectIds)))
+      .orderBy(asc(events.id)),
+    db.select().from(auditLog).where(and(eq(auditLog.merchantId, ctx.merchantId), inArray(auditLog.targetId, objectIds))).orderBy(asc(auditLog.id)),
+    db
+      .select({ id: journalEntries.id, type: journalEntries.type, key: journalEntries.key, at: journalEntries.createdAt, account: journalLines.account, amount: journalLines.amount, currency: journalLines.currency })
+      .from(journalEntries)
+      .innerJoin(journalLines, eq(journalLines.entryId, journalEntries.id))
+      .where(and(eq(journalEntries.merchantId, ctx.merchantId), eq(journalEntries.livemode, ctx.livemode), or(inArray(journalEntries.sourceId, objectIds))))
+      .orderBy(asc(journalEntries.id), asc(journalLines.position)),
+  ]);
+  const deliveries = eventRows.length
+    ? await db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.eventId, eventRows.map((e) => e.id))).orderBy(asc(webhookDeliveries.id))
+    : [];
+
+  const timeline: TimelineItem[] = [
+    ...attempts.map((a) => ({
+      at: a.createdAt.getTime(),
+      kind: "attempt" as const,
+      title: `Attempt with ${a.paymentMethod}: ${a.status}`,
+      detail: a.failure ? `${a.failure.code}${a.failure.decline_code ? ` / ${a.failure.decline_code}` : ""}: ${a.failure.message}` : a.processorId ? `processor ${a.processorId}` : null,
+      ref: a.id,
+    })),
+    ...eventRows.map((e) => ({ at: e.createdAt.getTime(), kind: "event" as const, title: e.type, detail: null, ref: e.id })),
+    ...audits.map((a) => ({
+      at: a.createdAt.getTime(),
+      kind: "audit" as const,
+      title: `${a.action} by ${a.actorType === "user" ? (a.actorLabel ?? "a user") : a.actorType === "api_key" ? `API key ${a.actorLabel ?? ""}`.trim() : (a.actorLabel ?? a.actorType)}`,
+      detail: null,
+      ref: a.id,
+    })),
+    ...deliveries.map((d) => ({
+      at: (d.completedAt ?? d.updatedAt).getTime(),
+      kind: "webhook" as const,
+      title: `Webhook ${d.eventType} ${d.status === "succeeded" ? "delivered" : d.status}`,
+      detail: `${d.attemptCount} ${d.attemptCount === 1 ? "try" : "tries"}${d.lastStatusCode ? `, last HTTP ${d.lastStatusCode}` : ""}`,
+      ref: d.endpointId,
+    })),
+  ].sort((x, y) => x.at - y.at || x.kind.localeCompare(y.kind));
+
+  return {
+    payment: serializePayment(payment),
+    refunds: refundRows.map(serializeRefund),
+    refundable: Number(payment.amountReceived - payment.amountRefunded),
+    timeline,
+    ledger: entries.map((l) => ({ entry: l.id, type: l.type, account: l.account, amount: Number(l.amount), currency: l.currency, at: l.at.getTime() })),
+  };
+}
