@@ -10,7 +10,13 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const member = await requireMember();
   const problems = await listEndpointProblems({ ctx: await memberContext(member) });
   const sections: NavSection[] = [
-    { items: [{ href: "/dashboard", label: "Home" }, ...(can(member.role, "payments:read") ? [{ href: "/payments", label: "Payments" }] : [])] },
+    {
+      items: [
+        { href: "/dashboard", label: "Home" },
+        ...(can(member.role, "payments:read") ? [{ href: "/payments", label: "Payments" }, { href: "/refunds", label: "Refunds" }] : []),
+        ...(can(member.role, "balance:read") ? [{ href: "/balance", label: "Balance" }] : []),
+      ],
+    },
     {
       title: "Developers",
       items: [

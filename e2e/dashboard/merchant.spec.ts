@@ -315,6 +315,17 @@ test("payments: filter the list, open a payment, refund part of it and watch it 
   const refunded = await (await request.get(`/api/v1/payments/${paid.id}`, { headers: { Authorization: `Bearer ${m.secretKey}` } })).json();
   expect(refunded.amount_refunded).toBe(1250);
 
+  // The refund in the refunds list, and both movements in the balance (from the ledger).
+  await page.getByRole("link", { name: "Refunds" }).click();
+  await expect(page.getByTestId("refunds-table")).toContainText("$12.50");
+  await page.getByTestId("refunds-table").getByRole("link", { name: paid.id }).click();
+  await expect(page).toHaveURL(new RegExp(`/payments/${paid.id}$`));
+  await page.getByRole("link", { name: "Balance" }).click();
+  // $42.00 − $1.52 fee, then −$12.50 + $0.45 of the fee returned = $28.43 pending.
+  await expect(page.getByTestId("balance")).toContainText("$28.43");
+  await expect(page.getByTestId("balance-transactions")).toContainText("refund");
+  await expect(page.getByTestId("balance-transactions")).toContainText("charge");
+
   // An analyst sees the payment but no refund button, and the dashboard endpoint answers 403.
   const analyst = await addMember(m.ctx, "analyst");
   const ctxA = await browser.newContext();
