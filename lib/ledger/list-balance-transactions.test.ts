@@ -105,7 +105,7 @@ describe("listBalanceTransactions", () => {
     expect(ids(bySource)).toEqual([ours[3]!.id]);
 
     const created = (await listBalanceTransactions({ ctx, input: { limit: 1 } })).data[0]!.created;
-    const inRange = await listBalanceTransactions({ ctx, input: { "created[gte]": String(created - 60), "created[lte]": created } });
+    const inRange = await listBalanceTransactions({ ctx, input: { created: { gte: String(created - 60), lte: created } } });
     expect(ids(inRange)).toEqual(newestFirst());
     const future = await listBalanceTransactions({ ctx, input: { created: { gt: created } } });
     expect(future.data).toEqual([]);

@@ -20,18 +20,6 @@ export const ListBalanceTransactionsInput = z.strictObject({
   created: z.union([unixSeconds, z.strictObject({ gt: unixSeconds, gte: unixSeconds, lt: unixSeconds, lte: unixSeconds }).partial()]).optional(),
 });
 
-/** Folds a query string's `created[gte]=…` keys into `created: { gte }`, so a route passes its query as is. */
-function foldBracketKeys(input: unknown): unknown {
-  if (input === null || typeof input !== "object" || Array.isArray(input)) return input;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    const m = /^created\[(\w+)\]$/.exec(key);
-    if (!m) out[key] = value;
-    else out.created = { ...(typeof out.created === "object" ? (out.created as object) : {}), [m[1]!]: value };
-  }
-  return out;
-}
-
 export async function listBalanceTransactions({
   ctx,
   input,
@@ -42,7 +30,7 @@ export async function listBalanceTransactions({
   url?: string;
 }) {
   requirePermission(ctx, "balance:read");
-  const params = parseWith(ListBalanceTransactionsInput, foldBracketKeys(input));
+  const params = parseWith(ListBalanceTransactionsInput, input);
   const t = balanceTransactions;
   const where: (SQL | undefined)[] = [
     eq(t.merchantId, ctx.merchantId),

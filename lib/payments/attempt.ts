@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type Charge } from "@/lib/gateways/types";
-import type { ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
@@ -99,8 +98,4 @@ export async function loadAttempt(db: Executor, payment: Pick<PaymentRow, "id">,
     .where(and(eq(paymentAttempts.id, attemptId), eq(paymentAttempts.paymentId, payment.id)));
   if (!attempt) throw new KassaError("api_error", `attempt ${attemptId} of ${payment.id} is missing`);
   return attempt;
-}
-
-export function ctxForPayment(payment: Pick<PaymentRow, "merchantId" | "livemode">, base: ServiceContext): ServiceContext {
-  return { ...base, merchantId: payment.merchantId, livemode: payment.livemode };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { auditLog, events, journalEntries, journalLines, paymentAttempts, refunds, webhookDeliveries } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/roles";
 import { executor, type ServiceContext } from "@/lib/context";
@@ -38,7 +38,7 @@ export async function getPaymentTimeline({ ctx, id }: { ctx: ServiceContext; id:
       .select({ id: journalEntries.id, type: journalEntries.type, key: journalEntries.key, at: journalEntries.createdAt, account: journalLines.account, amount: journalLines.amount, currency: journalLines.currency })
       .from(journalEntries)
       .innerJoin(journalLines, eq(journalLines.entryId, journalEntries.id))
-      .where(and(eq(journalEntries.merchantId, ctx.merchantId), eq(journalEntries.livemode, ctx.livemode), or(inArray(journalEntries.sourceId, objectIds))))
+      .where(and(eq(journalEntries.merchantId, ctx.merchantId), eq(journalEntries.livemode, ctx.livemode), inArray(journalEntries.sourceId, objectIds)))
       .orderBy(asc(journalEntries.id), asc(journalLines.position)),
   ]);
   const deliveries = eventRows.length
