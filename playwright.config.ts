@@ -54,7 +54,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
       // Its own executor port, so a developer's `npm run dev` (8288) can run alongside.
-      KASSA_EXECUTOR_PORT: "8390",
+      KASSA_EXECUTOR_PORT: process.env.E2E_EXECUTOR_PORT ?? "8390",
       // The tests' webhook receivers listen on 127.0.0.1; nothing but loopback is ever allowed.
       KASSA_WEBHOOKS_ALLOW_LOOPBACK: "1",
       KASSA_ENCRYPTION_KEYS: "e2e:" + Buffer.alloc(32, 7).toString("base64"),

@@ -19,13 +19,44 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): Pro
   });
 }
 
+/** Names of failed tests, printed again after the summary so the tail of a CI log says what broke. */
+const failedNames: string[] = [];
+
+interface PlaywrightSuite {
+  title: string;
+  specs?: { title: string; file?: string; line?: number; tests?: { status?: string }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+function playwrightFailures(suite: PlaywrightSuite, trail: string[]): void {
+  const here = suite.title ? [...trail, suite.title] : trail;
+  for (const spec of suite.specs ?? []) {
+    if ((spec.tests ?? []).some((t) => t.status === "unexpected" || t.status === "flaky")) {
+      failedNames.push(`e2e: ${[...here, spec.title].join(" › ")}`);
+    }
+  }
+  for (const child of suite.suites ?? []) playwrightFailures(child, here);
+}
+
 function counts(file: string, kind: "vitest" | "playwright"): { passed: number; failed: number } {
   try {
     const report = JSON.parse(fs.readFileSync(file, "utf8"));
-    if (kind === "vitest") return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numTotalTestSuites ? 0 : 1) };
+    if (kind === "vitest") {
+      for (const suite of report.testResults ?? []) {
+        for (const t of suite.assertionResults ?? []) {
+          if (t.status === "failed") failedNames.push(`vitest: ${path.relative(root, suite.name)} › ${t.fullName}`);
+        }
+        if (suite.status === "failed" && !(suite.assertionResults ?? []).some((t: { status: string }) => t.status === "failed")) {
+          failedNames.push(`vitest: ${path.relative(root, suite.name)} (file failed: ${String(suite.message ?? "").slice(0, 300)})`);
+        }
+      }
+      return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numTotalTestSuites ? 0 : 1) };
+    }
+    for (const suite of report.suites ?? []) playwrightFailures(suite, []);
     const s = report.stats ?? {};
     return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) };
   } catch {
+    failedNames.push(`${kind}: no report at ${path.relative(root, file)}`);
     return { passed: 0, failed: 1 };
   }
 }
@@ -79,5 +110,6 @@ try {
 } finally {
   await stop();
 }
+if (failedNames.length > 0) console.log(`\nfailed:\n${failedNames.map((n) => `  - ${n}`).join("\n")}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(exit || (totals.failed > 0 ? 1 : 0));
