@@ -81,6 +81,11 @@ export interface Charge {
   nextAction: NextAction | null;
   riskLevel: RiskLevel;
   created: Date;
+  /**
+   * Stripe: the PaymentIntent's client_secret, which the checkout hands to Stripe.js (Elements,
+   * handleNextAction for 3DS). Never logged, never stored. The sandbox has none.
+   */
+  clientSecret?: string | null;
 }
 
 export interface RefundResult {
