@@ -1,4 +1,5 @@
 import { authorizationTimerFn } from "./functions/authorization-timer";
+import { checkoutSessionExpiryFn } from "./functions/checkout-session-expiry";
 import { outboxSweep } from "./functions/outbox-sweep";
 import { reapIdempotencyKeysFn } from "./functions/reap-idempotency-keys";
 import { reconcilePaymentsFn } from "./functions/reconcile-payments";
@@ -8,4 +9,4 @@ import { webhookDeliverFn } from "./functions/webhook-deliver";
 import { webhookFanOutFn } from "./functions/webhook-fan-out";
 
 /** Every function served at /api/inngest. */
-export const functions = [outboxSweep, reapIdempotencyKeysFn, settlePaymentFn, authorizationTimerFn, reconcilePaymentsFn, releaseAvailableFundsFn, webhookFanOutFn, webhookDeliverFn];
+export const functions = [outboxSweep, reapIdempotencyKeysFn, settlePaymentFn, authorizationTimerFn, reconcilePaymentsFn, releaseAvailableFundsFn, webhookFanOutFn, webhookDeliverFn, checkoutSessionExpiryFn];

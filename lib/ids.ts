@@ -24,6 +24,8 @@ export const ID_PREFIXES = {
   webhookEndpoint: "we",
   webhookDelivery: "wd",
   webhookAttempt: "wa",
+  checkoutSession: "cs",
+  paymentLink: "plink",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -15,6 +15,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         { href: "/dashboard", label: "Home" },
         ...(can(member.role, "payments:read") ? [{ href: "/payments", label: "Payments" }, { href: "/refunds", label: "Refunds" }] : []),
         ...(can(member.role, "balance:read") ? [{ href: "/balance", label: "Balance" }] : []),
+        ...(can(member.role, "payment_links:read") ? [{ href: "/payment-links", label: "Payment links" }] : []),
       ],
     },
     {

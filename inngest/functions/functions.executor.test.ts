@@ -48,6 +48,7 @@ describe("Kassa functions through the local executor", () => {
     const ids = (await h.db.select({ id: inngestFunctions.id }).from(inngestFunctions)).map((f) => f.id).sort();
     expect(ids).toEqual([
       "kassa-authorization-timer",
+      "kassa-checkout-session-expiry",
       "kassa-outbox-sweep",
       "kassa-reap-idempotency-keys",
       "kassa-reconcile-payments",

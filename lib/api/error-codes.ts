@@ -20,6 +20,10 @@ export const ERROR_CODES = {
   last_owner: { status: 400, type: "invalid_request_error" },
   api_key_revoked: { status: 400, type: "invalid_request_error" },
   ledger_entry_not_reversible: { status: 400, type: "invalid_request_error" },
+  /** Paying (or reopening) a checkout session that expired or was already paid. */
+  checkout_session_expired: { status: 400, type: "invalid_request_error" },
+  checkout_session_complete: { status: 400, type: "invalid_request_error" },
+  payment_link_inactive: { status: 400, type: "invalid_request_error" },
   /** A webhook endpoint URL that is malformed or points somewhere Kassa must never connect to. */
   // 401
   api_key_missing: { status: 401, type: "authentication_error" },
@@ -35,6 +39,10 @@ export const ERROR_CODES = {
   incorrect_cvc: { status: 402, type: "card_error" },
   processing_error: { status: 402, type: "card_error" },
   authentication_required: { status: 402, type: "card_error" },
+  /** The sandbox card form: a number that is not a test card, a bad expiry date or CVC (Stripe's codes). */
+  incorrect_number: { status: 402, type: "card_error" },
+  invalid_expiry_year: { status: 402, type: "card_error" },
+  invalid_cvc: { status: 402, type: "card_error" },
   // 403
   permission_denied: { status: 403, type: "permission_error" },
   // 404

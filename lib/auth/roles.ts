@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "payments:read": ["owner", "admin", "developer", "analyst", "support"],
   "payments:write": ["owner", "admin", "developer"],
   "refunds:write": ["owner", "admin", "support"],
+  "payment_links:read": ["owner", "admin", "developer", "analyst", "support"],
+  "payment_links:write": ["owner", "admin", "developer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -12,6 +12,11 @@ export const EVENT_TYPES = [
   "refund.succeeded",
   "refund.failed",
   "webhook_endpoint.test",
+  "checkout.session.created",
+  "checkout.session.completed",
+  "checkout.session.expired",
+  "payment_link.created",
+  "payment_link.updated",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

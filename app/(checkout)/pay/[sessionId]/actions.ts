@@ -1,0 +1,62 @@
+"use server";
+
+import { getDb } from "@/db/client";
+import { requestBaseUrl, withEmbed } from "@/lib/checkout/checkout-urls";
+import { findCheckoutSession } from "@/lib/checkout/load-checkout-session";
+import { payCheckoutSession, refreshCheckoutSession, type PayResult } from "@/lib/checkout/pay-checkout-session";
+import { tokenizeSandboxCard } from "@/lib/checkout/sandbox-card";
+import type { CheckoutStep } from "@/lib/checkout/stripe-flow";
+import { KassaError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+const str = (form: FormData, key: string) => String(form.get(key) ?? "");
+
+/**
+ * The sandbox card form. Only number, expiry and CVC are read (an amount in the form is ignored:
+ * the session fixes it); they are turned into a test payment method here and go no further.
+ */
+export async function payWithCardAction(sessionId: string, embedOrigin: string | null, form: FormData): Promise<CheckoutStep> {
+  return step(sessionId, embedOrigin, async (returnUrl) => {
+    const paymentMethod = tokenizeSandboxCard({ number: str(form, "number"), expiry: str(form, "expiry"), cvc: str(form, "cvc") });
+    return payCheckoutSession({ sessionId, paymentMethod, returnUrl });
+  });
+}
+
+/** The Stripe path: a PaymentMethod id that Stripe.js created from the Payment Element. */
+export async function payWithPaymentMethodAction(sessionId: string, embedOrigin: string | null, paymentMethod: string): Promise<CheckoutStep> {
+  return step(sessionId, embedOrigin, async (returnUrl) => {
+    if (typeof paymentMethod !== "string" || !/^pm_[A-Za-z0-9_]{1,250}$/.test(paymentMethod)) {
+      throw new KassaError("parameter_invalid", "The card form sent an invalid payment method.", { param: "payment_method" });
+    }
+    return payCheckoutSession({ sessionId, paymentMethod, returnUrl });
+  });
+}
+
+/** After Stripe.js ran a 3DS challenge: Kassa asks Stripe what became of the payment. */
+export async function refreshAction(sessionId: string, embedOrigin: string | null): Promise<CheckoutStep> {
+  return step(sessionId, embedOrigin, () => refreshCheckoutSession({ sessionId }));
+}
+
+async function step(sessionId: string, embedOrigin: string | null, run: (returnUrl: string) => Promise<PayResult>): Promise<CheckoutStep> {
+  try {
+    const found = await findCheckoutSession(await getDb(), sessionId);
+    // The embed origin comes from the browser: only one registered for this session is kept.
+    const embed = embedOrigin && found?.session.embedOrigins.includes(embedOrigin) ? embedOrigin : null;
+    const page = withEmbed(`/pay/${sessionId}`, embed);
+    const result = await run(`${await requestBaseUrl()}${page}`);
+    switch (result.status) {
+      case "complete":
+      case "processing":
+        return { ok: true, next: "complete", url: page };
+      case "requires_action":
+        if (result.clientSecret) return { ok: true, next: "stripe_action", clientSecret: result.clientSecret };
+        return result.redirectUrl ? { ok: true, next: "redirect", url: withEmbed(result.redirectUrl, embed) } : { ok: true, next: "complete", url: page };
+      case "failed":
+        return { ok: false, code: result.declineCode ?? result.code, message: result.message };
+    }
+  } catch (error) {
+    if (error instanceof KassaError) return { ok: false, code: error.code, message: error.message };
+    logger.error({ err: error, session: sessionId }, "checkout payment failed");
+    return { ok: false, code: "api_error", message: "Something went wrong on our side. Nothing was charged; try again." };
+  }
+}

@@ -1,0 +1,63 @@
+import { executeAsOne } from "@/db/batch";
+import { auditLog, checkoutSessions, events, type CheckoutSessionRow } from "@/db/schema";
+import { parseWith } from "@/lib/api/parse";
+import { auditRow } from "@/lib/audit/write-audit";
+import { requirePermission } from "@/lib/auth/roles";
+import { executor, type ServiceContext } from "@/lib/context";
+import { eventRow, outboxWritten } from "@/lib/events/emit-event";
+import { newId } from "@/lib/ids";
+import { checkChargeAmount } from "@/lib/payments/inputs";
+import { CreateCheckoutSessionInput } from "./inputs";
+import { serializeCheckoutSession, type CheckoutSessionObject } from "./serialize-checkout-session";
+
+/** A session stays payable this long; the checkout-session-expiry function closes it then. */
+export const CHECKOUT_SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** POST /api/v1/checkout/sessions — a page where a customer pays `amount`; nothing is charged yet. */
+export async function createCheckoutSession({ ctx, input, baseUrl }: { ctx: ServiceContext; input: unknown; baseUrl?: string }): Promise<CheckoutSessionObject> {
+  requirePermission(ctx, "payments:write");
+  const data = parseWith(CreateCheckoutSessionInput, input);
+  const amount = checkChargeAmount(data.amount, data.currency);
+  return openCheckoutSession(ctx, {
+    amount,
+    currency: data.currency,
+    description: data.description ?? null,
+    customerEmail: data.customer_email ?? null,
+    successUrl: data.success_url,
+    cancelUrl: data.cancel_url,
+    paymentMethodTypes: data.payment_method_types ? [...new Set(data.payment_method_types)] : ["card"],
+    captureMethod: data.capture_method ?? "automatic",
+    metadata: data.metadata ?? {},
+    embedOrigins: [...new Set(data.embed_origins ?? [])],
+    paymentLinkId: null,
+  }, baseUrl);
+}
+
+type SessionFields = Pick<CheckoutSessionRow, "amount" | "currency" | "description" | "customerEmail" | "successUrl" | "cancelUrl" | "paymentMethodTypes" | "captureMethod" | "metadata" | "embedOrigins" | "paymentLinkId">;
+
+/** Writes a new open session with its audit row and outbox event (callers have validated the fields). */
+export async function openCheckoutSession(ctx: ServiceContext, fields: SessionFields, baseUrl?: string): Promise<CheckoutSessionObject> {
+  const now = new Date();
+  const row: CheckoutSessionRow = {
+    ...fields,
+    id: newId("checkoutSession"),
+    merchantId: ctx.merchantId,
+    livemode: ctx.livemode,
+    status: "open",
+    paymentId: null,
+    expiresAt: new Date(now.getTime() + CHECKOUT_SESSION_TTL_MS),
+    completedAt: null,
+    expiredAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const db = await executor(ctx);
+  const object = serializeCheckoutSession(row, baseUrl);
+  await executeAsOne(db, [
+    db.insert(checkoutSessions).values(row),
+    db.insert(auditLog).values(auditRow(ctx, { action: "checkout.session.created", targetType: "checkout_session", targetId: row.id, metadata: { amount: Number(row.amount), currency: row.currency, payment_link: row.paymentLinkId } })),
+    db.insert(events).values(eventRow(ctx, "checkout.session.created", object)),
+  ]);
+  outboxWritten(db);
+  return object;
+}

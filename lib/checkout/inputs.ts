@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { CAPTURE_METHODS, CHECKOUT_PAYMENT_METHOD_TYPES } from "@/db/schema";
+import { listParams } from "@/lib/api/pagination";
+import { amountSchema, metadataSchema } from "@/lib/payments/inputs";
+
+const httpUrl = z.url({ protocol: /^https?$/ }).max(2048);
+
+/** scheme://host[:port] and nothing else: what a browser reports as a page's origin. */
+export const originSchema = z
+  .string()
+  .max(255)
+  .refine((s) => normalizeOrigin(s) === s, "must be an origin such as https://shop.example (scheme, host and port only)");
+
+export function normalizeOrigin(value: string): string | null {
+  try {
+    const u = new URL(value);
+    if (u.protocol !== "https:" && u.protocol !== "http:") return null;
+    return u.origin;
+  } catch {
+    return null;
+  }
+}
+
+export const CreateCheckoutSessionInput = z.strictObject({
+  amount: amountSchema,
+  currency: z.string().min(3).max(3).transform((s) => s.toLowerCase()),
+  description: z.string().max(1000).optional(),
+  customer_email: z.email().max(254).optional(),
+  success_url: httpUrl,
+  cancel_url: httpUrl,
+  payment_method_types: z.array(z.enum(CHECKOUT_PAYMENT_METHOD_TYPES)).min(1).max(2).optional(),
+  capture_method: z.enum(CAPTURE_METHODS).optional(),
+  metadata: metadataSchema.optional(),
+  /** Sites allowed to show this checkout in an iframe through embed.js. */
+  embed_origins: z.array(originSchema).max(5).optional(),
+});
+export type CreateCheckoutSessionInput = z.output<typeof CreateCheckoutSessionInput>;
+
+export const ListCheckoutSessionsQuery = z.strictObject({ ...listParams });
+
+/** The sandbox card form as the browser posts it; the number and CVC go no further than tokenizeSandboxCard. */
+export const SandboxCardInput = z.object({
+  number: z.string().max(40),
+  expiry: z.string().max(10),
+  cvc: z.string().max(8),
+});

@@ -1,0 +1,107 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { checkoutSessions, type CheckoutSessionRow } from "@/db/schema";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { ERROR_CODES } from "@/lib/api/error-codes";
+import { KassaError } from "@/lib/errors";
+import { connectorOf } from "@/lib/payments/connector";
+import { completeAuthentication } from "@/lib/payments/complete-authentication";
+import { confirmPayment } from "@/lib/payments/confirm-payment";
+import { createPayment } from "@/lib/payments/create-payment";
+import { getPayment } from "@/lib/payments/get-payment";
+import type { PaymentObject } from "@/lib/payments/serialize-payment";
+import { completeCheckoutSession } from "./complete-checkout-session";
+import { declineMessage } from "./decline-messages";
+import { assertPayable, checkoutContext, findCheckoutSession, loadCheckoutSession, noSuchCheckoutSession } from "./load-checkout-session";
+
+export type PayResult =
+  | { status: "complete"; paymentId: string }
+  | { status: "requires_action"; paymentId: string; redirectUrl: string | null; clientSecret: string | null }
+  | { status: "processing"; paymentId: string }
+  | { status: "failed"; paymentId: string | null; code: string; declineCode: string | null; message: string };
+
+/**
+ * The customer pays a checkout session with a payment method (a sandbox test method from the card
+ * form, or a Stripe pm_… from the Payment Element). The amount, currency and capture method come
+ * from the session alone. The session's one payment is made on the first try and confirmed again
+ * on later tries, so a decline followed by a success is one payment with two attempts.
+ */
+export async function payCheckoutSession({ sessionId, paymentMethod, returnUrl }: { sessionId: string; paymentMethod: string; returnUrl?: string }): Promise<PayResult> {
+  const found = await findCheckoutSession(await getDb(), sessionId);
+  if (!found) throw noSuchCheckoutSession(sessionId);
+  const ctx = checkoutContext(found.session);
+  assertPayable(found.session);
+  const paymentId = await paymentOf(ctx, sessionId);
+  let payment: PaymentObject;
+  try {
+    const current = await getPayment({ ctx, id: paymentId });
+    if (current.status === "requires_action") return requiresAction(ctx, current);
+    payment = await confirmPayment({ ctx, id: paymentId, input: { payment_method: paymentMethod, ...(returnUrl ? { return_url: returnUrl } : {}) } });
+  } catch (error) {
+    if (error instanceof KassaError && ERROR_CODES[error.code].type === "card_error") {
+      return { status: "failed", paymentId, code: error.code, declineCode: error.declineCode ?? null, message: declineMessage(error.code, error.declineCode, error.message) };
+    }
+    throw error;
+  }
+  return settle(ctx, sessionId, payment);
+}
+
+/** After a 3D Secure step (Stripe.js's own, or the sandbox page): records the processor's answer and completes the session. */
+export async function refreshCheckoutSession({ sessionId }: { sessionId: string }): Promise<PayResult> {
+  const found = await findCheckoutSession(await getDb(), sessionId);
+  if (!found?.session.paymentId) throw noSuchCheckoutSession(sessionId);
+  const ctx = checkoutContext(found.session);
+  const { payment, error } = await completeAuthentication({ ctx, paymentId: found.session.paymentId });
+  if (error) return { status: "failed", paymentId: payment.id, code: error.code, declineCode: error.declineCode ?? null, message: declineMessage(error.code, error.declineCode, error.message) };
+  return settle(ctx, sessionId, payment);
+}
+
+async function settle(ctx: ServiceContext, sessionId: string, payment: PaymentObject): Promise<PayResult> {
+  switch (payment.status) {
+    case "succeeded":
+    case "requires_capture":
+      await completeCheckoutSession({ ctx, id: sessionId });
+      return { status: "complete", paymentId: payment.id };
+    case "requires_action":
+      return requiresAction(ctx, payment);
+    case "requires_payment_method": {
+      const e = payment.last_payment_error;
+      return { status: "failed", paymentId: payment.id, code: e?.code ?? "card_declined", declineCode: e?.decline_code ?? null, message: declineMessage(e?.code, e?.decline_code, e?.message ?? "Your card was declined.") };
+    }
+    default:
+      return { status: "processing", paymentId: payment.id };
+  }
+}
+
+async function requiresAction(ctx: ServiceContext, payment: PaymentObject): Promise<PayResult> {
+  let clientSecret: string | null = null;
+  if (payment.connector === "stripe") {
+    // Stripe.js runs the challenge itself with the PaymentIntent's client secret, which is never stored.
+    const charge = await connectorOf("stripe").retrieve({ merchantId: ctx.merchantId, livemode: ctx.livemode }, { idempotencyKey: payment.latest_attempt! });
+    clientSecret = charge?.clientSecret ?? null;
+  }
+  return { status: "requires_action", paymentId: payment.id, redirectUrl: payment.next_action?.redirect_to_url.url ?? null, clientSecret };
+}
+
+/** The session's payment, made (unconfirmed) on the first try with the session locked so two tries make one. */
+async function paymentOf(ctx: ServiceContext, sessionId: string): Promise<string> {
+  return withTransaction(ctx, async (tx) => {
+    const session: CheckoutSessionRow = await loadCheckoutSession(tx, ctx, sessionId, { lock: true });
+    assertPayable(session);
+    if (session.paymentId) return session.paymentId;
+    const metadata = Object.keys(session.metadata).length < 50 ? { ...session.metadata, checkout_session: session.id } : session.metadata;
+    const payment = await createPayment({
+      ctx: { ...ctx, db: tx },
+      input: {
+        amount: Number(session.amount),
+        currency: session.currency,
+        capture_method: session.captureMethod,
+        metadata,
+        ...(session.description ? { description: session.description } : {}),
+        ...(session.customerEmail ? { receipt_email: session.customerEmail } : {}),
+      },
+    });
+    await tx.update(checkoutSessions).set({ paymentId: payment.id }).where(eq(checkoutSessions.id, session.id));
+    return payment.id;
+  });
+}

@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { checkoutSessions, sandboxCharges } from "@/db/schema";
+import { systemActor, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { completeAuthentication } from "@/lib/payments/complete-authentication";
+import { loadPayment } from "@/lib/payments/load-payment";
+import { serializePayment, type PaymentObject } from "@/lib/payments/serialize-payment";
+import { completeCheckoutSession } from "./complete-checkout-session";
+
+export interface Challenge {
+  processorId: string;
+  ctx: ServiceContext;
+  payment: PaymentObject;
+  /** Where the customer goes after answering (the payment's return_url). */
+  returnUrl: string | null;
+  /** The checkout session that made this payment, if any (its embed origins apply to the page). */
+  session: { id: string; embedOrigins: string[] } | null;
+}
+
+const noSuchChallenge = (id: string) => new KassaError("resource_missing", `No such authentication: '${id}'`);
+
+/**
+ * The sandbox's 3D Secure page stands in for the card issuer's, so it knows its charge by id alone
+ * (the id in the redirect URL is the credential, as with a real ACS); the payment is then read in
+ * that charge's merchant and mode.
+ */
+export async function findChallenge(processorId: string): Promise<Challenge> {
+  const db = await getDb();
+  if (!/^sbch_[0-9a-z]{26}$/.test(processorId)) throw noSuchChallenge(processorId);
+  const [charge] = await db.select({ merchantId: sandboxCharges.merchantId, livemode: sandboxCharges.livemode, paymentId: sandboxCharges.paymentId }).from(sandboxCharges).where(eq(sandboxCharges.id, processorId));
+  if (!charge) throw noSuchChallenge(processorId);
+  const ctx: ServiceContext = { merchantId: charge.merchantId, livemode: charge.livemode, actor: systemActor("sandbox-3ds") };
+  const row = await loadPayment(db, ctx, charge.paymentId);
+  const payment = serializePayment(row);
+  const [session] = await db.select({ id: checkoutSessions.id, embedOrigins: checkoutSessions.embedOrigins }).from(checkoutSessions).where(eq(checkoutSessions.paymentId, payment.id));
+  return { processorId, ctx, payment, returnUrl: row.returnUrl, session: session ?? null };
+}
+
+/** The customer's answer on the challenge page: the payment continues to succeeded, or back to requires_payment_method. */
+export async function answerSandboxChallenge({ processorId, outcome }: { processorId: string; outcome: "succeed" | "fail" }) {
+  const challenge = await findChallenge(processorId);
+  if (challenge.payment.status !== "requires_action") return { payment: challenge.payment, returnUrl: challenge.returnUrl };
+  const { payment } = await completeAuthentication({ ctx: challenge.ctx, paymentId: challenge.payment.id, outcome });
+  if (challenge.session) await completeCheckoutSession({ ctx: challenge.ctx, id: challenge.session.id });
+  return { payment, returnUrl: challenge.returnUrl };
+}

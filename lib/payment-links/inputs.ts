@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { listParams } from "@/lib/api/pagination";
+import { amountSchema, metadataSchema } from "@/lib/payments/inputs";
+
+export const CreatePaymentLinkInput = z.strictObject({
+  /** Minor units per item; leave it out to let the customer choose the amount. */
+  amount: amountSchema.optional(),
+  currency: z.string().min(3).max(3).transform((s) => s.toLowerCase()),
+  description: z.string().min(1).max(500),
+  quantity: z.int().min(1).max(100).optional(),
+  success_url: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+  metadata: metadataSchema.optional(),
+});
+export type CreatePaymentLinkInput = z.output<typeof CreatePaymentLinkInput>;
+
+export const UpdatePaymentLinkInput = z.strictObject({ active: z.boolean() });
+
+export const ListPaymentLinksQuery = z.strictObject({
+  ...listParams,
+  active: z.enum(["true", "false"]).optional(),
+});
+
+/** What a customer types on a customer-chosen-amount link: a decimal in the link's currency. */
+export const ChosenAmountInput = z.strictObject({ amount: z.string().min(1).max(20) });
