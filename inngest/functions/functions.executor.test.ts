@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { events, idempotencyKeys, inngestEvents, inngestFunctions, inngestRuns, payments, sandboxCharges, balanceTransactions } from "@/db/schema";
+import { checkoutSessions, events, idempotencyKeys, inngestEvents, inngestFunctions, inngestRuns, payments, sandboxCharges, balanceTransactions } from "@/db/schema";
 import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
 import { startApp } from "@/inngest/local/test-app";
 import { withTransaction } from "@/lib/context";
@@ -166,6 +166,25 @@ describe("Kassa functions through the local executor", () => {
     expect((done.output as { released: number }).released).toBeGreaterThanOrEqual(1);
     const [txn] = await h.db.select().from(balanceTransactions).where(eq(balanceTransactions.id, balanceTransaction!.id));
     expect(txn!.status).toBe("available");
+  });
+
+  it("a checkout session nobody paid is expired by checkout-session-expiry once its 24 h have passed", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    const { createCheckoutSession } = await import("@/lib/checkout/create-checkout-session");
+    const s = await createCheckoutSession({ ctx: { ...ctx, db: undefined }, input: { amount: 4200, currency: "usd", success_url: "https://shop.test/ok", cancel_url: "https://shop.test/no" } });
+    await publishPendingEvents({ send: sendToInngest });
+    await executor.idle();
+    const runs = await runsOf("kassa-checkout-session-expiry");
+    expect(runs).toHaveLength(1);
+    // A day passes: the stored expiry is behind the real clock, and the executor's clock reaches it.
+    await h.db.update(checkoutSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(checkoutSessions.id, s.id));
+    await clock.advanceTo(new Date(s.expires_at * 1000 + 1000));
+    await executor.idle();
+    const done = await executor.waitForRun(runs[0]!.id);
+    expect(done.status).toBe("completed");
+    expect(done.output).toEqual({ action: "expired", status: "expired" });
+    const [row] = await h.db.select().from(checkoutSessions).where(eq(checkoutSessions.id, s.id));
+    expect(row!.status).toBe("expired");
   });
 
   // Latency is measured by the bench; here only that it arrives without waiting for the sweep.
