@@ -38,6 +38,7 @@ export default defineConfig({
   projects: [
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
     { name: "dashboard", testMatch: /dashboard\/.*\.spec\.ts/, use: { browserName: "chromium" } },
+    { name: "checkout", testMatch: /e2e\/checkout\/.*\.spec\.ts/, use: { browserName: "chromium" } },
   ],
   webServer: {
     command: `npx next start -p ${port} -H 127.0.0.1`,

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { openCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { checkoutContext } from "@/lib/checkout/load-checkout-session";
 import { KassaError } from "@/lib/errors";
-import { fromDecimalString } from "@/lib/money";
+import { formatMoney, fromDecimalString, MAX_AMOUNT, minimumChargeAmount } from "@/lib/money";
 import { checkChargeAmount } from "@/lib/payments/inputs";
 import { findPaymentLink, noSuchPaymentLink } from "./load-payment-link";
 
@@ -26,7 +26,14 @@ export async function startPaymentLinkCheckout({ linkId, chosenAmount, baseUrl }
       throw new KassaError("parameter_invalid", "Enter the amount as a number, such as 12.50.", { param: "amount" });
     }
   }
-  checkChargeAmount(amount, link.currency);
+  try {
+    checkChargeAmount(amount, link.currency);
+  } catch (error) {
+    // The customer typed it: say it in their terms, not in minor units.
+    if (link.amount !== null || !(error instanceof KassaError)) throw error;
+    const bound = error.code === "amount_too_small" ? `Enter at least ${formatMoney(minimumChargeAmount(link.currency), link.currency)}.` : error.code === "amount_too_large" ? `Enter at most ${formatMoney(MAX_AMOUNT, link.currency)}.` : error.message;
+    throw new KassaError(error.code, bound, { param: "amount" });
+  }
   const ctx = checkoutContext({ id: link.id, merchantId: link.merchantId, livemode: link.livemode }, { actor: { type: "system", id: "payment-link", label: `payment link ${link.id}` } });
   const session = await openCheckoutSession(
     ctx,

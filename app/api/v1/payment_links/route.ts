@@ -1,14 +1,14 @@
 // POST /api/v1/payment_links — create a reusable payment link; GET /api/v1/payment_links — list them
 import { withApiKey } from "@/lib/api/with-api-key";
-import { publicBaseUrl } from "@/lib/checkout/base-url";
+import { publicBaseUrl, requestOrigin } from "@/lib/checkout/base-url";
 import { createPaymentLink } from "@/lib/payment-links/create-payment-link";
 import { CreatePaymentLinkInput, ListPaymentLinksQuery } from "@/lib/payment-links/inputs";
 import { listPaymentLinks } from "@/lib/payment-links/list-payment-links";
 
-export const POST = withApiKey({ route: "/api/v1/payment_links", body: CreatePaymentLinkInput }, ({ ctx, body, url }) =>
-  createPaymentLink({ ctx, input: body, baseUrl: publicBaseUrl(url.origin) }),
+export const POST = withApiKey({ route: "/api/v1/payment_links", body: CreatePaymentLinkInput }, ({ ctx, body, req }) =>
+  createPaymentLink({ ctx, input: body, baseUrl: publicBaseUrl(requestOrigin(req)) }),
 );
 
-export const GET = withApiKey({ route: "/api/v1/payment_links", query: ListPaymentLinksQuery }, ({ ctx, query, url }) =>
-  listPaymentLinks({ ctx, input: query, url: url.pathname, baseUrl: publicBaseUrl(url.origin) }),
+export const GET = withApiKey({ route: "/api/v1/payment_links", query: ListPaymentLinksQuery }, ({ ctx, query, req, url }) =>
+  listPaymentLinks({ ctx, input: query, url: url.pathname, baseUrl: publicBaseUrl(requestOrigin(req)) }),
 );

@@ -1,9 +1,9 @@
 // POST /api/v1/checkout/sessions — create a checkout session (a hosted page where a customer pays)
 import { withApiKey } from "@/lib/api/with-api-key";
-import { publicBaseUrl } from "@/lib/checkout/base-url";
+import { publicBaseUrl, requestOrigin } from "@/lib/checkout/base-url";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { CreateCheckoutSessionInput } from "@/lib/checkout/inputs";
 
-export const POST = withApiKey({ route: "/api/v1/checkout/sessions", body: CreateCheckoutSessionInput }, ({ ctx, body, url }) =>
-  createCheckoutSession({ ctx, input: body, baseUrl: publicBaseUrl(url.origin) }),
+export const POST = withApiKey({ route: "/api/v1/checkout/sessions", body: CreateCheckoutSessionInput }, ({ ctx, body, req }) =>
+  createCheckoutSession({ ctx, input: body, baseUrl: publicBaseUrl(requestOrigin(req)) }),
 );

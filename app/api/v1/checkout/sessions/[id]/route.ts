@@ -1,8 +1,8 @@
 // GET /api/v1/checkout/sessions/:id — one checkout session
 import { withApiKey } from "@/lib/api/with-api-key";
-import { publicBaseUrl } from "@/lib/checkout/base-url";
+import { publicBaseUrl, requestOrigin } from "@/lib/checkout/base-url";
 import { getCheckoutSession } from "@/lib/checkout/get-checkout-session";
 
-export const GET = withApiKey({ route: "/api/v1/checkout/sessions/:id" }, ({ ctx, params, url }) =>
-  getCheckoutSession({ ctx, id: String(params.id), baseUrl: publicBaseUrl(url.origin) }),
+export const GET = withApiKey({ route: "/api/v1/checkout/sessions/:id" }, ({ ctx, params, req, url }) =>
+  getCheckoutSession({ ctx, id: String(params.id), baseUrl: publicBaseUrl(requestOrigin(req)) }),
 );
