@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { CAPTURE_METHODS, CHECKOUT_PAYMENT_METHOD_TYPES } from "@/db/schema";
-import { listParams } from "@/lib/api/pagination";
 import { amountSchema, metadataSchema } from "@/lib/payments/inputs";
 
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2048);
@@ -35,12 +34,3 @@ export const CreateCheckoutSessionInput = z.strictObject({
   embed_origins: z.array(originSchema).max(5).optional(),
 });
 export type CreateCheckoutSessionInput = z.output<typeof CreateCheckoutSessionInput>;
-
-export const ListCheckoutSessionsQuery = z.strictObject({ ...listParams });
-
-/** The sandbox card form as the browser posts it; the number and CVC go no further than tokenizeSandboxCard. */
-export const SandboxCardInput = z.object({
-  number: z.string().max(40),
-  expiry: z.string().max(10),
-  cvc: z.string().max(8),
-});

@@ -19,6 +19,3 @@ export const ListPaymentLinksQuery = z.strictObject({
   ...listParams,
   active: z.enum(["true", "false"]).optional(),
 });
-
-/** What a customer types on a customer-chosen-amount link: a decimal in the link's currency. */
-export const ChosenAmountInput = z.strictObject({ amount: z.string().min(1).max(20) });
