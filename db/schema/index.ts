@@ -10,3 +10,6 @@ export * from "./payments";
 export * from "./sandbox";
 export * from "./ledger";
 export * from "./webhooks";
+export * from "./customers";
+export * from "./disputes";
+export * from "./stripe-events";

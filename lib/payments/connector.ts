@@ -5,12 +5,14 @@ import type { ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
 
 /**
- * Which processor serves a new payment: the sandbox in test mode; live mode needs a real processor
- * (Stripe, once configured), never the simulator.
+ * Which processor serves a new payment: Stripe when STRIPE_SECRET_KEY is set (test mode too, unless
+ * KASSA_TEST_MODE_PROCESSOR=sandbox keeps test mode on the simulator); otherwise the sandbox in test
+ * mode. Live mode never goes to the simulator.
  */
 export function connectorNameFor(ctx: Pick<ServiceContext, "livemode">): ConnectorName {
-  if (!ctx.livemode) return "sandbox";
-  if (process.env.STRIPE_SECRET_KEY) return "stripe";
+  const stripe = Boolean(process.env.STRIPE_SECRET_KEY);
+  if (!ctx.livemode) return stripe && process.env.KASSA_TEST_MODE_PROCESSOR !== "sandbox" ? "stripe" : "sandbox";
+  if (stripe) return "stripe";
   throw new KassaError("processor_unavailable", "Live payments need a processor: set STRIPE_SECRET_KEY. Use a test key to try the sandbox.");
 }
 
