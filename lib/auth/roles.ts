@@ -18,6 +18,11 @@ export const PERMISSIONS = {
   "payments:read": ["owner", "admin", "developer", "analyst", "support"],
   "payments:write": ["owner", "admin", "developer"],
   "refunds:write": ["owner", "admin", "support"],
+  "customers:read": ["owner", "admin", "developer", "analyst", "support"],
+  "customers:write": ["owner", "admin", "developer"],
+  "disputes:read": ["owner", "admin", "developer", "analyst", "support"],
+  /** Answering a dispute (evidence) is support's daily work as much as an admin's. */
+  "disputes:write": ["owner", "admin", "support"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,6 +11,16 @@ export const EVENT_TYPES = [
   "refund.created",
   "refund.succeeded",
   "refund.failed",
+  "customer.created",
+  "customer.updated",
+  "customer.deleted",
+  "payment_method.attached",
+  "payment_method.detached",
+  "setup_intent.succeeded",
+  "setup_intent.setup_failed",
+  "dispute.created",
+  "dispute.updated",
+  "dispute.closed",
   "webhook_endpoint.test",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

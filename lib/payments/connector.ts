@@ -3,6 +3,7 @@ import { getConnector } from "@/lib/gateways";
 import { testCardByPaymentMethod } from "@/lib/gateways/sandbox/test-cards";
 import type { ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
+import { isId } from "@/lib/ids";
 
 /**
  * Which processor serves a new payment: Stripe when STRIPE_SECRET_KEY is set (test mode too, unless
@@ -26,7 +27,8 @@ export function connectorOf(name: string): Connector {
  * own `pm_…` ids on confirm; the sandbox knows exactly its test methods).
  */
 export function assertPaymentMethodKnown(connector: ConnectorName, paymentMethod: string): void {
-  if (connector === "sandbox" && !testCardByPaymentMethod(paymentMethod)) {
+  // A card the sandbox saved (pm_ + a Kassa-style id) is checked against Kassa's records by assertPaymentCustomer.
+  if (connector === "sandbox" && !testCardByPaymentMethod(paymentMethod) && !isId("sandboxPaymentMethod", paymentMethod)) {
     throw new KassaError("resource_missing", `No such PaymentMethod: '${paymentMethod}'. In test mode use a test method such as pm_card_visa.`, { param: "payment_method" });
   }
 }

@@ -351,7 +351,8 @@ export function handle(s: StripeState, method: string, path: string, params: For
   }
 
   if (resource === "payment_methods") {
-    const pm = id ? s.paymentMethods.get(id) : undefined;
+    // Attaching one of Stripe's test tokens makes a new PaymentMethod, as in Stripe's test mode.
+    const pm = id ? (s.paymentMethods.get(id) ?? (method === "POST" && action === "attach" && knownTestCard(id) ? newPaymentMethod(s, id) : undefined)) : undefined;
     if (!pm) return missing(id ?? "", "PaymentMethod");
     if (method === "GET" && !action) return ok(publicPm(pm));
     if (method === "POST" && action === "attach") {
