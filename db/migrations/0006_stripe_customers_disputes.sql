@@ -82,6 +82,7 @@ CREATE TABLE "stripe_events" (
 	"livemode" text NOT NULL,
 	"payload" jsonb NOT NULL,
 	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"dispatched_at" timestamp with time zone,
 	"processed_at" timestamp with time zone,
 	"outcome" text
 );

@@ -201,6 +201,10 @@ export interface Connector {
   /** Attaches a token or saved card to a customer; a test token becomes a new saved card, as at Stripe. */
   attachPaymentMethod(ctx: ConnectorContext, input: PaymentMethodInput & { customerId: string }): Promise<SavedPaymentMethod>;
   detachPaymentMethod(ctx: ConnectorContext, input: PaymentMethodInput): Promise<SavedPaymentMethod>;
+  /** A setup's current state by the processor's id (null: unknown there). */
+  retrieveSetup(ctx: ConnectorContext, input: { processorId: string }): Promise<SetupResult | null>;
+  /** Every refund of a charge as the processor has it, including ones made outside Kassa (idempotencyKey "" then). */
+  listRefunds(ctx: ConnectorContext, input: { processorId: string }): Promise<RefundResult[]>;
   /** Dispute evidence (text) forwarded to the processor; `submit` sends it for review. */
   submitDisputeEvidence(ctx: ConnectorContext, input: { processorId: string; evidence: Record<string, string>; idempotencyKey: string }): Promise<void>;
 }

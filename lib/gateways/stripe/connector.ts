@@ -34,6 +34,8 @@ export function createStripeConnector(options: StripeConnectorOptions = {}): Con
     setupPaymentMethod: (ctx, input) => customers.setupPaymentMethod(deps, ctx, input),
     attachPaymentMethod: (ctx, input) => customers.attachPaymentMethod(deps, ctx, input),
     detachPaymentMethod: (ctx, input) => customers.detachPaymentMethod(deps, ctx, input),
+    retrieveSetup: (ctx, input) => customers.retrieveSetup(deps, ctx, input),
+    listRefunds: (ctx, input) => payments.listRefunds(deps, ctx, input),
     submitDisputeEvidence: (ctx, input) => customers.submitDisputeEvidence(deps, ctx, input),
   };
 }

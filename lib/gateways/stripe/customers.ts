@@ -72,6 +72,33 @@ function saved(pm: Stripe.PaymentMethod, customerId: string | null): SavedPaymen
   return { processorId: pm.id, customer: customerId, card };
 }
 
+function setupResult(seti: Stripe.SetupIntent, customerId: string | null): SetupResult {
+  const pm = seti.payment_method && typeof seti.payment_method === "object" ? seti.payment_method : null;
+  const status = seti.status === "succeeded" ? "succeeded" : seti.status === "requires_action" ? "requires_action" : "failed";
+  return {
+    processorId: seti.id,
+    status,
+    paymentMethod: pm ? saved(pm, status === "succeeded" ? customerId : null) : null,
+    failure: seti.last_setup_error ? cardFailure(seti.last_setup_error) : null,
+    nextAction: seti.next_action?.redirect_to_url?.url
+      ? { type: "redirect_to_url", redirectToUrl: { url: seti.next_action.redirect_to_url.url, returnUrl: seti.next_action.redirect_to_url.return_url ?? null } }
+      : null,
+    clientSecret: seti.client_secret,
+  };
+}
+
+/** A setup as Stripe has it now (the webhook's re-read), with its card. */
+export async function retrieveSetup(deps: StripeCustomerDeps, ctx: ConnectorContext, input: { processorId: string }): Promise<SetupResult | null> {
+  try {
+    const seti = await deps.stripe().setupIntents.retrieve(input.processorId, { expand: ["payment_method"] });
+    if (seti.metadata?.kassa_merchant_id && seti.metadata.kassa_merchant_id !== ctx.merchantId) return null;
+    return setupResult(seti, seti.metadata?.kassa_customer_id ?? null);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw toConnectorError(error, "retrieve setup");
+  }
+}
+
 /** A SetupIntent created and confirmed at once (usage off_session), the card attached to the customer on success. */
 export async function setupPaymentMethod(deps: StripeCustomerDeps, ctx: ConnectorContext, input: SetupInput): Promise<SetupResult> {
   const customer = await ensureStripeCustomer(deps, ctx, input.customerId);
@@ -88,18 +115,7 @@ export async function setupPaymentMethod(deps: StripeCustomerDeps, ctx: Connecto
       },
       { idempotencyKey: input.idempotencyKey },
     );
-    const pm = seti.payment_method && typeof seti.payment_method === "object" ? seti.payment_method : null;
-    const status = seti.status === "succeeded" ? "succeeded" : seti.status === "requires_action" ? "requires_action" : "failed";
-    return {
-      processorId: seti.id,
-      status,
-      paymentMethod: pm ? saved(pm, status === "succeeded" ? input.customerId : null) : null,
-      failure: seti.last_setup_error ? cardFailure(seti.last_setup_error) : null,
-      nextAction: seti.next_action?.redirect_to_url?.url
-        ? { type: "redirect_to_url", redirectToUrl: { url: seti.next_action.redirect_to_url.url, returnUrl: seti.next_action.redirect_to_url.return_url ?? null } }
-        : null,
-      clientSecret: seti.client_secret,
-    };
+    return setupResult(seti, input.customerId);
   } catch (error) {
     if (error instanceof Stripe.errors.StripeCardError) {
       const seti = (error.raw as { setup_intent?: Stripe.SetupIntent }).setup_intent;

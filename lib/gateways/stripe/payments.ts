@@ -131,6 +131,17 @@ export async function retrieveRefund(deps: StripeDeps, ctx: ConnectorContext, in
   }
 }
 
+export async function listRefunds(deps: StripeDeps, ctx: ConnectorContext, input: { processorId: string }): Promise<RefundResult[]> {
+  const out: RefundResult[] = [];
+  try {
+    for await (const r of deps.stripe().refunds.list({ payment_intent: input.processorId, limit: 100 })) if (ownedBy(ctx, r.metadata)) out.push(toRefundResult(r));
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw toConnectorError(error, "list refunds");
+  }
+  return out;
+}
+
 /**
  * Not applicable to Stripe: the customer completes 3D Secure with Stripe itself (Stripe.js
  * handleNextAction or the redirect in next_action), and Stripe reports the result by webhook
