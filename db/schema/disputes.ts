@@ -10,7 +10,7 @@ export const CLOSED_DISPUTE_STATUSES: readonly DisputeStatus[] = ["warning_close
 export interface DisputeEvidence {
   uncategorized_text?: string;
   product_description?: string;
-  customer_communication_text?: string;
+  refund_refusal_explanation?: string;
   refund_policy_disclosure?: string;
   cancellation_rebuttal?: string;
   access_activity_log?: string;

@@ -10,7 +10,7 @@ export const SubmitEvidenceInput = z.strictObject({
     .strictObject({
       uncategorized_text: evidenceText.optional(),
       product_description: evidenceText.optional(),
-      customer_communication_text: evidenceText.optional(),
+      refund_refusal_explanation: evidenceText.optional(),
       refund_policy_disclosure: evidenceText.optional(),
       cancellation_rebuttal: evidenceText.optional(),
       access_activity_log: evidenceText.optional(),

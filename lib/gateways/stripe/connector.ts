@@ -4,6 +4,7 @@ import { stripeClientFromEnv } from "./client";
 import { customerMap, type CustomerMap } from "./customer-map";
 import * as customers from "./customers";
 import type { StripeDeps } from "./deps";
+import * as disputes from "./disputes";
 import * as payments from "./payments";
 
 export interface StripeConnectorOptions {
@@ -36,6 +37,6 @@ export function createStripeConnector(options: StripeConnectorOptions = {}): Con
     detachPaymentMethod: (ctx, input) => customers.detachPaymentMethod(deps, ctx, input),
     retrieveSetup: (ctx, input) => customers.retrieveSetup(deps, ctx, input),
     listRefunds: (ctx, input) => payments.listRefunds(deps, ctx, input),
-    submitDisputeEvidence: (ctx, input) => customers.submitDisputeEvidence(deps, ctx, input),
+    submitDisputeEvidence: (ctx, input) => disputes.submitDisputeEvidence(deps, ctx, input),
   };
 }

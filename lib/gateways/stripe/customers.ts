@@ -144,11 +144,3 @@ export async function detachPaymentMethod(deps: StripeCustomerDeps, _ctx: Connec
     throw toConnectorError(error, "detach");
   }
 }
-
-export async function submitDisputeEvidence(deps: StripeDeps, _ctx: ConnectorContext, input: { processorId: string; evidence: Record<string, string>; idempotencyKey: string }): Promise<void> {
-  try {
-    await deps.stripe().disputes.update(input.processorId, { evidence: input.evidence, submit: true }, { idempotencyKey: input.idempotencyKey });
-  } catch (error) {
-    throw toConnectorError(error, "dispute evidence");
-  }
-}
