@@ -52,7 +52,9 @@ describe("Kassa functions through the local executor", () => {
       "kassa-reap-idempotency-keys",
       "kassa-reconcile-payments",
       "kassa-release-available-funds",
+      "kassa-sandbox-dispute",
       "kassa-settle-payment",
+      "kassa-stripe-event",
       "kassa-webhook-deliver",
       "kassa-webhook-fan-out",
     ]);

@@ -55,6 +55,8 @@ describe("customers", () => {
     expect(await code(getCustomer({ ctx, id: made[0]!.id }))).toBe("resource_missing");
     expect(await code(deleteCustomer({ ctx, id: made[0]!.id }))).toBe("resource_missing");
     expect(await eventTypes(ctx)).toEqual(["customer.created", "customer.created", "customer.created", "customer.updated", "customer.deleted"]);
+    const [updateEvent] = await h.db.select().from(events).where(and(eq(events.merchantId, ctx.merchantId), eq(events.type, "customer.updated")));
+    expect(updateEvent!.data.previous_attributes).toEqual({ name: "C 1", email: "c1@example.test", metadata: { n: "1" } });
     const audit = await h.db.select().from(auditLog).where(and(eq(auditLog.merchantId, ctx.merchantId), eq(auditLog.targetType, "customer")));
     expect(audit.map((a) => a.action).sort()).toEqual(["customer.created", "customer.created", "customer.created", "customer.deleted", "customer.updated"]);
   });

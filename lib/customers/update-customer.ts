@@ -41,7 +41,9 @@ export async function updateCustomer({ ctx, id, input }: { ctx: ServiceContext; 
     };
     if (Object.keys(set).length === 0) return { before, after: before };
     const [after] = await tx.update(customers).set(set).where(eq(customers.id, id)).returning();
-    const previous = Object.fromEntries(Object.keys(set).map((k) => [k, before[k as keyof CustomerRow]]));
+    // previous_attributes in the API's names, as Stripe's events carry them.
+    const old = serializeCustomer(before) as Record<string, unknown>;
+    const previous = Object.fromEntries(Object.keys(set).map((k) => (k === "defaultPaymentMethod" ? ["invoice_settings", old.invoice_settings] : [k, old[k]])));
     await writeAudit(tx, ctx, { action: "customer.updated", targetType: "customer", targetId: id, metadata: { fields: Object.keys(set) } });
     await emitEvent(tx, ctx, "customer.updated", serializeCustomer(after!), previous);
     return { before, after: after! };
