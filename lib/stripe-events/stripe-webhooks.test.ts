@@ -179,6 +179,53 @@ describe("Stripe webhooks", () => {
   });
 });
 
+describe("more Stripe events", () => {
+  it("amount_capturable_updated settles a lost manual-capture confirm; canceled at Stripe releases the hold in Kassa", async () => {
+    const { ctx, p } = await lostPayment(3300, { capture_method: "manual" });
+    expect(await deliver(lastEvent("payment_intent.amount_capturable_updated"))).toEqual({ outcome: "applied" });
+    expect(await row(p.id)).toMatchObject({ status: "requires_capture", amountCapturable: 3300n });
+    // The authorisation lapsed at Stripe (Stripe cancels it on its own).
+    const pi = [...env.double.state.paymentIntents.keys()].at(-1)!;
+    await env.double.client().paymentIntents.cancel(pi);
+    expect(await deliver(lastEvent("payment_intent.canceled"))).toEqual({ outcome: "applied" });
+    expect(await row(p.id)).toMatchObject({ status: "canceled", cancellationReason: "expired", amountCapturable: 0n });
+    expect(await deliver({ ...lastEvent("payment_intent.canceled"), id: "evt_canceled_again" })).toEqual({ outcome: "no_change" });
+    expect((await checkMoneyInvariants(env.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+  });
+
+  it("payment_failed after 3D Secure failed: the payment awaits another method", async () => {
+    const ctx = await apiMerchant(env.h.db);
+    const p = await createPayment({ ctx, input: { amount: 1200, currency: "usd", payment_method: "pm_card_authenticationRequired", confirm: true, return_url: "https://shop.example/back" } });
+    const pi = [...env.double.state.paymentIntents.values()].at(-1)!;
+    Object.assign(pi, { status: "requires_payment_method", next_action: null, last_payment_error: { type: "card_error", code: "payment_intent_authentication_failure", message: "Authentication failed." } });
+    expect(await deliver(env.double.state.emit("payment_intent.payment_failed", pi))).toEqual({ outcome: "applied" });
+    expect(await row(p.id)).toMatchObject({ status: "requires_payment_method", lastPaymentError: { code: "payment_intent_authentication_failure" } });
+  });
+
+  it("setup_intent.succeeded finishes a setup that needed 3D Secure; payment_method.detached follows Stripe", async () => {
+    const ctx = await apiMerchant(env.h.db);
+    const { createCustomer } = await import("@/lib/customers/create-customer");
+    const { createSetupIntent } = await import("@/lib/customers/create-setup-intent");
+    const { getSetupIntent } = await import("@/lib/customers/get-setup-intent");
+    const { getPaymentMethod } = await import("@/lib/customers/list-payment-methods");
+    const cus = await createCustomer({ ctx, input: {} });
+    const seti = await createSetupIntent({ ctx, input: { customer: cus.id, payment_method: "pm_card_authenticationRequiredOnSetup" } });
+    expect(seti).toMatchObject({ status: "requires_action", client_secret: expect.stringMatching(/^seti_/) });
+    const stripeSeti = [...env.double.state.setupIntents.values()].at(-1)!;
+    stripeSeti.status = "succeeded";
+    expect(await deliver(env.double.state.emit("setup_intent.succeeded", stripeSeti))).toEqual({ outcome: "applied" });
+    const done = await getSetupIntent({ ctx, id: seti.id });
+    expect(done).toMatchObject({ status: "succeeded", payment_method: stripeSeti.payment_method });
+    expect(await getPaymentMethod({ ctx, id: done.payment_method! })).toMatchObject({ customer: cus.id });
+    expect(await deliver({ ...lastEvent("setup_intent.succeeded"), id: "evt_seti_again" })).toEqual({ outcome: "no_change" });
+
+    await env.double.client().paymentMethods.detach(done.payment_method!);
+    expect(await deliver(lastEvent("payment_method.detached"))).toEqual({ outcome: "applied" });
+    expect(await getPaymentMethod({ ctx, id: done.payment_method! })).toMatchObject({ customer: null });
+    expect(await code(createPayment({ ctx, input: { amount: 1000, currency: "usd", customer: cus.id, payment_method: done.payment_method!, confirm: true } }))).toBe("payment_method_unexpected_state");
+  });
+});
+
 describe("disputes from Stripe", () => {
   it("opened: the amount and the fee are withdrawn; evidence goes to Stripe; won: the amount comes back", async () => {
     const ctx = await apiMerchant(env.h.db);
