@@ -2,6 +2,7 @@ import { and, eq, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { refunds } from "@/db/schema";
 import { KassaError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import { getConnector } from "@/lib/gateways";
 import { recordProcessorRefund } from "@/lib/refunds/record-processor-refund";
 import { settleRefund } from "@/lib/refunds/settle-refund";
@@ -32,6 +33,9 @@ export async function reconcileRefunds(pi: { id: string; metadata?: Record<strin
       .where(and(eq(refunds.paymentId, payment.id), or(eq(refunds.processorId, result.processorId), result.idempotencyKey ? eq(refunds.id, result.idempotencyKey) : undefined)));
     if (known?.status === "pending") {
       changed = (await settleRefund({ ctx, refundId: known.id })).status !== "pending" || changed;
+    } else if (known?.status === "succeeded" && result.status === "failed") {
+      // A refund Stripe could not pay out after all (refund_failure): not booked back automatically yet.
+      logger.error({ refund: known.id, processor: result.processorId }, "Stripe reports a succeeded refund as failed; book the refund failure by hand");
     } else if (!known) {
       changed = (await recordProcessorRefund({ ctx, paymentId: payment.id, result })) !== null || changed;
     }
