@@ -31,6 +31,8 @@ export type KassaEventPayload = z.infer<typeof kassaEvent>;
 
 export const events = {
   accountUpdated: eventType("kassa/account.updated", { schema: kassaEvent }),
+  /** A verified Stripe webhook delivery, recorded in stripe_events (event id `stripe-<evt id>`). */
+  stripeEventReceived: eventType("stripe/event.received", { schema: z.object({ stripe_event_id: z.string(), type: z.string() }) }),
 };
 
 /** The Inngest event name for an outbox event type. */

@@ -4,9 +4,11 @@ import { outboxSweep } from "./functions/outbox-sweep";
 import { reapIdempotencyKeysFn } from "./functions/reap-idempotency-keys";
 import { reconcilePaymentsFn } from "./functions/reconcile-payments";
 import { releaseAvailableFundsFn } from "./functions/release-available-funds";
+import { sandboxDisputeFn } from "./functions/sandbox-dispute";
 import { settlePaymentFn } from "./functions/settle-payment";
+import { stripeEventFn } from "./functions/stripe-event";
 import { webhookDeliverFn } from "./functions/webhook-deliver";
 import { webhookFanOutFn } from "./functions/webhook-fan-out";
 
 /** Every function served at /api/inngest. */
-export const functions = [outboxSweep, reapIdempotencyKeysFn, settlePaymentFn, authorizationTimerFn, reconcilePaymentsFn, releaseAvailableFundsFn, webhookFanOutFn, webhookDeliverFn, checkoutSessionExpiryFn];
+export const functions = [outboxSweep, reapIdempotencyKeysFn, settlePaymentFn, authorizationTimerFn, reconcilePaymentsFn, releaseAvailableFundsFn, webhookFanOutFn, webhookDeliverFn, checkoutSessionExpiryFn, stripeEventFn, sandboxDisputeFn];

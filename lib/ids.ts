@@ -15,9 +15,12 @@ export const ID_PREFIXES = {
   paymentAttempt: "pa",
   refund: "re",
   customer: "cus",
+  setupIntent: "seti",
+  dispute: "dp",
   // The sandbox processor's own objects (lib/gateways/sandbox), like Stripe's pi_/re_.
   sandboxCharge: "sbch",
   sandboxRefund: "sbre",
+  sandboxPaymentMethod: "pm",
   ledgerAccount: "lac",
   journalEntry: "jen",
   balanceTransaction: "txn",

@@ -11,3 +11,6 @@ export * from "./sandbox";
 export * from "./ledger";
 export * from "./webhooks";
 export * from "./checkout";
+export * from "./customers";
+export * from "./disputes";
+export * from "./stripe-events";

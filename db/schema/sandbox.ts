@@ -76,3 +76,23 @@ export const sandboxRequests = pgTable(
 
 export type SandboxChargeRow = typeof sandboxCharges.$inferSelect;
 export type SandboxRefundRow = typeof sandboxRefunds.$inferSelect;
+
+/**
+ * Cards the sandbox saved for a customer (SetupIntent, attach): the test card they stand for and the
+ * customer (Kassa's cus_… — the sandbox keys customers by Kassa's id). `idempotencyKey` dedupes saving.
+ */
+export const sandboxPaymentMethods = pgTable(
+  "sandbox_payment_methods",
+  {
+    id: primaryId(),
+    ...tenant,
+    idempotencyKey: text().notNull(),
+    /** The test card's pm_card_… name; it decides how charges with this saved card behave. */
+    token: text().notNull(),
+    customer: text(),
+    card: jsonb().$type<CardDetails>().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex().on(t.merchantId, t.livemode, t.idempotencyKey)],
+);
+export type SandboxPaymentMethodRow = typeof sandboxPaymentMethods.$inferSelect;

@@ -53,7 +53,9 @@ describe("Kassa functions through the local executor", () => {
       "kassa-reap-idempotency-keys",
       "kassa-reconcile-payments",
       "kassa-release-available-funds",
+      "kassa-sandbox-dispute",
       "kassa-settle-payment",
+      "kassa-stripe-event",
       "kassa-webhook-deliver",
       "kassa-webhook-fan-out",
     ]);

@@ -24,6 +24,14 @@ export const ERROR_CODES = {
   checkout_session_expired: { status: 400, type: "invalid_request_error" },
   checkout_session_complete: { status: 400, type: "invalid_request_error" },
   payment_link_inactive: { status: 400, type: "invalid_request_error" },
+  /** A saved card charged or changed against its state: another customer's, detached, not attached (Stripe's code). */
+  payment_method_unexpected_state: { status: 400, type: "invalid_request_error" },
+  /** Dispute evidence sent after evidence_due_by (Stripe closes the window). */
+  dispute_evidence_past_due: { status: 400, type: "invalid_request_error" },
+  /** Evidence for a dispute already submitted, under review or closed. */
+  dispute_unexpected_state: { status: 400, type: "invalid_request_error" },
+  /** An inbound Stripe webhook whose Stripe-Signature does not verify (forged, re-serialised body, or older than 5 minutes). */
+  stripe_signature_invalid: { status: 400, type: "invalid_request_error" },
   /** A webhook endpoint URL that is malformed or points somewhere Kassa must never connect to. */
   // 401
   api_key_missing: { status: 401, type: "authentication_error" },

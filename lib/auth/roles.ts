@@ -20,6 +20,11 @@ export const PERMISSIONS = {
   "refunds:write": ["owner", "admin", "support"],
   "payment_links:read": ["owner", "admin", "developer", "analyst", "support"],
   "payment_links:write": ["owner", "admin", "developer"],
+  "customers:read": ["owner", "admin", "developer", "analyst", "support"],
+  "customers:write": ["owner", "admin", "developer"],
+  "disputes:read": ["owner", "admin", "developer", "analyst", "support"],
+  /** Answering a dispute (evidence) is support's daily work as much as an admin's. */
+  "disputes:write": ["owner", "admin", "support"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,8 +11,17 @@ describe("getConnector", () => {
     }
   });
 
-  it("says clearly that Stripe is not configured yet", () => {
-    expect(() => getConnector("stripe")).toThrow(/stripe.*not configured/i);
+  it("returns the Stripe connector, which says clearly when STRIPE_SECRET_KEY is missing", async () => {
+    const stripe = getConnector("stripe");
+    expect(stripe.name).toBe("stripe");
+    expect(getConnector("stripe")).toBe(stripe);
+    const saved = process.env.STRIPE_SECRET_KEY;
+    delete process.env.STRIPE_SECRET_KEY;
+    try {
+      await expect(stripe.refund({ merchantId: "mer_x", livemode: false }, { processorId: "pi_x", amount: 100n, idempotencyKey: "re_x" })).rejects.toThrow(/STRIPE_SECRET_KEY is not set/);
+    } finally {
+      if (saved !== undefined) process.env.STRIPE_SECRET_KEY = saved;
+    }
   });
 
   it("refuses unknown connector names", () => {

@@ -1,17 +1,22 @@
 import { createSandboxConnector } from "./sandbox/connector";
+import { createStripeConnector } from "./stripe/connector";
 import type { Connector, ConnectorName } from "./types";
 
 export * from "./types";
 
 let sandbox: Connector | undefined;
+let stripe: Connector | undefined;
 
-/** The connector for a processor. The sandbox is stateless in memory (its state is in Postgres), so one instance serves all. */
+/**
+ * The connector for a processor. Both keep no state in memory (the sandbox's is in Postgres, Stripe's at
+ * Stripe), so one instance serves all. Stripe's SDK client is made from the environment on first use.
+ */
 export function getConnector(name: ConnectorName): Connector {
   switch (name) {
     case "sandbox":
       return (sandbox ??= createSandboxConnector());
     case "stripe":
-      throw new Error('Connector "stripe" is not configured yet: the Stripe connector has not been built. Route payments to "sandbox".');
+      return (stripe ??= createStripeConnector());
     default:
       throw new Error(`Unknown connector: ${String(name satisfies never)}`);
   }

@@ -1,6 +1,6 @@
 /**
  * The one interface every payment processor connector implements (Stripe PaymentIntents semantics).
- * The payments service codes against this; `sandbox` implements it now, `stripe` later.
+ * The payments service codes against this; `sandbox` and `stripe` implement it.
  */
 export type ConnectorName = "sandbox" | "stripe";
 
@@ -103,6 +103,8 @@ export interface CaptureInput {
   /** Minor units; less than the authorized amount captures partially and releases the rest. */
   amount: bigint;
   idempotencyKey: string;
+  /** Kassa's pay_… (Stripe: metadata.kassa_payment_id on the capture). */
+  paymentId?: string;
 }
 
 export interface CancelInput {
@@ -115,6 +117,15 @@ export interface RefundInput {
   amount: bigint;
   idempotencyKey: string;
   reason?: string | null;
+  /** Kassa's pay_… (Stripe: metadata.kassa_payment_id on the refund). */
+  paymentId?: string;
+}
+
+export interface RetrieveRefundInput {
+  /** Kassa's refund id, the idempotency key the refund was sent with. */
+  idempotencyKey: string;
+  /** The payment's processor object (Stripe lists a PaymentIntent's refunds to find the key). */
+  processorId?: string | null;
 }
 
 export type RetrieveInput = { idempotencyKey: string } | { processorId: string };
@@ -122,6 +133,49 @@ export type RetrieveInput = { idempotencyKey: string } | { processorId: string }
 export interface CompleteAuthenticationInput {
   processorId: string;
   outcome: "succeed" | "fail";
+}
+
+/** A Kassa customer as the processor needs it; the connector keeps (or creates) its own twin. */
+export interface CustomerInput {
+  /** Kassa's cus_…; also the idempotency key of creating the processor's customer. */
+  customerId: string;
+  email?: string | null;
+  name?: string | null;
+}
+
+/** A card saved with the processor: its token and what may be shown — never a number or CVC. */
+export interface SavedPaymentMethod {
+  /** Stripe pm_…, sandbox pm_… */
+  processorId: string;
+  /** Kassa's cus_… it is attached to, or null. */
+  customer: string | null;
+  card: CardDetails;
+}
+
+export interface SetupInput {
+  /** Kassa's seti_…: the idempotency key. */
+  idempotencyKey: string;
+  customerId: string;
+  /** A token such as pm_card_visa or Stripe.js's pm_… */
+  paymentMethod: string;
+  usage: "off_session" | "on_session";
+  returnUrl?: string | null;
+}
+
+export interface SetupResult {
+  /** Stripe seti_…; the sandbox answers with Kassa's key (it keeps no setup objects). */
+  processorId: string;
+  status: "succeeded" | "requires_action" | "failed";
+  paymentMethod: SavedPaymentMethod | null;
+  failure: ChargeFailure | null;
+  nextAction: NextAction | null;
+  /** Stripe: the SetupIntent's client_secret (for Stripe.js); never stored. */
+  clientSecret?: string | null;
+}
+
+export interface PaymentMethodInput {
+  paymentMethod: string;
+  idempotencyKey: string;
 }
 
 export interface Connector {
@@ -133,9 +187,26 @@ export interface Connector {
   refund(ctx: ConnectorContext, input: RefundInput): Promise<RefundResult>;
   /** null: the request never reached the processor (nothing was created). */
   retrieve(ctx: ConnectorContext, input: RetrieveInput): Promise<Charge | null>;
-  retrieveRefund(ctx: ConnectorContext, input: { idempotencyKey: string }): Promise<RefundResult | null>;
+  retrieveRefund(ctx: ConnectorContext, input: RetrieveRefundInput): Promise<RefundResult | null>;
   /** The customer finished (or failed) the 3DS challenge; the sandbox's 3DS page calls this. */
   completeAuthentication(ctx: ConnectorContext, input: CompleteAuthenticationInput): Promise<Charge>;
+
+  // Customers and saved cards.
+  /** Creates (or finds, by the Kassa id) the processor's customer; returns its id (null: the processor keeps none). */
+  createCustomer(ctx: ConnectorContext, input: CustomerInput): Promise<{ processorId: string | null }>;
+  updateCustomer(ctx: ConnectorContext, input: CustomerInput & { defaultPaymentMethod?: string | null }): Promise<void>;
+  deleteCustomer(ctx: ConnectorContext, input: { customerId: string }): Promise<void>;
+  /** Saves a card for later (SetupIntent, usage off_session by default), attached to the customer on success. */
+  setupPaymentMethod(ctx: ConnectorContext, input: SetupInput): Promise<SetupResult>;
+  /** Attaches a token or saved card to a customer; a test token becomes a new saved card, as at Stripe. */
+  attachPaymentMethod(ctx: ConnectorContext, input: PaymentMethodInput & { customerId: string }): Promise<SavedPaymentMethod>;
+  detachPaymentMethod(ctx: ConnectorContext, input: PaymentMethodInput): Promise<SavedPaymentMethod>;
+  /** A setup's current state by the processor's id (null: unknown there). */
+  retrieveSetup(ctx: ConnectorContext, input: { processorId: string }): Promise<SetupResult | null>;
+  /** Every refund of a charge as the processor has it, including ones made outside Kassa (idempotencyKey "" then). */
+  listRefunds(ctx: ConnectorContext, input: { processorId: string }): Promise<RefundResult[]>;
+  /** Dispute evidence (text) forwarded to the processor; `submit` sends it for review. */
+  submitDisputeEvidence(ctx: ConnectorContext, input: { processorId: string; evidence: Record<string, string>; idempotencyKey: string }): Promise<void>;
 }
 
 /** Thrown when the outcome is unknown (timeout, 5xx, lost response): the caller must retrieve, never assume. */

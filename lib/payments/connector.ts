@@ -3,14 +3,17 @@ import { getConnector } from "@/lib/gateways";
 import { testCardByPaymentMethod } from "@/lib/gateways/sandbox/test-cards";
 import type { ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
+import { isId } from "@/lib/ids";
 
 /**
- * Which processor serves a new payment: the sandbox in test mode; live mode needs a real processor
- * (Stripe, once configured), never the simulator.
+ * Which processor serves a new payment: Stripe when STRIPE_SECRET_KEY is set (test mode too, unless
+ * KASSA_TEST_MODE_PROCESSOR=sandbox keeps test mode on the simulator); otherwise the sandbox in test
+ * mode. Live mode never goes to the simulator.
  */
 export function connectorNameFor(ctx: Pick<ServiceContext, "livemode">): ConnectorName {
-  if (!ctx.livemode) return "sandbox";
-  if (process.env.STRIPE_SECRET_KEY) return "stripe";
+  const stripe = Boolean(process.env.STRIPE_SECRET_KEY);
+  if (!ctx.livemode) return stripe && process.env.KASSA_TEST_MODE_PROCESSOR !== "sandbox" ? "stripe" : "sandbox";
+  if (stripe) return "stripe";
   throw new KassaError("processor_unavailable", "Live payments need a processor: set STRIPE_SECRET_KEY. Use a test key to try the sandbox.");
 }
 
@@ -24,7 +27,8 @@ export function connectorOf(name: string): Connector {
  * own `pm_…` ids on confirm; the sandbox knows exactly its test methods).
  */
 export function assertPaymentMethodKnown(connector: ConnectorName, paymentMethod: string): void {
-  if (connector === "sandbox" && !testCardByPaymentMethod(paymentMethod)) {
+  // A card the sandbox saved (pm_ + a Kassa-style id) is checked against Kassa's records by assertPaymentCustomer.
+  if (connector === "sandbox" && !testCardByPaymentMethod(paymentMethod) && !isId("sandboxPaymentMethod", paymentMethod)) {
     throw new KassaError("resource_missing", `No such PaymentMethod: '${paymentMethod}'. In test mode use a test method such as pm_card_visa.`, { param: "payment_method" });
   }
 }

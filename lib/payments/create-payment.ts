@@ -6,7 +6,8 @@ import { requirePermission } from "@/lib/auth/roles";
 import { executor, type ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
 import { eventRow, outboxWritten } from "@/lib/events/emit-event";
-import { isId, newId } from "@/lib/ids";
+import { assertPaymentCustomer } from "@/lib/customers/check-payment-customer";
+import { newId } from "@/lib/ids";
 import { AUTHORIZATION_TTL_MS } from "./apply-authorization";
 import { assertPaymentMethodKnown, connectorNameFor } from "./connector";
 import { CreatePaymentInput, checkChargeAmount } from "./inputs";
@@ -32,11 +33,9 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     }
   }
   if (data.confirm && !data.payment_method) throw new KassaError("parameter_missing", "Missing required param: payment_method (needed with confirm: true).", { param: "payment_method" });
-  if (data.customer !== undefined && !isId("customer", data.customer)) {
-    throw new KassaError("resource_missing", `No such customer: '${data.customer}'`, { param: "customer" });
-  }
   const connector = connectorNameFor(ctx);
   if (data.payment_method) assertPaymentMethodKnown(connector, data.payment_method);
+  await assertPaymentCustomer(await executor(ctx), ctx, connector, data.customer, data.payment_method);
 
   const resumed = await resumeConfirmation(ctx);
   if (resumed) return resumed;

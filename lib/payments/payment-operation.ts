@@ -39,7 +39,7 @@ export async function runOperation(ctx: ServiceContext, payment: PaymentRow, op:
   let charge: Charge;
   try {
     charge = op.type === "capture"
-      ? await connector.capture(cctx, { processorId: payment.processorId!, amount: BigInt(op.amount!), idempotencyKey: op.key })
+      ? await connector.capture(cctx, { processorId: payment.processorId!, amount: BigInt(op.amount!), idempotencyKey: op.key, paymentId: payment.id })
       : await connector.cancel(cctx, { processorId: payment.processorId!, idempotencyKey: op.key });
   } catch (error) {
     if (error instanceof ConnectorUnknownOutcomeError) {

@@ -25,12 +25,12 @@ async function callProcessor(ctx: ServiceContext, refund: RefundRow, retrieveFir
   const connector = connectorOf(refund.connector);
   const cctx = { merchantId: refund.merchantId, livemode: refund.livemode };
   try {
+    const payment = await loadPayment(await executor(ctx), refund, refund.paymentId);
     if (retrieveFirst) {
-      const known = await connector.retrieveRefund(cctx, { idempotencyKey: refund.id });
+      const known = await connector.retrieveRefund(cctx, { idempotencyKey: refund.id, processorId: payment.processorId });
       if (known) return { kind: "result", result: known };
     }
-    const payment = await loadPayment(await executor(ctx), refund, refund.paymentId);
-    const result = await connector.refund(cctx, { processorId: payment.processorId!, amount: refund.amount, idempotencyKey: refund.id, reason: refund.reason });
+    const result = await connector.refund(cctx, { processorId: payment.processorId!, amount: refund.amount, idempotencyKey: refund.id, reason: refund.reason, paymentId: payment.id });
     return { kind: "result", result };
   } catch (error) {
     if (error instanceof ConnectorUnknownOutcomeError) {

@@ -6,6 +6,7 @@ import { ConnectorRequestError, ConnectorUnknownOutcomeError, type AuthorizeInpu
 import { drawFault, faultError, sleep } from "./config";
 import { decideAuthorization, threeDSecureAction } from "./outcomes";
 import { assertIdempotencyKey, chargeTenant, findChargeByKey, keyReused, requestHash, toCharge, type SandboxDeps } from "./store";
+import { findSavedCard } from "./customers";
 import { cardDetails, testCardByPaymentMethod, type SandboxTestCard } from "./test-cards";
 
 /**
@@ -15,7 +16,7 @@ import { cardDetails, testCardByPaymentMethod, type SandboxTestCard } from "./te
 export async function authorize(deps: SandboxDeps, ctx: ConnectorContext, input: AuthorizeInput): Promise<Charge> {
   const config = deps.config();
   await sleep(config.latencyMs);
-  const card = validate(input);
+  const card = validate(input, await savedToken(deps, ctx, input));
   const fault = drawFault(config);
   if (fault === "before") throw faultError("authorize", fault);
 
@@ -95,7 +96,18 @@ export async function authorize(deps: SandboxDeps, ctx: ConnectorContext, input:
   return toCharge(inserted);
 }
 
-function validate(input: AuthorizeInput): SandboxTestCard {
+/** A saved card (pm_… of setup/attach) charges as the test card it was saved from; it must be the payment's customer's. */
+async function savedToken(deps: SandboxDeps, ctx: ConnectorContext, input: AuthorizeInput): Promise<string> {
+  if (testCardByPaymentMethod(input.paymentMethod)) return input.paymentMethod;
+  const saved = await findSavedCard(deps, ctx, input.paymentMethod);
+  if (!saved) return input.paymentMethod;
+  if (saved.customer !== (input.customer ?? null)) {
+    throw new ConnectorRequestError("payment_method_unexpected_state", "The PaymentMethod belongs to another customer (or none); pass its customer.", "payment_method");
+  }
+  return saved.token;
+}
+
+function validate(input: AuthorizeInput, token: string): SandboxTestCard {
   assertIdempotencyKey(input.idempotencyKey);
   if (!input.paymentId) throw new ConnectorRequestError("parameter_missing", "paymentId is required.", "metadata[kassa_payment_id]");
   const problem = checkAmount(input.amount);
@@ -107,7 +119,7 @@ function validate(input: AuthorizeInput): SandboxTestCard {
   if (input.captureMethod !== "automatic" && input.captureMethod !== "manual") {
     throw new ConnectorRequestError("parameter_invalid_string", `Invalid capture_method: ${String(input.captureMethod)}.`, "capture_method");
   }
-  const card = testCardByPaymentMethod(input.paymentMethod);
+  const card = testCardByPaymentMethod(token);
   if (!card) throw new ConnectorRequestError("resource_missing", `No such PaymentMethod: '${input.paymentMethod}'`, "payment_method");
   return card;
 }

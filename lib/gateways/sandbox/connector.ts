@@ -4,9 +4,10 @@ import { authorize } from "./authorize";
 import { cancel } from "./cancel";
 import { capture } from "./capture";
 import { completeAuthentication } from "./complete-authentication";
+import * as customers from "./customers";
 import { resolveConfig, type SandboxConfig } from "./config";
 import { refund } from "./refund";
-import { retrieve, retrieveRefund } from "./retrieve";
+import { listRefunds, retrieve, retrieveRefund } from "./retrieve";
 import type { SandboxDeps } from "./store";
 
 export interface SandboxConnectorOptions extends SandboxConfig {
@@ -30,5 +31,16 @@ export function createSandboxConnector(options: SandboxConnectorOptions = {}): C
     retrieve: (ctx, input) => retrieve(deps, ctx, input),
     retrieveRefund: (ctx, input) => retrieveRefund(deps, ctx, input),
     completeAuthentication: (ctx, input) => completeAuthentication(deps, ctx, input),
+    createCustomer: async () => ({ processorId: null }),
+    updateCustomer: async () => undefined,
+    deleteCustomer: (ctx, input) => customers.deleteCustomer(deps, ctx, input),
+    setupPaymentMethod: (ctx, input) => customers.setupPaymentMethod(deps, ctx, input),
+    attachPaymentMethod: (ctx, input) => customers.attachPaymentMethod(deps, ctx, input),
+    detachPaymentMethod: (ctx, input) => customers.detachPaymentMethod(deps, ctx, input),
+    // The sandbox keeps no setup objects: a setup is finished in the call that starts it.
+    retrieveSetup: async () => null,
+    listRefunds: (ctx, input) => listRefunds(deps, ctx, input),
+    // The sandbox has no card network to forward evidence to; Kassa keeps it on the dispute.
+    submitDisputeEvidence: async () => undefined,
   };
 }

@@ -58,6 +58,7 @@ export function decideAuthorization(args: {
     case "succeed":
     case "lost_response":
     case "refund_fails":
+    case "create_dispute":
       return authorized(amount, captureMethod);
     case "elevated_risk":
       return authorized(amount, captureMethod, "elevated");

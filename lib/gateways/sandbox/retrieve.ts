@@ -18,3 +18,10 @@ export async function retrieveRefund(deps: SandboxDeps, ctx: ConnectorContext, i
   const [row] = await db.select().from(sandboxRefunds).where(refundTenant(ctx, eq(sandboxRefunds.idempotencyKey, input.idempotencyKey)));
   return row ? toRefundResult(row) : null;
 }
+
+/** Every refund of one charge, oldest first. */
+export async function listRefunds(deps: SandboxDeps, ctx: ConnectorContext, input: { processorId: string }): Promise<RefundResult[]> {
+  const db = await deps.db();
+  const rows = await db.select().from(sandboxRefunds).where(refundTenant(ctx, eq(sandboxRefunds.chargeId, input.processorId))).orderBy(sandboxRefunds.id);
+  return rows.map(toRefundResult);
+}

@@ -17,6 +17,8 @@ export const sandboxBehaviours = [
   "fraud_blocked",
   "elevated_risk",
   "refund_fails",
+  /** Charges like a good card; once captured, the cardholder disputes it (Stripe's pm_card_createDispute). */
+  "create_dispute",
 ] as const;
 export type SandboxBehaviour = (typeof sandboxBehaviours)[number];
 
@@ -49,6 +51,7 @@ export const SANDBOX_TEST_CARDS: readonly SandboxTestCard[] = [
   { number: "4000000000004954", paymentMethods: [], brand: "visa", funding: "credit", country: "US", behaviour: "fraud_blocked" },
   { number: "4000000000009235", paymentMethods: ["pm_card_riskLevelElevated"], brand: "visa", funding: "credit", country: "US", behaviour: "elevated_risk" },
   { number: "4000000000005126", paymentMethods: ["pm_card_refundFail"], brand: "visa", funding: "credit", country: "US", behaviour: "refund_fails" },
+  { number: "4000000000000259", paymentMethods: ["pm_card_createDispute"], brand: "visa", funding: "credit", country: "US", behaviour: "create_dispute" },
 ];
 
 const byNumber = new Map(SANDBOX_TEST_CARDS.map((c) => [c.number, c]));

@@ -1,0 +1,21 @@
+import { parseWith } from "@/lib/api/parse";
+import { requirePermission } from "@/lib/auth/roles";
+import { executor, withTransaction, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+import { DetachPaymentMethodInput } from "./inputs";
+import { loadPaymentMethod } from "./load";
+import { callProcessor, connectorCtx } from "./processor";
+import { recordCard } from "./record-card";
+import { serializePaymentMethod, type PaymentMethodObject } from "./serialize";
+
+/** POST /api/v1/payment_methods/:id/detach — the card can no longer be charged; it stops being any default. */
+export async function detachPaymentMethod({ ctx, id, input }: { ctx: ServiceContext; id: string; input?: unknown }): Promise<PaymentMethodObject> {
+  requirePermission(ctx, "customers:write");
+  parseWith(DetachPaymentMethodInput, input ?? {});
+  const pm = await loadPaymentMethod(await executor(ctx), ctx, id);
+  if (!pm.customer) throw new KassaError("payment_method_unexpected_state", `PaymentMethod ${id} is not attached to a customer, so it cannot be detached.`, { param: "id" });
+  const key = `detach:${id}:${pm.updatedAt.getTime()}`;
+  const saved = await callProcessor(pm.connector, (c) => c.detachPaymentMethod(connectorCtx(ctx), { paymentMethod: id, idempotencyKey: key }));
+  const row = await withTransaction(ctx, (tx) => recordCard(tx, ctx, { ...saved, customer: null }, pm.connector));
+  return serializePaymentMethod(row);
+}

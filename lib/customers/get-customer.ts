@@ -1,0 +1,10 @@
+import { requirePermission } from "@/lib/auth/roles";
+import { executor, type ServiceContext } from "@/lib/context";
+import { loadCustomer } from "./load";
+import { serializeCustomer, type CustomerObject } from "./serialize";
+
+/** GET /api/v1/customers/:id */
+export async function getCustomer({ ctx, id }: { ctx: ServiceContext; id: string }): Promise<CustomerObject> {
+  requirePermission(ctx, "customers:read");
+  return serializeCustomer(await loadCustomer(await executor(ctx), ctx, id));
+}

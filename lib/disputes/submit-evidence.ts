@@ -1,0 +1,54 @@
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { disputes, type DisputeStatus } from "@/db/schema";
+import { parseWith } from "@/lib/api/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { requirePermission } from "@/lib/auth/roles";
+import { executor, withTransaction, type ServiceContext } from "@/lib/context";
+import { callProcessor, connectorCtx } from "@/lib/customers/processor";
+import { KassaError } from "@/lib/errors";
+import { emitEvent } from "@/lib/events/emit-event";
+import type { DisputeRow } from "@/db/schema";
+import { SubmitEvidenceInput } from "./inputs";
+import { loadDispute } from "./load";
+import { serializeDispute, type DisputeObject } from "./serialize";
+
+const UNDER_REVIEW: Partial<Record<DisputeStatus, DisputeStatus>> = { needs_response: "under_review", warning_needs_response: "warning_under_review" };
+
+function assertOpen(d: DisputeRow, now: number): void {
+  if (!UNDER_REVIEW[d.status]) {
+    throw new KassaError("dispute_unexpected_state", `This dispute's status is ${d.status}; evidence can only be sent while it needs a response.`);
+  }
+  if (now > d.evidenceDueBy.getTime()) {
+    throw new KassaError("dispute_evidence_past_due", `Evidence was due by ${d.evidenceDueBy.toISOString()}; the card network no longer accepts it.`, { param: "evidence" });
+  }
+}
+
+/**
+ * POST /api/v1/disputes/:id/evidence — text evidence, submitted for review: forwarded to Stripe when
+ * the payment is on Stripe (keyed by the evidence, so a retry is a replay), then recorded with its
+ * audit row and `dispute.updated`. After evidence_due_by: 400 dispute_evidence_past_due.
+ */
+export async function submitDisputeEvidence({ ctx, id, input, now = Date.now() }: { ctx: ServiceContext; id: string; input: unknown; now?: number }): Promise<DisputeObject> {
+  requirePermission(ctx, "disputes:write");
+  const { evidence } = parseWith(SubmitEvidenceInput, input);
+  const clean = Object.fromEntries(Object.entries(evidence).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const current = await loadDispute(await executor(ctx), ctx, id);
+  assertOpen(current, now);
+  if (current.processorId) {
+    const key = `evidence:${id}:${createHash("sha256").update(JSON.stringify(clean)).digest("hex").slice(0, 32)}`;
+    await callProcessor(current.connector, (c) => c.submitDisputeEvidence(connectorCtx(ctx), { processorId: current.processorId!, evidence: clean, idempotencyKey: key }));
+  }
+  return withTransaction(ctx, async (tx) => {
+    const dispute = await loadDispute(tx, ctx, id, { lock: true });
+    assertOpen(dispute, now);
+    const [updated] = await tx
+      .update(disputes)
+      .set({ evidence: { ...dispute.evidence, ...clean }, status: UNDER_REVIEW[dispute.status]!, evidenceSubmittedAt: new Date(now) })
+      .where(eq(disputes.id, id))
+      .returning();
+    await writeAudit(tx, ctx, { action: "dispute.evidence_submitted", targetType: "dispute", targetId: id, metadata: { fields: Object.keys(clean) } });
+    await emitEvent(tx, ctx, "dispute.updated", serializeDispute(updated!), { status: dispute.status });
+    return serializeDispute(updated!);
+  });
+}

@@ -1,0 +1,5 @@
+// payment_intent.payment_failed — the PaymentIntent moved; Kassa re-reads it and moves the payment forward.
+import type { StripeEventHandler } from "../context";
+import { syncPaymentIntent } from "../sync-payment-intent";
+
+export const handlePaymentIntentPaymentFailed: StripeEventHandler = (pi) => syncPaymentIntent(pi as { id: string; metadata?: Record<string, string> });
