@@ -10,3 +10,4 @@ export * from "./payments";
 export * from "./sandbox";
 export * from "./ledger";
 export * from "./webhooks";
+export * from "./rollups";
