@@ -1,5 +1,7 @@
 import { getDatabaseHandle } from "@/db/client";
 import { demoSeedAllowed, seedDemo } from "@/db/seed";
+import { demoPaymentCount, seedDemoPayments } from "@/db/seed-payments";
+import { systemActor } from "@/lib/context";
 import { reapIdempotencyKeys } from "@/lib/api/idempotency";
 import { logger } from "@/lib/logger";
 import { startOutboxRelay } from "@/lib/events/outbox-relay";
@@ -25,9 +27,18 @@ export async function startServer(): Promise<void> {
           `  Test secret key:      ${demo.secretKey}`,
           `  Test publishable key: ${demo.publishableKey}`,
           `  Try: curl ${url}/api/v1/account -H "Authorization: Bearer ${demo.secretKey}"`,
+          ...(demoPaymentCount() > 0 ? [`  Adding ${demoPaymentCount()} demo payments over the last 90 days in the background…`] : []),
           "",
         ].join("\n"),
       );
+      const count = demoPaymentCount();
+      if (count > 0) {
+        // In the background, so the first start stays fast; the overview fills in as it runs.
+        const ctx = { merchantId: demo.merchantId, livemode: false, actor: systemActor("demo-seed"), db: handle.db };
+        void seedDemoPayments(handle.db, ctx, { count })
+          .then((n) => logger.info({ payments: n }, "demo payments seeded"))
+          .catch((err: unknown) => logger.warn({ err }, "demo payment seed stopped"));
+      }
     }
   }
   if (localExecutorWanted()) await startLocalEngine(handle.db, process.env.PORT ?? 3000);
