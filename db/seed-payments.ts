@@ -13,7 +13,7 @@ import { createRefund } from "@/lib/refunds/create-refund";
 const DAY = 86_400_000;
 
 /** Demo payments wanted on first start: KASSA_SEED_PAYMENTS (0 turns it off), 3,000 by default. */
-export function demoPaymentCount(env = process.env): number {
+export function demoPaymentCount(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.KASSA_SEED_PAYMENTS ?? 3000);
   return Number.isInteger(n) && n >= 0 ? Math.min(n, 100_000) : 3000;
 }
