@@ -62,7 +62,7 @@ export function PaymentActions({ id, currency, capturable, refundable, canCaptur
           {confirming ? (
             <div role="dialog" aria-label="Confirm refund" className="flex flex-wrap items-center gap-3 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
               <span>Refund to the customer? {refundable} can still be refunded on this payment.</span>
-              <Button type="submit" disabled={refunding}>{refunding ? "Refunding…" : "Confirm refund"}</Button>
+              <Button type="submit" disabled={refunding} autoFocus>{refunding ? "Refunding…" : "Confirm refund"}</Button>
               <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>Keep it</Button>
             </div>
           ) : null}
