@@ -92,15 +92,15 @@ test("payments list: filter by status and date, search by last4, choose columns,
   await expect(page.getByTestId("payments-table").locator("tbody tr")).toHaveCount(6);
 
   const filters = page.getByTestId("payment-filters");
-  await filters.getByLabel("Status").selectOption("succeeded");
-  await filters.getByLabel("From").fill(today);
-  await filters.getByLabel("To").fill(today);
+  await filters.getByLabel("Status", { exact: true }).selectOption("succeeded");
+  await filters.getByLabel("From", { exact: true }).fill(today);
+  await filters.getByLabel("To", { exact: true }).fill(today);
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`status=succeeded.*from=${today}|from=${today}.*status=succeeded`));
   await expect(page.getByTestId("payments-table").locator("tbody tr")).toHaveCount(4);
   // A day with nothing in it: the designed empty state.
-  await filters.getByLabel("From").fill("2020-01-01");
-  await filters.getByLabel("To").fill("2020-01-02");
+  await filters.getByLabel("From", { exact: true }).fill("2020-01-01");
+  await filters.getByLabel("To", { exact: true }).fill("2020-01-02");
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByTestId("payments-empty")).toContainText("No payments match these filters");
 
