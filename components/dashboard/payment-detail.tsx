@@ -95,7 +95,7 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
         ) : (
           <p className="mb-3 text-sm text-slate-600">No metadata. Set it with <span className="font-mono text-xs">metadata</span> when creating the payment.</p>
         )}
-        <details><summary className="cursor-pointer text-sm text-brand-700">Raw JSON</summary><pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid="raw-json">{JSON.stringify(p, null, 2)}</pre></details>
+        <details><summary className="cursor-pointer text-sm text-brand-700">Raw JSON</summary><pre tabIndex={0} aria-label="Payment as JSON" className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid="raw-json">{JSON.stringify(p, null, 2)}</pre></details>
       </Card>
     </div>
   );

@@ -64,7 +64,7 @@ export function PaymentsTable({ data }: { data: PaymentObject[] }) {
           ))}
         </fieldset>
       </details>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Payments">
         <table className="w-full text-left text-sm" data-testid="payments-table">
           <thead className="text-xs uppercase tracking-wide text-slate-600">
             {table.getHeaderGroups().map((g) => (

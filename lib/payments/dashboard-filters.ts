@@ -58,6 +58,8 @@ function amountCompare(op: ">=" | "<=" | "=", value: string, currency?: string):
 function search(q: string, currency?: string): SQL {
   if (/^[a-z]{2,5}_[0-9a-z]{10,40}$/.test(q)) return q.startsWith("cus_") ? eq(payments.customer, q) : eq(payments.id, q);
   if (q.includes("@")) return or(eq(payments.receiptEmail, q), eq(payments.receiptEmail, q.toLowerCase()))!;
+  // Four digits are a card's last 4 or an amount; with a leading zero nobody means an amount.
+  if (/^0\d{3}$/.test(q)) return sql`${payments.card}->>'last4' = ${q}`;
   if (/^\d{4}$/.test(q)) return or(sql`${payments.card}->>'last4' = ${q}`, amountCompare("=", q, currency))!;
   if (/^\d{1,9}(\.\d{1,3})?$/.test(q)) return amountCompare("=", q, currency);
   return sql`false`;

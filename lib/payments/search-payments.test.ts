@@ -81,6 +81,8 @@ describe("searchPayments", () => {
     expect((await list({ q: ids[4]! })).data.map((p) => p.id)).toEqual([ids[4]]);
     expect((await list({ q: "ana@example.com" })).data.map((p) => p.id)).toEqual([ids[5]]);
     expect((await list({ q: "0005" })).data.map((p) => p.id)).toEqual([ids[11]]);
+    expect((await list({ q: "1012" })).data.map((p) => p.id)).toEqual([]); // $1,012.00: no such amount, no such card
+    expect((await list({ q: "10.12" })).data.map((p) => p.id)).toEqual([ids[12]]);
     expect((await list({ q: "12.50" })).data.map((p) => p.id)).toEqual([ids[7]]);
     expect((await list({ q: "no such thing" })).data).toEqual([]);
   });

@@ -73,7 +73,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               {activeSecret ? (
                 <div className="space-y-2 text-sm text-slate-600">
                   <p>With your {ctx.livemode ? "live" : "test"} secret key <span className="font-mono text-xs">{activeSecret.redacted}</span>:</p>
-                  <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{`curl ${baseUrl}/api/v1/account \\\n  -H "Authorization: Bearer sk_…"`}</pre>
+                  <pre tabIndex={0} aria-label="Example request" className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{`curl ${baseUrl}/api/v1/account \\\n  -H "Authorization: Bearer sk_…"`}</pre>
                 </div>
               ) : (
                 <p className="text-sm text-slate-600">

@@ -51,29 +51,29 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         }
       >
         <form method="get" action="/payments" className="mb-4 grid gap-3 text-sm sm:grid-cols-4 lg:grid-cols-8" aria-label="Filter payments" data-testid="payment-filters">
-          <label className="sm:col-span-2 lg:col-span-2">Search<input name="q" defaultValue={filters.q} placeholder="id, email, last 4, amount" className={input} /></label>
-          <label>Status
-            <select name="status" defaultValue={filters.status ?? ""} className={input}>
+          <div className="sm:col-span-2 lg:col-span-2"><label htmlFor="f-q">Search</label><input id="f-q" name="q" defaultValue={filters.q} placeholder="id, email, last 4, amount" className={input} /></div>
+          <div><label htmlFor="f-status">Status</label>
+            <select id="f-status" name="status" defaultValue={filters.status ?? ""} className={input}>
               <option value="">any</option>
               {PAYMENT_STATUSES.map((s) => <option key={s} value={s}>{s.replaceAll("_", " ")}</option>)}
             </select>
-          </label>
-          <label>From<input type="date" name="from" defaultValue={filters.from} className={input} /></label>
-          <label>To<input type="date" name="to" defaultValue={filters.to} className={input} /></label>
-          <label>Min amount<input name="amount_min" inputMode="decimal" defaultValue={filters.amount_min} className={input} /></label>
-          <label>Max amount<input name="amount_max" inputMode="decimal" defaultValue={filters.amount_max} className={input} /></label>
-          <label>Method
-            <select name="brand" defaultValue={filters.brand ?? ""} className={input}>
+          </div>
+          <div><label htmlFor="f-from">From</label><input id="f-from" type="date" name="from" defaultValue={filters.from} className={input} /></div>
+          <div><label htmlFor="f-to">To</label><input id="f-to" type="date" name="to" defaultValue={filters.to} className={input} /></div>
+          <div><label htmlFor="f-min">Min amount</label><input id="f-min" name="amount_min" inputMode="decimal" defaultValue={filters.amount_min} className={input} /></div>
+          <div><label htmlFor="f-max">Max amount</label><input id="f-max" name="amount_max" inputMode="decimal" defaultValue={filters.amount_max} className={input} /></div>
+          <div><label htmlFor="f-brand">Method</label>
+            <select id="f-brand" name="brand" defaultValue={filters.brand ?? ""} className={input}>
               <option value="">any</option>
               {[...new Set([...BRANDS, ...(filters.brand ? [filters.brand] : [])])].map((b) => <option key={b} value={b}>{b}</option>)}
             </select>
-          </label>
-          <label>Currency
-            <select name="currency" defaultValue={filters.currency ?? ""} className={input}>
+          </div>
+          <div><label htmlFor="f-currency">Currency</label>
+            <select id="f-currency" name="currency" defaultValue={filters.currency ?? ""} className={input}>
               <option value="">any</option>
               {[...new Set([...CURRENCIES, ...(filters.currency ? [filters.currency] : [])])].map((c) => <option key={c} value={c}>{c.toUpperCase()}</option>)}
             </select>
-          </label>
+          </div>
           <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-2">
             <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 focus-visible:ring-2 focus-visible:ring-brand-500">Apply filters</button>
             {filtered ? <Link href="/payments" className="px-2 py-1.5 text-brand-700 hover:underline">Clear</Link> : null}
