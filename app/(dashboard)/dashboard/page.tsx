@@ -47,7 +47,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {overview ? (
         <section aria-labelledby="overview-heading" className="mb-8 space-y-5">
           <div className="flex flex-wrap items-end justify-between gap-3">
-            <h2 id="overview-heading" className="text-lg font-semibold text-slate-900">Overview</h2>
+            <h2 id="overview-heading" className="text-lg font-semibold text-slate-900">Overview <span className="text-sm font-normal text-slate-600">days in UTC</span></h2>
             <RangePicker preset={preset} from={range.from} to={range.to} currency={sp.currency} />
           </div>
           {"error" in overview ? <Alert>That range cannot be shown: {overview.error} Pick a preset or another range.</Alert> : <OverviewBody o={overview} preset={preset} />}
