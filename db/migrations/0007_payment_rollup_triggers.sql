@@ -1,9 +1,12 @@
 -- Custom SQL migration file, put your code below! --
 -- Rollups (db/schema/rollups.ts) follow every change of payments and refunds in the same
--- transaction, whatever wrote it (API verbs, webhooks, seeds): an AFTER trigger takes the old row's
+-- transaction, whatever wrote it (API verbs, webhooks, seeds): a row trigger takes the old row's
 -- contribution away and adds the new row's, each as an upsert that adds a delta, so concurrent
 -- writers never lose an update. The two upserts go in key order, so two transactions moving payments
 -- between the same two keys in opposite directions lock the rollup rows in the same order.
+-- The triggers are deferred to commit: many payments of one merchant share a rollup row, and its
+-- lock is then held only from the upsert to the commit, not through the rest of the transaction
+-- (ledger posting, outbox, stored response), so concurrent payments do not queue behind each other.
 CREATE OR REPLACE FUNCTION payment_rollup_add(p payments, sign int) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO payment_rollups AS r (merchant_id, livemode, day, currency, status, brand, count, declined, amount, amount_received, amount_refunded, fee)
@@ -54,8 +57,8 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER payments_rollups AFTER INSERT OR UPDATE OR DELETE ON payments
-  FOR EACH ROW EXECUTE FUNCTION payment_rollups_apply();
+CREATE CONSTRAINT TRIGGER payments_rollups AFTER INSERT OR UPDATE OR DELETE ON payments
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION payment_rollups_apply();
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION refund_rollup_add(x refunds, sign int) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -98,8 +101,8 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER refunds_rollups AFTER INSERT OR UPDATE OR DELETE ON refunds
-  FOR EACH ROW EXECUTE FUNCTION refund_rollups_apply();
+CREATE CONSTRAINT TRIGGER refunds_rollups AFTER INSERT OR UPDATE OR DELETE ON refunds
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refund_rollups_apply();
 --> statement-breakpoint
 -- Rows written before this migration.
 INSERT INTO payment_rollups (merchant_id, livemode, day, currency, status, brand, count, declined, amount, amount_received, amount_refunded, fee)
