@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Executor } from "@/db/client";
-import { payments, refunds, type PaymentRow, type RefundRow } from "@/db/schema";
+import { customers, disputes, payments, refunds, type PaymentRow, type RefundRow } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -105,6 +105,35 @@ describe("getOverview", () => {
     expect(dayBefore.gross).toEqual({ value: 5000, previous: 2500, change: 100 });
     const other: ServiceContext = { ...b.ctx };
     expect((await getOverview({ ctx: other, input: { from: today, to: today } })).gross.value).toBe(7000);
+  });
+
+  it("counts disputes opened (in the currency) and new customers, this period and the one before, per merchant and mode (PGlite)", async () => {
+    const a = await makeMerchant(lite.db);
+    const b = await makeMerchant(lite.db);
+    const dispute = (merchantId: string, livemode: boolean, amount: number, currency: string, daysAgo: number) =>
+      lite.db.insert(disputes).values({ id: newId("dispute"), merchantId, livemode, paymentId: newId("payment"), amount: BigInt(amount), currency, fee: 1500n, status: "needs_response", reason: "fraudulent", evidenceDueBy: new Date(Date.now() + 7 * DAY), connector: "sandbox", createdAt: new Date(Date.now() - daysAgo * DAY) });
+    const customer = (merchantId: string, livemode: boolean, daysAgo: number, deleted = false) =>
+      lite.db.insert(customers).values({ id: newId("customer"), merchantId, livemode, connector: "sandbox", createdAt: new Date(Date.now() - daysAgo * DAY), deletedAt: deleted ? new Date() : null });
+    await dispute(a.merchantId, false, 4000, "usd", 0);
+    await dispute(a.merchantId, false, 1000, "usd", 2);
+    await dispute(a.merchantId, false, 800, "eur", 0); // another currency
+    await dispute(a.merchantId, false, 2200, "usd", 5); // the period before
+    await dispute(a.merchantId, true, 9900, "usd", 0); // live mode
+    await dispute(b.merchantId, false, 7000, "usd", 0); // another merchant
+    await dispute(a.merchantId, false, 600, "usd", 9); // before both periods
+    for (const d of [0, 1, 2]) await customer(a.merchantId, false, d);
+    await customer(a.merchantId, false, 0, true); // deleted since
+    await customer(a.merchantId, false, 4);
+    await customer(a.merchantId, true, 0);
+    await customer(b.merchantId, false, 0);
+    const o = await getOverview({ ctx: a.ctx, input: { from: addDays(today, -3), to: today, currency: "usd" } });
+    expect(o.disputes).toEqual({ value: 2, previous: 1, change: 100 });
+    expect(o.disputedAmount).toEqual({ value: 5000, previous: 2200, change: 127.3 });
+    expect(o.newCustomers).toEqual({ value: 3, previous: 1, change: 200 });
+    const eur = await getOverview({ ctx: a.ctx, input: { from: addDays(today, -3), to: today, currency: "eur" } });
+    expect([eur.disputes.value, eur.disputedAmount.value]).toEqual([1, 800]);
+    const live = await getOverview({ ctx: { ...a.ctx, livemode: true }, input: { from: today, to: today, currency: "usd" } });
+    expect([live.disputes.value, live.newCustomers.value]).toEqual([1, 1]);
   });
 
   it("refuses bad ranges with parameter errors", async () => {

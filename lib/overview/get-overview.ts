@@ -1,5 +1,5 @@
-import { and, eq, gte, lte, sql } from "drizzle-orm";
-import { merchants, paymentRollups, refundRollups } from "@/db/schema";
+import { and, eq, gte, isNull, lt, lte, sql } from "drizzle-orm";
+import { customers, disputes, merchants, paymentRollups, refundRollups } from "@/db/schema";
 import { parseWith } from "@/lib/api/parse";
 import { requirePermission } from "@/lib/auth/roles";
 import { executor, type ServiceContext } from "@/lib/context";
@@ -35,7 +35,15 @@ export async function getOverview({ ctx, input }: { ctx: ServiceContext; input: 
   const periodP = sql<string>`case when ${paymentRollups.day} >= ${q.from} then 'current' else 'previous' end`;
   const periodR = sql<string>`case when ${refundRollups.day} >= ${q.from} then 'current' else 'previous' end`;
 
-  const [paymentTotals, refundTotals, [merchant]] = await Promise.all([
+  // Disputes and new customers are few next to payments: counted from their rows over an index on
+  // (merchant, mode, created_at), bounded by the two periods.
+  const since = new Date(`${previous.from}T00:00:00Z`);
+  const until = new Date(`${addDays(q.to, 1)}T00:00:00Z`);
+  const startOfCurrent = new Date(`${q.from}T00:00:00Z`);
+  const periodD = sql<string>`case when ${disputes.createdAt} >= ${startOfCurrent} then 'current' else 'previous' end`;
+  const periodC = sql<string>`case when ${customers.createdAt} >= ${startOfCurrent} then 'current' else 'previous' end`;
+
+  const [paymentTotals, refundTotals, [merchant], disputeTotals, customerTotals] = await Promise.all([
     db
       .select({
         period: periodP,
@@ -61,6 +69,16 @@ export async function getOverview({ ctx, input }: { ctx: ServiceContext; input: 
       .where(and(tenantR, eq(refundRollups.status, "succeeded"), gte(refundRollups.day, previous.from), lte(refundRollups.day, q.to)))
       .groupBy(sql`1`, sql`2`),
     db.select({ defaultCurrency: merchants.defaultCurrency }).from(merchants).where(eq(merchants.id, ctx.merchantId)),
+    db
+      .select({ period: periodD, currency: disputes.currency, count: sql<string>`count(*)`, amount: sql<string>`sum(${disputes.amount})` })
+      .from(disputes)
+      .where(and(eq(disputes.merchantId, ctx.merchantId), eq(disputes.livemode, ctx.livemode), gte(disputes.createdAt, since), lt(disputes.createdAt, until)))
+      .groupBy(sql`1`, sql`2`),
+    db
+      .select({ period: periodC, count: sql<string>`count(*)` })
+      .from(customers)
+      .where(and(eq(customers.merchantId, ctx.merchantId), eq(customers.livemode, ctx.livemode), isNull(customers.deletedAt), gte(customers.createdAt, since), lt(customers.createdAt, until)))
+      .groupBy(sql`1`),
   ]);
 
   // Currencies seen in the range, busiest first; the headline figures are in one of them.
@@ -84,6 +102,8 @@ export async function getOverview({ ctx, input }: { ctx: ServiceContext; input: 
   };
   const now = figures("current");
   const before = figures("previous");
+  const disputed = (period: string) => disputeTotals.find((r) => r.period === period && r.currency === currency);
+  const newCustomers = (period: string) => num(customerTotals.find((r) => r.period === period)?.count);
 
   const inRange = and(tenantP, eq(paymentRollups.currency, currency), gte(paymentRollups.day, q.from), lte(paymentRollups.day, q.to));
   const [seriesRows, brandRows] = await Promise.all([
@@ -129,6 +149,11 @@ export async function getOverview({ ctx, input }: { ctx: ServiceContext; input: 
     refunds: metric(now.refunds, before.refunds),
     refundCount: metric(now.refundCount, before.refundCount),
     payments: metric(now.count, before.count),
+    /** Disputes opened in the range (this currency), their count and disputed amount. */
+    disputes: metric(num(disputed("current")?.count), num(disputed("previous")?.count)),
+    disputedAmount: metric(num(disputed("current")?.amount), num(disputed("previous")?.amount)),
+    /** Customers created in the range and not deleted since (a customer has no currency). */
+    newCustomers: metric(newCustomers("current"), newCustomers("previous")),
     series,
     byMethod: brandRows.map((r) => ({ brand: r.brand, count: num(r.count), gross: num(r.gross) })).filter((r) => r.count > 0).sort((a, b) => b.gross - a.gross),
     byCurrency,

@@ -105,12 +105,14 @@ function OverviewBody({ o, preset }: { o: Overview; preset: Preset | null }) {
           ))}
         </nav>
       ) : null}
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5" data-testid="overview" data-currency={o.currency} data-from={o.range.from} data-to={o.range.to}>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="overview" data-currency={o.currency} data-from={o.range.from} data-to={o.range.to}>
         <MetricCard testId="metric-gross" label="Gross volume" value={money(o.gross.value)} change={o.gross.change} previousLabel={previousLabel} href={list({ status: "succeeded" })} />
         <MetricCard testId="metric-net" label="Net volume (after fees and refunds)" value={money(o.net.value)} change={o.net.change} previousLabel={previousLabel} href={list({ status: "succeeded" })} />
         <MetricCard testId="metric-successful" label="Successful payments" value={o.successful.value.toLocaleString("en-US")} change={o.successful.change} previousLabel={previousLabel} href={list({ status: "succeeded" })} />
         <MetricCard testId="metric-success-rate" label="Success rate" value={o.successful.value === 0 && o.successRate.value === 0 ? "—" : `${o.successRate.value}%`} change={o.successRate.change} previousLabel={previousLabel} href={list({})} />
         <MetricCard testId="metric-refunds" label={`Refunds (${o.refundCount.value.toLocaleString("en-US")})`} value={money(o.refunds.value)} change={o.refunds.change} previousLabel={previousLabel} href={refundsHref} invert />
+        <MetricCard testId="metric-disputes" label={`Disputes (${money(o.disputedAmount.value)})`} value={o.disputes.value.toLocaleString("en-US")} change={o.disputes.change} previousLabel={previousLabel} href="/disputes" invert />
+        <MetricCard testId="metric-new-customers" label="New customers" value={o.newCustomers.value.toLocaleString("en-US")} change={o.newCustomers.change} previousLabel={previousLabel} href="/customers" />
       </div>
       {o.payments.value === 0 ? (
         <Card>
