@@ -1,6 +1,7 @@
 import { getDatabaseHandle, type Database } from "@/db/client";
 import { demoSeedAllowed, seedDemo } from "@/db/seed";
 import { demoPaymentCount, seedDemoPayments } from "@/db/seed-payments";
+import { connectorNameFor } from "@/lib/payments/connector";
 import { systemActor } from "@/lib/context";
 import { reapIdempotencyKeys } from "@/lib/api/idempotency";
 import { logger } from "@/lib/logger";
@@ -57,6 +58,11 @@ export async function startServer(): Promise<void> {
 function seedDemoPaymentsInBackground(db: Database, merchantId: string): void {
   const count = demoPaymentCount();
   if (count === 0) return;
+  if (connectorNameFor({ livemode: false }) !== "sandbox") {
+    // Thousands of demo charges must never go to a real processor account.
+    logger.info("demo payments skipped: test mode goes to Stripe (set KASSA_TEST_MODE_PROCESSOR=sandbox to seed them)");
+    return;
+  }
   const ctx = { merchantId, livemode: false, actor: systemActor("demo-seed"), db };
   void seedDemoPayments(db, ctx, { count })
     .then((n) => logger.info({ payments: n }, "demo payments seeded"))
