@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { payments, refunds } from "@/db/schema";
+import { customers, disputes, payments, refunds } from "@/db/schema";
 import { systemActor } from "@/lib/context";
 import { checkRollups } from "@/lib/overview/check-rollups";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
@@ -22,9 +22,9 @@ it("seeds mixed payments over 90 days with a balanced ledger and exact rollups",
   const { merchantId } = await makeMerchant(h.db);
   const ctx = { merchantId, livemode: false, actor: systemActor("demo-seed"), db: h.db };
   const now = Date.now();
-  expect(await seedDemoPayments(h.db, ctx, { count: 150, now })).toBe(150);
+  expect(await seedDemoPayments(h.db, ctx, { count: 210, now })).toBe(210);
   const rows = await h.db.select().from(payments).where(eq(payments.merchantId, merchantId));
-  expect(rows).toHaveLength(150);
+  expect(rows).toHaveLength(210);
   const statuses = new Set(rows.map((p) => p.status));
   expect(statuses).toContain("succeeded");
   expect(statuses).toContain("requires_payment_method");
@@ -34,6 +34,14 @@ it("seeds mixed payments over 90 days with a balanced ledger and exact rollups",
   expect(Math.max(...ages)).toBeGreaterThan(45);
   expect(Math.max(...ages)).toBeLessThanOrEqual(90);
   expect((await h.db.select().from(refunds).where(eq(refunds.merchantId, merchantId))).length).toBeGreaterThan(0);
+  // Customers, some paying again with a saved card; the 200th payment's card is disputed.
+  const people = await h.db.select().from(customers).where(eq(customers.merchantId, merchantId));
+  expect(people.length).toBe(11);
+  expect(rows.filter((p) => p.customer && p.status === "succeeded" && p.paymentMethod?.startsWith("pm_") && !p.paymentMethod.startsWith("pm_card_")).length).toBeGreaterThan(0);
+  expect(people.every((c) => now - c.createdAt.getTime() <= 90 * 86_400_000)).toBe(true);
+  const opened = await h.db.select().from(disputes).where(eq(disputes.merchantId, merchantId));
+  expect(opened).toHaveLength(1);
+  expect(opened[0]!.createdAt.getTime()).toBeLessThan(now);
   expect((await checkMoneyInvariants(h.db, { merchantId })).problems).toEqual([]);
   expect(await checkRollups(h.db, { merchantId })).toEqual([]);
 }, 120_000);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "./client";
-import { payments, refunds } from "./schema";
+import { customers, disputes, payments, refunds } from "./schema";
 import type { ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
 import { seededRandom } from "@/lib/gateways/sandbox/config";
@@ -9,6 +9,11 @@ import { capturePayment } from "@/lib/payments/capture-payment";
 import { confirmPayment } from "@/lib/payments/confirm-payment";
 import { createPayment } from "@/lib/payments/create-payment";
 import { createRefund } from "@/lib/refunds/create-refund";
+import { createCustomer } from "@/lib/customers/create-customer";
+import { createSetupIntent } from "@/lib/customers/create-setup-intent";
+import { closeSandboxDispute } from "@/lib/disputes/close-sandbox-dispute";
+import { openSandboxDispute } from "@/lib/disputes/open-sandbox-dispute";
+import { systemActor } from "@/lib/context";
 
 const DAY = 86_400_000;
 
@@ -43,6 +48,39 @@ function weighted<T extends { weight: number }>(items: readonly T[], r: number):
   return items.at(-1)!;
 }
 
+interface DemoCustomer {
+  id: string;
+  email: string;
+  /** The saved card (pm_…) when the customer has one. */
+  card: string | null;
+  /** When the customer first appears: just before their first payment. */
+  since: number | null;
+}
+
+/** About one customer per 20 payments, most with a card saved through a setup intent. */
+async function seedCustomers(ctx: ServiceContext, random: () => number, count: number): Promise<DemoCustomer[]> {
+  const made: DemoCustomer[] = [];
+  for (let i = 0; i < count; i++) {
+    const first = NAMES[i % NAMES.length]!;
+    const email = `${first}.${100 + i}@example.com`;
+    const customer = await createCustomer({ ctx, input: { email, name: `${first[0]!.toUpperCase()}${first.slice(1)} ${SURNAMES[Math.floor(random() * SURNAMES.length)]}`, metadata: { source: "demo" } } });
+    let card: string | null = null;
+    if (random() < 0.75) {
+      const setup = await createSetupIntent({ ctx, input: { customer: customer.id, payment_method: random() < 0.7 ? "pm_card_visa" : "pm_card_mastercard" } });
+      card = setup.status === "succeeded" ? setup.payment_method : null;
+    }
+    made.push({ id: customer.id, email, card, since: null });
+  }
+  return made;
+}
+const SURNAMES = ["Alvarez", "Brooks", "Chowdhury", "Dubois", "Eze", "Fischer", "Gupta", "Haddad", "Ito", "Jensen", "Kim", "Larsen", "Moreau", "Nakamura", "Okafor", "Patel"];
+
+/** Payments (and so customers, disputes) dated back to the day they belong to. */
+async function backdate(db: Executor, id: string, at: number, now: number, random: () => number): Promise<void> {
+  await db.update(payments).set({ createdAt: new Date(at) }).where(eq(payments.id, id));
+  await db.update(refunds).set({ createdAt: new Date(Math.min(now, at + Math.floor(random() * 3 * DAY))) }).where(eq(refunds.paymentId, id));
+}
+
 /**
  * Realistic demo payments over the last 90 days, made through the service verbs (so the sandbox, the
  * ledger, events and rollups all see them exactly as they would see real traffic): mixed currencies,
@@ -55,6 +93,10 @@ export async function seedDemoPayments(db: Executor, ctx: ServiceContext, opts: 
   const now = opts.now ?? Date.now();
   // Oldest first, so list order by (created, id) and the ids agree; busier on weekdays and lately.
   const times = Array.from({ length: opts.count }, () => now - Math.floor(Math.pow(random(), 1.3) * 90 * DAY)).sort((a, b) => a - b);
+  const people = await seedCustomers(ctx, random, Math.max(1, Math.round(opts.count / 20)));
+  // One payment in about 400 is made with the card that gets disputed (at least one in any demo of 200+).
+  const disputeEvery = 400;
+  const disputed: { id: string; at: number }[] = [];
   let made = 0;
   for (const at of times) {
     const c = weighted(CURRENCIES, random());
@@ -62,19 +104,23 @@ export async function seedDemoPayments(db: Executor, ctx: ServiceContext, opts: 
     const amount = Math.round((c.min + random() * (c.max - c.min)) / (c.currency === "jpy" ? 10 : 1)) * (c.currency === "jpy" ? 10 : 1);
     const manual = random() < 0.08;
     const name = NAMES[Math.floor(random() * NAMES.length)]!;
+    // A returning customer pays with their saved card a third of the time.
+    const person = random() < 0.35 ? people[Math.floor(random() * people.length)]! : null;
+    const method = made % disputeEvery === disputeEvery / 2 ? "pm_card_createDispute" : person?.card && m.method && !m.method.includes("Declined") ? person.card : m.method;
     const input = {
       amount,
       currency: c.currency,
       description: `Order #${10_000 + made}`,
-      ...(random() < 0.7 ? { receipt_email: `${name}.${Math.floor(random() * 900) + 100}@example.com` } : {}),
+      ...(person ? { customer: person.id, receipt_email: person.email } : random() < 0.7 ? { receipt_email: `${name}.${Math.floor(random() * 900) + 100}@example.com` } : {}),
       metadata: { order_id: String(10_000 + made), channel: random() < 0.6 ? "web" : "app" },
       ...(manual ? { capture_method: "manual" as const } : {}),
     };
     // Created, then confirmed: a decline throws but leaves the payment, with its error, behind.
     const { id } = await createPayment({ ctx, input });
     made++;
-    if (m.method) {
-      await confirmPayment({ ctx, id, input: { payment_method: m.method } }).catch((error: unknown) => {
+    if (person && person.since === null) person.since = at - Math.floor(random() * 2 * DAY);
+    if (method) {
+      await confirmPayment({ ctx, id, input: { payment_method: method } }).catch((error: unknown) => {
         if (!(error instanceof KassaError && error.code !== "api_error")) throw error;
       });
     }
@@ -90,8 +136,28 @@ export async function seedDemoPayments(db: Executor, ctx: ServiceContext, opts: 
       const partial = random() < 0.5;
       await createRefund({ ctx, input: { payment: id, ...(partial ? { amount: Math.max(Math.floor(amount * 0.3), 1) } : {}), reason: "requested_by_customer" } }).catch(() => undefined);
     }
-    await db.update(payments).set({ createdAt: new Date(at) }).where(eq(payments.id, id));
-    await db.update(refunds).set({ createdAt: new Date(Math.min(now, at + Math.floor(random() * 3 * DAY))) }).where(eq(refunds.paymentId, id));
+    if (method === "pm_card_createDispute" && after?.status === "succeeded") disputed.push({ id, at });
+    await backdate(db, id, at, now, random);
   }
+  for (const person of people) {
+    await db.update(customers).set({ createdAt: new Date(Math.max(now - 90 * DAY, person.since ?? now - Math.floor(random() * 90 * DAY))) }).where(eq(customers.id, person.id));
+  }
+  await seedDisputes(db, ctx, disputed, now, random);
   return made;
+}
+
+/**
+ * The disputed payments' disputes, opened a few days after the payment as the sandbox's cardholder
+ * would; older ones are closed (won or lost), recent ones still wait for the merchant's evidence.
+ */
+async function seedDisputes(db: Executor, ctx: ServiceContext, disputed: { id: string; at: number }[], now: number, random: () => number): Promise<void> {
+  const sys = { ...ctx, actor: systemActor("demo-seed") };
+  for (const [i, p] of disputed.entries()) {
+    const dispute = await openSandboxDispute({ ctx: sys, paymentId: p.id });
+    if (!dispute) continue;
+    const opened = Math.min(now - DAY, p.at + Math.floor((2 + random() * 10) * DAY));
+    const old = now - opened > 14 * DAY;
+    if (old) await closeSandboxDispute({ ctx, id: dispute.id, input: { outcome: i % 3 === 0 ? "lost" : "won" } });
+    await db.update(disputes).set({ createdAt: new Date(opened), evidenceDueBy: new Date(Math.max(opened + 7 * DAY, old ? opened + 7 * DAY : now + (1 + (i % 6)) * DAY)) }).where(eq(disputes.id, dispute.id));
+  }
 }
