@@ -18,7 +18,7 @@ export function Sidebar({ sections }: { sections: NavSection[] }) {
     <nav aria-label="Main" className="space-y-6">
       {sections.map((section, i) => (
         <div key={section.title ?? i}>
-          {section.title ? <p className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-400">{section.title}</p> : null}
+          {section.title ? <p className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{section.title}</p> : null}
           <ul className="space-y-0.5">
             {section.items.map((item) => {
               const active = pathname === item.href;

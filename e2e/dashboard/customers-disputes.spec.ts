@@ -158,7 +158,7 @@ test("disputes: the queue by respond-by date with countdowns, the ledger effect,
   await expect(rows.nth(0)).toContainText("fraudulent");
   await expect(rows.nth(1).getByTestId("dispute-countdown")).toHaveText(/^Respond in 6 days 23 h$/);
   await expect(rows.nth(2).getByTestId("dispute-countdown")).toHaveText("Won");
-  await expect(rows.nth(0).getByRole("link", { name: b.payment })).toHaveAttribute("href", `/payments/${b.payment}`);
+  await expect(rows.nth(0).getByRole("link", { name: b.payment, exact: true })).toHaveAttribute("href", `/payments/${b.payment}`);
   await expectAccessible(page);
 
   // The won one: amount + fee withdrawn, the amount credited back.
