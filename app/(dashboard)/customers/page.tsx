@@ -4,6 +4,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
 import { cardLabel } from "@/components/dashboard/card-label";
+import { can } from "@/lib/auth/roles";
 import { memberContext, requireMember } from "@/lib/auth/session";
 import { searchCustomers } from "@/lib/customers/search-customers";
 import { KassaError } from "@/lib/errors";
@@ -61,7 +62,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               </p>
               <pre className="mx-auto mt-4 max-w-md overflow-x-auto rounded bg-slate-900 p-3 text-left text-xs text-slate-100">{`POST /api/v1/customers
 { "email": "jenny@example.com", "name": "Jenny Rosen" }`}</pre>
-              <Link href="/developers/api-keys" className="mt-3 inline-block text-brand-700 hover:underline">Get an API key</Link>
+              {can(member.role, "api_keys:read") ? <Link href="/developers/api-keys" className="mt-3 inline-block text-brand-700 hover:underline">Get an API key</Link> : null}
             </div>
           )
         ) : (
