@@ -52,6 +52,8 @@ export default defineConfig({
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
       KASSA_RATE_LIMIT_API: process.env.KASSA_RATE_LIMIT_API ?? "100/10s",
       KASSA_SEED_DEMO: "true",
+      // A few demo payments in the background, not the first start's thousands.
+      KASSA_SEED_PAYMENTS: process.env.KASSA_SEED_PAYMENTS ?? "40",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
       // Its own executor port, so a developer's `npm run dev` (8288) can run alongside.

@@ -1,5 +1,8 @@
-import { getDatabaseHandle } from "@/db/client";
+import { getDatabaseHandle, type Database } from "@/db/client";
 import { demoSeedAllowed, seedDemo } from "@/db/seed";
+import { demoPaymentCount, seedDemoPayments } from "@/db/seed-payments";
+import { connectorNameFor } from "@/lib/payments/connector";
+import { systemActor } from "@/lib/context";
 import { reapIdempotencyKeys } from "@/lib/api/idempotency";
 import { logger } from "@/lib/logger";
 import { startOutboxRelay } from "@/lib/events/outbox-relay";
@@ -11,6 +14,7 @@ const REAP_EVERY_MS = 60 * 60 * 1000;
 /** Migrations (inside getDatabaseHandle), the demo seed, the workflow executor and the outbox relay. */
 export async function startServer(): Promise<void> {
   const handle = await getDatabaseHandle();
+  let demoMerchant: string | null = null;
   logger.info({ driver: handle.driver }, "database ready");
   if (demoSeedAllowed()) {
     const demo = await seedDemo(handle.db);
@@ -25,9 +29,11 @@ export async function startServer(): Promise<void> {
           `  Test secret key:      ${demo.secretKey}`,
           `  Test publishable key: ${demo.publishableKey}`,
           `  Try: curl ${url}/api/v1/account -H "Authorization: Bearer ${demo.secretKey}"`,
+          ...(demoPaymentCount() > 0 ? [`  Adding ${demoPaymentCount()} demo payments over the last 90 days in the background…`] : []),
           "",
         ].join("\n"),
       );
+      demoMerchant = demo.merchantId;
     }
   }
   if (localExecutorWanted()) await startLocalEngine(handle.db, process.env.PORT ?? 3000);
@@ -36,6 +42,7 @@ export async function startServer(): Promise<void> {
     startOutboxRelay(sendToInngest);
     logger.info({ engine: workflowEngineUrl() }, "outbox relay started");
   }
+  if (demoMerchant) seedDemoPaymentsInBackground(handle.db, demoMerchant);
   if (workflowEngineUrl()) return;
   // No workflow engine at all (KASSA_LOCAL_EXECUTOR=false and no Inngest): the daily reaper cron
   // cannot run, so reap here instead.
@@ -45,4 +52,19 @@ export async function startServer(): Promise<void> {
       .catch((err) => logger.warn({ err }, "idempotency reaper failed"));
   }, REAP_EVERY_MS);
   timer.unref();
+}
+
+/** After the executor and relay are up, so the first start stays fast; the overview fills in as it runs. */
+function seedDemoPaymentsInBackground(db: Database, merchantId: string): void {
+  const count = demoPaymentCount();
+  if (count === 0) return;
+  if (connectorNameFor({ livemode: false }) !== "sandbox") {
+    // Thousands of demo charges must never go to a real processor account.
+    logger.info("demo payments skipped: test mode goes to Stripe (set KASSA_TEST_MODE_PROCESSOR=sandbox to seed them)");
+    return;
+  }
+  const ctx = { merchantId, livemode: false, actor: systemActor("demo-seed"), db };
+  void seedDemoPayments(db, ctx, { count })
+    .then((n) => logger.info({ payments: n }, "demo payments seeded"))
+    .catch((err: unknown) => logger.warn({ err }, "demo payment seed stopped"));
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { memberContext, requireMember } from "@/lib/auth/session";
 import { listEndpointProblems } from "@/lib/webhooks/list-endpoint-problems";
 import { can } from "@/lib/auth/roles";
+import { QueryProvider } from "@/components/dashboard/query-provider";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const member = await requireMember();
@@ -87,7 +88,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             . Fix it and enable it again.
           </div>
         ) : null}
-        <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
+        <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8"><QueryProvider>{children}</QueryProvider></main>
       </div>
     </div>
   );

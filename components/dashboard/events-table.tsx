@@ -29,7 +29,7 @@ export function EventsTable({ events, empty, deliveries }: { events: EventObject
             <td className="py-2 font-mono text-xs text-slate-500">{e.id}</td>
             {deliveries ? (
               <td className="py-2 text-xs" data-testid="event-deliveries">
-                {(deliveries[e.id] ?? []).length === 0 ? <span className="text-slate-400">—</span> : null}
+                {(deliveries[e.id] ?? []).length === 0 ? <span className="text-slate-500">—</span> : null}
                 {(deliveries[e.id] ?? []).map((d) => (
                   <Link key={d.id} href={`/developers/webhooks/${d.endpoint}?event=${e.id}`} className={`mr-2 hover:underline ${DELIVERY_TONE[d.status]}`}>{d.status}</Link>
                 ))}

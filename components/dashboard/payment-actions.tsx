@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { cancelAction, captureAction, refundAction } from "@/app/(dashboard)/payments/actions";
 import type { ActionResult } from "@/lib/auth/action";
 import { Button } from "@/components/ui/button";
@@ -16,14 +16,22 @@ interface Props {
   canCapture: boolean;
   canCancel: boolean;
   canRefund: boolean;
+  /** Called once an action succeeded (the page refetches the payment). */
+  onDone?: () => void;
 }
 
-export function PaymentActions({ id, currency, capturable, refundable, canCapture, canCancel, canRefund }: Props) {
+export function PaymentActions({ id, currency, capturable, refundable, canCapture, canCancel, canRefund, onDone }: Props) {
   const [captured, capture, capturing] = useActionState<ActionResult<null> | null, FormData>(captureAction, null);
   const [canceled, cancel, canceling] = useActionState<ActionResult<null> | null, FormData>(cancelAction, null);
   const [refunded, refund, refunding] = useActionState<ActionResult<{ refund: string; status: string }> | null, FormData>(refundAction, null);
   const [confirming, setConfirming] = useState(false);
-  if (!canCapture && !canCancel && !canRefund) return null;
+  useEffect(() => {
+    if (captured?.ok || canceled?.ok) onDone?.();
+  }, [captured, canceled]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (refunded?.ok) onDone?.();
+  }, [refunded]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (!canCapture && !canCancel && !canRefund && !captured && !canceled && !refunded) return null;
   return (
     <div className="space-y-4">
       {canCapture ? (
@@ -54,7 +62,7 @@ export function PaymentActions({ id, currency, capturable, refundable, canCaptur
           {confirming ? (
             <div role="dialog" aria-label="Confirm refund" className="flex flex-wrap items-center gap-3 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
               <span>Refund to the customer? {refundable} can still be refunded on this payment.</span>
-              <Button type="submit" disabled={refunding}>{refunding ? "Refunding…" : "Confirm refund"}</Button>
+              <Button type="submit" disabled={refunding} autoFocus>{refunding ? "Refunding…" : "Confirm refund"}</Button>
               <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>Keep it</Button>
             </div>
           ) : null}

@@ -22,7 +22,7 @@ export const customers = pgTable(
     deletedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index().on(t.merchantId, t.livemode, t.id), uniqueIndex().on(t.processorId)],
+  (t) => [index().on(t.merchantId, t.livemode, t.id), index().on(t.merchantId, t.livemode, t.createdAt), uniqueIndex().on(t.processorId)],
 );
 export type CustomerRow = typeof customers.$inferSelect;
 

@@ -38,6 +38,6 @@ export const disputes = pgTable(
     closedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index().on(t.merchantId, t.livemode, t.id), index().on(t.paymentId), uniqueIndex().on(t.processorId)],
+  (t) => [index().on(t.merchantId, t.livemode, t.id), index().on(t.merchantId, t.livemode, t.createdAt), index().on(t.paymentId), uniqueIndex().on(t.processorId)],
 );
 export type DisputeRow = typeof disputes.$inferSelect;

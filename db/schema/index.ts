@@ -14,3 +14,4 @@ export * from "./checkout";
 export * from "./customers";
 export * from "./disputes";
 export * from "./stripe-events";
+export * from "./rollups";

@@ -97,6 +97,12 @@ export const payments = pgTable(
     index().on(t.merchantId, t.livemode, t.id),
     index().on(t.merchantId, t.livemode, t.status, t.id),
     index().on(t.merchantId, t.livemode, t.customer, t.id),
+    // The dashboard list: newest first by (created_at, id), optionally by status; search by email, last4, amount.
+    index("payments_dashboard_created_idx").on(t.merchantId, t.livemode, t.createdAt, t.id),
+    index("payments_dashboard_status_idx").on(t.merchantId, t.livemode, t.status, t.createdAt, t.id),
+    index("payments_dashboard_email_idx").on(t.merchantId, t.livemode, t.receiptEmail),
+    index("payments_dashboard_last4_idx").on(t.merchantId, t.livemode, sql`(${t.card}->>'last4')`),
+    index("payments_dashboard_amount_idx").on(t.merchantId, t.livemode, t.amount),
     index("payments_recovery_idx").on(t.updatedAt).where(sql`${t.status} = 'processing' or ${t.pendingOperation} is not null`),
   ],
 );

@@ -293,7 +293,8 @@ test("payments: filter the list, open a payment, refund part of it and watch it 
   const paid = await (await api({ amount: 4200, currency: "usd", payment_method: "pm_card_visa", confirm: true, description: "Order 42" })).json();
   await api({ amount: 1000, currency: "usd" }); // stays requires_payment_method
   await signInOk(page, m.email, m.password);
-  await page.getByRole("link", { name: "Payments" }).click();
+  // exact: the overview's "Successful payments" card is a link too.
+  await page.getByRole("link", { name: "Payments", exact: true }).click();
   await expect(page.getByTestId("payments-table").locator("tbody tr")).toHaveCount(2);
   await page.getByRole("link", { name: "succeeded" }).click();
   await expect(page).toHaveURL(/status=succeeded/);

@@ -148,17 +148,21 @@ export class Engine {
    */
   async startRun(fn: InngestFunctionRow, eventIds: string[], opts: { idempotencyKey?: string; tx?: Executor; after?: After } = {}): Promise<InngestRunRow> {
     const config = fn.config as FunctionConfig & Record<string, unknown>;
-    const run = await this.storage.createRun({ functionId: fn.id, eventIds, maxAttempts: maxAttemptsOf(config), idempotencyKey: opts.idempotencyKey }, opts.tx);
     const unsupported = UNSUPPORTED_OPTIONS.filter((k) => config[k] !== undefined && config[k] !== null);
-    if (unsupported.length) {
-      const error = { name: "UnsupportedOptionError", message: `function "${fn.id}" uses ${unsupported.join(", ")}, which the local executor (inngest/local) does not enforce` };
-      const after: After = opts.after ?? [];
-      if (opts.tx) await this.failRun(opts.tx, run, error, after);
-      else {
-        await this.storage.withRun(run.id, (tx, r) => this.failRun(tx, r, error, after));
-        for (const a of after) await a();
-      }
+    if (!unsupported.length) {
+      return this.storage.createRun({ functionId: fn.id, eventIds, maxAttempts: maxAttemptsOf(config), idempotencyKey: opts.idempotencyKey }, opts.tx);
     }
+    // Created and failed in one transaction: the queue worker must never see it running (and call it).
+    const error = { name: "UnsupportedOptionError", message: `function "${fn.id}" uses ${unsupported.join(", ")}, which the local executor (inngest/local) does not enforce` };
+    const after: After = opts.after ?? [];
+    const createFailed = async (tx: Executor) => {
+      const run = await this.storage.createRun({ functionId: fn.id, eventIds, maxAttempts: maxAttemptsOf(config), idempotencyKey: opts.idempotencyKey }, tx);
+      await this.failRun(tx, run, error, after);
+      return run;
+    };
+    if (opts.tx) return createFailed(opts.tx);
+    const run = await this.storage.db.transaction(createFailed);
+    for (const a of after) await a();
     return run;
   }
 

@@ -35,7 +35,9 @@ export function withSession<B extends z.ZodType | undefined = undefined, Q exten
       const raw = req.method === "GET" ? undefined : (await readJsonBody(req)).value;
       const body = (options.body ? parseWith(options.body, raw) : undefined) as never;
       const query = (options.query ? parseWith(options.query, queryObject(url)) : undefined) as never;
-      res = jsonResponse(await handler({ req, url, ctx, member, body, query }));
+      const result = await handler({ req, url, ctx, member, body, query });
+      // A handler may answer with its own Response (a streamed export); anything else is JSON.
+      res = result instanceof Response ? result : jsonResponse(result);
     } catch (error) {
       const mapped = errorBody(error, requestId);
       if (mapped.status >= 500) logger.error({ err: error, request_id: requestId, route: options.route }, "dashboard request failed");

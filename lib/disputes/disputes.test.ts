@@ -9,6 +9,7 @@ import { KassaError } from "@/lib/errors";
 import { getBalance } from "@/lib/ledger/get-balance";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { createPayment } from "@/lib/payments/create-payment";
+import { getPaymentTimeline } from "@/lib/payments/get-payment-timeline";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 import { closeDispute } from "./close-dispute";
@@ -62,6 +63,12 @@ describe("disputes (sandbox)", () => {
     expect((await closeDispute({ ctx: sys, id: opened.id, outcome: "lost" })).status).toBe("won");
     expect(await pendingOf(ctx)).toBe(before - 1500);
     expect((await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+
+    // The payment's page tells the dispute's story: its events and its ledger lines.
+    const page = await getPaymentTimeline({ ctx, id: p.id });
+    const events = page.timeline.filter((t) => t.kind === "event").map((t) => t.title);
+    expect(events).toEqual(expect.arrayContaining(["dispute.created", "dispute.closed"]));
+    expect(page.ledger.filter((l) => l.type === "dispute").map((l) => [l.account, l.amount])).toEqual(expect.arrayContaining([["merchant_pending", 21_500], ["fees", -1500]]));
   });
 
   it("other cards are never disputed; a lost dispute keeps the money withdrawn", async () => {

@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { checkLedgerInvariants, type LedgerScope } from "@/lib/ledger/check-ledger-invariants";
+import { checkRollups } from "@/lib/overview/check-rollups";
 
 /**
  * The money path's invariants on top of the ledger's (debits = credits, no negative balance):
  * for every payment refunds ≤ received ≤ authorised; amount_refunded is exactly its succeeded and
  * pending refunds; the ledger holds one capture of exactly the amount received and one refund entry per
- * succeeded refund, and nothing else.
+ * succeeded refund, and nothing else; and the rollup tables equal a GROUP BY over payments and refunds.
  */
 export async function checkMoneyInvariants(db: Executor, scope: LedgerScope = {}): Promise<{ ok: boolean; problems: string[] }> {
   const ledger = await checkLedgerInvariants(db, scope);
@@ -54,6 +55,8 @@ export async function checkMoneyInvariants(db: Executor, scope: LedgerScope = {}
     where problem is not null
   `);
   const rows = (result as unknown as { rows?: { id: string; problem: string }[] }).rows ?? (result as unknown as { id: string; problem: string }[]);
-  const problems = [...ledger.problems, ...rows.map((r) => `${r.id}: ${r.problem}`)];
+  // The overview's rollups must equal the rows they summarise (lib/overview/check-rollups.ts).
+  const rollups = await checkRollups(db, { merchantId: scope.merchantId });
+  const problems = [...ledger.problems, ...rows.map((r) => `${r.id}: ${r.problem}`), ...rollups.map((r) => `rollup ${r}`)];
   return { ok: problems.length === 0, problems };
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { auditLog, events, journalEntries, journalLines, paymentAttempts, refunds, webhookDeliveries } from "@/db/schema";
+import { auditLog, disputes, events, journalEntries, journalLines, paymentAttempts, refunds, webhookDeliveries } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/roles";
 import { executor, type ServiceContext } from "@/lib/context";
 import { loadPayment } from "./load-payment";
@@ -23,9 +23,17 @@ export async function getPaymentTimeline({ ctx, id }: { ctx: ServiceContext; id:
   requirePermission(ctx, "payments:read");
   const db = await executor(ctx);
   const payment = await loadPayment(db, ctx, id);
-  const refundRows = await db.select().from(refunds).where(eq(refunds.paymentId, id)).orderBy(asc(refunds.id));
+  const [refundRows, disputeRows] = await Promise.all([
+    db.select().from(refunds).where(eq(refunds.paymentId, id)).orderBy(asc(refunds.id)),
+    db
+      .select({ id: disputes.id })
+      .from(disputes)
+      .where(and(eq(disputes.merchantId, ctx.merchantId), eq(disputes.livemode, ctx.livemode), eq(disputes.paymentId, id)))
+      .orderBy(asc(disputes.id)),
+  ]);
   const refundIds = refundRows.map((r) => r.id);
-  const objectIds = [id, ...refundIds];
+  // Refunds and disputes of the payment: their events, audit rows and ledger lines belong here too.
+  const objectIds = [id, ...refundIds, ...disputeRows.map((d) => d.id)];
   const [attempts, eventRows, audits, entries] = await Promise.all([
     db.select().from(paymentAttempts).where(eq(paymentAttempts.paymentId, id)).orderBy(asc(paymentAttempts.id)),
     db

@@ -1,22 +1,42 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { EventsTable } from "@/components/dashboard/events-table";
+import { MetricCard } from "@/components/overview/metric-card";
+import { OverviewCharts } from "@/components/overview/overview-charts";
+import { RangePicker } from "@/components/overview/range-picker";
 import { getAccount } from "@/lib/accounts/get-account";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { can } from "@/lib/auth/roles";
 import { memberContext, requireMember } from "@/lib/auth/session";
+import { KassaError } from "@/lib/errors";
 import { listEvents } from "@/lib/events/list-events";
+import { formatMoney } from "@/lib/money";
+import { getOverview, type Overview } from "@/lib/overview/get-overview";
+import { dayCount, PRESETS, presetRange, type Preset } from "@/lib/overview/inputs";
 
 export const metadata = { title: "Home" };
 
-export default async function HomePage() {
+type Search = { range?: string; from?: string; to?: string; currency?: string };
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<Search> }) {
   const member = await requireMember();
   const ctx = await memberContext(member);
-  const [account, events, keys] = await Promise.all([
+  const sp = await searchParams;
+  const custom = sp.from && sp.to ? { from: sp.from, to: sp.to } : null;
+  const preset: Preset | null = custom ? null : (Object.keys(PRESETS) as Preset[]).find((p) => p === sp.range) ?? "30d";
+  const range = custom ?? presetRange(preset!);
+  const canSeePayments = can(member.role, "payments:read");
+  const [account, events, keys, overview] = await Promise.all([
     getAccount({ ctx }),
     listEvents({ ctx, input: { limit: "5" }, url: "/api/v1/events" }),
     can(member.role, "api_keys:read") ? listApiKeys({ ctx, livemode: ctx.livemode }) : Promise.resolve(null),
+    canSeePayments
+      ? getOverview({ ctx, input: { ...range, ...(sp.currency ? { currency: sp.currency } : {}) } }).catch((error: unknown) => {
+          if (error instanceof KassaError) return { error: error.message };
+          throw error;
+        })
+      : Promise.resolve(null),
   ]);
   const host = (await headers()).get("host") ?? "localhost:3000";
   const baseUrl = process.env.KASSA_URL ?? `http://${host}`;
@@ -24,19 +44,28 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={`Welcome${member.name ? `, ${member.name.split(" ")[0]}` : ""}`} description={`${account.business_name} · ${ctx.livemode ? "live" : "test"} data`} />
+      {overview ? (
+        <section aria-labelledby="overview-heading" className="mb-8 space-y-5">
+          <div className="flex flex-wrap items-end justify-between gap-3">
+            <h2 id="overview-heading" className="text-lg font-semibold text-slate-900">Overview <span className="text-sm font-normal text-slate-600">days in UTC</span></h2>
+            <RangePicker preset={preset} from={range.from} to={range.to} currency={sp.currency} />
+          </div>
+          {"error" in overview ? <Alert>That range cannot be shown: {overview.error} Pick a preset or another range.</Alert> : <OverviewBody o={overview} preset={preset} />}
+        </section>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="Recent events" actions={<Link href="/developers/events" className="text-sm text-brand-600 hover:underline">All events</Link>}>
-            <EventsTable events={events.data} empty="Nothing has happened in this mode yet. Changes to your account and, soon, payments show up here." />
+          <Card title="Recent events" actions={<Link href="/developers/events" className="text-sm text-brand-700 hover:underline">All events</Link>}>
+            <EventsTable events={events.data} empty="Nothing has happened in this mode yet. Changes to your account and payments show up here." />
           </Card>
         </div>
         <div className="space-y-6">
           <Card title="Account">
             <dl className="space-y-2 text-sm">
-              <div className="flex justify-between gap-2"><dt className="shrink-0 text-slate-500">Account id</dt><dd className="font-mono text-xs">{account.id}</dd></div>
-              <div className="flex justify-between gap-2"><dt className="text-slate-500">Default currency</dt><dd className="uppercase">{account.default_currency}</dd></div>
-              <div className="flex justify-between gap-2"><dt className="text-slate-500">Support email</dt><dd>{account.support_email ?? "—"}</dd></div>
-              <div className="flex justify-between gap-2"><dt className="text-slate-500">Your role</dt><dd className="capitalize">{member.role}</dd></div>
+              <div className="flex justify-between gap-2"><dt className="shrink-0 text-slate-600">Account id</dt><dd className="font-mono text-xs">{account.id}</dd></div>
+              <div className="flex justify-between gap-2"><dt className="text-slate-600">Default currency</dt><dd className="uppercase">{account.default_currency}</dd></div>
+              <div className="flex justify-between gap-2"><dt className="text-slate-600">Support email</dt><dd>{account.support_email ?? "—"}</dd></div>
+              <div className="flex justify-between gap-2"><dt className="text-slate-600">Your role</dt><dd className="capitalize">{member.role}</dd></div>
             </dl>
           </Card>
           {keys ? (
@@ -44,17 +73,89 @@ export default async function HomePage() {
               {activeSecret ? (
                 <div className="space-y-2 text-sm text-slate-600">
                   <p>With your {ctx.livemode ? "live" : "test"} secret key <span className="font-mono text-xs">{activeSecret.redacted}</span>:</p>
-                  <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{`curl ${baseUrl}/api/v1/account \\\n  -H "Authorization: Bearer sk_…"`}</pre>
+                  <pre tabIndex={0} aria-label="Example request" className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{`curl ${baseUrl}/api/v1/account \\\n  -H "Authorization: Bearer sk_…"`}</pre>
                 </div>
               ) : (
                 <p className="text-sm text-slate-600">
-                  No {ctx.livemode ? "live" : "test"} secret key yet. <Link className="text-brand-600 hover:underline" href="/developers/api-keys">Create one</Link> to call the API.
+                  No {ctx.livemode ? "live" : "test"} secret key yet. <Link className="text-brand-700 hover:underline" href="/developers/api-keys">Create one</Link> to call the API.
                 </p>
               )}
             </Card>
           ) : null}
         </div>
       </div>
+    </>
+  );
+}
+
+function OverviewBody({ o, preset }: { o: Overview; preset: Preset | null }) {
+  const money = (n: number) => formatMoney(n, o.currency);
+  const days = dayCount(o.range.from, o.range.to);
+  const previousLabel = preset === "today" ? "day before" : `previous ${days} days`;
+  const list = (extra: Record<string, string>) => `/payments?${new URLSearchParams({ from: o.range.from, to: o.range.to, currency: o.currency, ...extra })}`;
+  const refundsHref = `/refunds?${new URLSearchParams({ from: o.range.from, to: o.range.to, currency: o.currency, status: "succeeded" })}`;
+  const withCurrency = (currency: string) => `/dashboard?${new URLSearchParams({ ...(preset ? { range: preset } : { from: o.range.from, to: o.range.to }), currency })}`;
+  return (
+    <>
+      {o.currencies.length > 1 ? (
+        <nav aria-label="Currency" className="flex flex-wrap gap-1 text-sm">
+          <span className="py-1 pr-1 text-slate-600">Figures in</span>
+          {o.currencies.map((c) => (
+            <Link key={c} href={withCurrency(c)} aria-current={c === o.currency ? "page" : undefined} className={`rounded px-2 py-1 uppercase ${c === o.currency ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}>{c}</Link>
+          ))}
+        </nav>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="overview" data-currency={o.currency} data-from={o.range.from} data-to={o.range.to}>
+        <MetricCard testId="metric-gross" label="Gross volume" value={money(o.gross.value)} change={o.gross.change} previousLabel={previousLabel} href={list({ status: "succeeded" })} />
+        <MetricCard testId="metric-net" label="Net volume (after fees and refunds)" value={money(o.net.value)} change={o.net.change} previousLabel={previousLabel} href={list({ status: "succeeded" })} />
+        <MetricCard testId="metric-successful" label="Successful payments" value={o.successful.value.toLocaleString("en-US")} change={o.successful.change} previousLabel={previousLabel} href={list({ status: "succeeded" })} />
+        <MetricCard testId="metric-success-rate" label="Success rate" value={o.successful.value === 0 && o.successRate.value === 0 ? "—" : `${o.successRate.value}%`} change={o.successRate.change} previousLabel={previousLabel} href={list({})} />
+        <MetricCard testId="metric-refunds" label={`Refunds (${o.refundCount.value.toLocaleString("en-US")})`} value={money(o.refunds.value)} change={o.refunds.change} previousLabel={previousLabel} href={refundsHref} invert />
+        <MetricCard testId="metric-disputes" label={`Disputes (${money(o.disputedAmount.value)})`} value={o.disputes.value.toLocaleString("en-US")} change={o.disputes.change} previousLabel={previousLabel} href="/disputes" invert />
+        <MetricCard testId="metric-new-customers" label="New customers" value={o.newCustomers.value.toLocaleString("en-US")} change={o.newCustomers.change} previousLabel={previousLabel} href="/customers" />
+      </div>
+      {o.payments.value === 0 ? (
+        <Card>
+          <p className="text-sm text-slate-600">
+            No {o.currency.toUpperCase()} payments between {o.range.from} and {o.range.to}. Pick a longer range, or create a payment with <span className="font-mono text-xs">POST /api/v1/payments</span> and it shows up here at once.
+          </p>
+        </Card>
+      ) : (
+        <>
+          <Card><OverviewCharts series={o.series} currency={o.currency} /></Card>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card title="By payment method">
+              <table className="w-full text-left text-sm" data-testid="by-method">
+                <thead className="text-xs uppercase tracking-wide text-slate-600"><tr><th className="py-1 font-medium">Method</th><th className="py-1 text-right font-medium">Payments</th><th className="py-1 text-right font-medium">Volume</th></tr></thead>
+                <tbody className="divide-y divide-slate-100">
+                  {o.byMethod.map((b) => (
+                    <tr key={b.brand}>
+                      <td className="py-1.5 capitalize">{b.brand ? <Link className="text-brand-700 hover:underline" href={list({ status: "succeeded", brand: b.brand })}>{b.brand}</Link> : "no card"}</td>
+                      <td className="py-1.5 text-right">{b.count.toLocaleString("en-US")}</td>
+                      <td className="py-1.5 text-right">{money(b.gross)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {o.byMethod.length === 0 ? <p className="text-sm text-slate-600">No successful payments in this range.</p> : null}
+            </Card>
+            <Card title="By currency">
+              <table className="w-full text-left text-sm" data-testid="by-currency">
+                <thead className="text-xs uppercase tracking-wide text-slate-600"><tr><th className="py-1 font-medium">Currency</th><th className="py-1 text-right font-medium">Successful</th><th className="py-1 text-right font-medium">Gross volume</th></tr></thead>
+                <tbody className="divide-y divide-slate-100">
+                  {o.byCurrency.map((c) => (
+                    <tr key={c.currency}>
+                      <td className="py-1.5 uppercase"><Link className="text-brand-700 hover:underline" href={withCurrency(c.currency)}>{c.currency}</Link></td>
+                      <td className="py-1.5 text-right"><Link className="text-brand-700 hover:underline" href={`/payments?${new URLSearchParams({ from: o.range.from, to: o.range.to, currency: c.currency, status: "succeeded" })}`}>{c.succeeded.toLocaleString("en-US")}</Link></td>
+                      <td className="py-1.5 text-right">{formatMoney(c.gross, c.currency)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Card>
+          </div>
+        </>
+      )}
     </>
   );
 }

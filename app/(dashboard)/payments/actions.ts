@@ -21,8 +21,8 @@ function minorUnits(form: FormData, currency: string, param: string): number | u
   }
 }
 
-function done<T>(result: ActionResult<T>, id: string) {
-  revalidatePath(`/payments/${id}`);
+// The payment page refetches through React Query (the client invalidates its key); lists re-read on visit.
+function done<T>(result: ActionResult<T>, _id: string) {
   revalidatePath("/payments");
   return result;
 }

@@ -3,25 +3,42 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { memberContext, requireMember } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
-import { listRefunds } from "@/lib/refunds/list-refunds";
+import { KassaError } from "@/lib/errors";
+import { searchRefunds } from "@/lib/refunds/search-refunds";
 
 export const metadata = { title: "Refunds" };
 const TONE = { pending: "amber", succeeded: "green", failed: "red", canceled: "slate" } as const;
 
-export default async function RefundsPage({ searchParams }: { searchParams: Promise<{ starting_after?: string }> }) {
+const KEYS = ["status", "from", "to", "currency"] as const;
+
+export default async function RefundsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const member = await requireMember("payments:read");
   const ctx = await memberContext(member);
-  const { starting_after } = await searchParams;
-  const list = await listRefunds({ ctx, input: { limit: "25", ...(starting_after ? { starting_after } : {}) }, url: "/refunds" });
+  const sp = await searchParams;
+  const filters: Record<string, string> = Object.fromEntries(KEYS.flatMap((k) => (sp[k] ? [[k, sp[k]!]] : [])));
+  let list: Awaited<ReturnType<typeof searchRefunds>>;
+  try {
+    list = await searchRefunds({ ctx, input: { ...filters, ...(sp.cursor ? { cursor: sp.cursor } : {}) } });
+  } catch (error) {
+    if (!(error instanceof KassaError)) throw error;
+    return (
+      <>
+        <PageHeader title="Refunds" />
+        <Card><p role="alert" className="text-sm text-red-800">These filters cannot be used: {error.message} <Link className="text-brand-700 underline" href="/refunds">Show all refunds</Link></p></Card>
+      </>
+    );
+  }
+  const filtered = Object.keys(filters).length > 0;
+  const describe = [filters.status, filters.currency?.toUpperCase(), filters.from || filters.to ? `created ${filters.from ?? "…"} to ${filters.to ?? "…"}` : null].filter(Boolean).join(", ");
   return (
     <>
-      <PageHeader title="Refunds" description="Newest first." />
+      <PageHeader title="Refunds" description={filtered ? `Newest first · ${describe}` : "Newest first."} actions={filtered ? <Link href="/refunds" className="text-sm text-brand-700 hover:underline">Clear filters</Link> : null} />
       <Card>
         {list.data.length === 0 ? (
-          <p className="text-sm text-slate-500">No refunds yet. Refund a payment from its page or with POST /api/v1/refunds.</p>
+          <p className="text-sm text-slate-600">{filtered ? "No refunds match these filters." : "No refunds yet. Refund a payment from its page or with POST /api/v1/refunds."}</p>
         ) : (
           <table className="w-full text-left text-sm" data-testid="refunds-table">
-            <thead className="text-xs uppercase tracking-wide text-slate-500"><tr><th className="py-2 font-medium">Amount</th><th className="py-2 font-medium">Status</th><th className="py-2 font-medium">Reason</th><th className="py-2 font-medium">Payment</th><th className="py-2 font-medium">Created</th></tr></thead>
+            <thead className="text-xs uppercase tracking-wide text-slate-600"><tr><th className="py-2 font-medium">Amount</th><th className="py-2 font-medium">Status</th><th className="py-2 font-medium">Reason</th><th className="py-2 font-medium">Payment</th><th className="py-2 font-medium">Created</th></tr></thead>
             <tbody className="divide-y divide-slate-100">
               {list.data.map((r) => (
                 <tr key={r.id}>
@@ -35,7 +52,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
             </tbody>
           </table>
         )}
-        {list.has_more ? <Link className="mt-3 inline-block text-sm text-brand-700 hover:underline" href={`/refunds?starting_after=${list.data.at(-1)!.id}`}>Older refunds</Link> : null}
+        {list.has_more ? <Link className="mt-3 inline-block text-sm text-brand-700 hover:underline" href={`/refunds?${new URLSearchParams({ ...filters, cursor: list.next_cursor! })}`}>Older refunds</Link> : null}
       </Card>
     </>
   );

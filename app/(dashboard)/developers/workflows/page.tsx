@@ -56,16 +56,16 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
                 <tr key={r.id} className="align-top">
                   <td className="py-2">
                     <Link className="font-medium text-brand-700 hover:underline" href={`/developers/workflows/${r.id}`}>{r.function}</Link>
-                    <p className="font-mono text-xs text-slate-400">{r.id}</p>
+                    <p className="font-mono text-xs text-slate-500">{r.id}</p>
                   </td>
                   <td className="py-2 text-slate-600">
                     {r.trigger ? (
                       <>
                         <span className="font-mono text-xs">{r.trigger.event.replace(/^kassa\//, "")}</span>
-                        {r.trigger.object ? <p className="font-mono text-xs text-slate-400">{r.trigger.object}</p> : null}
+                        {r.trigger.object ? <p className="font-mono text-xs text-slate-500">{r.trigger.object}</p> : null}
                       </>
                     ) : (
-                      <span className="text-xs text-slate-400">schedule</span>
+                      <span className="text-xs text-slate-500">schedule</span>
                     )}
                   </td>
                   <td className="py-2"><RunStatus status={r.status} /></td>

@@ -39,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <tr key={r.id} className="align-top">
                     <td className="py-2 whitespace-nowrap text-slate-600"><Time seconds={r.created} /></td>
                     <td className="py-2 font-medium text-slate-800">{r.action}</td>
-                    <td className="py-2 text-slate-600">{r.actor.label ?? r.actor.id} <span className="text-xs text-slate-400">({r.actor.type})</span></td>
+                    <td className="py-2 text-slate-600">{r.actor.label ?? r.actor.id} <span className="text-xs text-slate-500">({r.actor.type})</span></td>
                     <td className="py-2 font-mono text-xs text-slate-500">{r.target?.id ?? "—"}</td>
                     <td className="py-2 text-xs text-slate-500">{r.ip ?? "—"}</td>
                   </tr>

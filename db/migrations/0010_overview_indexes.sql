@@ -1,0 +1,2 @@
+CREATE INDEX "customers_merchant_id_livemode_created_at_index" ON "customers" USING btree ("merchant_id","livemode","created_at");--> statement-breakpoint
+CREATE INDEX "disputes_merchant_id_livemode_created_at_index" ON "disputes" USING btree ("merchant_id","livemode","created_at");

@@ -1,0 +1,144 @@
+import type { Pool } from "pg";
+import { LEDGER_ACCOUNTS } from "./schema";
+import { seededRandom } from "@/lib/gateways/sandbox/config";
+import { newId } from "@/lib/ids";
+import { feeRefundFor, processingFee } from "@/lib/payments/fees";
+import { AVAILABLE_AFTER_MS } from "@/lib/payments/postings";
+
+const DAY = 86_400_000;
+const CHUNK = 20_000;
+const CURRENCIES = [["usd", 50, 500, 25_000], ["eur", 20, 500, 20_000], ["inr", 20, 10_000, 500_000], ["jpy", 10, 300, 30_000]] as const;
+const BRANDS = [["visa", "4242", 50], ["mastercard", "4444", 30], ["amex", "8431", 12], ["discover", "1117", 8]] as const;
+
+function weighted<T extends readonly unknown[]>(items: readonly T[], weightAt: number, r: number): T {
+  const total = items.reduce((a, i) => a + (i[weightAt] as number), 0);
+  let x = r * total;
+  for (const i of items) if ((x -= i[weightAt] as number) < 0) return i;
+  return items.at(-1)!;
+}
+
+/**
+ * The bulk path behind `npm run seed:large`: `count` payments for one merchant (test mode) over the
+ * last `days` days on a PostgreSQL server, written set-based — rows are made in memory per chunk of
+ * 20,000, unnest()ed into a temp table, and every table is filled from it with INSERT … SELECT:
+ * payments (the rollup trigger fires per row, so rollups stay exact), refunds, and the ledger exactly
+ * as the verbs would post it (capture and refund entries, balance transactions, and the release to
+ * available of what is older than 2 days), inside one transaction per chunk so the deferred
+ * balanced-entry checks run at each commit. Statuses: succeeded, declined, never paid, canceled —
+ * nothing that the reconciliation jobs would pick up.
+ */
+export async function seedLargePayments(pool: Pool, opts: { merchantId: string; count: number; days?: number; seed?: number; now?: number; chunk?: number; onProgress?: (done: number) => void }): Promise<void> {
+  const random = seededRandom(opts.seed ?? 1_000_000);
+  const now = opts.now ?? Date.now();
+  const days = opts.days ?? 90;
+  const m = opts.merchantId;
+  const accountRows = CURRENCIES.flatMap(([c]) => LEDGER_ACCOUNTS.map((type) => [newId("ledgerAccount"), c, type]));
+  await pool.query(
+    `insert into ledger_accounts (id, merchant_id, livemode, currency, type) select id, $1, false, c, t from unnest($2::text[], $3::text[], $4::text[]) as u(id, c, t) on conflict do nothing`,
+    [m, accountRows.map((r) => r[0]), accountRows.map((r) => r[1]), accountRows.map((r) => r[2])],
+  );
+  // Oldest first, spread over the range, so ids and created times agree.
+  const step = (days * DAY) / opts.count;
+  const start = now - days * DAY;
+  const chunk = opts.chunk ?? CHUNK;
+  for (let done = 0; done < opts.count; done += chunk) {
+    const n = Math.min(chunk, opts.count - done);
+    const cols: Record<string, (string | null)[]> = Object.fromEntries(
+      ["id", "created", "amount", "currency", "status", "received", "refunded", "fee", "brand", "last4", "email", "declined", "entry", "bt", "rel", "re", "re_amount", "re_fee", "re_created", "re_entry", "re_bt", "re_rel"].map((k) => [k, []]),
+    );
+    for (let i = 0; i < n; i++) {
+      const at = Math.floor(start + (done + i) * step + random() * step);
+      const [currency, , min, max] = weighted(CURRENCIES, 1, random());
+      const amount = BigInt(Math.round(min + random() * (max - min)));
+      const [brand, last4] = weighted(BRANDS, 2, random());
+      const r = random();
+      const status = r < 0.86 ? "succeeded" : r < 0.94 ? "requires_payment_method" : "canceled";
+      const declined = status === "requires_payment_method" && random() < 0.8;
+      const received = status === "succeeded" ? amount : 0n;
+      const fee = status === "succeeded" ? processingFee(amount, currency) : 0n;
+      const refundAmount = status === "succeeded" && random() < 0.06 ? (random() < 0.5 ? amount : (amount * 4n) / 10n) : 0n;
+      const reAt = Math.min(now, at + DAY);
+      const push = (k: string, v: string | number | bigint | null) => cols[k]!.push(v === null ? null : String(v));
+      push("id", newId("payment", at));
+      push("created", new Date(at).toISOString());
+      push("amount", amount);
+      push("currency", currency);
+      push("status", status);
+      push("received", received);
+      push("refunded", refundAmount);
+      push("fee", fee);
+      push("brand", status === "requires_payment_method" && !declined ? null : brand);
+      push("last4", String((Number(last4) + i * 7919) % 10_000).padStart(4, "0"));
+      push("email", random() < 0.6 ? `buyer${Math.floor(random() * 50_000)}@example.com` : null);
+      push("declined", declined ? "1" : null);
+      push("entry", received > 0n ? newId("journalEntry", at) : null);
+      push("bt", received > 0n ? newId("balanceTransaction", at) : null);
+      push("rel", received > 0n && at + AVAILABLE_AFTER_MS <= now ? newId("journalEntry", at) : null);
+      push("re", refundAmount > 0n ? newId("refund", reAt) : null);
+      push("re_amount", refundAmount);
+      push("re_fee", refundAmount > 0n ? feeRefundFor({ fee, amountReceived: received, refundedBefore: 0n, refundAmount }) : 0n);
+      push("re_created", new Date(reAt).toISOString());
+      push("re_entry", refundAmount > 0n ? newId("journalEntry", reAt) : null);
+      push("re_bt", refundAmount > 0n ? newId("balanceTransaction", reAt) : null);
+      push("re_rel", refundAmount > 0n ? newId("journalEntry", reAt) : null);
+    }
+    const client = await pool.connect();
+    try {
+      await client.query("begin");
+      await client.query(`create temp table bulk (id text, created timestamptz, amount bigint, currency text, status text, received bigint, refunded bigint, fee bigint, brand text, last4 text, email text, declined text,
+        entry text, bt text, rel text, re text, re_amount bigint, re_fee bigint, re_created timestamptz, re_entry text, re_bt text, re_rel text) on commit drop`);
+      const keys = Object.keys(cols);
+      const types: Record<string, string> = { created: "timestamptz", re_created: "timestamptz", amount: "bigint", received: "bigint", refunded: "bigint", fee: "bigint", re_amount: "bigint", re_fee: "bigint" };
+      await client.query(`insert into bulk select * from unnest(${keys.map((k, i) => `$${i + 1}::${types[k] ?? "text"}[]`).join(", ")})`, keys.map((k) => cols[k]));
+      await client.query(
+        `insert into payments (id, merchant_id, livemode, amount, currency, status, capture_method, amount_received, amount_refunded, fee, payment_method, card, receipt_email, description, metadata, connector, attempt_count, last_payment_error, canceled_at, cancellation_reason, captured_at, created_at, updated_at)
+         select id, $1, false, amount, currency, status, 'automatic', received, refunded, fee,
+                case when brand is null then null else 'pm_card_' || brand end,
+                case when brand is null then null else jsonb_build_object('brand', brand, 'last4', last4, 'exp_month', 12, 'exp_year', 2030, 'fingerprint', md5(brand || last4), 'country', 'US', 'funding', 'credit') end,
+                email, 'Bulk order', '{}'::jsonb, 'sandbox', case when brand is null then 0 else 1 end,
+                case when declined is null then null else '{"type":"card_error","code":"card_declined","decline_code":"generic_decline","message":"Your card was declined.","payment_method":null}'::jsonb end,
+                case when status = 'canceled' then created end, case when status = 'canceled' then 'abandoned' end,
+                case when status = 'succeeded' then created end, created, created
+         from bulk`,
+        [m],
+      );
+      await client.query(
+        `insert into refunds (id, merchant_id, livemode, payment_id, amount, fee_refunded, currency, status, reason, metadata, connector, created_at, updated_at)
+         select re, $1, false, id, re_amount, re_fee, currency, 'succeeded', 'requested_by_customer', '{}'::jsonb, 'sandbox', re_created, re_created from bulk where re is not null`,
+        [m],
+      );
+      // Entries: the capture, the refund, and the releases of what is available by now.
+      await client.query(
+        `insert into journal_entries (id, merchant_id, livemode, currency, key, type, source_type, source_id, description, created_at)
+         select entry, $1, false, currency, 'capture:' || id, 'capture', 'payment', id, 'Bulk order', created from bulk where entry is not null
+         union all select re_entry, $1, false, currency, 'refund:' || re, 'refund', 'refund', re, 'Refund of ' || id, re_created from bulk where re_entry is not null
+         union all select rel, $1, false, currency, 'release:' || bt, 'release', 'balance_transaction', bt, null, created + interval '2 days' from bulk where rel is not null
+         union all select re_rel, $1, false, currency, 'release:' || re_bt, 'release', 'balance_transaction', re_bt, null, re_created from bulk where re_rel is not null and re_amount <> re_fee`,
+        [m],
+      );
+      await client.query(
+        `insert into journal_lines (entry_id, position, merchant_id, livemode, currency, account, amount)
+         select e, pos, $1, false, currency, account, amount from (
+           select entry as e, currency, l.* from bulk, lateral (values (0, 'processor_clearing', received), (1, 'merchant_pending', fee - received), (2, 'fees', -fee)) l(pos, account, amount) where entry is not null
+           union all select re_entry, currency, l.* from bulk, lateral (values (0, 'merchant_pending', re_amount - re_fee), (1, 'fees', re_fee), (2, 'refunds', -re_amount)) l(pos, account, amount) where re_entry is not null
+           union all select rel, currency, l.* from bulk, lateral (values (0, 'merchant_pending', received - fee), (1, 'merchant_available', fee - received)) l(pos, account, amount) where rel is not null
+           union all select re_rel, currency, l.* from bulk, lateral (values (0, 'merchant_pending', re_fee - re_amount), (1, 'merchant_available', re_amount - re_fee)) l(pos, account, amount) where re_rel is not null and re_amount <> re_fee
+         ) x where amount <> 0`,
+        [m],
+      );
+      await client.query(
+        `insert into balance_transactions (id, merchant_id, livemode, entry_id, type, amount, fee, net, currency, status, available_on, source_type, source_id, description, created_at)
+         select bt, $1, false, entry, 'charge', received, fee, received - fee, currency, case when rel is null then 'pending' else 'available' end, created + interval '2 days', 'payment', id, 'Bulk order', created from bulk where bt is not null
+         union all select re_bt, $1, false, re_entry, 'refund', -re_amount, -re_fee, re_fee - re_amount, currency, 'available', re_created, 'refund', re, 'Refund of ' || id, re_created from bulk where re_bt is not null`,
+        [m],
+      );
+      await client.query("commit");
+    } catch (error) {
+      await client.query("rollback").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    opts.onProgress?.(done + n);
+  }
+}

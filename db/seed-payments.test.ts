@@ -1,0 +1,46 @@
+// The demo payments: made through the verbs, mixed, spread over 90 days, with the ledger balanced
+// and the rollups equal to the rows.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { payments, refunds } from "@/db/schema";
+import { systemActor } from "@/lib/context";
+import { checkRollups } from "@/lib/overview/check-rollups";
+import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
+import { freshPostgres } from "@/test/db";
+import { makeMerchant } from "@/test/fixtures";
+import { demoPaymentCount, seedDemoPayments } from "./seed-payments";
+
+let h: DatabaseHandle & { url: string };
+beforeAll(async () => {
+  h = await freshPostgres("seedpay");
+  process.env.DATABASE_URL = h.url;
+});
+afterAll(() => h.close());
+
+it("seeds mixed payments over 90 days with a balanced ledger and exact rollups", async () => {
+  const { merchantId } = await makeMerchant(h.db);
+  const ctx = { merchantId, livemode: false, actor: systemActor("demo-seed"), db: h.db };
+  const now = Date.now();
+  expect(await seedDemoPayments(h.db, ctx, { count: 150, now })).toBe(150);
+  const rows = await h.db.select().from(payments).where(eq(payments.merchantId, merchantId));
+  expect(rows).toHaveLength(150);
+  const statuses = new Set(rows.map((p) => p.status));
+  expect(statuses).toContain("succeeded");
+  expect(statuses).toContain("requires_payment_method");
+  expect(new Set(rows.map((p) => p.currency))).toEqual(new Set(["usd", "eur", "inr", "jpy"]));
+  expect(new Set(rows.map((p) => p.card?.brand).filter(Boolean)).size).toBeGreaterThanOrEqual(3);
+  const ages = rows.map((p) => (now - p.createdAt.getTime()) / 86_400_000);
+  expect(Math.max(...ages)).toBeGreaterThan(45);
+  expect(Math.max(...ages)).toBeLessThanOrEqual(90);
+  expect((await h.db.select().from(refunds).where(eq(refunds.merchantId, merchantId))).length).toBeGreaterThan(0);
+  expect((await checkMoneyInvariants(h.db, { merchantId })).problems).toEqual([]);
+  expect(await checkRollups(h.db, { merchantId })).toEqual([]);
+}, 120_000);
+
+it("reads its size from KASSA_SEED_PAYMENTS", () => {
+  expect(demoPaymentCount({})).toBe(3000);
+  expect(demoPaymentCount({ KASSA_SEED_PAYMENTS: "40" })).toBe(40);
+  expect(demoPaymentCount({ KASSA_SEED_PAYMENTS: "0" })).toBe(0);
+  expect(demoPaymentCount({ KASSA_SEED_PAYMENTS: "lots" })).toBe(3000);
+});

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench:dashboard`: the dashboard's reads on a real PostgreSQL with 1,000,000 payments
+ * (KASSA_BENCH_LARGE) and 10,000 for comparison. Starts a throwaway server (or uses
+ * KASSA_BENCH_DATABASE_URL, already seeded by a previous run with KASSA_BENCH_KEEP=1), seeds both
+ * merchants through the bulk path, then times the service verbs in process — server time, no HTTP —
+ * for the payments list (first page, filtered page, search by last4, deep page by cursor) and the
+ * overview (30 and 90 days). Prints p50/p95 against the targets (list ≤ 50 ms, overview ≤ 150 ms),
+ * EXPLAIN of the list queries, the time and RSS growth of a CSV export of all 1M rows, and writes test-results/bench-dashboard.json.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { Pool } from "pg";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { seedLargePayments } from "@/db/seed-large";
+import type { ServiceContext } from "@/lib/context";
+import { getOverview } from "@/lib/overview/get-overview";
+import { addDays, toDay } from "@/lib/overview/inputs";
+import { exportPaymentsCsv } from "@/lib/payments/export-payments-csv";
+import { searchPayments } from "@/lib/payments/search-payments";
+import { signUp } from "@/lib/team/sign-up";
+import { createDatabase, startPgServer } from "./pg-server";
+
+const LARGE = Number(process.env.KASSA_BENCH_LARGE ?? 1_000_000);
+const SMALL = 10_000;
+const RUNS = Number(process.env.KASSA_BENCH_RUNS ?? 200);
+
+const pg = process.env.KASSA_BENCH_DATABASE_URL ? null : await startPgServer();
+const url = process.env.KASSA_BENCH_DATABASE_URL ?? (await createDatabase(pg!.url("postgres"), `kassa_bench_${Date.now().toString(36)}`));
+const handle = await openDatabase(url);
+await migrateDatabase(handle);
+const pool = new Pool({ connectionString: url });
+
+async function merchant(label: string, count: number): Promise<ServiceContext> {
+  const found = await pool.query<{ id: string }>(`select id from merchants where business_name = $1`, [label]);
+  let merchantId = found.rows[0]?.id;
+  if (!merchantId) {
+    ({ merchantId } = await signUp({ db: handle.db, input: { name: "Bench", email: `${label.toLowerCase().replace(/\W/g, "")}@bench.test`, password: "bench bench bench", business_name: label } }));
+    const started = Date.now();
+    await seedLargePayments(pool, { merchantId, count, onProgress: (n) => process.stdout.write(`\r  ${label}: ${n.toLocaleString("en-US")} payments (${Math.round((Date.now() - started) / 1000)} s)`) });
+    process.stdout.write(`\n  seeded ${label} in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  }
+  return { merchantId, livemode: false, actor: { type: "system", id: "bench" }, db: handle.db };
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
+  for (let i = 0; i < 10; i++) await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    xs.push(performance.now() - t);
+  }
+  const r = (n: number) => Math.round(n * 100) / 100;
+  return { p50: r(pct(xs, 50)), p95: r(pct(xs, 95)), max: r(Math.max(...xs)) };
+}
+
+try {
+  const small = await merchant("Bench 10k", SMALL);
+  const large = await merchant(`Bench ${LARGE / 1000}k`, LARGE);
+  await pool.query("analyze");
+  const today = toDay(new Date());
+  const results: Record<string, Record<string, { p50: number; p95: number; max: number }>> = {};
+  const plans: Record<string, string> = {};
+  for (const [label, ctx, n] of [["10k", small, SMALL], ["1M", large, LARGE]] as const) {
+    // A cursor 90 % of the way down: what "Older payments" reaches after many clicks.
+    const deep = await pool.query<{ id: string }>(`select id from payments where merchant_id = $1 and livemode = false order by created_at desc, id desc offset $2 limit 1`, [ctx.merchantId, Math.floor(n * 0.9)]);
+    const cases: Record<string, () => Promise<unknown>> = {
+      "list: first page": () => searchPayments({ ctx, input: { limit: "25" } }),
+      "list: filtered (succeeded, eur, visa, last 30 days)": () => searchPayments({ ctx, input: { limit: "25", status: "succeeded", currency: "eur", brand: "visa", from: addDays(today, -29), to: today } }),
+      "list: filtered (canceled, amount 100–150)": () => searchPayments({ ctx, input: { limit: "25", status: "canceled", amount_min: "100", amount_max: "150" } }),
+      "list: search by last4": () => searchPayments({ ctx, input: { limit: "25", q: "4249" } }),
+      "list: deep page by cursor (90 %)": () => searchPayments({ ctx, input: { limit: "25", cursor: deep.rows[0]!.id } }),
+      "overview: 30 days": () => getOverview({ ctx, input: { from: addDays(today, -29), to: today } }),
+      "overview: 90 days": () => getOverview({ ctx, input: { from: addDays(today, -89), to: today } }),
+    };
+    results[label] = {};
+    for (const [name, fn] of Object.entries(cases)) {
+      results[label][name] = await time(fn);
+      console.log(`${label.padEnd(4)} ${name.padEnd(52)} p50 ${String(results[label][name].p50).padStart(7)} ms  p95 ${String(results[label][name].p95).padStart(7)} ms`);
+    }
+    if (label === "1M") {
+      const explain = async (q: string, params: unknown[]) => (await pool.query(`explain (analyze, costs off, timing off, summary off) ${q}`, params)).rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n");
+      plans.firstPage = await explain(`select id from payments where merchant_id = $1 and livemode = false order by created_at desc, id desc limit 26`, [ctx.merchantId]);
+      plans.statusPage = await explain(`select id from payments where merchant_id = $1 and livemode = false and status = 'canceled' order by created_at desc, id desc limit 26`, [ctx.merchantId]);
+      plans.deepPage = await explain(`select id from payments where merchant_id = $1 and livemode = false and (created_at, id) < (select c.created_at, c.id from payments c where c.id = $2) order by created_at desc, id desc limit 26`, [ctx.merchantId, deep.rows[0]!.id]);
+      plans.last4 = await explain(`select id from payments where merchant_id = $1 and livemode = false and card->>'last4' = '4249' order by created_at desc, id desc limit 26`, [ctx.merchantId]);
+      for (const [k, v] of Object.entries(plans)) console.log(`\nEXPLAIN ${k}:\n${v}`);
+    }
+  }
+  // The CSV export of every payment of the large merchant: time, size and how much the RSS grows.
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let rssPeak = rssBefore;
+  let bytes = 0;
+  const exportStarted = performance.now();
+  const reader = (await exportPaymentsCsv({ ctx: large, input: {} })).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+  }
+  const exportResult = { rows: LARGE, seconds: Math.round((performance.now() - exportStarted) / 100) / 10, megabytes: Math.round(bytes / 1e6), rssGrowthMb: Math.round((rssPeak - rssBefore) / 1e6) };
+  console.log(`\nCSV export of ${LARGE.toLocaleString("en-US")} payments: ${exportResult.megabytes} MB in ${exportResult.seconds} s, RSS grew ${exportResult.rssGrowthMb} MB (target < 100 MB)`);
+  const worst = (prefix: string) => Math.max(...Object.entries(results["1M"]!).filter(([k]) => k.startsWith(prefix)).map(([, v]) => v.p95));
+  const summary = { payments: { small: SMALL, large: LARGE }, runs: RUNS, results, targets: { listP95Ms: 50, overviewP95Ms: 150 }, listP95Ms: worst("list"), overviewP95Ms: worst("overview"), export: exportResult, plans };
+  console.log(`\n1M: worst list p95 ${summary.listP95Ms} ms (target ≤ 50), worst overview p95 ${summary.overviewP95Ms} ms (target ≤ 150)`);
+  fs.mkdirSync(path.join(process.cwd(), "test-results"), { recursive: true });
+  fs.writeFileSync(path.join(process.cwd(), "test-results", "bench-dashboard.json"), JSON.stringify(summary, null, 2));
+} finally {
+  await pool.end();
+  await handle.close();
+  if (pg && process.env.KASSA_BENCH_KEEP !== "1") await pg.stop();
+  else if (pg) console.log(`Kept the server: KASSA_BENCH_DATABASE_URL=${url}`);
+}
