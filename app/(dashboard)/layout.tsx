@@ -15,6 +15,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
       items: [
         { href: "/dashboard", label: "Home" },
         ...(can(member.role, "payments:read") ? [{ href: "/payments", label: "Payments" }, { href: "/refunds", label: "Refunds" }] : []),
+        ...(can(member.role, "customers:read") ? [{ href: "/customers", label: "Customers" }] : []),
+        ...(can(member.role, "disputes:read") ? [{ href: "/disputes", label: "Disputes" }] : []),
         ...(can(member.role, "balance:read") ? [{ href: "/balance", label: "Balance" }] : []),
         ...(can(member.role, "payment_links:read") ? [{ href: "/payment-links", label: "Payment links" }] : []),
       ],
