@@ -108,6 +108,10 @@ test("customers: the list with default cards, search, the detail page, edit with
   await expectAccessible(page);
   await page.getByTestId("customer-payments").getByRole("link", { name: "$25.00" }).click();
   await expect(page).toHaveURL(new RegExp(`/payments/${paid.id}$`));
+  // The payment's page names its customer (linked) and their default card.
+  await expect(page.getByTestId("customer-summary")).toContainText("grace@cobol.test");
+  await expect(page.getByTestId("customer-summary")).toContainText(/visa · 4242/i);
+  await expect(page.getByTestId("customer-summary").getByRole("link", { name: "Grace Hopper" })).toHaveAttribute("href", `/customers/${grace.id}`);
   await page.goBack();
 
   // Edit: a bad email is refused under the field with its code, and what was typed stays.
@@ -163,6 +167,11 @@ test("disputes: the queue by respond-by date with countdowns, the ledger effect,
   await expect(rows.nth(2).getByTestId("dispute-countdown")).toHaveText("Won");
   await expect(rows.nth(0).getByRole("link", { name: b.payment, exact: true })).toHaveAttribute("href", `/payments/${b.payment}`);
   await expectAccessible(page);
+  // The disputed payment's page shows the dispute with its countdown and a link to it.
+  await page.goto(`/payments/${b.payment}`);
+  await expect(page.getByTestId("dispute-notice")).toContainText("needs response");
+  await expect(page.getByTestId("dispute-notice").getByRole("link", { name: "Open the dispute" })).toHaveAttribute("href", /\/disputes\/dp_/);
+  await page.goBack();
 
   // The won one: amount + fee withdrawn, the amount credited back.
   await rows.nth(2).getByRole("link", { name: /\$90\.00/ }).click();

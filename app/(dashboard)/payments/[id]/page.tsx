@@ -1,7 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CustomerSummary } from "@/components/dashboard/customer-summary";
+import { DisputeNotice } from "@/components/dashboard/dispute-status";
 import { PaymentDetail } from "@/components/dashboard/payment-detail";
-import { PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { getCustomer } from "@/lib/customers/get-customer";
+import { getPaymentMethod } from "@/lib/customers/list-payment-methods";
+import { listDisputes } from "@/lib/disputes/list-disputes";
 import { can } from "@/lib/auth/roles";
 import { memberContext, requireMember } from "@/lib/auth/session";
 import { KassaError } from "@/lib/errors";
@@ -23,10 +28,36 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
     throw error;
   }
   const p = view.payment;
+  const [customer, disputes] = await Promise.all([
+    p.customer && can(member.role, "customers:read") ? customerWithCard(ctx, p.customer) : null,
+    can(member.role, "disputes:read") ? listDisputes({ ctx, input: { payment: p.id, limit: "10" }, url: `/payments/${p.id}` }) : null,
+  ]);
+  const now = Date.now();
   return (
     <>
       <PageHeader title={formatMoney(p.amount, p.currency)} description={p.id} actions={<Link href="/payments" className="text-sm text-brand-700 hover:underline">All payments</Link>} />
+      {disputes?.data.length ? <div className="mb-4 space-y-2">{disputes.data.map((d) => <DisputeNotice key={d.id} dispute={d} now={now} />)}</div> : null}
+      {customer ? (
+        <div className="mb-6">
+          <Card title="Customer">
+            <CustomerSummary customer={customer.customer} defaultCard={customer.defaultCard} link />
+          </Card>
+        </div>
+      ) : null}
       <PaymentDetail initial={view} canWrite={can(member.role, "payments:write")} canRefund={can(member.role, "refunds:write")} />
     </>
   );
+}
+
+/** The payment's customer and their default card; a deleted customer is simply not shown. */
+async function customerWithCard(ctx: Awaited<ReturnType<typeof memberContext>>, id: string) {
+  try {
+    const customer = await getCustomer({ ctx, id });
+    const pm = customer.invoice_settings.default_payment_method;
+    const defaultCard = pm ? ((await getPaymentMethod({ ctx, id: pm }).catch(() => null))?.card ?? null) : null;
+    return { customer, defaultCard };
+  } catch (error) {
+    if (error instanceof KassaError && error.code === "resource_missing") return null;
+    throw error;
+  }
 }
