@@ -21,7 +21,7 @@ export const auditLog = pgTable(
     metadata: jsonb().$type<Record<string, unknown>>(),
     ...createdAt,
   },
-  (t) => [index().on(t.merchantId, t.id)],
+  (t) => [index().on(t.merchantId, t.id), index().on(t.merchantId, t.targetId)],
 );
 
 export type AuditRow = typeof auditLog.$inferSelect;

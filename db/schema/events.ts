@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { createdAt, primaryId, tenant } from "./columns";
 
@@ -17,7 +18,12 @@ export const events = pgTable(
     publishLeasedUntil: timestamp({ withTimezone: true }),
     ...createdAt,
   },
-  (t) => [index().on(t.merchantId, t.livemode, t.id), index().on(t.publishedAt)],
+  (t) => [
+    index().on(t.merchantId, t.livemode, t.id),
+    index().on(t.publishedAt),
+    // A payment's page finds the events of the payment and its refunds and disputes by object id.
+    index("events_object_id_idx").on(t.merchantId, t.livemode, sql`(${t.data}->'object'->>'id')`),
+  ],
 );
 
 export type EventRow = typeof events.$inferSelect;

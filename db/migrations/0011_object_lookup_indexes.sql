@@ -1,0 +1,2 @@
+CREATE INDEX "events_object_id_idx" ON "events" USING btree ("merchant_id","livemode",("data"->'object'->>'id'));--> statement-breakpoint
+CREATE INDEX "audit_log_merchant_id_target_id_index" ON "audit_log" USING btree ("merchant_id","target_id");
