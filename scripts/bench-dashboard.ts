@@ -7,6 +7,7 @@
  * overview (30 and 90 days). Prints p50/p95 against the targets (list ≤ 50 ms, overview ≤ 150 ms),
  * EXPLAIN of the list queries, the time and RSS growth of a CSV export of all 1M rows, and writes test-results/bench-dashboard.json.
  */
+import { getPaymentTimeline } from "@/lib/payments/get-payment-timeline";
 import fs from "node:fs";
 import path from "node:path";
 import { Pool } from "pg";
@@ -72,6 +73,7 @@ try {
       "list: filtered (canceled, amount 100–150)": () => searchPayments({ ctx, input: { limit: "25", status: "canceled", amount_min: "100", amount_max: "150" } }),
       "list: search by last4": () => searchPayments({ ctx, input: { limit: "25", q: "4249" } }),
       "list: deep page by cursor (90 %)": () => searchPayments({ ctx, input: { limit: "25", cursor: deep.rows[0]!.id } }),
+      "payment page (timeline, ledger lines)": () => getPaymentTimeline({ ctx, id: deep.rows[0]!.id }),
       "overview: 30 days": () => getOverview({ ctx, input: { from: addDays(today, -29), to: today } }),
       "overview: 90 days": () => getOverview({ ctx, input: { from: addDays(today, -89), to: today } }),
     };
