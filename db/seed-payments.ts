@@ -11,6 +11,7 @@ import { createPayment } from "@/lib/payments/create-payment";
 import { createRefund } from "@/lib/refunds/create-refund";
 import { createCustomer } from "@/lib/customers/create-customer";
 import { createSetupIntent } from "@/lib/customers/create-setup-intent";
+import { updateCustomer } from "@/lib/customers/update-customer";
 import { closeSandboxDispute } from "@/lib/disputes/close-sandbox-dispute";
 import { openSandboxDispute } from "@/lib/disputes/open-sandbox-dispute";
 import { systemActor } from "@/lib/context";
@@ -51,25 +52,32 @@ function weighted<T extends { weight: number }>(items: readonly T[], r: number):
 interface DemoCustomer {
   id: string;
   email: string;
-  /** The saved card (pm_…) when the customer has one. */
+  /** The saved card (pm_…, their default) when the customer has one. */
   card: string | null;
-  /** When the customer first appears: just before their first payment. */
-  since: number | null;
+  /** When the customer signed up; they pay only after it. */
+  since: number;
 }
 
-/** About one customer per 20 payments, most with a card saved through a setup intent. */
-async function seedCustomers(ctx: ServiceContext, random: () => number, count: number): Promise<DemoCustomer[]> {
+/**
+ * About one customer per 20 payments, signed up over the 90 days and made oldest first (so their
+ * time-sortable ids and dates agree), most with a card saved through a setup intent as their default.
+ */
+async function seedCustomers(ctx: ServiceContext, random: () => number, count: number, now: number): Promise<DemoCustomer[]> {
+  const sinces = Array.from({ length: count }, () => now - Math.floor(random() * 90 * DAY)).sort((a, b) => a - b);
   const made: DemoCustomer[] = [];
-  for (let i = 0; i < count; i++) {
+  for (const [i, since] of sinces.entries()) {
     const first = NAMES[i % NAMES.length]!;
     const email = `${first}.${100 + i}@example.com`;
     const customer = await createCustomer({ ctx, input: { email, name: `${first[0]!.toUpperCase()}${first.slice(1)} ${SURNAMES[Math.floor(random() * SURNAMES.length)]}`, metadata: { source: "demo" } } });
     let card: string | null = null;
     if (random() < 0.75) {
       const setup = await createSetupIntent({ ctx, input: { customer: customer.id, payment_method: random() < 0.7 ? "pm_card_visa" : "pm_card_mastercard" } });
-      card = setup.status === "succeeded" ? setup.payment_method : null;
+      if (setup.status === "succeeded" && setup.payment_method) {
+        card = setup.payment_method;
+        await updateCustomer({ ctx, id: customer.id, input: { invoice_settings: { default_payment_method: card } } });
+      }
     }
-    made.push({ id: customer.id, email, card, since: null });
+    made.push({ id: customer.id, email, card, since });
   }
   return made;
 }
@@ -93,7 +101,7 @@ export async function seedDemoPayments(db: Executor, ctx: ServiceContext, opts: 
   const now = opts.now ?? Date.now();
   // Oldest first, so list order by (created, id) and the ids agree; busier on weekdays and lately.
   const times = Array.from({ length: opts.count }, () => now - Math.floor(Math.pow(random(), 1.3) * 90 * DAY)).sort((a, b) => a - b);
-  const people = await seedCustomers(ctx, random, Math.max(1, Math.round(opts.count / 20)));
+  const people = await seedCustomers(ctx, random, Math.max(1, Math.round(opts.count / 20)), now);
   // One payment in about 400 is made with the card that gets disputed (at least one in any demo of 200+).
   const disputeEvery = 400;
   const disputed: { id: string; at: number }[] = [];
@@ -105,7 +113,8 @@ export async function seedDemoPayments(db: Executor, ctx: ServiceContext, opts: 
     const manual = random() < 0.08;
     const name = NAMES[Math.floor(random() * NAMES.length)]!;
     // A returning customer pays with their saved card a third of the time.
-    const person = random() < 0.35 ? people[Math.floor(random() * people.length)]! : null;
+    const signedUp = people.filter((p) => p.since <= at);
+    const person = signedUp.length && random() < 0.35 ? signedUp[Math.floor(random() * signedUp.length)]! : null;
     const method = made % disputeEvery === disputeEvery / 2 ? "pm_card_createDispute" : person?.card && m.method && !m.method.includes("Declined") ? person.card : m.method;
     const input = {
       amount,
@@ -118,7 +127,6 @@ export async function seedDemoPayments(db: Executor, ctx: ServiceContext, opts: 
     // Created, then confirmed: a decline throws but leaves the payment, with its error, behind.
     const { id } = await createPayment({ ctx, input });
     made++;
-    if (person && person.since === null) person.since = at - Math.floor(random() * 2 * DAY);
     if (method) {
       await confirmPayment({ ctx, id, input: { payment_method: method } }).catch((error: unknown) => {
         if (!(error instanceof KassaError && error.code !== "api_error")) throw error;
@@ -139,9 +147,7 @@ export async function seedDemoPayments(db: Executor, ctx: ServiceContext, opts: 
     if (method === "pm_card_createDispute" && after?.status === "succeeded") disputed.push({ id, at });
     await backdate(db, id, at, now, random);
   }
-  for (const person of people) {
-    await db.update(customers).set({ createdAt: new Date(Math.max(now - 90 * DAY, person.since ?? now - Math.floor(random() * 90 * DAY))) }).where(eq(customers.id, person.id));
-  }
+  for (const person of people) await db.update(customers).set({ createdAt: new Date(person.since) }).where(eq(customers.id, person.id));
   await seedDisputes(db, ctx, disputed, now, random);
   return made;
 }

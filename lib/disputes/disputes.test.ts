@@ -62,6 +62,11 @@ describe("disputes (sandbox)", () => {
     // Closing again changes nothing (no second credit).
     expect((await closeDispute({ ctx: sys, id: opened.id, outcome: "lost" })).status).toBe("won");
     expect(await pendingOf(ctx)).toBe(before - 1500);
+    // A late call to open it (the sandbox-dispute workflow after a seed or a test closed it) returns the
+    // closed dispute: one dispute per payment, never a second withdrawal.
+    expect((await openSandboxDispute({ ctx: sys, paymentId: p.id }))!).toMatchObject({ id: opened.id, status: "won" });
+    expect((await listDisputes({ ctx, input: { payment: p.id }, url: "/v1/disputes" })).data).toHaveLength(1);
+    expect(await pendingOf(ctx)).toBe(before - 1500);
     expect((await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
 
     // The payment's page tells the dispute's story: its events and its ledger lines.

@@ -1,5 +1,5 @@
-import { and, eq, notInArray } from "drizzle-orm";
-import { CLOSED_DISPUTE_STATUSES, disputes, type DisputeRow, type DisputeStatus } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { disputes, type DisputeRow, type DisputeStatus } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { withTransaction, type ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
@@ -23,7 +23,8 @@ export interface OpenDisputeInput {
 
 /**
  * A cardholder disputed a payment (system actor: Stripe's webhook, or the sandbox). One dispute per
- * processor object (and, on the sandbox, one open dispute per payment): opening it again returns it.
+ * processor object (and, on the sandbox, one per payment, open or closed, as a card network allows
+ * one per charge): opening it again returns it, and never withdraws the money twice.
  * The ledger entry withdraws the amount and the dispute fee in the same transaction as the dispute,
  * its audit row and the `dispute.created` event.
  */
@@ -33,11 +34,7 @@ export async function openDispute({ ctx, input }: { ctx: ServiceContext; input: 
     const [existing] = await tx
       .select()
       .from(disputes)
-      .where(
-        input.processorId
-          ? eq(disputes.processorId, input.processorId)
-          : and(eq(disputes.paymentId, payment.id), notInArray(disputes.status, [...CLOSED_DISPUTE_STATUSES])),
-      );
+      .where(input.processorId ? eq(disputes.processorId, input.processorId) : eq(disputes.paymentId, payment.id));
     if (existing) return existing;
     if (payment.amountReceived <= 0n) throw new KassaError("payment_intent_unexpected_state", `Payment ${payment.id} received nothing to dispute.`);
     const amount = input.amount ?? payment.amountReceived;
