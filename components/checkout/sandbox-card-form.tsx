@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { CheckoutStep } from "@/lib/checkout/stripe-flow";
 import { Spinner } from "./spinner";
 
@@ -22,6 +22,11 @@ export function SandboxCardForm({ action, payLabel, initialError = null }: { act
   const [error, setError] = useState<{ message: string; param: string | null } | null>(initialError ? { message: initialError, param: null } : null);
   const [number, setNumber] = useState("");
   const [exp, setExp] = useState("");
+  // Until React has hydrated, typing would be reset and a submit would post the card natively:
+  // the fields stay disabled for that moment.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  const locked = pending || !ready;
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -51,24 +56,24 @@ export function SandboxCardForm({ action, payLabel, initialError = null }: { act
       <div className="space-y-1">
         <label htmlFor="card-number" className="block text-sm font-medium text-slate-800">Card number</label>
         <input id="card-number" name="number" inputMode="numeric" autoComplete="cc-number" placeholder="1234 1234 1234 1234" required className={input}
-          value={number} onChange={(e) => setNumber(groups(e.target.value))} aria-invalid={invalid("number")} disabled={pending} />
+          value={number} onChange={(e) => setNumber(groups(e.target.value))} aria-invalid={invalid("number")} disabled={locked} />
       </div>
       <div className="grid grid-cols-2 gap-3">
         <div className="space-y-1">
           <label htmlFor="card-expiry" className="block text-sm font-medium text-slate-800">Expiry date</label>
           <input id="card-expiry" name="expiry" inputMode="numeric" autoComplete="cc-exp" placeholder="MM / YY" required className={input}
-            value={exp} onChange={(e) => setExp(expiry(e.target.value))} aria-invalid={invalid("expiry")} disabled={pending} />
+            value={exp} onChange={(e) => setExp(expiry(e.target.value))} aria-invalid={invalid("expiry")} disabled={locked} />
         </div>
         <div className="space-y-1">
           <label htmlFor="card-cvc" className="block text-sm font-medium text-slate-800">CVC</label>
           <input id="card-cvc" name="cvc" inputMode="numeric" autoComplete="cc-csc" placeholder="123" maxLength={4} required className={input}
-            aria-invalid={invalid("cvc")} disabled={pending} />
+            aria-invalid={invalid("cvc")} disabled={locked} />
         </div>
       </div>
       {error ? (
         <p id="card-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error.message}</p>
       ) : null}
-      <button type="submit" disabled={pending} aria-busy={pending || undefined}
+      <button type="submit" disabled={locked} aria-busy={pending || undefined}
         className="flex w-full items-center justify-center gap-2 rounded-md bg-brand-700 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-2 disabled:cursor-wait disabled:opacity-80">
         {pending ? <><Spinner /> <span>Processing…</span></> : payLabel}
       </button>
