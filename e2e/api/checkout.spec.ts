@@ -1,21 +1,7 @@
 // Checkout sessions and payment links over real HTTP: bad input, tenancy, idempotency.
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { seedMerchant } from "../support/db";
-
-type Merchant = Awaited<ReturnType<typeof seedMerchant>>;
-const auth = (key: string, extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${key}`, ...extra });
-
-async function expectError(res: APIResponse, status: number, code: string, extra: Record<string, unknown> = {}) {
-  const body = (await res.json()) as { error: Record<string, unknown> };
-  expect(res.status(), JSON.stringify(body)).toBe(status);
-  expect(body.error.code).toBe(code);
-  expect(body.error).toMatchObject(extra);
-}
-async function ok<T = Record<string, unknown>>(res: APIResponse): Promise<T> {
-  const body = await res.json();
-  expect(res.status(), JSON.stringify(body)).toBe(200);
-  return body as T;
-}
+import { auth, expectError, type Merchant, ok } from "../support/api";
 
 let a: Merchant;
 let b: Merchant;

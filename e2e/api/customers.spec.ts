@@ -1,25 +1,9 @@
 // Customers, saved cards, setup intents and disputes over HTTP (the server runs the sandbox: no Stripe keys).
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { disputes, paymentMethods } from "@/db/schema";
 import { db, seedMerchant } from "../support/db";
-
-type Merchant = Awaited<ReturnType<typeof seedMerchant>>;
-const auth = (key: string, extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${key}`, ...extra });
-
-async function expectError(res: APIResponse, status: number, code: string, param?: string) {
-  const body = (await res.json()) as { error: Record<string, unknown> };
-  expect(res.status(), JSON.stringify(body)).toBe(status);
-  expect(body.error.code).toBe(code);
-  if (param !== undefined) expect(body.error.param).toBe(param);
-  return body.error;
-}
-
-async function ok<T = Record<string, unknown>>(res: APIResponse): Promise<T> {
-  const body = await res.json();
-  expect(res.status(), JSON.stringify(body)).toBe(200);
-  return body as T;
-}
+import { auth, expectError, type Merchant, ok } from "../support/api";
 
 let a: Merchant;
 let b: Merchant;

@@ -1,19 +1,9 @@
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { payments, sandboxCharges } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { db, seedMerchant } from "../support/db";
-
-type Merchant = Awaited<ReturnType<typeof seedMerchant>>;
-const auth = (key: string, extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${key}`, ...extra });
-
-async function expectError(res: APIResponse, status: number, code: string, extra: Record<string, unknown> = {}) {
-  const body = (await res.json()) as { error: Record<string, unknown> };
-  expect(res.status(), JSON.stringify(body)).toBe(status);
-  expect(body.error.code).toBe(code);
-  expect(body.error).toMatchObject(extra);
-  return body.error;
-}
+import { auth, expectError, type Merchant, ok } from "../support/api";
 
 let a: Merchant;
 let b: Merchant;
@@ -28,12 +18,6 @@ const action = (request: APIRequestContext, id: string, verb: string, data: Reco
   request.post(`/api/v1/payments/${id}/${verb}`, { headers: auth(key), data });
 const refund = (request: APIRequestContext, data: Record<string, unknown>, key = a.secretKey) =>
   request.post("/api/v1/refunds", { headers: auth(key), data });
-
-async function ok<T = Record<string, unknown>>(res: APIResponse): Promise<T> {
-  const body = await res.json();
-  expect(res.status(), JSON.stringify(body)).toBe(200);
-  return body as T;
-}
 
 async function chargesOf(paymentId: string) {
   const h = await db();

@@ -1,18 +1,9 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { seedMerchant } from "../support/db";
-
-type Merchant = Awaited<ReturnType<typeof seedMerchant>>;
-const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
-
-async function expectError(res: APIResponse, status: number, code: string, param?: string) {
-  const body = (await res.json()) as { error: Record<string, unknown> };
-  expect(res.status(), JSON.stringify(body)).toBe(status);
-  expect(body.error.code).toBe(code);
-  if (param) expect(body.error.param).toBe(param);
-}
+import { auth, expectError, type Merchant } from "../support/api";
 
 /** A merchant's webhook receiver on this machine (the server under test runs with KASSA_WEBHOOKS_ALLOW_LOOPBACK=1). */
 async function receiver() {
