@@ -9,7 +9,7 @@ import type { ServiceContext } from "@/lib/context";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { payCheckoutSession } from "@/lib/checkout/pay-checkout-session";
 import { freshPostgres } from "@/test/db";
-import { makeMerchant } from "@/test/fixtures";
+import { makeMerchantContext } from "@/test/fixtures";
 
 let h: DatabaseHandle & { url: string };
 beforeAll(async () => {
@@ -18,11 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function merchant(): Promise<ServiceContext> {
-  const { ctx } = await makeMerchant(h.db);
-  const { db: _db, ...rest } = ctx;
-  return { ...rest, actor: { type: "api_key", id: "key_test" } };
-}
+const merchant = () => makeMerchantContext(h.db, { actor: { type: "api_key", id: "key_test" } });
 const created = (ctx: ServiceContext, object: Record<string, unknown>) => ({
   name: "kassa/checkout.session.created",
   data: { id: "evt_test", object: "event", type: "checkout.session.created", created: 0, livemode: ctx.livemode, merchant: ctx.merchantId, data: { object } },

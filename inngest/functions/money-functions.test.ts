@@ -8,7 +8,7 @@ import { balanceTransactions, paymentAttempts, payments } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { createPayment } from "@/lib/payments/create-payment";
 import { freshPostgres } from "@/test/db";
-import { makeMerchant } from "@/test/fixtures";
+import { makeMerchantContext } from "@/test/fixtures";
 
 let h: DatabaseHandle & { url: string };
 beforeAll(async () => {
@@ -17,11 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function merchant(): Promise<ServiceContext> {
-  const { ctx } = await makeMerchant(h.db);
-  const { db: _db, ...rest } = ctx;
-  return { ...rest, actor: { type: "api_key", id: "key_test" } };
-}
+const merchant = () => makeMerchantContext(h.db, { actor: { type: "api_key", id: "key_test" } });
 
 const kassaEvent = (name: string, ctx: ServiceContext, object: Record<string, unknown>) => ({
   name,

@@ -5,9 +5,8 @@ import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { balanceTransactions, checkoutSessions, events, paymentAttempts, payments, sandboxCharges } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
 import { freshPostgres } from "@/test/db";
-import { makeMerchant } from "@/test/fixtures";
+import { makeMerchant, errorCodeOf as code, makeMerchantContext } from "@/test/fixtures";
 import { createCheckoutSession } from "./create-checkout-session";
 import { expireCheckoutSession } from "./expire-checkout-session";
 import { getCheckoutSession } from "./get-checkout-session";
@@ -22,12 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function merchant(): Promise<ServiceContext> {
-  const { ctx } = await makeMerchant(h.db);
-  const { db: _db, ...rest } = ctx;
-  return { ...rest, actor: { type: "api_key", id: "key_test" } };
-}
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`));
+const merchant = () => makeMerchantContext(h.db, { actor: { type: "api_key", id: "key_test" } });
 const base = { amount: 4200, currency: "usd", success_url: "https://shop.test/ok?s={CHECKOUT_SESSION_ID}", cancel_url: "https://shop.test/cart" };
 const card = (number: string) => tokenizeSandboxCard({ number, expiry: "12 / 34", cvc: "123" });
 const sessionRow = async (id: string) => (await h.db.select().from(checkoutSessions).where(eq(checkoutSessions.id, id)))[0]!;

@@ -4,11 +4,10 @@ import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { auditLog, events, paymentMethods, payments } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { createPayment } from "@/lib/payments/create-payment";
 import { freshPostgres } from "@/test/db";
-import { makeMerchant } from "@/test/fixtures";
+import { errorCodeOf as code, makeMerchantContext } from "@/test/fixtures";
 import { attachPaymentMethod } from "./attach-payment-method";
 import { createCustomer } from "./create-customer";
 import { createSetupIntent } from "./create-setup-intent";
@@ -26,13 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`));
 
-async function merchant(role?: "analyst"): Promise<ServiceContext> {
-  const { ctx } = await makeMerchant(h.db, role ? { role } : {});
-  const { db: _db, ...rest } = ctx;
-  return rest;
-}
+const merchant = (role?: "analyst") => makeMerchantContext(h.db, { role });
 
 const eventTypes = async (ctx: ServiceContext) => (await h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId)).orderBy(events.id)).map((e) => e.type);
 

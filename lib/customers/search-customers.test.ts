@@ -3,15 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
 import { freshPglite, freshPostgres } from "@/test/db";
-import { makeMerchant } from "@/test/fixtures";
+import { makeMerchant, errorCodeOf as code } from "@/test/fixtures";
 import { createCustomer } from "./create-customer";
 import { createSetupIntent } from "./create-setup-intent";
 import { searchCustomers } from "./search-customers";
 import { updateCustomer } from "./update-customer";
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`));
 
 describe.each([
   ["postgres", () => freshPostgres("cussearch")],

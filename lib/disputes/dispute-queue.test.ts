@@ -4,10 +4,9 @@ import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { disputes } from "@/db/schema";
 import { systemActor, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
 import { createPayment } from "@/lib/payments/create-payment";
 import { freshPostgres } from "@/test/db";
-import { makeMerchant } from "@/test/fixtures";
+import { errorCodeOf as code, makeMerchantContext } from "@/test/fixtures";
 import { closeSandboxDispute } from "./close-sandbox-dispute";
 import { getDisputeView } from "./get-dispute-view";
 import { listDisputesByDueDate } from "./list-disputes-by-due-date";
@@ -21,13 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`));
 
-async function merchant(): Promise<ServiceContext> {
-  const { ctx } = await makeMerchant(h.db);
-  const { db: _db, ...rest } = ctx;
-  return rest;
-}
+const merchant = () => makeMerchantContext(h.db);
 
 async function dispute(ctx: ServiceContext, dueInHours: number) {
   const p = await createPayment({ ctx, input: { amount: 5000, currency: "usd", payment_method: "pm_card_createDispute", confirm: true } });

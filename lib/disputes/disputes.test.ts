@@ -5,13 +5,12 @@ import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { journalEntries, journalLines } from "@/db/schema";
 import { systemActor, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
 import { getBalance } from "@/lib/ledger/get-balance";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { createPayment } from "@/lib/payments/create-payment";
 import { getPaymentTimeline } from "@/lib/payments/get-payment-timeline";
 import { freshPostgres } from "@/test/db";
-import { makeMerchant } from "@/test/fixtures";
+import { errorCodeOf as code, makeMerchantContext } from "@/test/fixtures";
 import { closeDispute } from "./close-dispute";
 import { closeSandboxDispute } from "./close-sandbox-dispute";
 import { disputeFee } from "./fees";
@@ -27,13 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`));
 
-async function merchant(): Promise<ServiceContext> {
-  const { ctx } = await makeMerchant(h.db);
-  const { db: _db, ...rest } = ctx;
-  return rest;
-}
+const merchant = () => makeMerchantContext(h.db);
 
 const pendingOf = async (ctx: ServiceContext) => Number((await getBalance({ ctx })).pending[0]!.amount);
 

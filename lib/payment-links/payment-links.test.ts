@@ -4,10 +4,9 @@ import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { checkoutSessions } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
 import { payCheckoutSession } from "@/lib/checkout/pay-checkout-session";
 import { freshPostgres } from "@/test/db";
-import { makeMerchant } from "@/test/fixtures";
+import { makeMerchant, errorCodeOf as code } from "@/test/fixtures";
 import { createPaymentLink } from "./create-payment-link";
 import { getPaymentLink } from "./get-payment-link";
 import { listPaymentLinks } from "./list-payment-links";
@@ -21,7 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`));
 const baseUrl = "https://pay.kassa.test";
 async function owner(): Promise<ServiceContext> {
   return (await makeMerchant(h.db)).ctx;

@@ -5,11 +5,10 @@ import type { DatabaseHandle } from "@/db/client";
 import { idempotencyKeys, paymentAttempts, payments, sandboxCharges } from "@/db/schema";
 import { beginIdempotentRequest } from "@/lib/api/idempotency";
 import { systemActor, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
 import { configureSandbox } from "@/lib/gateways/sandbox/config";
 import { createRefund } from "@/lib/refunds/create-refund";
 import { freshPostgres } from "@/test/db";
-import { makeMerchant } from "@/test/fixtures";
+import { makeMerchant, errorCodeOf as code } from "@/test/fixtures";
 import { capturePayment } from "./capture-payment";
 import { createPayment } from "./create-payment";
 import { runAuthorizationTimer } from "./run-authorization-timer";
@@ -35,7 +34,6 @@ function faultOnce(point: "before" | "after") {
 }
 
 const charges = (paymentId: string) => h.db.select().from(sandboxCharges).where(eq(sandboxCharges.paymentId, paymentId));
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`));
 const later = () => Date.now() + 120_000;
 
 async function merchant() {

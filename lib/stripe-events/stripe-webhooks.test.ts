@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { disputes, events, journalEntries, payments, refunds, stripeEvents } from "@/db/schema";
-import { KassaError } from "@/lib/errors";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { createPayment } from "@/lib/payments/create-payment";
 import { createRefund } from "@/lib/refunds/create-refund";
@@ -12,6 +11,7 @@ import { startEventApi } from "@/test/inngest-event-api";
 import { apiMerchant, useStripe } from "@/test/stripe";
 import type { StripeObject } from "@/test/stripe-double/objects";
 import { processStripeEvent } from "./process-stripe-event";
+import { errorCodeOf as code } from "@/test/fixtures";
 
 const env = useStripe("stripe_wh");
 let eventApi: Awaited<ReturnType<typeof startEventApi>>;
@@ -41,7 +41,6 @@ async function deliver(event: StripeObject, opts: { timestamp?: number } = {}) {
 }
 
 const lastEvent = (type: string) => env.double.eventsOf(type).at(-1)!;
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`));
 const row = async (id: string) => (await env.h.db.select().from(payments).where(eq(payments.id, id)))[0]!;
 
 /** A payment Kassa left `processing` (the confirm's answer was lost) while Stripe charged it. */

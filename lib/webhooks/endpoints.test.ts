@@ -3,9 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { auditLog, events, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
 import { freshPostgres } from "@/test/db";
-import { makeMerchant } from "@/test/fixtures";
+import { makeMerchant, errorCodeOf as code } from "@/test/fixtures";
 import { createDeliveries } from "./create-deliveries";
 import { createWebhookEndpoint } from "./create-webhook-endpoint";
 import { deleteWebhookEndpoint } from "./delete-webhook-endpoint";
@@ -25,7 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`));
 const URL_OK = "https://hooks.example.com/kassa";
 
 async function owner(): Promise<ServiceContext> {

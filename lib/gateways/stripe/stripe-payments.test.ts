@@ -13,9 +13,9 @@ import { createPayment } from "@/lib/payments/create-payment";
 import { settlePayment } from "@/lib/payments/settle-payment";
 import { createRefund } from "@/lib/refunds/create-refund";
 import { apiMerchant, useStripe } from "@/test/stripe";
+import { errorCodeOf as code } from "@/test/fixtures";
 
 const env = useStripe("stripe_pay");
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`));
 const later = () => Date.now() + 120_000;
 
 async function ledgerOf(merchantId: string) {
