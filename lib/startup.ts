@@ -2,6 +2,7 @@ import { getDatabaseHandle, type Database } from "@/db/client";
 import { demoSeedAllowed, seedDemo } from "@/db/seed";
 import { demoPaymentCount, seedDemoPayments } from "@/db/seed-payments";
 import { connectorNameFor } from "@/lib/payments/connector";
+import { publicBaseUrl } from "@/lib/public-url";
 import { systemActor } from "@/lib/context";
 import { reapIdempotencyKeys } from "@/lib/api/idempotency";
 import { logger } from "@/lib/logger";
@@ -19,7 +20,7 @@ export async function startServer(): Promise<void> {
   if (demoSeedAllowed()) {
     const demo = await seedDemo(handle.db);
     if (demo) {
-      const url = process.env.KASSA_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+      const url = publicBaseUrl();
       // Printed once, on the first start, for the person running the portal; never logged again.
       console.log(
         [

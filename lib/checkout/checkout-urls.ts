@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { publicBaseUrl } from "./base-url";
+import { publicBaseUrl } from "@/lib/public-url";
 
 /** Kassa's base URL as the customer's browser reached it (KASSA_URL wins when set). */
 export async function requestBaseUrl(): Promise<string> {

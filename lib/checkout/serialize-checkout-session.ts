@@ -1,5 +1,5 @@
 import type { CheckoutSessionRow } from "@/db/schema";
-import { publicBaseUrl } from "./base-url";
+import { publicBaseUrl } from "@/lib/public-url";
 
 const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 

@@ -1,5 +1,5 @@
 import type { PaymentLinkRow } from "@/db/schema";
-import { publicBaseUrl } from "@/lib/checkout/base-url";
+import { publicBaseUrl } from "@/lib/public-url";
 
 /** The API's `payment_link` object. */
 export function serializePaymentLink(l: PaymentLinkRow, baseUrl = publicBaseUrl()) {

@@ -12,6 +12,7 @@ import { memberContext, requireMember } from "@/lib/auth/session";
 import { KassaError } from "@/lib/errors";
 import { listEvents } from "@/lib/events/list-events";
 import { formatMoney } from "@/lib/money";
+import { publicBaseUrl } from "@/lib/public-url";
 import { getOverview, type Overview } from "@/lib/overview/get-overview";
 import { dayCount, PRESETS, presetRange, type Preset } from "@/lib/overview/inputs";
 
@@ -39,7 +40,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       : Promise.resolve(null),
   ]);
   const host = (await headers()).get("host") ?? "localhost:3000";
-  const baseUrl = process.env.KASSA_URL ?? `http://${host}`;
+  const baseUrl = publicBaseUrl(`http://${host}`);
   const activeSecret = keys?.find((k) => k.kind === "secret" && k.status !== "revoked" && k.status !== "expired");
   return (
     <>

@@ -1,5 +1,5 @@
 // GET /l/:linkId — a payment link: a fresh checkout session for each visit, then the hosted page
-import { publicBaseUrl, requestOrigin } from "@/lib/checkout/base-url";
+import { publicBaseUrl, requestOrigin } from "@/lib/public-url";
 import { findPaymentLink } from "@/lib/payment-links/load-payment-link";
 import { startPaymentLinkCheckout } from "@/lib/payment-links/start-checkout";
 import { getDb } from "@/db/client";

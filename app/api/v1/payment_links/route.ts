@@ -1,6 +1,6 @@
 // POST /api/v1/payment_links — create a reusable payment link; GET /api/v1/payment_links — list them
 import { withApiKey } from "@/lib/api/with-api-key";
-import { publicBaseUrl, requestOrigin } from "@/lib/checkout/base-url";
+import { publicBaseUrl, requestOrigin } from "@/lib/public-url";
 import { createPaymentLink } from "@/lib/payment-links/create-payment-link";
 import { CreatePaymentLinkInput, ListPaymentLinksQuery } from "@/lib/payment-links/inputs";
 import { listPaymentLinks } from "@/lib/payment-links/list-payment-links";

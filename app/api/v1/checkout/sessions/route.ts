@@ -1,6 +1,6 @@
 // POST /api/v1/checkout/sessions — create a checkout session (a hosted page where a customer pays)
 import { withApiKey } from "@/lib/api/with-api-key";
-import { publicBaseUrl, requestOrigin } from "@/lib/checkout/base-url";
+import { publicBaseUrl, requestOrigin } from "@/lib/public-url";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { CreateCheckoutSessionInput } from "@/lib/checkout/inputs";
 

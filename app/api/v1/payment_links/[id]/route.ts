@@ -1,6 +1,6 @@
 // GET /api/v1/payment_links/:id — one link; POST /api/v1/payment_links/:id — { active } turns it off or on
 import { withApiKey } from "@/lib/api/with-api-key";
-import { publicBaseUrl, requestOrigin } from "@/lib/checkout/base-url";
+import { publicBaseUrl, requestOrigin } from "@/lib/public-url";
 import { getPaymentLink } from "@/lib/payment-links/get-payment-link";
 import { UpdatePaymentLinkInput } from "@/lib/payment-links/inputs";
 import { updatePaymentLink } from "@/lib/payment-links/update-payment-link";

@@ -1,6 +1,6 @@
 // GET /api/v1/checkout/sessions/:id — one checkout session
 import { withApiKey } from "@/lib/api/with-api-key";
-import { publicBaseUrl, requestOrigin } from "@/lib/checkout/base-url";
+import { publicBaseUrl, requestOrigin } from "@/lib/public-url";
 import { getCheckoutSession } from "@/lib/checkout/get-checkout-session";
 
 export const GET = withApiKey({ route: "/api/v1/checkout/sessions/:id" }, ({ ctx, params, req, url }) =>

@@ -1,6 +1,6 @@
 // POST /api/v1/payment_links/:id/deactivate — the link stops starting checkouts (same as { active: false })
 import { withApiKey } from "@/lib/api/with-api-key";
-import { publicBaseUrl, requestOrigin } from "@/lib/checkout/base-url";
+import { publicBaseUrl, requestOrigin } from "@/lib/public-url";
 import { updatePaymentLink } from "@/lib/payment-links/update-payment-link";
 
 export const POST = withApiKey({ route: "/api/v1/payment_links/:id/deactivate" }, ({ ctx, params, req, url }) =>
