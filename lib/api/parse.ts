@@ -3,8 +3,8 @@ import { KassaError } from "@/lib/errors";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads a JSON body of at most 1 MB without buffering more than that. */
-export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<{ value: unknown; raw: string }> {
+/** Reads a body of at most `maxBytes` as UTF-8 text without buffering more than that. */
+export async function readRawBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Uint8Array[] = [];
@@ -22,7 +22,12 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
       chunks.push(value);
     }
   }
-  const raw = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Reads a JSON body of at most 1 MB without buffering more than that. */
+export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<{ value: unknown; raw: string }> {
+  const raw = await readRawBody(req, maxBytes);
   if (raw.trim() === "") return { value: {}, raw: "" };
   const type = req.headers.get("content-type") ?? "";
   if (type && !/^application\/(json|[\w.+-]+\+json)\b/i.test(type)) {

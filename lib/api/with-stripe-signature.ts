@@ -3,7 +3,7 @@ import { KassaError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { observeRequest } from "@/lib/metrics";
-import { MAX_BODY_BYTES } from "./parse";
+import { readRawBody } from "./parse";
 import { errorBody, jsonResponse } from "./respond";
 
 /** Stripe's own window: a signed delivery older than this is refused (replay protection). */
@@ -22,7 +22,7 @@ export function withStripeSignature(route: string, handler: (args: { event: Stri
     try {
       const secret = process.env.STRIPE_WEBHOOK_SECRET;
       if (!secret) throw new KassaError("service_unavailable", "Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET).");
-      const raw = await readRaw(req);
+      const raw = await readRawBody(req);
       const signature = req.headers.get("stripe-signature");
       if (!signature) throw new KassaError("stripe_signature_invalid", "Missing Stripe-Signature header.");
       let event: Stripe.Event;
@@ -43,12 +43,4 @@ export function withStripeSignature(route: string, handler: (args: { event: Stri
       observeRequest(route, "POST", status, (performance.now() - started) / 1000);
     }
   };
-}
-
-async function readRaw(req: Request): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new KassaError("body_too_large", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-  const buf = Buffer.from(await req.arrayBuffer());
-  if (buf.byteLength > MAX_BODY_BYTES) throw new KassaError("body_too_large", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-  return buf.toString("utf8");
 }

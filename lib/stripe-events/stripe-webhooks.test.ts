@@ -101,6 +101,11 @@ describe("Stripe webhooks", () => {
       expect(res.status).toBe(400);
       expect((await res.json()).error).toMatchObject({ type: "invalid_request_error", code: "stripe_signature_invalid" });
     }
+    // Oversized (over 1 MB), even when signed: 413 before the signature is looked at.
+    const huge = env.double.signed({ ...event, data: { ...event.data, padding: "x".repeat(1024 * 1024) } });
+    const tooBig = await POST(request(huge.body, huge.signature));
+    expect(tooBig.status).toBe(413);
+    expect((await tooBig.json()).error).toMatchObject({ code: "body_too_large" });
     expect(await env.h.db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id))).toEqual([]);
     expect((await row(p.id)).status).toBe("processing");
   });
