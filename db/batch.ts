@@ -11,12 +11,45 @@ export interface Renderable {
  * write, and atomic on its own — Postgres applies all of them or none. The writes must not depend
  * on each other's effects (they all see the same snapshot). Returns nothing.
  */
-export async function executeAsOne(db: Executor, writes: Renderable[]): Promise<void> {
+export async function executeAsOne(db: Executor, writes: Renderable[], opts: { fence?: number } = {}): Promise<void> {
   if (writes.length === 0) return;
+  if (opts.fence !== undefined) return executeFenced(db, writes, opts.fence);
   if (writes.length === 1) {
     await db.execute(writes[0]!.getSQL());
     return;
   }
   const head = writes.slice(0, -1).map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`);
   await db.execute(sql`with ${sql.join(head, sql`, `)} ${writes.at(-1)!.getSQL()}`);
+}
+
+/** Raised when the fenced write matched no row: nothing of the batch was written. */
+export class FenceLostError extends Error {
+  constructor() {
+    super("fenced write matched no row; the batch was rolled back");
+  }
+}
+
+/**
+ * Like executeAsOne, but all-or-nothing on one write (`writes[fence]`, which must use RETURNING)
+ * matching a row: a fenced idempotency lock that another request took over. The final SELECT divides
+ * by that write's row count, so a lost fence aborts the whole statement (division_by_zero, 22012).
+ */
+async function executeFenced(db: Executor, writes: Renderable[], fence: number): Promise<void> {
+  const head = writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`);
+  try {
+    await db.execute(sql`with ${sql.join(head, sql`, `)} select 1 / (select count(*)::int from ${sql.raw(`w${fence}`)}) as fenced`);
+  } catch (error) {
+    if (sqlState(error) === "22012") throw new FenceLostError();
+    throw error;
+  }
+}
+
+function sqlState(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

@@ -10,6 +10,20 @@ export interface Actor {
   label?: string;
 }
 
+/**
+ * A request's hold on its Idempotency-Key. A verb that calls a processor or moves money records a
+ * recovery point on it before the side effect and stores its response in its last transaction.
+ */
+export interface IdempotentRequest {
+  id: string;
+  /** The lock's version when this request took it: the fence for every write on the key. */
+  lockVersion: number;
+  /** What a crashed earlier try of this request recorded (its recovery data), if anything. */
+  recovery: unknown;
+  /** The response is stored already (in the verb's last transaction). */
+  stored: boolean;
+}
+
 /** Who is acting, for which merchant and mode. Every service verb takes one. */
 export interface ServiceContext {
   merchantId: string;
@@ -20,14 +34,8 @@ export interface ServiceContext {
   requestId?: string;
   /** The Idempotency-Key the request came with, recorded on the events it causes. */
   idempotencyKey?: string;
-  /**
-   * The idempotency record of this request. A multi-phase verb records its recovery point on it and
-   * stores the response in its last transaction (then sets `idempotencyStored`).
-   */
-  idempotencyKeyId?: string;
-  idempotencyStored?: boolean;
-  /** What a crashed earlier try of this request recorded on its key (recovery data), if anything. */
-  idempotencyRecovery?: unknown;
+  /** The lock this request holds on its Idempotency-Key (lib/api/recovery.ts), when it came with one. */
+  idempotency?: IdempotentRequest;
   ip?: string | null;
   /** A transaction already open (a wrapper's, or a test's); services join it. */
   db?: Executor;

@@ -29,6 +29,7 @@ export const ID_PREFIXES = {
   webhookAttempt: "wa",
   checkoutSession: "cs",
   paymentLink: "plink",
+  serverInstance: "inst",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

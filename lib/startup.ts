@@ -6,6 +6,7 @@ import { publicBaseUrl } from "@/lib/public-url";
 import { systemActor } from "@/lib/context";
 import { reapIdempotencyKeys } from "@/lib/api/idempotency";
 import { logger } from "@/lib/logger";
+import { startHeartbeat } from "@/lib/server-instance";
 import { startOutboxRelay } from "@/lib/events/outbox-relay";
 import { workflowEngineUrl } from "@/lib/health/check-health";
 import { localExecutorWanted, startLocalEngine } from "@/lib/workflows/local-engine";
@@ -17,6 +18,8 @@ export async function startServer(): Promise<void> {
   const handle = await getDatabaseHandle();
   let demoMerchant: string | null = null;
   logger.info({ driver: handle.driver }, "database ready");
+  // Other instances take over this process's idempotency locks as soon as its heartbeat stops.
+  await startHeartbeat(handle.db);
   if (demoSeedAllowed()) {
     const demo = await seedDemo(handle.db);
     if (demo) {

@@ -15,6 +15,10 @@ export const idempotencyKeys = pgTable(
     requestPath: text().notNull(),
     requestHash: text().notNull(),
     lockedAt: timestamp({ withTimezone: true }),
+    /** The server instance whose request holds the lock (server_instances.id); a dead holder's lock is taken over at once. */
+    lockedBy: text(),
+    /** Bumped on every take of the lock: a phase's write is fenced on it, so a request whose lock was taken over cannot write. */
+    lockVersion: integer().notNull().default(0),
     recoveryPoint: text().notNull().default("started"),
     recoveryData: jsonb(),
     responseStatus: integer(),

@@ -15,3 +15,4 @@ export * from "./customers";
 export * from "./disputes";
 export * from "./stripe-events";
 export * from "./rollups";
+export * from "./server-instances";

@@ -86,7 +86,7 @@ describe("beginIdempotentRequest", () => {
     const start = await beginIdempotentRequest(db, s);
     if (start.kind !== "started") throw new Error("expected started");
     const body = { id: "pi_123", object: "payment_intent", amount: 1000, nested: { ok: true } };
-    await completeIdempotentRequest(db, start.record.id, 201, body);
+    await completeIdempotentRequest(db, start.record, 201, body);
 
     const [row] = await rowsFor(s);
     expect(row).toMatchObject({ responseStatus: 201, lockedAt: null, recoveryPoint: "finished" });
@@ -106,7 +106,7 @@ describe("beginIdempotentRequest", () => {
       param: "Idempotency-Key",
     });
     if (start.kind !== "started") throw new Error("expected started");
-    await completeIdempotentRequest(db, start.record.id, 200, { ok: true });
+    await completeIdempotentRequest(db, start.record, 200, { ok: true });
     await expect(beginIdempotentRequest(db, other)).rejects.toMatchObject({ code: "idempotency_key_reused" });
     // Another path with the same key is a different request too.
     await expect(
@@ -154,7 +154,7 @@ describe("beginIdempotentRequest", () => {
     const s = scope();
     const first = await beginIdempotentRequest(db, s);
     if (first.kind !== "started") throw new Error("expected started");
-    await releaseIdempotentRequest(db, first.record.id);
+    await releaseIdempotentRequest(db, first.record);
     const again = await beginIdempotentRequest(db, s);
     expect(again.kind).toBe("started");
     if (again.kind !== "started") return;
@@ -180,7 +180,7 @@ describe("beginIdempotentRequest", () => {
     const s = scope();
     const started = await beginIdempotentRequest(db, s);
     if (started.kind !== "started") throw new Error("expected started");
-    await completeIdempotentRequest(db, started.record.id, 200, { merchant: "first" });
+    await completeIdempotentRequest(db, started.record, 200, { merchant: "first" });
 
     // Same key and even a different body: another merchant, or the live mode, starts fresh.
     const otherBody = hashRequest(s.method, s.path, { amount: 5 });
@@ -200,7 +200,7 @@ describe("beginIdempotentRequest", () => {
     const t0 = new Date(Date.now() - IDEMPOTENCY_TTL_MS - 60_000);
     const old = await beginIdempotentRequest(db, s, t0);
     if (old.kind !== "started") throw new Error("expected started");
-    await completeIdempotentRequest(db, old.record.id, 200, { old: true });
+    await completeIdempotentRequest(db, old.record, 200, { old: true });
 
     // Just inside the TTL it still replays…
     await expect(beginIdempotentRequest(db, s, secondsLater(t0, IDEMPOTENCY_TTL_MS - 1000))).resolves.toMatchObject({

@@ -1,12 +1,16 @@
 import { createHash } from "node:crypto";
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { idempotencyKeys, type IdempotencyKey } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { KassaError } from "@/lib/errors";
+import { currentInstanceId, forgetDeadInstances, holderIsDead } from "@/lib/server-instance";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-/** A lock older than this belongs to a request that died; the next retry may take over. */
+/**
+ * A lock older than this is taken over even when its holder still beats (a request stuck that long is
+ * given up). A lock whose holder's process died is taken over at once (see takeover below).
+ */
 export const IDEMPOTENCY_LOCK_TIMEOUT_MS = 90 * 1000;
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
@@ -22,6 +26,9 @@ export interface IdempotencyScope {
 export type IdempotencyStart =
   | { kind: "started"; record: IdempotencyKey }
   | { kind: "replay"; status: number; body: unknown };
+
+/** The lock a request holds: every write it makes on the key is fenced on `lockVersion`. */
+export type IdempotencyLock = Pick<IdempotencyKey, "id" | "lockVersion">;
 
 /** Canonical hash of what a request asks for: method, path and the parsed body, keys sorted. */
 export function hashRequest(method: string, path: string, body: unknown): string {
@@ -47,9 +54,16 @@ export function validateIdempotencyKey(key: string): void {
 
 /**
  * Takes the key's lock, or says why not: a stored response to replay, 422 for a key reused with
- * other parameters, 409 while another request holds it.
+ * other parameters, 409 while another request holds it. The lock records which server instance holds
+ * it; a retry after that process was killed takes it over as soon as the instance's heartbeat stops
+ * (lib/server-instance.ts), and resumes from the key's recovery point.
  */
-export async function beginIdempotentRequest(db: Executor, scope: IdempotencyScope, now = new Date()): Promise<IdempotencyStart> {
+export async function beginIdempotentRequest(
+  db: Executor,
+  scope: IdempotencyScope,
+  now = new Date(),
+  { instanceId = currentInstanceId() }: { instanceId?: string } = {},
+): Promise<IdempotencyStart> {
   validateIdempotencyKey(scope.key);
   for (let attempt = 0; attempt < 3; attempt++) {
     const inserted = await db
@@ -63,6 +77,7 @@ export async function beginIdempotentRequest(db: Executor, scope: IdempotencySco
         requestPath: scope.path,
         requestHash: scope.requestHash,
         lockedAt: now,
+        lockedBy: instanceId,
         lastRunAt: now,
         createdAt: now,
       })
@@ -103,12 +118,17 @@ export async function beginIdempotentRequest(db: Executor, scope: IdempotencySco
     const staleBefore = new Date(now.getTime() - IDEMPOTENCY_LOCK_TIMEOUT_MS);
     const [taken] = await db
       .update(idempotencyKeys)
-      .set({ lockedAt: now, lastRunAt: now })
+      .set({ lockedAt: now, lockedBy: instanceId, lockVersion: sql`${idempotencyKeys.lockVersion} + 1`, lastRunAt: now })
       .where(
         and(
           eq(idempotencyKeys.id, existing.id),
           sql`${idempotencyKeys.responseStatus} is null`,
-          or(isNull(idempotencyKeys.lockedAt), lt(idempotencyKeys.lockedAt, staleBefore)),
+          or(
+            isNull(idempotencyKeys.lockedAt),
+            lt(idempotencyKeys.lockedAt, staleBefore),
+            // The holder's process is gone (a live process's own locks are never "dead" to it).
+            and(ne(idempotencyKeys.lockedBy, instanceId), holderIsDead(idempotencyKeys.lockedBy)),
+          ),
         ),
       )
       .returning();
@@ -122,25 +142,47 @@ export async function beginIdempotentRequest(db: Executor, scope: IdempotencySco
   throw new KassaError("idempotency_key_in_use", "The Idempotency-Key is busy; retry.", { param: "Idempotency-Key" });
 }
 
-/** Stores the response to replay and releases the lock. Call it in the verb's last transaction when it can. */
-export async function completeIdempotentRequest(db: Executor, id: string, status: number, body: unknown): Promise<void> {
-  await db
+/** Only the current holder of the lock may write on the key, and only until a response is stored. */
+const heldBy = (lock: IdempotencyLock) =>
+  and(eq(idempotencyKeys.id, lock.id), eq(idempotencyKeys.lockVersion, lock.lockVersion), isNull(idempotencyKeys.responseStatus));
+
+/** The update that stores the response to replay and releases the lock, for a verb's last transaction. */
+export function responseWrite(db: Executor, lock: IdempotencyLock, status: number, body: unknown) {
+  return db
     .update(idempotencyKeys)
-    .set({ responseStatus: status, responseBody: body as object, lockedAt: null, recoveryPoint: "finished" })
-    .where(eq(idempotencyKeys.id, id));
+    .set({ responseStatus: status, responseBody: body as object, lockedAt: null, lockedBy: null, recoveryPoint: "finished" })
+    .where(heldBy(lock));
+}
+
+/** Stores the response to replay and releases the lock (a no-op once the lock was taken over). */
+export async function completeIdempotentRequest(db: Executor, lock: IdempotencyLock, status: number, body: unknown): Promise<void> {
+  await responseWrite(db, lock, status, body);
 }
 
 /** Releases the lock without a response, so a retry can resume from the recovery point. */
-export async function releaseIdempotentRequest(db: Executor, id: string): Promise<void> {
-  await db.update(idempotencyKeys).set({ lockedAt: null }).where(eq(idempotencyKeys.id, id));
+export async function releaseIdempotentRequest(db: Executor, lock: IdempotencyLock): Promise<void> {
+  await db.update(idempotencyKeys).set({ lockedAt: null, lockedBy: null }).where(heldBy(lock));
 }
 
-/** Marks progress so a retry after a crash resumes after the last finished phase. */
-export async function setRecoveryPoint(db: Executor, id: string, point: string, data?: unknown): Promise<void> {
-  await db
+/**
+ * The write that records a recovery point, fenced on the lock: it matches no row when another request
+ * took the key over. Use it inside the phase's transaction, before the side effect it guards.
+ */
+export function recoveryPointWrite(db: Executor, lock: IdempotencyLock, point: string, data: unknown) {
+  return db
     .update(idempotencyKeys)
-    .set({ recoveryPoint: point, ...(data === undefined ? {} : { recoveryData: data as object }) })
-    .where(eq(idempotencyKeys.id, id));
+    .set({ recoveryPoint: point, recoveryData: data as object })
+    .where(heldBy(lock))
+    .returning({ id: idempotencyKeys.id });
+}
+
+export const lockLost = () =>
+  new KassaError("idempotency_key_in_use", "Another request took over this Idempotency-Key; retry to get its answer.", { param: "Idempotency-Key" });
+
+/** Records where a retry of this request resumes after a crash; throws (rolling the phase back) if the lock was lost. */
+export async function setRecoveryPoint(db: Executor, lock: IdempotencyLock, point: string, data: unknown): Promise<void> {
+  const [held] = await recoveryPointWrite(db, lock, point, data);
+  if (!held) throw lockLost();
 }
 
 /** Deletes keys older than 24 h; returns how many went. */
@@ -150,5 +192,6 @@ export async function reapIdempotencyKeys(db: Executor, now = new Date()): Promi
     .delete(idempotencyKeys)
     .where(lt(idempotencyKeys.createdAt, cutoff))
     .returning({ id: idempotencyKeys.id });
+  await forgetDeadInstances(db);
   return gone.length;
 }

@@ -8,12 +8,7 @@ import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { observeRequest } from "@/lib/metrics";
 import { apiRateLimiter, type RateLimitResult } from "@/lib/rate-limit";
-import {
-  beginIdempotentRequest,
-  completeIdempotentRequest,
-  hashRequest,
-  releaseIdempotentRequest,
-} from "./idempotency";
+import { runIdempotent } from "./idempotent-request";
 import { parseWith, queryObject, readJsonBody } from "./parse";
 import { errorBody, jsonResponse, toJson } from "./respond";
 
@@ -95,35 +90,12 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
         return finish(jsonResponse(result, 200, headers));
       }
 
-      const start = await beginIdempotentRequest(db, {
-        merchantId: ctx.merchantId,
-        livemode: ctx.livemode,
-        key: idempotencyKey,
-        method: req.method,
-        path: url.pathname,
-        requestHash: hashRequest(req.method, url.pathname, rawBody ?? {}),
-      });
-      if (start.kind === "replay") {
-        headers.set("Idempotent-Replayed", "true");
-        status = start.status;
-        return finish(jsonResponse(start.body, start.status, headers));
-      }
-      ctx.idempotencyKeyId = start.record.id;
-      ctx.idempotencyRecovery = start.record.recoveryData ?? undefined;
-      ctx.idempotencyKey = idempotencyKey;
-      try {
-        const result: unknown = JSON.parse(toJson(await handler({ req, url, ctx, body, query, params })));
-        if (!ctx.idempotencyStored) await completeIdempotentRequest(db, start.record.id, 200, result);
-        status = 200;
-        return finish(jsonResponse(result, 200, headers));
-      } catch (error) {
-        const mapped = errorBody(error, requestId);
-        // A definite answer is stored and replayed; a 5xx leaves the key free for a retry.
-        if (ctx.idempotencyStored) throw error;
-        if (mapped.status < 500) await completeIdempotentRequest(db, start.record.id, mapped.status, mapped.body);
-        else await releaseIdempotentRequest(db, start.record.id);
-        throw error;
-      }
+      const answer = await runIdempotent({ db, ctx, key: idempotencyKey, method: req.method, path: url.pathname, body: rawBody }, (held) =>
+        handler({ req, url, ctx: { ...ctx, ...held }, body, query, params }),
+      );
+      if (answer.replayed) headers.set("Idempotent-Replayed", "true");
+      status = answer.status;
+      return finish(jsonResponse(answer.body, answer.status, headers));
     } catch (error) {
       if (req.signal?.aborted || (error instanceof Error && error.message === "aborted")) {
         // The client went away mid-request: not a server error, and nobody is left to answer.

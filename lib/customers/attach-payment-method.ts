@@ -1,12 +1,16 @@
 import { parseWith } from "@/lib/api/parse";
 import { requirePermission } from "@/lib/auth/roles";
+import { markRecoveryPoint, recoveryOf, respondWithin } from "@/lib/api/recovery";
 import { executor, withTransaction, type ServiceContext } from "@/lib/context";
+import { aroundSideEffect } from "@/lib/failpoints";
 import { KassaError } from "@/lib/errors";
 import { AttachPaymentMethodInput } from "./inputs";
 import { findPaymentMethod, loadCustomer, noSuchPaymentMethod, sameTenant } from "./load";
 import { callProcessor, connectorCtx } from "./processor";
 import { recordCard } from "./record-card";
 import { serializePaymentMethod, type PaymentMethodObject } from "./serialize";
+
+const POINT = "attach_sent";
 
 /**
  * POST /api/v1/payment_methods/:id/attach { customer } — a token (pm_card_visa, Stripe.js's pm_…) or a
@@ -24,12 +28,20 @@ export async function attachPaymentMethod({ ctx, id, input }: { ctx: ServiceCont
   if (known?.customer) {
     throw new KassaError("payment_method_unexpected_state", `PaymentMethod ${id} is attached to another customer; detach it first.`, { param: "customer" });
   }
-  // Keyed by the card, the customer and the card's last change: a retry is a replay, a later re-attach is new.
-  const key = `attach:${id}:${customer.id}:${known?.updatedAt.getTime() ?? 0}`;
-  const saved = await callProcessor(customer.connector, (c) => c.attachPaymentMethod(connectorCtx(ctx), { paymentMethod: id, customerId: customer.id, idempotencyKey: key }));
-  const row = await withTransaction(ctx, async (tx) => {
-    await loadCustomer(tx, ctx, customer.id, { lock: true, param: "customer" });
-    return recordCard(tx, ctx, { ...saved, customer: customer.id }, customer.connector);
-  });
+  // Keyed by the card, the customer and the card's last change: a retry is a replay, a later re-attach is
+  // new. The key is recorded before the call, so a retry after a crash sends the very same one.
+  const key = recoveryOf<{ key: string }>(ctx, POINT)?.key ?? `attach:${id}:${customer.id}:${known?.updatedAt.getTime() ?? 0}`;
+  if (ctx.idempotency) await withTransaction(ctx, (tx) => markRecoveryPoint(tx, ctx, POINT, { key }));
+  const saved = await aroundSideEffect("attach.processor", () =>
+    callProcessor(customer.connector, (c) => c.attachPaymentMethod(connectorCtx(ctx), { paymentMethod: id, customerId: customer.id, idempotencyKey: key })),
+  );
+  const row = await respondWithin(
+    ctx,
+    async (tx) => {
+      await loadCustomer(tx, ctx, customer.id, { lock: true, param: "customer" });
+      return recordCard(tx, ctx, { ...saved, customer: customer.id }, customer.connector);
+    },
+    serializePaymentMethod,
+  );
   return serializePaymentMethod(row);
 }

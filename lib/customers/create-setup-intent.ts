@@ -1,4 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { markRecoveryPoint, recoveryOf, respondWithin, responseStored, responseWrites } from "@/lib/api/recovery";
+import { errorBody } from "@/lib/api/respond";
+import { aroundSideEffect } from "@/lib/failpoints";
 import { setupIntents, type SetupIntentRow } from "@/db/schema";
 import { parseWith } from "@/lib/api/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -25,6 +29,8 @@ import { serializeSetupIntent, type SetupIntentObject } from "./serialize";
 export async function createSetupIntent({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<SetupIntentObject> {
   requirePermission(ctx, "customers:write");
   const data = parseWith(CreateSetupIntentInput, input);
+  const resumed = await resumeSetup(ctx, data.return_url ?? null);
+  if (resumed) return resumed;
   const customer = await loadCustomer(await executor(ctx), ctx, data.customer, { param: "customer" });
   const setup = await withTransaction(ctx, async (tx) => {
     const [row] = await tx
@@ -32,43 +38,80 @@ export async function createSetupIntent({ ctx, input }: { ctx: ServiceContext; i
       .values({ id: newId("setupIntent"), merchantId: ctx.merchantId, livemode: ctx.livemode, customer: customer.id, status: "processing", paymentMethod: data.payment_method, usage: data.usage ?? "off_session", connector: customer.connector, metadata: data.metadata ?? {} })
       .returning();
     await writeAudit(tx, ctx, { action: "setup_intent.created", targetType: "setup_intent", targetId: row!.id, metadata: { customer: customer.id } });
+    await markRecoveryPoint(tx, ctx, POINT, { setupIntentId: row!.id });
     return row as SetupIntentRow;
   });
-  const result = await callProcessor(customer.connector, (c) =>
-    c.setupPaymentMethod(connectorCtx(ctx), { idempotencyKey: setup.id, customerId: customer.id, paymentMethod: data.payment_method, usage: setup.usage, returnUrl: data.return_url ?? null }),
+  return sendSetup(ctx, setup, data.return_url ?? null);
+}
+
+const POINT = "setup_intent_created";
+
+/** The processor checks and saves the card (key: the setup's id), then phase B with the stored answer. */
+async function sendSetup(ctx: ServiceContext, setup: SetupIntentRow, returnUrl: string | null): Promise<SetupIntentObject> {
+  const result = await aroundSideEffect("setup_intent.processor", () =>
+    callProcessor(setup.connector, (c) =>
+      c.setupPaymentMethod(connectorCtx(ctx), { idempotencyKey: setup.id, customerId: setup.customer, paymentMethod: setup.paymentMethod!, usage: setup.usage, returnUrl }),
+    ),
   );
-  const { row, error } = await applySetupResult(ctx, setup.id, result);
-  if (error) throw error;
   const nextAction = result.nextAction ? { type: "redirect_to_url", redirect_to_url: { url: result.nextAction.redirectToUrl.url, return_url: result.nextAction.redirectToUrl.returnUrl } } : null;
-  return serializeSetupIntent(row, { client_secret: result.clientSecret ?? null, next_action: nextAction });
+  const extra = { client_secret: result.clientSecret ?? null, next_action: nextAction };
+  const { row, error } = await withTransaction(ctx, async (tx) => {
+    const applied = await applySetupResultIn(tx, ctx, setup.id, result);
+    const answer = applied.error ? errorBody(applied.error, ctx.requestId ?? "") : { status: 200, body: serializeSetupIntent(applied.row, extra) };
+    for (const w of responseWrites(tx, ctx, answer.status, answer.body)) await w;
+    return applied;
+  });
+  responseStored(ctx);
+  if (error) throw error;
+  return serializeSetupIntent(row, extra);
+}
+
+/**
+ * A retry of a request whose earlier try died after recording the setup: the same setup goes to the
+ * processor again with the same key (which answers with what it did the first time), never a new one.
+ */
+async function resumeSetup(ctx: ServiceContext, returnUrl: string | null): Promise<SetupIntentObject | null> {
+  const recovery = recoveryOf<{ setupIntentId: string }>(ctx, POINT);
+  if (!recovery?.setupIntentId) return null;
+  const [setup] = await (await executor(ctx))
+    .select()
+    .from(setupIntents)
+    .where(and(eq(setupIntents.id, recovery.setupIntentId), eq(setupIntents.merchantId, ctx.merchantId), eq(setupIntents.livemode, ctx.livemode)));
+  if (!setup) throw new KassaError("api_error", `setup_intent ${recovery.setupIntentId} recorded for this request is missing`);
+  if (setup.status === "succeeded" || setup.status === "canceled") {
+    return serializeSetupIntent(await respondWithin(ctx, async () => setup, (row) => serializeSetupIntent(row)));
+  }
+  return sendSetup(ctx, setup, returnUrl);
 }
 
 /** Phase B of a setup (also the webhook's): status, saved card, events; applying it twice changes nothing. */
 export async function applySetupResult(ctx: ServiceContext, setupId: string, result: SetupResult): Promise<{ row: SetupIntentRow; error: KassaError | null }> {
-  return withTransaction(ctx, async (tx) => {
-    const [current] = await tx.select().from(setupIntents).where(eq(setupIntents.id, setupId)).for("update");
-    if (!current) throw new KassaError("resource_missing", `No such setup_intent: '${setupId}'`);
-    const failure = result.status === "failed" ? (result.failure ?? { code: "card_declined", declineCode: null, message: "Your card was declined.", retryable: false, type: "card_error" as const }) : null;
-    const error = failure ? new KassaError(Object.hasOwn(ERROR_CODES, failure.code) ? (failure.code as ErrorCode) : "card_declined", failure.message, { declineCode: failure.declineCode ?? undefined, param: "payment_method" }) : null;
-    if (current.status === "succeeded" || current.status === "canceled") return { row: current, error: null };
-    const status = result.status === "succeeded" ? "succeeded" : result.status === "requires_action" ? "requires_action" : "requires_payment_method";
-    if (current.status === status) return { row: current, error };
-    const saved = result.status === "succeeded" && result.paymentMethod ? await recordCard(tx, ctx, result.paymentMethod, current.connector) : null;
-    const [row] = await tx
-      .update(setupIntents)
-      .set({
-        status,
-        processorId: result.processorId || current.processorId,
-        paymentMethod: saved?.id ?? current.paymentMethod,
-        lastSetupError: failure ? { type: "card_error", code: failure.code, decline_code: failure.declineCode, message: failure.message } : null,
-      })
-      .where(eq(setupIntents.id, setupId))
-      .returning();
-    if (status === "succeeded" || status === "requires_payment_method") {
-      const type = status === "succeeded" ? "setup_intent.succeeded" : "setup_intent.setup_failed";
-      await writeAudit(tx, ctx, { action: type, targetType: "setup_intent", targetId: setupId, metadata: { payment_method: row!.paymentMethod } });
-      await emitEvent(tx, ctx, type, serializeSetupIntent(row!), { status: current.status });
-    }
-    return { row: row!, error };
-  });
+  return withTransaction(ctx, (tx) => applySetupResultIn(tx, ctx, setupId, result));
+}
+
+async function applySetupResultIn(tx: Transaction, ctx: ServiceContext, setupId: string, result: SetupResult): Promise<{ row: SetupIntentRow; error: KassaError | null }> {
+  const [current] = await tx.select().from(setupIntents).where(eq(setupIntents.id, setupId)).for("update");
+  if (!current) throw new KassaError("resource_missing", `No such setup_intent: '${setupId}'`);
+  const failure = result.status === "failed" ? (result.failure ?? { code: "card_declined", declineCode: null, message: "Your card was declined.", retryable: false, type: "card_error" as const }) : null;
+  const error = failure ? new KassaError(Object.hasOwn(ERROR_CODES, failure.code) ? (failure.code as ErrorCode) : "card_declined", failure.message, { declineCode: failure.declineCode ?? undefined, param: "payment_method" }) : null;
+  if (current.status === "succeeded" || current.status === "canceled") return { row: current, error: null };
+  const status = result.status === "succeeded" ? "succeeded" : result.status === "requires_action" ? "requires_action" : "requires_payment_method";
+  if (current.status === status) return { row: current, error };
+  const saved = result.status === "succeeded" && result.paymentMethod ? await recordCard(tx, ctx, result.paymentMethod, current.connector) : null;
+  const [row] = await tx
+    .update(setupIntents)
+    .set({
+      status,
+      processorId: result.processorId || current.processorId,
+      paymentMethod: saved?.id ?? current.paymentMethod,
+      lastSetupError: failure ? { type: "card_error", code: failure.code, decline_code: failure.declineCode, message: failure.message } : null,
+    })
+    .where(eq(setupIntents.id, setupId))
+    .returning();
+  if (status === "succeeded" || status === "requires_payment_method") {
+    const type = status === "succeeded" ? "setup_intent.succeeded" : "setup_intent.setup_failed";
+    await writeAudit(tx, ctx, { action: type, targetType: "setup_intent", targetId: setupId, metadata: { payment_method: row!.paymentMethod } });
+    await emitEvent(tx, ctx, type, serializeSetupIntent(row!), { status: current.status });
+  }
+  return { row: row!, error };
 }

@@ -4,7 +4,9 @@ import { disputes, type DisputeStatus } from "@/db/schema";
 import { parseWith } from "@/lib/api/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/auth/roles";
+import { markRecoveryPoint, recoveryOf, respondWithin } from "@/lib/api/recovery";
 import { executor, withTransaction, type ServiceContext } from "@/lib/context";
+import { aroundSideEffect } from "@/lib/failpoints";
 import { callProcessor, connectorCtx } from "@/lib/customers/processor";
 import { KassaError } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
@@ -12,6 +14,8 @@ import type { DisputeRow } from "@/db/schema";
 import { SubmitEvidenceInput } from "./inputs";
 import { loadDispute } from "./load";
 import { serializeDispute, type DisputeObject } from "./serialize";
+
+const POINT = "evidence_sent";
 
 const UNDER_REVIEW: Partial<Record<DisputeStatus, DisputeStatus>> = { needs_response: "under_review", warning_needs_response: "warning_under_review" };
 
@@ -34,12 +38,18 @@ export async function submitDisputeEvidence({ ctx, id, input, now = Date.now() }
   const { evidence } = parseWith(SubmitEvidenceInput, input);
   const clean = Object.fromEntries(Object.entries(evidence).filter(([, v]) => v !== undefined)) as Record<string, string>;
   const current = await loadDispute(await executor(ctx), ctx, id);
+  const key = `evidence:${id}:${createHash("sha256").update(JSON.stringify(clean)).digest("hex").slice(0, 32)}`;
+  // A retry of a request that recorded this evidence before it died is answered with the dispute as it stands.
+  const resumed = recoveryOf<{ key: string }>(ctx, POINT)?.key === key;
+  if (resumed && current.evidenceSubmittedAt) return respondWithin(ctx, async (tx) => serializeDispute(await loadDispute(tx, ctx, id)), (d) => d);
   assertOpen(current, now);
   if (current.processorId) {
-    const key = `evidence:${id}:${createHash("sha256").update(JSON.stringify(clean)).digest("hex").slice(0, 32)}`;
-    await callProcessor(current.connector, (c) => c.submitDisputeEvidence(connectorCtx(ctx), { processorId: current.processorId!, evidence: clean, idempotencyKey: key }));
+    if (ctx.idempotency) await withTransaction(ctx, (tx) => markRecoveryPoint(tx, ctx, POINT, { key }));
+    await aroundSideEffect("evidence.processor", () =>
+      callProcessor(current.connector, (c) => c.submitDisputeEvidence(connectorCtx(ctx), { processorId: current.processorId!, evidence: clean, idempotencyKey: key })),
+    );
   }
-  return withTransaction(ctx, async (tx) => {
+  return respondWithin(ctx, async (tx) => {
     const dispute = await loadDispute(tx, ctx, id, { lock: true });
     assertOpen(dispute, now);
     const [updated] = await tx
@@ -50,5 +60,5 @@ export async function submitDisputeEvidence({ ctx, id, input, now = Date.now() }
     await writeAudit(tx, ctx, { action: "dispute.evidence_submitted", targetType: "dispute", targetId: id, metadata: { fields: Object.keys(clean) } });
     await emitEvent(tx, ctx, "dispute.updated", serializeDispute(updated!), { status: dispute.status });
     return serializeDispute(updated!);
-  });
+  }, (d) => d);
 }

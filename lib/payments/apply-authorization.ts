@@ -4,6 +4,7 @@ import type { Transaction } from "@/db/client";
 import { auditLog, events, paymentAttempts, payments, type PaymentAttemptRow, type PaymentError, type PaymentRow } from "@/db/schema";
 import type { ErrorCode } from "@/lib/api/error-codes";
 import { ERROR_CODES } from "@/lib/api/error-codes";
+import { responseStored } from "@/lib/api/recovery";
 import { auditRow } from "@/lib/audit/write-audit";
 import { withTransaction, type ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
@@ -60,7 +61,7 @@ export async function applyAuthorization(ctx: ServiceContext, paymentId: string,
     }
     return write(tx, ctx, payment, attempt, change, opts.respond ?? false);
   });
-  if (opts.respond && ctx.idempotencyKeyId) ctx.idempotencyStored = true;
+  if (opts.respond) responseStored(ctx);
   return applied;
 }
 

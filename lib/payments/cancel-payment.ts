@@ -8,7 +8,7 @@ import { KassaError } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
 import { CancelPaymentInput } from "./inputs";
 import { loadPayment, unexpectedState } from "./load-payment";
-import { newOperation, operationInFlight, runOperation } from "./payment-operation";
+import { markOperation, newOperation, operationInFlight, resumeOperation, runOperation } from "./payment-operation";
 import { serializePayment, type PaymentObject } from "./serialize-payment";
 
 const CANCELABLE = new Set(["requires_payment_method", "requires_confirmation", "requires_action", "requires_capture"]);
@@ -21,6 +21,8 @@ export async function cancelPayment({ ctx, id, input, reason }: { ctx: ServiceCo
   requirePermission(ctx, "payments:write");
   const data = parseWith(CancelPaymentInput, input ?? {});
   const cancellationReason = reason ?? data.cancellation_reason ?? null;
+  const resumed = await resumeOperation(ctx, "cancel");
+  if (resumed) return resumed;
   const result = await withTransaction(ctx, async (tx) => {
     const payment = await loadPayment(tx, ctx, id, { lock: true });
     if (!CANCELABLE.has(payment.status)) throw unexpectedState(payment, "cancel a payment that has not succeeded, is not processing and is not already canceled.");
@@ -36,9 +38,9 @@ export async function cancelPayment({ ctx, id, input, reason }: { ctx: ServiceCo
       return { kind: "done" as const, object: serializePayment(updated!) };
     }
     const op = newOperation(payment, "cancel", { reason: cancellationReason });
-    await tx.update(payments).set({ pendingOperation: op }).where(eq(payments.id, payment.id));
+    await markOperation(tx, ctx, payment, op);
     return { kind: "send" as const, payment, op };
   });
   if (result.kind === "done") return result.object;
-  return runOperation(ctx, result.payment, result.op);
+  return runOperation(ctx, result.payment, result.op, { respond: true });
 }

@@ -1,5 +1,3 @@
-import { eq } from "drizzle-orm";
-import { payments } from "@/db/schema";
 import { parseWith } from "@/lib/api/parse";
 import { requirePermission } from "@/lib/auth/roles";
 import { withTransaction, type ServiceContext } from "@/lib/context";
@@ -7,13 +5,15 @@ import { KassaError } from "@/lib/errors";
 import { toDecimalString } from "@/lib/money";
 import { CapturePaymentInput } from "./inputs";
 import { loadPayment, unexpectedState } from "./load-payment";
-import { newOperation, operationInFlight, runOperation } from "./payment-operation";
+import { markOperation, newOperation, operationInFlight, resumeOperation, runOperation } from "./payment-operation";
 import type { PaymentObject } from "./serialize-payment";
 
 /** POST /api/v1/payments/:id/capture — capture all or part of an authorisation; the rest is released. */
 export async function capturePayment({ ctx, id, input }: { ctx: ServiceContext; id: string; input: unknown }): Promise<PaymentObject> {
   requirePermission(ctx, "payments:write");
   const data = parseWith(CapturePaymentInput, input ?? {});
+  const resumed = await resumeOperation(ctx, "capture");
+  if (resumed) return resumed;
   const { payment, op } = await withTransaction(ctx, async (tx) => {
     const payment = await loadPayment(tx, ctx, id, { lock: true });
     if (payment.status !== "requires_capture") throw unexpectedState(payment, "capture a payment that requires capture.");
@@ -23,8 +23,8 @@ export async function capturePayment({ ctx, id, input }: { ctx: ServiceContext; 
       throw new KassaError("amount_too_large", `amount_to_capture (${amount}) is more than the amount capturable (${payment.amountCapturable}, ${toDecimalString(payment.amountCapturable, payment.currency)} ${payment.currency}).`, { param: "amount_to_capture" });
     }
     const op = payment.pendingOperation?.type === "capture" && payment.pendingOperation.amount === amount.toString() ? payment.pendingOperation : newOperation(payment, "capture", { amount });
-    await tx.update(payments).set({ pendingOperation: op }).where(eq(payments.id, payment.id));
+    await markOperation(tx, ctx, payment, op);
     return { payment, op };
   });
-  return runOperation(ctx, payment, op);
+  return runOperation(ctx, payment, op, { respond: true });
 }

@@ -7,7 +7,9 @@ import { checkRollups } from "@/lib/overview/check-rollups";
  * The money path's invariants on top of the ledger's (debits = credits, no negative balance):
  * for every payment refunds ≤ received ≤ authorised; amount_refunded is exactly its succeeded and
  * pending refunds; the ledger holds one capture of exactly the amount received and one refund entry per
- * succeeded refund, and nothing else; and the rollup tables equal a GROUP BY over payments and refunds.
+ * succeeded refund, and nothing else; the rollup tables equal a GROUP BY over payments and refunds;
+ * an Idempotency-Key made at most one payment or refund; and every refund the sandbox processor made is
+ * exactly one Kassa refund (a retry that made a second refund would break one of the last two).
  */
 export async function checkMoneyInvariants(db: Executor, scope: LedgerScope = {}): Promise<{ ok: boolean; problems: string[] }> {
   const ledger = await checkLedgerInvariants(db, scope);
@@ -54,9 +56,32 @@ export async function checkMoneyInvariants(db: Executor, scope: LedgerScope = {}
     ) as checks(problem)
     where problem is not null
   `);
-  const rows = (result as unknown as { rows?: { id: string; problem: string }[] }).rows ?? (result as unknown as { id: string; problem: string }[]);
+  const rows = [...rowsOf(result), ...rowsOf(await db.execute(exactlyOnce(scope)))];
   // The overview's rollups must equal the rows they summarise (lib/overview/check-rollups.ts).
   const rollups = await checkRollups(db, { merchantId: scope.merchantId });
   const problems = [...ledger.problems, ...rows.map((r) => `${r.id}: ${r.problem}`), ...rollups.map((r) => `rollup ${r}`)];
   return { ok: problems.length === 0, problems };
+}
+
+type Problem = { id: string; problem: string };
+const rowsOf = (result: unknown): Problem[] => (result as { rows?: Problem[] }).rows ?? (result as Problem[]);
+
+/** One object per Idempotency-Key (by the creation events it caused) and one Kassa refund per processor refund. */
+function exactlyOnce(scope: LedgerScope) {
+  const keys = sql.join([sql`true`, ...(scope.merchantId ? [sql`k.merchant_id = ${scope.merchantId}`] : []), ...(scope.livemode !== undefined ? [sql`k.livemode = ${scope.livemode}`] : [])], sql` and `);
+  const charges = sql.join([sql`true`, ...(scope.merchantId ? [sql`sc.merchant_id = ${scope.merchantId}`] : []), ...(scope.livemode !== undefined ? [sql`sc.livemode = ${scope.livemode}`] : [])], sql` and `);
+  return sql`
+    select k.id, 'Idempotency-Key ' || k.key || ' made ' || count(distinct e.data->'object'->>'id') || ' objects' as problem
+    from idempotency_keys k
+    join events e on e.merchant_id = k.merchant_id and e.livemode = k.livemode and e.idempotency_key = k.key and e.created_at >= k.created_at
+    where ${keys} and e.type in ('payment.created', 'refund.created')
+    group by k.id, k.key having count(distinct e.data->'object'->>'id') > 1
+    union all
+    select sr.id, 'processor refund recorded as ' || count(r.id) || ' Kassa refunds' as problem
+    from sandbox_refunds sr
+    join sandbox_charges sc on sc.id = sr.charge_id
+    left join refunds r on r.id = sr.idempotency_key or r.processor_id = sr.id
+    where ${charges} and sr.status = 'succeeded'
+    group by sr.id having count(r.id) <> 1
+  `;
 }

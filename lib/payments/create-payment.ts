@@ -1,4 +1,5 @@
-import { executeAsOne } from "@/db/batch";
+import { executeAsOne, FenceLostError } from "@/db/batch";
+import { lockLost } from "@/lib/api/idempotency";
 import { auditLog, events, paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
 import { parseWith } from "@/lib/api/parse";
 import { auditRow } from "@/lib/audit/write-audit";
@@ -83,13 +84,21 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     ? { id: attemptId, merchantId: ctx.merchantId, livemode: ctx.livemode, paymentId: id, status: "started", amount, paymentMethod: data.payment_method!, connector, processorId: null, failure: null, settledAt: null, createdAt: now, updatedAt: now }
     : null;
   const db = await executor(ctx);
-  await executeAsOne(db, [
-    db.insert(payments).values(payment),
-    ...(attempt ? [db.insert(paymentAttempts).values(attempt)] : []),
-    ...(attempt && ctx.idempotencyKeyId ? [recoveryWrite(db, ctx.idempotencyKeyId, { paymentId: id, attemptId: attempt.id })] : []),
-    db.insert(auditLog).values(auditRow(ctx, { action: "payment.created", targetType: "payment", targetId: id, metadata: { amount: data.amount, currency: data.currency } })),
-    db.insert(events).values(eventRow(ctx, "payment.created", serializePayment(payment))),
-  ]);
+  // The recovery point goes first and fences the batch: if another request took this key over, none of it is written.
+  const recovery = attempt ? recoveryWrite(db, ctx, { paymentId: id, attemptId: attempt.id }) : [];
+  await executeAsOne(
+    db,
+    [
+      ...recovery,
+      db.insert(payments).values(payment),
+      ...(attempt ? [db.insert(paymentAttempts).values(attempt)] : []),
+      db.insert(auditLog).values(auditRow(ctx, { action: "payment.created", targetType: "payment", targetId: id, metadata: { amount: data.amount, currency: data.currency } })),
+      db.insert(events).values(eventRow(ctx, "payment.created", serializePayment(payment))),
+    ],
+    recovery.length > 0 ? { fence: 0 } : {},
+  ).catch((error: unknown) => {
+    throw error instanceof FenceLostError ? lockLost() : error;
+  });
   outboxWritten(db);
   if (!attempt) return serializePayment(payment);
   return runConfirmation(ctx, payment, attempt);

@@ -1,7 +1,10 @@
 import { eq } from "drizzle-orm";
 import { payments, type CancellationReason, type PaymentRow, type PendingOperation } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import type { Transaction } from "@/db/client";
+import { markRecoveryPoint, recoveryOf, respondWithin } from "@/lib/api/recovery";
+import { executor, withTransaction, type ServiceContext } from "@/lib/context";
+import { aroundSideEffect } from "@/lib/failpoints";
 import { KassaError } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type Charge } from "@/lib/gateways/types";
@@ -29,18 +32,43 @@ export function newOperation(p: PaymentRow, type: PendingOperation["type"], extr
   };
 }
 
+const POINT = "operation_started";
+
+/** Phase A's last write (the caller's transaction, payment locked): the pending operation is this request's. */
+export async function markOperation(tx: Transaction, ctx: ServiceContext, payment: PaymentRow, op: PendingOperation): Promise<void> {
+  await tx.update(payments).set({ pendingOperation: op }).where(eq(payments.id, payment.id));
+  await markRecoveryPoint(tx, ctx, POINT, { paymentId: payment.id, op });
+}
+
 /**
- * Sends the recorded operation to the processor and records the answer (phase B). An unknown outcome
- * leaves the operation pending for a retry or the reconciliation job and answers 502.
+ * A retry of a capture or cancel whose earlier try died after phase A: the recorded operation is sent
+ * again with its processor key, or — already applied by reconciliation — the payment is answered as it
+ * stands. Null when there is nothing to resume (the verb then runs afresh).
  */
-export async function runOperation(ctx: ServiceContext, payment: PaymentRow, op: PendingOperation): Promise<PaymentObject> {
+export async function resumeOperation(ctx: ServiceContext, type: PendingOperation["type"]): Promise<PaymentObject | null> {
+  const recovery = recoveryOf<{ paymentId: string; op: PendingOperation }>(ctx, POINT);
+  if (!recovery?.paymentId || recovery.op?.type !== type) return null;
+  const payment = await loadPayment(await executor(ctx), ctx, recovery.paymentId);
+  if (payment.pendingOperation?.key === recovery.op.key) return runOperation(ctx, payment, payment.pendingOperation, { respond: true });
+  if (payment.status !== (type === "capture" ? "succeeded" : "canceled")) return null;
+  return serializePayment(await respondWithin(ctx, (tx) => loadPayment(tx, ctx, payment.id), serializePayment));
+}
+
+/**
+ * Sends the recorded operation to the processor and records the answer (phase B; with `respond`, the
+ * request's answer is stored in the same transaction). An unknown outcome leaves the operation pending
+ * for a retry or the reconciliation job and answers 502.
+ */
+export async function runOperation(ctx: ServiceContext, payment: PaymentRow, op: PendingOperation, opts: { respond?: boolean } = {}): Promise<PaymentObject> {
   const connector = connectorOf(payment.connector);
   const cctx = { merchantId: payment.merchantId, livemode: payment.livemode };
   let charge: Charge;
   try {
-    charge = op.type === "capture"
-      ? await connector.capture(cctx, { processorId: payment.processorId!, amount: BigInt(op.amount!), idempotencyKey: op.key, paymentId: payment.id })
-      : await connector.cancel(cctx, { processorId: payment.processorId!, idempotencyKey: op.key });
+    charge = await aroundSideEffect(`${op.type}.processor`, () =>
+      op.type === "capture"
+        ? connector.capture(cctx, { processorId: payment.processorId!, amount: BigInt(op.amount!), idempotencyKey: op.key, paymentId: payment.id })
+        : connector.cancel(cctx, { processorId: payment.processorId!, idempotencyKey: op.key }),
+    );
   } catch (error) {
     if (error instanceof ConnectorUnknownOutcomeError) {
       throw new KassaError("processor_error", `The processor did not answer the ${op.type}; retry the request (it is safe) or wait: Kassa finishes it within minutes.`);
@@ -52,35 +80,38 @@ export async function runOperation(ctx: ServiceContext, payment: PaymentRow, op:
     }
     throw error;
   }
-  return serializePayment(await applyOperation(ctx, payment.id, op, charge));
+  const apply = (tx: Transaction) => applyOperationIn(tx, ctx, payment.id, op, charge);
+  return serializePayment(opts.respond ? await respondWithin(ctx, apply, serializePayment) : await withTransaction(ctx, apply));
 }
 
 /** Records a capture or cancel the processor confirmed; applying it twice changes nothing. */
 export async function applyOperation(ctx: ServiceContext, paymentId: string, op: PendingOperation, charge: Charge): Promise<PaymentRow> {
-  return withTransaction(ctx, async (tx) => {
-    const payment = await loadPayment(tx, ctx, paymentId, { lock: true });
-    if (payment.pendingOperation?.key !== op.key) return payment; // already recorded
-    const now = new Date();
-    let set: Partial<typeof payments.$inferInsert>;
-    let event: string;
-    if (op.type === "capture") {
-      if (charge.status !== "succeeded") throw new KassaError("api_error", `capture of ${paymentId} came back ${charge.status}`);
-      const fee = processingFee(charge.amountCaptured, payment.currency);
-      set = { status: "succeeded", amountReceived: charge.amountCaptured, amountCapturable: 0n, fee, capturedAt: now, pendingOperation: null };
-      event = "payment.succeeded";
-    } else {
-      set = { status: "canceled", amountCapturable: 0n, canceledAt: now, cancellationReason: op.reason ?? null, nextAction: null, pendingOperation: null };
-      event = "payment.canceled";
-    }
-    const [updated] = await tx.update(payments).set(set).where(eq(payments.id, paymentId)).returning();
-    if (op.type === "capture") await postCapture(tx, updated!, charge.amountCaptured, updated!.fee);
-    await writeAudit(tx, ctx, {
-      action: op.type === "capture" ? "payment.captured" : "payment.canceled",
-      targetType: "payment",
-      targetId: paymentId,
-      metadata: op.type === "capture" ? { amount: Number(charge.amountCaptured), released: Number(payment.amountCapturable - charge.amountCaptured) } : { reason: op.reason ?? null },
-    });
-    await emitEvent(tx, ctx, event, serializePayment(updated!), { status: payment.status });
-    return updated!;
+  return withTransaction(ctx, (tx) => applyOperationIn(tx, ctx, paymentId, op, charge));
+}
+
+async function applyOperationIn(tx: Transaction, ctx: ServiceContext, paymentId: string, op: PendingOperation, charge: Charge): Promise<PaymentRow> {
+  const payment = await loadPayment(tx, ctx, paymentId, { lock: true });
+  if (payment.pendingOperation?.key !== op.key) return payment; // already recorded
+  const now = new Date();
+  let set: Partial<typeof payments.$inferInsert>;
+  let event: string;
+  if (op.type === "capture") {
+    if (charge.status !== "succeeded") throw new KassaError("api_error", `capture of ${paymentId} came back ${charge.status}`);
+    const fee = processingFee(charge.amountCaptured, payment.currency);
+    set = { status: "succeeded", amountReceived: charge.amountCaptured, amountCapturable: 0n, fee, capturedAt: now, pendingOperation: null };
+    event = "payment.succeeded";
+  } else {
+    set = { status: "canceled", amountCapturable: 0n, canceledAt: now, cancellationReason: op.reason ?? null, nextAction: null, pendingOperation: null };
+    event = "payment.canceled";
+  }
+  const [updated] = await tx.update(payments).set(set).where(eq(payments.id, paymentId)).returning();
+  if (op.type === "capture") await postCapture(tx, updated!, charge.amountCaptured, updated!.fee);
+  await writeAudit(tx, ctx, {
+    action: op.type === "capture" ? "payment.captured" : "payment.canceled",
+    targetType: "payment",
+    targetId: paymentId,
+    metadata: op.type === "capture" ? { amount: Number(charge.amountCaptured), released: Number(payment.amountCapturable - charge.amountCaptured) } : { reason: op.reason ?? null },
   });
+  await emitEvent(tx, ctx, event, serializePayment(updated!), { status: payment.status });
+  return updated!;
 }

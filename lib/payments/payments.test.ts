@@ -74,13 +74,14 @@ describe("unknown outcomes are settled with the same key, never charged twice", 
     const first = await beginIdempotentRequest(h.db, scope);
     if (first.kind !== "started") throw new Error("expected a fresh key");
     faultOnce("after"); // the processor charged, the process "died" before phase B
-    const crashed = await createPayment({ ctx: { ...ctx, idempotencyKeyId: first.record.id, idempotencyKey: "order-1" }, input: { amount: 700, currency: "usd", payment_method: "pm_card_visa", confirm: true } });
+    const held = (recovery: unknown = undefined) => ({ id: first.record.id, lockVersion: first.record.lockVersion, recovery, stored: false });
+    const crashed = await createPayment({ ctx: { ...ctx, idempotency: held(), idempotencyKey: "order-1" }, input: { amount: 700, currency: "usd", payment_method: "pm_card_visa", confirm: true } });
     expect(crashed.status).toBe("processing");
     // Recovery data was recorded with phase A; the retry reads it from the key.
     const [row] = await h.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.id, first.record.id));
-    expect(row!.recoveryData).toEqual({ paymentId: crashed.id, attemptId: crashed.latest_attempt });
+    expect(row!.recoveryData).toEqual({ point: "attempt_started", paymentId: crashed.id, attemptId: crashed.latest_attempt });
     const retry = await createPayment({
-      ctx: { ...ctx, idempotencyKeyId: first.record.id, idempotencyKey: "order-1", idempotencyRecovery: row!.recoveryData },
+      ctx: { ...ctx, idempotency: held(row!.recoveryData), idempotencyKey: "order-1" },
       input: { amount: 700, currency: "usd", payment_method: "pm_card_visa", confirm: true },
     });
     expect(retry).toMatchObject({ id: crashed.id, status: "succeeded" });

@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import { idempotencyKeys, paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
-import { setRecoveryPoint } from "@/lib/api/idempotency";
+import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
+import { markRecoveryPoint, recoveryOf, recoveryPointWrites } from "@/lib/api/recovery";
 import type { Executor, Transaction } from "@/db/client";
 import { executor, type ServiceContext } from "@/lib/context";
+import { aroundSideEffect } from "@/lib/failpoints";
 import { applyAuthorization } from "./apply-authorization";
 import { authorizeAttempt, recoverAttempt } from "./attempt";
 import { serializePayment, type PaymentObject } from "./serialize-payment";
@@ -12,19 +13,21 @@ export interface Recovery {
   attemptId: string;
 }
 
+const POINT = "attempt_started";
+
 /** Phase A's last write: where a retry of this request resumes after a crash. */
 export async function markRecovery(tx: Transaction, ctx: ServiceContext, recovery: Recovery): Promise<void> {
-  if (ctx.idempotencyKeyId) await setRecoveryPoint(tx, ctx.idempotencyKeyId, "attempt_started", recovery);
+  await markRecoveryPoint(tx, ctx, POINT, recovery);
 }
 
-/** The same write as markRecovery, as a statement to batch with phase A's others. */
-export function recoveryWrite(db: Executor, idempotencyKeyId: string, recovery: Recovery) {
-  return db.update(idempotencyKeys).set({ recoveryPoint: "attempt_started", recoveryData: recovery }).where(eq(idempotencyKeys.id, idempotencyKeyId));
+/** The same write as markRecovery, as a statement to batch (fenced) with phase A's others. */
+export function recoveryWrite(db: Executor, ctx: ServiceContext, recovery: Recovery) {
+  return recoveryPointWrites(db, ctx, POINT, recovery);
 }
 
 /** Processor call, then phase B; a decline is thrown after its result is committed. */
 export async function runConfirmation(ctx: ServiceContext, payment: PaymentRow, attempt: PaymentAttemptRow): Promise<PaymentObject> {
-  const outcome = await authorizeAttempt(payment, attempt);
+  const outcome = await aroundSideEffect("payment.processor", () => authorizeAttempt(payment, attempt));
   const { payment: after, error } = await applyAuthorization(ctx, payment.id, attempt.id, outcome, { respond: true });
   if (error) throw error;
   return serializePayment(after);
@@ -35,7 +38,7 @@ export async function runConfirmation(ctx: ServiceContext, payment: PaymentRow, 
  * attempt (same idempotency key) instead of charging again.
  */
 export async function resumeConfirmation(ctx: ServiceContext): Promise<PaymentObject | null> {
-  const recovery = ctx.idempotencyRecovery as Partial<Recovery> | undefined;
+  const recovery = recoveryOf<Recovery>(ctx, POINT);
   if (!recovery?.paymentId || !recovery.attemptId) return null;
   const db = await executor(ctx);
   const [payment] = await db.select().from(payments).where(and(eq(payments.id, recovery.paymentId), eq(payments.merchantId, ctx.merchantId), eq(payments.livemode, ctx.livemode)));

@@ -1,9 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { payments, refunds, type RefundRow } from "@/db/schema";
 import { parseWith } from "@/lib/api/parse";
+import { markRecoveryPoint, recoveryOf } from "@/lib/api/recovery";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { executor, withTransaction, type ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
 import { newId } from "@/lib/ids";
@@ -13,14 +14,20 @@ import { CreateRefundInput } from "./inputs";
 import { sendRefund } from "./send-refund";
 import { serializeRefund, type RefundObject } from "./serialize-refund";
 
+const POINT = "refund_created";
+
 /**
- * POST /api/v1/refunds. Phase A reserves the amount on the locked payment (so concurrent refunds can
- * never exceed what was received), the processor refunds with the refund id as idempotency key, and
- * phase B records the outcome with its ledger entry (see send-refund.ts).
+ * POST /api/v1/refunds, in atomic phases. Phase A (one transaction) reserves the amount on the locked
+ * payment — so concurrent refunds can never exceed what was received — records the pending refund and
+ * the request's recovery point; the processor refunds with the refund id as its idempotency key; phase
+ * B records the outcome with its ledger entry and the stored answer (send-refund.ts). A retry with the
+ * same Idempotency-Key after a crash resumes that very refund: never a second one.
  */
 export async function createRefund({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<RefundObject> {
   requirePermission(ctx, "refunds:write");
   const data = parseWith(CreateRefundInput, input);
+  const resumed = await resumeRefund(ctx);
+  if (resumed) return resumed;
   const refund = await withTransaction(ctx, async (tx) => {
     const payment = await loadPayment(tx, ctx, data.payment, { lock: true, param: "payment" });
     if (payment.status !== "succeeded" || payment.amountReceived === 0n) {
@@ -51,7 +58,22 @@ export async function createRefund({ ctx, input }: { ctx: ServiceContext; input:
     await tx.update(payments).set({ amountRefunded: sql`${payments.amountRefunded} + ${amount}` }).where(eq(payments.id, payment.id));
     await writeAudit(tx, ctx, { action: "refund.created", targetType: "refund", targetId: refund!.id, metadata: { payment: payment.id, amount: Number(amount) } });
     await emitEvent(tx, ctx, "refund.created", serializeRefund(refund!));
+    await markRecoveryPoint(tx, ctx, POINT, { refundId: refund!.id });
     return refund as RefundRow;
   });
-  return serializeRefund(await sendRefund(ctx, refund));
+  return serializeRefund(await sendRefund(ctx, refund, { respond: true }));
+}
+
+/**
+ * A retry of a request whose earlier try died after phase A: the refund it recorded is sent again with
+ * the same processor key (the processor answers with the refund it made, if it made one), or, already
+ * settled by reconciliation, answered as it stands.
+ */
+async function resumeRefund(ctx: ServiceContext): Promise<RefundObject | null> {
+  const recovery = recoveryOf<{ refundId: string }>(ctx, POINT);
+  if (!recovery?.refundId) return null;
+  const db = await executor(ctx);
+  const [refund] = await db.select().from(refunds).where(and(eq(refunds.id, recovery.refundId), eq(refunds.merchantId, ctx.merchantId), eq(refunds.livemode, ctx.livemode)));
+  if (!refund) throw new KassaError("api_error", `refund ${recovery.refundId} recorded for this request is missing`);
+  return serializeRefund(await sendRefund(ctx, refund, { retrieveFirst: true, respond: true }));
 }

@@ -1,7 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { payments, refunds, type RefundRow } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
+import type { Transaction } from "@/db/client";
+import { respondWithin } from "@/lib/api/recovery";
 import { executor, withTransaction, type ServiceContext } from "@/lib/context";
+import { aroundSideEffect } from "@/lib/failpoints";
 import { KassaError } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit-event";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type RefundResult } from "@/lib/gateways/types";
@@ -14,11 +17,15 @@ import { serializeRefund } from "./serialize-refund";
 
 type RefundOutcome = { kind: "result"; result: RefundResult } | { kind: "unknown" } | { kind: "rejected"; message: string };
 
-/** Sends a pending refund to the processor (refund id = idempotency key) and records the answer. */
-export async function sendRefund(ctx: ServiceContext, refund: RefundRow, opts: { retrieveFirst?: boolean } = {}): Promise<RefundRow> {
-  const outcome = await callProcessor(ctx, refund, opts.retrieveFirst ?? false);
-  if (outcome.kind === "unknown") return refund; // stays pending; reconciliation settles it
-  return applyRefundOutcome(ctx, refund.id, outcome);
+/**
+ * Sends a pending refund to the processor (refund id = idempotency key) and records the answer. With
+ * `respond`, the request's answer is stored in the same transaction (an API request's last phase). A
+ * refund no longer pending is answered as it stands, without calling the processor.
+ */
+export async function sendRefund(ctx: ServiceContext, refund: RefundRow, opts: { retrieveFirst?: boolean; respond?: boolean } = {}): Promise<RefundRow> {
+  const outcome = refund.status === "pending" ? await aroundSideEffect("refund.processor", () => callProcessor(ctx, refund, opts.retrieveFirst ?? false)) : null;
+  const apply = (tx: Transaction) => applyRefundOutcome(tx, ctx, refund.id, outcome);
+  return opts.respond ? respondWithin(ctx, apply, serializeRefund) : withTransaction(ctx, apply);
 }
 
 async function callProcessor(ctx: ServiceContext, refund: RefundRow, retrieveFirst: boolean): Promise<RefundOutcome> {
@@ -42,43 +49,45 @@ async function callProcessor(ctx: ServiceContext, refund: RefundRow, retrieveFir
   }
 }
 
-/** Phase B: the refund's final state, the released reservation or the ledger entry, audit and event. */
-async function applyRefundOutcome(ctx: ServiceContext, refundId: string, outcome: Exclude<RefundOutcome, { kind: "unknown" }>): Promise<RefundRow> {
-  return withTransaction(ctx, async (tx) => {
-    const [current] = await tx.select().from(refunds).where(eq(refunds.id, refundId));
-    if (!current) throw new KassaError("api_error", `refund ${refundId} vanished`);
-    const payment = await loadPayment(tx, current, current.paymentId, { lock: true });
-    const [refund] = await tx.select().from(refunds).where(eq(refunds.id, refundId)).for("update");
-    if (refund!.status !== "pending") return refund!; // recorded already
-    const status = outcome.kind === "rejected" ? "failed" : outcome.result.status;
-    if (status === "pending") return refund!;
-    const refundCtx = { ...ctx, merchantId: refund!.merchantId, livemode: refund!.livemode };
-    if (status === "succeeded") {
-      const [settled] = await tx
-        .select({ amount: sql<string>`coalesce(sum(${refunds.amount}), 0)`, fee: sql<string>`coalesce(sum(${refunds.feeRefunded}), 0)` })
-        .from(refunds)
-        .where(and(eq(refunds.paymentId, payment.id), eq(refunds.status, "succeeded")));
-      const feeRefunded = feeRefundFor({ fee: payment.fee, amountReceived: payment.amountReceived, refundedBefore: BigInt(settled!.amount), refundAmount: refund!.amount });
-      const [done] = await tx
-        .update(refunds)
-        .set({ status: "succeeded", feeRefunded, processorId: outcome.kind === "result" ? outcome.result.processorId : null })
-        .where(eq(refunds.id, refundId))
-        .returning();
-      await postRefund(tx, payment, done!, feeRefunded);
-      await writeAudit(tx, refundCtx, { action: "refund.succeeded", targetType: "refund", targetId: refundId, metadata: { payment: payment.id, amount: Number(refund!.amount) } });
-      await emitEvent(tx, refundCtx, "refund.succeeded", serializeRefund(done!), { status: "pending" });
-      return done!;
-    }
-    const failureReason = outcome.kind === "rejected" ? outcome.message : (outcome.result.failureReason ?? "unknown");
-    const [failed] = await tx
+/**
+ * Phase B: the refund's final state, the released reservation or the ledger entry, audit and event.
+ * Without an outcome (unknown, or none asked) the refund is read as it stands; applying twice changes nothing.
+ */
+async function applyRefundOutcome(tx: Transaction, ctx: ServiceContext, refundId: string, outcome: RefundOutcome | null): Promise<RefundRow> {
+  const [current] = await tx.select().from(refunds).where(eq(refunds.id, refundId));
+  if (!current) throw new KassaError("api_error", `refund ${refundId} vanished`);
+  if (!outcome || outcome.kind === "unknown") return current; // stays pending; reconciliation settles it
+  const payment = await loadPayment(tx, current, current.paymentId, { lock: true });
+  const [refund] = await tx.select().from(refunds).where(eq(refunds.id, refundId)).for("update");
+  if (refund!.status !== "pending") return refund!; // recorded already
+  const status = outcome.kind === "rejected" ? "failed" : outcome.result.status;
+  if (status === "pending") return refund!;
+  const refundCtx = { ...ctx, merchantId: refund!.merchantId, livemode: refund!.livemode };
+  if (status === "succeeded") {
+    const [settled] = await tx
+      .select({ amount: sql<string>`coalesce(sum(${refunds.amount}), 0)`, fee: sql<string>`coalesce(sum(${refunds.feeRefunded}), 0)` })
+      .from(refunds)
+      .where(and(eq(refunds.paymentId, payment.id), eq(refunds.status, "succeeded")));
+    const feeRefunded = feeRefundFor({ fee: payment.fee, amountReceived: payment.amountReceived, refundedBefore: BigInt(settled!.amount), refundAmount: refund!.amount });
+    const [done] = await tx
       .update(refunds)
-      .set({ status: "failed", failureReason, processorId: outcome.kind === "result" ? outcome.result.processorId : null })
+      .set({ status: "succeeded", feeRefunded, processorId: outcome.kind === "result" ? outcome.result.processorId : null })
       .where(eq(refunds.id, refundId))
       .returning();
-    // Give the reserved amount back to the payment.
-    await tx.update(payments).set({ amountRefunded: sql`${payments.amountRefunded} - ${refund!.amount}` }).where(eq(payments.id, payment.id));
-    await writeAudit(tx, refundCtx, { action: "refund.failed", targetType: "refund", targetId: refundId, metadata: { payment: payment.id, reason: failureReason } });
-    await emitEvent(tx, refundCtx, "refund.failed", serializeRefund(failed!), { status: "pending" });
-    return failed!;
-  });
+    await postRefund(tx, payment, done!, feeRefunded);
+    await writeAudit(tx, refundCtx, { action: "refund.succeeded", targetType: "refund", targetId: refundId, metadata: { payment: payment.id, amount: Number(refund!.amount) } });
+    await emitEvent(tx, refundCtx, "refund.succeeded", serializeRefund(done!), { status: "pending" });
+    return done!;
+  }
+  const failureReason = outcome.kind === "rejected" ? outcome.message : (outcome.result.failureReason ?? "unknown");
+  const [failed] = await tx
+    .update(refunds)
+    .set({ status: "failed", failureReason, processorId: outcome.kind === "result" ? outcome.result.processorId : null })
+    .where(eq(refunds.id, refundId))
+    .returning();
+  // Give the reserved amount back to the payment.
+  await tx.update(payments).set({ amountRefunded: sql`${payments.amountRefunded} - ${refund!.amount}` }).where(eq(payments.id, payment.id));
+  await writeAudit(tx, refundCtx, { action: "refund.failed", targetType: "refund", targetId: refundId, metadata: { payment: payment.id, reason: failureReason } });
+  await emitEvent(tx, refundCtx, "refund.failed", serializeRefund(failed!), { status: "pending" });
+  return failed!;
 }
