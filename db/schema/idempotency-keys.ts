@@ -22,7 +22,8 @@ export const idempotencyKeys = pgTable(
     recoveryPoint: text().notNull().default("started"),
     recoveryData: jsonb(),
     responseStatus: integer(),
-    responseBody: jsonb(),
+    /** The answer's JSON exactly as it was sent, so a replay is the same bytes (jsonb would reorder keys). */
+    responseBody: text(),
     lastRunAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     ...createdAt,
   },

@@ -1,7 +1,9 @@
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
+import { executeAsOne, FenceLostError } from "@/db/batch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { idempotencyKeys } from "@/db/schema";
+import { idempotencyKeys, serverInstances } from "@/db/schema";
+import { INSTANCE_DEAD_AFTER_MS } from "@/lib/server-instance";
 import { newId } from "@/lib/ids";
 import { freshPostgres } from "@/test/db";
 import {
@@ -12,7 +14,9 @@ import {
   IDEMPOTENCY_TTL_MS,
   MAX_IDEMPOTENCY_KEY_LENGTH,
   reapIdempotencyKeys,
+  recoveryPointWrite,
   releaseIdempotentRequest,
+  setRecoveryPoint,
   type IdempotencyScope,
 } from "./idempotency";
 
@@ -93,7 +97,8 @@ describe("beginIdempotentRequest", () => {
 
     // The same body with its keys in another order is the same request.
     const again = await beginIdempotentRequest(db, { ...s, requestHash: hashRequest(s.method, s.path, { currency: "usd", amount: 1000 }) });
-    expect(again).toEqual({ kind: "replay", status: 201, body });
+    // Byte for byte as stored: keys in the order they were sent, not jsonb's.
+    expect(again).toEqual({ kind: "replay", status: 201, body, text: '{"id":"pi_123","object":"payment_intent","amount":1000,"nested":{"ok":true}}' });
     expect(await rowsFor(s)).toHaveLength(1);
   });
 
@@ -150,6 +155,64 @@ describe("beginIdempotentRequest", () => {
     });
   });
 
+  it("takes over at once a lock whose holder's process stopped beating, and never one whose holder beats", async () => {
+    const s = scope();
+    const dead = newId("serverInstance");
+    const alive = newId("serverInstance");
+    await db.insert(serverInstances).values([
+      { id: dead, heartbeatAt: sql`now() - make_interval(secs => ${INSTANCE_DEAD_AFTER_MS / 1000 + 1})` },
+      { id: alive, heartbeatAt: sql`now()` },
+    ]);
+    const held = await beginIdempotentRequest(db, s, new Date(), { instanceId: alive });
+    if (held.kind !== "started") throw new Error("expected started");
+    // A live holder's lock is kept from everyone else (until the 90 s timeout).
+    await expect(beginIdempotentRequest(db, s, new Date(), { instanceId: dead })).rejects.toMatchObject({ code: "idempotency_key_in_use" });
+
+    const s2 = scope();
+    const first = await beginIdempotentRequest(db, s2, new Date(), { instanceId: dead });
+    if (first.kind !== "started") throw new Error("expected started");
+    const retry = await beginIdempotentRequest(db, s2, new Date(), { instanceId: alive });
+    expect(retry.kind).toBe("started");
+    if (retry.kind !== "started") return;
+    expect(retry.record).toMatchObject({ id: first.record.id, lockedBy: alive, lockVersion: first.record.lockVersion + 1 });
+    // The process's own lock is never "dead" to itself, whatever its heartbeat row says.
+    await expect(beginIdempotentRequest(db, s2, new Date(), { instanceId: alive })).rejects.toMatchObject({ code: "idempotency_key_in_use" });
+    // A holder that never registered (a script, a test) keeps the 90 s timeout.
+    const s3 = scope();
+    await beginIdempotentRequest(db, s3, new Date(), { instanceId: newId("serverInstance") });
+    await expect(beginIdempotentRequest(db, s3, new Date(), { instanceId: alive })).rejects.toMatchObject({ code: "idempotency_key_in_use" });
+  });
+
+  it("fences the old holder after a takeover: its recovery point, answer and release write nothing", async () => {
+    const s = scope();
+    const t0 = new Date(Date.now() - IDEMPOTENCY_LOCK_TIMEOUT_MS - 5000);
+    const old = await beginIdempotentRequest(db, s, t0);
+    if (old.kind !== "started") throw new Error("expected started");
+    await setRecoveryPoint(db, old.record, "refund_created", { point: "refund_created", refundId: "re_old" });
+    const now = await beginIdempotentRequest(db, s);
+    if (now.kind !== "started") throw new Error("expected started");
+    expect(now.record.recoveryData).toEqual({ point: "refund_created", refundId: "re_old" }); // the new holder resumes it
+
+    await expect(setRecoveryPoint(db, old.record, "refund_created", { refundId: "re_second" })).rejects.toMatchObject({ code: "idempotency_key_in_use" });
+    await completeIdempotentRequest(db, old.record, 200, { from: "old" });
+    await releaseIdempotentRequest(db, old.record);
+    const [row] = await rowsFor(s);
+    expect(row).toMatchObject({ responseStatus: null, lockVersion: now.record.lockVersion, recoveryData: { refundId: "re_old" } });
+    expect(row!.lockedAt).not.toBeNull();
+
+    // A batch fenced on the recovery point writes nothing of itself when the fence is lost.
+    const marker = newId("merchant");
+    await expect(
+      executeAsOne(db, [recoveryPointWrite(db, old.record, "x", {}), db.insert(serverInstances).values({ id: marker })], { fence: 0 }),
+    ).rejects.toBeInstanceOf(FenceLostError);
+    expect(await db.select().from(serverInstances).where(eq(serverInstances.id, marker))).toEqual([]);
+    await executeAsOne(db, [recoveryPointWrite(db, now.record, "x", {}), db.insert(serverInstances).values({ id: marker })], { fence: 0 });
+    expect(await db.select().from(serverInstances).where(eq(serverInstances.id, marker))).toHaveLength(1);
+
+    await completeIdempotentRequest(db, now.record, 200, { from: "new" });
+    expect((await rowsFor(s))[0]).toMatchObject({ responseStatus: 200, responseBody: '{"from":"new"}', lockedAt: null, lockedBy: null });
+  });
+
   it("lets a released key be taken again, keeping its recovery point", async () => {
     const s = scope();
     const first = await beginIdempotentRequest(db, s);
@@ -192,7 +255,7 @@ describe("beginIdempotentRequest", () => {
     expect(new Set([started.record.id, otherMerchant.record.id, live.record.id]).size).toBe(3);
 
     // The original still replays its own response.
-    await expect(beginIdempotentRequest(db, s)).resolves.toEqual({ kind: "replay", status: 200, body: { merchant: "first" } });
+    await expect(beginIdempotentRequest(db, s)).resolves.toEqual({ kind: "replay", status: 200, body: { merchant: "first" }, text: '{"merchant":"first"}' });
   });
 
   it("treats a key older than its TTL as fresh, even with other parameters", async () => {

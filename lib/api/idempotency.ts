@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { idempotencyKeys, type IdempotencyKey } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { KassaError } from "@/lib/errors";
+import { toJson } from "./respond";
 import { currentInstanceId, forgetDeadInstances, holderIsDead } from "@/lib/server-instance";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -25,7 +26,7 @@ export interface IdempotencyScope {
 
 export type IdempotencyStart =
   | { kind: "started"; record: IdempotencyKey }
-  | { kind: "replay"; status: number; body: unknown };
+  | { kind: "replay"; status: number; body: unknown; text: string };
 
 /** The lock a request holds: every write it makes on the key is fenced on `lockVersion`. */
 export type IdempotencyLock = Pick<IdempotencyKey, "id" | "lockVersion">;
@@ -113,7 +114,8 @@ export async function beginIdempotentRequest(
       );
     }
     if (existing.responseStatus !== null) {
-      return { kind: "replay", status: existing.responseStatus, body: existing.responseBody };
+      const text = existing.responseBody ?? "null";
+      return { kind: "replay", status: existing.responseStatus, body: JSON.parse(text), text };
     }
     const staleBefore = new Date(now.getTime() - IDEMPOTENCY_LOCK_TIMEOUT_MS);
     const [taken] = await db
@@ -150,7 +152,7 @@ const heldBy = (lock: IdempotencyLock) =>
 export function responseWrite(db: Executor, lock: IdempotencyLock, status: number, body: unknown) {
   return db
     .update(idempotencyKeys)
-    .set({ responseStatus: status, responseBody: body as object, lockedAt: null, lockedBy: null, recoveryPoint: "finished" })
+    .set({ responseStatus: status, responseBody: toJson(body), lockedAt: null, lockedBy: null, recoveryPoint: "finished" })
     .where(heldBy(lock));
 }
 

@@ -16,7 +16,8 @@ export interface IdempotentCall {
   instanceId?: string;
 }
 
-export type IdempotentAnswer = { replayed: boolean; status: number; body: unknown };
+/** The answer: `text` is the JSON to send (a replay's exactly as first sent). */
+export type IdempotentAnswer = { replayed: boolean; status: number; text: string };
 
 /**
  * One request under an Idempotency-Key: replays a stored answer, or takes the key's lock (resuming a
@@ -32,14 +33,14 @@ export async function runIdempotent(call: IdempotentCall, verb: (ctx: ServiceCon
     new Date(),
     call.instanceId ? { instanceId: call.instanceId } : {},
   );
-  if (start.kind === "replay") return { replayed: true, status: start.status, body: start.body };
+  if (start.kind === "replay") return { replayed: true, status: start.status, text: start.text };
   const lock = start.record;
   const held: ServiceContext = { ...ctx, idempotencyKey: call.key, idempotency: { id: lock.id, lockVersion: lock.lockVersion, recovery: lock.recoveryData ?? undefined, stored: false } };
   try {
-    const body: unknown = JSON.parse(toJson(await verb(held)));
+    const text = toJson(await verb(held));
     await failpoint("api.response:before_store");
-    if (!held.idempotency!.stored) await completeIdempotentRequest(db, lock, 200, body);
-    return { replayed: false, status: 200, body };
+    if (!held.idempotency!.stored) await completeIdempotentRequest(db, lock, 200, JSON.parse(text));
+    return { replayed: false, status: 200, text };
   } catch (error) {
     if (!held.idempotency!.stored) {
       const mapped = errorBody(error, ctx.requestId ?? "");

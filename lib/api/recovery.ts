@@ -1,7 +1,6 @@
 import type { Executor, Transaction } from "@/db/client";
 import { withTransaction, type ServiceContext } from "@/lib/context";
 import { recoveryPointWrite, responseWrite, setRecoveryPoint } from "./idempotency";
-import { toJson } from "./respond";
 
 /**
  * Recovery points and stored responses for verbs with a side effect between two phases (Brandur's
@@ -29,7 +28,7 @@ export function recoveryPointWrites(db: Executor, ctx: ServiceContext, point: st
 
 /** The write storing this request's answer, for a batch in the verb's last transaction: none without a key. */
 export function responseWrites(db: Executor, ctx: ServiceContext, status: number, body: unknown) {
-  return ctx.idempotency ? [responseWrite(db, ctx.idempotency, status, JSON.parse(toJson(body)))] : [];
+  return ctx.idempotency ? [responseWrite(db, ctx.idempotency, status, body)] : [];
 }
 
 /** After the transaction that ran `responseWrites` committed: the wrapper must not store the answer again. */

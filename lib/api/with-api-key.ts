@@ -10,7 +10,7 @@ import { observeRequest } from "@/lib/metrics";
 import { apiRateLimiter, type RateLimitResult } from "@/lib/rate-limit";
 import { runIdempotent } from "./idempotent-request";
 import { parseWith, queryObject, readJsonBody } from "./parse";
-import { errorBody, jsonResponse, toJson } from "./respond";
+import { errorBody, jsonResponse, jsonTextResponse } from "./respond";
 
 export interface ApiContext extends ServiceContext {
   requestId: string;
@@ -95,7 +95,7 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
       );
       if (answer.replayed) headers.set("Idempotent-Replayed", "true");
       status = answer.status;
-      return finish(jsonResponse(answer.body, answer.status, headers));
+      return finish(jsonTextResponse(answer.text, answer.status, headers));
     } catch (error) {
       if (req.signal?.aborted || (error instanceof Error && error.message === "aborted")) {
         // The client went away mid-request: not a server error, and nobody is left to answer.

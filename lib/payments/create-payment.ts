@@ -85,7 +85,7 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     : null;
   const db = await executor(ctx);
   // The recovery point goes first and fences the batch: if another request took this key over, none of it is written.
-  const recovery = attempt ? recoveryWrite(db, ctx, { paymentId: id, attemptId: attempt.id }) : [];
+  const recovery = recoveryWrite(db, ctx, { paymentId: id, attemptId: attempt?.id ?? null });
   await executeAsOne(
     db,
     [

@@ -1,9 +1,17 @@
-// Property: whatever random mix of concurrent create/confirm/capture/refund/cancel calls a merchant
-// makes, with declines, 3DS and lost processor answers thrown in, the ledger and payment invariants
-// hold after every step and reconciliation always brings the money path to rest.
+// Property: whatever random mix of concurrent create/confirm/capture/refund/cancel requests a merchant
+// makes, with declines, 3DS, lost processor answers and processes dying between a verb's phases thrown
+// in (each retried later with its Idempotency-Key), the ledger and payment invariants hold after every
+// step, every key made at most one object, reconciliation brings the money path to rest, and every
+// stored answer replays byte for byte.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
+import { serverInstances } from "@/db/schema";
+import { runIdempotent } from "@/lib/api/idempotent-request";
+import { setFailpointHandler } from "@/lib/failpoints";
+import { newId } from "@/lib/ids";
 import { systemActor, type ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
 import { configureSandbox, seededRandom } from "@/lib/gateways/sandbox/config";
@@ -25,7 +33,10 @@ beforeAll(async () => {
   h = await freshPostgres("prop");
   process.env.DATABASE_URL = h.url;
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  setFailpointHandler(null);
+  await h.close();
+});
 
 const METHODS = ["pm_card_visa", "pm_card_visa", "pm_card_mastercard", "pm_card_chargeDeclined", "pm_card_chargeDeclinedInsufficientFunds", "pm_card_authenticationRequired", "pm_card_processingError", "pm_card_lostResponse"];
 
@@ -36,61 +47,143 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant("refund" as const), target: fc.nat(), fraction: fc.option(fc.double({ min: 0.05, max: 1.1, noNaN: true }), { nil: undefined }) }),
   fc.record({ kind: fc.constant("cancel" as const), target: fc.nat() }),
 );
+/** Where a request's process dies, if it does: before or after its processor call, or before its answer is stored. */
+const death = fc.option(fc.constantFrom("processor:before", "processor:after", "api.response:before_store"), { freq: 3, nil: null });
 type Op = fc.Arbitrary<typeof op extends fc.Arbitrary<infer T> ? T : never>;
 
-async function run(ctx: ServiceContext, made: { id: string; amount: number }[], o: Op extends fc.Arbitrary<infer T> ? T : never): Promise<void> {
-  const pick = (n: number) => made[n % Math.max(1, made.length)];
+/**
+ * One API request, fixed when first sent (its target, body and Idempotency-Key), so a retry after its
+ * process died is the very same request.
+ */
+interface Req {
+  key: string;
+  path: string;
+  body: Record<string, unknown>;
+  verb: (ctx: ServiceContext) => Promise<{ id: string } | unknown>;
+  /** A create's amount, to remember the payment it made. */
+  creates?: number;
+  /** Where its first try's process dies, if it does. */
+  die: string | null;
+}
+
+let keys = 0;
+type Made = { id: string; amount: number; status?: string };
+
+function request(made: Made[], o: Op extends fc.Arbitrary<infer T> ? T : never, die: string | null): Req | null {
+  // Aim most requests at payments in a state that lets them act, as the answers so far tell it.
+  const wanted: Record<string, string> = { refund: "succeeded", capture: "requires_capture", confirm: "requires_payment_method" };
+  const pick = (n: number) => {
+    const fit = made.filter((m) => m.status === wanted[o.kind]);
+    const from = fit.length > 0 && n % 4 !== 0 ? fit : made;
+    return from[n % Math.max(1, from.length)];
+  };
+  const key = `prop-${keys++}`;
   switch (o.kind) {
     case "create": {
-      const p = await createPayment({ ctx, input: { amount: o.amount, currency: "usd", ...(o.confirm ? { payment_method: o.method, confirm: true } : {}), capture_method: o.manual ? "manual" : "automatic" } }).catch((e) => {
-        if (e instanceof KassaError && e.code !== "api_error") return null; // declines still create the payment
-        throw e;
-      });
-      if (p) made.push({ id: p.id, amount: o.amount });
-      return;
+      const body = { amount: o.amount, currency: "usd", ...(o.confirm ? { payment_method: o.method, confirm: true } : {}), capture_method: o.manual ? "manual" : "automatic" };
+      return { key, path: "/api/v1/payments", body, verb: (ctx) => createPayment({ ctx, input: body }), creates: o.amount, die };
     }
     case "confirm": {
       const t = pick(o.target);
-      if (t) await confirmPayment({ ctx, id: t.id, input: { payment_method: o.method } });
-      return;
+      const body = { payment_method: o.method };
+      return t ? { key, path: `/api/v1/payments/${t.id}/confirm`, body, verb: (ctx) => confirmPayment({ ctx, id: t.id, input: body }), die } : null;
     }
     case "capture": {
       const t = pick(o.target);
-      if (t) await capturePayment({ ctx, id: t.id, input: { amount_to_capture: Math.max(1, Math.floor(t.amount * o.fraction)) } });
-      return;
+      const body = { amount_to_capture: t ? Math.max(1, Math.floor(t.amount * o.fraction)) : 1 };
+      return t ? { key, path: `/api/v1/payments/${t.id}/capture`, body, verb: (ctx) => capturePayment({ ctx, id: t.id, input: body }), die } : null;
     }
     case "refund": {
       const t = pick(o.target);
-      if (t) await createRefund({ ctx, input: { payment: t.id, ...(o.fraction ? { amount: Math.max(1, Math.floor(t.amount * o.fraction)) } : {}) } });
-      return;
+      if (!t) return null;
+      const body = { payment: t.id, ...(o.fraction ? { amount: Math.max(1, Math.floor(t.amount * o.fraction)) } : {}) };
+      return { key, path: "/api/v1/refunds", body, verb: (ctx) => createRefund({ ctx, input: body }), die };
     }
     case "cancel": {
       const t = pick(o.target);
-      if (t) await cancelPayment({ ctx, id: t.id, input: {} });
+      return t ? { key, path: `/api/v1/payments/${t.id}/cancel`, body: {}, verb: (ctx) => cancelPayment({ ctx, id: t.id, input: {} }), die } : null;
     }
   }
+}
+
+// A request's process "dies" at a failpoint: it never goes on (no catch, no finally, its lock stays
+// held), and its server instance stops beating, as after kill -9. Each try runs as its own instance.
+const tries = new AsyncLocalStorage<{ die: string | null; died: () => void }>();
+setFailpointHandler((name) => {
+  const t = tries.getStore();
+  if (!t?.die || !name.endsWith(t.die)) return;
+  t.die = null;
+  t.died();
+  return new Promise<void>(() => undefined);
+});
+
+type Outcome = { kind: "died" } | { kind: "answer"; status: number; text: string; replayed: boolean } | { kind: "error"; error: unknown };
+
+function send(ctx: ServiceContext, req: Req, die: string | null): Promise<Outcome> {
+  const instanceId = newId("serverInstance");
+  return new Promise((resolve) => {
+    const died = () => {
+      void h.db
+        .insert(serverInstances)
+        .values({ id: instanceId, heartbeatAt: sql`now() - interval '1 minute'` })
+        .then(() => resolve({ kind: "died" }), (error: unknown) => resolve({ kind: "error", error }));
+    };
+    tries.run({ die, died }, () => {
+      runIdempotent({ db: h.db, ctx, key: req.key, method: "POST", path: req.path, body: req.body, instanceId }, req.verb).then(
+        (a) => resolve({ kind: "answer", status: a.status, text: a.text, replayed: a.replayed }),
+        (error: unknown) => resolve({ kind: "error", error }),
+      );
+    });
+  });
+}
+
+/** Business refusals (declines, wrong state, too much, a lost answer → 502) are fine; anything else is a bug. */
+function expectBusinessOutcome(o: Outcome): void {
+  if (o.kind === "error" && !(o.error instanceof KassaError && o.error.code !== "api_error")) throw o.error;
 }
 
 describe("money path under random concurrent use", () => {
   it("keeps every invariant after every step, and settles everything", async () => {
     let seed = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 8 }), fc.integer({ min: 0, max: 1000 }), async (steps, faultSeed) => {
+      fc.asyncProperty(fc.array(fc.array(fc.tuple(op, death), { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 8 }), fc.integer({ min: 0, max: 1000 }), async (steps, faultSeed) => {
         const restore = configureSandbox({ faultRate: 0.15, random: seededRandom(faultSeed + seed++) });
         try {
           const { ctx: owner } = await makeMerchant(h.db);
           const { db: _db, ...rest } = owner;
           const ctx: ServiceContext = { ...rest, actor: { type: "api_key", id: "key_prop" } };
-          const made: { id: string; amount: number }[] = [];
-          for (const batch of steps) {
-            const results = await Promise.allSettled(batch.map((o) => run(ctx, made, o)));
-            for (const r of results) {
-              // Business refusals (declines, wrong state, too much, a lost answer → 502) are fine; anything else is a bug.
-              if (r.status === "rejected" && !(r.reason instanceof KassaError && r.reason.code !== "api_error")) throw r.reason;
+          const made: Made[] = [];
+          const answered: { req: Req; status: number; text: string }[] = [];
+          let dead: Req[] = [];
+          const settle = (req: Req, o: Outcome) => {
+            expectBusinessOutcome(o);
+            if (o.kind === "died") dead.push(req);
+            if (o.kind === "answer") {
+              answered.push({ req, status: o.status, text: o.text });
+              const obj = JSON.parse(o.text) as { id: string; object?: string; status?: string; payment?: string };
+              if (req.creates !== undefined) made.push({ id: obj.id, amount: req.creates });
+              const payment = made.find((m) => m.id === obj.id);
+              if (payment && obj.object === "payment") payment.status = obj.status;
             }
+          };
+          for (const batch of steps) {
+            // The requests that died last time are retried alongside the new ones (same key, a live process).
+            const retries = dead.map((req) => ({ req, die: null }));
+            dead = [];
+            const fresh = batch.map(([o, die]) => request(made, o, die)).filter((r): r is Req => r !== null).map((req) => ({ req, die: req.die }));
+            const all = [...retries, ...fresh];
+            const outcomes = await Promise.all(all.map(({ req, die }) => send(ctx, req, die)));
+            all.forEach(({ req }, i) => settle(req, outcomes[i]!));
             const check = await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId });
             expect(check.problems).toEqual([]);
           }
+          while (dead.length > 0) {
+            const retries = dead;
+            dead = [];
+            const outcomes = await Promise.all(retries.map((req) => send(ctx, req, null)));
+            retries.forEach((req, i) => settle(req, outcomes[i]!));
+          }
+          expect((await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
           // Reconciliation with the processor healthy again: nothing stays half-done.
           restore();
           const sys = { ...ctx, actor: systemActor("reconcile-payments") };
@@ -105,6 +198,11 @@ describe("money path under random concurrent use", () => {
           expect(left.refunds.filter((p) => p.merchantId === ctx.merchantId)).toEqual([]);
           await releaseAvailableFunds({ db: h.db, now: new Date(Date.now() + 3 * 86400_000) });
           expect((await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+          // Every answer that was stored is replayed byte for byte, however the objects moved on since.
+          for (const a of answered.filter((x) => x.status < 500)) {
+            const again = await send(ctx, a.req, null);
+            expect(again).toEqual({ kind: "answer", status: a.status, text: a.text, replayed: true });
+          }
         } finally {
           restore();
         }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
-import { markRecoveryPoint, recoveryOf, recoveryPointWrites } from "@/lib/api/recovery";
+import { markRecoveryPoint, recoveryOf, recoveryPointWrites, respondWithin } from "@/lib/api/recovery";
 import type { Executor, Transaction } from "@/db/client";
 import { executor, type ServiceContext } from "@/lib/context";
 import { aroundSideEffect } from "@/lib/failpoints";
@@ -10,7 +10,8 @@ import { serializePayment, type PaymentObject } from "./serialize-payment";
 
 export interface Recovery {
   paymentId: string;
-  attemptId: string;
+  /** Null for a payment created without confirming: the retry answers it as it stands. */
+  attemptId: string | null;
 }
 
 const POINT = "attempt_started";
@@ -39,11 +40,13 @@ export async function runConfirmation(ctx: ServiceContext, payment: PaymentRow, 
  */
 export async function resumeConfirmation(ctx: ServiceContext): Promise<PaymentObject | null> {
   const recovery = recoveryOf<Recovery>(ctx, POINT);
-  if (!recovery?.paymentId || !recovery.attemptId) return null;
+  if (!recovery?.paymentId) return null;
   const db = await executor(ctx);
   const [payment] = await db.select().from(payments).where(and(eq(payments.id, recovery.paymentId), eq(payments.merchantId, ctx.merchantId), eq(payments.livemode, ctx.livemode)));
+  if (!payment) return null;
+  if (!recovery.attemptId) return serializePayment(await respondWithin(ctx, async () => payment, serializePayment));
   const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, recovery.attemptId));
-  if (!payment || !attempt) return null;
+  if (!attempt) return null;
   const outcome = attempt.settledAt ? ({ kind: "unknown", detail: "already settled" } as const) : await recoverAttempt(payment, attempt);
   const { payment: after, error } = await applyAuthorization(ctx, payment.id, attempt.id, outcome, { respond: true });
   if (error) throw error;
