@@ -2,15 +2,13 @@ import { Inngest, eventType } from "inngest";
 import { z } from "zod";
 
 /**
- * Dev mode (no signatures, events to the local executor at 127.0.0.1:8288) unless Inngest Cloud or a
- * self-hosted Inngest is configured with a signing key. INNGEST_DEV forces dev mode explicitly.
+ * Cloud mode always — signatures checked on every call — whether the engine is Inngest Cloud, a
+ * self-hosted Inngest or Kassa's embedded executor (which gets its keys at start, lib/workflows/
+ * local-engine.ts). The mode and keys are read from the environment on each request. Only a developer
+ * who sets INNGEST_DEV (running `inngest dev`, which does not sign) gets dev mode.
  */
-export const isDevMode = (env: Record<string, string | undefined> = process.env): boolean =>
-  Boolean(env.INNGEST_DEV) || !env.INNGEST_SIGNING_KEY;
-
 export const inngest = new Inngest({
   id: "kassa",
-  isDev: isDevMode(),
   // Kassa's executor keeps run state itself; the SDK must not checkpoint to an API it does not serve.
   checkpointing: false,
 });

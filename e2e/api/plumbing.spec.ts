@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { addMember, seedMerchant } from "../support/db";
+import { addMember, db, seedMerchant } from "../support/db";
 
 type Merchant = Awaited<ReturnType<typeof seedMerchant>>;
 const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
@@ -223,18 +223,25 @@ test.describe("rate limits and roles", () => {
     const health = await request.get("/api/health");
     expect(health.status()).toBe(200);
     expect((await health.json()).checks.database.status).toBe("ok");
-    const metrics = await (await request.get("/api/metrics")).text();
+    // Closed without the token (production fails closed, lib/api/with-cron.ts).
+    await expectError(await request.get("/api/metrics"), 401, "unauthorized");
+    await expectError(await request.get("/api/metrics", { headers: { Authorization: "Bearer wrong" } }), 401, "unauthorized");
+    await expectError(await request.post("/api/cron/reap-idempotency-keys"), 401, "unauthorized");
+    const metrics = await (await request.get("/api/metrics", { headers: { Authorization: "Bearer e2e-metrics-token" } })).text();
     expect(metrics).toMatch(/kassa_http_requests_total\{route="\/api\/v1\/account",method="GET",status="200"\} \d+/);
     expect(metrics).toMatch(/kassa_http_request_duration_seconds_bucket/);
   });
 
-  test("the Inngest serve handler answers at /api/inngest with Kassa's functions", async ({ request }) => {
-    const res = await request.get("/api/inngest");
-    expect(res.status()).toBe(200);
-    const body = (await res.json()) as { function_count?: number; mode?: string };
+  test("the Inngest serve handler at /api/inngest registered Kassa's functions with the executor, and answers no unsigned caller", async ({ request }) => {
     const { functions } = await import("@/inngest/index");
-    expect(body.function_count).toBe(functions.length);
     expect(functions.length).toBeGreaterThanOrEqual(6);
+    const { inngestFunctions } = await import("@/db/schema");
+    const registered = await (await db()).db.select().from(inngestFunctions);
+    // Each function and its -failure handler, all at this server's /api/inngest.
+    expect(registered.length).toBeGreaterThanOrEqual(functions.length);
+    expect(registered.every((f) => f.url.startsWith(`http://127.0.0.1:${process.env.E2E_PORT ?? 3100}/api/inngest`))).toBe(true);
+    const res = await request.get("/api/inngest");
+    expect(res.status()).toBe(401);
   });
 
   test("an analyst cannot create keys (service layer 403)", async () => {

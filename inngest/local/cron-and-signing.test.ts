@@ -7,7 +7,7 @@ import { freshPostgres } from "@/test/db";
 import type { DatabaseHandle } from "@/db/client";
 import { nextCronTime } from "./cron";
 import { FakeClock, startExecutor, type Executor } from "./index";
-import { canonicalJson } from "./signing";
+import { canonicalJson } from "../signature";
 import { startRig, type TestRig } from "./test-app";
 
 let handle: DatabaseHandle | undefined;

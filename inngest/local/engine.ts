@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import { backoffMs, randomJitter, retryAfter, type Jitter } from "./backoff";
 import type { Clock } from "./clock";
 import { handleOps, type Op } from "./ops";
-import { canonicalJson, signBody } from "./signing";
+import { canonicalJson, signBody } from "../signature";
 import { ConcurrencyGate, concurrencySlots } from "./concurrency";
 import { nextCronTime } from "./cron";
 import type { FunctionConfig, Storage, StepResult, StoredEvent } from "./storage";

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { IncomingEvent } from "./ingest";
 import type { FunctionConfig } from "./storage";
@@ -7,6 +8,11 @@ const MAX_BODY_BYTES = 3 * 1024 * 1024;
 export interface HttpHandlers {
   sendEvents(events: IncomingEvent[]): Promise<string[]>;
   register(appId: string, functions: FunctionConfig[]): Promise<void>;
+  /**
+   * When set, only the app may talk to the executor: events need this event key in `/e/:key`, and a
+   * registration the SDK's bearer (the hashed signing key) — as Inngest Cloud checks them.
+   */
+  auth?: { eventKey: string; registerBearer: string };
 }
 
 class BadRequest extends Error {}
@@ -48,6 +54,12 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
@@ -60,6 +72,7 @@ export function createExecutorServer(h: HttpHandlers): Server {
     try {
       if (req.method === "GET" && url.pathname === "/health") return send(res, 200, { status: "ok" });
       if (req.method === "POST" && /^\/e\/[^/]+\/?$/.test(url.pathname)) {
+        if (h.auth && !same(url.pathname.split("/")[2] ?? "", h.auth.eventKey)) return send(res, 401, { error: "event key not recognised", status: 401 });
         const events = validateEvents(await readBody(req));
         // The SDK resends a failed batch with the same seed header: dedupe those like sender ids.
         const seed = req.headers["x-inngest-event-id-seed"];
@@ -68,6 +81,7 @@ export function createExecutorServer(h: HttpHandlers): Server {
         return send(res, 200, { ids, status: 200 });
       }
       if (req.method === "POST" && url.pathname === "/fn/register") {
+        if (h.auth && !same(req.headers.authorization ?? "", `Bearer ${h.auth.registerBearer}`)) return send(res, 401, { error: "registration needs the app's signing key", status: 401 });
         let body: { appName?: unknown; functions?: unknown };
         try { body = JSON.parse(await readBody(req)); } catch { throw new BadRequest("body is not valid JSON"); }
         if (typeof body.appName !== "string" || !Array.isArray(body.functions)) throw new BadRequest("expected { appName, functions: [...] }");

@@ -7,6 +7,7 @@ import { Engine, type Logger } from "./engine";
 import { createExecutorServer } from "./http";
 import { ingest, type IncomingEvent } from "./ingest";
 import { Storage } from "./storage";
+import { hashSigningKey, signBody } from "../signature";
 
 export { FakeClock, systemClock, type Clock } from "./clock";
 export type { IncomingEvent } from "./ingest";
@@ -21,7 +22,12 @@ export interface ExecutorOptions {
   host?: string;
   clock?: Clock;
   jitter?: Jitter;
+  /**
+   * Signs every call to the app and its sync (PUT); with `eventKey`, the executor also refuses events
+   * and registrations that do not carry the app's keys.
+   */
   signingKey?: string;
+  eventKey?: string;
   pollMs?: number;
   /** Steps allowed per run; default 1000 like Inngest. */
   maxSteps?: number;
@@ -52,6 +58,7 @@ export async function startExecutor(opts: ExecutorOptions): Promise<Executor> {
   const server = createExecutorServer({
     sendEvents: (events) => ingest(engine, events),
     register: (appId, fns) => storage.registerApp(appId, fns),
+    ...(opts.signingKey && opts.eventKey ? { auth: { eventKey: opts.eventKey, registerBearer: hashSigningKey(opts.signingKey) } } : {}),
   });
   const host = opts.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
@@ -63,7 +70,7 @@ export async function startExecutor(opts: ExecutorOptions): Promise<Executor> {
 
   const syncApp = async (appUrl = opts.appUrl) => {
     if (!appUrl) throw new Error("syncApp needs the app's serve() URL");
-    const res = await fetch(appUrl, { method: "PUT" });
+    const res = await fetch(appUrl, { method: "PUT", headers: opts.signingKey ? { "x-inngest-signature": signBody("", opts.signingKey) } : {} });
     if (!res.ok) throw new Error(`syncing ${appUrl} failed: ${res.status} ${await res.text()}`);
   };
   // The app may not be listening yet (the executor often starts first): retry the sync in wall time.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { backoffMs, parseDuration, retryAfter, sleepUntil } from "./backoff";
 import { evaluate, matches } from "./expression";
 import { createHmac } from "node:crypto";
-import { canonicalJson, signBody } from "./signing";
+import { canonicalJson, signBody } from "../signature";
 import { ulid } from "./storage";
 
 describe("durations and backoff", () => {

@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   dispute_unexpected_state: { status: 400, type: "invalid_request_error" },
   /** An inbound Stripe webhook whose Stripe-Signature does not verify (forged, re-serialised body, or older than 5 minutes). */
   stripe_signature_invalid: { status: 400, type: "invalid_request_error" },
+  workflow_signature_invalid: { status: 401, type: "authentication_error" },
   /** A webhook endpoint URL that is malformed or points somewhere Kassa must never connect to. */
   // 401
   api_key_missing: { status: 401, type: "authentication_error" },
@@ -53,6 +54,8 @@ export const ERROR_CODES = {
   invalid_cvc: { status: 402, type: "card_error" },
   // 403
   permission_denied: { status: 403, type: "permission_error" },
+  origin_not_allowed: { status: 403, type: "permission_error" },
+  content_type_invalid: { status: 415, type: "invalid_request_error" },
   // 404
   resource_missing: { status: 404, type: "invalid_request_error" },
   route_not_found: { status: 404, type: "invalid_request_error" },

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
 import { logger } from "@/lib/logger";
 
@@ -20,21 +21,30 @@ const globalForEngine = globalThis as unknown as { kassaLocalEngine?: Promise<St
 
 /**
  * Starts the executor inside this server process (PGlite allows one process per data directory, and
- * one process means one Ctrl-C). It listens where `inngest dev` would; if that port is taken — say a
- * developer runs `npx inngest-cli dev` — Kassa uses whatever listens there instead.
- * Sets INNGEST_DEV so the SDK and the outbox relay send events to it.
+ * one process means one Ctrl-C). It listens where `inngest dev` would. The SDK runs in cloud mode
+ * against it, as against Inngest Cloud: a signing key and an event key made for this process (unless
+ * configured), every call to /api/inngest signed and verified, the serve origin fixed here rather than
+ * taken from a request's Host. If the port is taken — say a developer runs `npx inngest-cli dev` —
+ * Kassa uses whatever listens there instead, in dev mode, outside production only.
  */
 export function startLocalEngine(db: Database, appPort: number | string): Promise<Started> {
   globalForEngine.kassaLocalEngine ??= (async () => {
     const port = localExecutorPort();
     const url = `http://127.0.0.1:${port}`;
-    process.env.INNGEST_DEV = url;
+    const appOrigin = `http://127.0.0.1:${appPort}`;
+    // Read by the SDK on every request (serve()) and send (the outbox relay): set before either runs.
+    process.env.INNGEST_BASE_URL = url;
+    process.env.INNGEST_SIGNING_KEY ??= `signkey-local-${randomBytes(32).toString("hex")}`;
+    process.env.INNGEST_EVENT_KEY ??= `local-${randomBytes(16).toString("hex")}`;
+    process.env.INNGEST_SERVE_ORIGIN = appOrigin;
     const { startExecutor } = await import("@/inngest/local");
     try {
       const executor = await startExecutor({
         db,
         port,
-        appUrl: `http://127.0.0.1:${appPort}/api/inngest`,
+        signingKey: process.env.INNGEST_SIGNING_KEY,
+        eventKey: process.env.INNGEST_EVENT_KEY,
+        appUrl: `${appOrigin}/api/inngest`,
         log: {
           warn: (...args: unknown[]) => logger.warn(args.map(String).join(" ")),
           error: (...args: unknown[]) => logger.error(args.map(String).join(" ")),
@@ -44,7 +54,10 @@ export function startLocalEngine(db: Database, appPort: number | string): Promis
       return executor;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE") throw err;
-      logger.warn({ url }, "port taken: using the Inngest dev server already listening there");
+      // Something else listens there: a developer's `inngest dev`, which does not sign. Never in production.
+      if (process.env.NODE_ENV === "production") throw new Error(`port ${port} is taken; set KASSA_EXECUTOR_PORT to a free port`);
+      logger.warn({ url }, "port taken: using the Inngest dev server already listening there (dev mode, unsigned)");
+      process.env.INNGEST_DEV = url;
       return null;
     }
   })();

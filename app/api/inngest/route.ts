@@ -1,6 +1,11 @@
-// GET|POST|PUT /api/inngest — the workflow engine's entry: registration and function calls
+// GET|POST|PUT /api/inngest — the workflow engine's entry: registration and function calls, signed in every mode
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest";
+import { withWorkflowSignature } from "@/lib/api/with-workflow-signature";
 
-export const { GET, POST, PUT } = serve({ client: inngest, functions });
+const handlers = serve({ client: inngest, functions, servePath: "/api/inngest" });
+
+export const GET = withWorkflowSignature(handlers.GET);
+export const POST = withWorkflowSignature(handlers.POST);
+export const PUT = withWorkflowSignature(handlers.PUT);
