@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { signIn, signOut, auth } from "@/lib/auth/config";
+import { safeNext } from "@/lib/auth/safe-next";
 import { KassaError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { acceptInvitation } from "@/lib/team/accept-invitation";
@@ -19,10 +20,6 @@ const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 
 async function ip(): Promise<string | null> {
   return (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-}
-
-function safeNext(next: string): string {
-  return next.startsWith("/") && !next.startsWith("//") ? next : "/dashboard";
 }
 
 async function signInOrExplain(email: string, password: string, next: string): Promise<FormState> {

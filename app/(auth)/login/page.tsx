@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { safeNext } from "@/lib/auth/safe-next";
 import { redirect } from "next/navigation";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { LoginForm } from "@/components/auth/login-form";
@@ -12,7 +13,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await auth()) redirect("/dashboard");
   return (
     <AuthShell title="Sign in to Kassa" footer={<>New to Kassa? <Link className="font-medium text-brand-600 hover:underline" href="/signup">Create an account</Link></>}>
-      <LoginForm next={next?.startsWith("/") ? next : undefined} />
+      <LoginForm next={next ? safeNext(next) : undefined} />
     </AuthShell>
   );
 }
