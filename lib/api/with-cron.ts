@@ -13,7 +13,8 @@ function sameSecret(a: string, b: string): boolean {
 
 /**
  * The wrapper for machine callers (schedulers, scrapers): `Authorization: Bearer $SECRET` when the
- * named env var is set; open when it is not, which is how the embedded default runs.
+ * named env var is set. Unset, the endpoint is open in development (the embedded default) and closed
+ * in production: a forgotten secret never exposes it.
  */
 export function withCron(
   options: { route: string; secretEnv: string },
@@ -25,6 +26,9 @@ export function withCron(
     let res: Response;
     try {
       const secret = process.env[options.secretEnv];
+      if (!secret && process.env.NODE_ENV === "production") {
+        throw new KassaError("unauthorized", `This endpoint is closed: set ${options.secretEnv} and send Authorization: Bearer $${options.secretEnv}.`);
+      }
       if (secret) {
         const given = /^Bearer\s+(.+)$/i.exec(req.headers.get("authorization") ?? "")?.[1] ?? "";
         if (!sameSecret(given, secret)) throw new KassaError("unauthorized", `Send Authorization: Bearer $${options.secretEnv}.`);
