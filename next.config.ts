@@ -9,6 +9,22 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with a real 403 status for pages a role may not open.
   experimental: { authInterrupts: true },
+  async headers() {
+    return [
+      {
+        // Every page and route but the checkout flow (proxy.ts sets its own policy, which lets a
+        // registered merchant origin frame an embedded checkout): never framed, so no page can be
+        // driven by clicks through an invisible frame.
+        source: "/((?!pay/|l/|sandbox/3ds/).*)",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

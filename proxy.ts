@@ -7,11 +7,8 @@ import { checkoutCsp, embedOriginParam } from "@/lib/checkout/csp";
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = checkoutCsp({
-    nonce,
-    frameAncestor: embedOriginParam(request.nextUrl.searchParams.get("embed_origin")),
-    dev: process.env.NODE_ENV === "development",
-  });
+  const frameAncestor = embedOriginParam(request.nextUrl.searchParams.get("embed_origin"));
+  const csp = checkoutCsp({ nonce, frameAncestor, dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
@@ -19,6 +16,8 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("Referrer-Policy", "same-origin");
   response.headers.set("X-Content-Type-Options", "nosniff");
+  // Old browsers without frame-ancestors: only the embed flow may be framed at all.
+  if (!frameAncestor) response.headers.set("X-Frame-Options", "DENY");
   return response;
 }
 

@@ -1,0 +1,19 @@
+// Clickjacking: no dashboard, auth or API page can be framed; the checkout flow only through the embed flow.
+import { expect, test } from "@playwright/test";
+
+test("dashboard, sign-in and API answers refuse every framer", async ({ request }) => {
+  for (const path of ["/login", "/signup", "/dashboard", "/payments", "/developers/api-keys", "/api/health", "/"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    const h = res.headers();
+    expect(h["x-frame-options"], path).toBe("DENY");
+    expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+  }
+});
+
+test("a checkout page outside the embed flow cannot be framed either", async ({ request }) => {
+  const res = await request.get("/l/plink_doesnotexist", { maxRedirects: 0 });
+  const h = res.headers();
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["x-frame-options"]).toBe("DENY");
+});
