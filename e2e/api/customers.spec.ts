@@ -43,6 +43,7 @@ test.describe("customers", () => {
       ["oversized metadata value", { metadata: { k: "x".repeat(501) } }, "parameter_invalid", "metadata[k]"],
       ["wrong type", { name: 42 }, "parameter_invalid", "name"],
       ["unknown field", { nickname: "x" }, "parameter_unknown", "nickname"],
+      ["a NUL character (Postgres cannot store it; once a 500)", { name: "Ada\u0000Lovelace" }, "parameter_invalid", "name"],
     ];
     for (const [label, body, code, param] of cases) {
       await test.step(label, async () => expectError(await post(request, "/api/v1/customers", body), 400, code, param));

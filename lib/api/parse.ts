@@ -60,8 +60,25 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
   return cur;
 }
 
+/** The path of the first string holding a NUL character (Postgres text cannot store one), if any. */
+function nulAt(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const found = nulAt(v, [...path, Array.isArray(value) ? Number(k) : k]) ?? (k.includes("\u0000") ? [...path, k] : null);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /** Parses with zod and turns the first issue into a Stripe-style error naming the parameter. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const nul = nulAt(input);
+  if (nul) {
+    const param = pathToParam(nul);
+    throw new KassaError("parameter_invalid", `Invalid ${param ?? "request"}: text may not contain NUL characters.`, { param });
+  }
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

@@ -1,8 +1,8 @@
+import { httpUrl } from "@/lib/api/schemas";
 import { z } from "zod";
 import { CAPTURE_METHODS, CHECKOUT_PAYMENT_METHOD_TYPES } from "@/db/schema";
 import { amountSchema, metadataSchema } from "@/lib/payments/inputs";
 
-const httpUrl = z.url({ protocol: /^https?$/ }).max(2048);
 
 /** scheme://host[:port] and nothing else: what a browser reports as a page's origin. */
 export const originSchema = z

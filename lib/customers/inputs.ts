@@ -1,3 +1,4 @@
+import { httpUrl } from "@/lib/api/schemas";
 import { z } from "zod";
 import { listParams } from "@/lib/api/pagination";
 import { metadataSchema } from "@/lib/payments/inputs";
@@ -35,7 +36,7 @@ export const CreateSetupIntentInput = z.strictObject({
   /** A card token: Stripe's test methods (pm_card_visa…) or a pm_… made by Stripe.js. */
   payment_method: z.string().min(1).max(255),
   usage: z.enum(["off_session", "on_session"]).optional(),
-  return_url: z.url().max(2048).optional(),
+  return_url: httpUrl.optional(),
   metadata: metadataSchema.optional(),
 });
 

@@ -1,3 +1,4 @@
+import { httpUrl } from "@/lib/api/schemas";
 import { z } from "zod";
 import { listParams } from "@/lib/api/pagination";
 import { amountSchema, metadataSchema } from "@/lib/payments/inputs";
@@ -8,7 +9,7 @@ export const CreatePaymentLinkInput = z.strictObject({
   currency: z.string().min(3).max(3).transform((s) => s.toLowerCase()),
   description: z.string().min(1).max(500),
   quantity: z.int().min(1).max(100).optional(),
-  success_url: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+  success_url: httpUrl.optional(),
   metadata: metadataSchema.optional(),
 });
 export type CreatePaymentLinkInput = z.output<typeof CreatePaymentLinkInput>;

@@ -1,3 +1,4 @@
+import { httpUrl } from "@/lib/api/schemas";
 import { z } from "zod";
 import { CANCELLATION_REASONS, CAPTURE_METHODS, PAYMENT_STATUSES } from "@/db/schema";
 import { listParams } from "@/lib/api/pagination";
@@ -27,14 +28,14 @@ export const CreatePaymentInput = z.strictObject({
   customer: z.string().min(1).max(255).optional(),
   description: z.string().max(1000).optional(),
   receipt_email: z.email().max(254).optional(),
-  return_url: z.url().max(2048).optional(),
+  return_url: httpUrl.optional(),
   metadata: metadataSchema.optional(),
 });
 export type CreatePaymentInput = z.output<typeof CreatePaymentInput>;
 
 export const ConfirmPaymentInput = z.strictObject({
   payment_method: paymentMethodSchema.optional(),
-  return_url: z.url().max(2048).optional(),
+  return_url: httpUrl.optional(),
 });
 
 export const CapturePaymentInput = z.strictObject({
