@@ -16,3 +16,15 @@ export async function signedInPage(browser: Browser, login: { email: string; pas
   await signInOk(page, login.email, login.password);
   return { page, close: () => context.close() };
 }
+
+/** A JSON POST made by the signed-in page itself (same origin, as the dashboard's own code would). */
+export async function postFromPage(page: Page, path: string, body: unknown): Promise<{ status: number; code: string | undefined }> {
+  return page.evaluate(
+    async ({ path, body }) => {
+      const res = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const json = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
+      return { status: res.status, code: json.error?.code };
+    },
+    { path, body },
+  );
+}

@@ -6,11 +6,13 @@ import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { observeRequest } from "@/lib/metrics";
 import { parseWith, queryObject, readJsonBody } from "./parse";
+import { assertSameOriginJson } from "./same-origin";
 import { errorBody, jsonResponse } from "./respond";
 
 /**
  * The wrapper for the dashboard's own JSON endpoints (`/api/dashboard/**`): next-auth session →
- * member context (role fresh from the database) → parsing → one service verb → the error table.
+ * same-origin JSON for writes (CSRF) → member context (role fresh from the database) → parsing → one
+ * service verb → the error table.
  */
 export function withSession<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   options: { route: string; body?: B; query?: Q },
@@ -31,6 +33,7 @@ export function withSession<B extends z.ZodType | undefined = undefined, Q exten
     try {
       const member = await getMember();
       if (!member) throw new KassaError("not_signed_in", "Sign in to the dashboard first.");
+      assertSameOriginJson(req);
       const ctx = { ...(await memberContext(member)), requestId };
       const raw = req.method === "GET" ? undefined : (await readJsonBody(req)).value;
       const body = (options.body ? parseWith(options.body, raw) : undefined) as never;
