@@ -36,6 +36,8 @@ export async function payCheckoutSession({ sessionId, paymentMethod, returnUrl }
   try {
     const current = await getPayment({ ctx, id: paymentId });
     if (current.status === "requires_action") return requiresAction(ctx, current);
+    // An earlier try is still with the processor (or its process died mid-way): never confirm it again.
+    if (current.status === "processing") return { status: "processing", paymentId };
     payment = await confirmPayment({ ctx, id: paymentId, input: { payment_method: paymentMethod, ...(returnUrl ? { return_url: returnUrl } : {}) } });
   } catch (error) {
     if (error instanceof KassaError && ERROR_CODES[error.code].type === "card_error") {
