@@ -7,7 +7,10 @@ import { checkoutCsp, embedOriginParam } from "@/lib/checkout/csp";
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const frameAncestor = embedOriginParam(request.nextUrl.searchParams.get("embed_origin"));
+  // Only a checkout session's pages may be framed, and each checks the origin against the session's
+  // registered embed_origins; payment links register none, so they are never framed.
+  const embeddable = !request.nextUrl.pathname.startsWith("/l/");
+  const frameAncestor = embeddable ? embedOriginParam(request.nextUrl.searchParams.get("embed_origin")) : null;
   const csp = checkoutCsp({ nonce, frameAncestor, dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);

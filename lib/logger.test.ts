@@ -61,4 +61,22 @@ describe("logger", () => {
     expect(scrub("pan 5555-5555-5555-4444!")).toBe("pan [card redacted]!");
     expect(scrub("order 12345 for $42")).toBe("order 12345 for $42");
   });
+
+  it("never writes a failed query's parameters (customer data) — only the query", async () => {
+    const { freshPglite } = await import("@/test/db");
+    const h = await freshPglite();
+    const { customers } = await import("@/db/schema");
+    const row = { id: "cus_dup", merchantId: "mer_x", livemode: false, email: "ada.lovelace@example.com", name: "Ada Lovelace", connector: "sandbox" };
+    await h.db.insert(customers).values(row);
+    const failed = await h.db.insert(customers).values(row).then(() => null, (e: unknown) => e);
+    await h.close();
+    expect(String((failed as Error).message)).toContain("ada.lovelace@example.com"); // the driver's error does carry it
+    const { log, text } = capture();
+    log.error({ err: failed }, "request failed");
+    const out = text();
+    expect(out).toContain("Failed query: insert into");
+    expect(out).toContain("params: [redacted]");
+    expect(out).not.toContain("ada.lovelace@example.com");
+    expect(out).not.toContain("Ada Lovelace");
+  });
 });

@@ -27,8 +27,10 @@ export const REDACT_PATHS = [
   "*.token",
 ];
 
-// Secrets that slip into free text (messages, error strings) are masked too.
+// Secrets that slip into free text (messages, error strings) are masked too — and a failed query's
+// parameters (drizzle's "Failed query: …\nparams: …"), which carry customers' emails, names and cards.
 const SECRET_PATTERNS: [RegExp, string][] = [
+  [/(\bparams: )[^\n]*/g, "$1[redacted]"],
   [/\b(sk|rk|pk)_(test|live)_[A-Za-z0-9_-]{6,}/g, "$1_$2_[redacted]"],
   [/\b\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{1,7}\b/g, "[card redacted]"],
 ];

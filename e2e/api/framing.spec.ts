@@ -17,3 +17,12 @@ test("a checkout page outside the embed flow cannot be framed either", async ({ 
   expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(h["x-frame-options"]).toBe("DENY");
 });
+
+test("a payment link's pages ignore embed_origin: links register no embed origins, so nobody may frame them", async ({ request }) => {
+  for (const path of ["/l/plink_doesnotexist/amount?embed_origin=https://evil.example", "/l/plink_doesnotexist?embed_origin=https://evil.example"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    const csp = res.headers()["content-security-policy"] ?? "";
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).not.toContain("evil.example");
+  }
+});
