@@ -1,6 +1,9 @@
 // Runs once when the server starts: migrate, seed the demo merchant on an empty database.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request is handled: every request carries its real TCP peer (lib/http/client-ip.ts).
+  const { installPeerAddressHeader } = await import("./lib/http/client-ip");
+  installPeerAddressHeader((await import("node:http")).Server);
   const { startServer } = await import("./lib/startup");
   await startServer();
 }

@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { signIn, signOut, auth } from "@/lib/auth/config";
 import { safeNext } from "@/lib/auth/safe-next";
+import { clientIp } from "@/lib/http/client-ip";
 import { KassaError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { acceptInvitation } from "@/lib/team/accept-invitation";
@@ -19,7 +20,7 @@ export interface FormState {
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 
 async function ip(): Promise<string | null> {
-  return (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  return clientIp(await headers());
 }
 
 async function signInOrExplain(email: string, password: string, next: string): Promise<FormState> {

@@ -6,6 +6,7 @@ import type { ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
+import { clientIp } from "@/lib/http/client-ip";
 import { observeRequest } from "@/lib/metrics";
 import { apiRateLimiter, type RateLimitResult } from "@/lib/rate-limit";
 import { runIdempotent } from "./idempotent-request";
@@ -70,7 +71,7 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
         livemode: apiKey.livemode,
         actor: { type: "api_key", id: apiKey.id, label: apiKey.displayPrefix },
         requestId,
-        ip: clientIp(req),
+        ip: clientIp(req.headers),
         apiKey,
       };
       const isWrite = req.method !== "GET" && req.method !== "HEAD";
@@ -124,10 +125,4 @@ function setRateLimitHeaders(headers: Headers, limit: RateLimitResult): void {
   headers.set("RateLimit-Limit", String(limit.limit));
   headers.set("RateLimit-Remaining", String(limit.remaining));
   headers.set("RateLimit-Reset", String(Math.max(0, Math.ceil((limit.reset - Date.now()) / 1000))));
-}
-
-export function clientIp(req: Request): string | null {
-  const forwarded = req.headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]!.trim();
-  return req.headers.get("x-real-ip");
 }

@@ -1,3 +1,4 @@
+import { clientIp } from "@/lib/http/client-ip";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
@@ -36,10 +37,7 @@ class InvalidSignin extends CredentialsSignin {
   code = "invalid";
 }
 
-function requestIp(request: Request | undefined): string | null {
-  const forwarded = request?.headers.get("x-forwarded-for");
-  return forwarded ? forwarded.split(",")[0]!.trim() : (request?.headers.get("x-real-ip") ?? null);
-}
+const requestIp = (request: Request | undefined): string | null => (request ? clientIp(request.headers) : null);
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(async () => {
   const db = await getDb();

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { merchants, type Role } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
+import { clientIp } from "@/lib/http/client-ip";
 import { auth } from "./config";
 import { can, type Permission } from "./roles";
 
@@ -57,6 +58,6 @@ export async function memberContext(member: Member): Promise<ServiceContext> {
     livemode: member.livemode,
     actor: { type: "user", id: member.userId, label: member.email },
     role: member.role,
-    ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    ip: clientIp(h),
   };
 }

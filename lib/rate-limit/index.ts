@@ -32,22 +32,17 @@ export function apiRateLimiter(): RateLimiter {
   );
 }
 
-/** Login attempts per IP and per account; fail closed if the limiter cannot answer. */
-export function loginRateLimiters(): { ip: RateLimiter; account: RateLimiter } {
+/**
+ * Login attempts, failing closed if the limiter cannot answer: per client IP; per account from one IP
+ * (so a stranger's guesses lock out the stranger, not the account's owner); and a slower per-account
+ * backstop against guesses spread over many IPs.
+ */
+export function loginRateLimiters(): { ip: RateLimiter; accountIp: RateLimiter; account: RateLimiter } {
+  const limiter = (name: string, env: string, fallback: string) =>
+    named(name, () => createRateLimiter({ name, failClosed: true, ...parseRule(process.env[env] ?? fallback) }));
   return {
-    ip: named("login:ip", () =>
-      createRateLimiter({
-        name: "login:ip",
-        failClosed: true,
-        ...parseRule(process.env.KASSA_RATE_LIMIT_LOGIN_IP ?? "30/15m"),
-      }),
-    ),
-    account: named("login:account", () =>
-      createRateLimiter({
-        name: "login:account",
-        failClosed: true,
-        ...parseRule(process.env.KASSA_RATE_LIMIT_LOGIN_ACCOUNT ?? "10/15m"),
-      }),
-    ),
+    ip: limiter("login:ip", "KASSA_RATE_LIMIT_LOGIN_IP", "30/15m"),
+    accountIp: limiter("login:account-ip", "KASSA_RATE_LIMIT_LOGIN_ACCOUNT", "10/15m"),
+    account: limiter("login:account", "KASSA_RATE_LIMIT_LOGIN_ACCOUNT_TOTAL", "100/1h"),
   };
 }

@@ -7,13 +7,15 @@ import { verifyCredentials } from "./verify-credentials";
 
 // The password test/fixtures.ts gives every owner it makes.
 const PASSWORD = "correct horse battery";
-const ACCOUNT_LIMIT = 3;
+const ACCOUNT_IP_LIMIT = 3;
+const ACCOUNT_TOTAL_LIMIT = 6;
 const IP_LIMIT = 5;
 
 const LIMITERS = Symbol.for("kassa.rateLimiters");
 type G = typeof globalThis & { [LIMITERS]?: Map<string, unknown> };
 const ENV_KEYS = [
   "KASSA_RATE_LIMIT_LOGIN_ACCOUNT",
+  "KASSA_RATE_LIMIT_LOGIN_ACCOUNT_TOTAL",
   "KASSA_RATE_LIMIT_LOGIN_IP",
   "UPSTASH_REDIS_REST_URL",
   "UPSTASH_REDIS_REST_TOKEN",
@@ -25,13 +27,15 @@ function resetLoginLimiters() {
   const map = (globalThis as G)[LIMITERS];
   map?.delete("login:ip");
   map?.delete("login:account");
+  map?.delete("login:account-ip");
 }
 
 let handle: Awaited<ReturnType<typeof freshPostgres>>;
 let db: Database;
 
 beforeAll(async () => {
-  process.env.KASSA_RATE_LIMIT_LOGIN_ACCOUNT = `${ACCOUNT_LIMIT}/15m`;
+  process.env.KASSA_RATE_LIMIT_LOGIN_ACCOUNT = `${ACCOUNT_IP_LIMIT}/15m`;
+  process.env.KASSA_RATE_LIMIT_LOGIN_ACCOUNT_TOTAL = `${ACCOUNT_TOTAL_LIMIT}/15m`;
   process.env.KASSA_RATE_LIMIT_LOGIN_IP = `${IP_LIMIT}/15m`;
   // In-process limiter: never reach out to a Redis from this test.
   delete process.env.UPSTASH_REDIS_REST_URL;
@@ -81,26 +85,32 @@ describe("verifyCredentials", () => {
     expect(await auditRows(db, m.merchantId, "user.signed_in")).toHaveLength(0);
   });
 
-  it("throttles one account after its limit, even with the right password and from fresh IPs", async () => {
+  it("a stranger's failed guesses lock the stranger's IP out of the account, never the owner signing in from theirs", async () => {
     const m = await makeMerchant(db);
-    for (let i = 0; i < ACCOUNT_LIMIT; i++) {
-      await expect(verifyCredentials({ db, email: m.email, password: "wrong password", ip: nextIp() })).rejects.toMatchObject({
-        code: "invalid_credentials",
-      });
+    const stranger = nextIp();
+    for (let i = 0; i < ACCOUNT_IP_LIMIT; i++) {
+      await expect(verifyCredentials({ db, email: m.email, password: "wrong password", ip: stranger })).rejects.toMatchObject({ code: "invalid_credentials" });
     }
-    const error = await verifyCredentials({ db, email: m.email.toUpperCase(), password: PASSWORD, ip: nextIp() }).then(
+    const error = await verifyCredentials({ db, email: m.email.toUpperCase(), password: PASSWORD, ip: stranger }).then(
       () => null,
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ code: "login_throttled" });
     expect((error as { retryAfter?: number }).retryAfter).toBeGreaterThan(0);
     expect(await auditRows(db, m.merchantId, "user.signed_in")).toHaveLength(0);
+    // The owner, from their own address, still gets in.
+    await expect(verifyCredentials({ db, email: m.email, password: PASSWORD, ip: nextIp() })).resolves.toMatchObject({ userId: m.userId });
+  });
 
+  it("guesses spread over many IPs hit the account's slower backstop, even with the right password", async () => {
+    const m = await makeMerchant(db);
+    for (let i = 0; i < ACCOUNT_TOTAL_LIMIT; i++) {
+      await expect(verifyCredentials({ db, email: m.email, password: "wrong password", ip: nextIp() })).rejects.toMatchObject({ code: "invalid_credentials" });
+    }
+    await expect(verifyCredentials({ db, email: m.email, password: PASSWORD, ip: nextIp() })).rejects.toMatchObject({ code: "login_throttled" });
     // Another account is not affected.
     const other = await makeMerchant(db);
-    await expect(verifyCredentials({ db, email: other.email, password: PASSWORD, ip: nextIp() })).resolves.toMatchObject({
-      userId: other.userId,
-    });
+    await expect(verifyCredentials({ db, email: other.email, password: PASSWORD, ip: nextIp() })).resolves.toMatchObject({ userId: other.userId });
   });
 
   it("throttles one IP after its limit across accounts, even with the right password", async () => {

@@ -16,8 +16,9 @@ export interface SignedIn {
 }
 
 /**
- * Checks an email and password, throttled per IP and per account (failing closed when the
- * limiter cannot answer), and records the sign-in in the audit log.
+ * Checks an email and password, throttled per IP, per account from that IP and per account overall
+ * (failing closed when the limiter cannot answer), and records the sign-in in the audit log. `ip` is
+ * the client address from lib/http/client-ip.ts (forwarded headers only from trusted proxies).
  */
 export async function verifyCredentials({
   db,
@@ -33,12 +34,14 @@ export async function verifyCredentials({
   const normalized = email.trim().toLowerCase();
   const limiters = loginRateLimiters();
   try {
-    const [byIp, byAccount] = await Promise.all([
+    const results = await Promise.all([
       limiters.ip.limit(ip ?? "unknown"),
+      limiters.accountIp.limit(`${normalized}|${ip ?? "unknown"}`),
       limiters.account.limit(normalized),
     ]);
-    if (!byIp.success || !byAccount.success) {
-      const reset = Math.max(byIp.success ? 0 : byIp.reset, byAccount.success ? 0 : byAccount.reset);
+    const refused = results.filter((r) => !r.success);
+    if (refused.length > 0) {
+      const reset = Math.max(...refused.map((r) => r.reset));
       throw new KassaError("login_throttled", "Too many sign-in attempts. Wait a few minutes and try again.", {
         retryAfter: Math.max(1, Math.ceil((reset - Date.now()) / 1000)),
       });
