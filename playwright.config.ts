@@ -63,6 +63,8 @@ export default defineConfig({
       KASSA_ENCRYPTION_KEYS: "e2e:" + Buffer.alloc(32, 7).toString("base64"),
       // Production fails closed without these (lib/api/with-cron.ts).
       METRICS_TOKEN: "e2e-metrics-token",
+      // Production refuses to start without it (links are never built from request headers).
+      KASSA_URL: baseURL,
       CRON_SECRET: "e2e-cron-secret",
     },
   },

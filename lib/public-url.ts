@@ -1,13 +1,31 @@
-/** Kassa's public address for links it hands out (checkout and payment-link URLs). */
+/**
+ * Kassa's public address for links it hands out and stores (checkout and payment-link URLs, in events
+ * and webhooks too). In production it is KASSA_URL, required at start (assertPublicUrlConfigured): a
+ * request's Host or X-Forwarded-Host never reaches a stored URL. In development, without KASSA_URL,
+ * links follow the address the developer opened (`requestOrigin`), else localhost.
+ */
 export function publicBaseUrl(requestOrigin?: string): string {
   const configured = process.env.KASSA_URL?.replace(/\/+$/, "");
-  return configured || requestOrigin || `http://localhost:${process.env.PORT ?? 3000}`;
+  if (configured) return configured;
+  if (process.env.NODE_ENV === "production") throw new Error("KASSA_URL is not set; Kassa refuses to build links from request headers in production.");
+  return requestOrigin || `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
-/** The origin a request was made to, as the client addressed it (Host header; the proxy's forwarded values first). */
+/** Refuses to start in production without KASSA_URL (an absolute http(s) URL). */
+export function assertPublicUrlConfigured(env: Record<string, string | undefined> = process.env): void {
+  if (env.NODE_ENV !== "production") return;
+  const raw = env.KASSA_URL;
+  let ok = false;
+  try {
+    ok = !!raw && /^https?:$/.test(new URL(raw).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new Error("KASSA_URL must be set to Kassa's public URL (e.g. https://pay.example.com) in production: links in checkouts, events and webhooks are built from it, never from request headers.");
+}
+
+/** The origin a request was made to, from its Host header (development only; see publicBaseUrl). */
 export function requestOrigin(req: Request): string {
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!host) return new URL(req.url).origin;
-  const proto = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
-  return `${proto}://${host}`;
+  const host = req.headers.get("host");
+  return host ? `${new URL(req.url).protocol}//${host}` : new URL(req.url).origin;
 }

@@ -2,7 +2,7 @@ import { getDatabaseHandle, type Database } from "@/db/client";
 import { demoSeedAllowed, seedDemo } from "@/db/seed";
 import { demoPaymentCount, seedDemoPayments } from "@/db/seed-payments";
 import { connectorNameFor } from "@/lib/payments/connector";
-import { publicBaseUrl } from "@/lib/public-url";
+import { assertPublicUrlConfigured, publicBaseUrl } from "@/lib/public-url";
 import { systemActor } from "@/lib/context";
 import { reapIdempotencyKeys } from "@/lib/api/idempotency";
 import { logger } from "@/lib/logger";
@@ -15,6 +15,14 @@ const REAP_EVERY_MS = 60 * 60 * 1000;
 
 /** Migrations (inside getDatabaseHandle), the demo seed, the workflow executor and the outbox relay. */
 export async function startServer(): Promise<void> {
+  try {
+    assertPublicUrlConfigured();
+  } catch (error) {
+    // Refuse to start at all rather than serve links built from whatever Host a request claims.
+    logger.fatal({ err: error }, (error as Error).message);
+    console.error((error as Error).message);
+    process.exit(1);
+  }
   const handle = await getDatabaseHandle();
   let demoMerchant: string | null = null;
   logger.info({ driver: handle.driver }, "database ready");

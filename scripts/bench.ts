@@ -72,6 +72,7 @@ try {
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: "bench-secret-not-for-production-0123456789",
+      KASSA_URL: `http://127.0.0.1:${port}`,
       KASSA_RATE_LIMIT_API: "1000000/1s",
       KASSA_SEED_DEMO: "false",
       KASSA_EXECUTOR_PORT: String(executorPort),

@@ -17,22 +17,26 @@ const root = path.resolve(import.meta.dirname, "../..");
  * main server's runs the workflows); `failpoints` arms KASSA_FAILPOINTS, so the process SIGKILLs itself
  * there (lib/failpoints.ts). Resolves once it answers.
  */
-export async function startServerProcess(port: number, opts: { failpoints?: string[] } = {}): Promise<ServerProcess> {
+export async function startServerProcess(port: number, opts: { failpoints?: string[]; env?: Record<string, string | undefined> } = {}): Promise<ServerProcess> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: process.env.DATABASE_URL,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
+    KASSA_LOCAL_EXECUTOR: "false",
+    KASSA_SEED_DEMO: "false",
+    KASSA_RATE_LIMIT_API: "1000/10s",
+    KASSA_ENCRYPTION_KEYS: "e2e:" + Buffer.alloc(32, 7).toString("base64"),
+    KASSA_FAILPOINTS: (opts.failpoints ?? []).join(","),
+    KASSA_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: "error",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...opts.env,
+  };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: process.env.DATABASE_URL,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
-      KASSA_LOCAL_EXECUTOR: "false",
-      KASSA_SEED_DEMO: "false",
-      KASSA_RATE_LIMIT_API: "1000/10s",
-      KASSA_ENCRYPTION_KEYS: "e2e:" + Buffer.alloc(32, 7).toString("base64"),
-      KASSA_FAILPOINTS: (opts.failpoints ?? []).join(","),
-      LOG_LEVEL: "error",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
+    env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -1,12 +1,10 @@
 import { headers } from "next/headers";
 import { publicBaseUrl } from "@/lib/public-url";
 
-/** Kassa's base URL as the customer's browser reached it (KASSA_URL wins when set). */
+/** Kassa's base URL: KASSA_URL; in development without it, the address the browser reached. */
 export async function requestBaseUrl(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return publicBaseUrl(host ? `${proto}://${host}` : undefined);
+  const host = (await headers()).get("host");
+  return publicBaseUrl(host ? `http://${host}` : undefined);
 }
 
 /** A checkout page's path, keeping the embed origin so an embedded checkout stays framable. */

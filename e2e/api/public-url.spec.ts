@@ -1,0 +1,29 @@
+// Host header injection: production builds its links from KASSA_URL only, and will not start without it.
+import { expect, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { checkoutSessions, events } from "@/db/schema";
+import { auth, ok } from "../support/api";
+import { db, seedMerchant } from "../support/db";
+import { startServerProcess } from "../support/server-process";
+
+test("next start without KASSA_URL in production refuses to start", async () => {
+  test.setTimeout(90_000);
+  await expect(startServerProcess(Number(process.env.E2E_CRASH_PORT ?? 3197) + 1, { env: { KASSA_URL: undefined } })).rejects.toThrow(/exited while starting[\s\S]*KASSA_URL/);
+});
+
+test("an anonymous GET /l/:id with a forged X-Forwarded-Host stores and redirects to KASSA_URL's address only", async ({ request, baseURL }) => {
+  const m = await seedMerchant("host");
+  const link = await ok<{ id: string; url: string }>(await request.post("/api/v1/payment_links", { headers: auth(m.secretKey), data: { amount: 1500, currency: "usd" } }));
+  const res = await request.get(`/l/${link.id}`, { headers: { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https", Host: "evil.example" }, maxRedirects: 0 });
+  expect(res.status()).toBeGreaterThanOrEqual(300);
+  const location = res.headers()["location"] ?? "";
+  expect(location).not.toContain("evil.example");
+  const h = await db();
+  const sessions = await h.db.select().from(checkoutSessions).where(eq(checkoutSessions.merchantId, m.merchantId));
+  expect(sessions.length).toBeGreaterThan(0);
+  expect(JSON.stringify(sessions)).not.toContain("evil.example");
+  const evs = await h.db.select().from(events).where(eq(events.merchantId, m.merchantId));
+  expect(evs.some((e) => e.type === "checkout.session.created")).toBe(true);
+  expect(JSON.stringify(evs)).not.toContain("evil.example");
+  expect(link.url.startsWith(baseURL!)).toBe(true);
+});
