@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { openCheckoutSession } from "@/lib/checkout/create-checkout-session";
-import { checkoutContext } from "@/lib/checkout/load-checkout-session";
+import { checkoutContext, findCheckoutSession } from "@/lib/checkout/load-checkout-session";
 import { KassaError } from "@/lib/errors";
 import { formatMoney, fromDecimalString, MAX_AMOUNT, minimumChargeAmount } from "@/lib/money";
 import { checkChargeAmount } from "@/lib/payments/inputs";
@@ -8,13 +8,21 @@ import { findPaymentLink, noSuchPaymentLink } from "./load-payment-link";
 
 /**
  * A customer opened /l/:id: a fresh checkout session for the link's amount × quantity (or the amount
- * the customer chose, as a decimal string), so every use is its own payment.
+ * the customer chose, as a decimal string), so every payment is its own. `reuse` names the session this
+ * browser opened for the link before: while it is still open, the customer goes back to it instead of
+ * making another (a reload makes no new session, event or workflow run).
  */
-export async function startPaymentLinkCheckout({ linkId, chosenAmount, baseUrl }: { linkId: string; chosenAmount?: string; baseUrl: string }): Promise<{ sessionId: string }> {
-  const found = await findPaymentLink(await getDb(), linkId);
+export async function startPaymentLinkCheckout({ linkId, chosenAmount, baseUrl, reuse }: { linkId: string; chosenAmount?: string; baseUrl: string; reuse?: string | null }): Promise<{ sessionId: string; reused: boolean }> {
+  const db = await getDb();
+  const found = await findPaymentLink(db, linkId);
   if (!found) throw noSuchPaymentLink(linkId);
   const { link } = found;
   if (!link.active) throw new KassaError("payment_link_inactive", "This payment link is no longer active.");
+  if (reuse && link.amount !== null) {
+    const open = await findCheckoutSession(db, reuse);
+    const s = open?.session;
+    if (s && s.paymentLinkId === link.id && s.status === "open" && s.expiresAt.getTime() > Date.now() + 60_000) return { sessionId: s.id, reused: true };
+  }
   let amount: bigint;
   if (link.amount !== null) {
     amount = link.amount * BigInt(link.quantity);
@@ -52,5 +60,5 @@ export async function startPaymentLinkCheckout({ linkId, chosenAmount, baseUrl }
     },
     baseUrl,
   );
-  return { sessionId: session.id };
+  return { sessionId: session.id, reused: false };
 }

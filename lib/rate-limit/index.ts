@@ -46,3 +46,11 @@ export function loginRateLimiters(): { ip: RateLimiter; accountIp: RateLimiter; 
     account: limiter("login:account", "KASSA_RATE_LIMIT_LOGIN_ACCOUNT_TOTAL", "100/1h"),
   };
 }
+
+/**
+ * Anonymous opens of one payment link from one client IP (KASSA_RATE_LIMIT_PAYMENT_LINK, default
+ * 20 in 10 minutes): each may start a checkout session, an event and a workflow run.
+ */
+export function paymentLinkRateLimiter(): RateLimiter {
+  return named("payment-link", () => createRateLimiter({ name: "payment-link", ...parseRule(process.env.KASSA_RATE_LIMIT_PAYMENT_LINK ?? "20/10m") }));
+}
