@@ -13,7 +13,7 @@ test("next start without KASSA_URL in production refuses to start", async () => 
 
 test("an anonymous GET /l/:id with a forged X-Forwarded-Host stores and redirects to KASSA_URL's address only", async ({ request, baseURL }) => {
   const m = await seedMerchant("host");
-  const link = await ok<{ id: string; url: string }>(await request.post("/api/v1/payment_links", { headers: auth(m.secretKey), data: { amount: 1500, currency: "usd" } }));
+  const link = await ok<{ id: string; url: string }>(await request.post("/api/v1/payment_links", { headers: auth(m.secretKey), data: { amount: 1500, currency: "usd", description: "Mug" } }));
   const res = await request.get(`/l/${link.id}`, { headers: { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https", Host: "evil.example" }, maxRedirects: 0 });
   expect(res.status()).toBeGreaterThanOrEqual(300);
   const location = res.headers()["location"] ?? "";
