@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, { params }: { params: Promise<{ linkId: string }> }): Promise<Response> {
   const { linkId } = await params;
-  const origin = requestOrigin(req);
+  const origin = publicBaseUrl(requestOrigin(req)); // KASSA_URL in production, never a forged Host
   const limit = await paymentLinkRateLimiter().limit(`${clientIp(req.headers) ?? "unknown"}|${linkId}`);
   if (!limit.success) return tooMany(limit.reset);
   const found = await findPaymentLink(await getDb(), linkId);
@@ -18,7 +18,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ linkId: 
   if (!found || !found.link.active || found.link.amount === null) return redirect(`/l/${encodeURIComponent(linkId)}/amount`, origin);
   const cookie = `kassa_link_${found.link.id}`;
   const reuse = (req.headers.get("cookie") ?? "").split(";").map((c) => c.trim().split("=")).find(([name]) => name === cookie)?.[1] ?? null;
-  const { sessionId } = await startPaymentLinkCheckout({ linkId, baseUrl: publicBaseUrl(origin), reuse });
+  const { sessionId } = await startPaymentLinkCheckout({ linkId, baseUrl: origin, reuse });
   const res = redirect(`/pay/${sessionId}`, origin);
   res.headers.append("Set-Cookie", `${cookie}=${sessionId}; Path=/l/${found.link.id}; Max-Age=86400; HttpOnly; SameSite=Lax${origin.startsWith("https:") ? "; Secure" : ""}`);
   return res;
