@@ -1,17 +1,28 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { checkoutCsp, embedOriginParam } from "@/lib/checkout/csp";
+import { appCsp, checkoutCsp, embedOriginParam } from "@/lib/checkout/csp";
+
+const CHECKOUT = /^\/(pay|l|sandbox\/3ds)\//;
 
 /**
- * Checkout pages (hosted page, payment links, sandbox 3DS) get their CSP here, with a fresh nonce
- * that Next.js puts on its own scripts (it reads the policy from the request header).
+ * Every page gets its CSP here, with a fresh nonce that Next.js puts on its own scripts (it reads the
+ * policy from the request header): checkout pages (hosted page, payment links, sandbox 3DS) allow
+ * Stripe's domains and the embed flow; all others allow nothing but this origin and are never framed.
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const dev = process.env.NODE_ENV === "development";
+  if (!CHECKOUT.test(request.nextUrl.pathname)) return withCsp(request, nonce, appCsp({ nonce, dev }));
   // Only a checkout session's pages may be framed, and each checks the origin against the session's
   // registered embed_origins; payment links register none, so they are never framed.
   const embeddable = !request.nextUrl.pathname.startsWith("/l/");
   const frameAncestor = embeddable ? embedOriginParam(request.nextUrl.searchParams.get("embed_origin")) : null;
-  const csp = checkoutCsp({ nonce, frameAncestor, dev: process.env.NODE_ENV === "development" });
+  const response = withCsp(request, nonce, checkoutCsp({ nonce, frameAncestor, dev }));
+  // Old browsers without frame-ancestors: only the embed flow may be framed at all.
+  if (!frameAncestor) response.headers.set("X-Frame-Options", "DENY");
+  return response;
+}
+
+function withCsp(request: NextRequest, nonce: string, csp: string): NextResponse {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
@@ -19,11 +30,10 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("Referrer-Policy", "same-origin");
   response.headers.set("X-Content-Type-Options", "nosniff");
-  // Old browsers without frame-ancestors: only the embed flow may be framed at all.
-  if (!frameAncestor) response.headers.set("X-Frame-Options", "DENY");
   return response;
 }
 
 export const config = {
-  matcher: ["/pay/:path*", "/l/:path*", "/sandbox/3ds/:path*"],
+  // Pages only: not the API, Next's static files, or files in public/.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon\\.svg|embed\\.js).*)"],
 };

@@ -8,6 +8,7 @@ test("dashboard, sign-in and API answers refuse every framer", async ({ request 
     expect(h["x-frame-options"], path).toBe("DENY");
     expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(h["x-content-type-options"], path).toBe("nosniff");
+    expect(h["strict-transport-security"], path).toBe("max-age=63072000; includeSubDomains"); // next start is a production build
   }
 });
 
@@ -25,4 +26,17 @@ test("a payment link's pages ignore embed_origin: links register no embed origin
     expect(csp, path).toContain("frame-ancestors 'none'");
     expect(csp, path).not.toContain("evil.example");
   }
+});
+
+test("every dashboard and sign-in page has a nonce CSP: scripts only from this origin with this response's nonce", async ({ request }) => {
+  const nonces = new Set<string>();
+  for (const path of ["/login", "/signup", "/login"]) {
+    const csp = (await request.get(path)).headers()["content-security-policy"] ?? "";
+    const script = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+    expect(script, path).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'$/);
+    expect(csp, path).toContain("object-src 'none'");
+    expect(csp, path).toContain("base-uri 'self'");
+    nonces.add(/'nonce-([^']+)'/.exec(script)![1]!);
+  }
+  expect(nonces.size).toBe(3); // a fresh nonce per response
 });

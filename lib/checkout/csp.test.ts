@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkoutCsp, embedOriginParam } from "./csp";
+import { appCsp, checkoutCsp, embedOriginParam } from "./csp";
 
 const directives = (csp: string) => Object.fromEntries(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
 
@@ -25,5 +25,23 @@ describe("checkout CSP", () => {
     for (const bad of ["https://shop.test/", "https://shop.test/x", "javascript:alert(1)", "*", "'self' https://evil.test", "https://a.test https://b.test", "", null, undefined]) {
       expect(embedOriginParam(bad)).toBeNull();
     }
+  });
+});
+
+describe("every other page's CSP", () => {
+  it("runs scripts only with the nonce (and what they load), from this origin, never framed", () => {
+    const d = directives(appCsp({ nonce: "n0" }));
+    expect(d["script-src"]).toEqual(["'self'", "'nonce-n0'", "'strict-dynamic'"]);
+    expect(d["default-src"]).toEqual(["'self'"]);
+    expect(d["connect-src"]).toEqual(["'self'"]);
+    expect(d["frame-ancestors"]).toEqual(["'none'"]);
+    expect(d["object-src"]).toEqual(["'none'"]);
+    expect(d["base-uri"]).toEqual(["'self'"]);
+    expect(d["form-action"]).toEqual(["'self'"]);
+  });
+  it("lets the dev server's HMR socket and eval in only in development", () => {
+    const d = directives(appCsp({ nonce: "n0", dev: true }));
+    expect(d["script-src"]).toContain("'unsafe-eval'");
+    expect(d["connect-src"]).toEqual(["'self'", "ws:", "wss:"]);
   });
 });

@@ -37,3 +37,22 @@ export function embedOriginParam(value: string | null | undefined): string | nul
   }
   return null;
 }
+
+/**
+ * The Content-Security-Policy of every other page (dashboard, sign-in): scripts only with this
+ * request's nonce (and what they load, 'strict-dynamic'), nothing from other origins, never framed.
+ */
+export function appCsp({ nonce, dev = false }: { nonce: string; dev?: boolean }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
