@@ -62,6 +62,9 @@ async function retry(call: Call, killedAt: number, opts: { restart?: boolean; ba
     const res = await post(base || process.env.E2E_BASE_URL!, call);
     const text = await res.text();
     if (res.status !== 409 || !text.includes("idempotency_key_in_use")) {
+      // The figure the closing notes quote: kill → answered.
+      test.info().annotations.push({ type: "answered after kill (ms)", description: String(Date.now() - killedAt) });
+      console.log(`${call.path}: answered ${res.status} ${Date.now() - killedAt} ms after the kill${opts.restart ? " (server restarted)" : ""}`);
       return { status: res.status, text, body: JSON.parse(text) as Record<string, unknown>, replayed: res.headers.get("idempotent-replayed"), ms: Date.now() - killedAt };
     }
     expect(Date.now() - killedAt, "still locked by the dead request").toBeLessThan(30_000);
