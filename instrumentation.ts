@@ -2,8 +2,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Before any request is handled: every request carries its real TCP peer (lib/http/client-ip.ts).
-  const { installPeerAddressHeader } = await import("./lib/http/client-ip");
-  installPeerAddressHeader((await import("node:http")).Server);
+  const { recordPeerAddresses } = await import("./lib/http/client-ip");
+  await recordPeerAddresses();
   const { startServer } = await import("./lib/startup");
   await startServer();
 }

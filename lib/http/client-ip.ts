@@ -64,3 +64,8 @@ export function installPeerAddressHeader(server: { prototype: object }): void {
   };
   proto.__kassaPeer = true;
 }
+
+/** For every HTTP server of this process (Next's included): installPeerAddressHeader on node:http. */
+export async function recordPeerAddresses(): Promise<void> {
+  installPeerAddressHeader((await import("node:http")).Server);
+}
