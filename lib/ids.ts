@@ -30,6 +30,7 @@ export const ID_PREFIXES = {
   checkoutSession: "cs",
   paymentLink: "plink",
   serverInstance: "inst",
+  loginSession: "ls",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

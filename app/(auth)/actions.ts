@@ -4,6 +4,8 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { signIn, signOut, auth } from "@/lib/auth/config";
+import { getMember, memberContext } from "@/lib/auth/session";
+import { revokeLoginSessions } from "@/lib/login-sessions/revoke-login-sessions";
 import { safeNext } from "@/lib/auth/safe-next";
 import { clientIp } from "@/lib/http/client-ip";
 import { KassaError } from "@/lib/errors";
@@ -94,6 +96,16 @@ export async function acceptInviteAction(_prev: FormState, form: FormData): Prom
   }
 }
 
+/** Signs this browser out: its login session ends, so a copy of the cookie stops working too. */
 export async function signOutAction(): Promise<void> {
+  const member = await getMember();
+  if (member) await revokeLoginSessions({ ctx: await memberContext(member), userId: member.userId, sessionId: member.sessionId }).catch(() => undefined);
+  await signOut({ redirectTo: "/login" });
+}
+
+/** Ends every session of the signed-in user, this one included. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const member = await getMember();
+  if (member) await revokeLoginSessions({ ctx: await memberContext(member), userId: member.userId, everywhere: true });
   await signOut({ redirectTo: "/login" });
 }

@@ -16,3 +16,4 @@ export * from "./disputes";
 export * from "./stripe-events";
 export * from "./rollups";
 export * from "./server-instances";
+export * from "./login-sessions";

@@ -1,4 +1,6 @@
 import { clientIp } from "@/lib/http/client-ip";
+import { checkLoginSession } from "@/lib/login-sessions/check-login-session";
+import { startLoginSession } from "@/lib/login-sessions/start-login-session";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
@@ -15,10 +17,14 @@ declare module "next-auth" {
     user: { id: string } & DefaultSession["user"];
     merchantId: string;
     role: Role;
+    /** The login session this cookie names (login_sessions.id). */
+    sid: string;
   }
   interface User {
     merchantId?: string;
     role?: string;
+    /** The login session made by this sign-in. */
+    sid?: string;
   }
 }
 
@@ -27,6 +33,7 @@ declare module "@auth/core/jwt" {
     uid?: string;
     mid?: string;
     role?: Role;
+    sid?: string;
   }
 }
 
@@ -69,8 +76,10 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(asy
           const password = typeof credentials?.password === "string" ? credentials.password : "";
           if (!email || !password) throw new InvalidSignin();
           try {
-            const who = await verifyCredentials({ db, email, password, ip: requestIp(request) });
-            return { id: who.userId, email: who.email, name: who.name, merchantId: who.merchantId, role: who.role };
+            const ip = requestIp(request);
+            const who = await verifyCredentials({ db, email, password, ip });
+            const sid = await startLoginSession(db, { userId: who.userId, ip, userAgent: request?.headers.get("user-agent") ?? null });
+            return { id: who.userId, email: who.email, name: who.name, merchantId: who.merchantId, role: who.role, sid };
           } catch (error) {
             if (error instanceof KassaError && error.code === "login_throttled") throw new ThrottledSignin();
             if (error instanceof KassaError && error.code === "invalid_credentials") throw new InvalidSignin();
@@ -84,8 +93,11 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(asy
         if (user?.id) {
           token.uid = user.id;
           token.mid = user.merchantId;
+          token.sid = user.sid;
         }
-        if (!token.uid || !token.mid) return null;
+        if (!token.uid || !token.mid || !token.sid) return null;
+        // A signed-out session (here, everywhere, or from the session list) ends a copied cookie too.
+        if (!(await checkLoginSession(db, { sessionId: token.sid, userId: token.uid }))) return null;
         const roleIn = async (merchantId: string) =>
           (
             await db
@@ -107,6 +119,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(asy
         session.user.id = token.uid!;
         session.merchantId = token.mid!;
         session.role = token.role!;
+        session.sid = token.sid!;
         return session;
       },
     },

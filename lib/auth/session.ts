@@ -19,6 +19,8 @@ export interface Member {
   businessName: string;
   role: Role;
   livemode: boolean;
+  /** This browser's login session (login_sessions.id). */
+  sessionId: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export const getMember = cache(async (): Promise<Member | null> => {
     businessName: merchant.name,
     role: session.role,
     livemode: mode === "live",
+    sessionId: session.sid,
   };
 });
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { updateAccount } from "@/lib/accounts/update-account";
 import { memberAction, type ActionResult } from "@/lib/auth/action";
+import { revokeLoginSessions } from "@/lib/login-sessions/revoke-login-sessions";
 import { changeRole, removeMember } from "@/lib/team/change-role";
 import { inviteMember } from "@/lib/team/invite-member";
 import { revokeInvitation } from "@/lib/team/revoke-invitation";
@@ -66,5 +67,15 @@ export async function revokeInvitationAction(_prev: ActionResult<null> | null, f
     return null;
   });
   revalidatePath("/settings/team");
+  return result;
+}
+
+/** Signs one of the user's other sessions out (from the session list). */
+export async function revokeSessionAction(sessionId: string): Promise<ActionResult<null>> {
+  const result = await memberAction(async ({ ctx, member }) => {
+    await revokeLoginSessions({ ctx, userId: member.userId, sessionId });
+    return null;
+  });
+  revalidatePath("/settings");
   return result;
 }

@@ -4,6 +4,9 @@ import { getAccount } from "@/lib/accounts/get-account";
 import { can } from "@/lib/auth/roles";
 import { memberContext, requireMember } from "@/lib/auth/session";
 import { CURRENCIES } from "@/lib/money";
+import { getDb } from "@/db/client";
+import { LoginSessions } from "@/components/dashboard/login-sessions";
+import { listLoginSessions } from "@/lib/login-sessions/list-login-sessions";
 
 export const metadata = { title: "Account settings" };
 
@@ -16,6 +19,11 @@ export default async function AccountSettingsPage() {
       <Card>
         <AccountForm account={account} currencies={CURRENCIES} canEdit={can(member.role, "account:write")} />
       </Card>
+      <div className="mt-6">
+        <Card title="Your sessions">
+          <LoginSessions sessions={await listLoginSessions(await getDb(), { userId: member.userId, currentId: member.sessionId })} />
+        </Card>
+      </div>
     </>
   );
 }

@@ -1,0 +1,31 @@
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { loginSessions } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { withTransaction, type ServiceContext } from "@/lib/context";
+import { KassaError } from "@/lib/errors";
+
+/**
+ * Signs sessions of the acting user out: one (`sessionId`: this browser's, or one from the session
+ * list), or all of them but `keep` (after a password change), or all (`everywhere`). Another user's
+ * session is "not found".
+ */
+export async function revokeLoginSessions({ ctx, userId, sessionId, keep, everywhere }: { ctx: ServiceContext; userId: string; sessionId?: string; keep?: string; everywhere?: boolean }): Promise<number> {
+  if (!sessionId && !everywhere) throw new KassaError("parameter_missing", "Say which session to sign out.", { param: "session" });
+  return withTransaction(ctx, async (tx) => {
+    const gone = await tx
+      .update(loginSessions)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(loginSessions.userId, userId),
+          isNull(loginSessions.revokedAt),
+          ...(sessionId ? [eq(loginSessions.id, sessionId)] : []),
+          ...(keep ? [ne(loginSessions.id, keep)] : []),
+        ),
+      )
+      .returning({ id: loginSessions.id });
+    if (sessionId && gone.length === 0) throw new KassaError("resource_missing", `No such session: '${sessionId}'`, { param: "session" });
+    await writeAudit(tx, ctx, { action: everywhere ? "user.signed_out_everywhere" : "user.signed_out", targetType: "user", targetId: userId, metadata: { sessions: gone.length } });
+    return gone.length;
+  });
+}
