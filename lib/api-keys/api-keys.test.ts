@@ -264,3 +264,47 @@ describe("tenancy and roles", () => {
     expect(revoked.status).toBe("revoked");
   });
 });
+
+describe("a member's key acts with the member's current role", () => {
+  async function memberWith(role: "developer" | "support") {
+    const { inviteMember } = await import("@/lib/team/invite-member");
+    const { acceptInvitation } = await import("@/lib/team/accept-invitation");
+    const { memberships, users } = await import("@/db/schema");
+    const email = `${role}-${Date.now().toString(36)}@example.test`;
+    const invitation = await inviteMember({ ctx, input: { email, role } });
+    await acceptInvitation({ db, input: { token: invitation.token, name: role, password: "correct horse battery" } });
+    const [user] = await db.select().from(users).where(eq(users.email, email));
+    const [membership] = await db.select().from(memberships).where(eq(memberships.userId, user!.id));
+    const memberCtx: ServiceContext = { merchantId, livemode: false, actor: { type: "user", id: user!.id, label: email }, role, db };
+    return { userId: user!.id, membershipId: membership!.id, memberCtx };
+  }
+
+  it("a developer's key cannot refund (developers cannot), follows a role change, and dies with the membership", async () => {
+    const { requirePermission } = await import("@/lib/auth/roles");
+    const { changeRole, removeMember } = await import("@/lib/team/change-role");
+    const dev = await memberWith("developer");
+    const { secret } = await createApiKey({ ctx: dev.memberCtx, input: { kind: "secret", name: "dev key" } });
+    const key = await authenticateApiKey(db, bearer(secret));
+    expect(key.creatorRole).toBe("developer");
+    const keyCtx: ServiceContext = { merchantId, livemode: false, actor: { type: "api_key", id: key.id }, role: key.creatorRole! };
+    expect(() => requirePermission(keyCtx, "payments:write")).not.toThrow();
+    expect(() => requirePermission(keyCtx, "refunds:write")).toThrow(expect.objectContaining({ code: "permission_denied" }));
+    expect(() => requirePermission(keyCtx, "account:write")).toThrow(expect.objectContaining({ code: "permission_denied" }));
+
+    await changeRole({ ctx, input: { membership: dev.membershipId, role: "support" } });
+    expect((await authenticateApiKey(db, bearer(secret))).creatorRole).toBe("support");
+
+    await removeMember({ ctx, membershipId: dev.membershipId });
+    await expect(authenticateApiKey(db, bearer(secret))).rejects.toMatchObject({ code: "api_key_expired" });
+    // The keys page says who made it, and that it stopped.
+    const listed = (await listApiKeys({ ctx, livemode: false })).find((k) => k.name === "dev key");
+    expect(listed?.created_by).toMatchObject({ role: null });
+  });
+
+  it("the owner's key acts as owner; a key made by the system is merchant-wide", async () => {
+    const { secret } = await createApiKey({ ctx, input: { kind: "secret", name: "owner key" } });
+    expect((await authenticateApiKey(db, bearer(secret))).creatorRole).toBe("owner");
+    const { secret: sys } = await createApiKey({ ctx: { ...ctx, actor: { type: "system", id: "seed" }, role: undefined }, input: { kind: "secret", name: "system key" } });
+    expect((await authenticateApiKey(db, bearer(sys))).creatorRole).toBeNull();
+  });
+});

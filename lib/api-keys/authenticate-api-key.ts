@@ -1,17 +1,23 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { apiKeys, type ApiKey } from "@/db/schema";
+import { apiKeys, memberships, type ApiKey, type Role } from "@/db/schema";
 import { KassaError } from "@/lib/errors";
 import { hashKey, parseKey } from "./secret";
 
 const LAST_USED_GRANULARITY_MS = 60_000;
 
-/** Resolves a Bearer key to its row, or throws the 401 that says what is wrong with it. */
+/** A key and the role it acts with: its creator's current role on the team (null: a merchant-wide key). */
+export type AuthenticatedKey = ApiKey & { creatorRole: Role | null };
+
+/**
+ * Resolves a Bearer key to its row, or throws the 401 that says what is wrong with it. A key a team
+ * member created acts with that member's current role, and stops working when they leave the team.
+ */
 export async function authenticateApiKey(
   db: Executor,
   authorization: string | null,
   { allowPublishable = false, now = new Date() } = {},
-): Promise<ApiKey> {
+): Promise<AuthenticatedKey> {
   if (!authorization) {
     throw new KassaError(
       "api_key_missing",
@@ -31,7 +37,13 @@ export async function authenticateApiKey(
       "This endpoint needs a secret key (sk_test_… or sk_live_…); publishable keys only work from a browser.",
     );
   }
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.keyHash, hashKey(key)));
+  // One round trip: the key and its creator's membership in the key's merchant.
+  const [found] = await db
+    .select({ key: apiKeys, creatorRole: memberships.role })
+    .from(apiKeys)
+    .leftJoin(memberships, and(eq(memberships.userId, apiKeys.createdBy), eq(memberships.merchantId, apiKeys.merchantId)))
+    .where(eq(apiKeys.keyHash, hashKey(key)));
+  const row = found?.key;
   // The mode is part of the hashed key, so a test secret under a live prefix finds nothing.
   if (!row || row.livemode !== (parsed.mode === "live") || row.kind !== parsed.kind) {
     throw new KassaError("api_key_invalid", "Invalid API key provided.");
@@ -40,6 +52,10 @@ export async function authenticateApiKey(
   if (row.expiresAt && row.expiresAt <= now) {
     throw new KassaError("api_key_expired", "This API key was rolled and has expired.");
   }
+  const byMember = row.createdBy?.startsWith("usr_") ?? false;
+  if (byMember && !found!.creatorRole) {
+    throw new KassaError("api_key_expired", "The team member who created this API key is no longer on the team; the key stopped working with them.");
+  }
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     // Coarse on purpose: one write a minute per key, not one per request.
     await db
@@ -47,5 +63,5 @@ export async function authenticateApiKey(
       .set({ lastUsedAt: now, updatedAt: sql`${apiKeys.updatedAt}` })
       .where(eq(apiKeys.id, row.id));
   }
-  return row;
+  return { ...row, creatorRole: byMember ? found!.creatorRole : null };
 }

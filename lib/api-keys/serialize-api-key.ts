@@ -5,7 +5,8 @@ const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 /** Never includes the hash; a secret key's full value is only in the create/roll response. */
 export type ApiKeyStatus = "active" | "expiring" | "expired" | "revoked";
 
-export function serializeApiKey(k: ApiKey, now = new Date()) {
+/** `creator`: who made the key (its role is theirs); only the dashboard's list knows it. */
+export function serializeApiKey(k: ApiKey, now = new Date(), creator: { email: string; role: string | null } | null = null) {
   const status: ApiKeyStatus = k.revokedAt ? "revoked" : k.expiresAt && k.expiresAt <= now ? "expired" : k.expiresAt ? "expiring" : "active";
   return {
     id: k.id,
@@ -20,6 +21,7 @@ export function serializeApiKey(k: ApiKey, now = new Date()) {
     last_used: seconds(k.lastUsedAt),
     expires: seconds(k.expiresAt),
     revoked: seconds(k.revokedAt),
+    created_by: creator,
   };
 }
 

@@ -70,6 +70,8 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
         merchantId: apiKey.merchantId,
         livemode: apiKey.livemode,
         actor: { type: "api_key", id: apiKey.id, label: apiKey.displayPrefix },
+        // A member's key acts with the member's current role (lib/auth/roles.ts).
+        ...(apiKey.creatorRole ? { role: apiKey.creatorRole } : {}),
         requestId,
         ip: clientIp(req.headers),
         apiKey,

@@ -42,10 +42,17 @@ export function can(role: Role | undefined, permission: Permission): boolean {
 }
 
 /**
- * Users act with their role; API keys and the system act for the whole merchant.
- * Throws 403 when a user's role lacks the permission.
+ * Users act with their role, and so does an API key a team member created (the member's current
+ * role: a developer's key cannot refund). A merchant-wide key and the system act for the whole
+ * merchant. Throws 403 when the role lacks the permission.
  */
 export function requirePermission(ctx: ServiceContext, permission: Permission): void {
+  if (ctx.actor.type === "api_key" && ctx.role !== undefined) {
+    if (!can(ctx.role, permission)) {
+      throw new KassaError("permission_denied", `This API key acts with the role of the team member who created it (${ctx.role}), which cannot do this: it needs ${permission}.`);
+    }
+    return;
+  }
   if (ctx.actor.type !== "user") return;
   if (!can(ctx.role, permission)) {
     throw new KassaError("permission_denied", `Your role (${ctx.role ?? "none"}) cannot do this: it needs ${permission}.`);

@@ -36,6 +36,7 @@ export default async function ApiKeysPage() {
                   <th className="py-2 font-medium">Status</th>
                   <th className="py-2 font-medium">Last used</th>
                   <th className="py-2 font-medium">Created</th>
+                  <th className="py-2 font-medium">Created by (acts as)</th>
                   <th className="py-2" />
                 </tr>
               </thead>
@@ -53,6 +54,16 @@ export default async function ApiKeysPage() {
                     </td>
                     <td className="py-3 text-slate-600"><Time seconds={k.last_used} /></td>
                     <td className="py-3 text-slate-600"><Time seconds={k.created} /></td>
+                    <td className="py-3 text-slate-600" data-testid="key-creator">
+                      {k.created_by ? (
+                        <>
+                          <p className="break-all">{k.created_by.email}</p>
+                          <p className="text-xs">{k.created_by.role ?? "left the team: key stopped"}</p>
+                        </>
+                      ) : (
+                        "Kassa"
+                      )}
+                    </td>
                     <td className="py-3 text-right">
                       {can(member.role, "api_keys:write") && (k.status === "active" || k.status === "expiring") ? (
                         <KeyActions id={k.id} name={k.name} canRoll={k.status === "active"} />
