@@ -1,7 +1,7 @@
 import type { Database, Executor, Transaction } from "@/db/client";
 import { getDb } from "@/db/client";
 import { hasOutboxWrite, markOutboxWrite, signalOutboxCommit } from "@/lib/events/outbox-signal";
-import type { ActorType, Role } from "@/db/schema";
+import type { ActorType, KeyPermissions, Role } from "@/db/schema";
 
 export interface Actor {
   type: ActorType;
@@ -29,8 +29,10 @@ export interface ServiceContext {
   merchantId: string;
   livemode: boolean;
   actor: Actor;
-  /** The acting user's role in this merchant; absent for API keys and the system. */
+  /** The acting user's role in this merchant; for an API key a member made, that member's role. */
   role?: Role;
+  /** A restricted key's grants (`rk_…`): what each resource allows. */
+  keyPermissions?: KeyPermissions;
   requestId?: string;
   /** The Idempotency-Key the request came with, recorded on the events it causes. */
   idempotencyKey?: string;

@@ -12,7 +12,7 @@ export function RevealedKey({ created }: { created: NewKey }) {
   return (
     <div className="space-y-2 rounded-md bg-emerald-50 p-4 ring-1 ring-emerald-200" data-testid="new-key">
       <p className="text-sm font-medium text-emerald-900">
-        {created.kind === "secret"
+        {created.kind !== "publishable"
           ? "Copy your new secret key now. For your security it will not be shown again."
           : "Your new publishable key:"}
       </p>
@@ -32,18 +32,34 @@ export function RevealedKey({ created }: { created: NewKey }) {
   );
 }
 
-export function CreateKeyForm({ livemode }: { livemode: boolean }) {
+/** `resources`: what a restricted key may be granted, with the levels the member's own role allows. */
+export function CreateKeyForm({ livemode, resources }: { livemode: boolean; resources: { name: string; levels: string[] }[] }) {
   const [state, action, pending] = useActionState<ActionResult<NewKey> | null, FormData>(createKeyAction, null);
+  const [kind, setKind] = useState("secret");
   return (
     <div className="space-y-4">
       <form action={action} className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
         <input type="hidden" name="mode" value={livemode ? "live" : "test"} />
         <Field label="Key name" name="name" placeholder="e.g. Checkout server" required maxLength={80} />
-        <SelectField label="Type" name="kind" defaultValue="secret">
+        <SelectField label="Type" name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
           <option value="secret">Secret key</option>
+          <option value="restricted">Restricted key</option>
           <option value="publishable">Publishable key</option>
         </SelectField>
         <Button type="submit" disabled={pending}>{pending ? "Creating…" : `Create ${livemode ? "live" : "test"} key`}</Button>
+        {kind === "restricted" ? (
+          <fieldset className="grid gap-2 sm:col-span-3 sm:grid-cols-3" data-testid="key-permissions">
+            <legend className="mb-1 text-sm text-slate-600">What this key may do (and no more than your role can)</legend>
+            {resources.map((r) => (
+              <SelectField key={r.name} label={r.name.replace("_", " ")} name={`permissions.${r.name}`} defaultValue="none">
+                <option value="none">None</option>
+                {r.levels.map((l) => (
+                  <option key={l} value={l}>{l === "read" ? "Read" : "Write"}</option>
+                ))}
+              </SelectField>
+            ))}
+          </fieldset>
+        ) : null}
       </form>
       {state && !state.ok ? <Alert>{state.error}</Alert> : null}
       {state?.ok ? <RevealedKey created={state.data} /> : null}

@@ -1,8 +1,10 @@
-import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { primaryId, tenant, timestamps } from "./columns";
 
-export const API_KEY_KINDS = ["secret", "publishable"] as const;
+export const API_KEY_KINDS = ["secret", "publishable", "restricted"] as const;
 export type ApiKeyKind = (typeof API_KEY_KINDS)[number];
+/** A restricted key's access per resource (lib/api-keys/key-permissions.ts); absent means none. */
+export type KeyPermissions = Partial<Record<string, "read" | "write">>;
 
 export const apiKeys = pgTable(
   "api_keys",
@@ -18,6 +20,8 @@ export const apiKeys = pgTable(
     /** Publishable keys are not secret: kept so the dashboard can show them again. */
     publishableToken: text(),
     createdBy: text(),
+    /** Restricted keys only: what each resource allows. */
+    permissions: jsonb().$type<KeyPermissions>(),
     lastUsedAt: timestamp({ withTimezone: true }),
     /** Set when the key is rolled: it keeps working until then. */
     expiresAt: timestamp({ withTimezone: true }),

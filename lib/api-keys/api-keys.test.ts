@@ -77,7 +77,7 @@ describe("createApiKey", () => {
   });
 
   it("validates its input", async () => {
-    await expect(createApiKey({ ctx, input: { kind: "restricted", name: "x" } })).rejects.toMatchObject({
+    await expect(createApiKey({ ctx, input: { kind: "full", name: "x" } })).rejects.toMatchObject({
       code: "parameter_invalid",
       param: "kind",
     });
@@ -306,5 +306,36 @@ describe("a member's key acts with the member's current role", () => {
     expect((await authenticateApiKey(db, bearer(secret))).creatorRole).toBe("owner");
     const { secret: sys } = await createApiKey({ ctx: { ...ctx, actor: { type: "system", id: "seed" }, role: undefined }, input: { kind: "secret", name: "system key" } });
     expect((await authenticateApiKey(db, bearer(sys))).creatorRole).toBeNull();
+  });
+});
+
+describe("restricted keys (rk_…)", () => {
+  it("carry per-resource grants; write allows read; nothing else is allowed; the grants survive a roll", async () => {
+    const { requirePermission } = await import("@/lib/auth/roles");
+    const created = await createApiKey({ ctx, input: { kind: "restricted", name: "orders", permissions: { payments: "write", customers: "read", refunds: "none" } } });
+    expect(created.secret).toMatch(/^rk_test_[A-Za-z0-9]{32}$/);
+    expect(created.object).toMatchObject({ kind: "restricted", permissions: { payments: "write", customers: "read" }, redacted: expect.stringMatching(/^rk_test_…/) });
+    const key = await authenticateApiKey(db, bearer(created.secret));
+    const keyCtx: ServiceContext = { merchantId, livemode: false, actor: { type: "api_key", id: key.id }, role: key.creatorRole!, keyPermissions: key.permissions! };
+    for (const allowed of ["payments:write", "payments:read", "customers:read"] as const) expect(() => requirePermission(keyCtx, allowed)).not.toThrow();
+    for (const denied of ["customers:write", "refunds:write", "account:read", "webhooks:read", "api_keys:write", "team:manage"] as const) {
+      expect(() => requirePermission(keyCtx, denied)).toThrow(expect.objectContaining({ code: "permission_denied" }));
+    }
+    const rolled = await rollApiKey({ ctx, id: created.object.id });
+    expect(rolled.secret).toMatch(/^rk_test_/);
+    expect((await authenticateApiKey(db, bearer(rolled.secret))).permissions).toEqual({ payments: "write", customers: "read" });
+  });
+
+  it("bad grants are 400 naming the parameter; a member cannot grant what their role cannot do (403)", async () => {
+    const code = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string; param?: string }) => `${e.code}:${e.param ?? ""}`);
+    expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x" } }))).toBe("parameter_missing:permissions");
+    expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x", permissions: { payments: "none" } } }))).toBe("parameter_missing:permissions");
+    expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x", permissions: { payments: "admin" } } }))).toBe("parameter_invalid:permissions[payments]");
+    expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x", permissions: { api_keys: "write" } } }))).toBe("parameter_unknown:permissions[api_keys]");
+    expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x", permissions: { events: "write" } } }))).toBe("parameter_invalid:permissions[events]");
+    expect(await code(createApiKey({ ctx, input: { kind: "secret", name: "x", permissions: { payments: "read" } } }))).toBe("parameter_invalid:permissions");
+    const developer: ServiceContext = { ...ctx, role: "developer" };
+    expect(await code(createApiKey({ ctx: developer, input: { kind: "restricted", name: "x", permissions: { refunds: "write" } } }))).toBe("permission_denied:permissions[refunds]");
+    expect(await code(createApiKey({ ctx: developer, input: { kind: "restricted", name: "x", permissions: { payments: "write" } } }))).toBe("ok");
   });
 });

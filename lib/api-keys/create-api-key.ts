@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { API_KEY_KINDS, apiKeys } from "@/db/schema";
+import { API_KEY_KINDS, apiKeys, type ApiKeyKind, type KeyPermissions } from "@/db/schema";
+import { KassaError } from "@/lib/errors";
+import { exceedsRole, KeyPermissionsInput, normalizePermissions } from "./key-permissions";
 import { parseWith } from "@/lib/api/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/auth/roles";
@@ -12,13 +14,15 @@ import { serializeApiKey, type ApiKeyObject } from "./serialize-api-key";
 export const CreateApiKeyInput = z.strictObject({
   kind: z.enum(API_KEY_KINDS),
   name: z.string().trim().min(1).max(80),
+  /** Restricted keys only: none/read/write per resource. */
+  permissions: KeyPermissionsInput.optional(),
 });
 
 /** Inserts a key row and returns it with the one-time plaintext. Used by create and roll. */
 export async function insertApiKey(
   tx: Executor,
   ctx: ServiceContext,
-  input: { kind: "secret" | "publishable"; name: string },
+  input: { kind: ApiKeyKind; name: string; permissions?: KeyPermissions | null },
 ): Promise<{ object: ApiKeyObject; secret: string }> {
   const secret = generateKey(input.kind, ctx.livemode ? "live" : "test");
   const [row] = await tx
@@ -33,22 +37,38 @@ export async function insertApiKey(
       keyHash: hashKey(secret),
       publishableToken: input.kind === "publishable" ? secret : null,
       createdBy: ctx.actor.id,
+      permissions: input.kind === "restricted" ? (input.permissions ?? {}) : null,
     })
     .returning();
   return { object: serializeApiKey(row!), secret };
 }
 
-/** Creates a key in ctx's mode. The secret is in the result once and never again. */
+/**
+ * Creates a key in ctx's mode. The secret is in the result once and never again. A restricted key
+ * carries its grants; a member may grant only what their own role can do (the key also acts with
+ * their role, lib/auth/roles.ts).
+ */
 export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   requirePermission(ctx, "api_keys:write");
   const data = parseWith(CreateApiKeyInput, input);
+  if (data.kind !== "restricted" && data.permissions !== undefined) {
+    throw new KassaError("parameter_invalid", "permissions are for restricted keys only.", { param: "permissions" });
+  }
+  const permissions = data.kind === "restricted" ? normalizePermissions(data.permissions ?? {}) : null;
+  if (data.kind === "restricted" && Object.keys(permissions!).length === 0) {
+    throw new KassaError("parameter_missing", "A restricted key needs at least one resource it may read or write.", { param: "permissions" });
+  }
+  const over = permissions && ctx.actor.type === "user" && ctx.role ? exceedsRole(permissions, ctx.role) : null;
+  if (over) {
+    throw new KassaError("permission_denied", `Your role (${ctx.role}) cannot ${permissions![over]} ${over}, so a key you make cannot either.`, { param: `permissions[${over}]` });
+  }
   return withTransaction(ctx, async (tx) => {
-    const created = await insertApiKey(tx, ctx, data);
+    const created = await insertApiKey(tx, ctx, { kind: data.kind, name: data.name, permissions });
     await writeAudit(tx, ctx, {
       action: "api_key.created",
       targetType: "api_key",
       targetId: created.object.id,
-      metadata: { kind: data.kind, name: data.name, redacted: created.object.redacted },
+      metadata: { kind: data.kind, name: data.name, redacted: created.object.redacted, ...(permissions ? { permissions } : {}) },
     });
     return created;
   });

@@ -17,7 +17,7 @@ export async function rollApiKey({ ctx, id, now = new Date() }: { ctx: ServiceCo
     if (old.revokedAt || old.rolledToId || (old.expiresAt && old.expiresAt <= now)) {
       throw new KassaError("api_key_revoked", "This key was already revoked or rolled.", { param: "id" });
     }
-    const created = await insertApiKey(tx, { ...ctx, livemode: old.livemode }, { kind: old.kind, name: old.name });
+    const created = await insertApiKey(tx, { ...ctx, livemode: old.livemode }, { kind: old.kind, name: old.name, permissions: old.permissions });
     const expiresAt = new Date(now.getTime() + ROLL_GRACE_MS);
     await tx.update(apiKeys).set({ expiresAt, rolledToId: created.object.id }).where(eq(apiKeys.id, old.id));
     await writeAudit(tx, { ...ctx, livemode: old.livemode }, {

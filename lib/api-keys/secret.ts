@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 
 export type KeyMode = "test" | "live";
-export type KeyKind = "secret" | "publishable";
+export type KeyKind = "secret" | "publishable" | "restricted";
 
-const KEY_FORMAT = /^(sk|pk)_(test|live)_([A-Za-z0-9]{24,128})$/;
+const KEY_FORMAT = /^(sk|pk|rk)_(test|live)_([A-Za-z0-9]{24,128})$/;
+const PREFIX: Record<KeyKind, string> = { secret: "sk", publishable: "pk", restricted: "rk" };
+const KIND: Record<string, KeyKind> = { sk: "secret", pk: "publishable", rk: "restricted" };
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 export function hashKey(key: string): string {
@@ -21,15 +23,15 @@ function base62(bytes: number): string {
   return out;
 }
 
-/** A new key: `sk_test_` + 32 base62 characters (~190 bits). */
+/** A new key: `sk_test_` (or `pk_`, `rk_`) + 32 base62 characters (~190 bits). */
 export function generateKey(kind: KeyKind, mode: KeyMode): string {
-  return `${kind === "secret" ? "sk" : "pk"}_${mode}_${base62(32)}`;
+  return `${PREFIX[kind]}_${mode}_${base62(32)}`;
 }
 
 export function parseKey(key: string): { kind: KeyKind; mode: KeyMode } | null {
   const match = KEY_FORMAT.exec(key);
   if (!match) return null;
-  return { kind: match[1] === "sk" ? "secret" : "publishable", mode: match[2] as KeyMode };
+  return { kind: KIND[match[1]!]!, mode: match[2] as KeyMode };
 }
 
 /** What the dashboard shows of a secret key once it is stored: "sk_test_…a1B2". */

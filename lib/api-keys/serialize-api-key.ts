@@ -21,6 +21,7 @@ export function serializeApiKey(k: ApiKey, now = new Date(), creator: { email: s
     last_used: seconds(k.lastUsedAt),
     expires: seconds(k.expiresAt),
     revoked: seconds(k.revokedAt),
+    permissions: k.kind === "restricted" ? (k.permissions ?? {}) : null,
     created_by: creator,
   };
 }

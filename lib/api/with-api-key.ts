@@ -72,6 +72,7 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
         actor: { type: "api_key", id: apiKey.id, label: apiKey.displayPrefix },
         // A member's key acts with the member's current role (lib/auth/roles.ts).
         ...(apiKey.creatorRole ? { role: apiKey.creatorRole } : {}),
+        ...(apiKey.kind === "restricted" ? { keyPermissions: apiKey.permissions ?? {} } : {}),
         requestId,
         ip: clientIp(req.headers),
         apiKey,

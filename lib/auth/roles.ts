@@ -3,6 +3,7 @@ import type { ServiceContext } from "@/lib/context";
 import { KassaError } from "@/lib/errors";
 
 export const PERMISSIONS = {
+  "account:read": ["owner", "admin", "developer", "analyst", "support"],
   "account:write": ["owner", "admin"],
   "api_keys:read": ["owner", "admin", "developer"],
   "api_keys:write": ["owner", "admin", "developer"],
@@ -47,6 +48,14 @@ export function can(role: Role | undefined, permission: Permission): boolean {
  * merchant. Throws 403 when the role lacks the permission.
  */
 export function requirePermission(ctx: ServiceContext, permission: Permission): void {
+  if (ctx.actor.type === "api_key" && ctx.keyPermissions) {
+    // A restricted key: its own grants first (write allows read), then its creator's role.
+    const [resource, level] = permission.split(":") as [string, string];
+    const granted = ctx.keyPermissions[resource];
+    if (!(granted === "write" || (granted === "read" && level === "read"))) {
+      throw new KassaError("permission_denied", `This restricted key does not allow ${permission.replace(":", " ")} (it grants ${resource}: ${granted ?? "none"}).`);
+    }
+  }
   if (ctx.actor.type === "api_key" && ctx.role !== undefined) {
     if (!can(ctx.role, permission)) {
       throw new KassaError("permission_denied", `This API key acts with the role of the team member who created it (${ctx.role}), which cannot do this: it needs ${permission}.`);

@@ -14,11 +14,18 @@ export interface NewKey {
   name: string;
 }
 
+/** A restricted key's grants from the form's `permissions.<resource>` selects. */
+function permissionsOf(form: FormData): { permissions?: Record<string, string> } {
+  if (form.get("kind") !== "restricted") return {};
+  const entries = [...form.entries()].filter(([k]) => k.startsWith("permissions.")).map(([k, v]) => [k.slice("permissions.".length), String(v)]);
+  return { permissions: Object.fromEntries(entries) };
+}
+
 export async function createKeyAction(_prev: ActionResult<NewKey> | null, form: FormData): Promise<ActionResult<NewKey>> {
   const result = await memberAction(async ({ ctx }) => {
     const created = await createApiKey({
       ctx: { ...ctx, livemode: form.get("mode") === "live" },
-      input: { kind: String(form.get("kind") ?? ""), name: String(form.get("name") ?? "") },
+      input: { kind: String(form.get("kind") ?? ""), name: String(form.get("name") ?? ""), ...permissionsOf(form) },
     });
     return { id: created.object.id, secret: created.secret, kind: created.object.kind, livemode: created.object.livemode, name: created.object.name };
   });

@@ -2,6 +2,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { CreateKeyForm, KeyActions } from "@/components/dashboard/api-keys";
 import { Time } from "@/components/ui/time";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { grantableFor } from "@/lib/api-keys/key-permissions";
 import { can } from "@/lib/auth/roles";
 import { memberContext, requireMember } from "@/lib/auth/session";
 
@@ -22,7 +23,7 @@ export default async function ApiKeysPage() {
       />
       <div className="space-y-6">
         <Card title={`Create a ${mode} key`}>
-          <CreateKeyForm livemode={ctx.livemode} />
+          <CreateKeyForm livemode={ctx.livemode} resources={grantableFor(member.role)} />
         </Card>
         <Card title={`${ctx.livemode ? "Live" : "Test"} keys`}>
           {keys.length === 0 ? (
@@ -45,7 +46,12 @@ export default async function ApiKeysPage() {
                   <tr key={k.id} className="align-top" data-key-id={k.id}>
                     <td className="py-3">
                       <p className="font-medium text-slate-800">{k.name}</p>
-                      <p className="text-xs text-slate-500">{k.kind === "secret" ? "Secret" : "Publishable"}</p>
+                      <p className="text-xs text-slate-500">{k.kind === "secret" ? "Secret" : k.kind === "restricted" ? "Restricted" : "Publishable"}</p>
+                      {k.permissions ? (
+                        <p className="text-xs text-slate-500" data-testid="key-grants">
+                          {Object.entries(k.permissions).map(([r, l]) => `${r}: ${l}`).join(", ")}
+                        </p>
+                      ) : null}
                     </td>
                     <td className="py-3 font-mono text-xs break-all">{k.token ?? k.redacted}</td>
                     <td className="py-3">

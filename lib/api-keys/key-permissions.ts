@@ -1,0 +1,37 @@
+import { z } from "zod";
+import type { KeyPermissions, Role } from "@/db/schema";
+import { can, PERMISSIONS, type Permission } from "@/lib/auth/roles";
+
+/**
+ * What a restricted key (`rk_…`) can be granted, resource by resource, as Stripe's: each resource is a
+ * Kassa permission prefix, with the levels that exist for it. Keys never manage keys, the team, the
+ * audit log or workflows.
+ */
+const GRANTABLE = ["account", "balance", "customers", "disputes", "events", "payment_links", "payments", "refunds", "webhooks"] as const;
+export type Resource = (typeof GRANTABLE)[number];
+
+export const RESOURCE_LEVELS: Record<Resource, ("read" | "write")[]> = Object.fromEntries(
+  GRANTABLE.map((r) => [r, (["read", "write"] as const).filter((l) => `${r}:${l}` in PERMISSIONS)]),
+) as Record<Resource, ("read" | "write")[]>;
+
+export const KeyPermissionsInput = z.strictObject(
+  Object.fromEntries(GRANTABLE.map((r) => [r, z.enum(["none", ...RESOURCE_LEVELS[r]] as [string, ...string[]]).optional()])) as Record<Resource, z.ZodOptional<z.ZodEnum<Record<string, string>>>>,
+);
+
+/** The grants as stored: "none" dropped. */
+export function normalizePermissions(input: Partial<Record<Resource, string>>): KeyPermissions {
+  return Object.fromEntries(Object.entries(input).filter(([, l]) => l === "read" || l === "write")) as KeyPermissions;
+}
+
+/** The grants a role may hand out: a member never makes a key that can do more than they can. */
+export function exceedsRole(perms: KeyPermissions, role: Role): Resource | null {
+  for (const [resource, level] of Object.entries(perms)) {
+    if (level && !can(role, `${resource}:${level}` as Permission)) return resource as Resource;
+  }
+  return null;
+}
+
+/** For the create-key form: each grantable resource with the levels this role may hand out. */
+export function grantableFor(role: Role): { name: Resource; levels: ("read" | "write")[] }[] {
+  return GRANTABLE.map((name) => ({ name, levels: RESOURCE_LEVELS[name].filter((l) => can(role, `${name}:${l}` as Permission)) })).filter((r) => r.levels.length > 0);
+}
