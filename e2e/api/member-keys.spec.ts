@@ -25,3 +25,18 @@ test("a developer's key makes payments but cannot refund; removing the developer
   await removeMember({ ctx: m.ctx, membershipId: membership!.id });
   await expectError(await request.get("/api/v1/account", { headers: auth(secret) }), 401, "api_key_expired");
 });
+
+test("a restricted key (rk_) does only what its grants allow", async ({ request }) => {
+  const m = await seedMerchant("rkey");
+  const { secret } = await createApiKey({ ctx: m.ctx, input: { kind: "restricted", name: "orders", permissions: { payments: "write", customers: "read" } } });
+  expect(secret).toMatch(/^rk_test_/);
+  const paid = await ok<{ id: string }>(await request.post("/api/v1/payments", { headers: auth(secret), data: { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true } }));
+  await ok(await request.get(`/api/v1/payments/${paid.id}`, { headers: auth(secret) }));
+  await ok(await request.get("/api/v1/customers", { headers: auth(secret) }));
+  await expectError(await request.post("/api/v1/customers", { headers: auth(secret), data: { email: "a@b.test" } }), 403, "permission_denied");
+  await expectError(await request.post("/api/v1/refunds", { headers: auth(secret), data: { payment: paid.id } }), 403, "permission_denied");
+  await expectError(await request.get("/api/v1/account", { headers: auth(secret) }), 403, "permission_denied");
+  await expectError(await request.get("/api/v1/balance", { headers: auth(secret) }), 403, "permission_denied");
+  // A restricted test key under a live prefix is no key at all.
+  await expectError(await request.get("/api/v1/customers", { headers: auth(secret.replace("rk_test_", "rk_live_")) }), 401, "api_key_invalid");
+});
