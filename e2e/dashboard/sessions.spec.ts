@@ -57,3 +57,25 @@ test("signing out refuses the old cookie; the session list signs another browser
   await two.context.close();
   await three.context.close();
 });
+
+test("changing the password needs the current one and signs every other session out", async ({ browser }) => {
+  const m = await seedMerchant("password");
+  const other = await signedIn(browser, m);
+  const otherCookies = await other.context.cookies();
+  const me = await signedIn(browser, m);
+  await me.page.goto("/settings");
+  const form = me.page.getByTestId("password-form");
+  await form.getByLabel("Current password").fill("not my password");
+  await form.getByLabel("New password").fill("a brand new passphrase");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByText("Your current password is not right.")).toBeVisible();
+  await form.getByLabel("Current password").fill(m.password);
+  await form.getByLabel("New password").fill("a brand new passphrase");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByText("Password changed.")).toBeVisible();
+  expect((await cookieStillWorks(browser, otherCookies)).inside).toBe(false);
+  await me.page.goto("/dashboard");
+  await expect(me.page).toHaveURL(/\/dashboard$/);
+  await other.context.close();
+  await me.context.close();
+});

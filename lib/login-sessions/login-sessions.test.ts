@@ -52,3 +52,24 @@ describe("login sessions", () => {
     await expect(revokeLoginSessions({ ctx: m.ctx, userId: m.userId })).rejects.toMatchObject({ code: "parameter_missing" });
   });
 });
+
+describe("changePassword", () => {
+  it("needs the current password, refuses a weak or unchanged one, then ends every other session", async () => {
+    const { changePassword } = await import("./change-password");
+    const { verifyCredentials } = await import("@/lib/team/verify-credentials");
+    const m = await makeMerchant(db);
+    const here = await startLoginSession(db, { userId: m.userId, ip: null, userAgent: "here" });
+    const there = await startLoginSession(db, { userId: m.userId, ip: null, userAgent: "there" });
+    const change = (input: Record<string, string>) => changePassword({ ctx: m.ctx, userId: m.userId, sessionId: here, input }).then(() => "ok", (e: { code: string; param?: string }) => `${e.code}:${e.param ?? ""}`);
+    expect(await change({ current_password: "wrong wrong wrong", new_password: "a brand new passphrase" })).toBe("invalid_credentials:current_password");
+    expect(await change({ current_password: "correct horse battery", new_password: "short" })).toBe("parameter_invalid:new_password");
+    expect(await change({ current_password: "correct horse battery", new_password: "correct horse battery" })).toBe("parameter_invalid:new_password");
+    expect(await checkLoginSession(db, { sessionId: there, userId: m.userId })).toBe(true);
+    expect(await change({ current_password: "correct horse battery", new_password: "a brand new passphrase" })).toBe("ok");
+    expect(await checkLoginSession(db, { sessionId: here, userId: m.userId })).toBe(true);
+    expect(await checkLoginSession(db, { sessionId: there, userId: m.userId })).toBe(false);
+    await expect(verifyCredentials({ db, email: m.email, password: "correct horse battery", ip: "198.51.100.77" })).rejects.toMatchObject({ code: "invalid_credentials" });
+    await expect(verifyCredentials({ db, email: m.email, password: "a brand new passphrase", ip: "198.51.100.78" })).resolves.toMatchObject({ userId: m.userId });
+    expect(await auditRows(db, m.merchantId, "user.password_changed")).toHaveLength(1);
+  });
+});

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { updateAccount } from "@/lib/accounts/update-account";
 import { memberAction, type ActionResult } from "@/lib/auth/action";
+import { changePassword } from "@/lib/login-sessions/change-password";
 import { revokeLoginSessions } from "@/lib/login-sessions/revoke-login-sessions";
 import { changeRole, removeMember } from "@/lib/team/change-role";
 import { inviteMember } from "@/lib/team/invite-member";
@@ -74,6 +75,15 @@ export async function revokeInvitationAction(_prev: ActionResult<null> | null, f
 export async function revokeSessionAction(sessionId: string): Promise<ActionResult<null>> {
   const result = await memberAction(async ({ ctx, member }) => {
     await revokeLoginSessions({ ctx, userId: member.userId, sessionId });
+    return null;
+  });
+  revalidatePath("/settings");
+  return result;
+}
+
+export async function changePasswordAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  const result = await memberAction(async ({ ctx, member }) => {
+    await changePassword({ ctx, userId: member.userId, sessionId: member.sessionId, input: { current_password: str(form, "current_password"), new_password: str(form, "new_password") } });
     return null;
   });
   revalidatePath("/settings");

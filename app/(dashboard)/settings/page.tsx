@@ -6,6 +6,7 @@ import { memberContext, requireMember } from "@/lib/auth/session";
 import { CURRENCIES } from "@/lib/money";
 import { getDb } from "@/db/client";
 import { LoginSessions } from "@/components/dashboard/login-sessions";
+import { PasswordForm } from "@/components/dashboard/password-form";
 import { listLoginSessions } from "@/lib/login-sessions/list-login-sessions";
 
 export const metadata = { title: "Account settings" };
@@ -19,6 +20,11 @@ export default async function AccountSettingsPage() {
       <Card>
         <AccountForm account={account} currencies={CURRENCIES} canEdit={can(member.role, "account:write")} />
       </Card>
+      <div className="mt-6">
+        <Card title="Your password">
+          <PasswordForm />
+        </Card>
+      </div>
       <div className="mt-6">
         <Card title="Your sessions">
           <LoginSessions sessions={await listLoginSessions(await getDb(), { userId: member.userId, currentId: member.sessionId })} />
