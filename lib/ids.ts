@@ -31,6 +31,9 @@ export const ID_PREFIXES = {
   paymentLink: "plink",
   serverInstance: "inst",
   loginSession: "ls",
+  email: "em",
+  passwordReset: "pwr",
+  signupRequest: "sur",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -11,10 +11,17 @@ import { clientIp } from "@/lib/http/client-ip";
 import { KassaError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { acceptInvitation } from "@/lib/team/accept-invitation";
-import { signUp } from "@/lib/team/sign-up";
+import { redirect } from "next/navigation";
+import { requestBaseUrl } from "@/lib/checkout/checkout-urls";
+import { requestPasswordReset } from "@/lib/login-sessions/request-password-reset";
+import { resetPassword } from "@/lib/login-sessions/reset-password";
+import { confirmSignup } from "@/lib/team/confirm-signup";
+import { requestSignup } from "@/lib/team/request-signup";
 
 export interface FormState {
   error?: string;
+  /** A success the form shows instead of itself ("check your email"). */
+  notice?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
 }
@@ -61,15 +68,49 @@ function explain(error: unknown, values: Record<string, string>): FormState {
   return { error: "Something went wrong on our side. Try again.", values };
 }
 
+const CHECK_EMAIL = "Check your email: we sent a link to finish creating your account. (Without an SMTP server, the dev server prints it in its console.)";
+
+/** Sign-up asks the email's owner to confirm; the answer never says whether the email had an account. */
 export async function signupAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = { name: text(form, "name"), email: text(form, "email"), business_name: text(form, "business_name") };
   const password = text(form, "password");
   try {
-    await signUp({ db: await getDb(), input: { ...values, password }, ip: await ip() });
+    await requestSignup({ db: await getDb(), input: { ...values, password }, ip: await ip(), baseUrl: await requestBaseUrl() });
   } catch (error) {
     return explain(error, values);
   }
-  return signInOrExplain(values.email, password, "/dashboard");
+  return { notice: CHECK_EMAIL, values };
+}
+
+/** The sign-up email's link, confirmed with a button (a link scanner's GET creates nothing). */
+export async function confirmSignupAction(token: string): Promise<FormState> {
+  try {
+    await confirmSignup({ db: await getDb(), token, ip: await ip() });
+  } catch (error) {
+    return explain(error, {});
+  }
+  redirect("/login?confirmed=1");
+}
+
+export async function forgotPasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = { email: text(form, "email") };
+  try {
+    await requestPasswordReset({ db: await getDb(), input: values, ip: await ip(), baseUrl: await requestBaseUrl() });
+  } catch (error) {
+    return explain(error, values);
+  }
+  return { notice: "If an account has that email, we sent it a link to choose a new password. It works once, for an hour.", values };
+}
+
+export async function resetPasswordAction(token: string, _prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    await resetPassword({ db: await getDb(), input: { token, password: text(form, "password") } });
+  } catch (error) {
+    const state = explain(error, {});
+    // A bad link is the page's message, not a field's.
+    return state.fieldErrors?.token ? { error: state.fieldErrors.token } : state;
+  }
+  redirect("/login?reset=1");
 }
 
 export async function acceptInviteAction(_prev: FormState, form: FormData): Promise<FormState> {

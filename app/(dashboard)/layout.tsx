@@ -35,6 +35,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       items: [
         { href: "/settings", label: "Account" },
         { href: "/settings/team", label: "Team" },
+        { href: "/settings/emails", label: "Emails" },
         ...(can(member.role, "audit:read") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
       ],
     },

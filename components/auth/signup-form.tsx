@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 export function SignupForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(signupAction, {});
   const err = state.fieldErrors ?? {};
+  if (state.notice) return <Alert tone="green">{state.notice}</Alert>;
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.error ? <Alert>{state.error}</Alert> : null}

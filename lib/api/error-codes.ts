@@ -71,6 +71,8 @@ export const ERROR_CODES = {
   // 429
   rate_limited: { status: 429, type: "rate_limit_error" },
   login_throttled: { status: 429, type: "rate_limit_error" },
+  reset_link_invalid: { status: 400, type: "invalid_request_error" },
+  signup_link_invalid: { status: 400, type: "invalid_request_error" },
   // 5xx
   api_error: { status: 500, type: "api_error" },
   /** A posting that breaks the ledger's rules: a bug in the caller, never the client's fault. */

@@ -54,3 +54,8 @@ export function loginRateLimiters(): { ip: RateLimiter; accountIp: RateLimiter; 
 export function paymentLinkRateLimiter(): RateLimiter {
   return named("payment-link", () => createRateLimiter({ name: "payment-link", ...parseRule(process.env.KASSA_RATE_LIMIT_PAYMENT_LINK ?? "20/10m") }));
 }
+
+/** Sign-ups and password-reset requests per client IP (KASSA_RATE_LIMIT_SIGNUP, default 10 an hour). */
+export function signupRateLimiter(): RateLimiter {
+  return named("signup", () => createRateLimiter({ name: "signup", ...parseRule(process.env.KASSA_RATE_LIMIT_SIGNUP ?? "10/1h") }));
+}

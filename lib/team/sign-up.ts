@@ -22,10 +22,18 @@ export const SignUpInput = z.strictObject({
   business_name: z.string().trim().min(1).max(100),
 });
 
-/** Creates a user and a merchant with that user as its owner. */
+/**
+ * Creates a user and a merchant with that user as its owner, at once: for seeds, tests and operators.
+ * People signing up on the site go through requestSignup/confirmSignup (their email is confirmed first).
+ */
 export async function signUp({ input, db, ip }: { input: unknown; db?: Executor; ip?: string | null }) {
   const data = parseWith(SignUpInput, input);
-  const passwordHash = await hashPassword(data.password);
+  return createOwnerAccount({ db, ip, name: data.name, email: data.email, businessName: data.business_name, passwordHash: await hashPassword(data.password) });
+}
+
+/** The user, the merchant and the owner membership, in one transaction; a taken email is 400 email_taken. */
+export async function createOwnerAccount({ db, ip, name, email, businessName, passwordHash }: { db?: Executor; ip?: string | null; name: string; email: string; businessName: string; passwordHash: string }) {
+  const data = { name, email, business_name: businessName };
   try {
     return await withTransaction({ db }, async (tx) => {
       const userId = newId("user");
