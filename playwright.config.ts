@@ -51,6 +51,9 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
       KASSA_RATE_LIMIT_API: process.env.KASSA_RATE_LIMIT_API ?? "100/10s",
+      // Every browser test signs in from 127.0.0.1: the per-IP sign-in throttle is proved in vitest
+      // (lib/team/verify-credentials.test.ts), not by the suite's own logins.
+      KASSA_RATE_LIMIT_LOGIN_IP: "1000/15m",
       KASSA_SEED_DEMO: "true",
       // A few demo payments in the background, not the first start's thousands.
       KASSA_SEED_PAYMENTS: process.env.KASSA_SEED_PAYMENTS ?? "40",
