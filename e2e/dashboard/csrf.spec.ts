@@ -15,9 +15,10 @@ test.beforeAll(async () => {
   attacker = createServer((req, res) => {
     const target = new URL(req.url ?? "/", "http://x").searchParams.get("target") ?? "";
     const body = new URL(req.url ?? "/", "http://x").searchParams.get("body") ?? "{}";
+    // As the probe did it: a body with no Content-Type at all (a Blob without a type), then a text/plain one.
     res.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><title>win a prize</title><script>
-      fetch(${JSON.stringify(target)}, { method: "POST", mode: "no-cors", credentials: "include", body: ${JSON.stringify(body)} })
-        .finally(() => { document.title = "sent"; });
+      const send = (body) => fetch(${JSON.stringify(target)}, { method: "POST", mode: "no-cors", credentials: "include", body }).catch(() => undefined);
+      send(new Blob([${JSON.stringify(body)}])).then(() => send(${JSON.stringify(body)})).finally(() => { document.title = "sent"; });
     </script>`);
   });
   await new Promise<void>((r) => attacker.listen(0, "127.0.0.1", () => r()));
