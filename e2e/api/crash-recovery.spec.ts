@@ -8,9 +8,11 @@ import { paymentMethods, payments, refunds, sandboxCharges, sandboxRefunds, setu
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { auth, ok, type Merchant } from "../support/api";
 import { db, seedMerchant } from "../support/db";
+import { freePort } from "@/scripts/pg-server";
 import { startServerProcess, type ServerProcess } from "../support/server-process";
 
-const PORT = Number(process.env.E2E_CRASH_PORT ?? 3197);
+/** The second server's port: free on this machine, chosen once for the file. */
+let PORT = 0;
 /** The acceptance bound: a retry after a kill is answered within this long. */
 const RESUME_WITHIN_MS = 5000;
 
@@ -19,6 +21,7 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 let m: Merchant;
 let server: ServerProcess | undefined;
 test.beforeAll(async () => {
+  PORT = await freePort();
   m = await seedMerchant("crash");
 });
 test.afterEach(async () => {
