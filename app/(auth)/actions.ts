@@ -83,7 +83,7 @@ export async function signupAction(_prev: FormState, form: FormData): Promise<Fo
 }
 
 /** The sign-up email's link, confirmed with a button (a link scanner's GET creates nothing). */
-export async function confirmSignupAction(token: string): Promise<FormState> {
+export async function confirmSignupAction(token: string, _prev: FormState, _form: FormData): Promise<FormState> {
   try {
     await confirmSignup({ db: await getDb(), token, ip: await ip() });
   } catch (error) {

@@ -31,7 +31,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
 }
 
 export function ConfirmSignupForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(() => confirmSignupAction(token), {});
+  // A bound server action: the button works before (or without) hydration too.
+  const [state, action, pending] = useActionState<FormState, FormData>(confirmSignupAction.bind(null, token), {});
   return (
     <form action={action} className="space-y-4">
       {state.error ? <Alert>{state.error} <Link className="underline" href="/signup">Sign up again</Link></Alert> : null}
