@@ -150,15 +150,25 @@ const heldBy = (lock: IdempotencyLock) =>
 
 /** The update that stores the response to replay and releases the lock, for a verb's last transaction. */
 export function responseWrite(db: Executor, lock: IdempotencyLock, status: number, body: unknown) {
+  return responseTextWrite(db, lock, status, toJson(body));
+}
+
+/** The same, for an answer already serialised (the exact bytes that are sent). */
+function responseTextWrite(db: Executor, lock: IdempotencyLock, status: number, text: string) {
   return db
     .update(idempotencyKeys)
-    .set({ responseStatus: status, responseBody: toJson(body), lockedAt: null, lockedBy: null, recoveryPoint: "finished" })
+    .set({ responseStatus: status, responseBody: text, lockedAt: null, lockedBy: null, recoveryPoint: "finished" })
     .where(heldBy(lock));
 }
 
 /** Stores the response to replay and releases the lock (a no-op once the lock was taken over). */
 export async function completeIdempotentRequest(db: Executor, lock: IdempotencyLock, status: number, body: unknown): Promise<void> {
   await responseWrite(db, lock, status, body);
+}
+
+/** completeIdempotentRequest for an answer already serialised. */
+export async function completeIdempotentRequestText(db: Executor, lock: IdempotencyLock, status: number, text: string): Promise<void> {
+  await responseTextWrite(db, lock, status, text);
 }
 
 /** Releases the lock without a response, so a retry can resume from the recovery point. */

@@ -1,7 +1,7 @@
 import type { Executor } from "@/db/client";
 import type { ServiceContext } from "@/lib/context";
 import { failpoint } from "@/lib/failpoints";
-import { beginIdempotentRequest, completeIdempotentRequest, hashRequest, releaseIdempotentRequest } from "./idempotency";
+import { beginIdempotentRequest, completeIdempotentRequest, completeIdempotentRequestText, hashRequest, releaseIdempotentRequest } from "./idempotency";
 import { errorBody, toJson } from "./respond";
 
 export interface IdempotentCall {
@@ -39,7 +39,7 @@ export async function runIdempotent(call: IdempotentCall, verb: (ctx: ServiceCon
   try {
     const text = toJson(await verb(held));
     await failpoint("api.response:before_store");
-    if (!held.idempotency!.stored) await completeIdempotentRequest(db, lock, 200, JSON.parse(text));
+    if (!held.idempotency!.stored) await completeIdempotentRequestText(db, lock, 200, text);
     return { replayed: false, status: 200, text };
   } catch (error) {
     if (!held.idempotency!.stored) {

@@ -1,5 +1,5 @@
 import { clientIp } from "@/lib/http/client-ip";
-import { checkLoginSession } from "@/lib/login-sessions/check-login-session";
+import { sessionRole } from "@/lib/login-sessions/check-login-session";
 import { startLoginSession } from "@/lib/login-sessions/start-login-session";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
@@ -96,23 +96,19 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(asy
           token.sid = user.sid;
         }
         if (!token.uid || !token.mid || !token.sid) return null;
-        // A signed-out session (here, everywhere, or from the session list) ends a copied cookie too.
-        if (!(await checkLoginSession(db, { sessionId: token.sid, userId: token.uid }))) return null;
-        const roleIn = async (merchantId: string) =>
-          (
-            await db
-              .select({ role: memberships.role })
-              .from(memberships)
-              .where(and(eq(memberships.userId, token.uid!), eq(memberships.merchantId, merchantId)))
-          )[0];
-        // Switching merchants only to one the user belongs to.
-        if (trigger === "update" && typeof session?.merchantId === "string" && (await roleIn(session.merchantId))) {
-          token.mid = session.merchantId;
+        // Switching merchants only to one the user belongs to (rare: an explicit update).
+        if (trigger === "update" && typeof session?.merchantId === "string") {
+          const [member] = await db
+            .select({ role: memberships.role })
+            .from(memberships)
+            .where(and(eq(memberships.userId, token.uid), eq(memberships.merchantId, session.merchantId)));
+          if (member) token.mid = session.merchantId;
         }
-        // The role is authoritative only in the database: a changed or removed member sees it at once.
-        const membership = await roleIn(token.mid!);
-        if (!membership) return null;
-        token.role = membership.role;
+        // One read per request: a signed-out session ends a copied cookie too, and the role is
+        // authoritative only in the database, so a changed or removed member sees it at once.
+        const live = await sessionRole(db, { sessionId: token.sid, userId: token.uid, merchantId: token.mid });
+        if (!live?.role) return null;
+        token.role = live.role;
         return token;
       },
       async session({ session, token }) {
