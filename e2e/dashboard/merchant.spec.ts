@@ -74,6 +74,8 @@ test("forgot password: a one-time link sets a new one; the old one stops working
   const m = await seedMerchant("forgot");
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: fill the one on the reset page, not the page being left.
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await page.getByLabel("Email").fill(m.email);
   await page.getByRole("button", { name: "Send me a link" }).click();
   await expect(page.getByText("If an account has that email")).toBeVisible();

@@ -13,7 +13,7 @@ export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(MAX_PASSWORD_LENGTH);
-export const emailSchema = z.email().max(254).transform((e) => e.trim().toLowerCase());
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "enter an email address such as name@example.com" }));
 
 export const SignUpInput = z.strictObject({
   name: z.string().trim().min(1).max(100),

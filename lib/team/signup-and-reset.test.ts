@@ -65,6 +65,17 @@ describe("sign-up", () => {
     await expect(confirmSignup({ db, token: "x".repeat(43), ip: nextIp() })).rejects.toMatchObject({ code: "signup_link_invalid" });
     await expect(requestSignup({ db, input: { name: "A", email: "not-an-email", business_name: "B", password: "correct horse battery" }, ip: nextIp() })).rejects.toMatchObject({ code: "parameter_invalid", param: "email" });
     await expect(requestSignup({ db, input: { name: "A", email: "a@example.test", business_name: "B", password: "short" }, ip: nextIp() })).rejects.toMatchObject({ code: "parameter_invalid", param: "password" });
+    await expect(requestPasswordReset({ db, input: { email: "" }, ip: nextIp() })).rejects.toMatchObject({
+      code: "parameter_invalid",
+      param: "email",
+      message: "Invalid email: enter an email address such as name@example.com",
+    });
+  });
+
+  it("takes an email typed with spaces around it or in capitals as the same address", async () => {
+    const email = `padded-${Date.now()}@example.test`;
+    await requestSignup({ db, input: { name: "P", email: `  ${email.toUpperCase()} `, business_name: "P Ltd", password: "correct horse battery" }, ip: nextIp(), baseUrl: base });
+    expect(await mailTo(email)).toHaveLength(1);
   });
 
   it("is throttled per client IP", async () => {
