@@ -64,7 +64,7 @@ export default defineConfig({
       // The tests' webhook receivers listen on 127.0.0.1; nothing but loopback is ever allowed.
       KASSA_WEBHOOKS_ALLOW_LOOPBACK: "1",
       KASSA_ENCRYPTION_KEYS: "e2e:" + Buffer.alloc(32, 7).toString("base64"),
-      // Production fails closed without these (lib/api/with-cron.ts).
+      // Production fails closed without these (lib/http/with-cron.ts).
       METRICS_TOKEN: "e2e-metrics-token",
       // Production refuses to start without it (links are never built from request headers).
       KASSA_URL: baseURL,

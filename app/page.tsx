@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/auth/config";
+import { auth } from "@/lib/http/session/config";
 
 export default async function Home() {
   const session = await auth();

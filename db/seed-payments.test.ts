@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { customers, disputes, payments, refunds } from "@/db/schema";
-import { systemActor } from "@/lib/context";
+import { systemActor } from "@/lib/service/context";
 import { checkRollups } from "@/lib/overview/check-rollups";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { freshPostgres } from "@/test/db";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "./client";
 import { customers, disputes, payments, refunds } from "./schema";
-import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { seededRandom } from "@/lib/gateways/sandbox/config";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { capturePayment } from "@/lib/payments/capture-payment";
@@ -14,7 +14,7 @@ import { createSetupIntent } from "@/lib/customers/create-setup-intent";
 import { updateCustomer } from "@/lib/customers/update-customer";
 import { closeSandboxDispute } from "@/lib/disputes/close-sandbox-dispute";
 import { openSandboxDispute } from "@/lib/disputes/open-sandbox-dispute";
-import { systemActor } from "@/lib/context";
+import { systemActor } from "@/lib/service/context";
 
 const DAY = 86_400_000;
 

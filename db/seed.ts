@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "./client";
 import { merchants } from "./schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { signUp } from "@/lib/team/sign-up";
 
 export const DEMO_LOGIN = { email: "demo@kassa.test", password: "kassa-demo-2026" } as const;

@@ -6,7 +6,7 @@ import { logger } from "@/lib/logger";
 
 /** How often a running server says it is alive. */
 export const HEARTBEAT_EVERY_MS = 1000;
-/** A server silent this long is dead: the locks its requests held are free (see lib/api/idempotency.ts). */
+/** A server silent this long is dead: the locks its requests held are free (see lib/service/idempotency.ts). */
 export const INSTANCE_DEAD_AFTER_MS = 3000;
 /** Rows of instances silent this long are deleted (longer than any idempotency key lives). */
 const FORGET_AFTER_MS = 48 * 60 * 60 * 1000;

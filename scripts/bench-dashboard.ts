@@ -14,7 +14,7 @@ import { Pool } from "pg";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedLargePayments } from "@/db/seed-large";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { getOverview } from "@/lib/overview/get-overview";
 import { addDays, toDay } from "@/lib/overview/inputs";
 import { exportPaymentsCsv } from "@/lib/payments/export-payments-csv";

@@ -1,8 +1,8 @@
 import type { Executor } from "@/db/client";
 import type { Role } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { signUp } from "@/lib/team/sign-up";
 
 let n = 0;

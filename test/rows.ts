@@ -1,7 +1,7 @@
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog, events, memberships, users, type Role } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { newId } from "@/lib/ids";
 
 /** Audit rows of one merchant, oldest first, optionally of one action. */

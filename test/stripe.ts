@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 import { SECRET_KEY, startStripeDouble, WEBHOOK_SECRET, type StripeDouble } from "@/test/stripe-double/server";

@@ -3,12 +3,12 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
-import { signIn, signOut, auth } from "@/lib/auth/config";
-import { getMember, memberContext } from "@/lib/auth/session";
+import { signIn, signOut, auth } from "@/lib/http/session/config";
+import { getMember, memberContext } from "@/lib/http/session/session";
 import { revokeLoginSessions } from "@/lib/login-sessions/revoke-login-sessions";
-import { safeNext } from "@/lib/auth/safe-next";
+import { safeNext } from "@/lib/http/session/safe-next";
 import { clientIp } from "@/lib/http/client-ip";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { logger } from "@/lib/logger";
 import { acceptInvitation } from "@/lib/team/accept-invitation";
 import { redirect } from "next/navigation";
@@ -124,7 +124,7 @@ export async function acceptInviteAction(_prev: FormState, form: FormData): Prom
     const joined = await acceptInvitation({ db: await getDb(), input, ip: await ip() });
     if (session?.user?.id) {
       // Already signed in: switch the session to the merchant just joined.
-      const { unstable_update } = await import("@/lib/auth/config");
+      const { unstable_update } = await import("@/lib/http/session/config");
       await unstable_update({ merchantId: joined.merchantId } as never);
       const { redirect } = await import("next/navigation");
       redirect("/dashboard");

@@ -2,9 +2,9 @@ import { signOutAction } from "@/app/(auth)/actions";
 import { setModeAction } from "./actions";
 import { Sidebar, type NavSection } from "@/components/dashboard/sidebar";
 import Link from "next/link";
-import { memberContext, requireMember } from "@/lib/auth/session";
+import { memberContext, requireMember } from "@/lib/http/session/session";
 import { listEndpointProblems } from "@/lib/webhooks/list-endpoint-problems";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/service/roles";
 import { QueryProvider } from "@/components/dashboard/query-provider";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { updateAccountAction } from "@/app/(dashboard)/settings/actions";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/http/session/action";
 import type { AccountObject } from "@/lib/accounts/serialize-account";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";

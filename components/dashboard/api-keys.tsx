@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { createKeyAction, revokeKeyAction, rollKeyAction, type NewKey } from "@/app/(dashboard)/developers/api-keys/actions";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/http/session/action";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";

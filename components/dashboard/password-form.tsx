@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { changePasswordAction } from "@/app/(dashboard)/settings/actions";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/http/session/action";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useState } from "react";
 import { cancelAction, captureAction, refundAction } from "@/app/(dashboard)/payments/actions";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/http/session/action";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { createPaymentLinkAction, deactivatePaymentLinkAction } from "@/app/(dashboard)/payment-links/actions";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/http/session/action";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";

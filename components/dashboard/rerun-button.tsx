@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { rerunAction } from "@/app/(dashboard)/developers/workflows/actions";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/http/session/action";
 import { Button } from "@/components/ui/button";
 
 /** Starts a new run with the same events; links to it once started. */

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { detachCardAction, setDefaultCardAction } from "@/app/(dashboard)/customers/actions";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/http/session/action";
 import { Button } from "@/components/ui/button";
 import { Alert, Badge } from "@/components/ui/card";
 import { ActionError } from "./action-error";

@@ -8,7 +8,7 @@ import {
   revokeInvitationAction,
   type InviteLink,
 } from "@/app/(dashboard)/settings/actions";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/http/session/action";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";

@@ -13,7 +13,7 @@ import {
   sendTestAction,
   setEnabledAction,
 } from "@/app/(dashboard)/developers/webhooks/actions";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/http/session/action";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";

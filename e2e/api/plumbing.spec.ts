@@ -223,7 +223,7 @@ test.describe("rate limits and roles", () => {
     const health = await request.get("/api/health");
     expect(health.status()).toBe(200);
     expect((await health.json()).checks.database.status).toBe("ok");
-    // Closed without the token (production fails closed, lib/api/with-cron.ts).
+    // Closed without the token (production fails closed, lib/http/with-cron.ts).
     await expectError(await request.get("/api/metrics"), 401, "unauthorized");
     await expectError(await request.get("/api/metrics", { headers: { Authorization: "Bearer wrong" } }), 401, "unauthorized");
     await expectError(await request.post("/api/cron/reap-idempotency-keys"), 401, "unauthorized");

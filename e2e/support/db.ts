@@ -1,7 +1,7 @@
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import type { Role } from "@/db/schema";
 import { signUp } from "@/lib/team/sign-up";
 import { inviteMember } from "@/lib/team/invite-member";

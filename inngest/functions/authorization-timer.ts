@@ -1,6 +1,6 @@
 import { eventType } from "inngest";
 import { inngest, kassaEvent } from "../client";
-import { systemActor } from "@/lib/context";
+import { systemActor } from "@/lib/service/context";
 import { runAuthorizationTimer } from "@/lib/payments/run-authorization-timer";
 
 const capturable = eventType("kassa/payment.amount_capturable_updated", { schema: kassaEvent });

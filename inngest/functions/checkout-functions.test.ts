@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { checkoutSessions } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { payCheckoutSession } from "@/lib/checkout/pay-checkout-session";
 import { freshPostgres } from "@/test/db";

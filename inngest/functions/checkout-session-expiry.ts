@@ -1,6 +1,6 @@
 import { eventType } from "inngest";
 import { inngest, kassaEvent } from "../client";
-import { systemActor } from "@/lib/context";
+import { systemActor } from "@/lib/service/context";
 import { expireCheckoutSession } from "@/lib/checkout/expire-checkout-session";
 
 const created = eventType("kassa/checkout.session.created", { schema: kassaEvent });

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { checkoutSessions, events, idempotencyKeys, inngestEvents, inngestFunctions, inngestRuns, payments, sandboxCharges, balanceTransactions } from "@/db/schema";
 import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
 import { startApp } from "@/inngest/local/test-app";
-import { withTransaction } from "@/lib/context";
+import { withTransaction } from "@/lib/service/context";
 import { emitEvent } from "@/lib/events/emit-event";
 import { newId } from "@/lib/ids";
 import { publishPendingEvents } from "@/lib/events/publish-events";

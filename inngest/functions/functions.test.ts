@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { events, idempotencyKeys } from "@/db/schema";
-import { withTransaction } from "@/lib/context";
+import { withTransaction } from "@/lib/service/context";
 import { emitEvent } from "@/lib/events/emit-event";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { balanceTransactions, paymentAttempts, payments } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { createPayment } from "@/lib/payments/create-payment";
 import { freshPostgres } from "@/test/db";
 import { makeMerchantContext } from "@/test/fixtures";

@@ -1,6 +1,6 @@
 import { inngest } from "../client";
 import { getDb } from "@/db/client";
-import { reapIdempotencyKeys } from "@/lib/api/idempotency";
+import { reapIdempotencyKeys } from "@/lib/service/idempotency";
 import { reapLoginSessions } from "@/lib/login-sessions/check-login-session";
 
 /** Daily: delete idempotency keys older than 24 hours, and login sessions unused for 30 days. */

@@ -1,6 +1,6 @@
 import { inngest } from "../client";
 import { getDb } from "@/db/client";
-import { systemActor } from "@/lib/context";
+import { systemActor } from "@/lib/service/context";
 import { findStaleWork } from "@/lib/payments/find-stale-work";
 import { settlePayment } from "@/lib/payments/settle-payment";
 import { settleRefund } from "@/lib/refunds/settle-refund";

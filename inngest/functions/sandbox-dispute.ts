@@ -1,6 +1,6 @@
 import { inngest, kassaEvent } from "../client";
 import { eventType } from "inngest";
-import { systemActor } from "@/lib/context";
+import { systemActor } from "@/lib/service/context";
 import { openSandboxDispute } from "@/lib/disputes/open-sandbox-dispute";
 
 const paymentSucceeded = eventType("kassa/payment.succeeded", { schema: kassaEvent });

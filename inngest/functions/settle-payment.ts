@@ -1,5 +1,5 @@
 import { inngest, kassaEvent } from "../client";
-import { systemActor } from "@/lib/context";
+import { systemActor } from "@/lib/service/context";
 import { settlePayment } from "@/lib/payments/settle-payment";
 import { eventType } from "inngest";
 

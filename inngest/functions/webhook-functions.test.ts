@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { webhookDeliveries } from "@/db/schema";
-import { withTransaction } from "@/lib/context";
+import { withTransaction } from "@/lib/service/context";
 import { emitEvent } from "@/lib/events/emit-event";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { freshPostgres } from "@/test/db";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { merchants } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { serializeAccount } from "./serialize-account";
 
 export async function getAccount({ ctx }: { ctx: ServiceContext }) {

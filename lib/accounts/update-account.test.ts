@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { merchants } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 import { auditRows, eventRows } from "@/test/rows";

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { merchants } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { emitEvent } from "@/lib/events/emit-event";
 import { isCurrency } from "@/lib/money";
-import { parseWith } from "@/lib/api/parse";
+import { parseWith } from "@/lib/service/parse";
 import { serializeAccount, type AccountObject } from "./serialize-account";
 
 // Stripe's rules for a statement descriptor: 5-22 Latin characters, at least one letter, none of <>\'"*

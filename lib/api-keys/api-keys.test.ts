@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant, makeSecretKey } from "@/test/fixtures";
 import { auditRows } from "@/test/rows";
@@ -280,7 +280,7 @@ describe("a member's key acts with the member's current role", () => {
   }
 
   it("a developer's key cannot refund (developers cannot), follows a role change, and dies with the membership", async () => {
-    const { requirePermission } = await import("@/lib/auth/roles");
+    const { requirePermission } = await import("@/lib/service/roles");
     const { changeRole, removeMember } = await import("@/lib/team/change-role");
     const dev = await memberWith("developer");
     const { secret } = await createApiKey({ ctx: dev.memberCtx, input: { kind: "secret", name: "dev key" } });
@@ -311,7 +311,7 @@ describe("a member's key acts with the member's current role", () => {
 
 describe("restricted keys (rk_…)", () => {
   it("carry per-resource grants; write allows read; nothing else is allowed; the grants survive a roll", async () => {
-    const { requirePermission } = await import("@/lib/auth/roles");
+    const { requirePermission } = await import("@/lib/service/roles");
     const created = await createApiKey({ ctx, input: { kind: "restricted", name: "orders", permissions: { payments: "write", customers: "read", refunds: "none" } } });
     expect(created.secret).toMatch(/^rk_test_[A-Za-z0-9]{32}$/);
     expect(created.object).toMatchObject({ kind: "restricted", permissions: { payments: "write", customers: "read" }, redacted: expect.stringMatching(/^rk_test_…/) });

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { apiKeys, memberships, type ApiKey, type Role } from "@/db/schema";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { hashKey, parseKey } from "./secret";
 
 const LAST_USED_GRANULARITY_MS = 60_000;

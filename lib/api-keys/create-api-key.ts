@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { API_KEY_KINDS, apiKeys, type ApiKeyKind, type KeyPermissions } from "@/db/schema";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { exceedsRole, KeyPermissionsInput, normalizePermissions } from "./key-permissions";
-import { parseWith } from "@/lib/api/parse";
+import { parseWith } from "@/lib/service/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { newId } from "@/lib/ids";
 import type { Executor } from "@/db/client";
 import { displayPrefix, generateKey, hashKey } from "./secret";
@@ -46,7 +46,7 @@ export async function insertApiKey(
 /**
  * Creates a key in ctx's mode. The secret is in the result once and never again. A restricted key
  * carries its grants; a member may grant only what their own role can do (the key also acts with
- * their role, lib/auth/roles.ts).
+ * their role, lib/service/roles.ts).
  */
 export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   requirePermission(ctx, "api_keys:write");

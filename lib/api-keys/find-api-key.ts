@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 
 /** Locks a key of ctx's merchant for update; any other merchant's key is simply missing. */
 export async function findApiKeyForUpdate(tx: Executor, ctx: ServiceContext, id: string) {

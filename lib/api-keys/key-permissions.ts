@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { KeyPermissions, Role } from "@/db/schema";
-import { can, PERMISSIONS, type Permission } from "@/lib/auth/roles";
+import { can, PERMISSIONS, type Permission } from "@/lib/service/roles";
 
 /**
  * What a restricted key (`rk_…`) can be granted, resource by resource, as Stripe's: each resource is a

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { apiKeys, memberships, users } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { serializeApiKey } from "./serialize-api-key";
 
 /** Keys of ctx's merchant in one mode, newest first (a merchant has tens, not thousands). */

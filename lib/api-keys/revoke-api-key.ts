@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { apiKeys } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { findApiKeyForUpdate } from "./find-api-key";
 import { serializeApiKey } from "./serialize-api-key";
 

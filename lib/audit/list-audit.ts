@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog, type AuditRow } from "@/db/schema";
-import { listParams, paginate } from "@/lib/api/pagination";
-import { parseWith } from "@/lib/api/parse";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { listParams, paginate } from "@/lib/service/pagination";
+import { parseWith } from "@/lib/service/parse";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 
 export const ListAuditInput = z.strictObject({ ...listParams });
 

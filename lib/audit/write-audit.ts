@@ -1,7 +1,7 @@
 import type { Executor } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 
 export interface AuditEntry {
   action: string;

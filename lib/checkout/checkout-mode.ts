@@ -1,5 +1,5 @@
 import type { CheckoutSessionRow } from "@/db/schema";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { connectorNameFor } from "@/lib/payments/connector";
 
 export type CheckoutMode = { kind: "stripe"; publishableKey: string } | { kind: "sandbox" } | { kind: "unavailable"; message: string };

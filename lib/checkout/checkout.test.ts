@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { balanceTransactions, checkoutSessions, events, paymentAttempts, payments, sandboxCharges } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant, errorCodeOf as code, makeMerchantContext } from "@/test/fixtures";
 import { createCheckoutSession } from "./create-checkout-session";

@@ -1,9 +1,9 @@
 import { executeAsOne } from "@/db/batch";
 import { auditLog, checkoutSessions, events, type CheckoutSessionRow } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
+import { parseWith } from "@/lib/service/parse";
 import { auditRow } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { eventRow, outboxWritten } from "@/lib/events/emit-event";
 import { newId } from "@/lib/ids";
 import { checkChargeAmount } from "@/lib/payments/inputs";

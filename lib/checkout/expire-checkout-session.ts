@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { executeAsOne } from "@/db/batch";
 import { auditLog, checkoutSessions, events } from "@/db/schema";
 import { auditRow } from "@/lib/audit/write-audit";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { eventRow, outboxWritten } from "@/lib/events/emit-event";
 import { logger } from "@/lib/logger";
 import { cancelPayment } from "@/lib/payments/cancel-payment";

@@ -1,4 +1,4 @@
-import { httpUrl } from "@/lib/api/schemas";
+import { httpUrl } from "@/lib/service/schemas";
 import { z } from "zod";
 import { CAPTURE_METHODS, CHECKOUT_PAYMENT_METHOD_TYPES } from "@/db/schema";
 import { amountSchema, metadataSchema } from "@/lib/payments/inputs";

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { checkoutSessions, type CheckoutSessionRow } from "@/db/schema";
-import { withTransaction, type ServiceContext } from "@/lib/context";
-import { ERROR_CODES } from "@/lib/api/error-codes";
-import { KassaError } from "@/lib/errors";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { ERROR_CODES } from "@/lib/service/error-codes";
+import { KassaError } from "@/lib/service/errors";
 import { connectorOf } from "@/lib/payments/connector";
 import { completeAuthentication } from "@/lib/payments/complete-authentication";
 import { confirmPayment } from "@/lib/payments/confirm-payment";

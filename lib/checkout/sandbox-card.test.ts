@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { tokenizeSandboxCard } from "./sandbox-card";
 
 const now = new Date("2026-11-22T08:00:00Z");

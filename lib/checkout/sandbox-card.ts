@@ -1,4 +1,4 @@
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { testCardByNumber } from "@/lib/gateways/sandbox/test-cards";
 
 /**

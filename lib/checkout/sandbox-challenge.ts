@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { checkoutSessions, sandboxCharges } from "@/db/schema";
-import { systemActor, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { systemActor, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { completeAuthentication } from "@/lib/payments/complete-authentication";
 import { loadPayment } from "@/lib/payments/load-payment";
 import { serializePayment, type PaymentObject } from "@/lib/payments/serialize-payment";

@@ -1,9 +1,9 @@
-import { parseWith } from "@/lib/api/parse";
-import { requirePermission } from "@/lib/auth/roles";
-import { markRecoveryPoint, recoveryOf, respondWithin } from "@/lib/api/recovery";
-import { executor, withTransaction, type ServiceContext } from "@/lib/context";
+import { parseWith } from "@/lib/service/parse";
+import { requirePermission } from "@/lib/service/roles";
+import { markRecoveryPoint, recoveryOf, respondWithin } from "@/lib/service/recovery";
+import { executor, withTransaction, type ServiceContext } from "@/lib/service/context";
 import { aroundSideEffect } from "@/lib/failpoints";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { AttachPaymentMethodInput } from "./inputs";
 import { findPaymentMethod, loadCustomer, noSuchPaymentMethod, sameTenant } from "./load";
 import { callProcessor, connectorCtx } from "./processor";

@@ -1,6 +1,6 @@
 import type { Executor } from "@/db/client";
-import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { testCardByPaymentMethod } from "@/lib/gateways/sandbox/test-cards";
 import { findPaymentMethod, loadCustomer, noSuchPaymentMethod, sameTenant } from "./load";
 

@@ -1,8 +1,8 @@
 import { customers, type CustomerRow } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
+import { parseWith } from "@/lib/service/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { emitEvent } from "@/lib/events/emit-event";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { auditLog, events, paymentMethods, payments } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { createPayment } from "@/lib/payments/create-payment";
 import { freshPostgres } from "@/test/db";

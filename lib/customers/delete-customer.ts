@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { customers, paymentMethods } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, withTransaction, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, withTransaction, type ServiceContext } from "@/lib/service/context";
 import { emitEvent } from "@/lib/events/emit-event";
 import { loadCustomer } from "./load";
 import { callProcessor, connectorCtx } from "./processor";

@@ -1,8 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { customers, paymentMethods, type CustomerRow, type PaymentMethodRow } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 
 type Tenant = Pick<ServiceContext, "merchantId" | "livemode">;
 

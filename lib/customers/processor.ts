@@ -1,6 +1,6 @@
-import { ERROR_CODES, type ErrorCode } from "@/lib/api/error-codes";
-import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { ERROR_CODES, type ErrorCode } from "@/lib/service/error-codes";
+import type { ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { getConnector } from "@/lib/gateways";
 import { isConnectorRequestError, isConnectorUnknownOutcome, type Connector, type ConnectorName } from "@/lib/gateways/types";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { customers, paymentMethods, type PaymentMethodRow } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { emitEvent } from "@/lib/events/emit-event";
 import type { SavedPaymentMethod } from "@/lib/gateways/types";
 import { serializePaymentMethod } from "./serialize";

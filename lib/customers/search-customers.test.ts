@@ -2,7 +2,7 @@
 // cursor pages, default cards, tenant scope; on PostgreSQL and PGlite.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { freshPglite, freshPostgres } from "@/test/db";
 import { makeMerchant, errorCodeOf as code } from "@/test/fixtures";
 import { createCustomer } from "./create-customer";

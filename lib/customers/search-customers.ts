@@ -1,10 +1,10 @@
 import { and, eq, ilike, inArray, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import { customers, paymentMethods } from "@/db/schema";
-import { listParams, paginate } from "@/lib/api/pagination";
-import { parseWith } from "@/lib/api/parse";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { listParams, paginate } from "@/lib/service/pagination";
+import { parseWith } from "@/lib/service/parse";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { serializeCustomer, serializePaymentMethod, type CustomerObject, type PaymentMethodObject } from "./serialize";
 
 export const SearchCustomersQuery = z.strictObject({

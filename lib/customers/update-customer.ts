@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { customers, type CustomerRow } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
+import { parseWith } from "@/lib/service/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { emitEvent } from "@/lib/events/emit-event";
 import { logger } from "@/lib/logger";
 import { UpdateCustomerInput } from "./inputs";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { CLOSED_DISPUTE_STATUSES, disputes, type DisputeRow } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { emitEvent } from "@/lib/events/emit-event";
 import { loadDispute } from "./load";
 import { postDisputeWon } from "./postings";

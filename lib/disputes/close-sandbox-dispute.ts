@@ -1,7 +1,7 @@
-import { parseWith } from "@/lib/api/parse";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { parseWith } from "@/lib/service/parse";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { closeDispute } from "./close-dispute";
 import { CloseDisputeInput } from "./inputs";
 import { loadDispute } from "./load";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { disputes } from "@/db/schema";
-import { systemActor, type ServiceContext } from "@/lib/context";
+import { systemActor, type ServiceContext } from "@/lib/service/context";
 import { createPayment } from "@/lib/payments/create-payment";
 import { freshPostgres } from "@/test/db";
 import { errorCodeOf as code, makeMerchantContext } from "@/test/fixtures";

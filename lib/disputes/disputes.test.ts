@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { journalEntries, journalLines } from "@/db/schema";
-import { systemActor, type ServiceContext } from "@/lib/context";
+import { systemActor, type ServiceContext } from "@/lib/service/context";
 import { getBalance } from "@/lib/ledger/get-balance";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { createPayment } from "@/lib/payments/create-payment";

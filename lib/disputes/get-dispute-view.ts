@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { journalEntries, journalLines } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { loadDispute } from "./load";
 import { serializeDispute } from "./serialize";
 

@@ -1,5 +1,5 @@
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { loadDispute } from "./load";
 import { serializeDispute, type DisputeObject } from "./serialize";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DISPUTE_STATUSES } from "@/db/schema";
-import { listParams } from "@/lib/api/pagination";
+import { listParams } from "@/lib/service/pagination";
 
 const evidenceText = z.string().min(1).max(20_000);
 

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { disputes, type DisputeStatus } from "@/db/schema";
-import { listParams, type ListResponse } from "@/lib/api/pagination";
-import { parseWith } from "@/lib/api/parse";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { listParams, type ListResponse } from "@/lib/service/pagination";
+import { parseWith } from "@/lib/service/parse";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { loadDispute } from "./load";
 import { serializeDispute, type DisputeObject } from "./serialize";
 

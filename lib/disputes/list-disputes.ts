@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { disputes } from "@/db/schema";
-import { paginate } from "@/lib/api/pagination";
-import { parseWith } from "@/lib/api/parse";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { paginate } from "@/lib/service/pagination";
+import { parseWith } from "@/lib/service/parse";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { ListDisputesQuery } from "./inputs";
 import { serializeDispute } from "./serialize";
 

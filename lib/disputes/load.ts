@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { disputes, type DisputeRow } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 
 export async function loadDispute(db: Executor, ctx: Pick<ServiceContext, "merchantId" | "livemode">, id: string, opts: { lock?: boolean } = {}): Promise<DisputeRow> {
   const query = db.select().from(disputes).where(and(eq(disputes.id, id), eq(disputes.merchantId, ctx.merchantId), eq(disputes.livemode, ctx.livemode)));

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { disputes, type DisputeRow, type DisputeStatus } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { withTransaction, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { emitEvent } from "@/lib/events/emit-event";
 import { newId } from "@/lib/ids";
 import { loadPayment } from "@/lib/payments/load-payment";

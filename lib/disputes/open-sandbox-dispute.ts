@@ -1,4 +1,4 @@
-import { executor, type ServiceContext } from "@/lib/context";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { testCardByPaymentMethod } from "@/lib/gateways/sandbox/test-cards";
 import { loadPayment } from "@/lib/payments/load-payment";
 import { openDispute } from "./open-dispute";

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { events } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { serializeEvent } from "./serialize-event";
 
 export async function getEvent({ ctx, id }: { ctx: ServiceContext; id: string }) {

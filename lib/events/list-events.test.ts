@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { events } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { newId } from "@/lib/ids";
 import { freshPostgres } from "@/test/db";
 import { emitEvent } from "./emit-event";

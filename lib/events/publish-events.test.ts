@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { events } from "@/db/schema";
-import { withTransaction } from "@/lib/context";
+import { withTransaction } from "@/lib/service/context";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 import { emitEvent } from "./emit-event";

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { events, webhookEndpoints, type EventRow } from "@/db/schema";
-import { executor } from "@/lib/context";
+import { executor } from "@/lib/service/context";
 import { serializeEvent } from "./serialize-event";
 
 export interface OutboundEvent {

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { balanceTransactions } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { serializeBalanceTransaction } from "./serialize-balance-transaction";
 
 /** GET /v1/balance_transactions/:id — one of the merchant's balance transactions in its mode. */

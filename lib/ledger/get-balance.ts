@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { journalLines, merchants } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { jsonAmount } from "./json-amount";
 
 export interface BalanceAmount {

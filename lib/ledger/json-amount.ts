@@ -1,4 +1,4 @@
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 

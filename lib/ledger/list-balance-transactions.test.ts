@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { BalanceTransactionType } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { newId } from "@/lib/ids";
 import { freshPostgres } from "@/test/db";
 import { getBalanceTransaction } from "./get-balance-transaction";

@@ -1,10 +1,10 @@
 import { and, eq, gt, gte, lt, lte, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { BALANCE_TRANSACTION_TYPES, balanceTransactions, type BalanceTransactionRow } from "@/db/schema";
-import { listParams, paginate } from "@/lib/api/pagination";
-import { parseWith } from "@/lib/api/parse";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { listParams, paginate } from "@/lib/service/pagination";
+import { parseWith } from "@/lib/service/parse";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { serializeBalanceTransaction } from "./serialize-balance-transaction";
 
 const unixSeconds = z.coerce.number().int().min(0);

@@ -14,8 +14,8 @@ import {
   type JournalEntryType,
   type LedgerAccount,
 } from "@/db/schema";
-import { isTransaction } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { isTransaction } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { isCurrency } from "@/lib/money";
 import type { PostingLine } from "./postings";

@@ -1,5 +1,5 @@
 import type { JournalEntryType, LedgerAccount } from "@/db/schema";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 
 /**
  * Sign convention, for the whole ledger: a line's amount is POSITIVE FOR A DEBIT and NEGATIVE FOR

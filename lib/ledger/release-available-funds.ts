@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { balanceTransactions } from "@/db/schema";
 import { getDb } from "@/db/client";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { postJournalEntry } from "./post-journal-entry";
 import { postingsFor } from "./postings";
 

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { balanceTransactions, journalEntries, journalLines, type BalanceTransactionType } from "@/db/schema";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { postJournalEntry, type PostJournalEntryResult } from "./post-journal-entry";
 import { mirror } from "./postings";
 

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
+import { parseWith } from "@/lib/service/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { executor, withTransaction, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "@/lib/crypto/password";
+import { executor, withTransaction, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { loginRateLimiters } from "@/lib/rate-limit";
 import { passwordSchema } from "@/lib/team/sign-up";
 import { revokeLoginSessions } from "./revoke-login-sessions";

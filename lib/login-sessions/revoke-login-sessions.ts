@@ -1,8 +1,8 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { loginSessions } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { withTransaction, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 
 /**
  * Signs sessions of the acting user out: one (`sessionId`: this browser's, or one from the session

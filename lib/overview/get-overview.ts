@@ -1,8 +1,8 @@
 import { and, eq, gte, isNull, lt, lte, sql } from "drizzle-orm";
 import { customers, disputes, merchants, paymentRollups, refundRollups } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { parseWith } from "@/lib/service/parse";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { addDays, dayCount, OverviewInput } from "./inputs";
 
 export interface Metric {

@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Executor } from "@/db/client";
 import { payments, refunds, PAYMENT_STATUSES, REFUND_STATUSES, type PaymentStatus, type RefundStatus } from "@/db/schema";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { capturePayment } from "@/lib/payments/capture-payment";
 import { createPayment } from "@/lib/payments/create-payment";

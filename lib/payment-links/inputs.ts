@@ -1,6 +1,6 @@
-import { httpUrl } from "@/lib/api/schemas";
+import { httpUrl } from "@/lib/service/schemas";
 import { z } from "zod";
-import { listParams } from "@/lib/api/pagination";
+import { listParams } from "@/lib/service/pagination";
 import { amountSchema, metadataSchema } from "@/lib/payments/inputs";
 
 export const CreatePaymentLinkInput = z.strictObject({

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { checkoutSessions } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { payCheckoutSession } from "@/lib/checkout/pay-checkout-session";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant, errorCodeOf as code } from "@/test/fixtures";

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { openCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { checkoutContext, findCheckoutSession } from "@/lib/checkout/load-checkout-session";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { formatMoney, fromDecimalString, MAX_AMOUNT, minimumChargeAmount } from "@/lib/money";
 import { checkChargeAmount } from "@/lib/payments/inputs";
 import { findPaymentLink, noSuchPaymentLink } from "./load-payment-link";

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { executeAsOne } from "@/db/batch";
 import { auditLog, events, paymentLinks } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
+import { parseWith } from "@/lib/service/parse";
 import { auditRow } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { eventRow, outboxWritten } from "@/lib/events/emit-event";
 import { UpdatePaymentLinkInput } from "./inputs";
 import { loadPaymentLink } from "./load-payment-link";

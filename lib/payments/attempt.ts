@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type Charge } from "@/lib/gateways/types";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { connectorOf } from "./connector";

@@ -1,5 +1,5 @@
-import { executor, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { executor, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type Charge } from "@/lib/gateways/types";
 import { applyAuthorization } from "./apply-authorization";
 import { connectorOf } from "./connector";

@@ -1,7 +1,7 @@
-import { parseWith } from "@/lib/api/parse";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { parseWith } from "@/lib/service/parse";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import type { ConnectorName } from "@/lib/gateways/types";
 import { assertPaymentCustomer } from "@/lib/customers/check-payment-customer";
 import { startAttempt } from "./attempt";

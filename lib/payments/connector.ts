@@ -1,8 +1,8 @@
 import type { Connector, ConnectorName } from "@/lib/gateways/types";
 import { getConnector } from "@/lib/gateways";
 import { testCardByPaymentMethod } from "@/lib/gateways/sandbox/test-cards";
-import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { isId } from "@/lib/ids";
 
 /**

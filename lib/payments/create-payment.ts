@@ -1,11 +1,11 @@
 import { executeAsOne, FenceLostError } from "@/db/batch";
-import { lockLost } from "@/lib/api/idempotency";
+import { lockLost } from "@/lib/service/idempotency";
 import { auditLog, events, paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
+import { parseWith } from "@/lib/service/parse";
 import { auditRow } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { eventRow, outboxWritten } from "@/lib/events/emit-event";
 import { assertPaymentCustomer } from "@/lib/customers/check-payment-customer";
 import { newId } from "@/lib/ids";

@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { PAYMENT_STATUSES, payments } from "@/db/schema";
 import { CURRENCY_EXPONENTS } from "@/lib/money";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "is not a date");
 const decimal = z.string().regex(/^\d{1,9}(\.\d{1,3})?$/, "must be an amount like 12.50");

@@ -1,7 +1,7 @@
 import type { PaymentRow } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { parseWith } from "@/lib/service/parse";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { toDecimalString } from "@/lib/money";
 import { PaymentFilters } from "./dashboard-filters";
 import { searchPaymentRows } from "./search-payments";

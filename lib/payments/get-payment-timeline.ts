@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { auditLog, disputes, events, journalEntries, journalLines, paymentAttempts, refunds, webhookDeliveries } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { loadPayment } from "./load-payment";
 import { serializePayment } from "./serialize-payment";
 import { serializeRefund } from "@/lib/refunds/serialize-refund";

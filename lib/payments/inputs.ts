@@ -1,8 +1,8 @@
-import { httpUrl } from "@/lib/api/schemas";
+import { httpUrl } from "@/lib/service/schemas";
 import { z } from "zod";
 import { CANCELLATION_REASONS, CAPTURE_METHODS, PAYMENT_STATUSES } from "@/db/schema";
-import { listParams } from "@/lib/api/pagination";
-import { KassaError } from "@/lib/errors";
+import { listParams } from "@/lib/service/pagination";
+import { KassaError } from "@/lib/service/errors";
 import { isCurrency, MAX_AMOUNT, minimumChargeAmount, toDecimalString } from "@/lib/money";
 
 // Stripe's metadata rules: up to 50 keys, keys ≤ 40 characters, values ≤ 500 characters, strings only.

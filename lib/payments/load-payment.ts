@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { payments, type PaymentRow } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { isId } from "@/lib/ids";
 
 export const noSuchPayment = (id: string, param = "id") => new KassaError("resource_missing", `No such payment: '${id}'`, { param });

@@ -1,9 +1,9 @@
 import type { Executor } from "@/db/client";
 import type { PaymentRow } from "@/db/schema";
-import { responseWrites } from "@/lib/api/recovery";
-import { errorBody } from "@/lib/api/respond";
-import type { ServiceContext } from "@/lib/context";
-import type { KassaError } from "@/lib/errors";
+import { responseWrites } from "@/lib/service/recovery";
+import { errorBody } from "@/lib/service/error-codes";
+import type { ServiceContext } from "@/lib/service/context";
+import type { KassaError } from "@/lib/service/errors";
 import { serializePayment } from "./serialize-payment";
 
 /**

@@ -1,5 +1,5 @@
 import type { PaymentStatus } from "@/db/schema";
-import { executor, type ServiceContext } from "@/lib/context";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { cancelPayment } from "./cancel-payment";
 import { capturePayment } from "./capture-payment";
 import { loadPayment } from "./load-payment";

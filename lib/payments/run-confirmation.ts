@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
-import { markRecoveryPoint, recoveryOf, recoveryPointWrites, respondWithin } from "@/lib/api/recovery";
+import { markRecoveryPoint, recoveryOf, recoveryPointWrites, respondWithin } from "@/lib/service/recovery";
 import type { Executor, Transaction } from "@/db/client";
-import { executor, type ServiceContext } from "@/lib/context";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { aroundSideEffect } from "@/lib/failpoints";
 import { applyAuthorization } from "./apply-authorization";
 import { authorizeAttempt, recoverAttempt } from "./attempt";

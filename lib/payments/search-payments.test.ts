@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { payments, type PaymentStatus } from "@/db/schema";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { freshPglite } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";

@@ -1,6 +1,6 @@
 import type { PaymentRow, PaymentStatus } from "@/db/schema";
-import { executor, withTransaction, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { executor, withTransaction, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { ConnectorUnknownOutcomeError } from "@/lib/gateways/types";
 import { applyAuthorization } from "./apply-authorization";
 import { authorizeAttempt, loadAttempt, recoverAttempt, startAttempt } from "./attempt";

@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { payments, refunds, type RefundRow } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
-import { markRecoveryPoint, recoveryOf } from "@/lib/api/recovery";
+import { parseWith } from "@/lib/service/parse";
+import { markRecoveryPoint, recoveryOf } from "@/lib/service/recovery";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, withTransaction, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, withTransaction, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { emitEvent } from "@/lib/events/emit-event";
 import { newId } from "@/lib/ids";
 import { toDecimalString } from "@/lib/money";

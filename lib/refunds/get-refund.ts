@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { refunds } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { serializeRefund, type RefundObject } from "./serialize-refund";
 
 /** GET /api/v1/refunds/:id */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { REFUND_REASONS } from "@/db/schema";
-import { listParams } from "@/lib/api/pagination";
+import { listParams } from "@/lib/service/pagination";
 import { amountSchema, metadataSchema } from "@/lib/payments/inputs";
 
 export const CreateRefundInput = z.strictObject({

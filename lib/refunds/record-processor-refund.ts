@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { payments, refunds, type RefundRow } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { emitEvent } from "@/lib/events/emit-event";
 import type { RefundResult } from "@/lib/gateways/types";
 import { newId } from "@/lib/ids";

@@ -1,9 +1,9 @@
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { REFUND_STATUSES, refunds } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
-import { requirePermission } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { parseWith } from "@/lib/service/parse";
+import { requirePermission } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { serializeRefund } from "./serialize-refund";
 
 const blank = (v: unknown) => (v === "" ? undefined : v);

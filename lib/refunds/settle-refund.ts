@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { refunds } from "@/db/schema";
-import { executor, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { executor, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { sendRefund } from "./send-refund";
 
 /** Reconciliation for a refund left pending: ask the processor by its key, or send it again (same key). */

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { payments, type PaymentRow } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 
 /** Stripe acting on a merchant's object: the tenant is the Kassa object's, never the event's say-so. */
 export const stripeCtx = (row: { merchantId: string; livemode: boolean }): ServiceContext => ({

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type Stripe from "stripe";
 import { getDb } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { STRIPE_EVENT_HANDLERS } from "./handlers";
 
 /** Hands one recorded Stripe event to the workflow engine (event id = Stripe's, so resends dedupe). */

@@ -1,7 +1,7 @@
 import { and, eq, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { refunds } from "@/db/schema";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { logger } from "@/lib/logger";
 import { getConnector } from "@/lib/gateways";
 import { recordProcessorRefund } from "@/lib/refunds/record-processor-refund";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { payments } from "@/db/schema";
-import { withTransaction } from "@/lib/context";
+import { withTransaction } from "@/lib/service/context";
 import { getConnector } from "@/lib/gateways";
 import { applyAuthorization } from "@/lib/payments/apply-authorization";
 import { loadPayment } from "@/lib/payments/load-payment";

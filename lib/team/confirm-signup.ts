@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { signupRequests } from "@/db/schema";
-import { withTransaction } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { withTransaction } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { hashToken } from "@/lib/one-time/tokens";
 import { createOwnerAccount } from "./sign-up";
 

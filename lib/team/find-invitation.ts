@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { invitations, merchants, users } from "@/db/schema";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { hashInviteToken } from "./invite-member";
 
 /** The pending invitation behind a link, with its merchant's name; throws when used, revoked or expired. */

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { signupRequests, users } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
-import { hashPassword } from "@/lib/auth/password";
-import { withTransaction } from "@/lib/context";
+import { parseWith } from "@/lib/service/parse";
+import { hashPassword } from "@/lib/crypto/password";
+import { withTransaction } from "@/lib/service/context";
 import { deliverEmailsSoon } from "@/lib/email/deliver-emails";
 import { queueEmail } from "@/lib/email/queue-email";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { newToken } from "@/lib/one-time/tokens";
 import { publicBaseUrl } from "@/lib/public-url";

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { invitations } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 
 export async function revokeInvitation({ ctx, id }: { ctx: ServiceContext; id: string }) {
   requirePermission(ctx, "team:manage");

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { memberships, merchants, users } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
+import { parseWith } from "@/lib/service/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { withTransaction, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/crypto/password";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import type { Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";

@@ -2,9 +2,9 @@ import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { withTransaction } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { dummyPasswordHash, verifyPassword } from "@/lib/crypto/password";
+import { withTransaction } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { loginRateLimiters, RateLimiterUnavailableError } from "@/lib/rate-limit";
 
 export interface SignedIn {

@@ -1,8 +1,8 @@
 import { webhookEndpoints } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
+import { parseWith } from "@/lib/service/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { newId } from "@/lib/ids";
 import { CreateWebhookEndpointInput } from "./inputs";
 import { newSigningSecret, sealSecret } from "./secrets";

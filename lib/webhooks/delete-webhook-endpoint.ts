@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { webhookEndpoints } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { loadWebhookEndpoint } from "./load-webhook-endpoint";
 
 /** DELETE /api/v1/webhook_endpoints/:id — stops deliveries; the delivery log is kept. */

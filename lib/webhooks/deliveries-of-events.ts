@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { webhookDeliveries } from "@/db/schema";
-import { can } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { can } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 
 export interface EventDelivery {
   id: string;

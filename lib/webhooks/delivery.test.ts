@@ -9,7 +9,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { auditLog, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
 import { startApp } from "@/inngest/local/test-app";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { emitEvent } from "@/lib/events/emit-event";
 import type { EventSender } from "@/lib/events/publish-events";
 import { publishPendingEvents } from "@/lib/events/publish-events";

@@ -1,4 +1,4 @@
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 
 /**
  * Hands deliveries to the webhook-deliver workflow. `tag` makes the event id new for a resend (the

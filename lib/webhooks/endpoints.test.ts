@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { auditLog, events, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant, errorCodeOf as code } from "@/test/fixtures";
 import { createDeliveries } from "./create-deliveries";
@@ -15,7 +15,7 @@ import { resendWebhookDelivery } from "./resend-webhook-delivery";
 import { revealWebhookSecret } from "./reveal-webhook-secret";
 import { rotateWebhookSecret } from "./rotate-webhook-secret";
 import { updateWebhookEndpoint } from "./update-webhook-endpoint";
-import { withTransaction } from "@/lib/context";
+import { withTransaction } from "@/lib/service/context";
 import { emitEvent } from "@/lib/events/emit-event";
 
 let h: DatabaseHandle;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listParams } from "@/lib/api/pagination";
+import { listParams } from "@/lib/service/pagination";
 import { isEventFilter } from "@/lib/events/event-types";
 
 const enabledEvents = z

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { webhookEndpoints } from "@/db/schema";
-import { can } from "@/lib/auth/roles";
-import { executor, type ServiceContext } from "@/lib/context";
+import { can } from "@/lib/service/roles";
+import { executor, type ServiceContext } from "@/lib/service/context";
 
 /** Endpoints Kassa turned off (410, or failing for 5 days): the dashboard's banner. */
 export async function listEndpointProblems({ ctx }: { ctx: ServiceContext }) {

@@ -1,8 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { webhookEndpoints, type WebhookEndpointRow } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 
 /** The merchant's (not deleted) endpoint in this mode; another tenant's is "not found". */
 export async function loadWebhookEndpoint(db: Executor, ctx: Pick<ServiceContext, "merchantId" | "livemode">, id: string, opts: { lock?: boolean } = {}): Promise<WebhookEndpointRow> {

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { webhookDeliveries } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { dispatchDeliveries } from "./dispatch";
 import { loadWebhookEndpoint } from "./load-webhook-endpoint";
 import { serializeWebhookDelivery } from "./serialize-webhook-delivery";

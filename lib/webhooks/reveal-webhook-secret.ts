@@ -1,6 +1,6 @@
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { loadWebhookEndpoint } from "./load-webhook-endpoint";
 import { currentSecret } from "./secrets";
 

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { webhookEndpoints } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { loadWebhookEndpoint } from "./load-webhook-endpoint";
 import { newSigningSecret, ROTATION_OVERLAP_MS, sealSecret } from "./secrets";
 import { serializeWebhookEndpoint, type WebhookEndpointObject } from "./serialize-webhook-endpoint";

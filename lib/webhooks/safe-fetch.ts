@@ -7,7 +7,7 @@
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
-import { isKassaError } from "@/lib/errors";
+import { isKassaError } from "@/lib/service/errors";
 import { checkWebhookUrl, isAllowedAddress, resolveAndCheck, type LookupAll, type ResolvedAddress } from "./url-guard";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;

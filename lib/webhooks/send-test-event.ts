@@ -1,7 +1,7 @@
 import { events, webhookDeliveries } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { eventRow } from "@/lib/events/emit-event";
 import { newId } from "@/lib/ids";
 import { dispatchDeliveries } from "./dispatch";

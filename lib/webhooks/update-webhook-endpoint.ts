@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { webhookEndpoints } from "@/db/schema";
-import { parseWith } from "@/lib/api/parse";
+import { parseWith } from "@/lib/service/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { UpdateWebhookEndpointInput } from "./inputs";
 import { loadWebhookEndpoint } from "./load-webhook-endpoint";
 import { serializeWebhookEndpoint, type WebhookEndpointObject } from "./serialize-webhook-endpoint";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { checkWebhookUrl, classifyAddress, isAllowedAddress, resolveAndCheck, type LookupAll } from "./url-guard";
 
 function refusal(fn: () => unknown): KassaError {

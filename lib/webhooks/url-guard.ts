@@ -5,7 +5,7 @@
  */
 import dns from "node:dns";
 import net from "node:net";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 
 export type AddressClass =
   | "public"

@@ -4,9 +4,9 @@ import { inngestRuns } from "@/db/schema";
 import { systemClock } from "@/inngest/local/clock";
 import { Storage } from "@/inngest/local/storage";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/roles";
-import { withTransaction, type ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { requirePermission } from "@/lib/service/roles";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { ofMerchant } from "./list-runs";
 
 /**

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { auditLog, inngestQueue, inngestRuns } from "@/db/schema";
 import { systemClock } from "@/inngest/local/clock";
 import { Storage } from "@/inngest/local/storage";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 import { getWorkflowRun, listWorkflowRuns } from "./list-runs";

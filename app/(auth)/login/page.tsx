@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { safeNext } from "@/lib/auth/safe-next";
+import { safeNext } from "@/lib/http/session/safe-next";
 import { redirect } from "next/navigation";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { LoginForm } from "@/components/auth/login-form";
-import { auth } from "@/lib/auth/config";
+import { auth } from "@/lib/http/session/config";
 
 export const metadata = { title: "Sign in" };
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { SignupForm } from "@/components/auth/signup-form";
-import { auth } from "@/lib/auth/config";
+import { auth } from "@/lib/http/session/config";
 
 export const metadata = { title: "Create your account" };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
-import { memberContext, requireMember } from "@/lib/auth/session";
+import { memberContext, requireMember } from "@/lib/http/session/session";
 import { getBalance } from "@/lib/ledger/get-balance";
 import { listBalanceTransactions } from "@/lib/ledger/list-balance-transactions";
 import { formatMoney } from "@/lib/money";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { memberAction, type ActionResult } from "@/lib/auth/action";
+import { memberAction, type ActionResult } from "@/lib/http/session/action";
 import { detachPaymentMethod } from "@/lib/customers/detach-payment-method";
 import { updateCustomer } from "@/lib/customers/update-customer";
 

@@ -4,10 +4,10 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
 import { cardLabel } from "@/components/dashboard/card-label";
-import { can } from "@/lib/auth/roles";
-import { memberContext, requireMember } from "@/lib/auth/session";
+import { can } from "@/lib/service/roles";
+import { memberContext, requireMember } from "@/lib/http/session/session";
 import { searchCustomers } from "@/lib/customers/search-customers";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 
 export const metadata = { title: "Customers" };
 

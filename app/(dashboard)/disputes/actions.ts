@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { memberAction, type ActionResult } from "@/lib/auth/action";
+import { memberAction, type ActionResult } from "@/lib/http/session/action";
 import { submitDisputeEvidence } from "@/lib/disputes/submit-evidence";
 import { EVIDENCE_FIELDS } from "@/lib/disputes/evidence-fields";
 

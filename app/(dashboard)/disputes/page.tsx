@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { DisputeCountdown, DisputeStatusBadge } from "@/components/dashboard/dispute-status";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
-import { memberContext, requireMember } from "@/lib/auth/session";
+import { memberContext, requireMember } from "@/lib/http/session/session";
 import { listDisputesByDueDate } from "@/lib/disputes/list-disputes-by-due-date";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { formatMoney } from "@/lib/money";
 
 export const metadata = { title: "Disputes" };

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { memberAction, type ActionResult } from "@/lib/auth/action";
+import { memberAction, type ActionResult } from "@/lib/http/session/action";
 import { requestBaseUrl } from "@/lib/checkout/checkout-urls";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { fromDecimalString, isCurrency } from "@/lib/money";
 import { createPaymentLink } from "@/lib/payment-links/create-payment-link";
 import { updatePaymentLink } from "@/lib/payment-links/update-payment-link";

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { memberAction, type ActionResult } from "@/lib/auth/action";
-import { KassaError } from "@/lib/errors";
+import { memberAction, type ActionResult } from "@/lib/http/session/action";
+import { KassaError } from "@/lib/service/errors";
 import { fromDecimalString } from "@/lib/money";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { capturePayment } from "@/lib/payments/capture-payment";

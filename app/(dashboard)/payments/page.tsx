@@ -3,8 +3,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { ExportButton } from "@/components/dashboard/export-button";
 import { PaymentsTable } from "@/components/dashboard/payments-table";
 import { PAYMENT_STATUSES } from "@/db/schema";
-import { memberContext, requireMember } from "@/lib/auth/session";
-import { KassaError } from "@/lib/errors";
+import { memberContext, requireMember } from "@/lib/http/session/session";
+import { KassaError } from "@/lib/service/errors";
 import { FILTER_KEYS } from "@/lib/payments/dashboard-filters";
 import { searchPayments } from "@/lib/payments/search-payments";
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
-import { memberContext, requireMember } from "@/lib/auth/session";
+import { memberContext, requireMember } from "@/lib/http/session/session";
 import { formatMoney } from "@/lib/money";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { searchRefunds } from "@/lib/refunds/search-refunds";
 
 export const metadata = { title: "Refunds" };

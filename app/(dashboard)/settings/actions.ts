@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { updateAccount } from "@/lib/accounts/update-account";
-import { memberAction, type ActionResult } from "@/lib/auth/action";
+import { memberAction, type ActionResult } from "@/lib/http/session/action";
 import { changePassword } from "@/lib/login-sessions/change-password";
 import { revokeLoginSessions } from "@/lib/login-sessions/revoke-login-sessions";
 import { changeRole, removeMember } from "@/lib/team/change-role";

@@ -1,8 +1,8 @@
 import { Card, PageHeader } from "@/components/ui/card";
 import { AccountForm } from "@/components/dashboard/account-form";
 import { getAccount } from "@/lib/accounts/get-account";
-import { can } from "@/lib/auth/roles";
-import { memberContext, requireMember } from "@/lib/auth/session";
+import { can } from "@/lib/service/roles";
+import { memberContext, requireMember } from "@/lib/http/session/session";
 import { CURRENCIES } from "@/lib/money";
 import { getDb } from "@/db/client";
 import { LoginSessions } from "@/components/dashboard/login-sessions";

@@ -1,6 +1,6 @@
 // GET /api/health — database and workflow engine reachable: 200, else 503
 import { checkHealth } from "@/lib/health/check-health";
-import { jsonResponse } from "@/lib/api/respond";
+import { jsonResponse } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 

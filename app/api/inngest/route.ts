@@ -2,7 +2,7 @@
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest";
-import { withWorkflowSignature } from "@/lib/api/with-workflow-signature";
+import { withWorkflowSignature } from "@/lib/http/with-workflow-signature";
 
 const handlers = serve({ client: inngest, functions, servePath: "/api/inngest" });
 

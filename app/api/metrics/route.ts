@@ -1,6 +1,6 @@
 // GET /api/metrics — Prometheus text: request counts and latency by route and status
 import { metrics } from "@/lib/metrics";
-import { withCron } from "@/lib/api/with-cron";
+import { withCron } from "@/lib/http/with-cron";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { journalEntries, journalLines, payments } from "@/db/schema";
-import { systemActor } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { systemActor } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { getConnector } from "@/lib/gateways";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { capturePayment } from "@/lib/payments/capture-payment";

@@ -1,6 +1,6 @@
 // payment_method.detached — a card was detached at Stripe (its dashboard, or a deleted customer): Kassa follows.
 import { getDb } from "@/db/client";
-import { withTransaction } from "@/lib/context";
+import { withTransaction } from "@/lib/service/context";
 import { findPaymentMethod } from "@/lib/customers/load";
 import { recordCard } from "@/lib/customers/record-card";
 import { stripeCtx, type StripeEventHandler } from "../context";

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
 import { getDb } from "@/db/client";
-import { auth } from "@/lib/auth/config";
-import { KassaError } from "@/lib/errors";
+import { auth } from "@/lib/http/session/config";
+import { KassaError } from "@/lib/service/errors";
 import { findInvitation } from "@/lib/team/find-invitation";
 
 export const metadata = { title: "Join a team" };

@@ -6,7 +6,7 @@ import { findCheckoutSession } from "@/lib/checkout/load-checkout-session";
 import { payCheckoutSession, refreshCheckoutSession, type PayResult } from "@/lib/checkout/pay-checkout-session";
 import { tokenizeSandboxCard } from "@/lib/checkout/sandbox-card";
 import type { CheckoutStep } from "@/lib/checkout/stripe-flow";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { logger } from "@/lib/logger";
 
 const str = (form: FormData, key: string) => String(form.get(key) ?? "");

@@ -6,11 +6,11 @@ import { statusTone } from "@/components/dashboard/payment-status";
 import { SavedCards } from "@/components/dashboard/saved-cards";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
-import { can } from "@/lib/auth/roles";
-import { memberContext, requireMember } from "@/lib/auth/session";
+import { can } from "@/lib/service/roles";
+import { memberContext, requireMember } from "@/lib/http/session/session";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { listCustomerPaymentMethods } from "@/lib/customers/list-payment-methods";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { formatMoney } from "@/lib/money";
 import { listPayments } from "@/lib/payments/list-payments";
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { rollApiKey } from "@/lib/api-keys/roll-api-key";
-import { memberAction, type ActionResult } from "@/lib/auth/action";
+import { memberAction, type ActionResult } from "@/lib/http/session/action";
 
 export interface NewKey {
   id: string;

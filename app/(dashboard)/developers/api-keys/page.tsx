@@ -3,8 +3,8 @@ import { CreateKeyForm, KeyActions } from "@/components/dashboard/api-keys";
 import { Time } from "@/components/ui/time";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { grantableFor } from "@/lib/api-keys/key-permissions";
-import { can } from "@/lib/auth/roles";
-import { memberContext, requireMember } from "@/lib/auth/session";
+import { can } from "@/lib/service/roles";
+import { memberContext, requireMember } from "@/lib/http/session/session";
 
 export const metadata = { title: "API keys" };
 

@@ -1,9 +1,9 @@
 import { Card, PageHeader } from "@/components/ui/card";
 import { EventsTable, Pager } from "@/components/dashboard/events-table";
-import { memberContext, requireMember } from "@/lib/auth/session";
-import { KassaError } from "@/lib/errors";
+import { memberContext, requireMember } from "@/lib/http/session/session";
+import { KassaError } from "@/lib/service/errors";
 import { listEvents } from "@/lib/events/list-events";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/service/roles";
 import { deliveriesOfEvents } from "@/lib/webhooks/deliveries-of-events";
 
 export const metadata = { title: "Events" };

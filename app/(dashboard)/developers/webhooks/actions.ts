@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { memberAction, type ActionResult } from "@/lib/auth/action";
+import { memberAction, type ActionResult } from "@/lib/http/session/action";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-webhook-endpoint";
 import { replayFailedDeliveries } from "@/lib/webhooks/replay-failed-deliveries";

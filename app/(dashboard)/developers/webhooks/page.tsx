@@ -2,8 +2,8 @@ import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { CreateEndpointForm } from "@/components/dashboard/webhooks";
 import { Time } from "@/components/ui/time";
-import { can } from "@/lib/auth/roles";
-import { memberContext, requireMember } from "@/lib/auth/session";
+import { can } from "@/lib/service/roles";
+import { memberContext, requireMember } from "@/lib/http/session/session";
 import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";
 
 export const metadata = { title: "Webhooks" };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { RunStatus } from "@/components/dashboard/run-status";
 import { Time } from "@/components/ui/time";
-import { memberContext, requireMember } from "@/lib/auth/session";
+import { memberContext, requireMember } from "@/lib/http/session/session";
 import { listWorkflowRuns } from "@/lib/workflows/list-runs";
 
 export const metadata = { title: "Workflows" };

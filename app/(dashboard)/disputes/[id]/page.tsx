@@ -4,12 +4,12 @@ import { DisputeCountdown, DisputeStatusBadge } from "@/components/dashboard/dis
 import { EvidenceForm } from "@/components/dashboard/evidence-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
-import { can } from "@/lib/auth/roles";
-import { memberContext, requireMember } from "@/lib/auth/session";
+import { can } from "@/lib/service/roles";
+import { memberContext, requireMember } from "@/lib/http/session/session";
 import { EVIDENCE_FIELDS } from "@/lib/disputes/evidence-fields";
 import { getDisputeView } from "@/lib/disputes/get-dispute-view";
 import { respondBy } from "@/lib/disputes/respond-by";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { formatMoney } from "@/lib/money";
 
 export const metadata = { title: "Dispute" };

@@ -7,9 +7,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { getPaymentMethod } from "@/lib/customers/list-payment-methods";
 import { listDisputes } from "@/lib/disputes/list-disputes";
-import { can } from "@/lib/auth/roles";
-import { memberContext, requireMember } from "@/lib/auth/session";
-import { KassaError } from "@/lib/errors";
+import { can } from "@/lib/service/roles";
+import { memberContext, requireMember } from "@/lib/http/session/session";
+import { KassaError } from "@/lib/service/errors";
 import { formatMoney } from "@/lib/money";
 import { getPaymentTimeline } from "@/lib/payments/get-payment-timeline";
 

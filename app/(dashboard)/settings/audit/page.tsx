@@ -2,9 +2,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Pager } from "@/components/dashboard/events-table";
 import { Time } from "@/components/ui/time";
 import { listAudit } from "@/lib/audit/list-audit";
-import { can } from "@/lib/auth/roles";
-import { memberContext, requireMember } from "@/lib/auth/session";
-import { KassaError } from "@/lib/errors";
+import { can } from "@/lib/service/roles";
+import { memberContext, requireMember } from "@/lib/http/session/session";
+import { KassaError } from "@/lib/service/errors";
 
 export const metadata = { title: "Audit log" };
 

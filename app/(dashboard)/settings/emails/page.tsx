@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
-import { requireMember } from "@/lib/auth/session";
+import { requireMember } from "@/lib/http/session/session";
 import { listMyEmails } from "@/lib/email/list-my-emails";
 
 export const metadata = { title: "Emails" };

@@ -1,8 +1,8 @@
 import { Card, PageHeader } from "@/components/ui/card";
 import { InviteForm, RemoveMember, RevokeInvitation, RoleSelect } from "@/components/dashboard/team";
 import { Time } from "@/components/ui/time";
-import { can, ROLE_DESCRIPTIONS } from "@/lib/auth/roles";
-import { memberContext, requireMember } from "@/lib/auth/session";
+import { can, ROLE_DESCRIPTIONS } from "@/lib/service/roles";
+import { memberContext, requireMember } from "@/lib/http/session/session";
 import { listMembers, listPendingInvitations } from "@/lib/team/list-members";
 import { ROLES } from "@/db/schema";
 

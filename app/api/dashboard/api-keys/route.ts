@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { CreateApiKeyInput, createApiKey } from "@/lib/api-keys/create-api-key";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
-import { withSession } from "@/lib/api/with-session";
+import { withSession } from "@/lib/http/with-session";
 
 export const GET = withSession({ route: "/api/dashboard/api-keys" }, async ({ ctx }) => ({
   object: "list",

@@ -1,6 +1,6 @@
 // ANY /api/v1/* that no route matches — a JSON 404 instead of an HTML page
-import { KassaError } from "@/lib/errors";
-import { errorBody, jsonResponse } from "@/lib/api/respond";
+import { KassaError } from "@/lib/service/errors";
+import { errorBody, jsonResponse } from "@/lib/http/respond";
 import { newId } from "@/lib/ids";
 
 function notFound(req: Request): Response {

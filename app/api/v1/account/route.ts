@@ -1,7 +1,7 @@
 // GET /api/v1/account — the merchant behind the key; POST /api/v1/account — update it
 import { getAccount } from "@/lib/accounts/get-account";
 import { UpdateAccountInput, updateAccount } from "@/lib/accounts/update-account";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 
 export const GET = withApiKey({ route: "/api/v1/account" }, ({ ctx }) => getAccount({ ctx }));
 

@@ -1,6 +1,6 @@
 // GET /api/v1/balance_transactions — every movement of the merchant's balance, newest first
-import { queryObject } from "@/lib/api/parse";
-import { withApiKey } from "@/lib/api/with-api-key";
+import { queryObject } from "@/lib/http/read-body";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { listBalanceTransactions } from "@/lib/ledger/list-balance-transactions";
 
 export const GET = withApiKey({ route: "/api/v1/balance_transactions" }, ({ ctx, url }) =>

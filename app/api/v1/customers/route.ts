@@ -1,5 +1,5 @@
 // POST /api/v1/customers — create a customer; GET /api/v1/customers — list them
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { createCustomer } from "@/lib/customers/create-customer";
 import { CreateCustomerInput, ListCustomersQuery } from "@/lib/customers/inputs";
 import { listCustomers } from "@/lib/customers/list-customers";

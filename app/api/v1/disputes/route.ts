@@ -1,5 +1,5 @@
 // GET /api/v1/disputes — the merchant's disputes, newest first
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { ListDisputesQuery } from "@/lib/disputes/inputs";
 import { listDisputes } from "@/lib/disputes/list-disputes";
 

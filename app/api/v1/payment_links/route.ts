@@ -1,5 +1,5 @@
 // POST /api/v1/payment_links — create a reusable payment link; GET /api/v1/payment_links — list them
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { publicBaseUrl, requestOrigin } from "@/lib/public-url";
 import { createPaymentLink } from "@/lib/payment-links/create-payment-link";
 import { CreatePaymentLinkInput, ListPaymentLinksQuery } from "@/lib/payment-links/inputs";

@@ -1,5 +1,5 @@
 // POST /api/v1/payments — create (and optionally confirm) a payment; GET /api/v1/payments — list them
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { createPayment } from "@/lib/payments/create-payment";
 import { CreatePaymentInput, ListPaymentsQuery } from "@/lib/payments/inputs";
 import { listPayments } from "@/lib/payments/list-payments";

@@ -1,5 +1,5 @@
 // POST /api/v1/refunds — refund all or part of a payment; GET /api/v1/refunds — list refunds
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { createRefund } from "@/lib/refunds/create-refund";
 import { CreateRefundInput, ListRefundsQuery } from "@/lib/refunds/inputs";
 import { listRefunds } from "@/lib/refunds/list-refunds";

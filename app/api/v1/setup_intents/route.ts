@@ -1,5 +1,5 @@
 // POST /api/v1/setup_intents — save a customer's card for later (confirmed at once)
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { createSetupIntent } from "@/lib/customers/create-setup-intent";
 import { CreateSetupIntentInput } from "@/lib/customers/inputs";
 

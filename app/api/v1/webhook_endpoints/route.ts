@@ -1,5 +1,5 @@
 // POST /api/v1/webhook_endpoints — register an endpoint; GET /api/v1/webhook_endpoints — list them
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { CreateWebhookEndpointInput, ListWebhookEndpointsQuery } from "@/lib/webhooks/inputs";
 import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";

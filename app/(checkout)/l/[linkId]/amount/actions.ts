@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { requestBaseUrl } from "@/lib/checkout/checkout-urls";
 import { startPaymentLinkCheckout } from "@/lib/payment-links/start-checkout";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 
 /** A customer-chosen amount: start the link's checkout with it. */
 export async function startWithAmountAction(linkId: string, _prev: { error: string } | null, form: FormData): Promise<{ error: string }> {

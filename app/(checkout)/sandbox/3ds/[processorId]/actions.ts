@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { withEmbed } from "@/lib/checkout/checkout-urls";
 import { answerSandboxChallenge, findChallenge } from "@/lib/checkout/sandbox-challenge";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 
 /** The customer's answer on the sandbox challenge page; then back to where the payment came from. */
 export async function answerChallengeAction(processorId: string, embedOrigin: string | null, form: FormData): Promise<void> {

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { CheckoutCard, Notice } from "@/components/checkout/checkout-card";
 import { embedOriginParam } from "@/lib/checkout/csp";
 import { findChallenge, type Challenge } from "@/lib/checkout/sandbox-challenge";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { formatMoney } from "@/lib/money";
 import { answerChallengeAction } from "./actions";
 

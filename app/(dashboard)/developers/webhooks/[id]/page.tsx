@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { EditEndpointForm, EndpointActions, ReplayForm, ResendButton } from "@/components/dashboard/webhooks";
 import { Time } from "@/components/ui/time";
-import { can } from "@/lib/auth/roles";
-import { memberContext, requireMember } from "@/lib/auth/session";
-import { KassaError } from "@/lib/errors";
+import { can } from "@/lib/service/roles";
+import { memberContext, requireMember } from "@/lib/http/session/session";
+import { KassaError } from "@/lib/service/errors";
 import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 import { getWebhookEndpoint } from "@/lib/webhooks/list-webhook-endpoints";
 

@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { RunStatus } from "@/components/dashboard/run-status";
 import { Time } from "@/components/ui/time";
-import { memberContext, requireMember } from "@/lib/auth/session";
+import { memberContext, requireMember } from "@/lib/http/session/session";
 import { RerunButton } from "@/components/dashboard/rerun-button";
-import { can } from "@/lib/auth/roles";
-import { KassaError } from "@/lib/errors";
+import { can } from "@/lib/service/roles";
+import { KassaError } from "@/lib/service/errors";
 import { getWorkflowRun } from "@/lib/workflows/list-runs";
 
 export const metadata = { title: "Workflow run" };

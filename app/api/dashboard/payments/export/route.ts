@@ -1,5 +1,5 @@
 // GET /api/dashboard/payments/export — every payment matching the filters as CSV, streamed
-import { withSession } from "@/lib/api/with-session";
+import { withSession } from "@/lib/http/with-session";
 import { countPayments } from "@/lib/payments/search-payments";
 import { exportPaymentsCsv } from "@/lib/payments/export-payments-csv";
 

@@ -1,5 +1,5 @@
 // GET /api/v1/balance_transactions/:id — one balance transaction
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { getBalanceTransaction } from "@/lib/ledger/get-balance-transaction";
 
 export const GET = withApiKey({ route: "/api/v1/balance_transactions/:id" }, ({ ctx, params }) => getBalanceTransaction({ ctx, id: String(params.id) }));

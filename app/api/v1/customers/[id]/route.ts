@@ -1,5 +1,5 @@
 // GET / POST / PATCH / DELETE /api/v1/customers/:id — read, update (POST as Stripe, or PATCH) or delete a customer
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { deleteCustomer } from "@/lib/customers/delete-customer";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { UpdateCustomerInput } from "@/lib/customers/inputs";

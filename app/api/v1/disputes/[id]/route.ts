@@ -1,5 +1,5 @@
 // GET /api/v1/disputes/:id — one dispute
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { getDispute } from "@/lib/disputes/get-dispute";
 
 export const GET = withApiKey({ route: "/api/v1/disputes/:id" }, ({ ctx, params }) => getDispute({ ctx, id: String(params.id) }));

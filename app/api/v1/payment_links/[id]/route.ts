@@ -1,5 +1,5 @@
 // GET /api/v1/payment_links/:id — one link; POST /api/v1/payment_links/:id — { active } turns it off or on
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { publicBaseUrl, requestOrigin } from "@/lib/public-url";
 import { getPaymentLink } from "@/lib/payment-links/get-payment-link";
 import { UpdatePaymentLinkInput } from "@/lib/payment-links/inputs";

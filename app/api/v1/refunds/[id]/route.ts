@@ -1,5 +1,5 @@
 // GET /api/v1/refunds/:id — one refund
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { getRefund } from "@/lib/refunds/get-refund";
 
 export const GET = withApiKey({ route: "/api/v1/refunds/:id" }, ({ ctx, params }) => getRefund({ ctx, id: String(params.id) }));

@@ -1,5 +1,5 @@
 // GET / PATCH / DELETE /api/v1/webhook_endpoints/:id — read, change or remove an endpoint
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-webhook-endpoint";
 import { UpdateWebhookEndpointInput } from "@/lib/webhooks/inputs";
 import { getWebhookEndpoint } from "@/lib/webhooks/list-webhook-endpoints";

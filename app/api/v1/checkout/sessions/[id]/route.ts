@@ -1,5 +1,5 @@
 // GET /api/v1/checkout/sessions/:id — one checkout session
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { publicBaseUrl, requestOrigin } from "@/lib/public-url";
 import { getCheckoutSession } from "@/lib/checkout/get-checkout-session";
 

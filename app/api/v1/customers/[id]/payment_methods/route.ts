@@ -1,5 +1,5 @@
 // GET /api/v1/customers/:id/payment_methods — the customer's saved cards
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { ListPaymentMethodsQuery } from "@/lib/customers/inputs";
 import { listCustomerPaymentMethods } from "@/lib/customers/list-payment-methods";
 

@@ -1,5 +1,5 @@
 // POST /api/v1/disputes/:id/evidence — answer a dispute with text evidence (submitted for review)
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { SubmitEvidenceInput } from "@/lib/disputes/inputs";
 import { submitDisputeEvidence } from "@/lib/disputes/submit-evidence";
 

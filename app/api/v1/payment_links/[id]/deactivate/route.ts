@@ -1,5 +1,5 @@
 // POST /api/v1/payment_links/:id/deactivate — the link stops starting checkouts (same as { active: false })
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { publicBaseUrl, requestOrigin } from "@/lib/public-url";
 import { updatePaymentLink } from "@/lib/payment-links/update-payment-link";
 

@@ -1,5 +1,5 @@
 // POST /api/v1/payment_methods/:id/attach — save a card to a customer
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { attachPaymentMethod } from "@/lib/customers/attach-payment-method";
 import { AttachPaymentMethodInput } from "@/lib/customers/inputs";
 

@@ -1,5 +1,5 @@
 // POST /api/v1/payment_methods/:id/detach — remove a saved card from its customer
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { detachPaymentMethod } from "@/lib/customers/detach-payment-method";
 import { DetachPaymentMethodInput } from "@/lib/customers/inputs";
 

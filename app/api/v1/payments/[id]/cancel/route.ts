@@ -1,5 +1,5 @@
 // POST /api/v1/payments/:id/cancel — cancel a payment that has not succeeded (releases a hold)
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { CancelPaymentInput } from "@/lib/payments/inputs";
 

@@ -1,5 +1,5 @@
 // POST /api/v1/payments/:id/capture — capture all or part of an authorisation
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { capturePayment } from "@/lib/payments/capture-payment";
 import { CapturePaymentInput } from "@/lib/payments/inputs";
 

@@ -1,5 +1,5 @@
 // POST /api/v1/payments/:id/confirm — authorise the payment with its payment method
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { confirmPayment } from "@/lib/payments/confirm-payment";
 import { ConfirmPaymentInput } from "@/lib/payments/inputs";
 

@@ -1,5 +1,5 @@
 // POST /api/v1/webhook_deliveries/:id/resend — deliver one event again (same webhook-id)
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { resendWebhookDelivery } from "@/lib/webhooks/resend-webhook-delivery";
 
 export const POST = withApiKey({ route: "/api/v1/webhook_deliveries/:id/resend" }, ({ ctx, params }) => resendWebhookDelivery({ ctx, id: String(params.id) }));

@@ -1,5 +1,5 @@
 // GET /api/v1/webhook_endpoints/:id/deliveries — the endpoint's delivery log with every try
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { ListWebhookDeliveriesQuery } from "@/lib/webhooks/inputs";
 import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 

@@ -1,5 +1,5 @@
 // POST /api/v1/webhook_endpoints/:id/replay — send again every failed delivery created in [from, to]
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { ReplayFailedInput } from "@/lib/webhooks/inputs";
 import { replayFailedDeliveries } from "@/lib/webhooks/replay-failed-deliveries";
 

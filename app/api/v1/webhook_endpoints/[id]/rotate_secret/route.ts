@@ -1,5 +1,5 @@
 // POST /api/v1/webhook_endpoints/:id/rotate_secret — a new signing secret; the old one signs too for 24 h
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 
 export const POST = withApiKey({ route: "/api/v1/webhook_endpoints/:id/rotate_secret" }, ({ ctx, params }) => rotateWebhookSecret({ ctx, id: String(params.id) }));

@@ -1,5 +1,5 @@
 // POST /api/v1/test_helpers/disputes/:id/close — test mode, sandbox: decide a dispute { outcome: won | lost }
-import { withApiKey } from "@/lib/api/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 import { CloseDisputeInput } from "@/lib/disputes/inputs";
 import { closeSandboxDispute } from "@/lib/disputes/close-sandbox-dispute";
 

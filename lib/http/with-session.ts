@@ -1,11 +1,12 @@
 import type { z } from "zod";
-import { getMember, memberContext, type Member } from "@/lib/auth/session";
-import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import { getMember, memberContext, type Member } from "@/lib/http/session/session";
+import type { ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { observeRequest } from "@/lib/metrics";
-import { parseWith, queryObject, readJsonBody } from "./parse";
+import { parseWith } from "@/lib/service/parse";
+import { queryObject, readJsonBody } from "./read-body";
 import { assertSameOriginJson } from "./same-origin";
 import { errorBody, jsonResponse } from "./respond";
 

@@ -2,15 +2,16 @@ import type { z } from "zod";
 import type { ApiKey } from "@/db/schema";
 import { getDb } from "@/db/client";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
-import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { clientIp } from "@/lib/http/client-ip";
 import { observeRequest } from "@/lib/metrics";
 import { apiRateLimiter, type RateLimitResult } from "@/lib/rate-limit";
 import { runIdempotent } from "./idempotent-request";
-import { parseWith, queryObject, readJsonBody } from "./parse";
+import { parseWith } from "@/lib/service/parse";
+import { queryObject, readJsonBody } from "./read-body";
 import { errorBody, jsonResponse, jsonTextResponse } from "./respond";
 
 export interface ApiContext extends ServiceContext {
@@ -70,7 +71,7 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
         merchantId: apiKey.merchantId,
         livemode: apiKey.livemode,
         actor: { type: "api_key", id: apiKey.id, label: apiKey.displayPrefix },
-        // A member's key acts with the member's current role (lib/auth/roles.ts).
+        // A member's key acts with the member's current role (lib/service/roles.ts).
         ...(apiKey.creatorRole ? { role: apiKey.creatorRole } : {}),
         ...(apiKey.kind === "restricted" ? { keyPermissions: apiKey.permissions ?? {} } : {}),
         requestId,

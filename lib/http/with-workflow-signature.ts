@@ -1,7 +1,7 @@
 import { verifySignature } from "@/inngest/signature";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
-import { readRawBody } from "./parse";
+import { readRawBody } from "./read-body";
 import { errorBody, jsonResponse } from "./respond";
 
 

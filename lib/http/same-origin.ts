@@ -1,4 +1,4 @@
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 
 /**
  * A state-changing dashboard request must come from a dashboard page (CSRF): the browser's

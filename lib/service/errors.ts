@@ -1,4 +1,4 @@
-import type { ErrorCode } from "./api/error-codes";
+import type { ErrorCode } from "./error-codes";
 
 export interface KassaErrorOptions {
   param?: string;
@@ -8,7 +8,7 @@ export interface KassaErrorOptions {
   cause?: unknown;
 }
 
-/** The one error services throw; lib/api/error-codes.ts maps `code` to an HTTP status and type. */
+/** The one error services throw; lib/service/error-codes.ts maps `code` to an HTTP status and type. */
 export class KassaError extends Error {
   readonly code: ErrorCode;
   readonly param?: string;

@@ -2,7 +2,7 @@ import { and, asc, desc, gt, lt, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 
 export const listParams = {
   limit: z.coerce.number().int().min(1).max(100).default(10),

@@ -1,7 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { logger } from "@/lib/logger";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { getMember, memberContext, type Member } from "./session";
 
 export type ActionResult<T = undefined> =

@@ -7,7 +7,7 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { accounts, memberships, sessions, users, verificationTokens, type Role } from "@/db/schema";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { logger } from "@/lib/logger";
 import { verifyCredentials } from "@/lib/team/verify-credentials";
 import { authSecret } from "./secret";

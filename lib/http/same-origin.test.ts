@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { assertSameOriginJson } from "./same-origin";
 
 const req = (method: string, headers: Record<string, string>) => new Request("http://127.0.0.1:3000/api/dashboard/refunds", { method, headers, ...(method === "GET" ? {} : { body: "{}" }) });

@@ -4,10 +4,10 @@ import { forbidden, redirect } from "next/navigation";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { merchants, type Role } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { clientIp } from "@/lib/http/client-ip";
 import { auth } from "./config";
-import { can, type Permission } from "./roles";
+import { can, type Permission } from "@/lib/service/roles";
 
 export const MODE_COOKIE = "kassa_mode";
 

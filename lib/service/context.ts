@@ -36,7 +36,7 @@ export interface ServiceContext {
   requestId?: string;
   /** The Idempotency-Key the request came with, recorded on the events it causes. */
   idempotencyKey?: string;
-  /** The lock this request holds on its Idempotency-Key (lib/api/recovery.ts), when it came with one. */
+  /** The lock this request holds on its Idempotency-Key (lib/service/recovery.ts), when it came with one. */
   idempotency?: IdempotentRequest;
   ip?: string | null;
   /** A transaction already open (a wrapper's, or a test's); services join it. */

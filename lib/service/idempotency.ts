@@ -3,8 +3,8 @@ import { and, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { idempotencyKeys, type IdempotencyKey } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import { KassaError } from "@/lib/errors";
-import { toJson } from "./respond";
+import { KassaError } from "@/lib/service/errors";
+import { toJson } from "./json";
 import { currentInstanceId, forgetDeadInstances, holderIsDead } from "@/lib/server-instance";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;

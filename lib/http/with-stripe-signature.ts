@@ -1,9 +1,9 @@
 import Stripe from "stripe";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { observeRequest } from "@/lib/metrics";
-import { readRawBody } from "./parse";
+import { readRawBody } from "./read-body";
 import { errorBody, jsonResponse } from "./respond";
 
 /** Stripe's own window: a signed delivery older than this is refused (replay protection). */

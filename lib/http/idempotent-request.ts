@@ -1,7 +1,7 @@
 import type { Executor } from "@/db/client";
-import type { ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { failpoint } from "@/lib/failpoints";
-import { beginIdempotentRequest, completeIdempotentRequest, completeIdempotentRequestText, hashRequest, releaseIdempotentRequest } from "./idempotency";
+import { beginIdempotentRequest, completeIdempotentRequest, completeIdempotentRequestText, hashRequest, releaseIdempotentRequest } from "@/lib/service/idempotency";
 import { errorBody, toJson } from "./respond";
 
 export interface IdempotentCall {

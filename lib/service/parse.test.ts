@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CreateCustomerInput } from "@/lib/customers/inputs";
 import { CreatePaymentInput, ConfirmPaymentInput } from "@/lib/payments/inputs";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { parseWith } from "./parse";
 
 const refusal = (fn: () => unknown) => {

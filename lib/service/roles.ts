@@ -1,6 +1,6 @@
 import type { Role } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context";
-import { KassaError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 
 export const PERMISSIONS = {
   "account:read": ["owner", "admin", "developer", "analyst", "support"],

@@ -1,3 +1,4 @@
+import { KassaError } from "./errors";
 /** The one table from error code to HTTP status and Stripe-style error type. */
 export const ERROR_CODES = {
   // 400
@@ -97,4 +98,33 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 export function errorStatus(code: ErrorCode): number {
   return ERROR_CODES[code].status;
+}
+
+export interface ErrorBody {
+  error: {
+    type: string;
+    code: ErrorCode;
+    message: string;
+    param?: string;
+    decline_code?: string;
+    request_id: string;
+  };
+}
+
+/** The one place an error becomes a body; unknown errors never show their internals. */
+export function errorBody(error: unknown, requestId: string): { status: number; body: ErrorBody } {
+  const known = error instanceof KassaError ? error : null;
+  const code: ErrorCode = known?.code ?? "api_error";
+  const entry = ERROR_CODES[code];
+  const body: ErrorBody = {
+    error: {
+      type: entry.type,
+      code,
+      message: known?.message ?? "An unexpected error occurred. Quote the request id when you contact support.",
+      request_id: requestId,
+    },
+  };
+  if (known?.param) body.error.param = known.param;
+  if (known?.declineCode) body.error.decline_code = known.declineCode;
+  return { status: entry.status, body };
 }

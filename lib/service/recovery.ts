@@ -1,5 +1,5 @@
 import type { Executor, Transaction } from "@/db/client";
-import { withTransaction, type ServiceContext } from "@/lib/context";
+import { withTransaction, type ServiceContext } from "@/lib/service/context";
 import { recoveryPointWrite, responseWrite, setRecoveryPoint } from "./idempotency";
 
 /**

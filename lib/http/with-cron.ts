@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { KassaError } from "@/lib/errors";
+import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { observeRequest } from "@/lib/metrics";
