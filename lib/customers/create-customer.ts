@@ -1,9 +1,8 @@
 import { customers, type CustomerRow } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
-import { emitEvent } from "@/lib/events/emit-event";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { connectorNameFor } from "@/lib/payments/connector";
@@ -19,7 +18,9 @@ export async function createCustomer({ ctx, input }: { ctx: ServiceContext; inpu
   requirePermission(ctx, "customers:write");
   const data = parseWith(CreateCustomerInput, input);
   const connector = connectorNameFor(ctx);
-  const row = await withTransaction(ctx, async (tx) => {
+  const row = await commit(
+    ctx,
+    async (tx, changes) => {
     const [created] = await tx
       .insert(customers)
       .values({
@@ -34,10 +35,12 @@ export async function createCustomer({ ctx, input }: { ctx: ServiceContext; inpu
         connector,
       })
       .returning();
-    await writeAudit(tx, ctx, { action: "customer.created", targetType: "customer", targetId: created!.id });
-    await emitEvent(tx, ctx, "customer.created", serializeCustomer(created!));
+    changes.audit({ action: "customer.created", targetType: "customer", targetId: created!.id });
+    changes.event("customer.created", serializeCustomer(created!));
     return created as CustomerRow;
-  });
+    },
+    { respond: serializeCustomer },
+  );
   if (connector === "stripe") {
     await callProcessor(connector, (c) => c.createCustomer(connectorCtx(ctx), { customerId: row.id, email: row.email, name: row.name })).catch((error: unknown) =>
       logger.warn({ customer: row.id, error: String(error) }, "Stripe customer not created yet; it will be on first use"),

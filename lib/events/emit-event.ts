@@ -2,7 +2,7 @@ import type { Executor } from "@/db/client";
 import { events } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { isTransaction, type ServiceContext } from "@/lib/service/context";
-import { markOutboxWrite, signalOutboxCommit } from "./outbox-signal";
+import { markOutboxWrite, signalOutboxCommit } from "@/lib/service/outbox-signal";
 
 /** Writes an outbox event; call it inside the transaction that makes the change. */
 export async function emitEvent(

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { logger } from "@/lib/logger";
-import { onOutboxCommit } from "./outbox-signal";
+import { onOutboxCommit } from "@/lib/service/outbox-signal";
 import { publishPendingEvents, type EventSender } from "./publish-events";
 
 /**

@@ -6,7 +6,7 @@ import { withTransaction } from "@/lib/service/context";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 import { emitEvent } from "./emit-event";
-import { onOutboxCommit } from "./outbox-signal";
+import { onOutboxCommit } from "@/lib/service/outbox-signal";
 import { publishPendingEvents, type OutboundEvent } from "./publish-events";
 
 let h: DatabaseHandle;

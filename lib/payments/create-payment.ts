@@ -1,18 +1,15 @@
-import { executeAsOne, FenceLostError } from "@/db/batch";
-import { lockLost } from "@/lib/service/idempotency";
-import { auditLog, events, paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
+import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { auditRow } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
+import { commitWrites } from "@/lib/service/commit";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
-import { eventRow, outboxWritten } from "@/lib/events/emit-event";
 import { assertPaymentCustomer } from "@/lib/customers/check-payment-customer";
 import { newId } from "@/lib/ids";
 import { AUTHORIZATION_TTL_MS } from "./apply-authorization";
 import { assertPaymentMethodKnown, connectorNameFor } from "./connector";
 import { CreatePaymentInput, checkChargeAmount } from "./inputs";
-import { recoveryWrite, resumeConfirmation, runConfirmation } from "./run-confirmation";
+import { declareRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
 import { serializePayment, type PaymentObject } from "./serialize-payment";
 
 /**
@@ -83,23 +80,13 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
   const attempt: PaymentAttemptRow | null = attemptId
     ? { id: attemptId, merchantId: ctx.merchantId, livemode: ctx.livemode, paymentId: id, status: "started", amount, paymentMethod: data.payment_method!, connector, processorId: null, failure: null, settledAt: null, createdAt: now, updatedAt: now }
     : null;
-  const db = await executor(ctx);
-  // The recovery point goes first and fences the batch: if another request took this key over, none of it is written.
-  const recovery = recoveryWrite(db, ctx, { paymentId: id, attemptId: attempt?.id ?? null });
-  await executeAsOne(
-    db,
-    [
-      ...recovery,
-      db.insert(payments).values(payment),
-      ...(attempt ? [db.insert(paymentAttempts).values(attempt)] : []),
-      db.insert(auditLog).values(auditRow(ctx, { action: "payment.created", targetType: "payment", targetId: id, metadata: { amount: data.amount, currency: data.currency } })),
-      db.insert(events).values(eventRow(ctx, "payment.created", serializePayment(payment))),
-    ],
-    recovery.length > 0 ? { fence: 0 } : {},
-  ).catch((error: unknown) => {
-    throw error instanceof FenceLostError ? lockLost() : error;
+  // One statement: the recovery point fences it, so if another request took this key over, none of it is written.
+  await commitWrites(ctx, await executor(ctx), (db, changes) => {
+    declareRecovery(changes, { paymentId: id, attemptId: attempt?.id ?? null });
+    changes.audit({ action: "payment.created", targetType: "payment", targetId: id, metadata: { amount: data.amount, currency: data.currency } });
+    changes.event("payment.created", serializePayment(payment));
+    return [db.insert(payments).values(payment), ...(attempt ? [db.insert(paymentAttempts).values(attempt)] : [])];
   });
-  outboxWritten(db);
   if (!attempt) return serializePayment(payment);
   return runConfirmation(ctx, payment, attempt);
 }

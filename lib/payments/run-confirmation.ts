@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
-import { markRecoveryPoint, recoveryOf, recoveryPointWrites, respondWithin } from "@/lib/service/recovery";
+import type { Changes } from "@/lib/service/commit";
+import { markRecoveryPoint, recoveryOf, respondWithin } from "@/lib/service/recovery";
 import type { Executor, Transaction } from "@/db/client";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { aroundSideEffect } from "@/lib/failpoints";
@@ -21,9 +22,9 @@ export async function markRecovery(tx: Transaction, ctx: ServiceContext, recover
   await markRecoveryPoint(tx, ctx, POINT, recovery);
 }
 
-/** The same write as markRecovery, as a statement to batch (fenced) with phase A's others. */
-export function recoveryWrite(db: Executor, ctx: ServiceContext, recovery: Recovery) {
-  return recoveryPointWrites(db, ctx, POINT, recovery);
+/** The same recovery point, declared on a commit (lib/service/commit.ts). */
+export function declareRecovery(changes: Changes, recovery: Recovery): void {
+  changes.recoveryPoint(POINT, recovery);
 }
 
 /** Processor call, then phase B; a decline is thrown after its result is committed. */

@@ -1,6 +1,6 @@
 import type { Database, Executor, Transaction } from "@/db/client";
 import { getDb } from "@/db/client";
-import { hasOutboxWrite, markOutboxWrite, signalOutboxCommit } from "@/lib/events/outbox-signal";
+import { hasOutboxWrite, markOutboxWrite, signalOutboxCommit } from "@/lib/service/outbox-signal";
 import type { ActorType, KeyPermissions, Role } from "@/db/schema";
 
 export interface Actor {
