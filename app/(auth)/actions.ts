@@ -8,8 +8,7 @@ import { getMember, memberContext } from "@/lib/http/session/session";
 import { revokeLoginSessions } from "@/lib/login-sessions/revoke-login-sessions";
 import { safeNext } from "@/lib/http/session/safe-next";
 import { clientIp } from "@/lib/http/client-ip";
-import { KassaError } from "@/lib/service/errors";
-import { logger } from "@/lib/logger";
+import { settle } from "@/lib/http/core";
 import { acceptInvitation } from "@/lib/team/accept-invitation";
 import { redirect } from "next/navigation";
 import { requestBaseUrl } from "@/lib/checkout/checkout-urls";
@@ -58,14 +57,13 @@ export async function loginAction(_prev: FormState, form: FormData): Promise<For
   return signInOrExplain(email, password, text(form, "next") || "/dashboard");
 }
 
-function explain(error: unknown, values: Record<string, string>): FormState {
-  if (error instanceof KassaError) {
-    return error.param
-      ? { fieldErrors: { [error.param]: error.message }, values }
-      : { error: error.message, values };
-  }
-  logger.error({ err: error }, "form action failed");
-  return { error: "Something went wrong on our side. Try again.", values };
+/** One form step through the request core: null when it worked, else what the form shows. */
+async function attempt(route: string, values: Record<string, string>, run: () => Promise<unknown>): Promise<FormState | null> {
+  const settled = await settle({ caller: "public", route }, run);
+  if (settled.ok) return null;
+  const { code, message, param } = settled.error;
+  if (code === "api_error") return { error: `Something went wrong on our side. Try again; if it keeps happening, quote ${settled.requestId}.`, values };
+  return param ? { fieldErrors: { [param]: message }, values } : { error: message, values };
 }
 
 const CHECK_EMAIL = "Check your email: we sent a link to finish creating your account. (Without an SMTP server, the dev server prints it in its console.)";
@@ -74,42 +72,27 @@ const CHECK_EMAIL = "Check your email: we sent a link to finish creating your ac
 export async function signupAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = { name: text(form, "name"), email: text(form, "email"), business_name: text(form, "business_name") };
   const password = text(form, "password");
-  try {
-    await requestSignup({ db: await getDb(), input: { ...values, password }, ip: await ip(), baseUrl: await requestBaseUrl() });
-  } catch (error) {
-    return explain(error, values);
-  }
-  return { notice: CHECK_EMAIL, values };
+  const failed = await attempt("sign-up", values, async () => requestSignup({ db: await getDb(), input: { ...values, password }, ip: await ip(), baseUrl: await requestBaseUrl() }));
+  return failed ?? { notice: CHECK_EMAIL, values };
 }
 
 /** The sign-up email's link, confirmed with a button (a link scanner's GET creates nothing). */
 export async function confirmSignupAction(token: string, _prev: FormState, _form: FormData): Promise<FormState> {
-  try {
-    await confirmSignup({ db: await getDb(), token, ip: await ip() });
-  } catch (error) {
-    return explain(error, {});
-  }
+  const failed = await attempt("sign-up confirmation", {}, async () => confirmSignup({ db: await getDb(), token, ip: await ip() }));
+  if (failed) return failed;
   redirect("/login?confirmed=1");
 }
 
 export async function forgotPasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = { email: text(form, "email") };
-  try {
-    await requestPasswordReset({ db: await getDb(), input: values, ip: await ip(), baseUrl: await requestBaseUrl() });
-  } catch (error) {
-    return explain(error, values);
-  }
-  return { notice: "If an account has that email, we sent it a link to choose a new password. It works once, for an hour.", values };
+  const failed = await attempt("password reset request", values, async () => requestPasswordReset({ db: await getDb(), input: values, ip: await ip(), baseUrl: await requestBaseUrl() }));
+  return failed ?? { notice: "If an account has that email, we sent it a link to choose a new password. It works once, for an hour.", values };
 }
 
 export async function resetPasswordAction(token: string, _prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    await resetPassword({ db: await getDb(), input: { token, password: text(form, "password") } });
-  } catch (error) {
-    const state = explain(error, {});
-    // A bad link is the page's message, not a field's.
-    return state.fieldErrors?.token ? { error: state.fieldErrors.token } : state;
-  }
+  const failed = await attempt("password reset", {}, async () => resetPassword({ db: await getDb(), input: { token, password: text(form, "password") } }));
+  // A bad link is the page's message, not a field's.
+  if (failed) return failed.fieldErrors?.token ? { error: failed.fieldErrors.token } : failed;
   redirect("/login?reset=1");
 }
 
@@ -117,7 +100,8 @@ export async function acceptInviteAction(_prev: FormState, form: FormData): Prom
   const token = text(form, "token");
   const session = await auth();
   const values = { name: text(form, "name") };
-  try {
+  let signedIn: FormState | undefined;
+  const failed = await attempt("invitation", values, async () => {
     const input = session?.user?.id
       ? { token, user_id: session.user.id }
       : { token, name: values.name, password: text(form, "password") };
@@ -126,15 +110,11 @@ export async function acceptInviteAction(_prev: FormState, form: FormData): Prom
       // Already signed in: switch the session to the merchant just joined.
       const { unstable_update } = await import("@/lib/http/session/config");
       await unstable_update({ merchantId: joined.merchantId } as never);
-      const { redirect } = await import("next/navigation");
       redirect("/dashboard");
     }
-    return signInOrExplain(joined.email, text(form, "password"), "/dashboard");
-  } catch (error) {
-    const { unstable_rethrow } = await import("next/navigation");
-    unstable_rethrow(error);
-    return explain(error, values);
-  }
+    signedIn = await signInOrExplain(joined.email, text(form, "password"), "/dashboard");
+  });
+  return failed ?? signedIn ?? {};
 }
 
 /** Signs this browser out: its login session ends, so a copy of the cookie stops working too. */

@@ -4,15 +4,13 @@ import { getDb } from "@/db/client";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
-import { newId } from "@/lib/ids";
-import { logger } from "@/lib/logger";
 import { clientIp } from "@/lib/http/client-ip";
-import { observeRequest } from "@/lib/metrics";
 import { apiRateLimiter, type RateLimitResult } from "@/lib/rate-limit";
 import { runIdempotent } from "./idempotent-request";
 import { parseWith } from "@/lib/service/parse";
 import { queryObject, readJsonBody } from "./read-body";
-import { errorBody, jsonResponse, jsonTextResponse } from "./respond";
+import { serve } from "./core";
+import { jsonResponse, jsonTextResponse } from "./respond";
 
 export interface ApiContext extends ServiceContext {
   requestId: string;
@@ -40,24 +38,21 @@ export interface ApiHandlerArgs<B, Q> {
 }
 
 /**
- * The wrapper for integrators' calls: request id → key → rate limit → body and query parsing →
- * idempotency → the handler's one service verb → the error table. Handlers return the object.
+ * The adapter for integrators' calls: key → rate limit → body and query parsing → idempotency → the
+ * handler's one service verb; the request core (core.ts) does id, errors, logs and metrics. Handlers
+ * return the object.
  */
 export function withApiKey<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   options: Options<B, Q>,
   handler: (args: ApiHandlerArgs<Infer<B>, Infer<Q>>) => Promise<unknown>,
 ) {
-  return async (req: Request, routeCtx?: { params?: Promise<RouteParams> }): Promise<Response> => {
-    const started = performance.now();
-    const requestId = newId("request");
-    const headers = new Headers({ "Request-Id": requestId });
-    const url = new URL(req.url);
-    let status = 500;
-    let merchantId: string | undefined;
-    try {
+  return (req: Request, routeCtx?: { params?: Promise<RouteParams> }): Promise<Response> =>
+    serve({ caller: "api_key", route: options.route }, req, async (call) => {
+      const { requestId, headers } = call;
+      const url = new URL(req.url);
       const db = await getDb();
       const apiKey = await authenticateApiKey(db, req.headers.get("authorization"));
-      merchantId = apiKey.merchantId;
+      call.merchantId = apiKey.merchantId;
 
       const limit = await apiRateLimiter().limit(apiKey.id);
       setRateLimitHeaders(headers, limit);
@@ -89,40 +84,14 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
       const params = (await routeCtx?.params) ?? {};
 
       const idempotencyKey = req.method === "POST" ? req.headers.get("idempotency-key") : null;
-      if (idempotencyKey === null) {
-        const result = await handler({ req, url, ctx, body, query, params });
-        status = 200;
-        return finish(jsonResponse(result, 200, headers));
-      }
+      if (idempotencyKey === null) return jsonResponse(await handler({ req, url, ctx, body, query, params }));
 
       const answer = await runIdempotent({ db, ctx, key: idempotencyKey, method: req.method, path: url.pathname, body: rawBody }, (held) =>
         handler({ req, url, ctx: { ...ctx, ...held }, body, query, params }),
       );
       if (answer.replayed) headers.set("Idempotent-Replayed", "true");
-      status = answer.status;
-      return finish(jsonTextResponse(answer.text, answer.status, headers));
-    } catch (error) {
-      if (req.signal?.aborted || (error instanceof Error && error.message === "aborted")) {
-        // The client went away mid-request: not a server error, and nobody is left to answer.
-        status = 499;
-        return finish(new Response(null, { status: 499, headers }));
-      }
-      const mapped = errorBody(error, requestId);
-      status = mapped.status;
-      if (status >= 500) logger.error({ err: error, request_id: requestId, route: options.route }, "api request failed");
-      return finish(jsonResponse(mapped.body, mapped.status, headers));
-    }
-
-    function finish(res: Response): Response {
-      const seconds = (performance.now() - started) / 1000;
-      observeRequest(options.route, req.method, status, seconds);
-      logger.info(
-        { request_id: requestId, route: options.route, method: req.method, status, ms: Math.round(seconds * 1000), merchant: merchantId },
-        "api request",
-      );
-      return res;
-    }
-  };
+      return jsonTextResponse(answer.text, answer.status);
+    });
 }
 
 function setRateLimitHeaders(headers: Headers, limit: RateLimitResult): void {

@@ -2,18 +2,15 @@ import type { z } from "zod";
 import { getMember, memberContext, type Member } from "@/lib/http/session/session";
 import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
-import { newId } from "@/lib/ids";
-import { logger } from "@/lib/logger";
-import { observeRequest } from "@/lib/metrics";
 import { parseWith } from "@/lib/service/parse";
+import { serve } from "./core";
 import { queryObject, readJsonBody } from "./read-body";
 import { assertSameOriginJson } from "./same-origin";
-import { errorBody, jsonResponse } from "./respond";
 
 /**
- * The wrapper for the dashboard's own JSON endpoints (`/api/dashboard/**`): next-auth session →
+ * The adapter for the dashboard's own JSON endpoints (`/api/dashboard/**`): next-auth session →
  * same-origin JSON for writes (CSRF) → member context (role fresh from the database) → parsing → one
- * service verb → the error table.
+ * service verb. The request core (core.ts) does the rest.
  */
 export function withSession<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   options: { route: string; body?: B; query?: Q },
@@ -26,29 +23,18 @@ export function withSession<B extends z.ZodType | undefined = undefined, Q exten
     query: Q extends z.ZodType ? z.output<Q> : undefined;
   }) => Promise<unknown>,
 ) {
-  return async (req: Request): Promise<Response> => {
-    const started = performance.now();
-    const requestId = newId("request");
-    const url = new URL(req.url);
-    let res: Response;
-    try {
+  return (req: Request): Promise<Response> =>
+    serve({ caller: "session", route: options.route }, req, async (call) => {
+      const url = new URL(req.url);
       const member = await getMember();
       if (!member) throw new KassaError("not_signed_in", "Sign in to the dashboard first.");
+      call.merchantId = member.merchantId;
       assertSameOriginJson(req);
-      const ctx = { ...(await memberContext(member)), requestId };
+      const ctx = { ...(await memberContext(member)), requestId: call.requestId };
       const raw = req.method === "GET" ? undefined : (await readJsonBody(req)).value;
       const body = (options.body ? parseWith(options.body, raw) : undefined) as never;
       const query = (options.query ? parseWith(options.query, queryObject(url)) : undefined) as never;
-      const result = await handler({ req, url, ctx, member, body, query });
       // A handler may answer with its own Response (a streamed export); anything else is JSON.
-      res = result instanceof Response ? result : jsonResponse(result);
-    } catch (error) {
-      const mapped = errorBody(error, requestId);
-      if (mapped.status >= 500) logger.error({ err: error, request_id: requestId, route: options.route }, "dashboard request failed");
-      res = jsonResponse(mapped.body, mapped.status);
-    }
-    res.headers.set("Request-Id", requestId);
-    observeRequest(options.route, req.method, res.status, (performance.now() - started) / 1000);
-    return res;
-  };
+      return handler({ req, url, ctx, member, body, query });
+    });
 }

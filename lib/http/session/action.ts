@@ -1,29 +1,27 @@
-import { unstable_rethrow } from "next/navigation";
-import { KassaError } from "@/lib/service/errors";
-import { logger } from "@/lib/logger";
 import type { ServiceContext } from "@/lib/service/context";
+import { settle } from "../core";
 import { getMember, memberContext, type Member } from "./session";
+import { KassaError } from "@/lib/service/errors";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; error?: undefined }
   | { ok: false; error: string; code: string; param?: string; data?: undefined };
 
 /**
- * The wrapper for dashboard server actions (the session caller kind): signed-in member → context
- * → one service verb → a result the form can show. Services enforce the role.
+ * The adapter for dashboard server actions (the session caller kind): signed-in member → context →
+ * one service verb → a result the form can show. Services enforce the role; the request core
+ * (lib/http/core.ts) does id, errors, logs and metrics.
  */
-export async function memberAction<T>(
-  run: (args: { ctx: ServiceContext; member: Member }) => Promise<T>,
-): Promise<ActionResult<T>> {
-  try {
+export async function memberAction<T>(run: (args: { ctx: ServiceContext; member: Member }) => Promise<T>, name = "dashboard action"): Promise<ActionResult<T>> {
+  const settled = await settle({ caller: "session", route: name }, async (call) => {
     const member = await getMember();
-    if (!member) return { ok: false, error: "Your session has ended. Sign in again.", code: "not_signed_in" };
-    const ctx = await memberContext(member);
-    return { ok: true, data: await run({ ctx, member }) };
-  } catch (error) {
-    unstable_rethrow(error);
-    if (error instanceof KassaError) return { ok: false, error: error.message, code: error.code, param: error.param };
-    logger.error({ err: error }, "dashboard action failed");
-    return { ok: false, error: "Something went wrong on our side. Try again.", code: "api_error" };
-  }
+    if (!member) throw new KassaError("not_signed_in", "Your session has ended. Sign in again.");
+    call.merchantId = member.merchantId;
+    const ctx = { ...(await memberContext(member)), requestId: call.requestId };
+    return run({ ctx, member });
+  });
+  if (settled.ok) return { ok: true, data: settled.value };
+  const { message, code, param } = settled.error;
+  const shown = code === "api_error" ? `Something went wrong on our side. Try again; if it keeps happening, quote ${settled.requestId}.` : message;
+  return { ok: false, error: shown, code, ...(param ? { param } : {}) };
 }

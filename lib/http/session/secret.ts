@@ -1,15 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { dataRoot } from "@/lib/data-dir";
 
 /**
  * AUTH_SECRET signs session cookies. Production must set it; the embedded default makes one
- * on first start and keeps it under .data/ so sessions survive restarts.
+ * on first start and keeps it in the data folder (lib/data-dir.ts) so sessions survive restarts.
  */
 export function authSecret(): string | undefined {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
   if (process.env.NODE_ENV === "production" && process.env.KASSA_EMBEDDED !== "1") return undefined;
-  const file = path.join(process.cwd(), ".data", "auth-secret");
+  const file = path.join(dataRoot(), "auth-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {

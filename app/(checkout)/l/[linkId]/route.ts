@@ -1,6 +1,7 @@
 // GET /l/:linkId — a payment link: rate-limited per client IP, the browser's open session for the link or a fresh one, then the hosted page
 import { getDb } from "@/db/client";
 import { clientIp } from "@/lib/http/client-ip";
+import { withPublic } from "@/lib/http/with-public";
 import { findPaymentLink } from "@/lib/payment-links/load-payment-link";
 import { startPaymentLinkCheckout } from "@/lib/payment-links/start-checkout";
 import { publicBaseUrl, requestOrigin } from "@/lib/public-url";
@@ -8,8 +9,8 @@ import { paymentLinkRateLimiter } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request, { params }: { params: Promise<{ linkId: string }> }): Promise<Response> {
-  const { linkId } = await params;
+export const GET = withPublic<{ linkId: string }>("/l/:linkId", async ({ req, params }) => {
+  const { linkId } = params;
   const origin = publicBaseUrl(requestOrigin(req)); // KASSA_URL in production, never a forged Host
   const limit = await paymentLinkRateLimiter().limit(`${clientIp(req.headers) ?? "unknown"}|${linkId}`);
   if (!limit.success) return tooMany(limit.reset);
@@ -22,7 +23,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ linkId: 
   const res = redirect(`/pay/${sessionId}`, origin);
   res.headers.append("Set-Cookie", `${cookie}=${sessionId}; Path=/l/${found.link.id}; Max-Age=86400; HttpOnly; SameSite=Lax${origin.startsWith("https:") ? "; Secure" : ""}`);
   return res;
-}
+});
 
 function redirect(path: string, base: string): Response {
   return new Response(null, { status: 303, headers: { Location: new URL(path, base).toString(), "Cache-Control": "no-store" } });

@@ -7,7 +7,7 @@ import { payCheckoutSession, refreshCheckoutSession, type PayResult } from "@/li
 import { tokenizeSandboxCard } from "@/lib/checkout/sandbox-card";
 import type { CheckoutStep } from "@/lib/checkout/stripe-flow";
 import { KassaError } from "@/lib/service/errors";
-import { logger } from "@/lib/logger";
+import { settle } from "@/lib/http/core";
 
 const str = (form: FormData, key: string) => String(form.get(key) ?? "");
 
@@ -38,7 +38,7 @@ export async function refreshAction(sessionId: string, embedOrigin: string | nul
 }
 
 async function step(sessionId: string, embedOrigin: string | null, run: (returnUrl: string) => Promise<PayResult>): Promise<CheckoutStep> {
-  try {
+  const settled = await settle({ caller: "public", route: "checkout: pay" }, async (): Promise<CheckoutStep> => {
     const found = await findCheckoutSession(await getDb(), sessionId);
     // The embed origin comes from the browser: only one registered for this session is kept.
     const embed = embedOrigin && found?.session.embedOrigins.includes(embedOrigin) ? embedOrigin : null;
@@ -54,9 +54,8 @@ async function step(sessionId: string, embedOrigin: string | null, run: (returnU
       case "failed":
         return { ok: false, code: result.declineCode ?? result.code, message: result.message };
     }
-  } catch (error) {
-    if (error instanceof KassaError) return { ok: false, code: error.code, message: error.message };
-    logger.error({ err: error, session: sessionId }, "checkout payment failed");
-    return { ok: false, code: "api_error", message: "Something went wrong on our side. Nothing was charged; try again." };
-  }
+  });
+  if (settled.ok) return settled.value;
+  const { code, message } = settled.error;
+  return code === "api_error" ? { ok: false, code, message: "Something went wrong on our side. Nothing was charged; try again." } : { ok: false, code, message };
 }
