@@ -1,20 +1,17 @@
 import { and, eq } from "drizzle-orm";
-import { executeAsOne, type Renderable } from "@/db/batch";
 import type { Transaction } from "@/db/client";
-import { auditLog, events, paymentAttempts, payments, type PaymentAttemptRow, type PaymentError, type PaymentRow } from "@/db/schema";
+import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentError, type PaymentRow } from "@/db/schema";
 import type { ErrorCode } from "@/lib/service/error-codes";
 import { ERROR_CODES } from "@/lib/service/error-codes";
-import { responseStored } from "@/lib/service/recovery";
-import { auditRow } from "@/lib/audit/write-audit";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit, type Changes } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
-import { eventRow, outboxWritten } from "@/lib/events/emit-event";
 import type { Charge } from "@/lib/gateways/types";
 import type { AuthorizeOutcome } from "./attempt";
 import { processingFee } from "./fees";
 import { noSuchPayment } from "./load-payment";
 import { postCapture } from "./postings";
-import { responseWrite } from "./respond";
+import { answerFor } from "./respond";
 import { serializePayment } from "./serialize-payment";
 
 /** Transient declines are retried (by the settle-payment function) up to this many attempts in all. */
@@ -39,11 +36,11 @@ interface Change {
 /**
  * Phase B of a confirmation: records what the processor said — payment, attempt, ledger entry, audit
  * row, outbox event and (for an API request with an Idempotency-Key) the stored response — in one
- * transaction of few round trips: the locked read, one batched write, the ledger posting. Applying
- * the same attempt twice changes nothing, so a retry and the reconciliation job can race safely.
+ * commit of few round trips: the locked read, the ledger posting, then one statement with the rest.
+ * Applying the same attempt twice changes nothing, so a retry and the reconciliation job can race safely.
  */
 export async function applyAuthorization(ctx: ServiceContext, paymentId: string, attemptId: string, outcome: AuthorizeOutcome, opts: { respond?: boolean } = {}): Promise<Applied> {
-  const applied = await withTransaction(ctx, async (tx) => {
+  return commit(ctx, async (tx, changes) => {
     const [row] = await tx
       .select({ payment: payments, attempt: paymentAttempts })
       .from(payments)
@@ -54,31 +51,26 @@ export async function applyAuthorization(ctx: ServiceContext, paymentId: string,
     const { payment, attempt } = row;
     const open = payment.latestAttemptId === attempt.id && !attempt.settledAt && (payment.status === "processing" || payment.status === "requires_action");
     const change = open ? changeFor(payment, attempt, outcome) : null;
-    if (!change) {
-      const result = { payment, error: standingError(payment) };
-      if (opts.respond) await executeAsOne(tx, responseWrite(tx, ctx, payment, result.error));
-      return result;
+    const applied = change ? await record(tx, changes, payment, attempt, change) : { payment, error: standingError(payment) };
+    if (opts.respond) {
+      const { status, body } = answerFor(ctx, applied.payment, applied.error);
+      changes.respond(status, body);
     }
-    return write(tx, ctx, payment, attempt, change, opts.respond ?? false);
+    return applied;
   });
-  if (opts.respond) responseStored(ctx);
-  return applied;
 }
 
-async function write(tx: Transaction, ctx: ServiceContext, payment: PaymentRow, attempt: PaymentAttemptRow, change: Change, respond: boolean): Promise<Applied> {
+/** The outcome's rows: the ledger posting now, the rest in the commit's one statement. */
+async function record(tx: Transaction, changes: Changes, payment: PaymentRow, attempt: PaymentAttemptRow, change: Change): Promise<Applied> {
   const now = new Date();
   const next: PaymentRow = { ...payment, ...change.payment, updatedAt: now };
-  const object = serializePayment(next);
-  const writes: Renderable[] = [
+  if (change.capture) await postCapture(tx, next, change.capture.amount, change.capture.fee);
+  changes.write(
     tx.update(payments).set({ ...change.payment, updatedAt: now }).where(eq(payments.id, payment.id)),
     tx.update(paymentAttempts).set({ ...change.attempt, updatedAt: now }).where(eq(paymentAttempts.id, attempt.id)),
-    tx.insert(auditLog).values(auditRow(ctx, { action: change.event, targetType: "payment", targetId: payment.id, metadata: { status: next.status, attempt: attempt.id } })),
-    tx.insert(events).values(eventRow(ctx, change.event, object, payment.status !== next.status ? { status: payment.status } : undefined)),
-    ...(respond ? responseWrite(tx, ctx, next, change.error) : []),
-  ];
-  await executeAsOne(tx, writes);
-  outboxWritten(tx);
-  if (change.capture) await postCapture(tx, next, change.capture.amount, change.capture.fee);
+  );
+  changes.audit({ action: change.event, targetType: "payment", targetId: payment.id, metadata: { status: next.status, attempt: attempt.id } });
+  changes.event(change.event, serializePayment(next), payment.status !== next.status ? { status: payment.status } : undefined);
   return { payment: next, error: change.error };
 }
 

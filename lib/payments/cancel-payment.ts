@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
 import { payments, type CancellationReason } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
-import { emitEvent } from "@/lib/events/emit-event";
 import { CancelPaymentInput } from "./inputs";
 import { loadPayment, unexpectedState } from "./load-payment";
 import { markOperation, newOperation, operationInFlight, resumeOperation, runOperation } from "./payment-operation";
@@ -23,7 +22,7 @@ export async function cancelPayment({ ctx, id, input, reason }: { ctx: ServiceCo
   const cancellationReason = reason ?? data.cancellation_reason ?? null;
   const resumed = await resumeOperation(ctx, "cancel");
   if (resumed) return resumed;
-  const result = await withTransaction(ctx, async (tx) => {
+  const result = await commit(ctx, async (tx, changes) => {
     const payment = await loadPayment(tx, ctx, id, { lock: true });
     if (!CANCELABLE.has(payment.status)) throw unexpectedState(payment, "cancel a payment that has not succeeded, is not processing and is not already canceled.");
     if (operationInFlight(payment)) throw new KassaError("payment_intent_unexpected_state", `A ${payment.pendingOperation!.type} of this payment is in progress.`);
@@ -33,12 +32,12 @@ export async function cancelPayment({ ctx, id, input, reason }: { ctx: ServiceCo
         .set({ status: "canceled", canceledAt: new Date(), cancellationReason, nextAction: null, amountCapturable: 0n })
         .where(eq(payments.id, payment.id))
         .returning();
-      await writeAudit(tx, ctx, { action: "payment.canceled", targetType: "payment", targetId: payment.id, metadata: { reason: cancellationReason } });
-      await emitEvent(tx, ctx, "payment.canceled", serializePayment(updated!), { status: payment.status });
+      changes.audit({ action: "payment.canceled", targetType: "payment", targetId: payment.id, metadata: { reason: cancellationReason } });
+      changes.event("payment.canceled", serializePayment(updated!), { status: payment.status });
       return { kind: "done" as const, object: serializePayment(updated!) };
     }
     const op = newOperation(payment, "cancel", { reason: cancellationReason });
-    await markOperation(tx, ctx, payment, op);
+    await markOperation(tx, changes, payment, op);
     return { kind: "send" as const, payment, op };
   });
   if (result.kind === "done") return result.object;

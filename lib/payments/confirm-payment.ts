@@ -1,6 +1,7 @@
 import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import type { ConnectorName } from "@/lib/gateways/types";
 import { assertPaymentCustomer } from "@/lib/customers/check-payment-customer";
@@ -8,7 +9,7 @@ import { startAttempt } from "./attempt";
 import { assertPaymentMethodKnown } from "./connector";
 import { ConfirmPaymentInput } from "./inputs";
 import { loadPayment, unexpectedState } from "./load-payment";
-import { markRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
+import { declareRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
 import type { PaymentObject } from "./serialize-payment";
 
 /** POST /api/v1/payments/:id/confirm — authorise with the given (or attached) payment method. */
@@ -17,7 +18,7 @@ export async function confirmPayment({ ctx, id, input }: { ctx: ServiceContext; 
   const data = parseWith(ConfirmPaymentInput, input ?? {});
   const resumed = await resumeConfirmation(ctx);
   if (resumed) return resumed;
-  const { payment, attempt } = await withTransaction(ctx, async (tx) => {
+  const { payment, attempt } = await commit(ctx, async (tx, changes) => {
     const payment = await loadPayment(tx, ctx, id, { lock: true });
     if (payment.status !== "requires_payment_method" && payment.status !== "requires_confirmation") {
       throw unexpectedState(payment, "confirm a payment that requires a payment method or confirmation.");
@@ -27,7 +28,7 @@ export async function confirmPayment({ ctx, id, input }: { ctx: ServiceContext; 
     assertPaymentMethodKnown(payment.connector as ConnectorName, paymentMethod);
     await assertPaymentCustomer(tx, ctx, payment.connector, payment.customer, paymentMethod);
     const started = await startAttempt(tx, payment, paymentMethod, data.return_url);
-    await markRecovery(tx, ctx, { paymentId: payment.id, attemptId: started.attempt.id });
+    declareRecovery(changes, { paymentId: payment.id, attemptId: started.attempt.id });
     return started;
   });
   return runConfirmation(ctx, payment, attempt);

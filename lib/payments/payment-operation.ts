@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 import { payments, type CancellationReason, type PaymentRow, type PendingOperation } from "@/db/schema";
-import { writeAudit } from "@/lib/audit/write-audit";
 import type { Transaction } from "@/db/client";
-import { markRecoveryPoint, recoveryOf, respondWithin } from "@/lib/service/recovery";
-import { executor, withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit, type Changes } from "@/lib/service/commit";
+import { recoveryOf } from "@/lib/service/recovery";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { aroundSideEffect } from "@/lib/failpoints";
 import { KassaError } from "@/lib/service/errors";
-import { emitEvent } from "@/lib/events/emit-event";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type Charge } from "@/lib/gateways/types";
 import { ERROR_CODES, type ErrorCode } from "@/lib/service/error-codes";
 import { connectorOf } from "./connector";
@@ -34,10 +33,10 @@ export function newOperation(p: PaymentRow, type: PendingOperation["type"], extr
 
 const POINT = "operation_started";
 
-/** Phase A's last write (the caller's transaction, payment locked): the pending operation is this request's. */
-export async function markOperation(tx: Transaction, ctx: ServiceContext, payment: PaymentRow, op: PendingOperation): Promise<void> {
+/** Phase A's last write (the caller's commit, payment locked): the pending operation is this request's, and its recovery point. */
+export async function markOperation(tx: Transaction, changes: Changes, payment: PaymentRow, op: PendingOperation): Promise<void> {
   await tx.update(payments).set({ pendingOperation: op }).where(eq(payments.id, payment.id));
-  await markRecoveryPoint(tx, ctx, POINT, { paymentId: payment.id, op });
+  changes.recoveryPoint(POINT, { paymentId: payment.id, op });
 }
 
 /**
@@ -51,7 +50,7 @@ export async function resumeOperation(ctx: ServiceContext, type: PendingOperatio
   const payment = await loadPayment(await executor(ctx), ctx, recovery.paymentId);
   if (payment.pendingOperation?.key === recovery.op.key) return runOperation(ctx, payment, payment.pendingOperation, { respond: true });
   if (payment.status !== (type === "capture" ? "succeeded" : "canceled")) return null;
-  return serializePayment(await respondWithin(ctx, (tx) => loadPayment(tx, ctx, payment.id), serializePayment));
+  return serializePayment(await commit(ctx, (tx) => loadPayment(tx, ctx, payment.id), { respond: serializePayment }));
 }
 
 /**
@@ -74,22 +73,22 @@ export async function runOperation(ctx: ServiceContext, payment: PaymentRow, op:
       throw new KassaError("processor_error", `The processor did not answer the ${op.type}; retry the request (it is safe) or wait: Kassa finishes it within minutes.`);
     }
     if (error instanceof ConnectorRequestError) {
-      await withTransaction(ctx, (tx) => tx.update(payments).set({ pendingOperation: null }).where(eq(payments.id, payment.id)));
+      await commit(ctx, (tx) => tx.update(payments).set({ pendingOperation: null }).where(eq(payments.id, payment.id)));
       const code = Object.hasOwn(ERROR_CODES, error.code) ? (error.code as ErrorCode) : "payment_intent_unexpected_state";
       throw new KassaError(code, error.message);
     }
     throw error;
   }
-  const apply = (tx: Transaction) => applyOperationIn(tx, ctx, payment.id, op, charge);
-  return serializePayment(opts.respond ? await respondWithin(ctx, apply, serializePayment) : await withTransaction(ctx, apply));
+  const applied = await commit(ctx, (tx, changes) => applyOperationIn(tx, changes, ctx, payment.id, op, charge), opts.respond ? { respond: serializePayment } : {});
+  return serializePayment(applied);
 }
 
 /** Records a capture or cancel the processor confirmed; applying it twice changes nothing. */
 export async function applyOperation(ctx: ServiceContext, paymentId: string, op: PendingOperation, charge: Charge): Promise<PaymentRow> {
-  return withTransaction(ctx, (tx) => applyOperationIn(tx, ctx, paymentId, op, charge));
+  return commit(ctx, (tx, changes) => applyOperationIn(tx, changes, ctx, paymentId, op, charge));
 }
 
-async function applyOperationIn(tx: Transaction, ctx: ServiceContext, paymentId: string, op: PendingOperation, charge: Charge): Promise<PaymentRow> {
+async function applyOperationIn(tx: Transaction, changes: Changes, ctx: ServiceContext, paymentId: string, op: PendingOperation, charge: Charge): Promise<PaymentRow> {
   const payment = await loadPayment(tx, ctx, paymentId, { lock: true });
   if (payment.pendingOperation?.key !== op.key) return payment; // already recorded
   const now = new Date();
@@ -106,12 +105,12 @@ async function applyOperationIn(tx: Transaction, ctx: ServiceContext, paymentId:
   }
   const [updated] = await tx.update(payments).set(set).where(eq(payments.id, paymentId)).returning();
   if (op.type === "capture") await postCapture(tx, updated!, charge.amountCaptured, updated!.fee);
-  await writeAudit(tx, ctx, {
+  changes.audit({
     action: op.type === "capture" ? "payment.captured" : "payment.canceled",
     targetType: "payment",
     targetId: paymentId,
     metadata: op.type === "capture" ? { amount: Number(charge.amountCaptured), released: Number(payment.amountCapturable - charge.amountCaptured) } : { reason: op.reason ?? null },
   });
-  await emitEvent(tx, ctx, event, serializePayment(updated!), { status: payment.status });
+  changes.event(event, serializePayment(updated!), { status: payment.status });
   return updated!;
 }

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
 import type { Changes } from "@/lib/service/commit";
-import { markRecoveryPoint, recoveryOf, respondWithin } from "@/lib/service/recovery";
-import type { Executor, Transaction } from "@/db/client";
+import { commit } from "@/lib/service/commit";
+import { recoveryOf } from "@/lib/service/recovery";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { aroundSideEffect } from "@/lib/failpoints";
 import { applyAuthorization } from "./apply-authorization";
@@ -17,12 +17,7 @@ export interface Recovery {
 
 const POINT = "attempt_started";
 
-/** Phase A's last write: where a retry of this request resumes after a crash. */
-export async function markRecovery(tx: Transaction, ctx: ServiceContext, recovery: Recovery): Promise<void> {
-  await markRecoveryPoint(tx, ctx, POINT, recovery);
-}
-
-/** The same recovery point, declared on a commit (lib/service/commit.ts). */
+/** Phase A's recovery point, declared on its commit (lib/service/commit.ts): where a retry of this request resumes after a crash. */
 export function declareRecovery(changes: Changes, recovery: Recovery): void {
   changes.recoveryPoint(POINT, recovery);
 }
@@ -45,7 +40,7 @@ export async function resumeConfirmation(ctx: ServiceContext): Promise<PaymentOb
   const db = await executor(ctx);
   const [payment] = await db.select().from(payments).where(and(eq(payments.id, recovery.paymentId), eq(payments.merchantId, ctx.merchantId), eq(payments.livemode, ctx.livemode)));
   if (!payment) return null;
-  if (!recovery.attemptId) return serializePayment(await respondWithin(ctx, async () => payment, serializePayment));
+  if (!recovery.attemptId) return serializePayment(await commit(ctx, async () => payment, { respond: serializePayment }));
   const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, recovery.attemptId));
   if (!attempt) return null;
   const outcome = attempt.settledAt ? ({ kind: "unknown", detail: "already settled" } as const) : await recoverAttempt(payment, attempt);

@@ -1,5 +1,6 @@
 import type { PaymentRow, PaymentStatus } from "@/db/schema";
-import { executor, withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { ConnectorUnknownOutcomeError } from "@/lib/gateways/types";
 import { applyAuthorization } from "./apply-authorization";
@@ -39,7 +40,7 @@ export async function settlePayment({ ctx, paymentId, now = Date.now() }: { ctx:
   }
   if (attempt.status === "failed") {
     // A transient decline the processor said to retry: a new attempt, with a new idempotency key.
-    const started = await withTransaction(ctx, async (tx) => {
+    const started = await commit(ctx, async (tx) => {
       const locked = await loadPayment(tx, ctx, paymentId, { lock: true });
       if (locked.status !== "processing" || locked.latestAttemptId !== attempt.id) return null;
       return startAttempt(tx, locked, attempt.paymentMethod);

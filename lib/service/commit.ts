@@ -34,9 +34,15 @@ export interface Changes {
   recoveryPoint(point: string, data: object): void;
   /** The request's idempotent answer, stored in this commit (so a crash after it still replays exactly this). */
   respond(status: number, body: unknown): void;
+  /**
+   * The verb's own last writes, sent in the same one statement as the declared rows (no extra round
+   * trip). They see the snapshot before any of that statement's writes, so they must not depend on each other.
+   */
+  write(...writes: Renderable[]): void;
 }
 
 interface Declared {
+  own: Renderable[];
   audits: ReturnType<typeof auditRow>[];
   events: ReturnType<typeof eventRow>[];
   recovery?: { point: string; data: object };
@@ -44,7 +50,7 @@ interface Declared {
 }
 
 function declare(ctx: ServiceContext): { changes: Changes; declared: Declared } {
-  const declared: Declared = { audits: [], events: [] };
+  const declared: Declared = { own: [], audits: [], events: [] };
   const changes: Changes = {
     audit(entry) {
       const row = auditRow(ctx, entry);
@@ -62,6 +68,9 @@ function declare(ctx: ServiceContext): { changes: Changes; declared: Declared } 
     respond(status, body) {
       declared.response = { status, body };
     },
+    write(...writes) {
+      declared.own.push(...writes);
+    },
   };
   return { changes, declared };
 }
@@ -75,6 +84,7 @@ function declaredWrites(db: Executor, ctx: ServiceContext, d: Declared): { write
     fence = writes.length;
     writes.push(recoveryPointWrite(db, lock, d.recovery.point, d.recovery.data));
   }
+  writes.push(...d.own);
   if (d.audits.length) writes.push(db.insert(auditLog).values(d.audits));
   if (d.events.length) writes.push(db.insert(events).values(d.events));
   if (lock && d.response) writes.push(responseWrite(db, lock, d.response.status, d.response.body));
@@ -106,7 +116,7 @@ export async function commit<T>(
   work: (tx: Transaction, changes: Changes) => Promise<T>,
   options: { respond?: (result: T) => unknown } = {},
 ): Promise<T> {
-  let declared: Declared = { audits: [], events: [] };
+  let declared: Declared = { own: [], audits: [], events: [] };
   const nested = ctx.db !== undefined && isTransaction(ctx.db);
   const result = await withTransaction(ctx, async (tx) => {
     const d = declare(ctx);
