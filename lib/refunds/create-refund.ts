@@ -1,12 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { payments, refunds, type RefundRow } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { markRecoveryPoint, recoveryOf } from "@/lib/service/recovery";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { commit } from "@/lib/service/commit";
+import { recoveryOf } from "@/lib/service/recovery";
 import { requirePermission } from "@/lib/service/roles";
-import { executor, withTransaction, type ServiceContext } from "@/lib/service/context";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
-import { emitEvent } from "@/lib/events/emit-event";
 import { newId } from "@/lib/ids";
 import { toDecimalString } from "@/lib/money";
 import { loadPayment } from "@/lib/payments/load-payment";
@@ -28,7 +27,7 @@ export async function createRefund({ ctx, input }: { ctx: ServiceContext; input:
   const data = parseWith(CreateRefundInput, input);
   const resumed = await resumeRefund(ctx);
   if (resumed) return resumed;
-  const refund = await withTransaction(ctx, async (tx) => {
+  const refund = await commit(ctx, async (tx, changes) => {
     const payment = await loadPayment(tx, ctx, data.payment, { lock: true, param: "payment" });
     if (payment.status !== "succeeded" || payment.amountReceived === 0n) {
       throw new KassaError("payment_intent_unexpected_state", `This payment's status is ${payment.status}; only a succeeded payment can be refunded.`, { param: "payment" });
@@ -56,9 +55,9 @@ export async function createRefund({ ctx, input }: { ctx: ServiceContext; input:
       .returning();
     // The reservation: amount_refunded counts pending refunds too, as Stripe's does.
     await tx.update(payments).set({ amountRefunded: sql`${payments.amountRefunded} + ${amount}` }).where(eq(payments.id, payment.id));
-    await writeAudit(tx, ctx, { action: "refund.created", targetType: "refund", targetId: refund!.id, metadata: { payment: payment.id, amount: Number(amount) } });
-    await emitEvent(tx, ctx, "refund.created", serializeRefund(refund!));
-    await markRecoveryPoint(tx, ctx, POINT, { refundId: refund!.id });
+    changes.audit({ action: "refund.created", targetType: "refund", targetId: refund!.id, metadata: { payment: payment.id, amount: Number(amount) } });
+    changes.event("refund.created", serializeRefund(refund!));
+    changes.recoveryPoint(POINT, { refundId: refund!.id });
     return refund as RefundRow;
   });
   return serializeRefund(await sendRefund(ctx, refund, { respond: true }));

@@ -1,18 +1,15 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { payments, refunds, type RefundRow } from "@/db/schema";
-import { writeAudit } from "@/lib/audit/write-audit";
 import type { Transaction } from "@/db/client";
-import { respondWithin } from "@/lib/service/recovery";
-import { executor, withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit, type Changes } from "@/lib/service/commit";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { aroundSideEffect } from "@/lib/failpoints";
 import { KassaError } from "@/lib/service/errors";
-import { emitEvent } from "@/lib/events/emit-event";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type RefundResult } from "@/lib/gateways/types";
 import { logger } from "@/lib/logger";
 import { connectorOf } from "@/lib/payments/connector";
-import { feeRefundFor } from "@/lib/payments/fees";
 import { loadPayment } from "@/lib/payments/load-payment";
-import { postRefund } from "@/lib/payments/postings";
+import { recordRefundSucceeded } from "./record-refund-succeeded";
 import { serializeRefund } from "./serialize-refund";
 
 type RefundOutcome = { kind: "result"; result: RefundResult } | { kind: "unknown" } | { kind: "rejected"; message: string };
@@ -24,8 +21,9 @@ type RefundOutcome = { kind: "result"; result: RefundResult } | { kind: "unknown
  */
 export async function sendRefund(ctx: ServiceContext, refund: RefundRow, opts: { retrieveFirst?: boolean; respond?: boolean } = {}): Promise<RefundRow> {
   const outcome = refund.status === "pending" ? await aroundSideEffect("refund.processor", () => callProcessor(ctx, refund, opts.retrieveFirst ?? false)) : null;
-  const apply = (tx: Transaction) => applyRefundOutcome(tx, ctx, refund.id, outcome);
-  return opts.respond ? respondWithin(ctx, apply, serializeRefund) : withTransaction(ctx, apply);
+  // Recorded as the refund's merchant and mode (the audit row's and events' tenant).
+  const refundCtx = { ...ctx, merchantId: refund.merchantId, livemode: refund.livemode };
+  return commit(refundCtx, (tx, changes) => applyRefundOutcome(tx, changes, refund.id, outcome), opts.respond ? { respond: serializeRefund } : {});
 }
 
 async function callProcessor(ctx: ServiceContext, refund: RefundRow, retrieveFirst: boolean): Promise<RefundOutcome> {
@@ -53,7 +51,7 @@ async function callProcessor(ctx: ServiceContext, refund: RefundRow, retrieveFir
  * Phase B: the refund's final state, the released reservation or the ledger entry, audit and event.
  * Without an outcome (unknown, or none asked) the refund is read as it stands; applying twice changes nothing.
  */
-async function applyRefundOutcome(tx: Transaction, ctx: ServiceContext, refundId: string, outcome: RefundOutcome | null): Promise<RefundRow> {
+async function applyRefundOutcome(tx: Transaction, changes: Changes, refundId: string, outcome: RefundOutcome | null): Promise<RefundRow> {
   const [current] = await tx.select().from(refunds).where(eq(refunds.id, refundId));
   if (!current) throw new KassaError("api_error", `refund ${refundId} vanished`);
   if (!outcome || outcome.kind === "unknown") return current; // stays pending; reconciliation settles it
@@ -62,32 +60,17 @@ async function applyRefundOutcome(tx: Transaction, ctx: ServiceContext, refundId
   if (refund!.status !== "pending") return refund!; // recorded already
   const status = outcome.kind === "rejected" ? "failed" : outcome.result.status;
   if (status === "pending") return refund!;
-  const refundCtx = { ...ctx, merchantId: refund!.merchantId, livemode: refund!.livemode };
-  if (status === "succeeded") {
-    const [settled] = await tx
-      .select({ amount: sql<string>`coalesce(sum(${refunds.amount}), 0)`, fee: sql<string>`coalesce(sum(${refunds.feeRefunded}), 0)` })
-      .from(refunds)
-      .where(and(eq(refunds.paymentId, payment.id), eq(refunds.status, "succeeded")));
-    const feeRefunded = feeRefundFor({ fee: payment.fee, amountReceived: payment.amountReceived, refundedBefore: BigInt(settled!.amount), refundAmount: refund!.amount });
-    const [done] = await tx
-      .update(refunds)
-      .set({ status: "succeeded", feeRefunded, processorId: outcome.kind === "result" ? outcome.result.processorId : null })
-      .where(eq(refunds.id, refundId))
-      .returning();
-    await postRefund(tx, payment, done!, feeRefunded);
-    await writeAudit(tx, refundCtx, { action: "refund.succeeded", targetType: "refund", targetId: refundId, metadata: { payment: payment.id, amount: Number(refund!.amount) } });
-    await emitEvent(tx, refundCtx, "refund.succeeded", serializeRefund(done!), { status: "pending" });
-    return done!;
-  }
+  const processorId = outcome.kind === "result" ? outcome.result.processorId : null;
+  if (status === "succeeded") return recordRefundSucceeded(tx, changes, payment, { pending: refund!, processorId });
   const failureReason = outcome.kind === "rejected" ? outcome.message : (outcome.result.failureReason ?? "unknown");
   const [failed] = await tx
     .update(refunds)
-    .set({ status: "failed", failureReason, processorId: outcome.kind === "result" ? outcome.result.processorId : null })
+    .set({ status: "failed", failureReason, processorId })
     .where(eq(refunds.id, refundId))
     .returning();
   // Give the reserved amount back to the payment.
   await tx.update(payments).set({ amountRefunded: sql`${payments.amountRefunded} - ${refund!.amount}` }).where(eq(payments.id, payment.id));
-  await writeAudit(tx, refundCtx, { action: "refund.failed", targetType: "refund", targetId: refundId, metadata: { payment: payment.id, reason: failureReason } });
-  await emitEvent(tx, refundCtx, "refund.failed", serializeRefund(failed!), { status: "pending" });
+  changes.audit({ action: "refund.failed", targetType: "refund", targetId: refundId, metadata: { payment: payment.id, reason: failureReason } });
+  changes.event("refund.failed", serializeRefund(failed!), { status: "pending" });
   return failed!;
 }
