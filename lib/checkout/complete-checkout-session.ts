@@ -1,9 +1,7 @@
 import { eq } from "drizzle-orm";
-import { executeAsOne } from "@/db/batch";
-import { auditLog, checkoutSessions, events, type CheckoutSessionRow } from "@/db/schema";
-import { auditRow } from "@/lib/audit/write-audit";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
-import { eventRow, outboxWritten } from "@/lib/events/emit-event";
+import { checkoutSessions, type CheckoutSessionRow } from "@/db/schema";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { loadPayment } from "@/lib/payments/load-payment";
 import { loadCheckoutSession } from "./load-checkout-session";
 import { serializeCheckoutSession } from "./serialize-checkout-session";
@@ -17,19 +15,16 @@ const PAID = new Set(["succeeded", "requires_capture"]);
  * while the payment was going through is completed too, since the customer has paid.
  */
 export async function completeCheckoutSession({ ctx, id }: { ctx: ServiceContext; id: string }): Promise<CheckoutSessionRow> {
-  return withTransaction(ctx, async (tx) => {
+  return commit(ctx, async (tx, changes) => {
     const session = await loadCheckoutSession(tx, ctx, id, { lock: true });
     if (session.status === "complete" || !session.paymentId) return session;
     const payment = await loadPayment(tx, ctx, session.paymentId);
     if (!PAID.has(payment.status)) return session;
     const now = new Date();
     const next: CheckoutSessionRow = { ...session, status: "complete", completedAt: now, updatedAt: now };
-    await executeAsOne(tx, [
-      tx.update(checkoutSessions).set({ status: "complete", completedAt: now, updatedAt: now }).where(eq(checkoutSessions.id, id)),
-      tx.insert(auditLog).values(auditRow(ctx, { action: "checkout.session.completed", targetType: "checkout_session", targetId: id, metadata: { payment: payment.id } })),
-      tx.insert(events).values(eventRow(ctx, "checkout.session.completed", serializeCheckoutSession(next), { status: session.status })),
-    ]);
-    outboxWritten(tx);
+    changes.write(tx.update(checkoutSessions).set({ status: "complete", completedAt: now, updatedAt: now }).where(eq(checkoutSessions.id, id)));
+    changes.audit({ action: "checkout.session.completed", targetType: "checkout_session", targetId: id, metadata: { payment: payment.id } });
+    changes.event("checkout.session.completed", serializeCheckoutSession(next), { status: session.status });
     return next;
   });
 }

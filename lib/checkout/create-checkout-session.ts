@@ -1,10 +1,8 @@
-import { executeAsOne } from "@/db/batch";
-import { auditLog, checkoutSessions, events, type CheckoutSessionRow } from "@/db/schema";
+import { checkoutSessions, type CheckoutSessionRow } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { auditRow } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
+import { commitWrites } from "@/lib/service/commit";
 import { executor, type ServiceContext } from "@/lib/service/context";
-import { eventRow, outboxWritten } from "@/lib/events/emit-event";
 import { newId } from "@/lib/ids";
 import { checkChargeAmount } from "@/lib/payments/inputs";
 import { CreateCheckoutSessionInput } from "./inputs";
@@ -51,13 +49,11 @@ export async function openCheckoutSession(ctx: ServiceContext, fields: SessionFi
     createdAt: now,
     updatedAt: now,
   };
-  const db = await executor(ctx);
   const object = serializeCheckoutSession(row, baseUrl);
-  await executeAsOne(db, [
-    db.insert(checkoutSessions).values(row),
-    db.insert(auditLog).values(auditRow(ctx, { action: "checkout.session.created", targetType: "checkout_session", targetId: row.id, metadata: { amount: Number(row.amount), currency: row.currency, payment_link: row.paymentLinkId } })),
-    db.insert(events).values(eventRow(ctx, "checkout.session.created", object)),
-  ]);
-  outboxWritten(db);
+  await commitWrites(ctx, await executor(ctx), (db, changes) => {
+    changes.audit({ action: "checkout.session.created", targetType: "checkout_session", targetId: row.id, metadata: { amount: Number(row.amount), currency: row.currency, payment_link: row.paymentLinkId } });
+    changes.event("checkout.session.created", object);
+    return [db.insert(checkoutSessions).values(row)];
+  });
   return object;
 }

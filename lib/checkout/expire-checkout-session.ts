@@ -1,9 +1,7 @@
 import { eq } from "drizzle-orm";
-import { executeAsOne } from "@/db/batch";
-import { auditLog, checkoutSessions, events } from "@/db/schema";
-import { auditRow } from "@/lib/audit/write-audit";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
-import { eventRow, outboxWritten } from "@/lib/events/emit-event";
+import { checkoutSessions } from "@/db/schema";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { logger } from "@/lib/logger";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { loadPayment } from "@/lib/payments/load-payment";
@@ -19,7 +17,7 @@ export type ExpireResult = { action: "expired" | "completed" | "none"; status: s
  * unpaid payment the session made is canceled (abandoned), releasing anything held.
  */
 export async function expireCheckoutSession({ ctx, id, now = Date.now() }: { ctx: ServiceContext; id: string; now?: number }): Promise<ExpireResult> {
-  const result = await withTransaction(ctx, async (tx) => {
+  const result = await commit(ctx, async (tx, changes) => {
     const session = await loadCheckoutSession(tx, ctx, id, { lock: true });
     if (session.status !== "open") return { action: "none" as const, status: session.status, payment: null };
     if (session.expiresAt.getTime() > now) return { action: "none" as const, status: session.status, payment: null };
@@ -28,12 +26,9 @@ export async function expireCheckoutSession({ ctx, id, now = Date.now() }: { ctx
     if (payment?.status === "processing") return { action: "none" as const, status: session.status, payment: null };
     const at = new Date(now);
     const next = { ...session, status: "expired" as const, expiredAt: at, updatedAt: at };
-    await executeAsOne(tx, [
-      tx.update(checkoutSessions).set({ status: "expired", expiredAt: at, updatedAt: at }).where(eq(checkoutSessions.id, id)),
-      tx.insert(auditLog).values(auditRow(ctx, { action: "checkout.session.expired", targetType: "checkout_session", targetId: id })),
-      tx.insert(events).values(eventRow(ctx, "checkout.session.expired", serializeCheckoutSession(next), { status: "open" })),
-    ]);
-    outboxWritten(tx);
+    changes.write(tx.update(checkoutSessions).set({ status: "expired", expiredAt: at, updatedAt: at }).where(eq(checkoutSessions.id, id)));
+    changes.audit({ action: "checkout.session.expired", targetType: "checkout_session", targetId: id });
+    changes.event("checkout.session.expired", serializeCheckoutSession(next), { status: "open" });
     return { action: "expired" as const, status: "expired", payment: payment && payment.status !== "canceled" ? payment.id : null };
   });
   if (result.action === "complete") {

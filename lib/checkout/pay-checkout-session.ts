@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { checkoutSessions, type CheckoutSessionRow } from "@/db/schema";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { ERROR_CODES } from "@/lib/service/error-codes";
 import { KassaError } from "@/lib/service/errors";
 import { connectorOf } from "@/lib/payments/connector";
@@ -87,7 +88,7 @@ async function requiresAction(ctx: ServiceContext, payment: PaymentObject): Prom
 
 /** The session's payment, made (unconfirmed) on the first try with the session locked so two tries make one. */
 async function paymentOf(ctx: ServiceContext, sessionId: string): Promise<string> {
-  return withTransaction(ctx, async (tx) => {
+  return commit(ctx, async (tx) => {
     const session: CheckoutSessionRow = await loadCheckoutSession(tx, ctx, sessionId, { lock: true });
     assertPayable(session);
     if (session.paymentId) return session.paymentId;

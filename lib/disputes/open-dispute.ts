@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { disputes, type DisputeRow, type DisputeStatus } from "@/db/schema";
-import { writeAudit } from "@/lib/audit/write-audit";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
-import { emitEvent } from "@/lib/events/emit-event";
 import { newId } from "@/lib/ids";
 import { loadPayment } from "@/lib/payments/load-payment";
 import { disputeFee } from "./fees";
@@ -29,7 +28,7 @@ export interface OpenDisputeInput {
  * its audit row and the `dispute.created` event.
  */
 export async function openDispute({ ctx, input }: { ctx: ServiceContext; input: OpenDisputeInput }): Promise<DisputeRow> {
-  return withTransaction(ctx, async (tx) => {
+  return commit(ctx, async (tx, changes) => {
     const payment = await loadPayment(tx, ctx, input.paymentId, { lock: true, param: "payment" });
     const [existing] = await tx
       .select()
@@ -56,8 +55,8 @@ export async function openDispute({ ctx, input }: { ctx: ServiceContext; input: 
       })
       .returning();
     await postDisputeOpened(tx, dispute!);
-    await writeAudit(tx, ctx, { action: "dispute.created", targetType: "dispute", targetId: dispute!.id, metadata: { payment: payment.id, amount: Number(amount), fee: Number(dispute!.fee) } });
-    await emitEvent(tx, ctx, "dispute.created", serializeDispute(dispute!));
+    changes.audit({ action: "dispute.created", targetType: "dispute", targetId: dispute!.id, metadata: { payment: payment.id, amount: Number(amount), fee: Number(dispute!.fee) } });
+    changes.event("dispute.created", serializeDispute(dispute!));
     return dispute!;
   });
 }

@@ -2,14 +2,13 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { disputes, type DisputeStatus } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
-import { markRecoveryPoint, recoveryOf, respondWithin } from "@/lib/service/recovery";
-import { executor, withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit, commitWrites } from "@/lib/service/commit";
+import { recoveryOf } from "@/lib/service/recovery";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { aroundSideEffect } from "@/lib/failpoints";
 import { callProcessor, connectorCtx } from "@/lib/customers/processor";
 import { KassaError } from "@/lib/service/errors";
-import { emitEvent } from "@/lib/events/emit-event";
 import type { DisputeRow } from "@/db/schema";
 import { SubmitEvidenceInput } from "./inputs";
 import { loadDispute } from "./load";
@@ -41,15 +40,19 @@ export async function submitDisputeEvidence({ ctx, id, input, now = Date.now() }
   const key = `evidence:${id}:${createHash("sha256").update(JSON.stringify(clean)).digest("hex").slice(0, 32)}`;
   // A retry of a request that recorded this evidence before it died is answered with the dispute as it stands.
   const resumed = recoveryOf<{ key: string }>(ctx, POINT)?.key === key;
-  if (resumed && current.evidenceSubmittedAt) return respondWithin(ctx, async (tx) => serializeDispute(await loadDispute(tx, ctx, id)), (d) => d);
+  if (resumed && current.evidenceSubmittedAt) return commit(ctx, async (tx) => serializeDispute(await loadDispute(tx, ctx, id)), { respond: (d) => d });
   assertOpen(current, now);
   if (current.processorId) {
-    if (ctx.idempotency) await withTransaction(ctx, (tx) => markRecoveryPoint(tx, ctx, POINT, { key }));
+    // Phase A: the recovery point alone, one fenced statement, before the processor hears of it.
+    if (ctx.idempotency) await commitWrites(ctx, await executor(ctx), (_db, changes) => {
+      changes.recoveryPoint(POINT, { key });
+      return [];
+    });
     await aroundSideEffect("evidence.processor", () =>
       callProcessor(current.connector, (c) => c.submitDisputeEvidence(connectorCtx(ctx), { processorId: current.processorId!, evidence: clean, idempotencyKey: key })),
     );
   }
-  return respondWithin(ctx, async (tx) => {
+  return commit(ctx, async (tx, changes) => {
     const dispute = await loadDispute(tx, ctx, id, { lock: true });
     assertOpen(dispute, now);
     const [updated] = await tx
@@ -57,8 +60,8 @@ export async function submitDisputeEvidence({ ctx, id, input, now = Date.now() }
       .set({ evidence: { ...dispute.evidence, ...clean }, status: UNDER_REVIEW[dispute.status]!, evidenceSubmittedAt: new Date(now) })
       .where(eq(disputes.id, id))
       .returning();
-    await writeAudit(tx, ctx, { action: "dispute.evidence_submitted", targetType: "dispute", targetId: id, metadata: { fields: Object.keys(clean) } });
-    await emitEvent(tx, ctx, "dispute.updated", serializeDispute(updated!), { status: dispute.status });
+    changes.audit({ action: "dispute.evidence_submitted", targetType: "dispute", targetId: id, metadata: { fields: Object.keys(clean) } });
+    changes.event("dispute.updated", serializeDispute(updated!), { status: dispute.status });
     return serializeDispute(updated!);
-  }, (d) => d);
+  }, { respond: (d) => d });
 }

@@ -1,10 +1,8 @@
-import { executeAsOne } from "@/db/batch";
-import { auditLog, events, paymentLinks, type PaymentLinkRow } from "@/db/schema";
+import { paymentLinks, type PaymentLinkRow } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { auditRow } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
+import { commitWrites } from "@/lib/service/commit";
 import { executor, type ServiceContext } from "@/lib/service/context";
-import { eventRow, outboxWritten } from "@/lib/events/emit-event";
 import { newId } from "@/lib/ids";
 import { checkChargeAmount } from "@/lib/payments/inputs";
 import { isCurrency } from "@/lib/money";
@@ -35,12 +33,10 @@ export async function createPaymentLink({ ctx, input, baseUrl }: { ctx: ServiceC
     updatedAt: now,
   };
   const object = serializePaymentLink(row, baseUrl);
-  const db = await executor(ctx);
-  await executeAsOne(db, [
-    db.insert(paymentLinks).values(row),
-    db.insert(auditLog).values(auditRow(ctx, { action: "payment_link.created", targetType: "payment_link", targetId: row.id })),
-    db.insert(events).values(eventRow(ctx, "payment_link.created", object)),
-  ]);
-  outboxWritten(db);
+  await commitWrites(ctx, await executor(ctx), (db, changes) => {
+    changes.audit({ action: "payment_link.created", targetType: "payment_link", targetId: row.id });
+    changes.event("payment_link.created", object);
+    return [db.insert(paymentLinks).values(row)];
+  });
   return object;
 }

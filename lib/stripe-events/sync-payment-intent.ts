@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { payments } from "@/db/schema";
-import { withTransaction } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
 import { getConnector } from "@/lib/gateways";
 import { applyAuthorization } from "@/lib/payments/apply-authorization";
 import { loadPayment } from "@/lib/payments/load-payment";
@@ -33,7 +33,7 @@ export async function syncPaymentIntent(pi: { id: string; metadata?: Record<stri
   }
   if (!op && payment.status === "requires_capture" && charge.status === "canceled") {
     // Stripe released an authorisation on its own (it lapsed): record it as an expired cancel.
-    const lapse = await withTransaction(ctx, async (tx) => {
+    const lapse = await commit(ctx, async (tx) => {
       const locked = await loadPayment(tx, ctx, payment.id, { lock: true });
       if (locked.status !== "requires_capture" || locked.pendingOperation) return null;
       const next = newOperation(locked, "cancel", { reason: "expired" });
