@@ -10,7 +10,7 @@ export const stripeEvents = pgTable("stripe_events", {
   livemode: text().$type<"true" | "false">().notNull(),
   payload: jsonb().$type<Record<string, unknown>>().notNull(),
   receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  /** Claimed by the delivery that hands it to the workflow engine (cleared again if that fails). */
+  /** Set by the outbox relay once the event is handed to the workflow engine (the row is its own outbox row). */
   dispatchedAt: timestamp({ withTimezone: true }),
   /** Set when the handler finished; `outcome` says what it did (applied, ignored, unknown_object…). */
   processedAt: timestamp({ withTimezone: true }),

@@ -2,7 +2,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { events, idempotencyKeys } from "@/db/schema";
+import { events, idempotencyKeys, stripeEvents } from "@/db/schema";
 import { withTransaction } from "@/lib/service/context";
 import { emitEvent } from "@/lib/events/emit-event";
 import { freshPostgres } from "@/test/db";
@@ -38,6 +38,25 @@ describe("outbox-sweep", () => {
     expect(sent.flat().map((e) => e.id)).toEqual([old]);
     const left = await h.db.select({ id: events.id }).from(events).where(isNull(events.publishedAt));
     expect(left.map((r) => r.id)).toEqual([fresh]);
+  });
+
+  it("hands on Stripe events recorded over 10 s ago and not yet handed on, as stripe/event.received with id stripe-<evt id>", async () => {
+    const { outboxSweep } = await import("./outbox-sweep");
+    const old = new Date(Date.now() - 60_000);
+    const base = { type: "payment_intent.succeeded", livemode: "false" as const, payload: {} };
+    await h.db.insert(stripeEvents).values([
+      { ...base, id: "evt_sweep_missed", receivedAt: old },
+      { ...base, id: "evt_sweep_fresh" },
+      { ...base, id: "evt_sweep_sent", receivedAt: old, dispatchedAt: old },
+      { ...base, id: "evt_sweep_done", receivedAt: old, processedAt: old, outcome: "applied" },
+    ]);
+    const before = sent.flat().length;
+    const { result } = await new InngestTestEngine({ function: outboxSweep }).execute();
+    expect(result).toEqual({ published: 1 });
+    expect(sent.flat().slice(before)).toEqual([
+      expect.objectContaining({ id: "stripe-evt_sweep_missed", name: "stripe/event.received", data: { stripe_event_id: "evt_sweep_missed", type: "payment_intent.succeeded" } }),
+    ]);
+    expect((await new InngestTestEngine({ function: outboxSweep }).execute()).result).toEqual({ published: 0 });
   });
 });
 

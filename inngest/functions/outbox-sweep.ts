@@ -1,6 +1,7 @@
 import { inngest } from "../client";
 import { sendToInngest } from "../send";
 import { publishPendingEvents } from "@/lib/events/publish-events";
+import { publishPendingStripeEvents } from "@/lib/stripe-events/publish-stripe-events";
 
 /**
  * The outbox relay's safety net: every minute, publish outbox rows the after-commit path missed
@@ -13,6 +14,14 @@ export const outboxSweep = inngest.createFunction(
     for (let batch = 0; batch < 20; batch++) {
       const n = await step.run(`publish-${batch}`, () =>
         publishPendingEvents({ send: sendToInngest, olderThan: new Date(Date.now() - 10_000) }),
+      );
+      published += n;
+      if (n < 100) break;
+    }
+    // Stripe's events recorded but not handed on (their rows are their own outbox).
+    for (let batch = 0; batch < 20; batch++) {
+      const n = await step.run(`publish-stripe-${batch}`, () =>
+        publishPendingStripeEvents({ send: sendToInngest, olderThan: new Date(Date.now() - 10_000) }),
       );
       published += n;
       if (n < 100) break;

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { logger } from "@/lib/logger";
 import { onOutboxCommit } from "@/lib/service/outbox-signal";
+import { publishPendingStripeEvents } from "@/lib/stripe-events/publish-stripe-events";
 import { publishPendingEvents, type EventSender } from "./publish-events";
 
 /**
@@ -21,6 +22,8 @@ export function startOutboxRelay(send: EventSender): () => void {
         again = false;
         const db = await getDb();
         while ((await publishPendingEvents({ db, send })) === 100);
+        // Stripe's events are platform-level: their own rows are their outbox.
+        while ((await publishPendingStripeEvents({ db, send })) === 100);
       } while (again);
     } catch (err) {
       // The rows stay unpublished; the cron sweep sends them later.

@@ -1,7 +1,7 @@
 // Stripe's webhooks end to end at route level: signed deliveries from the Stripe double to the real
-// route handler (a real Request), recorded once, handed to the workflow engine (a recording stand-in
-// of Inngest's event API, through the real SDK), then handled by processStripeEvent.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// route handler (a real Request), recorded once, handed to the workflow engine by the outbox relay (a
+// recording stand-in of Inngest's event API, through the real SDK), then handled by processStripeEvent.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { disputes, events, journalEntries, payments, refunds, stripeEvents } from "@/db/schema";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
@@ -10,17 +10,24 @@ import { createRefund } from "@/lib/refunds/create-refund";
 import { startEventApi } from "@/test/inngest-event-api";
 import { apiMerchant, useStripe } from "@/test/stripe";
 import type { StripeObject } from "@/test/stripe-double/objects";
+import { onOutboxCommit } from "@/lib/service/outbox-signal";
 import { processStripeEvent } from "./process-stripe-event";
+import { publishPendingStripeEvents } from "./publish-stripe-events";
 import { errorCodeOf as code } from "@/test/fixtures";
 
 const env = useStripe("stripe_wh");
 let eventApi: Awaited<ReturnType<typeof startEventApi>>;
 let POST: (req: Request) => Promise<Response>;
+/** One pass of the outbox relay over Stripe's events (the server runs it after each commit and in its sweep). */
+let relay: () => Promise<number>;
+let sendToInngest: typeof import("@/inngest/send").sendToInngest;
 
 beforeAll(async () => {
   eventApi = await startEventApi();
   process.env.INNGEST_DEV = eventApi.url; // before the Inngest client is first imported
   ({ POST } = await import("@/app/api/webhooks/stripe/route"));
+  ({ sendToInngest } = await import("@/inngest/send"));
+  relay = () => publishPendingStripeEvents({ send: sendToInngest });
 });
 afterAll(() => eventApi.close());
 
@@ -32,11 +39,12 @@ function request(body: string, signature: string | null) {
   });
 }
 
-/** Delivers a Stripe event as Stripe would, then runs the workflow's verb for it. */
+/** Delivers a Stripe event as Stripe would, lets the relay hand it on, then runs the workflow's verb for it. */
 async function deliver(event: StripeObject, opts: { timestamp?: number } = {}) {
   const { body, signature } = env.double.signed(event, opts);
   const res = await POST(request(body, signature));
   expect(res.status).toBe(200);
+  await relay();
   return processStripeEvent({ eventId: event.id });
 }
 
@@ -53,17 +61,44 @@ async function lostPayment(amount = 5000, extra: Record<string, unknown> = {}) {
 }
 
 describe("Stripe webhooks", () => {
-  it("a valid delivery is recorded, handed on once and processed once", async () => {
+  it("a valid delivery is recorded, handed on once through the outbox relay and processed once", async () => {
     const { ctx, p } = await lostPayment();
     const event = lastEvent("payment_intent.succeeded");
     const sentBefore = eventApi.received.length;
-    expect(await deliver(event)).toEqual({ outcome: "applied" });
+    let signals = 0;
+    const off = onOutboxCommit(() => signals++);
+    const { body, signature } = env.double.signed(event);
+    const res = await POST(request(body, signature));
+    off();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: true, duplicate: false, ignored: false });
+    // Recorded, and the relay told: the hand-off is the committed row, not a send in the request.
+    expect(signals).toBe(1);
+    expect(eventApi.received.length).toBe(sentBefore);
+    expect(await relay()).toBe(1);
+    expect(await relay()).toBe(0);
     expect(eventApi.received.slice(sentBefore)).toEqual([expect.objectContaining({ id: `stripe-${event.id}`, name: "stripe/event.received", data: { stripe_event_id: event.id, type: "payment_intent.succeeded" } })]);
+    expect(await processStripeEvent({ eventId: event.id })).toEqual({ outcome: "applied" });
     expect(await row(p.id)).toMatchObject({ status: "succeeded", amountReceived: 5000n });
     expect(await processStripeEvent({ eventId: event.id })).toEqual({ outcome: "duplicate" });
     const [recorded] = await env.h.db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id));
     expect(recorded).toMatchObject({ type: "payment_intent.succeeded", outcome: "applied" });
     expect((await checkMoneyInvariants(env.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+  });
+
+  it("the server's after-commit relay hands a received event on without waiting for the sweep", async () => {
+    await lostPayment(2200);
+    const event = lastEvent("payment_intent.succeeded");
+    const { startOutboxRelay } = await import("@/lib/events/outbox-relay");
+    const stop = startOutboxRelay(sendToInngest);
+    try {
+      const { body, signature } = env.double.signed(event);
+      expect((await POST(request(body, signature))).status).toBe(200);
+      await vi.waitFor(() => expect(eventApi.received.filter((e) => e.id === `stripe-${event.id}`)).toHaveLength(1), { timeout: 5000 });
+    } finally {
+      stop();
+    }
+    expect(await relay()).toBe(0);
   });
 
   it("the same event delivered 10 times at once: recorded once, handed on once, one effect", async () => {
@@ -73,7 +108,11 @@ describe("Stripe webhooks", () => {
     const sentBefore = eventApi.received.length;
     const answers = await Promise.all(Array.from({ length: 10 }, () => POST(request(body, signature))));
     expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
-    expect(eventApi.received.slice(sentBefore)).toHaveLength(1);
+    const bodies = await Promise.all(answers.map((r) => r.json() as Promise<{ duplicate: boolean }>));
+    expect(bodies.filter((b) => !b.duplicate)).toHaveLength(1);
+    // Relay passes after every one of those commits: the row is handed on once.
+    for (let i = 0; i < 3; i++) await relay();
+    expect(eventApi.received.slice(sentBefore)).toEqual([expect.objectContaining({ id: `stripe-${event.id}` })]);
     expect(await env.h.db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id))).toHaveLength(1);
     // Even if the workflow ran 10 times at once, one effect.
     await Promise.all(Array.from({ length: 10 }, () => processStripeEvent({ eventId: event.id })));
@@ -117,22 +156,31 @@ describe("Stripe webhooks", () => {
     const res = await POST(request(body, signature));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ received: true, duplicate: false, ignored: true });
+    expect(await relay()).toBe(0);
     expect(eventApi.received.length).toBe(sentBefore);
     const [recorded] = await env.h.db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id));
     expect(recorded).toMatchObject({ outcome: "ignored", processedAt: expect.any(Date) });
   });
 
-  it("the engine down: 503, the claim released, and Stripe's next delivery hands it on", async () => {
-    await lostPayment(2100);
+  it("the engine down: the delivery is recorded (200), waits in the outbox, and is handed on once the engine is back", async () => {
+    const { p } = await lostPayment(2100);
     const event = lastEvent("payment_intent.succeeded");
     const { body, signature } = env.double.signed(event);
     eventApi.failNext(10);
-    const down = await POST(request(body, signature));
-    expect(down.status).toBe(503);
-    eventApi.failNext(0);
-    const sentBefore = eventApi.received.length;
     expect((await POST(request(body, signature))).status).toBe(200);
-    expect(eventApi.received.length).toBe(sentBefore + 1);
+    await expect(relay()).rejects.toThrow();
+    const [waiting] = await env.h.db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id));
+    expect(waiting).toMatchObject({ dispatchedAt: null, processedAt: null });
+    eventApi.failNext(0);
+    // Stripe's next delivery is a duplicate; the relay's next pass hands the event on, once.
+    const again = await POST(request(body, signature));
+    expect(await again.json()).toEqual({ received: true, duplicate: true, ignored: false });
+    const sentBefore = eventApi.received.length;
+    expect(await relay()).toBe(1);
+    expect(await relay()).toBe(0);
+    expect(eventApi.received.slice(sentBefore)).toEqual([expect.objectContaining({ id: `stripe-${event.id}`, name: "stripe/event.received" })]);
+    expect(await processStripeEvent({ eventId: event.id })).toEqual({ outcome: "applied" });
+    expect((await row(p.id)).status).toBe("succeeded");
   });
 
   it("charge.refunded before payment_intent.succeeded: the payment succeeds, the refund is booked, once", async () => {
