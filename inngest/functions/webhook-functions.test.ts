@@ -1,4 +1,4 @@
-// Unit tests of the webhook functions with @inngest/test (sleeps and the dispatch mocked by step id),
+// Unit tests of the webhook functions with @inngest/test (sleeps mocked by step id),
 // on a real PostgreSQL and a real local receiver. Their runs through the executor: lib/webhooks/delivery.test.ts.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,7 +6,8 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { webhookDeliveries } from "@/db/schema";
+import { events, webhookDeliveries } from "@/db/schema";
+import { toOutboundEvent } from "@/lib/events/publish-events";
 import { withTransaction } from "@/lib/service/context";
 import { emitEvent } from "@/lib/events/emit-event";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
@@ -41,16 +42,19 @@ async function eventWithEndpoint() {
 }
 
 describe("webhook-fan-out", () => {
-  it("creates one delivery per subscribed endpoint and dispatches them", async () => {
+  it("creates one delivery per subscribed endpoint and hands each to webhook-deliver through the outbox", async () => {
     const { webhookFanOutFn } = await import("./webhook-fan-out");
     const { endpoint, eventId } = await eventWithEndpoint();
-    const dispatched: unknown[] = [];
-    const t = new InngestTestEngine({ function: webhookFanOutFn, steps: [{ id: "dispatch", handler: () => void dispatched.push(1) }] });
+    const t = new InngestTestEngine({ function: webhookFanOutFn });
     const { result } = await t.execute({ events: [{ name: "kassa/payment.succeeded", data: { id: eventId, webhooks: true } }] });
     expect(result).toEqual({ deliveries: 1 });
-    expect(dispatched).toHaveLength(1);
     const rows = await h.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, eventId));
     expect(rows.map((r) => r.endpointId)).toEqual([endpoint.id]);
+    // The hand-off is an outbox row committed with the delivery; the relay sends it as the workflow's event.
+    const handOffs = await h.db.select().from(events).where(eq(events.type, "webhooks/delivery.requested"));
+    const mine = handOffs.filter((e) => e.data.object.deliveryId === rows[0]!.id);
+    expect(mine).toHaveLength(1);
+    expect(toOutboundEvent(mine[0]!)).toEqual({ id: mine[0]!.id, name: "webhooks/delivery.requested", data: { deliveryId: rows[0]!.id, endpointId: endpoint.id }, ts: mine[0]!.createdAt.getTime() });
   });
 });
 

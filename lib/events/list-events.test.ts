@@ -5,7 +5,9 @@ import { events } from "@/db/schema";
 import type { ServiceContext } from "@/lib/service/context";
 import { newId } from "@/lib/ids";
 import { freshPostgres } from "@/test/db";
+import { commit } from "@/lib/service/commit";
 import { emitEvent } from "./emit-event";
+import { declareInternalEvent, INTERNAL_EVENTS } from "./internal-events";
 import { getEvent } from "./get-event";
 import { listEvents } from "./list-events";
 
@@ -199,5 +201,23 @@ describe("getEvent", () => {
 
   it("answers resource_missing for an id that never existed", async () => {
     await expect(getEvent({ ctx, id: newId("event") })).rejects.toMatchObject({ code: "resource_missing" });
+  });
+});
+
+describe("internal events (hand-offs to workflows through the outbox)", () => {
+  it("are neither listed, filtered for nor fetched: they are no API events", async () => {
+    const internal = await commit(ctx, async (_tx, changes) =>
+      declareInternalEvent(changes, INTERNAL_EVENTS.webhookDeliveryRequested, { deliveryId: "whd_x", endpointId: "we_x" }),
+    );
+    try {
+      const [row] = await db.select().from(events).where(eq(events.id, internal));
+      expect(row).toMatchObject({ merchantId: ctx.merchantId, type: "webhooks/delivery.requested" });
+      expect(ids(await listEvents({ ctx, input: { limit: 100 }, url: URL }))).toEqual(newestFirst());
+      expect((await listEvents({ ctx, input: { type: "webhooks.*" }, url: URL })).data).toEqual([]);
+      await expect(listEvents({ ctx, input: { type: "webhooks/delivery.requested" }, url: URL })).rejects.toMatchObject({ code: "parameter_invalid", param: "type" });
+      await expect(getEvent({ ctx, id: internal })).rejects.toMatchObject({ code: "resource_missing", param: "id" });
+    } finally {
+      await db.delete(events).where(eq(events.id, internal));
+    }
   });
 });

@@ -5,6 +5,7 @@ import { listParams, paginate } from "@/lib/service/pagination";
 import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
 import { executor, type ServiceContext } from "@/lib/service/context";
+import { apiEventsOnly } from "./internal-events";
 import { serializeEvent } from "./serialize-event";
 
 export const ListEventsInput = z.strictObject({
@@ -29,7 +30,7 @@ export async function listEvents({ ctx, input, url }: { ctx: ServiceContext; inp
     db: await executor(ctx),
     table: events,
     id: events.id,
-    where: and(eq(events.merchantId, ctx.merchantId), eq(events.livemode, ctx.livemode), byType),
+    where: and(eq(events.merchantId, ctx.merchantId), eq(events.livemode, ctx.livemode), byType, apiEventsOnly()),
     params,
     url,
     serialize: serializeEvent,

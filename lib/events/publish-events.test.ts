@@ -5,7 +5,9 @@ import { events } from "@/db/schema";
 import { withTransaction } from "@/lib/service/context";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
+import { commit } from "@/lib/service/commit";
 import { emitEvent } from "./emit-event";
+import { declareInternalEvent, INTERNAL_EVENTS } from "./internal-events";
 import { onOutboxCommit } from "@/lib/service/outbox-signal";
 import { publishPendingEvents, type OutboundEvent } from "./publish-events";
 
@@ -37,6 +39,19 @@ describe("outbox relay", () => {
     });
     expect(await publishPendingEvents({ db: h.db, send: async (b) => void sent.push(...b) })).toBe(0);
     expect(sent).toHaveLength(2);
+  });
+
+  it("sends an internal event under the workflow's own name with exactly its data, never as kassa/* (so no fan-out)", async () => {
+    const { createWebhookEndpoint } = await import("@/lib/webhooks/create-webhook-endpoint");
+    const { ctx } = await makeMerchant(h.db);
+    await createWebhookEndpoint({ ctx, input: { url: "https://hooks.example.com/k", enabled_events: ["*"] } });
+    await publishPendingEvents({ db: h.db, send: async () => undefined });
+    const id = await commit(ctx, async (_tx, changes) =>
+      declareInternalEvent(changes, INTERNAL_EVENTS.webhookDeliveryRequested, { deliveryId: "whd_1", endpointId: "we_1" }),
+    );
+    const sent: OutboundEvent[] = [];
+    expect(await publishPendingEvents({ db: h.db, send: async (b) => void sent.push(...b) })).toBe(1);
+    expect(sent).toEqual([{ id, name: "webhooks/delivery.requested", data: { deliveryId: "whd_1", endpointId: "we_1" }, ts: expect.any(Number) }]);
   });
 
   it("marks events of merchants with an enabled webhook endpoint, so only those reach the fan-out", async () => {

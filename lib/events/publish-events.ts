@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { events, webhookEndpoints, type EventRow } from "@/db/schema";
 import { executor } from "@/lib/service/context";
+import { isInternalEvent } from "./internal-events";
 import { serializeEvent } from "./serialize-event";
 
 export interface OutboundEvent {
@@ -14,6 +15,9 @@ export interface OutboundEvent {
 export type EventSender = (batch: OutboundEvent[]) => Promise<unknown>;
 
 export function toOutboundEvent(row: EventRow, webhooks = false): OutboundEvent {
+  // An internal event goes out under its own name with its own data: it never matches `kassa/*`, so
+  // the webhook fan-out never sees it (lib/events/internal-events.ts).
+  if (isInternalEvent(row.type)) return { id: row.id, name: row.type, data: row.data.object, ts: row.createdAt.getTime() };
   return {
     // The outbox id is the event id: the engine drops a resend of the same id for 24 h.
     id: row.id,

@@ -2,8 +2,8 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import type { Executor } from "@/db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookEndpoints, type WebhookDeliveryRow, type WebhookEndpointRow } from "@/db/schema";
-import { writeAudit } from "@/lib/audit/write-audit";
-import { systemActor } from "@/lib/service/context";
+import { commit, commitWrites, type Changes } from "@/lib/service/commit";
+import { systemActor, type ServiceContext } from "@/lib/service/context";
 import { toJson } from "@/lib/service/json";
 import { serializeEvent } from "@/lib/events/serialize-event";
 import { newId } from "@/lib/ids";
@@ -67,7 +67,7 @@ export async function attemptDelivery({ db, deliveryId, now = new Date() }: { db
   const { delivery, endpoint, event } = row;
   if (delivery.status === "succeeded") return { outcome: "stop", reason: "already delivered" };
   if (endpoint.deletedAt || endpoint.status !== "enabled") {
-    await finish(db, delivery, { status: "failed", lastError: `endpoint ${endpoint.deletedAt ? "deleted" : "disabled"}` });
+    await commitWrites(deliveryContext(db, delivery), db, (db) => [finish(db, delivery, { status: "failed", lastError: `endpoint ${endpoint.deletedAt ? "deleted" : "disabled"}` })]);
     return { outcome: "stop", reason: "endpoint disabled" };
   }
 
@@ -76,58 +76,66 @@ export async function attemptDelivery({ db, deliveryId, now = new Date() }: { db
   const res = await safeFetch(endpoint.url, { method: "POST", headers, body, timeoutMs: deliveryTimeoutMs(), livemode: endpoint.livemode });
   const number = delivery.attemptCount + 1;
   const status = "status" in res ? res.status : null;
-  await db.insert(webhookAttempts).values({
-    id: newId("webhookAttempt"),
-    merchantId: delivery.merchantId,
-    livemode: delivery.livemode,
-    deliveryId: delivery.id,
-    number,
-    statusCode: status,
-    error: "error" in res ? res.error : null,
-    latencyMs: Math.round(res.latencyMs),
-    responseBody: "bodyText" in res ? res.bodyText : ("message" in res ? res.message : null),
-  });
+  // The try and what it means for the delivery and its endpoint, in one commit.
+  return commit<AttemptResult>(deliveryContext(db, delivery), async (tx, changes) => {
+    await tx.insert(webhookAttempts).values({
+      id: newId("webhookAttempt"),
+      merchantId: delivery.merchantId,
+      livemode: delivery.livemode,
+      deliveryId: delivery.id,
+      number,
+      statusCode: status,
+      error: "error" in res ? res.error : null,
+      latencyMs: Math.round(res.latencyMs),
+      responseBody: "bodyText" in res ? res.bodyText : ("message" in res ? res.message : null),
+    });
 
-  if (status !== null && status >= 200 && status < 300) {
-    await finish(db, delivery, { status: "succeeded", attemptCount: number, lastStatusCode: status, lastError: null, completedAt: now, nextAttemptAt: null });
-    await db.update(webhookEndpoints).set({ failingSince: null }).where(and(eq(webhookEndpoints.id, endpoint.id), sql`${webhookEndpoints.failingSince} is not null`));
-    return { outcome: "succeeded", status };
-  }
-  const error = "error" in res ? `${res.error}: ${res.message}` : status !== null && status >= 300 && status < 400 ? `redirect ${status} not followed` : `HTTP ${status}`;
-  await db.update(webhookEndpoints).set({ failingSince: now }).where(and(eq(webhookEndpoints.id, endpoint.id), isNull(webhookEndpoints.failingSince)));
-  if (status === 410) {
-    await finish(db, delivery, { status: "failed", attemptCount: number, lastStatusCode: status, lastError: "410 Gone: endpoint disabled", completedAt: now, nextAttemptAt: null });
-    await disableEndpoint(db, endpoint, "gone");
-    return { outcome: "stop", reason: "410 gone" };
-  }
-  if (endpoint.failingSince && now.getTime() - endpoint.failingSince.getTime() >= FAILING_DISABLE_AFTER_MS) {
-    await finish(db, delivery, { status: "failed", attemptCount: number, lastStatusCode: status, lastError: error, completedAt: now, nextAttemptAt: null });
-    await disableEndpoint(db, endpoint, "failing");
-    return { outcome: "stop", reason: "endpoint failing for 5 days" };
-  }
-  if (number >= RETRY_SCHEDULE_S.length) {
-    await finish(db, delivery, { attemptCount: number, lastStatusCode: status, lastError: error, nextAttemptAt: null });
-    return { outcome: "exhausted", status, error };
-  }
-  const told = status !== null && "headers" in res ? retryAfterSeconds(status, res.headers, now) : null;
-  const waitSeconds = told ?? retryDelaySeconds(delivery.id, number);
-  await finish(db, delivery, { attemptCount: number, lastStatusCode: status, lastError: error, nextAttemptAt: new Date(now.getTime() + waitSeconds * 1000) });
-  return { outcome: "retry", status, error, waitSeconds };
+    if (status !== null && status >= 200 && status < 300) {
+      await finish(tx, delivery, { status: "succeeded", attemptCount: number, lastStatusCode: status, lastError: null, completedAt: now, nextAttemptAt: null });
+      await tx.update(webhookEndpoints).set({ failingSince: null }).where(and(eq(webhookEndpoints.id, endpoint.id), sql`${webhookEndpoints.failingSince} is not null`));
+      return { outcome: "succeeded", status };
+    }
+    const error = "error" in res ? `${res.error}: ${res.message}` : status !== null && status >= 300 && status < 400 ? `redirect ${status} not followed` : `HTTP ${status}`;
+    await tx.update(webhookEndpoints).set({ failingSince: now }).where(and(eq(webhookEndpoints.id, endpoint.id), isNull(webhookEndpoints.failingSince)));
+    if (status === 410) {
+      await finish(tx, delivery, { status: "failed", attemptCount: number, lastStatusCode: status, lastError: "410 Gone: endpoint disabled", completedAt: now, nextAttemptAt: null });
+      await disableEndpoint(tx, changes, endpoint, "gone");
+      return { outcome: "stop", reason: "410 gone" };
+    }
+    if (endpoint.failingSince && now.getTime() - endpoint.failingSince.getTime() >= FAILING_DISABLE_AFTER_MS) {
+      await finish(tx, delivery, { status: "failed", attemptCount: number, lastStatusCode: status, lastError: error, completedAt: now, nextAttemptAt: null });
+      await disableEndpoint(tx, changes, endpoint, "failing");
+      return { outcome: "stop", reason: "endpoint failing for 5 days" };
+    }
+    if (number >= RETRY_SCHEDULE_S.length) {
+      await finish(tx, delivery, { attemptCount: number, lastStatusCode: status, lastError: error, nextAttemptAt: null });
+      return { outcome: "exhausted", status, error };
+    }
+    const told = status !== null && "headers" in res ? retryAfterSeconds(status, res.headers, now) : null;
+    const waitSeconds = told ?? retryDelaySeconds(delivery.id, number);
+    await finish(tx, delivery, { attemptCount: number, lastStatusCode: status, lastError: error, nextAttemptAt: new Date(now.getTime() + waitSeconds * 1000) });
+    return { outcome: "retry", status, error, waitSeconds };
+  });
 }
 
-async function finish(db: Executor, delivery: WebhookDeliveryRow, set: Partial<WebhookDeliveryRow>): Promise<void> {
-  await db.update(webhookDeliveries).set(set).where(eq(webhookDeliveries.id, delivery.id));
+/** The system context of a delivery's writes (the webhook-deliver workflow acting for its merchant). */
+export function deliveryContext(db: Executor, delivery: Pick<WebhookDeliveryRow, "merchantId" | "livemode">): ServiceContext {
+  return { merchantId: delivery.merchantId, livemode: delivery.livemode, actor: systemActor("webhook-deliver"), db };
+}
+
+function finish(db: Executor, delivery: WebhookDeliveryRow, set: Partial<WebhookDeliveryRow>) {
+  return db.update(webhookDeliveries).set(set).where(eq(webhookDeliveries.id, delivery.id));
 }
 
 /** Turns an endpoint off for a reason the merchant must see (410, or failing for days), with an audit row. */
-export async function disableEndpoint(db: Executor, endpoint: WebhookEndpointRow, reason: "gone" | "failing"): Promise<void> {
-  const [changed] = await db
+export async function disableEndpoint(tx: Executor, changes: Changes, endpoint: WebhookEndpointRow, reason: "gone" | "failing"): Promise<void> {
+  const [changed] = await tx
     .update(webhookEndpoints)
     .set({ status: "disabled", disabledReason: reason })
     .where(and(eq(webhookEndpoints.id, endpoint.id), eq(webhookEndpoints.status, "enabled")))
     .returning({ id: webhookEndpoints.id });
   if (!changed) return;
-  await writeAudit(db, { merchantId: endpoint.merchantId, livemode: endpoint.livemode, actor: systemActor("webhook-deliver") }, {
+  changes.audit({
     action: "webhook_endpoint.disabled",
     targetType: "webhook_endpoint",
     targetId: endpoint.id,

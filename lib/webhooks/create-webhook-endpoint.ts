@@ -1,8 +1,8 @@
 import { webhookEndpoints } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { newId } from "@/lib/ids";
 import { CreateWebhookEndpointInput } from "./inputs";
 import { newSigningSecret, sealSecret } from "./secrets";
@@ -15,22 +15,27 @@ export async function createWebhookEndpoint({ ctx, input }: { ctx: ServiceContex
   const data = parseWith(CreateWebhookEndpointInput, input);
   const url = await checkWebhookUrlAtRegistration(data.url, { livemode: ctx.livemode });
   const secret = newSigningSecret();
-  return withTransaction(ctx, async (tx) => {
-    const [row] = await tx
-      .insert(webhookEndpoints)
-      .values({
-        id: newId("webhookEndpoint"),
-        merchantId: ctx.merchantId,
-        livemode: ctx.livemode,
-        url: url.href,
-        description: data.description ?? null,
-        enabledEvents: [...new Set(data.enabled_events)],
-        status: data.disabled ? "disabled" : "enabled",
-        disabledReason: data.disabled ? "manual" : null,
-        ...sealSecret(secret),
-      })
-      .returning();
-    await writeAudit(tx, ctx, { action: "webhook_endpoint.created", targetType: "webhook_endpoint", targetId: row!.id, metadata: { url: row!.url, enabled_events: row!.enabledEvents } });
-    return serializeWebhookEndpoint(row!, secret);
-  });
+  // The answer (with the secret) is stored in the same commit: a retry after a crash replays this endpoint.
+  return commit(
+    ctx,
+    async (tx, changes) => {
+      const [row] = await tx
+        .insert(webhookEndpoints)
+        .values({
+          id: newId("webhookEndpoint"),
+          merchantId: ctx.merchantId,
+          livemode: ctx.livemode,
+          url: url.href,
+          description: data.description ?? null,
+          enabledEvents: [...new Set(data.enabled_events)],
+          status: data.disabled ? "disabled" : "enabled",
+          disabledReason: data.disabled ? "manual" : null,
+          ...sealSecret(secret),
+        })
+        .returning();
+      changes.audit({ action: "webhook_endpoint.created", targetType: "webhook_endpoint", targetId: row!.id, metadata: { url: row!.url, enabled_events: row!.enabledEvents } });
+      return serializeWebhookEndpoint(row!, secret);
+    },
+    { respond: (endpoint) => endpoint },
+  );
 }

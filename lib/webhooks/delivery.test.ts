@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import type { DatabaseHandle } from "@/db/client";
-import { auditLog, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { auditLog, events, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
 import { startApp } from "@/inngest/local/test-app";
 import { withTransaction, type ServiceContext } from "@/lib/service/context";
@@ -20,6 +20,8 @@ import { rotateWebhookSecret } from "./rotate-webhook-secret";
 import { signedHeaders } from "./attempt-delivery";
 import { signingSecrets } from "./secrets";
 import { giveUpDelivery } from "./give-up-delivery";
+import { resendWebhookDelivery } from "./resend-webhook-delivery";
+import { sendTestEvent } from "./send-test-event";
 import { setWebhookLookupForTests } from "./safe-fetch";
 
 let h: DatabaseHandle & { url: string };
@@ -80,15 +82,26 @@ async function setup(url: string, events = ["*"]) {
 
 async function emit(ctx: ServiceContext, type = "payment.succeeded", object: Record<string, unknown> = { id: "pay_x", object: "payment", amount: 1000 }) {
   const id = await withTransaction(ctx, (tx) => emitEvent(tx, ctx, type, object));
-  await publishPendingEvents({ send });
-  await executor.idle();
+  await drain();
   return id;
+}
+
+/**
+ * The outbox relay's passes and the executor's runs until neither has work left: the fan-out commits
+ * each delivery's hand-off to the outbox, and the relay sends it on to webhook-deliver.
+ */
+async function drain() {
+  for (let i = 0; i < 50; i++) {
+    await executor.idle();
+    if ((await publishPendingEvents({ send })) === 0) return;
+  }
+  throw new Error("the outbox never drained");
 }
 
 /** Runs the executor's clock forward timer by timer until nothing is queued (or `until`). */
 async function settle(until?: Date) {
   for (let i = 0; i < 500; i++) {
-    await executor.idle();
+    await drain();
     const next = await executor.nextDueAt();
     if (!next || (until && next > until)) return;
     await clock.advanceTo(next);
@@ -287,6 +300,50 @@ describe("outbound webhooks", () => {
       expect(off).toMatchObject({ status: "disabled", disabledReason: "failing" });
     } finally {
       await r.close();
+    }
+  });
+
+  it("a resend runs the delivery again under the same webhook-id; the relay sending one hand-off twice runs it once", async () => {
+    const r = await receiver();
+    try {
+      const { ctx, endpoint } = await setup(r.url);
+      await emit(ctx);
+      await settle(new Date(clock.now().getTime() + 1000));
+      const [d] = await deliveriesOf(endpoint.id);
+      await resendWebhookDelivery({ ctx, id: d!.id });
+      await settle(new Date(clock.now().getTime() + 1000));
+      expect(r.got.map((g) => g.headers["webhook-id"])).toEqual([d!.id, d!.id]);
+      // A relay that died after sending and before marking the row sends it again: the engine drops the repeated id.
+      const handOffs = (await h.db.select().from(events).where(eq(events.type, "webhooks/delivery.requested"))).filter((e) => e.data.object.deliveryId === d!.id);
+      expect(handOffs).toHaveLength(2);
+      // (The delivery is put back to pending, so a second run would send it: only the dropped id keeps it at two.)
+      await h.db.update(events).set({ publishedAt: null }).where(eq(events.id, handOffs[1]!.id));
+      await h.db.update(webhookDeliveries).set({ status: "pending" }).where(eq(webhookDeliveries.id, d!.id));
+      await settle(new Date(clock.now().getTime() + 1000));
+      expect(r.got).toHaveLength(2);
+      expect((await h.db.select().from(events).where(eq(events.id, handOffs[1]!.id)))[0]!.publishedAt).not.toBeNull();
+      // Another resend is a new hand-off with a new id: a new run.
+      await resendWebhookDelivery({ ctx, id: d!.id });
+      await settle(new Date(clock.now().getTime() + 1000));
+      expect(r.got).toHaveLength(3);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it("a test event reaches its one endpoint and no other", async () => {
+    const r = await receiver();
+    const other = await receiver();
+    try {
+      const { ctx, endpoint } = await setup(r.url);
+      await createWebhookEndpoint({ ctx, input: { url: other.url, enabled_events: ["*"] } });
+      await sendTestEvent({ ctx, id: endpoint.id });
+      await settle(new Date(clock.now().getTime() + 1000));
+      expect(r.got.map((g) => JSON.parse(g.body).type)).toEqual(["webhook_endpoint.test"]);
+      expect(other.got).toHaveLength(0);
+    } finally {
+      await r.close();
+      await other.close();
     }
   });
 });

@@ -1,15 +1,12 @@
-import { KassaError } from "@/lib/service/errors";
+import type { Changes } from "@/lib/service/commit";
+import { declareInternalEvent, INTERNAL_EVENTS } from "@/lib/events/internal-events";
 
 /**
- * Hands deliveries to the webhook-deliver workflow. `tag` makes the event id new for a resend (the
- * engine drops a repeated id for 24 h) while staying stable if this very call is retried.
+ * Hands deliveries to the webhook-deliver workflow through the outbox: one internal event per delivery,
+ * in the commit that creates (or re-opens) it, so a delivery is never left without its run and a run
+ * never starts for a delivery that was rolled back. The relay sends each with its outbox id as event id:
+ * a resend or replay is a new row (a new id, a new run); the relay resending the same row is dropped.
  */
-export async function dispatchDeliveries(deliveries: { id: string; endpointId: string }[], tag: string): Promise<void> {
-  if (deliveries.length === 0) return;
-  const { inngest } = await import("@/inngest/client");
-  try {
-    await inngest.send(deliveries.map((d) => ({ id: `${tag}-${d.id}`, name: "webhooks/delivery.requested", data: { deliveryId: d.id, endpointId: d.endpointId } })));
-  } catch (error) {
-    throw new KassaError("service_unavailable", "The workflow engine did not take the deliveries; nothing was sent. Try again in a moment.", { cause: error });
-  }
+export function dispatchDeliveries(changes: Changes, deliveries: { id: string; endpointId: string }[]): void {
+  for (const d of deliveries) declareInternalEvent(changes, INTERNAL_EVENTS.webhookDeliveryRequested, { deliveryId: d.id, endpointId: d.endpointId });
 }

@@ -16,7 +16,10 @@ import { revealWebhookSecret } from "./reveal-webhook-secret";
 import { rotateWebhookSecret } from "./rotate-webhook-secret";
 import { updateWebhookEndpoint } from "./update-webhook-endpoint";
 import { withTransaction } from "@/lib/service/context";
+import { beginIdempotentRequest, hashRequest } from "@/lib/service/idempotency";
 import { emitEvent } from "@/lib/events/emit-event";
+import { auditRows, eventRows } from "@/test/rows";
+import { sendTestEvent } from "./send-test-event";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -28,6 +31,24 @@ const URL_OK = "https://hooks.example.com/kassa";
 
 async function owner(): Promise<ServiceContext> {
   return (await makeMerchant(h.db)).ctx;
+}
+
+/**
+ * A request under an Idempotency-Key whose process dies as soon as the verb returns, before the API
+ * wrapper could store anything: what a retry with the same key then gets.
+ */
+async function crashThenRetry<T>(ctx: ServiceContext, path: string, verb: (ctx: ServiceContext) => Promise<T>) {
+  const key = `crash-${Math.random().toString(36).slice(2)}`;
+  const scope = { merchantId: ctx.merchantId, livemode: ctx.livemode, key, method: "POST", path, requestHash: hashRequest("POST", path, {}) };
+  const start = await beginIdempotentRequest(h.db, scope);
+  if (start.kind !== "started") throw new Error("the key was not fresh");
+  const first = await verb({ ...ctx, idempotencyKey: key, idempotency: { id: start.record.id, lockVersion: start.record.lockVersion, recovery: undefined, stored: false } });
+  return { first, retry: await beginIdempotentRequest(h.db, scope) };
+}
+
+/** The internal events handing a delivery to the webhook-deliver workflow. */
+async function handOffsOf(merchantId: string, deliveryId: string) {
+  return (await eventRows(h.db, merchantId, "webhooks/delivery.requested")).filter((e) => e.data.object.deliveryId === deliveryId);
 }
 
 describe("webhook endpoints", () => {
@@ -108,5 +129,64 @@ describe("webhook endpoints", () => {
     const e = await createWebhookEndpoint({ ctx: a, input: { url: URL_OK, enabled_events: ["*"] } });
     expect(await code(updateWebhookEndpoint({ ctx: a, id: e.id, input: { url: "http://192.168.0.10/" } }))).toBe("url_invalid");
     expect(await code(createWebhookEndpoint({ ctx: { ...a, livemode: true }, input: { url: "http://hooks.example.com/", enabled_events: ["*"] } }))).toBe("url_invalid");
+  });
+
+  it("create, update, rotate and delete store their answer in their own commit: a retry after a crash replays it", async () => {
+    const a = await owner();
+    const created = await crashThenRetry(a, "/api/v1/webhook_endpoints", (ctx) => createWebhookEndpoint({ ctx, input: { url: URL_OK, enabled_events: ["*"] } }));
+    expect(created.retry).toEqual({ kind: "replay", status: 200, body: created.first, text: JSON.stringify(created.first) });
+    expect((await listWebhookEndpoints({ ctx: a, input: {}, url: "" })).data.map((e) => e.id)).toEqual([created.first.id]);
+    const id = created.first.id;
+    const rotated = await crashThenRetry(a, `/api/v1/webhook_endpoints/${id}/rotate_secret`, (ctx) => rotateWebhookSecret({ ctx, id }));
+    expect(rotated.retry).toMatchObject({ kind: "replay", status: 200, body: { id, secret: rotated.first.secret } });
+    const updated = await crashThenRetry(a, `/api/v1/webhook_endpoints/${id}`, (ctx) => updateWebhookEndpoint({ ctx, id, input: { description: "orders" } }));
+    expect(updated.retry).toMatchObject({ kind: "replay", status: 200, body: { id, description: "orders" } });
+    const deleted = await crashThenRetry(a, `/api/v1/webhook_endpoints/${id}`, (ctx) => deleteWebhookEndpoint({ ctx, id }));
+    expect(deleted.retry).toMatchObject({ kind: "replay", status: 200, body: { id, deleted: true } });
+  });
+});
+
+describe("hand-offs to the webhook-deliver workflow", () => {
+  it("each new delivery is handed off once, in the fan-out's commit; a retried fan-out hands off nothing more", async () => {
+    const a = await owner();
+    const e = await createWebhookEndpoint({ ctx: a, input: { url: URL_OK, enabled_events: ["*"] } });
+    const eventId = await withTransaction(a, (tx) => emitEvent(tx, a, "payment.succeeded", { id: "pay_3" }));
+    const [d] = await createDeliveries({ db: h.db, eventId });
+    await createDeliveries({ db: h.db, eventId });
+    const handOffs = await handOffsOf(a.merchantId, d!.id);
+    expect(handOffs.map((x) => x.data.object)).toEqual([{ deliveryId: d!.id, endpointId: e.id }]);
+    // A hand-off is no API event: neither listed, fetched nor fanned out to the merchant's endpoints.
+    expect(await createDeliveries({ db: h.db, eventId: handOffs[0]!.id })).toEqual([]);
+    expect(await h.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, handOffs[0]!.id))).toEqual([]);
+  });
+
+  it("a resend and a replay hand the delivery off again, a new event each time; a retry after a crash replays the answer and hands off nothing", async () => {
+    const a = await owner();
+    await createWebhookEndpoint({ ctx: a, input: { url: URL_OK, enabled_events: ["*"] } });
+    const eventId = await withTransaction(a, (tx) => emitEvent(tx, a, "payment.succeeded", { id: "pay_4" }));
+    const [d] = await createDeliveries({ db: h.db, eventId });
+    const resent = await crashThenRetry(a, `/api/v1/webhook_deliveries/${d!.id}/resend`, (ctx) => resendWebhookDelivery({ ctx, id: d!.id }));
+    expect(resent.retry).toMatchObject({ kind: "replay", status: 200, body: { id: d!.id, status: "pending" } });
+    await resendWebhookDelivery({ ctx: a, id: d!.id });
+    const afterResends = await handOffsOf(a.merchantId, d!.id);
+    expect(afterResends).toHaveLength(3);
+    expect(new Set(afterResends.map((x) => x.id)).size).toBe(3);
+    await h.db.update(webhookDeliveries).set({ status: "failed" }).where(eq(webhookDeliveries.id, d!.id));
+    const now = Math.ceil(Date.now() / 1000) + 1;
+    const replayed = await crashThenRetry(a, `/api/v1/webhook_endpoints/${d!.endpointId}/replay`, (ctx) => replayFailedDeliveries({ ctx, endpointId: d!.endpointId, input: { from: 0, to: now } }));
+    expect(replayed.first).toEqual({ object: "list", replayed: 1 });
+    expect(replayed.retry).toMatchObject({ kind: "replay", status: 200, body: { object: "list", replayed: 1 } });
+    expect(await handOffsOf(a.merchantId, d!.id)).toHaveLength(4);
+    expect(await auditRows(h.db, a.merchantId, "webhook_delivery.resent")).toHaveLength(2);
+  });
+
+  it("a test event is handed off to its one endpoint with its delivery; the test event itself never reaches the relay", async () => {
+    const a = await owner();
+    const e = await createWebhookEndpoint({ ctx: a, input: { url: URL_OK, enabled_events: ["*"] } });
+    const sent = await crashThenRetry(a, `/api/v1/webhook_endpoints/${e.id}/test`, (ctx) => sendTestEvent({ ctx, id: e.id }));
+    expect(sent.retry).toMatchObject({ kind: "replay", status: 200, body: sent.first });
+    expect(await handOffsOf(a.merchantId, sent.first.id)).toHaveLength(1);
+    const [test] = await eventRows(h.db, a.merchantId, "webhook_endpoint.test");
+    expect(test!.publishedAt).not.toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { webhookEndpoints } from "@/db/schema";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { loadWebhookEndpoint } from "./load-webhook-endpoint";
 import { newSigningSecret, ROTATION_OVERLAP_MS, sealSecret } from "./secrets";
 import { serializeWebhookEndpoint, type WebhookEndpointObject } from "./serialize-webhook-endpoint";
@@ -11,19 +11,24 @@ import { serializeWebhookEndpoint, type WebhookEndpointObject } from "./serializ
 export async function rotateWebhookSecret({ ctx, id, now = new Date() }: { ctx: ServiceContext; id: string; now?: Date }): Promise<WebhookEndpointObject> {
   requirePermission(ctx, "webhooks:write");
   const secret = newSigningSecret();
-  return withTransaction(ctx, async (tx) => {
-    const before = await loadWebhookEndpoint(tx, ctx, id, { lock: true });
-    const [row] = await tx
-      .update(webhookEndpoints)
-      .set({
-        ...sealSecret(secret),
-        previousSecretCiphertext: before.secretCiphertext,
-        previousSecretKeyId: before.secretKeyId,
-        previousSecretExpiresAt: new Date(now.getTime() + ROTATION_OVERLAP_MS),
-      })
-      .where(eq(webhookEndpoints.id, id))
-      .returning();
-    await writeAudit(tx, ctx, { action: "webhook_endpoint.secret_rotated", targetType: "webhook_endpoint", targetId: id });
-    return serializeWebhookEndpoint(row!, secret);
-  });
+  // The answer carries the new secret; stored in the same commit, a retry replays it rather than rotating again.
+  return commit(
+    ctx,
+    async (tx, changes) => {
+      const before = await loadWebhookEndpoint(tx, ctx, id, { lock: true });
+      const [row] = await tx
+        .update(webhookEndpoints)
+        .set({
+          ...sealSecret(secret),
+          previousSecretCiphertext: before.secretCiphertext,
+          previousSecretKeyId: before.secretKeyId,
+          previousSecretExpiresAt: new Date(now.getTime() + ROTATION_OVERLAP_MS),
+        })
+        .where(eq(webhookEndpoints.id, id))
+        .returning();
+      changes.audit({ action: "webhook_endpoint.secret_rotated", targetType: "webhook_endpoint", targetId: id });
+      return serializeWebhookEndpoint(row!, secret);
+    },
+    { respond: (endpoint) => endpoint },
+  );
 }
