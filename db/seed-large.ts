@@ -2,6 +2,7 @@ import type { Pool } from "pg";
 import { LEDGER_ACCOUNTS } from "./schema";
 import { seededRandom } from "@/lib/gateways/sandbox/config";
 import { newId } from "@/lib/ids";
+import { postingsFor, type PostingLine } from "@/lib/ledger/postings";
 import { feeRefundFor, processingFee } from "@/lib/payments/fees";
 import { AVAILABLE_AFTER_MS } from "@/lib/payments/postings";
 
@@ -23,7 +24,8 @@ function weighted<T extends readonly unknown[]>(items: readonly T[], weightAt: n
  * 20,000, unnest()ed into a temp table, and every table is filled from it with INSERT … SELECT:
  * payments (the rollup trigger fires per row, so rollups stay exact), refunds, and the ledger exactly
  * as the verbs would post it (capture and refund entries, balance transactions, and the release to
- * available of what is older than 2 days), inside one transaction per chunk so the deferred
+ * available of what is older than 2 days; every entry's lines from the verbs' own builder,
+ * lib/ledger/postings.ts, unnest()ed likewise), inside one transaction per chunk so the deferred
  * balanced-entry checks run at each commit. Statuses: succeeded, declined, never paid, canceled —
  * nothing that the reconciliation jobs would pick up.
  */
@@ -46,6 +48,16 @@ export async function seedLargePayments(pool: Pool, opts: { merchantId: string; 
     const cols: Record<string, (string | null)[]> = Object.fromEntries(
       ["id", "created", "amount", "currency", "status", "received", "refunded", "fee", "brand", "last4", "email", "declined", "entry", "bt", "rel", "re", "re_amount", "re_fee", "re_created", "re_entry", "re_bt", "re_rel"].map((k) => [k, []]),
     );
+    // Every entry's lines, as the verbs post them: built by postingsFor, one row per line.
+    const lines = { entry: [] as string[], position: [] as number[], currency: [] as string[], account: [] as string[], amount: [] as string[] };
+    const post = (entry: string, currency: string, set: PostingLine[]) =>
+      set.forEach((l, position) => {
+        lines.entry.push(entry);
+        lines.position.push(position);
+        lines.currency.push(currency);
+        lines.account.push(l.account);
+        lines.amount.push(String(l.amount));
+      });
     for (let i = 0; i < n; i++) {
       const at = Math.floor(start + (done + i) * step + random() * step);
       const [currency, , min, max] = weighted(CURRENCIES, 1, random());
@@ -58,6 +70,15 @@ export async function seedLargePayments(pool: Pool, opts: { merchantId: string; 
       const fee = status === "succeeded" ? processingFee(amount, currency) : 0n;
       const refundAmount = status === "succeeded" && random() < 0.06 ? (random() < 0.5 ? amount : (amount * 4n) / 10n) : 0n;
       const reAt = Math.min(now, at + DAY);
+      const reFee = refundAmount > 0n ? feeRefundFor({ fee, amountReceived: received, refundedBefore: 0n, refundAmount }) : 0n;
+      const entry = received > 0n ? newId("journalEntry", at) : null;
+      const rel = received > 0n && at + AVAILABLE_AFTER_MS <= now ? newId("journalEntry", at) : null;
+      const reEntry = refundAmount > 0n ? newId("journalEntry", reAt) : null;
+      const reRel = refundAmount > 0n ? newId("journalEntry", reAt) : null;
+      if (entry) post(entry, currency, postingsFor.capture({ amount: received, fee }));
+      if (rel) post(rel, currency, postingsFor.release({ net: received - fee }));
+      if (reEntry) post(reEntry, currency, postingsFor.refund({ amount: refundAmount, feeRefunded: reFee }));
+      if (reRel && refundAmount !== reFee) post(reRel, currency, postingsFor.release({ net: reFee - refundAmount }));
       const push = (k: string, v: string | number | bigint | null) => cols[k]!.push(v === null ? null : String(v));
       push("id", newId("payment", at));
       push("created", new Date(at).toISOString());
@@ -71,16 +92,16 @@ export async function seedLargePayments(pool: Pool, opts: { merchantId: string; 
       push("last4", String((Number(last4) + i * 7919) % 10_000).padStart(4, "0"));
       push("email", random() < 0.6 ? `buyer${Math.floor(random() * 50_000)}@example.com` : null);
       push("declined", declined ? "1" : null);
-      push("entry", received > 0n ? newId("journalEntry", at) : null);
+      push("entry", entry);
       push("bt", received > 0n ? newId("balanceTransaction", at) : null);
-      push("rel", received > 0n && at + AVAILABLE_AFTER_MS <= now ? newId("journalEntry", at) : null);
+      push("rel", rel);
       push("re", refundAmount > 0n ? newId("refund", reAt) : null);
       push("re_amount", refundAmount);
-      push("re_fee", refundAmount > 0n ? feeRefundFor({ fee, amountReceived: received, refundedBefore: 0n, refundAmount }) : 0n);
+      push("re_fee", reFee);
       push("re_created", new Date(reAt).toISOString());
-      push("re_entry", refundAmount > 0n ? newId("journalEntry", reAt) : null);
+      push("re_entry", reEntry);
       push("re_bt", refundAmount > 0n ? newId("balanceTransaction", reAt) : null);
-      push("re_rel", refundAmount > 0n ? newId("journalEntry", reAt) : null);
+      push("re_rel", reRel);
     }
     const client = await pool.connect();
     try {
@@ -118,13 +139,8 @@ export async function seedLargePayments(pool: Pool, opts: { merchantId: string; 
       );
       await client.query(
         `insert into journal_lines (entry_id, position, merchant_id, livemode, currency, account, amount)
-         select e, pos, $1, false, currency, account, amount from (
-           select entry as e, currency, l.* from bulk, lateral (values (0, 'processor_clearing', received), (1, 'merchant_pending', fee - received), (2, 'fees', -fee)) l(pos, account, amount) where entry is not null
-           union all select re_entry, currency, l.* from bulk, lateral (values (0, 'merchant_pending', re_amount - re_fee), (1, 'fees', re_fee), (2, 'refunds', -re_amount)) l(pos, account, amount) where re_entry is not null
-           union all select rel, currency, l.* from bulk, lateral (values (0, 'merchant_pending', received - fee), (1, 'merchant_available', fee - received)) l(pos, account, amount) where rel is not null
-           union all select re_rel, currency, l.* from bulk, lateral (values (0, 'merchant_pending', re_fee - re_amount), (1, 'merchant_available', re_amount - re_fee)) l(pos, account, amount) where re_rel is not null and re_amount <> re_fee
-         ) x where amount <> 0`,
-        [m],
+         select e, pos, $1, false, c, a, amt from unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::bigint[]) as u(e, pos, c, a, amt)`,
+        [m, lines.entry, lines.position, lines.currency, lines.account, lines.amount],
       );
       await client.query(
         `insert into balance_transactions (id, merchant_id, livemode, entry_id, type, amount, fee, net, currency, status, available_on, source_type, source_id, description, created_at)
