@@ -1,13 +1,14 @@
 import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
-import { markRecoveryPoint, recoveryOf, respondWithin } from "@/lib/service/recovery";
-import { executor, withTransaction, type ServiceContext } from "@/lib/service/context";
+import { recoveryOf } from "@/lib/service/recovery";
+import { commit, commitWrites } from "@/lib/service/commit";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { aroundSideEffect } from "@/lib/failpoints";
 import { KassaError } from "@/lib/service/errors";
 import { AttachPaymentMethodInput } from "./inputs";
 import { findPaymentMethod, loadCustomer, noSuchPaymentMethod, sameTenant } from "./load";
 import { callProcessor, connectorCtx } from "./processor";
-import { recordCard } from "./record-card";
+import { recordCardIn } from "./record-card";
 import { serializePaymentMethod, type PaymentMethodObject } from "./serialize";
 
 const POINT = "attach_sent";
@@ -31,17 +32,22 @@ export async function attachPaymentMethod({ ctx, id, input }: { ctx: ServiceCont
   // Keyed by the card, the customer and the card's last change: a retry is a replay, a later re-attach is
   // new. The key is recorded before the call, so a retry after a crash sends the very same one.
   const key = recoveryOf<{ key: string }>(ctx, POINT)?.key ?? `attach:${id}:${customer.id}:${known?.updatedAt.getTime() ?? 0}`;
-  if (ctx.idempotency) await withTransaction(ctx, (tx) => markRecoveryPoint(tx, ctx, POINT, { key }));
+  if (ctx.idempotency) {
+    await commitWrites(ctx, db, (_db, changes) => {
+      changes.recoveryPoint(POINT, { key });
+      return [];
+    });
+  }
   const saved = await aroundSideEffect("attach.processor", () =>
     callProcessor(customer.connector, (c) => c.attachPaymentMethod(connectorCtx(ctx), { paymentMethod: id, customerId: customer.id, idempotencyKey: key })),
   );
-  const row = await respondWithin(
+  const row = await commit(
     ctx,
-    async (tx) => {
+    async (tx, changes) => {
       await loadCustomer(tx, ctx, customer.id, { lock: true, param: "customer" });
-      return recordCard(tx, ctx, { ...saved, customer: customer.id }, customer.connector);
+      return recordCardIn(tx, changes, ctx, { ...saved, customer: customer.id }, customer.connector);
     },
-    serializePaymentMethod,
+    { respond: serializePaymentMethod },
   );
   return serializePaymentMethod(row);
 }

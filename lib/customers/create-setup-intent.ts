@@ -1,22 +1,21 @@
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { markRecoveryPoint, recoveryOf, respondWithin, responseStored, responseWrites } from "@/lib/service/recovery";
+import { recoveryOf } from "@/lib/service/recovery";
+import { commit, type Changes } from "@/lib/service/commit";
 import { errorBody } from "@/lib/service/error-codes";
 import { aroundSideEffect } from "@/lib/failpoints";
 import { setupIntents, type SetupIntentRow } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
-import { executor, withTransaction, type ServiceContext } from "@/lib/service/context";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
-import { emitEvent } from "@/lib/events/emit-event";
 import type { SetupResult } from "@/lib/gateways/types";
 import { newId } from "@/lib/ids";
 import { ERROR_CODES, type ErrorCode } from "@/lib/service/error-codes";
 import { CreateSetupIntentInput } from "./inputs";
 import { loadCustomer } from "./load";
 import { callProcessor, connectorCtx } from "./processor";
-import { recordCard } from "./record-card";
+import { recordCardIn } from "./record-card";
 import { serializeSetupIntent, type SetupIntentObject } from "./serialize";
 
 /**
@@ -32,13 +31,14 @@ export async function createSetupIntent({ ctx, input }: { ctx: ServiceContext; i
   const resumed = await resumeSetup(ctx, data.return_url ?? null);
   if (resumed) return resumed;
   const customer = await loadCustomer(await executor(ctx), ctx, data.customer, { param: "customer" });
-  const setup = await withTransaction(ctx, async (tx) => {
+  // Phase A: the setup and the recovery point before the processor is called (a retry resumes this setup).
+  const setup = await commit(ctx, async (tx, changes) => {
     const [row] = await tx
       .insert(setupIntents)
       .values({ id: newId("setupIntent"), merchantId: ctx.merchantId, livemode: ctx.livemode, customer: customer.id, status: "processing", paymentMethod: data.payment_method, usage: data.usage ?? "off_session", connector: customer.connector, metadata: data.metadata ?? {} })
       .returning();
-    await writeAudit(tx, ctx, { action: "setup_intent.created", targetType: "setup_intent", targetId: row!.id, metadata: { customer: customer.id } });
-    await markRecoveryPoint(tx, ctx, POINT, { setupIntentId: row!.id });
+    changes.audit({ action: "setup_intent.created", targetType: "setup_intent", targetId: row!.id, metadata: { customer: customer.id } });
+    changes.recoveryPoint(POINT, { setupIntentId: row!.id });
     return row as SetupIntentRow;
   });
   return sendSetup(ctx, setup, data.return_url ?? null);
@@ -55,13 +55,13 @@ async function sendSetup(ctx: ServiceContext, setup: SetupIntentRow, returnUrl: 
   );
   const nextAction = result.nextAction ? { type: "redirect_to_url", redirect_to_url: { url: result.nextAction.redirectToUrl.url, return_url: result.nextAction.redirectToUrl.returnUrl } } : null;
   const extra = { client_secret: result.clientSecret ?? null, next_action: nextAction };
-  const { row, error } = await withTransaction(ctx, async (tx) => {
-    const applied = await applySetupResultIn(tx, ctx, setup.id, result);
+  // Phase B: the outcome and the answer (a decline's 402 too), stored in one commit.
+  const { row, error } = await commit(ctx, async (tx, changes) => {
+    const applied = await applySetupResultIn(tx, changes, ctx, setup.id, result);
     const answer = applied.error ? errorBody(applied.error, ctx.requestId ?? "") : { status: 200, body: serializeSetupIntent(applied.row, extra) };
-    for (const w of responseWrites(tx, ctx, answer.status, answer.body)) await w;
+    changes.respond(answer.status, answer.body);
     return applied;
   });
-  responseStored(ctx);
   if (error) throw error;
   return serializeSetupIntent(row, extra);
 }
@@ -79,17 +79,17 @@ async function resumeSetup(ctx: ServiceContext, returnUrl: string | null): Promi
     .where(and(eq(setupIntents.id, recovery.setupIntentId), eq(setupIntents.merchantId, ctx.merchantId), eq(setupIntents.livemode, ctx.livemode)));
   if (!setup) throw new KassaError("api_error", `setup_intent ${recovery.setupIntentId} recorded for this request is missing`);
   if (setup.status === "succeeded" || setup.status === "canceled") {
-    return serializeSetupIntent(await respondWithin(ctx, async () => setup, (row) => serializeSetupIntent(row)));
+    return serializeSetupIntent(await commit(ctx, async () => setup, { respond: (row) => serializeSetupIntent(row) }));
   }
   return sendSetup(ctx, setup, returnUrl);
 }
 
 /** Phase B of a setup (also the webhook's): status, saved card, events; applying it twice changes nothing. */
 export async function applySetupResult(ctx: ServiceContext, setupId: string, result: SetupResult): Promise<{ row: SetupIntentRow; error: KassaError | null }> {
-  return withTransaction(ctx, (tx) => applySetupResultIn(tx, ctx, setupId, result));
+  return commit(ctx, (tx, changes) => applySetupResultIn(tx, changes, ctx, setupId, result));
 }
 
-async function applySetupResultIn(tx: Transaction, ctx: ServiceContext, setupId: string, result: SetupResult): Promise<{ row: SetupIntentRow; error: KassaError | null }> {
+async function applySetupResultIn(tx: Transaction, changes: Changes, ctx: ServiceContext, setupId: string, result: SetupResult): Promise<{ row: SetupIntentRow; error: KassaError | null }> {
   const [current] = await tx.select().from(setupIntents).where(eq(setupIntents.id, setupId)).for("update");
   if (!current) throw new KassaError("resource_missing", `No such setup_intent: '${setupId}'`);
   const failure = result.status === "failed" ? (result.failure ?? { code: "card_declined", declineCode: null, message: "Your card was declined.", retryable: false, type: "card_error" as const }) : null;
@@ -97,7 +97,7 @@ async function applySetupResultIn(tx: Transaction, ctx: ServiceContext, setupId:
   if (current.status === "succeeded" || current.status === "canceled") return { row: current, error: null };
   const status = result.status === "succeeded" ? "succeeded" : result.status === "requires_action" ? "requires_action" : "requires_payment_method";
   if (current.status === status) return { row: current, error };
-  const saved = result.status === "succeeded" && result.paymentMethod ? await recordCard(tx, ctx, result.paymentMethod, current.connector) : null;
+  const saved = result.status === "succeeded" && result.paymentMethod ? await recordCardIn(tx, changes, ctx, result.paymentMethod, current.connector) : null;
   const [row] = await tx
     .update(setupIntents)
     .set({
@@ -110,8 +110,8 @@ async function applySetupResultIn(tx: Transaction, ctx: ServiceContext, setupId:
     .returning();
   if (status === "succeeded" || status === "requires_payment_method") {
     const type = status === "succeeded" ? "setup_intent.succeeded" : "setup_intent.setup_failed";
-    await writeAudit(tx, ctx, { action: type, targetType: "setup_intent", targetId: setupId, metadata: { payment_method: row!.paymentMethod } });
-    await emitEvent(tx, ctx, type, serializeSetupIntent(row!), { status: current.status });
+    changes.audit({ action: type, targetType: "setup_intent", targetId: setupId, metadata: { payment_method: row!.paymentMethod } });
+    changes.event(type, serializeSetupIntent(row!), { status: current.status });
   }
   return { row: row!, error };
 }

@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { auditLog, events, paymentMethods, payments } from "@/db/schema";
 import type { ServiceContext } from "@/lib/service/context";
+import { beginIdempotentRequest, hashRequest } from "@/lib/service/idempotency";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { createPayment } from "@/lib/payments/create-payment";
 import { freshPostgres } from "@/test/db";
@@ -27,6 +28,19 @@ afterAll(() => h.close());
 
 
 const merchant = (role?: "analyst") => makeMerchantContext(h.db, { role });
+
+/**
+ * A request under an Idempotency-Key whose process dies as soon as the verb returns, before the API
+ * wrapper could store anything: what a retry with the same key then gets.
+ */
+async function crashThenRetry<T>(ctx: ServiceContext, path: string, verb: (ctx: ServiceContext) => Promise<T>) {
+  const key = `crash-${Math.random().toString(36).slice(2)}`;
+  const scope = { merchantId: ctx.merchantId, livemode: ctx.livemode, key, method: "POST", path, requestHash: hashRequest("POST", path, {}) };
+  const start = await beginIdempotentRequest(h.db, scope);
+  if (start.kind !== "started") throw new Error("the key was not fresh");
+  const first = await verb({ ...ctx, idempotencyKey: key, idempotency: { id: start.record.id, lockVersion: start.record.lockVersion, recovery: undefined, stored: false } });
+  return { first, retry: await beginIdempotentRequest(h.db, scope) };
+}
 
 const eventTypes = async (ctx: ServiceContext) => (await h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId)).orderBy(events.id)).map((e) => e.type);
 
@@ -134,5 +148,18 @@ describe("saved cards and off-session charges (sandbox)", () => {
     expect(await code(attachPaymentMethod({ ctx: a, id: pm.id, input: { customer: cusA2.id } }))).toBe("payment_method_unexpected_state");
     expect(await code(createPayment({ ctx: a, input: { amount: 1000, currency: "usd", customer: "cus_missing", payment_method: "pm_card_visa" } }))).toBe("resource_missing");
     expect(await h.db.select().from(payments).where(eq(payments.merchantId, b.merchantId))).toEqual([]);
+  });
+
+  it("update, attach and detach store their answer in their own commit: a retry after a crash replays it, with no second event", async () => {
+    const ctx = await merchant();
+    const cus = await createCustomer({ ctx, input: {} });
+    const updated = await crashThenRetry(ctx, `/api/v1/customers/${cus.id}`, (c) => updateCustomer({ ctx: c, id: cus.id, input: { name: "Once" } }));
+    expect(updated.retry).toEqual({ kind: "replay", status: 200, body: updated.first, text: JSON.stringify(updated.first) });
+    const attached = await crashThenRetry(ctx, "/api/v1/payment_methods/pm_card_visa/attach", (c) => attachPaymentMethod({ ctx: c, id: "pm_card_visa", input: { customer: cus.id } }));
+    expect(attached.retry).toMatchObject({ kind: "replay", status: 200, body: { id: attached.first.id, customer: cus.id } });
+    const pm = attached.first.id;
+    const detached = await crashThenRetry(ctx, `/api/v1/payment_methods/${pm}/detach`, (c) => detachPaymentMethod({ ctx: c, id: pm }));
+    expect(detached.retry).toMatchObject({ kind: "replay", status: 200, body: { id: pm, customer: null } });
+    expect((await eventTypes(ctx)).filter((t) => t !== "customer.created")).toEqual(["customer.updated", "payment_method.attached", "payment_method.detached"]);
   });
 });
