@@ -5,7 +5,6 @@ export * from "./api-keys";
 export * from "./idempotency-keys";
 export * from "./events";
 export * from "./audit-log";
-export * from "./workflow-runs";
 export * from "./payments";
 export * from "./sandbox";
 export * from "./ledger";

@@ -1,7 +1,7 @@
 // /api/inngest on `next start` with no Inngest variables (the embedded executor): every call must be
 // signed with the key the executor and the SDK share; a forged Host never moves the registration.
 import { expect, test } from "@playwright/test";
-import { inngestFunctions } from "@/db/schema";
+import { inngestFunctions } from "@/inngest/local/schema";
 import { canonicalJson, signBody } from "@/inngest/signature";
 import { rawRequest } from "@/test/route-server";
 import { db } from "../support/db";

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { inngestFunctions, payments, sandboxCharges } from "@/db/schema";
+import { payments, sandboxCharges } from "@/db/schema";
+import { inngestFunctions } from "@/inngest/local/schema";
 import { canonicalJson, signBody } from "@/inngest/signature";
 import { freePort } from "@/scripts/pg-server";
 import { makeMerchant } from "@/test/fixtures";

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { checkoutSessions, events, idempotencyKeys, inngestEvents, inngestFunctions, inngestRuns, payments, sandboxCharges, balanceTransactions } from "@/db/schema";
+import { checkoutSessions, events, idempotencyKeys, payments, sandboxCharges, balanceTransactions } from "@/db/schema";
+import { inngestEvents, inngestFunctions, inngestRuns } from "@/inngest/local/schema";
 import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
 import { startApp } from "@/inngest/local/test-app";
 import { withTransaction } from "@/lib/service/context";

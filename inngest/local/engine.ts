@@ -1,15 +1,14 @@
-import type { InngestFunctionRow, InngestQueueRow, InngestRunRow } from "@/db/schema";
-import type { Executor } from "@/db/client";
+import type { Conn } from "./db";
+import type { InngestFunctionRow, InngestQueueRow, InngestRunRow } from "./schema";
 import { backoffMs, randomJitter, retryAfter, type Jitter } from "./backoff";
 import type { Clock } from "./clock";
 import { handleOps, type Op } from "./ops";
 import { canonicalJson, signBody } from "../signature";
 import { ConcurrencyGate, concurrencySlots } from "./concurrency";
 import { nextCronTime } from "./cron";
+import { DEFAULT_RETRIES, MAX_STEPS, isInvokeWait, toError, type After, type ErrorBody, type Logger, type RunControl } from "./run-control";
 import type { FunctionConfig, Storage, StepResult, StoredEvent } from "./storage";
 
-export const MAX_STEPS = 1000;
-export const DEFAULT_RETRIES = 4;
 const CONCURRENCY_RECHECK_MS = 1_000;
 /** Registered function options with no local implementation (priority only orders; timeouts are not enforced). */
 const UNSUPPORTED_OPTIONS = ["batchEvents", "debounce", "rateLimit", "throttle", "singleton"] as const;
@@ -19,7 +18,6 @@ export function maxAttemptsOf(config: FunctionConfig): number {
   return Math.min(config.steps?.step?.retries?.attempts ?? DEFAULT_RETRIES, 20) + 1;
 }
 
-export type Logger = Pick<Console, "warn" | "error">;
 export interface EngineOptions {
   clock: Clock;
   jitter?: Jitter;
@@ -31,15 +29,11 @@ export interface EngineOptions {
   log?: Logger;
 }
 
-/** Work to do once a transaction has committed (events to emit, more queue to drain). */
-export type After = (() => Promise<void>)[];
 /** Emits internal events (function.failed / finished) into the executor's own event path. */
 export type Emit = (events: Omit<StoredEvent, "id">[]) => Promise<void>;
 
-type ErrorBody = { name?: string; message: string; stack?: string };
-
 /** Drives runs: leases due queue items, calls the app, applies what it answers. */
-export class Engine {
+export class Engine implements RunControl {
   readonly jitter: Jitter;
   private inflight = new Set<Promise<void>>();
   private ticking: Promise<void> | undefined;
@@ -56,6 +50,7 @@ export class Engine {
 
   get clock(): Clock { return this.opts.clock; }
   get log(): Logger { return this.opts.log ?? console; }
+  get maxSteps(): number { return this.opts.maxSteps ?? MAX_STEPS; }
 
   start(): void {
     this.unsubscribe = this.clock.onAdvance?.(() => this.kick());
@@ -146,7 +141,7 @@ export class Engine {
    * Creates a run (and its first call). Flow-control options the executor does not enforce fail
    * the run at once, loudly, rather than run it with different semantics than production.
    */
-  async startRun(fn: InngestFunctionRow, eventIds: string[], opts: { idempotencyKey?: string; tx?: Executor; after?: After } = {}): Promise<InngestRunRow> {
+  async startRun(fn: InngestFunctionRow, eventIds: string[], opts: { idempotencyKey?: string; tx?: Conn; after?: After } = {}): Promise<InngestRunRow> {
     const config = fn.config as FunctionConfig & Record<string, unknown>;
     const unsupported = UNSUPPORTED_OPTIONS.filter((k) => config[k] !== undefined && config[k] !== null);
     if (!unsupported.length) {
@@ -155,7 +150,7 @@ export class Engine {
     // Created and failed in one transaction: the queue worker must never see it running (and call it).
     const error = { name: "UnsupportedOptionError", message: `function "${fn.id}" uses ${unsupported.join(", ")}, which the local executor (inngest/local) does not enforce` };
     const after: After = opts.after ?? [];
-    const createFailed = async (tx: Executor) => {
+    const createFailed = async (tx: Conn) => {
       const run = await this.storage.createRun({ functionId: fn.id, eventIds, maxAttempts: maxAttemptsOf(config), idempotencyKey: opts.idempotencyKey }, tx);
       await this.failRun(tx, run, error, after);
       return run;
@@ -167,7 +162,7 @@ export class Engine {
   }
 
   /** Memoises one step outside a call (sleep over, event arrived, wait timed out). */
-  async resolveStep(tx: Executor, run: InngestRunRow, s: { stepId: string; op: string; result: StepResult; name?: string }, after: After): Promise<void> {
+  async resolveStep(tx: Conn, run: InngestRunRow, s: { stepId: string; op: string; result: StepResult; name?: string }, after: After): Promise<void> {
     await this.storage.saveStep(tx, { runId: run.id, stepId: s.stepId, op: s.op, name: s.name, result: s.result, attempts: 1 });
     const pending = run.pending.filter((id) => id !== s.stepId);
     await this.storage.updateRun(tx, run.id, { pending });
@@ -255,12 +250,12 @@ export class Engine {
     });
   }
 
-  async completeRun(tx: Executor, run: InngestRunRow, output: unknown, after: After): Promise<void> {
+  async completeRun(tx: Conn, run: InngestRunRow, output: unknown, after: After): Promise<void> {
     await this.storage.endRun(tx, run.id, "completed", { output });
     after.push(() => this.finished(run, { result: output }));
   }
 
-  async failRun(tx: Executor, run: InngestRunRow, error: ErrorBody, after: After): Promise<void> {
+  async failRun(tx: Conn, run: InngestRunRow, error: ErrorBody, after: After): Promise<void> {
     await this.storage.endRun(tx, run.id, "failed", { error });
     after.push(async () => {
       const [event] = await this.storage.getEvents(run.eventIds.slice(0, 1));
@@ -269,7 +264,7 @@ export class Engine {
     });
   }
 
-  async cancelRun(tx: Executor, run: InngestRunRow, after: After): Promise<void> {
+  async cancelRun(tx: Conn, run: InngestRunRow, after: After): Promise<void> {
     await this.storage.endRun(tx, run.id, "cancelled", { error: { name: "Error", message: "run cancelled" } });
     after.push(async () => {
       const [event] = await this.storage.getEvents(run.eventIds.slice(0, 1));
@@ -283,21 +278,6 @@ export class Engine {
   }
 }
 
-/** step.invoke parks as a wait on the child's `inngest/function.finished`. */
-export const INVOKE_WAIT_PREFIX = "async.data.run_id == ";
-export function isInvokeWait(w: { eventName: string; expression: string | null }): boolean {
-  return w.eventName === "inngest/function.finished" && Boolean(w.expression?.startsWith(INVOKE_WAIT_PREFIX));
-}
-
 function parseJson(text: string): unknown {
   try { return JSON.parse(text); } catch { return text; }
-}
-
-export function toError(body: unknown, status?: number): ErrorBody {
-  if (body && typeof body === "object" && typeof (body as ErrorBody).message === "string") {
-    const b = body as ErrorBody;
-    return { name: b.name ?? "Error", message: b.message, ...(b.stack ? { stack: b.stack } : {}) };
-  }
-  const text = typeof body === "string" ? body : JSON.stringify(body);
-  return { name: "Error", message: status ? `app answered ${status}: ${text}` : text };
 }

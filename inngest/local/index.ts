@@ -1,11 +1,13 @@
 import type { AddressInfo } from "node:net";
-import type { Database } from "@/db/client";
-import type { InngestRunRow } from "@/db/schema";
 import type { Jitter } from "./backoff";
 import { systemClock, type Clock } from "./clock";
-import { Engine, type Logger } from "./engine";
+import type { ExecutorDatabase } from "./db";
+import { Engine } from "./engine";
 import { createExecutorServer } from "./http";
 import { ingest, type IncomingEvent } from "./ingest";
+import { migrateExecutor } from "./migrate";
+import type { Logger } from "./run-control";
+import type { InngestRunRow } from "./schema";
 import { Storage } from "./storage";
 import { hashSigningKey, signBody } from "../signature";
 
@@ -13,7 +15,8 @@ export { FakeClock, systemClock, type Clock } from "./clock";
 export type { IncomingEvent } from "./ingest";
 
 export interface ExecutorOptions {
-  db: Database;
+  /** Any Drizzle Postgres database (snake_case casing); the executor migrates its own schema in it at start. */
+  db: ExecutorDatabase;
   /** The app's serve() URL; when given, the executor syncs it (PUT) at start, retrying each second. */
   appUrl?: string;
   /** Sync attempts at start before giving up (default 60). */
@@ -52,6 +55,8 @@ export interface Executor {
 
 export async function startExecutor(opts: ExecutorOptions): Promise<Executor> {
   const clock = opts.clock ?? systemClock;
+  // Its own tables, its own migrations, before anything reads them (the app's schema never has them).
+  await migrateExecutor(opts.db);
   const storage = new Storage(opts.db, clock);
   const engine = new Engine(storage, { clock, jitter: opts.jitter, signingKey: opts.signingKey, pollMs: opts.pollMs, maxSteps: opts.maxSteps, log: opts.log });
   engine.emit = async (events) => { await ingest(engine, events); };

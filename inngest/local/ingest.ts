@@ -1,4 +1,4 @@
-import { isInvokeWait, type After, type Engine } from "./engine";
+import { isInvokeWait, type After, type RunControl } from "./run-control";
 import { parseDuration } from "./backoff";
 import { evaluate, matches } from "./expression";
 import type { FunctionConfig, StoredEvent } from "./storage";
@@ -13,7 +13,7 @@ function nameMatches(pattern: string, name: string): boolean {
  * Stores events and acts on each new one: resumes matching waits, cancels runs whose
  * `cancelOn` matches, and starts a run of every function it triggers. Returns the event ids.
  */
-export async function ingest(engine: Engine, incoming: IncomingEvent[]): Promise<string[]> {
+export async function ingest(engine: RunControl, incoming: IncomingEvent[]): Promise<string[]> {
   const ids: string[] = [];
   for (const e of incoming) {
     const [event, isNew] = await engine.storage.insertEvent(
@@ -29,7 +29,7 @@ export async function ingest(engine: Engine, incoming: IncomingEvent[]): Promise
   return ids;
 }
 
-async function resumeWaits(engine: Engine, event: StoredEvent): Promise<void> {
+async function resumeWaits(engine: RunControl, event: StoredEvent): Promise<void> {
   const { storage } = engine;
   for (const wait of await storage.waitsFor(event.name)) {
     const run = await storage.getRun(wait.runId);
@@ -56,7 +56,7 @@ async function resumeWaits(engine: Engine, event: StoredEvent): Promise<void> {
   }
 }
 
-async function cancelRuns(engine: Engine, event: StoredEvent): Promise<void> {
+async function cancelRuns(engine: RunControl, event: StoredEvent): Promise<void> {
   const { storage } = engine;
   const fns = (await storage.listFunctions()).filter((f) =>
     ((f.config as FunctionConfig).cancel ?? []).some((c) => nameMatches(c.event, event.name)));
@@ -76,7 +76,7 @@ async function cancelRuns(engine: Engine, event: StoredEvent): Promise<void> {
   }
 }
 
-async function trigger(engine: Engine, event: StoredEvent): Promise<void> {
+async function trigger(engine: RunControl, event: StoredEvent): Promise<void> {
   const { storage } = engine;
   for (const fn of await storage.listFunctions()) {
     const config = fn.config as FunctionConfig;

@@ -1,7 +1,7 @@
-import type { Executor } from "@/db/client";
-import type { InngestQueueRow, InngestRunRow } from "@/db/schema";
 import { backoffMs, parseDuration, sleepUntil } from "./backoff";
-import { INVOKE_WAIT_PREFIX, MAX_STEPS, toError, type After, type Engine } from "./engine";
+import type { Conn } from "./db";
+import { INVOKE_WAIT_PREFIX, toError, type After, type RunControl } from "./run-control";
+import type { InngestQueueRow, InngestRunRow } from "./schema";
 
 /** One op from a 206 response (see the StepOpCode enum in the SDK). */
 export interface Op {
@@ -22,7 +22,7 @@ const UNSUPPORTED_HINT = "the local executor (inngest/local) does not support th
  * run's pending set; the function is asked for its next steps only once that set is empty.
  */
 export async function handleOps(
-  engine: Engine, tx: Executor, run: InngestRunRow, item: InngestQueueRow, ops: Op[],
+  engine: RunControl, tx: Conn, run: InngestRunRow, item: InngestQueueRow, ops: Op[],
   res: { noRetry: boolean; retryAt?: Date }, after: After,
 ): Promise<void> {
   const { storage, clock } = engine;
@@ -105,7 +105,7 @@ export async function handleOps(
     }
   }
 
-  const maxSteps = engine.opts.maxSteps ?? MAX_STEPS;
+  const maxSteps = engine.maxSteps;
   if (memoised.size + pending.size > maxSteps) {
     return engine.failRun(tx, run, { name: "Error", message: `run exceeded the maximum of ${maxSteps} steps` }, after);
   }

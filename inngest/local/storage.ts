@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import type { Database, Executor } from "@/db/client";
+import type { Clock } from "./clock";
+import type { Conn, ExecutorDatabase } from "./db";
 import {
   inngestEvents, inngestFunctions, inngestQueue, inngestRuns, inngestSteps, inngestWaits,
   type InngestFunctionRow, type InngestQueueKind, type InngestQueueRow, type InngestRunRow, type InngestRunStatus,
-} from "@/db/schema";
-import type { Clock } from "./clock";
+} from "./schema";
 import { nextCronTime } from "./cron";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -46,10 +46,10 @@ const LEASE_MS = 5 * 60_000;
 
 /** All executor state lives in Postgres; this is the one place that queries it. */
 export class Storage {
-  constructor(readonly db: Database, readonly clock: Clock) {}
+  constructor(readonly db: ExecutorDatabase, readonly clock: Clock) {}
 
   /** Stores events; a sender id seen in the last 24 h is not stored again. Returns [event, isNew]. */
-  async insertEvent(e: Omit<StoredEvent, "id">, externalId?: string, db: Executor = this.db): Promise<[StoredEvent, boolean]> {
+  async insertEvent(e: Omit<StoredEvent, "id">, externalId?: string, db: Conn = this.db): Promise<[StoredEvent, boolean]> {
     const now = this.clock.now();
     if (externalId) {
       const [dup] = await db.select().from(inngestEvents).where(and(
@@ -89,7 +89,7 @@ export class Storage {
   }
 
   /** One durable "cron" queue item per (function, schedule); kept if unchanged, so a due tick survives a re-sync. */
-  private async syncCrons(tx: Executor, configs: FunctionConfig[], now: Date): Promise<void> {
+  private async syncCrons(tx: Conn, configs: FunctionConfig[], now: Date): Promise<void> {
     const wanted = configs.flatMap((c) => (c.triggers ?? []).filter((t) => t.cron).map((t) => ({ fnId: c.id, cron: t.cron! })));
     const existing = await tx.select().from(inngestQueue).where(eq(inngestQueue.kind, "cron"));
     const live = new Set((await tx.select({ id: inngestFunctions.id }).from(inngestFunctions)).map((f) => f.id));
@@ -121,9 +121,9 @@ export class Storage {
     return row;
   }
 
-  async createRun(args: { functionId: string; eventIds: string[]; maxAttempts: number; idempotencyKey?: string }, db?: Executor): Promise<InngestRunRow> {
+  async createRun(args: { functionId: string; eventIds: string[]; maxAttempts: number; idempotencyKey?: string }, db?: Conn): Promise<InngestRunRow> {
     const now = this.clock.now();
-    const inTx = (fn: (tx: Executor) => Promise<InngestRunRow>) => (db ? fn(db) : this.db.transaction(fn));
+    const inTx = (fn: (tx: Conn) => Promise<InngestRunRow>) => (db ? fn(db) : this.db.transaction(fn));
     return inTx(async (tx) => {
       const [run] = await tx.insert(inngestRuns).values({
         id: ulid(now.getTime()), functionId: args.functionId, eventIds: args.eventIds, status: "running",
@@ -150,11 +150,11 @@ export class Storage {
   }
 
   /** Steps in completion (stack) order. */
-  getSteps(runId: string, db: Executor = this.db) {
+  getSteps(runId: string, db: Conn = this.db) {
     return db.select().from(inngestSteps).where(eq(inngestSteps.runId, runId)).orderBy(asc(inngestSteps.position));
   }
 
-  async enqueue(db: Executor, item: { runId: string; kind: InngestQueueKind; stepId: string; attempt: number; dueAt: Date }): Promise<void> {
+  async enqueue(db: Conn, item: { runId: string; kind: InngestQueueKind; stepId: string; attempt: number; dueAt: Date }): Promise<void> {
     await db.insert(inngestQueue).values({ id: ulid(this.clock.now().getTime()), ...item });
   }
 
@@ -179,7 +179,7 @@ export class Storage {
     await this.db.update(inngestQueue).set({ dueAt, leasedUntil: null }).where(eq(inngestQueue.id, id));
   }
 
-  async deleteQueueItem(id: string, db: Executor = this.db): Promise<void> {
+  async deleteQueueItem(id: string, db: Conn = this.db): Promise<void> {
     await db.delete(inngestQueue).where(eq(inngestQueue.id, id));
   }
 
@@ -189,7 +189,7 @@ export class Storage {
   }
 
   /** Runs `fn` with the run row locked, so concurrent step results update it one at a time. */
-  withRun<T>(runId: string, fn: (tx: Executor, run: InngestRunRow) => Promise<T>): Promise<T> {
+  withRun<T>(runId: string, fn: (tx: Conn, run: InngestRunRow) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => {
       const [run] = await tx.select().from(inngestRuns).where(eq(inngestRuns.id, runId)).for("update");
       if (!run) throw new Error(`run ${runId} not found`);
@@ -197,12 +197,12 @@ export class Storage {
     });
   }
 
-  async updateRun(tx: Executor, runId: string, set: Partial<InngestRunRow>): Promise<void> {
+  async updateRun(tx: Conn, runId: string, set: Partial<InngestRunRow>): Promise<void> {
     await tx.update(inngestRuns).set(set).where(eq(inngestRuns.id, runId));
   }
 
   /** Memoises a step (once) at the top of the stack; returns false if it was already stored. */
-  async saveStep(tx: Executor, args: { runId: string; stepId: string; op: string; name?: string; result: StepResult; attempts: number }): Promise<boolean> {
+  async saveStep(tx: Conn, args: { runId: string; stepId: string; op: string; name?: string; result: StepResult; attempts: number }): Promise<boolean> {
     const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(inngestSteps).where(eq(inngestSteps.runId, args.runId));
     const rows = await tx.insert(inngestSteps).values({
       runId: args.runId, stepId: args.stepId, position: n, op: args.op, name: args.name ?? null,
@@ -211,19 +211,19 @@ export class Storage {
     return rows.length > 0;
   }
 
-  async countSteps(tx: Executor, runId: string): Promise<number> {
+  async countSteps(tx: Conn, runId: string): Promise<number> {
     const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(inngestSteps).where(eq(inngestSteps.runId, runId));
     return n;
   }
 
   /** Ends a run: no more queue items or waits for it. */
-  async endRun(tx: Executor, runId: string, status: Exclude<InngestRunStatus, "running">, result: { output?: unknown; error?: InngestRunRow["error"] }): Promise<void> {
+  async endRun(tx: Conn, runId: string, status: Exclude<InngestRunStatus, "running">, result: { output?: unknown; error?: InngestRunRow["error"] }): Promise<void> {
     await tx.update(inngestRuns).set({ status, output: result.output ?? null, error: result.error ?? null, pending: [], endedAt: this.clock.now() }).where(eq(inngestRuns.id, runId));
     await tx.delete(inngestQueue).where(eq(inngestQueue.runId, runId));
     await tx.delete(inngestWaits).where(eq(inngestWaits.runId, runId));
   }
 
-  async addWait(tx: Executor, w: typeof inngestWaits.$inferInsert): Promise<void> {
+  async addWait(tx: Conn, w: typeof inngestWaits.$inferInsert): Promise<void> {
     await tx.insert(inngestWaits).values(w).onConflictDoNothing();
   }
 
@@ -232,13 +232,13 @@ export class Storage {
   }
 
   /** Removes a wait and returns it; undefined if another event or the timeout already took it. */
-  async takeWait(tx: Executor, runId: string, stepId: string): Promise<typeof inngestWaits.$inferSelect | undefined> {
+  async takeWait(tx: Conn, runId: string, stepId: string): Promise<typeof inngestWaits.$inferSelect | undefined> {
     const [row] = await tx.delete(inngestWaits).where(and(eq(inngestWaits.runId, runId), eq(inngestWaits.stepId, stepId))).returning();
     await tx.delete(inngestQueue).where(and(eq(inngestQueue.runId, runId), eq(inngestQueue.stepId, stepId), eq(inngestQueue.kind, "wait-timeout")));
     return row;
   }
 
-  async hasDiscoveryQueued(tx: Executor, runId: string): Promise<boolean> {
+  async hasDiscoveryQueued(tx: Conn, runId: string): Promise<boolean> {
     const rows = await tx.select({ id: inngestQueue.id }).from(inngestQueue).where(and(
       eq(inngestQueue.runId, runId), eq(inngestQueue.kind, "call"), eq(inngestQueue.stepId, "step"),
     )).limit(1);

@@ -27,7 +27,7 @@ const quietLogger = { info: noop, warn: noop, error: noop, debug: noop };
 
 export interface AppCall { fnId: string | null; stepId: string | null }
 
-export async function startApp(client: Inngest.Any, functions: InngestFunction.Any[], calls: AppCall[] = []): Promise<{ url: string; close(): Promise<void> }> {
+export async function startApp(client: Inngest.Any, functions: InngestFunction.Any[], calls: AppCall[] = [], port = 0): Promise<{ url: string; close(): Promise<void> }> {
   const handler = serve({ client, functions });
   const server = createServer((req, res) => {
     if (req.method === "POST") {
@@ -36,10 +36,10 @@ export async function startApp(client: Inngest.Any, functions: InngestFunction.A
     }
     return handler(req, res);
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((r) => server.listen(port, "127.0.0.1", () => r()));
+  const listening = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/api/inngest`,
+    url: `http://127.0.0.1:${listening}/api/inngest`,
     close: () => new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); }),
   };
 }

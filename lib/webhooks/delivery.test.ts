@@ -134,7 +134,7 @@ describe("outbound webhooks", () => {
 
   it("a merchant without endpoints starts no fan-out run at all", async () => {
     const { ctx } = await makeMerchant(h.db);
-    const { inngestRuns } = await import("@/db/schema");
+    const { inngestRuns } = await import("@/inngest/local/schema");
     const before = (await h.db.select().from(inngestRuns)).length;
     await emit({ ...ctx, db: undefined });
     expect((await h.db.select().from(inngestRuns)).length).toBe(before);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { inngestEvents, inngestRuns, inngestSteps, type InngestRunRow } from "@/db/schema";
+import { inngestEvents, inngestRuns, inngestSteps, type InngestRunRow } from "@/inngest/local/schema";
 import { requirePermission } from "@/lib/service/roles";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
@@ -10,7 +10,7 @@ import { KassaError } from "@/lib/service/errors";
  * outbox event does). Platform runs (crons) belong to no merchant and are not shown here.
  */
 export const ofMerchant = (merchantId: string) => sql`exists (
-  select 1 from inngest_events e
+  select 1 from ${inngestEvents} e
   where e.id in (select jsonb_array_elements_text(${inngestRuns.eventIds}))
     and e.data->>'merchant' = ${merchantId})`;
 

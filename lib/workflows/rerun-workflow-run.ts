@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { inngestRuns } from "@/db/schema";
+import { inngestRuns } from "@/inngest/local/schema";
 import { systemClock } from "@/inngest/local/clock";
 import { Storage } from "@/inngest/local/storage";
 import { writeAudit } from "@/lib/audit/write-audit";

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { auditLog, inngestQueue, inngestRuns } from "@/db/schema";
+import { auditLog } from "@/db/schema";
+import { inngestQueue, inngestRuns } from "@/inngest/local/schema";
+import { migrateExecutor } from "@/inngest/local/migrate";
 import { systemClock } from "@/inngest/local/clock";
 import { Storage } from "@/inngest/local/storage";
 import { KassaError } from "@/lib/service/errors";
@@ -14,6 +16,7 @@ let h: DatabaseHandle;
 let storage: Storage;
 beforeAll(async () => {
   h = await freshPostgres("wf");
+  await migrateExecutor(h.db);
   storage = new Storage(h.db, systemClock);
 });
 afterAll(() => h.close());

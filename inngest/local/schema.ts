@@ -1,10 +1,16 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgSchema, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
-// The local workflow executor's own state (inngest/local). Prefixed `inngest_` so it never
-// collides with Kassa's domain tables; every timestamp comes from the executor's clock.
+/**
+ * The local executor's own state, in its own Postgres schema with its own migrations
+ * (inngest/local/migrations, applied by `migrateExecutor` when the executor starts). The app's
+ * schema (db/schema) knows nothing of it. Table names keep their `inngest_` prefix from when they
+ * lived in the app's schema, so indexes and keys carry the same names as before the move.
+ * Every timestamp comes from the executor's clock.
+ */
+export const executorSchema = pgSchema("inngest_local");
 
 /** Every event received by the executor's event API or emitted by it (function.failed …). */
-export const inngestEvents = pgTable(
+export const inngestEvents = executorSchema.table(
   "inngest_events",
   {
     id: text().primaryKey(),
@@ -20,7 +26,7 @@ export const inngestEvents = pgTable(
 );
 
 /** Function configs as the SDK registered them (`POST /fn/register`). */
-export const inngestFunctions = pgTable("inngest_functions", {
+export const inngestFunctions = executorSchema.table("inngest_functions", {
   id: text().primaryKey(),
   appId: text().notNull(),
   name: text(),
@@ -33,7 +39,7 @@ export const inngestFunctions = pgTable("inngest_functions", {
 export const inngestRunStatuses = ["running", "completed", "failed", "cancelled"] as const;
 export type InngestRunStatus = (typeof inngestRunStatuses)[number];
 
-export const inngestRuns = pgTable(
+export const inngestRuns = executorSchema.table(
   "inngest_runs",
   {
     id: text().primaryKey(),
@@ -55,7 +61,7 @@ export const inngestRuns = pgTable(
 );
 
 /** Memoised step results; `position` is the completion stack order. */
-export const inngestSteps = pgTable(
+export const inngestSteps = executorSchema.table(
   "inngest_steps",
   {
     runId: text().notNull(),
@@ -75,7 +81,7 @@ export const inngestQueueKinds = ["call", "sleep", "wait-timeout", "cron"] as co
 export type InngestQueueKind = (typeof inngestQueueKinds)[number];
 
 /** Durable work and timers: calls to the app, sleeps, retries after backoff, wait timeouts. */
-export const inngestQueue = pgTable(
+export const inngestQueue = executorSchema.table(
   "inngest_queue",
   {
     id: text().primaryKey(),
@@ -92,7 +98,7 @@ export const inngestQueue = pgTable(
 );
 
 /** Runs parked in `step.waitForEvent`. */
-export const inngestWaits = pgTable(
+export const inngestWaits = executorSchema.table(
   "inngest_waits",
   {
     runId: text().notNull(),
