@@ -5,6 +5,7 @@ import { merchants } from "@/db/schema";
 import type { ServiceContext } from "@/lib/service/context";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
+import { crashThenRetry } from "@/test/idempotency";
 import { auditRows, eventRows } from "@/test/rows";
 import { updateAccount } from "./update-account";
 
@@ -185,6 +186,12 @@ describe("updateAccount", () => {
       await db.execute(sql`drop trigger kassa_test_refuse_event on events`);
       await db.execute(sql`drop function kassa_test_refuse_event()`);
     }
+  });
+
+  it("stores the API's answer in its own commit: a retry after a crash replays it and changes nothing more", async () => {
+    const { first, retry } = await crashThenRetry(db, ctx, "/api/v1/account", (c) => updateAccount({ ctx: c, input: { business_name: "Stored Answer Ltd" } }));
+    expect(first).toMatchObject({ business_name: "Stored Answer Ltd" });
+    expect(retry).toEqual({ kind: "replay", status: 200, body: first, text: JSON.stringify(first) });
   });
 
   it("joins the caller's transaction: rolling it back undoes merchant, audit and event together", async () => {

@@ -2,10 +2,9 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { merchants } from "@/db/schema";
 import { requirePermission } from "@/lib/service/roles";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
-import { writeAudit } from "@/lib/audit/write-audit";
-import { emitEvent } from "@/lib/events/emit-event";
 import { isCurrency } from "@/lib/money";
 import { parseWith } from "@/lib/service/parse";
 import { serializeAccount, type AccountObject } from "./serialize-account";
@@ -38,38 +37,42 @@ const FIELDS = {
   default_currency: "defaultCurrency",
 } as const;
 
-/** Updates the merchant's account; writes the audit row and `account.updated` in the same transaction. */
+/** Updates the merchant's account; the audit row, `account.updated` and the API's answer in the same commit. */
 export async function updateAccount({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<AccountObject> {
   requirePermission(ctx, "account:write");
   const data = parseWith(UpdateAccountInput, input);
-  return withTransaction(ctx, async (tx) => {
-    const [before] = await tx.select().from(merchants).where(eq(merchants.id, ctx.merchantId)).for("update");
-    if (!before) throw new KassaError("resource_missing", "No such account.");
-    const changes: Partial<typeof merchants.$inferInsert> = {};
-    const previous: Record<string, unknown> = {};
-    for (const [param, column] of Object.entries(FIELDS) as [keyof typeof FIELDS, (typeof FIELDS)[keyof typeof FIELDS]][]) {
-      const raw = data[param];
-      if (raw === undefined) continue;
-      const value = raw === "" ? null : raw;
-      if (value === before[column]) continue;
-      if (column === "businessName" || column === "defaultCurrency") {
-        if (value === null) throw new KassaError("parameter_invalid", `${param} cannot be empty.`, { param });
-        changes[column] = value;
-      } else {
-        changes[column] = value;
+  return commit(
+    ctx,
+    async (tx, changes) => {
+      const [before] = await tx.select().from(merchants).where(eq(merchants.id, ctx.merchantId)).for("update");
+      if (!before) throw new KassaError("resource_missing", "No such account.");
+      const set: Partial<typeof merchants.$inferInsert> = {};
+      const previous: Record<string, unknown> = {};
+      for (const [param, column] of Object.entries(FIELDS) as [keyof typeof FIELDS, (typeof FIELDS)[keyof typeof FIELDS]][]) {
+        const raw = data[param];
+        if (raw === undefined) continue;
+        const value = raw === "" ? null : raw;
+        if (value === before[column]) continue;
+        if (column === "businessName" || column === "defaultCurrency") {
+          if (value === null) throw new KassaError("parameter_invalid", `${param} cannot be empty.`, { param });
+          set[column] = value;
+        } else {
+          set[column] = value;
+        }
+        previous[param] = before[column];
       }
-      previous[param] = before[column];
-    }
-    if (Object.keys(changes).length === 0) return serializeAccount(before, ctx.livemode);
-    const [after] = await tx.update(merchants).set(changes).where(eq(merchants.id, ctx.merchantId)).returning();
-    const object = serializeAccount(after!, ctx.livemode);
-    await writeAudit(tx, ctx, {
-      action: "account.updated",
-      targetType: "account",
-      targetId: ctx.merchantId,
-      metadata: { changed: Object.keys(previous) },
-    });
-    await emitEvent(tx, ctx, "account.updated", object, previous);
-    return object;
-  });
+      if (Object.keys(set).length === 0) return serializeAccount(before, ctx.livemode);
+      const [after] = await tx.update(merchants).set(set).where(eq(merchants.id, ctx.merchantId)).returning();
+      const object = serializeAccount(after!, ctx.livemode);
+      changes.audit({
+        action: "account.updated",
+        targetType: "account",
+        targetId: ctx.merchantId,
+        metadata: { changed: Object.keys(previous) },
+      });
+      changes.event("account.updated", object, previous);
+      return object;
+    },
+    { respond: (account) => account },
+  );
 }

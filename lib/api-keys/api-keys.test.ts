@@ -216,6 +216,8 @@ describe("rollApiKey", () => {
     expect(rolled.secret).toMatch(/^sk_live_/);
     expect(rolled.object.livemode).toBe(true);
     await expect(authenticateApiKey(db, bearer(rolled.secret))).resolves.toMatchObject({ livemode: true });
+    // Its audit row is filed under the key's mode, not the page's.
+    expect((await auditRows(db, merchantId, "api_key.rolled")).filter((a) => a.targetId === live.id).map((a) => a.livemode)).toEqual([true]);
   });
 });
 

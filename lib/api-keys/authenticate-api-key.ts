@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { apiKeys, memberships, type ApiKey, type Role } from "@/db/schema";
+import { commitWrites } from "@/lib/service/commit";
 import { KassaError } from "@/lib/service/errors";
 import { hashKey, parseKey } from "./secret";
 
@@ -58,10 +59,8 @@ export async function authenticateApiKey(
   }
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     // Coarse on purpose: one write a minute per key, not one per request.
-    await db
-      .update(apiKeys)
-      .set({ lastUsedAt: now, updatedAt: sql`${apiKeys.updatedAt}` })
-      .where(eq(apiKeys.id, row.id));
+    const ctx = { merchantId: row.merchantId, livemode: row.livemode, actor: { type: "api_key" as const, id: row.id, label: row.displayPrefix }, db };
+    await commitWrites(ctx, db, (db) => [db.update(apiKeys).set({ lastUsedAt: now, updatedAt: sql`${apiKeys.updatedAt}` }).where(eq(apiKeys.id, row.id))]);
   }
   return { ...row, creatorRole: byMember ? found!.creatorRole : null };
 }

@@ -3,9 +3,9 @@ import { API_KEY_KINDS, apiKeys, type ApiKeyKind, type KeyPermissions } from "@/
 import { KassaError } from "@/lib/service/errors";
 import { exceedsRole, KeyPermissionsInput, normalizePermissions } from "./key-permissions";
 import { parseWith } from "@/lib/service/parse";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { newId } from "@/lib/ids";
 import type { Executor } from "@/db/client";
 import { displayPrefix, generateKey, hashKey } from "./secret";
@@ -62,9 +62,9 @@ export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input:
   if (over) {
     throw new KassaError("permission_denied", `Your role (${ctx.role}) cannot ${permissions![over]} ${over}, so a key you make cannot either.`, { param: `permissions[${over}]` });
   }
-  return withTransaction(ctx, async (tx) => {
+  return commit(ctx, async (tx, changes) => {
     const created = await insertApiKey(tx, ctx, { kind: data.kind, name: data.name, permissions });
-    await writeAudit(tx, ctx, {
+    changes.audit({
       action: "api_key.created",
       targetType: "api_key",
       targetId: created.object.id,

@@ -1,20 +1,22 @@
 import { eq } from "drizzle-orm";
 import { apiKeys } from "@/db/schema";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
-import { findApiKeyForUpdate } from "./find-api-key";
+import { findApiKey, findApiKeyForUpdate } from "./find-api-key";
 import { serializeApiKey } from "./serialize-api-key";
 
 /** Revokes a key at once; calls with it get 401 from then on. */
 export async function revokeApiKey({ ctx, id, now = new Date() }: { ctx: ServiceContext; id: string; now?: Date }) {
   requirePermission(ctx, "api_keys:write");
-  return withTransaction(ctx, async (tx) => {
+  // The audit row is filed under the key's own mode (a key may be revoked from either mode's page).
+  const { livemode } = await findApiKey(await executor(ctx), ctx, id);
+  return commit({ ...ctx, livemode }, async (tx, changes) => {
     const key = await findApiKeyForUpdate(tx, ctx, id);
     if (key.revokedAt) throw new KassaError("api_key_revoked", "This key is already revoked.", { param: "id" });
     const [row] = await tx.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, key.id)).returning();
-    await writeAudit(tx, { ...ctx, livemode: key.livemode }, {
+    changes.audit({
       action: "api_key.revoked",
       targetType: "api_key",
       targetId: key.id,

@@ -1,18 +1,20 @@
 import { eq } from "drizzle-orm";
 import { apiKeys } from "@/db/schema";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { insertApiKey } from "./create-api-key";
-import { findApiKeyForUpdate } from "./find-api-key";
+import { findApiKey, findApiKeyForUpdate } from "./find-api-key";
 
 export const ROLL_GRACE_MS = 24 * 60 * 60 * 1000;
 
 /** Replaces a key with a new one; the old key keeps working for 24 hours. */
 export async function rollApiKey({ ctx, id, now = new Date() }: { ctx: ServiceContext; id: string; now?: Date }) {
   requirePermission(ctx, "api_keys:write");
-  return withTransaction(ctx, async (tx) => {
+  // The key's own mode files the new key and the audit row (a key may be rolled from either mode's page).
+  const { livemode } = await findApiKey(await executor(ctx), ctx, id);
+  return commit({ ...ctx, livemode }, async (tx, changes) => {
     const old = await findApiKeyForUpdate(tx, ctx, id);
     if (old.revokedAt || old.rolledToId || (old.expiresAt && old.expiresAt <= now)) {
       throw new KassaError("api_key_revoked", "This key was already revoked or rolled.", { param: "id" });
@@ -20,7 +22,7 @@ export async function rollApiKey({ ctx, id, now = new Date() }: { ctx: ServiceCo
     const created = await insertApiKey(tx, { ...ctx, livemode: old.livemode }, { kind: old.kind, name: old.name, permissions: old.permissions });
     const expiresAt = new Date(now.getTime() + ROLL_GRACE_MS);
     await tx.update(apiKeys).set({ expiresAt, rolledToId: created.object.id }).where(eq(apiKeys.id, old.id));
-    await writeAudit(tx, { ...ctx, livemode: old.livemode }, {
+    changes.audit({
       action: "api_key.rolled",
       targetType: "api_key",
       targetId: old.id,

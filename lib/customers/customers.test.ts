@@ -4,10 +4,10 @@ import { and, eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { auditLog, events, paymentMethods, payments } from "@/db/schema";
 import type { ServiceContext } from "@/lib/service/context";
-import { beginIdempotentRequest, hashRequest } from "@/lib/service/idempotency";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { createPayment } from "@/lib/payments/create-payment";
 import { freshPostgres } from "@/test/db";
+import { crashThenRetry as retryAfterCrash } from "@/test/idempotency";
 import { errorCodeOf as code, makeMerchantContext } from "@/test/fixtures";
 import { attachPaymentMethod } from "./attach-payment-method";
 import { createCustomer } from "./create-customer";
@@ -29,18 +29,7 @@ afterAll(() => h.close());
 
 const merchant = (role?: "analyst") => makeMerchantContext(h.db, { role });
 
-/**
- * A request under an Idempotency-Key whose process dies as soon as the verb returns, before the API
- * wrapper could store anything: what a retry with the same key then gets.
- */
-async function crashThenRetry<T>(ctx: ServiceContext, path: string, verb: (ctx: ServiceContext) => Promise<T>) {
-  const key = `crash-${Math.random().toString(36).slice(2)}`;
-  const scope = { merchantId: ctx.merchantId, livemode: ctx.livemode, key, method: "POST", path, requestHash: hashRequest("POST", path, {}) };
-  const start = await beginIdempotentRequest(h.db, scope);
-  if (start.kind !== "started") throw new Error("the key was not fresh");
-  const first = await verb({ ...ctx, idempotencyKey: key, idempotency: { id: start.record.id, lockVersion: start.record.lockVersion, recovery: undefined, stored: false } });
-  return { first, retry: await beginIdempotentRequest(h.db, scope) };
-}
+const crashThenRetry = <T>(ctx: ServiceContext, path: string, verb: (ctx: ServiceContext) => Promise<T>) => retryAfterCrash(h.db, ctx, path, verb);
 
 const eventTypes = async (ctx: ServiceContext) => (await h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId)).orderBy(events.id)).map((e) => e.type);
 

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { auditLog, events, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import type { ServiceContext } from "@/lib/service/context";
 import { freshPostgres } from "@/test/db";
+import { crashThenRetry as retryAfterCrash } from "@/test/idempotency";
 import { makeMerchant, errorCodeOf as code } from "@/test/fixtures";
 import { createDeliveries } from "./create-deliveries";
 import { createWebhookEndpoint } from "./create-webhook-endpoint";
@@ -16,7 +17,6 @@ import { revealWebhookSecret } from "./reveal-webhook-secret";
 import { rotateWebhookSecret } from "./rotate-webhook-secret";
 import { updateWebhookEndpoint } from "./update-webhook-endpoint";
 import { withTransaction } from "@/lib/service/context";
-import { beginIdempotentRequest, hashRequest } from "@/lib/service/idempotency";
 import { emitEvent } from "@/lib/events/emit-event";
 import { auditRows, eventRows } from "@/test/rows";
 import { sendTestEvent } from "./send-test-event";
@@ -33,18 +33,7 @@ async function owner(): Promise<ServiceContext> {
   return (await makeMerchant(h.db)).ctx;
 }
 
-/**
- * A request under an Idempotency-Key whose process dies as soon as the verb returns, before the API
- * wrapper could store anything: what a retry with the same key then gets.
- */
-async function crashThenRetry<T>(ctx: ServiceContext, path: string, verb: (ctx: ServiceContext) => Promise<T>) {
-  const key = `crash-${Math.random().toString(36).slice(2)}`;
-  const scope = { merchantId: ctx.merchantId, livemode: ctx.livemode, key, method: "POST", path, requestHash: hashRequest("POST", path, {}) };
-  const start = await beginIdempotentRequest(h.db, scope);
-  if (start.kind !== "started") throw new Error("the key was not fresh");
-  const first = await verb({ ...ctx, idempotencyKey: key, idempotency: { id: start.record.id, lockVersion: start.record.lockVersion, recovery: undefined, stored: false } });
-  return { first, retry: await beginIdempotentRequest(h.db, scope) };
-}
+const crashThenRetry = <T>(ctx: ServiceContext, path: string, verb: (ctx: ServiceContext) => Promise<T>) => retryAfterCrash(h.db, ctx, path, verb);
 
 /** The internal events handing a delivery to the webhook-deliver workflow. */
 async function handOffsOf(merchantId: string, deliveryId: string) {
