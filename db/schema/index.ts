@@ -17,3 +17,4 @@ export * from "./rollups";
 export * from "./server-instances";
 export * from "./login-sessions";
 export * from "./emails";
+export * from "./workflow-engine-events";
