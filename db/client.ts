@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import * as schema from "./schema";
+import { dataRoot } from "../lib/data-dir";
 
 /** One Drizzle type for all three drivers: they share the pg-core query builder. */
 export type Database = NodePgDatabase<typeof schema>;
@@ -38,7 +39,7 @@ function safeHost(url: string): string | undefined {
 export function dataDir(url = process.env.DATABASE_URL): string {
   if (url?.startsWith("pglite:")) return url.slice("pglite:".length);
   if (url?.startsWith("file:")) return url.slice("file:".length);
-  return path.join(process.cwd(), ".data", "pglite");
+  return path.join(dataRoot(), "pglite");
 }
 
 /** Opens a database with the driver its URL asks for. Callers own the handle. */

@@ -1,12 +1,13 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { dataRoot } from "@/lib/data-dir";
 
 /**
  * AES-256-GCM for secrets Kassa must be able to read back (webhook signing secrets). Keys come from
  * KASSA_ENCRYPTION_KEYS = "kid:base64key[,kid:base64key…]" — the first encrypts, all decrypt — so a
  * key can rotate: add the new one first, re-encrypt at leisure, then drop the old one. Every ciphertext
- * carries its key id. Outside production, a key is made once and kept in .data/encryption-key.
+ * carries its key id. Outside production, a key is made once and kept in the data folder (lib/data-dir.ts).
  */
 export interface Keyring {
   current: { id: string; key: Buffer };
@@ -46,7 +47,7 @@ export function keyring(env: Record<string, string | undefined> = process.env): 
 }
 
 function localKeySpec(): string {
-  const file = path.join(process.cwd(), ".data", "encryption-key");
+  const file = path.join(dataRoot(), "encryption-key");
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
