@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
+import { devHosts } from "./lib/dev-addresses";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
@@ -29,4 +31,9 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default function config(phase: string): NextConfig {
+  if (phase !== PHASE_DEVELOPMENT_SERVER) return nextConfig;
+  // `next dev` hands its dev resources (HMR socket, chunks) to localhost only; a page opened at
+  // 127.0.0.1 or at the "Network" address it prints would never hydrate. Development only.
+  return { ...nextConfig, allowedDevOrigins: devHosts() };
+}
