@@ -3,6 +3,7 @@ import { demoSeedAllowed, seedDemo } from "@/db/seed";
 import { demoPaymentCount, seedDemoPayments } from "@/db/seed-payments";
 import { connectorNameFor } from "@/lib/payments/connector";
 import { assertPublicUrlConfigured, publicBaseUrl } from "@/lib/public-url";
+import { devUrls } from "@/lib/dev-addresses";
 import { systemActor } from "@/lib/service/context";
 import { reapIdempotencyKeys } from "@/lib/service/idempotency";
 import { logger } from "@/lib/logger";
@@ -31,13 +32,15 @@ export async function startServer(): Promise<void> {
   if (demoSeedAllowed()) {
     const demo = await seedDemo(handle.db);
     if (demo) {
-      const url = publicBaseUrl();
+      const urls = bannerUrls();
+      const url = urls[0]!;
       // Printed once, on the first start, for the person running the portal; never logged again.
       console.log(
         [
           "",
           "  Kassa demo merchant created",
-          `  Open ${url}/login and sign in as ${demo.email} / ${demo.password}`,
+          ...(urls.length === 1 ? [`  Open ${url}/login`] : ["  Open the dashboard at any of:", ...urls.map((u) => `    ${u}/login`)]),
+          `  and sign in as ${demo.email} / ${demo.password}`,
           `  Test secret key:      ${demo.secretKey}`,
           `  Test publishable key: ${demo.publishableKey}`,
           `  Try: curl ${url}/api/v1/account -H "Authorization: Bearer ${demo.secretKey}"`,
@@ -64,6 +67,16 @@ export async function startServer(): Promise<void> {
       .catch((err) => logger.warn({ err }, "idempotency reaper failed"));
   }, REAP_EVERY_MS);
   timer.unref();
+}
+
+/**
+ * Where the person who just started Kassa can open it: KASSA_URL when set; in development every
+ * address the dev server answers at (localhost, 127.0.0.1, the LAN) on the port in use.
+ */
+function bannerUrls(): string[] {
+  if (process.env.KASSA_URL || process.env.NODE_ENV === "production") return [publicBaseUrl()];
+  // next dev sets PORT to the port it took and __NEXT_PRIVATE_ORIGIN to the host it was bound to.
+  return devUrls(process.env.PORT ?? 3000, process.env.__NEXT_PRIVATE_ORIGIN);
 }
 
 /** After the executor and relay are up, so the first start stays fast; the overview fills in as it runs. */
