@@ -8,7 +8,21 @@ export function publicBaseUrl(requestOrigin?: string): string {
   const configured = process.env.KASSA_URL?.replace(/\/+$/, "");
   if (configured) return configured;
   if (process.env.NODE_ENV === "production") throw new Error("KASSA_URL is not set; Kassa refuses to build links from request headers in production.");
-  return requestOrigin || `http://localhost:${process.env.PORT ?? 3000}`;
+  return httpOrigin(requestOrigin) ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+/**
+ * Just the scheme, host and port of `value`, and only for http(s): a forged Host in development is the
+ * developer's own, but it still never makes a link with another scheme, a path or credentials.
+ */
+function httpOrigin(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Refuses to start in production without KASSA_URL (an absolute http(s) URL). */
