@@ -3,6 +3,7 @@ import type { Transporter } from "nodemailer";
 import type { Executor } from "@/db/client";
 import { emails } from "@/db/schema";
 import { logger } from "@/lib/logger";
+import { commitPlatformWrites } from "@/lib/service/commit";
 
 const MAX_ATTEMPTS = 5;
 
@@ -25,7 +26,7 @@ export async function deliverQueuedEmails(db: Executor, env: Record<string, stri
   if (!env.SMTP_URL) {
     for (const e of queued.filter((q) => q.attempts === 0)) {
       if (env.NODE_ENV === "development") console.log(`\n  Email to ${e.to}: ${e.subject}\n  ${e.text.replace(/\n/g, "\n  ")}\n`);
-      await db.update(emails).set({ attempts: 1 }).where(eq(emails.id, e.id));
+      await commitPlatformWrites(db, (db) => [db.update(emails).set({ attempts: 1 }).where(eq(emails.id, e.id))]);
     }
     return 0;
   }
@@ -34,11 +35,11 @@ export async function deliverQueuedEmails(db: Executor, env: Record<string, stri
   for (const e of queued) {
     try {
       await t.sendMail({ from: env.SMTP_FROM ?? "Kassa <no-reply@kassa.invalid>", to: e.to, subject: e.subject, text: e.text });
-      await db.update(emails).set({ status: "sent", sentAt: new Date(), attempts: e.attempts + 1, lastError: null }).where(eq(emails.id, e.id));
+      await commitPlatformWrites(db, (db) => [db.update(emails).set({ status: "sent", sentAt: new Date(), attempts: e.attempts + 1, lastError: null }).where(eq(emails.id, e.id))]);
       sent++;
     } catch (error) {
       const attempts = e.attempts + 1;
-      await db.update(emails).set({ attempts, lastError: String((error as Error).message).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "queued" }).where(eq(emails.id, e.id));
+      await commitPlatformWrites(db, (db) => [db.update(emails).set({ attempts, lastError: String((error as Error).message).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "queued" }).where(eq(emails.id, e.id))]);
       logger.warn({ email: e.id, attempts }, "email not sent");
     }
   }

@@ -10,7 +10,7 @@ export interface OutgoingEmail {
   kind: string;
 }
 
-/** Puts an email in the outbox inside the caller's transaction; deliverEmailsSoon() sends it after commit. */
+/** Puts an email in the outbox inside the caller's commit (its transaction); deliverEmailsSoon() sends it after. */
 export async function queueEmail(db: Executor, email: OutgoingEmail): Promise<string> {
   const id = newId("email");
   await db.insert(emails).values({ id, ...email });

@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword, verifyPassword } from "@/lib/crypto/password";
-import { executor, withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { loginRateLimiters } from "@/lib/rate-limit";
 import { passwordSchema } from "@/lib/team/sign-up";
@@ -30,9 +30,9 @@ export async function changePassword({ ctx, userId, sessionId, input }: { ctx: S
     throw new KassaError("invalid_credentials", "Your current password is not right.", { param: "current_password" });
   }
   const passwordHash = await hashPassword(data.new_password);
-  await withTransaction(ctx, async (tx) => {
+  await commit(ctx, async (tx, changes) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
-    await writeAudit(tx, ctx, { action: "user.password_changed", targetType: "user", targetId: userId });
+    changes.audit({ action: "user.password_changed", targetType: "user", targetId: userId });
     await revokeLoginSessions({ ctx: { ...ctx, db: tx }, userId, everywhere: true, keep: sessionId });
   });
 }

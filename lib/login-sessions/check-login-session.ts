@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { loginSessions, memberships, type Role } from "@/db/schema";
+import { commitPlatformWrites } from "@/lib/service/commit";
 
 /** How stale "last seen" may get before a request refreshes it (one write a minute, not one a request). */
 const TOUCH_EVERY_MS = 60_000;
@@ -21,7 +22,9 @@ export async function sessionRole(
     .leftJoin(memberships, and(eq(memberships.userId, loginSessions.userId), eq(memberships.merchantId, merchantId ?? "")))
     .where(and(eq(loginSessions.id, sessionId), eq(loginSessions.userId, userId), isNull(loginSessions.revokedAt)));
   if (!row) return null;
-  if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await db.update(loginSessions).set({ lastSeenAt: new Date(now) }).where(eq(loginSessions.id, sessionId));
+  if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await commitPlatformWrites(db, (db) => [db.update(loginSessions).set({ lastSeenAt: new Date(now) }).where(eq(loginSessions.id, sessionId))]);
+  }
   return { role: row.role };
 }
 
@@ -32,5 +35,5 @@ export async function checkLoginSession(db: Executor, ids: { sessionId: string; 
 
 /** Deletes sessions signed out or unused for 30 days (the JWT lives 30 days at most). */
 export async function reapLoginSessions(db: Executor): Promise<void> {
-  await db.delete(loginSessions).where(lt(loginSessions.lastSeenAt, sql`now() - interval '30 days'`));
+  await commitPlatformWrites(db, (db) => [db.delete(loginSessions).where(lt(loginSessions.lastSeenAt, sql`now() - interval '30 days'`))]);
 }

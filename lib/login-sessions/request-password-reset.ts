@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { passwordResets, users } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { withTransaction } from "@/lib/service/context";
+import { commitPlatform } from "@/lib/service/commit";
 import { deliverEmailsSoon } from "@/lib/email/deliver-emails";
 import { queueEmail } from "@/lib/email/queue-email";
 import { KassaError } from "@/lib/service/errors";
@@ -28,7 +28,7 @@ export async function requestPasswordReset({ db, input, ip, baseUrl }: { db: Exe
   if (!user) return;
   const { token, hash } = newToken();
   const link = `${baseUrl ?? publicBaseUrl()}/reset-password/${token}`;
-  await withTransaction({ db }, async (tx) => {
+  await commitPlatform(db, async (tx) => {
     await tx.insert(passwordResets).values({ id: newId("passwordReset"), userId: user.id, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
     await queueEmail(tx, {
       to: email,

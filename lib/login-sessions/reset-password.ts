@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { passwordResets, users } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
 import { hashPassword } from "@/lib/crypto/password";
-import { withTransaction } from "@/lib/service/context";
+import { commitPlatform } from "@/lib/service/commit";
 import { KassaError } from "@/lib/service/errors";
 import { hashToken } from "@/lib/one-time/tokens";
 import { passwordSchema } from "@/lib/team/sign-up";
@@ -16,7 +16,7 @@ export const ResetPasswordInput = z.strictObject({ token: z.string().min(20).max
 export async function resetPassword({ db, input }: { db: Executor; input: unknown }): Promise<{ userId: string }> {
   const data = parseWith(ResetPasswordInput, input);
   const passwordHash = await hashPassword(data.password);
-  return withTransaction({ db }, async (tx) => {
+  return commitPlatform(db, async (tx) => {
     const [reset] = await tx
       .update(passwordResets)
       .set({ usedAt: new Date() })

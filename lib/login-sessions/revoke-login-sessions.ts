@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { loginSessions } from "@/db/schema";
-import { writeAudit } from "@/lib/audit/write-audit";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 
 /**
@@ -11,7 +11,7 @@ import { KassaError } from "@/lib/service/errors";
  */
 export async function revokeLoginSessions({ ctx, userId, sessionId, keep, everywhere }: { ctx: ServiceContext; userId: string; sessionId?: string; keep?: string; everywhere?: boolean }): Promise<number> {
   if (!sessionId && !everywhere) throw new KassaError("parameter_missing", "Say which session to sign out.", { param: "session" });
-  return withTransaction(ctx, async (tx) => {
+  return commit(ctx, async (tx, changes) => {
     const gone = await tx
       .update(loginSessions)
       .set({ revokedAt: new Date() })
@@ -25,7 +25,7 @@ export async function revokeLoginSessions({ ctx, userId, sessionId, keep, everyw
       )
       .returning({ id: loginSessions.id });
     if (sessionId && gone.length === 0) throw new KassaError("resource_missing", `No such session: '${sessionId}'`, { param: "session" });
-    await writeAudit(tx, ctx, { action: everywhere ? "user.signed_out_everywhere" : "user.signed_out", targetType: "user", targetId: userId, metadata: { sessions: gone.length } });
+    changes.audit({ action: everywhere ? "user.signed_out_everywhere" : "user.signed_out", targetType: "user", targetId: userId, metadata: { sessions: gone.length } });
     return gone.length;
   });
 }

@@ -151,6 +151,21 @@ export async function commitWrites(
   afterCommit(db, ctx, d.declared);
 }
 
+/**
+ * The same path for rows no merchant owns — users, sign-up requests, password resets, login sessions,
+ * emails: the verb's writes in one transaction (a savepoint inside a caller's). With no merchant there
+ * is no audit row, event, recovery point or stored answer to declare; a verb that has a merchant to
+ * answer to uses `commit` with that merchant's context.
+ */
+export async function commitPlatform<T>(db: Executor | undefined, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return withTransaction({ db }, work);
+}
+
+/** commitWrites for rows no merchant owns: the writes as one statement. */
+export async function commitPlatformWrites(db: Executor, build: (db: Executor) => Renderable[]): Promise<void> {
+  await executeAsOne(db, build(db));
+}
+
 /** The audit row of `entry` by ctx's actor. */
 function auditRow(ctx: ServiceContext, entry: AuditEntry) {
   return {

@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { memberships, ROLES } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import type { Executor } from "@/db/client";
 
@@ -23,7 +23,7 @@ async function ownerCount(tx: Executor, merchantId: string): Promise<number> {
 export async function changeRole({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   requirePermission(ctx, "team:manage");
   const data = parseWith(ChangeRoleInput, input);
-  return withTransaction(ctx, async (tx) => {
+  return commit(ctx, async (tx, changes) => {
     const [member] = await tx
       .select()
       .from(memberships)
@@ -38,7 +38,7 @@ export async function changeRole({ ctx, input }: { ctx: ServiceContext; input: u
       throw new KassaError("last_owner", "A merchant needs at least one owner. Make someone else an owner first.");
     }
     const [updated] = await tx.update(memberships).set({ role: data.role }).where(eq(memberships.id, member.id)).returning();
-    await writeAudit(tx, ctx, {
+    changes.audit({
       action: "member.role_changed",
       targetType: "user",
       targetId: member.userId,
@@ -51,7 +51,7 @@ export async function changeRole({ ctx, input }: { ctx: ServiceContext; input: u
 /** Removes a member; the same owner rules as changing a role. */
 export async function removeMember({ ctx, membershipId }: { ctx: ServiceContext; membershipId: string }) {
   requirePermission(ctx, "team:manage");
-  return withTransaction(ctx, async (tx) => {
+  return commit(ctx, async (tx, changes) => {
     const [member] = await tx
       .select()
       .from(memberships)
@@ -65,6 +65,6 @@ export async function removeMember({ ctx, membershipId }: { ctx: ServiceContext;
       throw new KassaError("last_owner", "A merchant needs at least one owner.");
     }
     await tx.delete(memberships).where(eq(memberships.id, member.id));
-    await writeAudit(tx, ctx, { action: "member.removed", targetType: "user", targetId: member.userId, metadata: { role: member.role } });
+    changes.audit({ action: "member.removed", targetType: "user", targetId: member.userId, metadata: { role: member.role } });
   });
 }

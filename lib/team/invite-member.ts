@@ -3,9 +3,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { invitations, memberships, ROLES, users } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/service/roles";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { newId, randomToken } from "@/lib/ids";
 import { emailSchema } from "./sign-up";
@@ -26,7 +26,7 @@ export async function inviteMember({ ctx, input }: { ctx: ServiceContext; input:
     throw new KassaError("permission_denied", "Only an owner can invite another owner.", { param: "role" });
   }
   const token = randomToken(32);
-  return withTransaction(ctx, async (tx) => {
+  return commit(ctx, async (tx, changes) => {
     const [already] = await tx
       .select({ id: memberships.id })
       .from(memberships)
@@ -58,7 +58,7 @@ export async function inviteMember({ ctx, input }: { ctx: ServiceContext; input:
       invitedBy: ctx.actor.id ?? "system",
       expiresAt,
     });
-    await writeAudit(tx, ctx, {
+    changes.audit({
       action: "member.invited",
       targetType: "invitation",
       targetId: id,

@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import { signupRequests, users } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
 import { hashPassword } from "@/lib/crypto/password";
-import { withTransaction } from "@/lib/service/context";
+import { commitPlatform } from "@/lib/service/commit";
 import { deliverEmailsSoon } from "@/lib/email/deliver-emails";
 import { queueEmail } from "@/lib/email/queue-email";
 import { KassaError } from "@/lib/service/errors";
@@ -28,7 +28,7 @@ export async function requestSignup({ db, input, ip, baseUrl }: { db: Executor; 
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, data.email));
   // Hashed either way, so the answer takes as long for a known email as for a new one.
   const passwordHash = await hashPassword(data.password);
-  await withTransaction({ db }, async (tx) => {
+  await commitPlatform(db, async (tx) => {
     if (existing) {
       await queueEmail(tx, {
         to: data.email,

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { memberships, merchants, users } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/crypto/password";
-import { withTransaction, type ServiceContext } from "@/lib/service/context";
+import { commit } from "@/lib/service/commit";
+import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
-import type { Executor } from "@/db/client";
+import type { Executor, Transaction } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 
 export const passwordSchema = z
@@ -31,24 +31,29 @@ export async function signUp({ input, db, ip }: { input: unknown; db?: Executor;
   return createOwnerAccount({ db, ip, name: data.name, email: data.email, businessName: data.business_name, passwordHash: await hashPassword(data.password) });
 }
 
-/** The user, the merchant and the owner membership, in one transaction; a taken email is 400 email_taken. */
-export async function createOwnerAccount({ db, ip, name, email, businessName, passwordHash }: { db?: Executor; ip?: string | null; name: string; email: string; businessName: string; passwordHash: string }) {
+/**
+ * The user, the merchant and the owner membership, in one commit with its audit row; a taken email is
+ * 400 email_taken. `claim` runs first in the same commit (confirmSignup's one use of its link).
+ */
+export async function createOwnerAccount({ db, ip, name, email, businessName, passwordHash, claim }: { db?: Executor; ip?: string | null; name: string; email: string; businessName: string; passwordHash: string; claim?: (tx: Transaction) => Promise<void> }) {
   const data = { name, email, business_name: businessName };
+  const userId = newId("user");
+  const merchantId = newId("merchant");
+  const ctx: ServiceContext = {
+    merchantId,
+    livemode: false,
+    actor: { type: "user", id: userId, label: data.email },
+    role: "owner",
+    ip: ip ?? null,
+    ...(db ? { db } : {}),
+  };
   try {
-    return await withTransaction({ db }, async (tx) => {
-      const userId = newId("user");
-      const merchantId = newId("merchant");
+    return await commit(ctx, async (tx, changes) => {
+      if (claim) await claim(tx);
       await tx.insert(users).values({ id: userId, name: data.name, email: data.email, passwordHash });
       await tx.insert(merchants).values({ id: merchantId, businessName: data.business_name });
       await tx.insert(memberships).values({ id: newId("membership"), merchantId, userId, role: "owner" });
-      const ctx: ServiceContext = {
-        merchantId,
-        livemode: false,
-        actor: { type: "user", id: userId, label: data.email },
-        role: "owner",
-        ip,
-      };
-      await writeAudit(tx, ctx, { action: "merchant.created", targetType: "account", targetId: merchantId });
+      changes.audit({ action: "merchant.created", targetType: "account", targetId: merchantId });
       return { userId, merchantId };
     });
   } catch (error) {

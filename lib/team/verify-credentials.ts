@@ -1,9 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { memberships, users } from "@/db/schema";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { dummyPasswordHash, verifyPassword } from "@/lib/crypto/password";
-import { withTransaction } from "@/lib/service/context";
+import { commitWrites } from "@/lib/service/commit";
 import { KassaError } from "@/lib/service/errors";
 import { loginRateLimiters, RateLimiterUnavailableError } from "@/lib/rate-limit";
 
@@ -66,17 +65,10 @@ export async function verifyCredentials({
     .limit(1);
   if (!membership) throw new KassaError("invalid_credentials", "This user belongs to no merchant.");
 
-  await withTransaction({ db }, (tx) =>
-    writeAudit(
-      tx,
-      {
-        merchantId: membership.merchantId,
-        livemode: false,
-        actor: { type: "user", id: user.id, label: user.email },
-        ip,
-      },
-      { action: "user.signed_in", targetType: "user", targetId: user.id },
-    ),
-  );
+  const ctx = { merchantId: membership.merchantId, livemode: false, actor: { type: "user" as const, id: user.id, label: user.email }, ip, db };
+  await commitWrites(ctx, db, (_db, changes) => {
+    changes.audit({ action: "user.signed_in", targetType: "user", targetId: user.id });
+    return [];
+  });
   return { userId: user.id, email: user.email, name: user.name, merchantId: membership.merchantId, role: membership.role };
 }
