@@ -44,7 +44,7 @@ test.describe("POST /api/v1/checkout/sessions", () => {
     await expectError(await request.post("/api/v1/checkout/sessions", { headers: { ...auth(a.secretKey), "Content-Type": "application/json" }, data: Buffer.from("{nope") }), 400, "body_not_json");
   });
 
-  test("keys", async ({ request }) => {
+  test("a missing, wrong or publishable key is refused with 401", async ({ request }) => {
     await expectError(await request.post("/api/v1/checkout/sessions", { data: session }), 401, "api_key_missing");
     await expectError(await post(request, session, "sk_test_wrong"), 401, "api_key_invalid");
     await expectError(await post(request, session, a.publishableKey), 401, "secret_key_required");
