@@ -1,46 +1,42 @@
 import Link from "next/link";
 import type { EventObject } from "@/lib/events/serialize-event";
+import { type Column, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import type { EventDelivery } from "@/lib/webhooks/deliveries-of-events";
 
 const DELIVERY_TONE = { pending: "text-amber-700", succeeded: "text-emerald-700", failed: "text-red-700" } as const;
 
 export function EventsTable({ events, empty, deliveries }: { events: EventObject[]; empty: string; deliveries?: Record<string, EventDelivery[]> }) {
-  if (events.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
-  return (
-    <table className="w-full text-left text-sm">
-      <thead className="text-xs uppercase tracking-wide text-slate-500">
-        <tr>
-          <th className="py-2 font-medium">Event</th>
-          <th className="py-2 font-medium">Id</th>
-          {deliveries ? <th className="py-2 font-medium">Webhooks</th> : null}
-          <th className="py-2 text-right font-medium">Created</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {events.map((e) => (
-          <tr key={e.id} className="align-top">
-            <td className="py-2 font-medium text-slate-800">
-              <details>
-                <summary className="cursor-pointer">{e.type}</summary>
-                <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(e, null, 2)}</pre>
-              </details>
-            </td>
-            <td className="py-2 font-mono text-xs text-slate-500">{e.id}</td>
-            {deliveries ? (
-              <td className="py-2 text-xs" data-testid="event-deliveries">
-                {(deliveries[e.id] ?? []).length === 0 ? <span className="text-slate-500">—</span> : null}
-                {(deliveries[e.id] ?? []).map((d) => (
-                  <Link key={d.id} href={`/developers/webhooks/${d.endpoint}?event=${e.id}`} className={`mr-2 hover:underline ${DELIVERY_TONE[d.status]}`}>{d.status}</Link>
-                ))}
-              </td>
-            ) : null}
-            <td className="py-2 text-right text-slate-500"><Time seconds={e.created} /></td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Column<EventObject>[] = [
+    {
+      id: "type",
+      header: "Event",
+      className: "font-medium text-slate-800",
+      cell: (e) => (
+        <details>
+          <summary className="cursor-pointer">{e.type}</summary>
+          <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(e, null, 2)}</pre>
+        </details>
+      ),
+    },
+    { id: "id", header: "Id", className: "font-mono text-xs text-slate-500", cell: (e) => e.id },
+    {
+      id: "webhooks",
+      header: "Webhooks",
+      hidden: !deliveries,
+      className: "text-xs",
+      testId: "event-deliveries",
+      cell: (e) => {
+        const sent = deliveries?.[e.id] ?? [];
+        if (sent.length === 0) return <span className="text-slate-500">—</span>;
+        return sent.map((d) => (
+          <Link key={d.id} href={`/developers/webhooks/${d.endpoint}?event=${e.id}`} className={`mr-2 hover:underline ${DELIVERY_TONE[d.status]}`}>{d.status}</Link>
+        ));
+      },
+    },
+    { id: "created", header: "Created", align: "right", className: "text-slate-500", cell: (e) => <Time seconds={e.created} /> },
+  ];
+  return <Table caption="Events" columns={columns} rows={events} rowKey={(e) => e.id} rowAlign="top" empty={empty} />;
 }
 
 export function Pager({ base, data, hasMore, backwards }: { base: string; data: { id: string }[]; hasMore: boolean; backwards: boolean }) {

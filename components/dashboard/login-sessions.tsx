@@ -1,5 +1,6 @@
 import { signOutEverywhereAction } from "@/app/(auth)/actions";
 import { revokeSessionAction } from "@/app/(dashboard)/settings/actions";
+import { Table } from "@/components/ui/table";
 import type { LoginSessionView } from "@/lib/login-sessions/list-login-sessions";
 
 const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
@@ -8,41 +9,37 @@ const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC
 export function LoginSessions({ sessions }: { sessions: LoginSessionView[] }) {
   return (
     <div>
-      <table className="w-full text-left text-sm" data-testid="login-sessions">
-        <thead className="text-slate-500">
-          <tr>
-            <th className="py-2 font-medium">Browser</th>
-            <th className="py-2 font-medium">IP</th>
-            <th className="py-2 font-medium">Signed in</th>
-            <th className="py-2 font-medium">Last seen</th>
-            <th className="py-2" />
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((s) => (
-            <tr key={s.id} className="border-t border-slate-100">
-              <td className="max-w-xs truncate py-2" title={s.userAgent ?? ""}>{s.userAgent ?? "unknown"}</td>
-              <td className="py-2">{s.ip ?? "unknown"}</td>
-              <td className="py-2">{when(s.createdAt)}</td>
-              <td className="py-2">{when(s.lastSeenAt)}</td>
-              <td className="py-2 text-right">
-                {s.current ? (
-                  <span className="text-slate-500">This browser</span>
-                ) : (
-                  <form
-                    action={async () => {
-                      "use server";
-                      await revokeSessionAction(s.id);
-                    }}
-                  >
-                    <button type="submit" className="text-sm text-red-700 hover:underline">Sign out</button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Your sessions"
+        testId="login-sessions"
+        rows={sessions}
+        rowKey={(s) => s.id}
+        columns={[
+          { id: "browser", header: "Browser", className: "max-w-xs truncate", title: (s) => s.userAgent ?? "", cell: (s) => s.userAgent ?? "unknown" },
+          { id: "ip", header: "IP", cell: (s) => s.ip ?? "unknown" },
+          { id: "signed-in", header: "Signed in", cell: (s) => when(s.createdAt) },
+          { id: "last-seen", header: "Last seen", cell: (s) => when(s.lastSeenAt) },
+          {
+            id: "actions",
+            header: "Actions",
+            headerHidden: true,
+            align: "right",
+            cell: (s) =>
+              s.current ? (
+                <span className="text-slate-500">This browser</span>
+              ) : (
+                <form
+                  action={async () => {
+                    "use server";
+                    await revokeSessionAction(s.id);
+                  }}
+                >
+                  <button type="submit" className="text-sm text-red-700 hover:underline">Sign out</button>
+                </form>
+              ),
+          },
+        ]}
+      />
       <form action={signOutEverywhereAction} className="mt-4">
         <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">Sign out everywhere</button>
       </form>

@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { PaymentActions } from "@/components/dashboard/payment-actions";
 import { statusTone } from "@/components/dashboard/payment-status";
 import { Alert, Badge, Card } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { formatMoney } from "@/lib/money";
 import type { getPaymentTimeline } from "@/lib/payments/get-payment-timeline";
@@ -76,18 +77,20 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
         </Card>
       ) : null}
       <Card title="Ledger">
-        {view.ledger.length === 0 ? (
-          <p className="text-sm text-slate-600">Nothing posted: money moves in the ledger when a payment is captured or refunded.</p>
-        ) : (
-          <table className="w-full text-left text-sm" data-testid="ledger">
-            <thead className="text-xs uppercase tracking-wide text-slate-600"><tr><th className="py-1 font-medium">Entry</th><th className="py-1 font-medium">Account</th><th className="py-1 text-right font-medium">Debit</th><th className="py-1 text-right font-medium">Credit</th></tr></thead>
-            <tbody className="divide-y divide-slate-100">
-              {view.ledger.map((l, i) => (
-                <tr key={`${l.entry}-${i}`}><td className="py-1 text-slate-700">{l.type}</td><td className="py-1 font-mono text-xs">{l.account}</td><td className="py-1 text-right">{l.amount > 0 ? formatMoney(l.amount, l.currency) : ""}</td><td className="py-1 text-right">{l.amount < 0 ? formatMoney(-l.amount, l.currency) : ""}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Table
+          caption="Ledger lines"
+          testId="ledger"
+          density="compact"
+          rows={view.ledger}
+          rowKey={(l, i) => `${l.entry}-${i}`}
+          empty="Nothing posted: money moves in the ledger when a payment is captured or refunded."
+          columns={[
+            { id: "entry", header: "Entry", className: "text-slate-700", cell: (l) => l.type },
+            { id: "account", header: "Account", className: "font-mono text-xs", cell: (l) => l.account },
+            { id: "debit", header: "Debit", numeric: true, cell: (l) => (l.amount > 0 ? formatMoney(l.amount, l.currency) : "") },
+            { id: "credit", header: "Credit", numeric: true, cell: (l) => (l.amount < 0 ? formatMoney(-l.amount, l.currency) : "") },
+          ]}
+        />
       </Card>
       <Card title="Metadata and API object">
         {Object.keys(p.metadata).length ? (

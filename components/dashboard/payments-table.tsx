@@ -1,29 +1,26 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type VisibilityState } from "@tanstack/react-table";
+import { getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from "@tanstack/react-table";
 import { Badge } from "@/components/ui/card";
+import { type Column, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { statusTone } from "@/components/dashboard/payment-status";
 import { formatMoney } from "@/lib/money";
 import type { PaymentObject } from "@/lib/payments/serialize-payment";
 
 const STORAGE_KEY = "kassa.payments.columns";
-const col = createColumnHelper<PaymentObject>();
 
-const columns = [
-  col.accessor("amount", {
-    header: "Amount",
-    enableHiding: false,
-    cell: (c) => <Link className="font-medium text-brand-700 hover:underline" href={`/payments/${c.row.original.id}`}>{formatMoney(c.getValue(), c.row.original.currency)}</Link>,
-  }),
-  col.accessor("status", { header: "Status", cell: (c) => <Badge tone={statusTone(c.getValue())}>{c.getValue().replaceAll("_", " ")}</Badge> }),
-  col.accessor((p) => p.customer ?? p.receipt_email ?? "", { id: "customer", header: "Customer", cell: (c) => <span className="text-slate-700">{c.getValue() || "—"}</span> }),
-  col.accessor((p) => (p.payment_method_details?.card ? `${p.payment_method_details.card.brand} · ${p.payment_method_details.card.last4}` : ""), { id: "method", header: "Method", cell: (c) => <span className="text-slate-700">{c.getValue() || "—"}</span> }),
-  col.accessor("created", { header: "Created", cell: (c) => <span className="text-slate-700"><Time seconds={c.getValue()} /></span> }),
-  col.accessor("id", { header: "Id", cell: (c) => <span className="font-mono text-xs text-slate-600">{c.getValue()}</span> }),
+/** The columns, declared once for the Table; TanStack keeps which of them the viewer chose to see. */
+const columns: (Column<PaymentObject> & { header: string; hideable?: false })[] = [
+  { id: "amount", header: "Amount", hideable: false, numeric: true, align: "left", className: "font-medium", href: (p) => `/payments/${p.id}`, cell: (p) => formatMoney(p.amount, p.currency) },
+  { id: "status", header: "Status", cell: (p) => <Badge tone={statusTone(p.status)}>{p.status.replaceAll("_", " ")}</Badge> },
+  { id: "customer", header: "Customer", className: "text-slate-700", cell: (p) => (p.customer ?? p.receipt_email) || "—" },
+  { id: "method", header: "Method", className: "text-slate-700", cell: (p) => (p.payment_method_details?.card ? `${p.payment_method_details.card.brand} · ${p.payment_method_details.card.last4}` : "—") },
+  { id: "created", header: "Created", className: "text-slate-700", cell: (p) => <Time seconds={p.created} /> },
+  { id: "id", header: "Id", className: "font-mono text-xs text-slate-600", cell: (p) => p.id },
 ];
+const choices: ColumnDef<PaymentObject>[] = columns.map((c) => ({ id: c.id, header: c.header, enableHiding: c.hideable !== false }));
 
 /** The list's rows with TanStack Table; which columns show is the viewer's choice, kept in localStorage. */
 export function PaymentsTable({ data }: { data: PaymentObject[] }) {
@@ -38,7 +35,7 @@ export function PaymentsTable({ data }: { data: PaymentObject[] }) {
   }, []);
   const table = useReactTable({
     data,
-    columns,
+    columns: choices,
     state: { columnVisibility: visibility },
     onColumnVisibilityChange: (updater) =>
       setVisibility((old) => {
@@ -64,20 +61,15 @@ export function PaymentsTable({ data }: { data: PaymentObject[] }) {
           ))}
         </fieldset>
       </details>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Payments">
-        <table className="w-full text-left text-sm" data-testid="payments-table">
-          <thead className="text-xs uppercase tracking-wide text-slate-600">
-            {table.getHeaderGroups().map((g) => (
-              <tr key={g.id}>{g.headers.map((h) => <th key={h.id} scope="col" className="py-2 pr-3 font-medium">{flexRender(h.column.columnDef.header, h.getContext())}</th>)}</tr>
-            ))}
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {table.getRowModel().rows.map((r) => (
-              <tr key={r.id} data-payment-id={r.id}>{r.getVisibleCells().map((c) => <td key={c.id} className="py-2 pr-3">{flexRender(c.column.columnDef.cell, c.getContext())}</td>)}</tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption="Payments"
+        testId="payments-table"
+        scroll
+        rows={data}
+        rowKey={(p) => p.id}
+        rowData={(p) => ({ "data-payment-id": p.id })}
+        columns={columns.map((c) => ({ ...c, hidden: !table.getColumn(c.id)!.getIsVisible() }))}
+      />
     </div>
   );
 }
