@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { memberContext, requireMember } from "@/lib/http/session/session";
 import { getBalance } from "@/lib/ledger/get-balance";
@@ -23,36 +24,36 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
       <PageHeader title="Balance" description="Summed from the ledger. Captured funds are pending for 2 days, then available." />
       <div className="space-y-6">
         <Card title="Funds">
-          <table className="w-full text-left text-sm" data-testid="balance">
-            <thead className="text-xs uppercase tracking-wide text-slate-500"><tr><th className="py-2 font-medium">Currency</th><th className="py-2 text-right font-medium">Available</th><th className="py-2 text-right font-medium">Pending</th></tr></thead>
-            <tbody className="divide-y divide-slate-100">
-              {currencies.map((c) => (
-                <tr key={c}><td className="py-2 uppercase">{c}</td><td className="py-2 text-right">{formatMoney(amountOf(balance.available, c), c)}</td><td className="py-2 text-right">{formatMoney(amountOf(balance.pending, c), c)}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption="Funds by currency"
+            testId="balance"
+            rows={currencies}
+            rowKey={(c) => c}
+            empty="No funds yet: a captured payment adds to your pending balance."
+            columns={[
+              { id: "currency", header: "Currency", className: "uppercase", cell: (c) => c },
+              { id: "available", header: "Available", numeric: true, cell: (c) => formatMoney(amountOf(balance.available, c), c) },
+              { id: "pending", header: "Pending", numeric: true, cell: (c) => formatMoney(amountOf(balance.pending, c), c) },
+            ]}
+          />
         </Card>
         <Card title="Balance transactions">
-          {txns.data.length === 0 ? (
-            <p className="text-sm text-slate-500">No money has moved yet: a captured payment or a refund shows here.</p>
-          ) : (
-            <table className="w-full text-left text-sm" data-testid="balance-transactions">
-              <thead className="text-xs uppercase tracking-wide text-slate-500"><tr><th className="py-2 font-medium">Type</th><th className="py-2 text-right font-medium">Amount</th><th className="py-2 text-right font-medium">Fee</th><th className="py-2 text-right font-medium">Net</th><th className="py-2 font-medium">Status</th><th className="py-2 font-medium">Available on</th><th className="py-2 font-medium">Source</th></tr></thead>
-              <tbody className="divide-y divide-slate-100">
-                {txns.data.map((t) => (
-                  <tr key={t.id}>
-                    <td className="py-2">{t.type}</td>
-                    <td className="py-2 text-right">{formatMoney(t.amount, t.currency)}</td>
-                    <td className="py-2 text-right text-slate-600">{formatMoney(t.fee, t.currency)}</td>
-                    <td className="py-2 text-right font-medium">{formatMoney(t.net, t.currency)}</td>
-                    <td className="py-2"><Badge tone={t.status === "available" ? "green" : "amber"}>{t.status}</Badge></td>
-                    <td className="py-2 text-slate-600"><Time seconds={t.available_on} /></td>
-                    <td className="py-2 font-mono text-xs">{t.source?.startsWith("pay_") ? <Link className="text-brand-700 hover:underline" href={`/payments/${t.source}`}>{t.source}</Link> : t.source}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Table
+            caption="Balance transactions"
+            testId="balance-transactions"
+            rows={txns.data}
+            rowKey={(t) => t.id}
+            empty="No money has moved yet: a captured payment or a refund shows here."
+            columns={[
+              { id: "type", header: "Type", cell: (t) => t.type },
+              { id: "amount", header: "Amount", numeric: true, cell: (t) => formatMoney(t.amount, t.currency) },
+              { id: "fee", header: "Fee", numeric: true, className: "text-slate-600", cell: (t) => formatMoney(t.fee, t.currency) },
+              { id: "net", header: "Net", numeric: true, className: "font-medium", cell: (t) => formatMoney(t.net, t.currency) },
+              { id: "status", header: "Status", cell: (t) => <Badge tone={t.status === "available" ? "green" : "amber"}>{t.status}</Badge> },
+              { id: "available-on", header: "Available on", className: "text-slate-600", cell: (t) => <Time seconds={t.available_on} /> },
+              { id: "source", header: "Source", className: "font-mono text-xs", href: (t) => (t.source?.startsWith("pay_") ? `/payments/${t.source}` : null), cell: (t) => t.source },
+            ]}
+          />
           {txns.has_more ? <Link className="mt-3 inline-block text-sm text-brand-700 hover:underline" href={`/balance?starting_after=${txns.data.at(-1)!.id}`}>Older</Link> : null}
         </Card>
       </div>

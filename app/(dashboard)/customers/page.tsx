@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { cardLabel } from "@/components/dashboard/card-label";
 import { can } from "@/lib/service/roles";
@@ -47,42 +48,38 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </form>
         }
       >
-        {list.data.length === 0 ? (
-          query ? (
-            <div className="py-8 text-center text-sm" data-testid="customers-empty">
-              <p className="font-medium text-slate-800">No customers match “{query}”.</p>
-              <p className="mt-1 text-slate-500">Search looks in emails, names and ids.</p>
-              <Link href="/customers" className="mt-3 inline-block text-brand-700 hover:underline">Clear the search</Link>
-            </div>
-          ) : (
-            <div className="py-10 text-center text-sm" data-testid="customers-empty">
-              <p className="text-base font-semibold text-slate-800">No customers yet</p>
-              <p className="mx-auto mt-1 max-w-md text-slate-500">
-                Customers keep a buyer&apos;s details and saved cards, so you can charge them again without asking for the card.
-              </p>
-              <pre className="mx-auto mt-4 max-w-md overflow-x-auto rounded bg-slate-900 p-3 text-left text-xs text-slate-100">{`POST /api/v1/customers
+        <Table
+          caption="Customers"
+          testId="customers-table"
+          rows={list.data}
+          rowKey={({ customer: c }) => c.id}
+          empty={
+            query ? (
+              <div className="py-8 text-center text-sm" data-testid="customers-empty">
+                <p className="font-medium text-slate-800">No customers match “{query}”.</p>
+                <p className="mt-1 text-slate-500">Search looks in emails, names and ids.</p>
+                <Link href="/customers" className="mt-3 inline-block text-brand-700 hover:underline">Clear the search</Link>
+              </div>
+            ) : (
+              <div className="py-10 text-center text-sm" data-testid="customers-empty">
+                <p className="text-base font-semibold text-slate-800">No customers yet</p>
+                <p className="mx-auto mt-1 max-w-md text-slate-500">
+                  Customers keep a buyer&apos;s details and saved cards, so you can charge them again without asking for the card.
+                </p>
+                <pre className="mx-auto mt-4 max-w-md overflow-x-auto rounded bg-slate-900 p-3 text-left text-xs text-slate-100">{`POST /api/v1/customers
 { "email": "jenny@example.com", "name": "Jenny Rosen" }`}</pre>
-              {can(member.role, "api_keys:read") ? <Link href="/developers/api-keys" className="mt-3 inline-block text-brand-700 hover:underline">Get an API key</Link> : null}
-            </div>
-          )
-        ) : (
-          <table className="w-full text-left text-sm" data-testid="customers-table">
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
-              <tr><th className="py-2 font-medium">Name</th><th className="py-2 font-medium">Email</th><th className="py-2 font-medium">Default card</th><th className="py-2 font-medium">Created</th><th className="py-2 font-medium">Id</th></tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {list.data.map(({ customer: c, default_card }) => (
-                <tr key={c.id}>
-                  <td className="py-2 font-medium"><Link className="text-brand-700 hover:underline" href={`/customers/${c.id}`}>{c.name ?? c.email ?? "Unnamed customer"}</Link></td>
-                  <td className="py-2 text-slate-600">{c.email ?? "—"}</td>
-                  <td className="py-2 capitalize text-slate-600">{default_card ? cardLabel(default_card) : "—"}</td>
-                  <td className="py-2 text-slate-600"><Time seconds={c.created} /></td>
-                  <td className="py-2 font-mono text-xs text-slate-500">{c.id}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+                {can(member.role, "api_keys:read") ? <Link href="/developers/api-keys" className="mt-3 inline-block text-brand-700 hover:underline">Get an API key</Link> : null}
+              </div>
+            )
+          }
+          columns={[
+            { id: "name", header: "Name", className: "font-medium", href: ({ customer: c }) => `/customers/${c.id}`, cell: ({ customer: c }) => c.name ?? c.email ?? "Unnamed customer" },
+            { id: "email", header: "Email", className: "text-slate-600", cell: ({ customer: c }) => c.email ?? "—" },
+            { id: "card", header: "Default card", className: "capitalize text-slate-600", cell: ({ default_card }) => (default_card ? cardLabel(default_card) : "—") },
+            { id: "created", header: "Created", className: "text-slate-600", cell: ({ customer: c }) => <Time seconds={c.created} /> },
+            { id: "id", header: "Id", className: "font-mono text-xs text-slate-500", cell: ({ customer: c }) => c.id },
+          ]}
+        />
         {list.data.length > 0 && (newer || older) ? (
           <nav aria-label="Pages" className="mt-3 flex gap-4 text-sm">
             {newer ? <Link className="text-brand-700 hover:underline" href={href({ ending_before: list.data[0]!.customer.id })}>Newer customers</Link> : null}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { EventsTable } from "@/components/dashboard/events-table";
+import { Table } from "@/components/ui/table";
 import { MetricCard } from "@/components/overview/metric-card";
 import { OverviewCharts } from "@/components/overview/overview-charts";
 import { RangePicker } from "@/components/overview/range-picker";
@@ -126,33 +127,33 @@ function OverviewBody({ o, preset }: { o: Overview; preset: Preset | null }) {
           <Card><OverviewCharts series={o.series} currency={o.currency} /></Card>
           <div className="grid gap-6 lg:grid-cols-2">
             <Card title="By payment method">
-              <table className="w-full text-left text-sm" data-testid="by-method">
-                <thead className="text-xs uppercase tracking-wide text-slate-600"><tr><th className="py-1 font-medium">Method</th><th className="py-1 text-right font-medium">Payments</th><th className="py-1 text-right font-medium">Volume</th></tr></thead>
-                <tbody className="divide-y divide-slate-100">
-                  {o.byMethod.map((b) => (
-                    <tr key={b.brand}>
-                      <td className="py-1.5 capitalize">{b.brand ? <Link className="text-brand-700 hover:underline" href={list({ status: "succeeded", brand: b.brand })}>{b.brand}</Link> : "no card"}</td>
-                      <td className="py-1.5 text-right">{b.count.toLocaleString("en-US")}</td>
-                      <td className="py-1.5 text-right">{money(b.gross)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {o.byMethod.length === 0 ? <p className="text-sm text-slate-600">No successful payments in this range.</p> : null}
+              <Table
+                caption="Successful payments by method"
+                testId="by-method"
+                density="compact"
+                rows={o.byMethod}
+                rowKey={(b) => b.brand || "none"}
+                empty="No successful payments in this range."
+                columns={[
+                  { id: "method", header: "Method", className: "capitalize", href: (b) => (b.brand ? list({ status: "succeeded", brand: b.brand }) : null), cell: (b) => b.brand || "no card" },
+                  { id: "payments", header: "Payments", numeric: true, cell: (b) => b.count.toLocaleString("en-US") },
+                  { id: "volume", header: "Volume", numeric: true, cell: (b) => money(b.gross) },
+                ]}
+              />
             </Card>
             <Card title="By currency">
-              <table className="w-full text-left text-sm" data-testid="by-currency">
-                <thead className="text-xs uppercase tracking-wide text-slate-600"><tr><th className="py-1 font-medium">Currency</th><th className="py-1 text-right font-medium">Successful</th><th className="py-1 text-right font-medium">Gross volume</th></tr></thead>
-                <tbody className="divide-y divide-slate-100">
-                  {o.byCurrency.map((c) => (
-                    <tr key={c.currency}>
-                      <td className="py-1.5 uppercase"><Link className="text-brand-700 hover:underline" href={withCurrency(c.currency)}>{c.currency}</Link></td>
-                      <td className="py-1.5 text-right"><Link className="text-brand-700 hover:underline" href={`/payments?${new URLSearchParams({ from: o.range.from, to: o.range.to, currency: c.currency, status: "succeeded" })}`}>{c.succeeded.toLocaleString("en-US")}</Link></td>
-                      <td className="py-1.5 text-right">{formatMoney(c.gross, c.currency)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                caption="Successful payments by currency"
+                testId="by-currency"
+                density="compact"
+                rows={o.byCurrency}
+                rowKey={(c) => c.currency}
+                columns={[
+                  { id: "currency", header: "Currency", className: "uppercase", href: (c) => withCurrency(c.currency), cell: (c) => c.currency },
+                  { id: "successful", header: "Successful", numeric: true, href: (c) => `/payments?${new URLSearchParams({ from: o.range.from, to: o.range.to, currency: c.currency, status: "succeeded" })}`, cell: (c) => c.succeeded.toLocaleString("en-US") },
+                  { id: "gross", header: "Gross volume", numeric: true, cell: (c) => formatMoney(c.gross, c.currency) },
+                ]}
+              />
             </Card>
           </div>
         </>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { memberContext, requireMember } from "@/lib/http/session/session";
 import { formatMoney } from "@/lib/money";
@@ -34,24 +35,20 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title="Refunds" description={filtered ? `Newest first · ${describe}` : "Newest first."} actions={filtered ? <Link href="/refunds" className="text-sm text-brand-700 hover:underline">Clear filters</Link> : null} />
       <Card>
-        {list.data.length === 0 ? (
-          <p className="text-sm text-slate-600">{filtered ? "No refunds match these filters." : "No refunds yet. Refund a payment from its page or with POST /api/v1/refunds."}</p>
-        ) : (
-          <table className="w-full text-left text-sm" data-testid="refunds-table">
-            <thead className="text-xs uppercase tracking-wide text-slate-600"><tr><th className="py-2 font-medium">Amount</th><th className="py-2 font-medium">Status</th><th className="py-2 font-medium">Reason</th><th className="py-2 font-medium">Payment</th><th className="py-2 font-medium">Created</th></tr></thead>
-            <tbody className="divide-y divide-slate-100">
-              {list.data.map((r) => (
-                <tr key={r.id}>
-                  <td className="py-2 font-medium">{formatMoney(r.amount, r.currency)}</td>
-                  <td className="py-2"><Badge tone={TONE[r.status]}>{r.status}</Badge>{r.failure_reason ? <p className="text-xs text-red-700">{r.failure_reason}</p> : null}</td>
-                  <td className="py-2 text-slate-600">{r.reason?.replaceAll("_", " ") ?? "—"}</td>
-                  <td className="py-2 font-mono text-xs"><Link className="text-brand-700 hover:underline" href={`/payments/${r.payment}`}>{r.payment}</Link></td>
-                  <td className="py-2 text-slate-600"><Time seconds={r.created} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Table
+          caption={filtered ? `Refunds: ${describe}` : "Refunds"}
+          testId="refunds-table"
+          rows={list.data}
+          rowKey={(r) => r.id}
+          empty={filtered ? "No refunds match these filters." : "No refunds yet. Refund a payment from its page or with POST /api/v1/refunds."}
+          columns={[
+            { id: "amount", header: "Amount", numeric: true, align: "left", className: "font-medium", cell: (r) => formatMoney(r.amount, r.currency) },
+            { id: "status", header: "Status", cell: (r) => <Badge tone={TONE[r.status]}>{r.status}</Badge>, detail: (r) => (r.failure_reason ? <p className="text-red-700">{r.failure_reason}</p> : null) },
+            { id: "reason", header: "Reason", className: "text-slate-600", cell: (r) => r.reason?.replaceAll("_", " ") ?? "—" },
+            { id: "payment", header: "Payment", className: "font-mono text-xs", href: (r) => `/payments/${r.payment}`, cell: (r) => r.payment },
+            { id: "created", header: "Created", className: "text-slate-600", cell: (r) => <Time seconds={r.created} /> },
+          ]}
+        />
         {list.has_more ? <Link className="mt-3 inline-block text-sm text-brand-700 hover:underline" href={`/refunds?${new URLSearchParams({ ...filters, cursor: list.next_cursor! })}`}>Older refunds</Link> : null}
       </Card>
     </>

@@ -5,6 +5,7 @@ import { CustomerSummary } from "@/components/dashboard/customer-summary";
 import { statusTone } from "@/components/dashboard/payment-status";
 import { SavedCards } from "@/components/dashboard/saved-cards";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { can } from "@/lib/service/roles";
 import { memberContext, requireMember } from "@/lib/http/session/session";
@@ -52,26 +53,20 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         </Card>
         {payments ? (
           <Card title="Payments">
-            {payments.data.length === 0 ? (
-              <p className="text-sm text-slate-500">No payments yet. Charge a saved card with POST /api/v1/payments {"{ customer, payment_method, confirm: true }"}.</p>
-            ) : (
-              <table className="w-full text-left text-sm" data-testid="customer-payments">
-                <thead className="text-xs uppercase tracking-wide text-slate-500">
-                  <tr><th className="py-2 font-medium">Amount</th><th className="py-2 font-medium">Status</th><th className="py-2 font-medium">Method</th><th className="py-2 font-medium">Created</th><th className="py-2 font-medium">Id</th></tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {payments.data.map((p) => (
-                    <tr key={p.id}>
-                      <td className="py-2 font-medium"><Link className="text-brand-700 hover:underline" href={`/payments/${p.id}`}>{formatMoney(p.amount, p.currency)}</Link></td>
-                      <td className="py-2"><Badge tone={statusTone(p.status)}>{p.status.replaceAll("_", " ")}</Badge></td>
-                      <td className="py-2 capitalize text-slate-600">{p.payment_method_details?.card ? `${p.payment_method_details.card.brand} · ${p.payment_method_details.card.last4}` : "—"}</td>
-                      <td className="py-2 text-slate-600"><Time seconds={p.created} /></td>
-                      <td className="py-2 font-mono text-xs text-slate-500">{p.id}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <Table
+              caption="Payments by this customer"
+              testId="customer-payments"
+              rows={payments.data}
+              rowKey={(p) => p.id}
+              empty={`No payments yet. Charge a saved card with POST /api/v1/payments { customer, payment_method, confirm: true }.`}
+              columns={[
+                { id: "amount", header: "Amount", numeric: true, align: "left", className: "font-medium", href: (p) => `/payments/${p.id}`, cell: (p) => formatMoney(p.amount, p.currency) },
+                { id: "status", header: "Status", cell: (p) => <Badge tone={statusTone(p.status)}>{p.status.replaceAll("_", " ")}</Badge> },
+                { id: "method", header: "Method", className: "capitalize text-slate-600", cell: (p) => (p.payment_method_details?.card ? `${p.payment_method_details.card.brand} · ${p.payment_method_details.card.last4}` : "—") },
+                { id: "created", header: "Created", className: "text-slate-600", cell: (p) => <Time seconds={p.created} /> },
+                { id: "id", header: "Id", className: "font-mono text-xs text-slate-500", cell: (p) => p.id },
+              ]}
+            />
             {payments.has_more ? <p className="mt-3 text-xs text-slate-500">The 20 newest are shown; GET /api/v1/payments?customer={customer.id} lists them all.</p> : null}
           </Card>
         ) : null}
