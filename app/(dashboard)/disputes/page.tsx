@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DisputeCountdown, DisputeStatusBadge } from "@/components/dashboard/dispute-status";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { memberContext, requireMember } from "@/lib/http/session/session";
 import { listDisputesByDueDate } from "@/lib/disputes/list-disputes-by-due-date";
@@ -27,35 +28,43 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Disputes" description="The ones to answer first: by respond-by date, then those under review, then closed ones." />
       <Card>
-        {list.data.length === 0 ? (
-          <div className="py-10 text-center text-sm" data-testid="disputes-empty">
-            <p className="text-base font-semibold text-slate-800">No disputes</p>
-            <p className="mx-auto mt-1 max-w-md text-slate-500">
-              When a cardholder disputes a payment, it shows here with the date you must answer by.
-              {ctx.livemode ? null : " In test mode, pay with pm_card_createDispute to see one."}
-            </p>
-          </div>
-        ) : (
-          <table className="w-full text-left text-sm" data-testid="disputes-table">
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
-              <tr><th className="py-2 font-medium">Respond by</th><th className="py-2 font-medium">Status</th><th className="py-2 font-medium">Amount</th><th className="py-2 font-medium">Reason</th><th className="py-2 font-medium">Payment</th></tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {list.data.map((d) => (
-                <tr key={d.id} data-dispute={d.id}>
-                  <td className="py-2">
-                    <DisputeCountdown status={d.status} dueBy={d.evidence_details.due_by} now={now} />
-                    <span className="block text-xs text-slate-500"><Time seconds={d.evidence_details.due_by} /></span>
-                  </td>
-                  <td className="py-2"><DisputeStatusBadge status={d.status} /></td>
-                  <td className="py-2 font-medium"><Link className="text-brand-700 hover:underline" href={`/disputes/${d.id}`} aria-label={`Dispute of ${formatMoney(d.amount, d.currency)} on ${d.payment}`}>{formatMoney(d.amount, d.currency)}</Link></td>
-                  <td className="py-2 text-slate-600">{d.reason.replaceAll("_", " ")}</td>
-                  <td className="py-2 font-mono text-xs"><Link className="text-brand-700 hover:underline" href={`/payments/${d.payment}`}>{d.payment}</Link></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Table
+          caption="Disputes, the ones to answer first at the top"
+          testId="disputes-table"
+          rows={list.data}
+          rowKey={(d) => d.id}
+          rowData={(d) => ({ "data-dispute": d.id })}
+          empty={
+            <div className="py-10 text-center text-sm" data-testid="disputes-empty">
+              <p className="text-base font-semibold text-slate-800">No disputes</p>
+              <p className="mx-auto mt-1 max-w-md text-slate-500">
+                When a cardholder disputes a payment, it shows here with the date you must answer by.
+                {ctx.livemode ? null : " In test mode, pay with pm_card_createDispute to see one."}
+              </p>
+            </div>
+          }
+          columns={[
+            {
+              id: "respond-by",
+              header: "Respond by",
+              cell: (d) => <DisputeCountdown status={d.status} dueBy={d.evidence_details.due_by} now={now} />,
+              detail: (d) => <Time seconds={d.evidence_details.due_by} />,
+            },
+            { id: "status", header: "Status", cell: (d) => <DisputeStatusBadge status={d.status} /> },
+            {
+              id: "amount",
+              header: "Amount",
+              numeric: true,
+              align: "left",
+              className: "font-medium",
+              href: (d) => `/disputes/${d.id}`,
+              linkLabel: (d) => `Dispute of ${formatMoney(d.amount, d.currency)} on ${d.payment}`,
+              cell: (d) => formatMoney(d.amount, d.currency),
+            },
+            { id: "reason", header: "Reason", className: "text-slate-600", cell: (d) => d.reason.replaceAll("_", " ") },
+            { id: "payment", header: "Payment", className: "font-mono text-xs", href: (d) => `/payments/${d.payment}`, cell: (d) => d.payment },
+          ]}
+        />
         {list.data.length > 0 && (earlier || later) ? (
           <nav aria-label="Pages" className="mt-3 flex gap-4 text-sm">
             {earlier ? <Link className="text-brand-700 hover:underline" href={`/disputes?ending_before=${list.data[0]!.id}`}>Previous page</Link> : null}

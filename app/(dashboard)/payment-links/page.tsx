@@ -1,4 +1,5 @@
 import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { CreatePaymentLinkForm, DeactivateLinkButton } from "@/components/dashboard/payment-links";
 import { getAccount } from "@/lib/accounts/get-account";
@@ -27,29 +28,22 @@ export default async function PaymentLinksPage() {
         </div>
       ) : null}
       <Card title="Links">
-        {list.data.length === 0 ? (
-          <p className="text-sm text-slate-600">No payment links yet.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="payment-links-table">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr><th className="py-2 font-medium">Description</th><th className="py-2 font-medium">Amount</th><th className="py-2 font-medium">Status</th><th className="py-2 font-medium">Link</th><th className="py-2 font-medium">Created</th><th className="py-2" /></tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {list.data.map((l) => (
-                  <tr key={l.id}>
-                    <td className="py-2 font-medium">{l.description}{l.quantity > 1 ? ` × ${l.quantity}` : ""}</td>
-                    <td className="py-2">{l.amount === null ? `Customer chooses (${l.currency.toUpperCase()})` : formatMoney(l.amount * l.quantity, l.currency)}</td>
-                    <td className="py-2"><Badge tone={l.active ? "green" : "slate"}>{l.active ? "active" : "inactive"}</Badge></td>
-                    <td className="py-2 font-mono text-xs"><a className="text-brand-700 hover:underline" href={l.url}>{l.url}</a></td>
-                    <td className="py-2 text-slate-600"><Time seconds={l.created} /></td>
-                    <td className="py-2 text-right">{writable && l.active ? <DeactivateLinkButton id={l.id} /> : null}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Table
+          caption="Payment links"
+          testId="payment-links-table"
+          scroll
+          rows={list.data}
+          rowKey={(l) => l.id}
+          empty="No payment links yet."
+          columns={[
+            { id: "description", header: "Description", className: "font-medium", cell: (l) => `${l.description}${l.quantity > 1 ? ` × ${l.quantity}` : ""}` },
+            { id: "amount", header: "Amount", numeric: true, align: "left", cell: (l) => (l.amount === null ? `Customer chooses (${l.currency.toUpperCase()})` : formatMoney(l.amount * l.quantity, l.currency)) },
+            { id: "status", header: "Status", cell: (l) => <Badge tone={l.active ? "green" : "slate"}>{l.active ? "active" : "inactive"}</Badge> },
+            { id: "link", header: "Link", className: "font-mono text-xs", cell: (l) => <a className="text-brand-700 hover:underline" href={l.url}>{l.url}</a> },
+            { id: "created", header: "Created", className: "text-slate-600", cell: (l) => <Time seconds={l.created} /> },
+            { id: "actions", header: "Actions", headerHidden: true, align: "right", hidden: !writable, cell: (l) => (l.active ? <DeactivateLinkButton id={l.id} /> : null) },
+          ]}
+        />
       </Card>
     </>
   );

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { DisputeCountdown, DisputeStatusBadge } from "@/components/dashboard/dispute-status";
 import { EvidenceForm } from "@/components/dashboard/evidence-form";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { can } from "@/lib/service/roles";
 import { memberContext, requireMember } from "@/lib/http/session/session";
@@ -62,16 +63,21 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
             When the dispute opened, {money(d.amount)} and the {money(d.fee)} dispute fee ({money(d.amount + d.fee)} in all) were withdrawn from your balance.{" "}
             {won ? `The dispute was won: ${money(d.amount)} was credited back; the fee is not returned.` : d.status === "lost" ? "The dispute was lost: the money stays withdrawn." : `If you win, ${money(d.amount)} is credited back; the fee is not returned.`}
           </p>
-          {view.ledger.length ? (
-            <table className="mt-3 w-full text-left text-sm" data-testid="dispute-ledger">
-              <thead className="text-xs uppercase tracking-wide text-slate-500"><tr><th className="py-1 font-medium">Entry</th><th className="py-1 font-medium">Account</th><th className="py-1 text-right font-medium">Debit</th><th className="py-1 text-right font-medium">Credit</th></tr></thead>
-              <tbody className="divide-y divide-slate-100">
-                {view.ledger.map((l, i) => (
-                  <tr key={`${l.entry}-${i}`}><td className="py-1 text-slate-600">{l.type.replaceAll("_", " ")}</td><td className="py-1 font-mono text-xs">{l.account}</td><td className="py-1 text-right">{l.amount > 0 ? money(l.amount) : ""}</td><td className="py-1 text-right">{l.amount < 0 ? money(-l.amount) : ""}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
+          <Table
+            caption="Ledger lines of this dispute"
+            testId="dispute-ledger"
+            className="mt-3"
+            density="compact"
+            rows={view.ledger}
+            rowKey={(l, i) => `${l.entry}-${i}`}
+            empty={null}
+            columns={[
+              { id: "entry", header: "Entry", className: "text-slate-600", cell: (l) => l.type.replaceAll("_", " ") },
+              { id: "account", header: "Account", className: "font-mono text-xs", cell: (l) => l.account },
+              { id: "debit", header: "Debit", numeric: true, cell: (l) => (l.amount > 0 ? money(l.amount) : "") },
+              { id: "credit", header: "Credit", numeric: true, cell: (l) => (l.amount < 0 ? money(-l.amount) : "") },
+            ]}
+          />
         </Card>
         <Card title="Evidence">
           {can(member.role, "disputes:write") ? (
