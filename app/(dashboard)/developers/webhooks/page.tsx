@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { CreateEndpointForm } from "@/components/dashboard/webhooks";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { can } from "@/lib/service/roles";
 import { memberContext, requireMember } from "@/lib/http/session/session";
@@ -26,36 +27,25 @@ export default async function WebhooksPage() {
           </Card>
         ) : null}
         <Card title="Endpoints">
-          {endpoints.length === 0 ? (
-            <p className="text-sm text-slate-500">No {mode} endpoints yet. Add one above to receive events such as payment.succeeded.</p>
-          ) : (
-            <table className="w-full text-left text-sm" data-testid="endpoints-table">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="py-2 font-medium">URL</th>
-                  <th className="py-2 font-medium">Events</th>
-                  <th className="py-2 font-medium">Status</th>
-                  <th className="py-2 font-medium">Created</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {endpoints.map((e) => (
-                  <tr key={e.id} className="align-top">
-                    <td className="py-2">
-                      <Link className="break-all font-medium text-brand-700 hover:underline" href={`/developers/webhooks/${e.id}`}>{e.url}</Link>
-                      {e.description ? <p className="text-xs text-slate-500">{e.description}</p> : null}
-                    </td>
-                    <td className="py-2 font-mono text-xs text-slate-600">{e.enabled_events.join(", ")}</td>
-                    <td className="py-2">
-                      <Badge tone={e.status === "enabled" ? "green" : "red"}>{e.status}</Badge>
-                      {e.disabled_reason && e.disabled_reason !== "manual" ? <p className="text-xs text-red-700">{e.disabled_reason === "gone" ? "answered 410 Gone" : "failing for 5 days"}</p> : null}
-                    </td>
-                    <td className="py-2 text-slate-600"><Time seconds={e.created} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Table
+            caption={`${ctx.livemode ? "Live" : "Test"} webhook endpoints`}
+            testId="endpoints-table"
+            rowAlign="top"
+            rows={endpoints}
+            rowKey={(e) => e.id}
+            empty={`No ${mode} endpoints yet. Add one above to receive events such as payment.succeeded.`}
+            columns={[
+              { id: "url", header: "URL", className: "break-all font-medium", href: (e) => `/developers/webhooks/${e.id}`, cell: (e) => e.url, detail: (e) => e.description },
+              { id: "events", header: "Events", className: "font-mono text-xs text-slate-600", cell: (e) => e.enabled_events.join(", ") },
+              {
+                id: "status",
+                header: "Status",
+                cell: (e) => <Badge tone={e.status === "enabled" ? "green" : "red"}>{e.status}</Badge>,
+                detail: (e) => (e.disabled_reason && e.disabled_reason !== "manual" ? <p className="text-red-700">{e.disabled_reason === "gone" ? "answered 410 Gone" : "failing for 5 days"}</p> : null),
+              },
+              { id: "created", header: "Created", className: "text-slate-600", cell: (e) => <Time seconds={e.created} /> },
+            ]}
+          />
         </Card>
       </div>
     </>

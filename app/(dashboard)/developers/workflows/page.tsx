@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { RunStatus } from "@/components/dashboard/run-status";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { memberContext, requireMember } from "@/lib/http/session/session";
 import { listWorkflowRuns } from "@/lib/workflows/list-runs";
@@ -37,46 +38,28 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
           </nav>
         }
       >
-        {runs.length === 0 ? (
-          <p className="text-sm text-slate-500">No runs{filter ? ` with status ${filter}` : ""} yet.</p>
-        ) : (
-          <table className="w-full text-left text-sm" data-testid="runs-table">
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="py-2 font-medium">Function</th>
-                <th className="py-2 font-medium">Triggered by</th>
-                <th className="py-2 font-medium">Status</th>
-                <th className="py-2 font-medium">Attempts</th>
-                <th className="py-2 font-medium">Started</th>
-                <th className="py-2 font-medium">Error</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {runs.map((r) => (
-                <tr key={r.id} className="align-top">
-                  <td className="py-2">
-                    <Link className="font-medium text-brand-700 hover:underline" href={`/developers/workflows/${r.id}`}>{r.function}</Link>
-                    <p className="font-mono text-xs text-slate-500">{r.id}</p>
-                  </td>
-                  <td className="py-2 text-slate-600">
-                    {r.trigger ? (
-                      <>
-                        <span className="font-mono text-xs">{r.trigger.event.replace(/^kassa\//, "")}</span>
-                        {r.trigger.object ? <p className="font-mono text-xs text-slate-500">{r.trigger.object}</p> : null}
-                      </>
-                    ) : (
-                      <span className="text-xs text-slate-500">schedule</span>
-                    )}
-                  </td>
-                  <td className="py-2"><RunStatus status={r.status} /></td>
-                  <td className="py-2 text-slate-600">{r.attempts}</td>
-                  <td className="py-2 text-slate-600"><Time seconds={r.started} /></td>
-                  <td className="max-w-xs truncate py-2 text-red-700" title={r.error ?? undefined}>{r.error ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Table
+          caption="Workflow runs"
+          testId="runs-table"
+          rowAlign="top"
+          rows={runs}
+          rowKey={(r) => r.id}
+          empty={`No runs${filter ? ` with status ${filter}` : ""} yet.`}
+          columns={[
+            { id: "function", header: "Function", className: "font-medium", href: (r) => `/developers/workflows/${r.id}`, cell: (r) => r.function, detail: (r) => <span className="font-mono">{r.id}</span> },
+            {
+              id: "trigger",
+              header: "Triggered by",
+              className: "text-slate-600",
+              cell: (r) => (r.trigger ? <span className="font-mono text-xs">{r.trigger.event.replace(/^kassa\//, "")}</span> : <span className="text-xs text-slate-500">schedule</span>),
+              detail: (r) => (r.trigger?.object ? <span className="font-mono">{r.trigger.object}</span> : null),
+            },
+            { id: "status", header: "Status", cell: (r) => <RunStatus status={r.status} /> },
+            { id: "attempts", header: "Attempts", numeric: true, align: "left", className: "text-slate-600", cell: (r) => r.attempts },
+            { id: "started", header: "Started", className: "text-slate-600", cell: (r) => <Time seconds={r.started} /> },
+            { id: "error", header: "Error", className: "max-w-xs truncate text-red-700", title: (r) => r.error ?? undefined, cell: (r) => r.error ?? "" },
+          ]}
+        />
       </Card>
     </>
   );

@@ -1,5 +1,6 @@
 import { Card, PageHeader } from "@/components/ui/card";
 import { Pager } from "@/components/dashboard/events-table";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { listAudit } from "@/lib/audit/list-audit";
 import { can } from "@/lib/service/roles";
@@ -30,22 +31,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {error ? <p role="alert" className="text-sm text-red-600">{error}</p> : null}
         {list ? (
           <>
-            <table className="w-full text-left text-sm" data-testid="audit-table">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr><th className="py-2 font-medium">When</th><th className="py-2 font-medium">Action</th><th className="py-2 font-medium">Actor</th><th className="py-2 font-medium">Target</th><th className="py-2 font-medium">IP</th></tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {list.data.map((r) => (
-                  <tr key={r.id} className="align-top">
-                    <td className="py-2 whitespace-nowrap text-slate-600"><Time seconds={r.created} /></td>
-                    <td className="py-2 font-medium text-slate-800">{r.action}</td>
-                    <td className="py-2 text-slate-600">{r.actor.label ?? r.actor.id} <span className="text-xs text-slate-500">({r.actor.type})</span></td>
-                    <td className="py-2 font-mono text-xs text-slate-500">{r.target?.id ?? "—"}</td>
-                    <td className="py-2 text-xs text-slate-500">{r.ip ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption="Audit log, newest first"
+              testId="audit-table"
+              rowAlign="top"
+              rows={list.data}
+              rowKey={(r) => r.id}
+              empty="Nothing recorded on this page."
+              columns={[
+                { id: "when", header: "When", className: "whitespace-nowrap text-slate-600", cell: (r) => <Time seconds={r.created} /> },
+                { id: "action", header: "Action", className: "font-medium text-slate-800", cell: (r) => r.action },
+                { id: "actor", header: "Actor", className: "text-slate-600", cell: (r) => <>{r.actor.label ?? r.actor.id} <span className="text-xs text-slate-500">({r.actor.type})</span></> },
+                { id: "target", header: "Target", className: "font-mono text-xs text-slate-500", cell: (r) => r.target?.id ?? "—" },
+                { id: "ip", header: "IP", className: "text-xs text-slate-500", cell: (r) => r.ip ?? "—" },
+              ]}
+            />
             <Pager base="/settings/audit" data={list.data} hasMore={list.has_more} backwards={Boolean(sp.ending_before)} />
           </>
         ) : null}

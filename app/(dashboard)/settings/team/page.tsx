@@ -1,5 +1,6 @@
 import { Card, PageHeader } from "@/components/ui/card";
 import { InviteForm, RemoveMember, RevokeInvitation, RoleSelect } from "@/components/dashboard/team";
+import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { can, ROLE_DESCRIPTIONS } from "@/lib/service/roles";
 import { memberContext, requireMember } from "@/lib/http/session/session";
@@ -16,6 +17,7 @@ export default async function TeamPage() {
   const isOwner = member.role === "owner";
   const assignable = ROLES.filter((r) => isOwner || r !== "owner");
   const secs = (d: Date) => Math.floor(d.getTime() / 1000);
+  const editable = (m: (typeof members)[number]) => manage && m.userId !== member.userId && (isOwner || m.role !== "owner");
   return (
     <>
       <PageHeader title="Team" description="Who can sign in to this account, and what each role may do." />
@@ -26,24 +28,23 @@ export default async function TeamPage() {
           </Card>
         ) : null}
         <Card title="Members">
-          <table className="w-full text-left text-sm" data-testid="members-table">
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
-              <tr><th className="py-2 font-medium">Member</th><th className="py-2 font-medium">Role</th><th className="py-2 font-medium">Since</th><th /></tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {members.map((m) => {
-                const editable = manage && m.userId !== member.userId && (isOwner || m.role !== "owner");
-                return (
-                  <tr key={m.id}>
-                    <td className="py-3"><p className="font-medium text-slate-800">{m.name ?? m.email}</p><p className="text-xs text-slate-500">{m.email}</p></td>
-                    <td className="py-3">{editable ? <RoleSelect membership={m.id} role={m.role} email={m.email} options={assignable} /> : <span className="capitalize">{m.role}</span>}</td>
-                    <td className="py-3 text-slate-600"><Time seconds={secs(m.since)} /></td>
-                    <td className="py-3 text-right">{editable ? <RemoveMember membership={m.id} email={m.email} /> : null}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Table
+            caption="Team members"
+            testId="members-table"
+            density="relaxed"
+            rows={members}
+            rowKey={(m) => m.id}
+            columns={[
+              { id: "member", header: "Member", className: "font-medium text-slate-800", cell: (m) => m.name ?? m.email, detail: (m) => m.email },
+              {
+                id: "role",
+                header: "Role",
+                cell: (m) => (editable(m) ? <RoleSelect membership={m.id} role={m.role} email={m.email} options={assignable} /> : <span className="capitalize">{m.role}</span>),
+              },
+              { id: "since", header: "Since", className: "text-slate-600", cell: (m) => <Time seconds={secs(m.since)} /> },
+              { id: "actions", header: "Actions", headerHidden: true, align: "right", cell: (m) => (editable(m) ? <RemoveMember membership={m.id} email={m.email} /> : null) },
+            ]}
+          />
         </Card>
         {manage && invitations.length > 0 ? (
           <Card title="Pending invitations">
