@@ -15,6 +15,10 @@ export async function expectError(res: APIResponse, status: number, code: string
   expect(res.status(), JSON.stringify(body)).toBe(status);
   expect(body.error.code).toBe(code);
   expect(body.error).toMatchObject(typeof expected === "string" ? { param: expected } : expected);
+  // Every error names its request, in the body and in the Request-Id header alike (a replay's body is the
+  // first answer's, byte for byte, so it names the first request).
+  expect(body.error.request_id).toMatch(/^req_/);
+  if (res.headers()["idempotent-replayed"] !== "true") expect(res.headers()["request-id"]).toBe(body.error.request_id);
   return body.error;
 }
 
