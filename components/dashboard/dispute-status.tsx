@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/card";
-import type { DisputeStatus } from "@/db/schema";
 import type { DisputeObject } from "@/lib/disputes/serialize";
 import { formatMoney } from "@/lib/money";
 import { respondBy } from "@/lib/disputes/respond-by";
+
+type DisputeStatus = DisputeObject["status"];
 
 const STATUS_TONE: Record<DisputeStatus, "slate" | "green" | "amber" | "red" | "blue"> = {
   warning_needs_response: "amber",
