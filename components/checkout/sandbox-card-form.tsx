@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { CheckoutStep } from "@/lib/checkout/stripe-flow";
 import { Spinner } from "./spinner";
 
@@ -24,8 +25,7 @@ export function SandboxCardForm({ action, payLabel, initialError = null }: { act
   const [exp, setExp] = useState("");
   // Until React has hydrated, typing would be reset and a submit would post the card natively:
   // the fields stay disabled for that moment.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   const locked = pending || !ready;
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useState, useTransition } from "react";
+import { useActionState, useState, useTransition } from "react";
+import { useOrigin } from "@/components/ui/use-hydrated";
 import {
   changeRoleAction,
   inviteAction,
@@ -17,8 +18,7 @@ const ROLES = ["owner", "admin", "developer", "analyst", "support"] as const;
 
 export function InviteForm({ canInviteOwner }: { canInviteOwner: boolean }) {
   const [state, action, pending] = useActionState<ActionResult<InviteLink> | null, FormData>(inviteAction, null);
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
+  const origin = useOrigin();
   return (
     <div className="space-y-4">
       <form action={action} className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">

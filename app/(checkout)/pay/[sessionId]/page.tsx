@@ -34,7 +34,7 @@ export default async function PayPage({ params, searchParams }: { params: Promis
     return frame(<Notice title="This checkout can't be shown on this site"><p>{merchantName} has not allowed this website to show its checkout. Nothing was charged.</p></Notice>);
   }
 
-  let payment = session.paymentId ? await getPayment({ ctx, id: session.paymentId }) : null;
+  const payment = session.paymentId ? await getPayment({ ctx, id: session.paymentId }) : null;
   if (session.status === "open" && payment && (payment.status === "succeeded" || payment.status === "requires_capture")) {
     session = await completeCheckoutSession({ ctx, id: session.id });
   }

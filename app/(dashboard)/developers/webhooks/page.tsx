@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { CreateEndpointForm } from "@/components/dashboard/webhooks";
 import { Table } from "@/components/ui/table";

@@ -3,7 +3,6 @@ import { Pager } from "@/components/dashboard/events-table";
 import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { listAudit } from "@/lib/audit/list-audit";
-import { can } from "@/lib/service/roles";
 import { memberContext, requireMember } from "@/lib/http/session/session";
 import { KassaError } from "@/lib/service/errors";
 

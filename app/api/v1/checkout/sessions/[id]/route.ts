@@ -3,6 +3,6 @@ import { withApiKey } from "@/lib/http/with-api-key";
 import { publicBaseUrl, requestOrigin } from "@/lib/public-url";
 import { getCheckoutSession } from "@/lib/checkout/get-checkout-session";
 
-export const GET = withApiKey({ route: "/api/v1/checkout/sessions/:id" }, ({ ctx, params, req, url }) =>
+export const GET = withApiKey({ route: "/api/v1/checkout/sessions/:id" }, ({ ctx, params, req }) =>
   getCheckoutSession({ ctx, id: String(params.id), baseUrl: publicBaseUrl(requestOrigin(req)) }),
 );

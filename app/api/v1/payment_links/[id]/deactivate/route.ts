@@ -3,6 +3,6 @@ import { withApiKey } from "@/lib/http/with-api-key";
 import { publicBaseUrl, requestOrigin } from "@/lib/public-url";
 import { updatePaymentLink } from "@/lib/payment-links/update-payment-link";
 
-export const POST = withApiKey({ route: "/api/v1/payment_links/:id/deactivate" }, ({ ctx, params, req, url }) =>
+export const POST = withApiKey({ route: "/api/v1/payment_links/:id/deactivate" }, ({ ctx, params, req }) =>
   updatePaymentLink({ ctx, id: String(params.id), input: { active: false }, baseUrl: publicBaseUrl(requestOrigin(req)) }),
 );
