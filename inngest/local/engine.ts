@@ -162,7 +162,7 @@ export class Engine implements RunControl {
   }
 
   /** Memoises one step outside a call (sleep over, event arrived, wait timed out). */
-  async resolveStep(tx: Conn, run: InngestRunRow, s: { stepId: string; op: string; result: StepResult; name?: string }, after: After): Promise<void> {
+  async resolveStep(tx: Conn, run: InngestRunRow, s: { stepId: string; op: string; result: StepResult; name?: string }, _after: After): Promise<void> {
     await this.storage.saveStep(tx, { runId: run.id, stepId: s.stepId, op: s.op, name: s.name, result: s.result, attempts: 1 });
     const pending = run.pending.filter((id) => id !== s.stepId);
     await this.storage.updateRun(tx, run.id, { pending });

@@ -62,9 +62,9 @@ export class Storage {
     return [{ ...e, id }, true];
   }
 
-  async getEvents(ids: string[]): Promise<StoredEvent[]> {
+  async getEvents(ids: string[], db: Conn = this.db): Promise<StoredEvent[]> {
     if (!ids.length) return [];
-    const rows = await this.db.select().from(inngestEvents).where(inArray(inngestEvents.id, ids));
+    const rows = await db.select().from(inngestEvents).where(inArray(inngestEvents.id, ids));
     return ids.map((id) => toEvent(rows.find((r) => r.id === id)!));
   }
 

@@ -40,8 +40,18 @@ function oldAppMigrations(): string {
  */
 async function writeOldRows(db: DatabaseHandle["db"], appUrl: string) {
   const fnUrl = `${appUrl}?fnId=kassa-test-nap&stepId=step`;
-  const config = { id: "kassa-test-nap", name: "nap", triggers: [{ event: "test/nap" }], steps: { step: { id: "step", name: "step", runtime: { type: "http", url: fnUrl }, retries: { attempts: 4 } } } };
-  const cronConfig = { id: "kassa-test-tick", name: "tick", triggers: [{ cron: "0 * * * *" }], steps: { step: { id: "step", name: "step", runtime: { type: "http", url: `${appUrl}?fnId=kassa-test-tick&stepId=step` } } } };
+  const config = {
+    id: "kassa-test-nap",
+    name: "nap",
+    triggers: [{ event: "test/nap" }],
+    steps: { step: { id: "step", name: "step", runtime: { type: "http", url: fnUrl }, retries: { attempts: 4 } } },
+  };
+  const cronConfig = {
+    id: "kassa-test-tick",
+    name: "tick",
+    triggers: [{ cron: "0 * * * *" }],
+    steps: { step: { id: "step", name: "step", runtime: { type: "http", url: `${appUrl}?fnId=kassa-test-tick&stepId=step` } } },
+  };
   const at = T0.toISOString();
   await db.execute(sql`insert into inngest_functions (id, app_id, name, url, config, updated_at) values
     ('kassa-test-nap', 'kassa-test', 'nap', ${fnUrl}, ${JSON.stringify(config)}::jsonb, ${at}),
@@ -124,7 +134,10 @@ describe.each(["postgres", "pglite"] as const)("a %s database made before the ex
     let beforeCalls = 0;
     const client = testClient(executor.url);
     const nap = client.createFunction({ id: "nap", triggers: [{ event: "test/nap" }] }, async ({ step }) => {
-      const before = await step.run("before", () => { beforeCalls++; return "computed again"; });
+      const before = await step.run("before", () => {
+        beforeCalls++;
+        return "computed again";
+      });
       await step.sleep("nap", "1h");
       const after = await step.run("after", () => "after");
       return { before, after };
@@ -142,7 +155,9 @@ describe("migration order", () => {
   it("the executor refuses a database whose app migrations have not handed its old tables over, and moves nothing", async () => {
     handle = await open("postgres");
     await migrateDatabase(handle, oldAppMigrations());
-    await handle.db.execute(sql`insert into inngest_runs (id, function_id, event_ids, status, max_attempts, started_at) values ('01KEEP', 'f', '[]'::jsonb, 'running', 5, now())`);
+    await handle.db.execute(
+      sql`insert into inngest_runs (id, function_id, event_ids, status, max_attempts, started_at) values ('01KEEP', 'f', '[]'::jsonb, 'running', 5, now())`,
+    );
     await expect(migrateExecutor(handle.db)).rejects.toThrow(/app's migrations/);
     expect(await count(handle.db, "public.inngest_runs")).toBe(1);
     expect(await count(handle.db, "pg_namespace where nspname = 'inngest_local'")).toBe(0);
@@ -155,7 +170,9 @@ describe("migration order", () => {
   it("with Inngest Cloud the executor never runs: the old rows wait, untouched, in the hand-over", async () => {
     handle = await open("postgres");
     await migrateDatabase(handle, oldAppMigrations());
-    await handle.db.execute(sql`insert into inngest_runs (id, function_id, event_ids, status, max_attempts, started_at) values ('01KEEP', 'f', '[]'::jsonb, 'failed', 5, now())`);
+    await handle.db.execute(
+      sql`insert into inngest_runs (id, function_id, event_ids, status, max_attempts, started_at) values ('01KEEP', 'f', '[]'::jsonb, 'failed', 5, now())`,
+    );
     await migrateDatabase(handle);
     await migrateDatabase(handle); // every later start: nothing more happens
     expect(await count(handle.db, "inngest_handover.inngest_runs")).toBe(1);

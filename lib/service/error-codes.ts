@@ -65,6 +65,7 @@ export const ERROR_CODES = {
   // 409 / 422
   idempotency_key_in_use: { status: 409, type: "idempotency_error" },
   workflow_run_active: { status: 409, type: "invalid_request_error" },
+  workflow_run_ended: { status: 409, type: "invalid_request_error" },
   idempotency_key_reused: { status: 422, type: "idempotency_error" },
   // 413 / 415
   body_too_large: { status: 413, type: "invalid_request_error" },

@@ -17,7 +17,15 @@ export function localExecutorPort(env: Record<string, string | undefined> = proc
 }
 
 type Started = { url: string; stop: () => Promise<void> } | null;
-const globalForEngine = globalThis as unknown as { kassaLocalEngine?: Promise<Started> };
+const globalForEngine = globalThis as unknown as { kassaLocalEngine?: Promise<Started>; kassaLocalEngineUrl?: string };
+
+/**
+ * The embedded executor's address once it runs in this process (null before, or when a dev server
+ * took its port). Its keys are in the environment then, so that alone does not tell it from Inngest.
+ */
+export function embeddedExecutorUrl(): string | null {
+  return globalForEngine.kassaLocalEngineUrl ?? null;
+}
 
 /**
  * Starts the executor inside this server process (PGlite allows one process per data directory, and
@@ -51,6 +59,7 @@ export function startLocalEngine(db: Database, appPort: number | string): Promis
         },
       });
       logger.info({ url: executor.url }, "local workflow executor started");
+      globalForEngine.kassaLocalEngineUrl = executor.url;
       return executor;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE") throw err;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import { inngestQueue, inngestRuns } from "@/inngest/local/schema";
+import { inngestEvents, inngestQueue, inngestRuns, inngestWaits } from "@/inngest/local/schema";
 import { migrateExecutor } from "@/inngest/local/migrate";
 import { systemClock } from "@/inngest/local/clock";
 import { Storage } from "@/inngest/local/storage";
@@ -10,6 +10,7 @@ import { KassaError } from "@/lib/service/errors";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 import { getWorkflowRun, listWorkflowRuns } from "./list-runs";
+import { cancelWorkflowRun } from "./cancel-workflow-run";
 import { rerunWorkflowRun } from "./rerun-workflow-run";
 
 let h: DatabaseHandle;
@@ -33,7 +34,7 @@ async function runFor(merchantId: string, status: "failed" | "completed" | "runn
 
 const code = async (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : String(e)));
 
-describe("workflow runs (operations page)", () => {
+describe("workflow runs (operations page), embedded executor", () => {
   it("lists and shows only the merchant's runs, with the failure", async () => {
     const a = await makeMerchant(h.db);
     const b = await makeMerchant(h.db);
@@ -72,5 +73,26 @@ describe("workflow runs (operations page)", () => {
     expect(await code(rerunWorkflowRun({ ctx: a.ctx, id: "nope" }))).toBe("resource_missing");
     const runs = await h.db.select().from(inngestRuns).where(eq(inngestRuns.functionId, "kassa-deliver"));
     expect(runs.filter((r) => r.eventIds[0] === ended.eventIds[0])).toHaveLength(1);
+  });
+
+  it("cancels a running run: no more queue items or waits, function.cancelled recorded, audited; refuses an ended run, another merchant's, a developer", async () => {
+    const a = await makeMerchant(h.db);
+    const b = await makeMerchant(h.db);
+    const running = await runFor(a.merchantId, "running");
+    await h.db.transaction((tx) => storage.addWait(tx, { runId: running.id, stepId: "w", eventName: "kassa/x", expression: null, expiresAt: new Date(Date.now() + 60_000) }));
+    expect(await code(cancelWorkflowRun({ ctx: b.ctx, id: running.id }))).toBe("resource_missing");
+    expect(await code(cancelWorkflowRun({ ctx: { ...a.ctx, role: "developer" }, id: running.id }))).toBe("permission_denied");
+    expect(await cancelWorkflowRun({ ctx: a.ctx, id: running.id })).toEqual({ id: running.id });
+    const [after] = await h.db.select().from(inngestRuns).where(eq(inngestRuns.id, running.id));
+    expect(after).toMatchObject({ status: "cancelled", error: { message: "run cancelled" } });
+    expect(after!.endedAt).not.toBeNull();
+    expect(await h.db.select().from(inngestQueue).where(eq(inngestQueue.runId, running.id))).toHaveLength(0);
+    expect(await h.db.select().from(inngestWaits).where(eq(inngestWaits.runId, running.id))).toHaveLength(0);
+    const cancelledEvents = await h.db.select().from(inngestEvents).where(eq(inngestEvents.name, "inngest/function.cancelled"));
+    expect(cancelledEvents.map((e) => (e.data as { run_id: string }).run_id)).toContain(running.id);
+    const [audit] = await h.db.select().from(auditLog).where(eq(auditLog.targetId, running.id));
+    expect(audit).toMatchObject({ action: "workflow_run.cancel", merchantId: a.merchantId });
+    expect(await code(cancelWorkflowRun({ ctx: a.ctx, id: running.id }))).toBe("workflow_run_ended");
+    expect((await getWorkflowRun({ ctx: a.ctx, id: running.id })).status).toBe("cancelled");
   });
 });

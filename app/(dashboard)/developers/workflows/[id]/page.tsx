@@ -5,6 +5,7 @@ import { RunStatus } from "@/components/dashboard/run-status";
 import { Time } from "@/components/ui/time";
 import { memberContext, requireMember } from "@/lib/http/session/session";
 import { RerunButton } from "@/components/dashboard/rerun-button";
+import { WorkflowCancelButton } from "@/components/dashboard/workflow-cancel-button";
 import { can } from "@/lib/service/roles";
 import { KassaError } from "@/lib/service/errors";
 import { getWorkflowRun } from "@/lib/workflows/list-runs";
@@ -27,6 +28,8 @@ export default async function WorkflowRunPage({ params }: { params: Promise<{ id
       <PageHeader title={run.function} description={run.id} actions={
           <div className="flex items-center gap-4">
             <Link href="/developers/workflows" className="text-sm text-brand-600 hover:underline">All runs</Link>
+            {run.url ? <a href={run.url} target="_blank" rel="noreferrer" className="text-sm text-brand-600 hover:underline">Open in Inngest</a> : null}
+            {can(member.role, "workflows:write") && run.status === "running" ? <WorkflowCancelButton runId={run.id} /> : null}
             {can(member.role, "workflows:write") ? <RerunButton runId={run.id} disabled={run.status === "running"} /> : null}
           </div>
         }
@@ -39,14 +42,18 @@ export default async function WorkflowRunPage({ params }: { params: Promise<{ id
               <dt className="text-slate-500">Triggered by</dt>
               <dd className="font-mono text-xs" data-testid="run-trigger">{run.trigger ? `${run.trigger.event}${run.trigger.object ? ` · ${run.trigger.object}` : ""}` : "a schedule"}</dd>
             </div>
-            <div><dt className="text-slate-500">Attempts (most for one step)</dt><dd>{run.attempts}</dd></div>
+            <div><dt className="text-slate-500">Attempts (most for one step)</dt><dd>{run.attempts ?? "—"}</dd></div>
             <div><dt className="text-slate-500">Started</dt><dd><Time seconds={run.started} /></dd></div>
             <div><dt className="text-slate-500">Ended</dt><dd><Time seconds={run.ended} /></dd></div>
           </dl>
           {run.error ? <p role="alert" className="mt-4 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{run.error}</p> : null}
         </Card>
-        <Card title={`Steps (${run.steps.length})`}>
-          {run.steps.length === 0 ? (
+        <Card title={run.steps ? `Steps (${run.steps.length})` : "Steps"}>
+          {!run.steps ? (
+            <p className="text-sm text-slate-500">
+              Inngest keeps this run&apos;s steps{run.url ? <> — <a href={run.url} target="_blank" rel="noreferrer" className="text-brand-600 hover:underline">see them on its dashboard</a></> : null}.
+            </p>
+          ) : run.steps.length === 0 ? (
             <p className="text-sm text-slate-500">No step has finished yet.</p>
           ) : (
             <ol className="divide-y divide-slate-100 text-sm" data-testid="steps">
