@@ -4,7 +4,10 @@ import { newId } from "@/lib/ids";
 import { isTransaction, type ServiceContext } from "@/lib/service/context";
 import { markOutboxWrite, signalOutboxCommit } from "@/lib/service/outbox-signal";
 
-/** Writes an outbox event; call it inside the transaction that makes the change. */
+/**
+ * Writes an outbox event; call it inside the transaction that makes the change. Verbs declare theirs on
+ * lib/service/commit.ts instead (`changes.event`); this stays for tests that seed events and code not yet moved.
+ */
 export async function emitEvent(
   tx: Executor,
   ctx: ServiceContext,
