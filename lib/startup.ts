@@ -1,6 +1,6 @@
 import { getDatabaseHandle, type Database } from "@/db/client";
-import { demoSeedAllowed, seedDemo } from "@/db/seed";
-import { demoPaymentCount, seedDemoPayments } from "@/db/seed-payments";
+import { demoSeedAllowed, seedDemo } from "@/lib/demo/seed";
+import { demoPaymentCount, seedDemoPayments } from "@/lib/demo/seed-payments";
 import { connectorNameFor } from "@/lib/payments/connector";
 import { assertPublicUrlConfigured, publicBaseUrl } from "@/lib/public-url";
 import { devUrls } from "@/lib/dev-addresses";

@@ -13,7 +13,7 @@ import path from "node:path";
 import { Pool } from "pg";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedLargePayments } from "@/db/seed-large";
+import { seedLargePayments } from "@/lib/demo/seed-large";
 import type { ServiceContext } from "@/lib/service/context";
 import { getOverview } from "@/lib/overview/get-overview";
 import { addDays, toDay } from "@/lib/overview/inputs";

@@ -1,6 +1,6 @@
 /**
  * `npm run seed:large`: 1,000,000 payments (KASSA_SEED_LARGE_COUNT) over 90 days for one merchant on
- * the PostgreSQL server in DATABASE_URL, through the bulk path in db/seed-large.ts (ledger balanced,
+ * the PostgreSQL server in DATABASE_URL, through the bulk path in lib/demo/seed-large.ts (ledger balanced,
  * rollups exact). The payments go to the demo merchant (demo@kassa.test) when it exists, else to a
  * new merchant whose login is printed; KASSA_SEED_MERCHANT=mer_… picks one.
  */
@@ -9,8 +9,8 @@ import { Pool } from "pg";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { merchants, memberships, users } from "@/db/schema";
-import { DEMO_LOGIN } from "@/db/seed";
-import { seedLargePayments } from "@/db/seed-large";
+import { DEMO_LOGIN } from "@/lib/demo/seed";
+import { seedLargePayments } from "@/lib/demo/seed-large";
 import { signUp } from "@/lib/team/sign-up";
 
 const url = process.env.DATABASE_URL;

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { DEMO_LOGIN } from "@/db/seed";
+import { DEMO_LOGIN } from "@/lib/demo/seed";
 import { emails } from "@/db/schema";
 import { addMember, db, PASSWORD, seedMerchant, uniqueEmail } from "../support/db";
 import { postFromPage } from "../support/sign-in";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "./client";
-import { merchants } from "./schema";
+import type { Executor } from "@/db/client";
+import { merchants } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import type { ServiceContext } from "@/lib/service/context";
 import { signUp } from "@/lib/team/sign-up";

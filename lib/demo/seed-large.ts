@@ -1,5 +1,5 @@
 import type { Pool } from "pg";
-import { LEDGER_ACCOUNTS } from "./schema";
+import { LEDGER_ACCOUNTS } from "@/db/schema";
 import { seededRandom } from "@/lib/gateways/sandbox/config";
 import { newId } from "@/lib/ids";
 import { postingsFor, type PostingLine } from "@/lib/ledger/postings";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Executor } from "./client";
-import { customers, disputes, payments, refunds } from "./schema";
+import type { Executor } from "@/db/client";
+import { customers, disputes, payments, refunds } from "@/db/schema";
 import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { seededRandom } from "@/lib/gateways/sandbox/config";
