@@ -11,7 +11,7 @@ import type { OutboundEvent } from "@/lib/events/publish-events";
 import { cancelWorkflowRun } from "../cancel-workflow-run";
 import { getWorkflowRun, listWorkflowRuns } from "../list-runs";
 import { rerunWorkflowRun } from "../rerun-workflow-run";
-import { startInngestDouble } from "./inngest-api-double";
+import { startInngestDouble } from "@/test/inngest-api-double";
 import { inngestApiWorkflowRuns } from "./inngest-api";
 import { runsEngineConfig } from "./index";
 
