@@ -1,5 +1,5 @@
 // The Workflows page on Inngest Cloud / a self-hosted Inngest: the relay's real sender posts to a
-// local HTTP double of Inngest's event API and REST API (./inngest-api-double.ts), the ids it answers
+// local HTTP double of Inngest's event API and REST API (test/inngest-api-double.ts), the ids it answers
 // are recorded, and the page's verbs list, read, re-run and cancel a merchant's runs through the API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
