@@ -9,6 +9,11 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "db/migrations/**", "next-env.d.ts", "public/**"]),
   {
+    // CommonJS config files (dependency-cruiser's) load with require().
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     files: ["app/**/page.tsx", "app/**/layout.tsx"],
     // Server components render once per request: reading the clock there is the request's time, not an impure re-render.
     rules: { "react-hooks/purity": "off" },

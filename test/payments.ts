@@ -12,7 +12,7 @@ import { makeMerchant } from "@/test/fixtures";
  * processor opens by itself (DATABASE_URL), its faults reset after each test, and — as the file's
  * last test — the books: the ledger balances and agrees with every payment and refund it made.
  */
-export function usePayments(label: string) {
+export function paymentsTestBed(label: string) {
   const env = { h: undefined as unknown as DatabaseHandle & { url: string } };
   let restore: (() => void) | undefined;
   beforeAll(async () => {

@@ -10,7 +10,7 @@ import { SECRET_KEY, startStripeDouble, WEBHOOK_SECRET, type StripeDouble } from
  * routes payments to it (STRIPE_SECRET_KEY, STRIPE_API_BASE; the SDK's own retries off so each test
  * sees exactly the requests Kassa makes).
  */
-export function useStripe(label = "stripe") {
+export function stripeTestBed(label = "stripe") {
   const env = { h: undefined as unknown as DatabaseHandle & { url: string }, double: undefined as unknown as StripeDouble };
   beforeAll(async () => {
     env.h = await freshPostgres(label);

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { customers, journalEntries } from "@/db/schema";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { createPayment } from "@/lib/payments/create-payment";
-import { apiMerchant, useStripe } from "@/test/stripe";
+import { apiMerchant, stripeTestBed } from "@/test/stripe";
 import { attachPaymentMethod } from "./attach-payment-method";
 import { createCustomer } from "./create-customer";
 import { createSetupIntent } from "./create-setup-intent";
@@ -13,7 +13,7 @@ import { deleteCustomer } from "./delete-customer";
 import { detachPaymentMethod } from "./detach-payment-method";
 import { updateCustomer } from "./update-customer";
 
-const env = useStripe("stripe_cus");
+const env = stripeTestBed("stripe_cus");
 
 describe("customers and saved cards on Stripe", () => {
   it("setup then charge off-session with the saved card, then detach", async () => {

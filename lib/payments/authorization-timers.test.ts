@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { payments } from "@/db/schema";
 import { systemActor } from "@/lib/service/context";
-import { checksTheBooks, usePayments } from "@/test/payments";
+import { checksTheBooks, paymentsTestBed } from "@/test/payments";
 import { createPayment } from "./create-payment";
 import { runAuthorizationTimer } from "./run-authorization-timer";
 
-const { env, merchant } = usePayments("pay_timers");
+const { env, merchant } = paymentsTestBed("pay_timers");
 
 describe("authorisation timers", () => {
   it("an authorisation past 7 days is canceled (released) with reason automatic", async () => {

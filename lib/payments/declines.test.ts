@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { paymentAttempts, payments } from "@/db/schema";
 import { errorCodeOf as code } from "@/test/fixtures";
-import { checksTheBooks, later, usePayments } from "@/test/payments";
+import { checksTheBooks, later, paymentsTestBed } from "@/test/payments";
 import { createPayment } from "./create-payment";
 import { settlePayment } from "./settle-payment";
 
-const { env, charges, merchant } = usePayments("pay_declines");
+const { env, charges, merchant } = paymentsTestBed("pay_declines");
 
 describe("declines", () => {
   it("a transient decline is retried on a new attempt; a hard decline never is", async () => {

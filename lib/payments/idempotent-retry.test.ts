@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { idempotencyKeys, payments } from "@/db/schema";
 import { beginIdempotentRequest } from "@/lib/service/idempotency";
-import { checksTheBooks, usePayments } from "@/test/payments";
+import { checksTheBooks, paymentsTestBed } from "@/test/payments";
 import { createPayment } from "./create-payment";
 
-const { env, faultOnce, charges, merchant } = usePayments("pay_retry");
+const { env, faultOnce, charges, merchant } = paymentsTestBed("pay_retry");
 
 describe("a retry after a crash resumes, never charges again", () => {
   it("a crash after phase A: the client's retry with the same Idempotency-Key resumes that attempt", async () => {

@@ -12,7 +12,6 @@ import { countPayments, searchPayments } from "./search-payments";
 
 let h: DatabaseHandle;
 let m: Awaited<ReturnType<typeof makeMerchant>>;
-const DAY = 86_400_000;
 const base = Date.parse("2026-03-10T12:00:00Z");
 const ids: string[] = [];
 let newestFirst: string[] = [];

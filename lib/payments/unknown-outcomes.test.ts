@@ -5,12 +5,12 @@ import { eq } from "drizzle-orm";
 import { paymentAttempts, payments } from "@/db/schema";
 import { systemActor } from "@/lib/service/context";
 import { errorCodeOf as code } from "@/test/fixtures";
-import { checksTheBooks, later, usePayments } from "@/test/payments";
+import { checksTheBooks, later, paymentsTestBed } from "@/test/payments";
 import { capturePayment } from "./capture-payment";
 import { createPayment } from "./create-payment";
 import { settlePayment } from "./settle-payment";
 
-const { env, faultOnce, charges, merchant } = usePayments("pay_unknown");
+const { env, faultOnce, charges, merchant } = paymentsTestBed("pay_unknown");
 
 describe("unknown outcomes are settled with the same key, never charged twice", () => {
   it("response lost after the charge: processing, then succeeded by settlePayment with one charge", async () => {

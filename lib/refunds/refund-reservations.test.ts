@@ -5,10 +5,10 @@ import { eq } from "drizzle-orm";
 import { payments } from "@/db/schema";
 import { createPayment } from "@/lib/payments/create-payment";
 import { errorCodeOf as code } from "@/test/fixtures";
-import { checksTheBooks, usePayments } from "@/test/payments";
+import { checksTheBooks, paymentsTestBed } from "@/test/payments";
 import { createRefund } from "./create-refund";
 
-const { env, merchant } = usePayments("refund_reserve");
+const { env, merchant } = paymentsTestBed("refund_reserve");
 
 describe("refunds under concurrency", () => {
   it("two concurrent refunds of the remaining amount: exactly one succeeds", async () => {

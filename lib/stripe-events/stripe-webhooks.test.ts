@@ -8,14 +8,14 @@ import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { createPayment } from "@/lib/payments/create-payment";
 import { createRefund } from "@/lib/refunds/create-refund";
 import { startEventApi } from "@/test/inngest-event-api";
-import { apiMerchant, useStripe } from "@/test/stripe";
+import { apiMerchant, stripeTestBed } from "@/test/stripe";
 import type { StripeObject } from "@/test/stripe-double/objects";
 import { onOutboxCommit } from "@/lib/service/outbox-signal";
 import { processStripeEvent } from "./process-stripe-event";
 import { publishPendingStripeEvents } from "./publish-stripe-events";
 import { errorCodeOf as code } from "@/test/fixtures";
 
-const env = useStripe("stripe_wh");
+const env = stripeTestBed("stripe_wh");
 let eventApi: Awaited<ReturnType<typeof startEventApi>>;
 let POST: (req: Request) => Promise<Response>;
 /** One pass of the outbox relay over Stripe's events (the server runs it after each commit and in its sweep). */

@@ -12,10 +12,10 @@ import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { createPayment } from "@/lib/payments/create-payment";
 import { settlePayment } from "@/lib/payments/settle-payment";
 import { createRefund } from "@/lib/refunds/create-refund";
-import { apiMerchant, useStripe } from "@/test/stripe";
+import { apiMerchant, stripeTestBed } from "@/test/stripe";
 import { errorCodeOf as code } from "@/test/fixtures";
 
-const env = useStripe("stripe_pay");
+const env = stripeTestBed("stripe_pay");
 const later = () => Date.now() + 120_000;
 
 async function ledgerOf(merchantId: string) {
