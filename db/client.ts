@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import * as schema from "./schema";
-import { dataRoot } from "../lib/data-dir";
+import { dataRoot } from "./data-dir";
 
 /** One Drizzle type for all three drivers: they share the pg-core query builder. */
 export type Database = NodePgDatabase<typeof schema>;

@@ -1,13 +1,13 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataRoot } from "@/lib/data-dir";
+import { dataRoot } from "@/db/data-dir";
 
 /**
  * AES-256-GCM for secrets Kassa must be able to read back (webhook signing secrets). Keys come from
  * KASSA_ENCRYPTION_KEYS = "kid:base64key[,kid:base64key…]" — the first encrypts, all decrypt — so a
  * key can rotate: add the new one first, re-encrypt at leisure, then drop the old one. Every ciphertext
- * carries its key id. Outside production, a key is made once and kept in the data folder (lib/data-dir.ts).
+ * carries its key id. Outside production, a key is made once and kept in the data folder (db/data-dir.ts).
  */
 export interface Keyring {
   current: { id: string; key: Buffer };

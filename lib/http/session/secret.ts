@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { dataRoot } from "@/lib/data-dir";
+import { dataRoot } from "@/db/data-dir";
 
 /**
  * AUTH_SECRET signs session cookies. Production must set it; the embedded default makes one
- * on first start and keeps it in the data folder (lib/data-dir.ts) so sessions survive restarts.
+ * on first start and keeps it in the data folder (db/data-dir.ts) so sessions survive restarts.
  */
 export function authSecret(): string | undefined {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
