@@ -6,9 +6,10 @@ import type { Changes } from "@/lib/service/commit";
  * Internal events: hand-offs to a workflow that travel the outbox, so they commit with the change that
  * asks for them and the relay sends them with the outbox id as event id (a resend of the row is dropped
  * by the engine; a new request is a new row, so a new id). They are not API events: never listed or
- * fetched through /api/v1/events, never fanned out to merchants' endpoints. An outbox row is internal
- * when its type is the workflow event's own name, which has a `/` — no API event type can have one
- * (ListEventsInput's pattern) — and the relay sends it under that name, not `kassa/<type>`.
+ * fetched through /api/v1/events, never on a payment's timeline, never fanned out to merchants'
+ * endpoints as events of their own. An outbox row is internal when its type is the workflow event's own
+ * name, which has a `/` — no API event type can have one (ListEventsInput's pattern) — and the relay
+ * sends it under that name, not `kassa/<type>`.
  */
 export const INTERNAL_EVENTS = {
   /** One webhook delivery to try now (lib/webhooks/dispatch.ts → inngest/functions/webhook-deliver.ts). */
@@ -26,6 +27,18 @@ export const apiEventsOnly = () => notLike(events.type, "%/%");
  * `event.data`. Returns the outbox id, which is the event's id at the engine.
  */
 export function declareInternalEvent(changes: Changes, name: InternalEventName, data: Record<string, string> & { id?: never }): string {
-  // No `id` in data: the payment timeline finds outbox rows by `data.object.id`, and these are no object's.
+  // No `id` in data: these are no object's events, so nothing should ever find them by `data.object.id`.
   return changes.event(name, data);
+}
+
+/**
+ * Declares a workflow run's trigger again (a re-run on Inngest, lib/workflows/rerun-workflow-run.ts):
+ * the original event's own name (`kassa/payment.succeeded`) with its data as the workflow gets it, so
+ * the engine starts every function that event triggers. Internal by its name, so it is never an API
+ * event; whether the webhook fan-out runs again is the data's own `webhooks` flag, which the caller sets.
+ * Returns the outbox id, the new event's id at the engine.
+ */
+export function declareRerunEvent(changes: Changes, trigger: { name: string; data: Record<string, unknown> }): string {
+  if (!isInternalEvent(trigger.name)) throw new Error(`A re-run's trigger must be a workflow event name, not '${trigger.name}'`);
+  return changes.event(trigger.name, trigger.data);
 }

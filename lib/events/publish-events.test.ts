@@ -7,7 +7,7 @@ import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 import { commit } from "@/lib/service/commit";
 import { emitEvent } from "./emit-event";
-import { declareInternalEvent, INTERNAL_EVENTS } from "./internal-events";
+import { declareInternalEvent, declareRerunEvent, INTERNAL_EVENTS } from "./internal-events";
 import { onOutboxCommit } from "@/lib/service/outbox-signal";
 import { publishPendingEvents, type OutboundEvent } from "./publish-events";
 
@@ -52,6 +52,20 @@ describe("outbox relay", () => {
     const sent: OutboundEvent[] = [];
     expect(await publishPendingEvents({ db: h.db, send: async (b) => void sent.push(...b) })).toBe(1);
     expect(sent).toEqual([{ id, name: "webhooks/delivery.requested", data: { deliveryId: "whd_1", endpointId: "we_1" }, ts: expect.any(Number) }]);
+  });
+
+  it("sends a re-run's trigger under the original event's name with exactly its data: its own webhooks flag, not the relay's", async () => {
+    const { createWebhookEndpoint } = await import("@/lib/webhooks/create-webhook-endpoint");
+    const { ctx } = await makeMerchant(h.db);
+    await createWebhookEndpoint({ ctx, input: { url: "https://hooks.example.com/k", enabled_events: ["*"] } });
+    await publishPendingEvents({ db: h.db, send: async () => undefined });
+    const trigger = { id: "evt_orig", object: "event", type: "payment.succeeded", data: { object: { id: "pay_1" } }, merchant: ctx.merchantId, webhooks: false };
+    const id = await commit(ctx, async (_tx, changes) => declareRerunEvent(changes, { name: "kassa/payment.succeeded", data: trigger }));
+    const sent: OutboundEvent[] = [];
+    expect(await publishPendingEvents({ db: h.db, send: async (b) => void sent.push(...b) })).toBe(1);
+    expect(sent).toEqual([{ id, name: "kassa/payment.succeeded", data: trigger, ts: expect.any(Number) }]);
+    // A name without `/` would be an API event (listed, fanned out as kassa/<type>): refused.
+    await expect(commit(ctx, async (_tx, changes) => declareRerunEvent(changes, { name: "payment.succeeded", data: trigger }))).rejects.toThrow(/workflow event name/);
   });
 
   it("marks events of merchants with an enabled webhook endpoint, so only those reach the fan-out", async () => {

@@ -15,8 +15,9 @@ export interface OutboundEvent {
 export type EventSender = (batch: OutboundEvent[]) => Promise<unknown>;
 
 export function toOutboundEvent(row: EventRow, webhooks = false): OutboundEvent {
-  // An internal event goes out under its own name with its own data: it never matches `kassa/*`, so
-  // the webhook fan-out never sees it (lib/events/internal-events.ts).
+  // An internal event goes out under its own name with exactly its data (lib/events/internal-events.ts):
+  // a delivery request never matches `kassa/*`; a re-run's trigger does, and its own `webhooks` flag
+  // says whether the fan-out runs again (false unless the fan-out is the run asked for).
   if (isInternalEvent(row.type)) return { id: row.id, name: row.type, data: row.data.object, ts: row.createdAt.getTime() };
   return {
     // The outbox id is the event id: the engine drops a resend of the same id for 24 h.

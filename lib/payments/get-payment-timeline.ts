@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { auditLog, disputes, events, journalEntries, journalLines, paymentAttempts, refunds, webhookDeliveries } from "@/db/schema";
+import { apiEventsOnly } from "@/lib/events/internal-events";
 import { requirePermission } from "@/lib/service/roles";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { loadPayment } from "./load-payment";
@@ -39,7 +40,10 @@ export async function getPaymentTimeline({ ctx, id }: { ctx: ServiceContext; id:
     db
       .select()
       .from(events)
-      .where(and(eq(events.merchantId, ctx.merchantId), eq(events.livemode, ctx.livemode), inArray(sql<string>`${events.data}->'object'->>'id'`, objectIds)))
+      // Internal events (a re-run's trigger, a delivery request) are hand-offs, not the payment's history.
+      .where(
+        and(eq(events.merchantId, ctx.merchantId), eq(events.livemode, ctx.livemode), inArray(sql<string>`${events.data}->'object'->>'id'`, objectIds), apiEventsOnly()),
+      )
       .orderBy(asc(events.id)),
     db.select().from(auditLog).where(and(eq(auditLog.merchantId, ctx.merchantId), inArray(auditLog.targetId, objectIds))).orderBy(asc(auditLog.id)),
     db
