@@ -46,6 +46,7 @@ export async function startInngestDouble(opts: { signingKey: string; eventKey: s
   const runs = new Map<string, Run>();
   const requests: { method: string; path: string; authorization?: string }[] = [];
   let failNext: number | undefined;
+  let refuseEvents: number | null = null;
 
   const send = (res: ServerResponse, status: number, body?: unknown) => {
     res.writeHead(status, { "content-type": "application/json" });
@@ -94,6 +95,7 @@ export async function startInngestDouble(opts: { signingKey: string; eventKey: s
       return error(res, status, "Something went wrong.  Please try again");
     }
     if (req.method === "POST" && parts[0] === "e") {
+      if (refuseEvents) return error(res, refuseEvents, "Something went wrong.  Please try again");
       if (parts[1] !== opts.eventKey) return error(res, 401, "Event key not found");
       let body = "";
       for await (const chunk of req) body += chunk;
@@ -153,6 +155,8 @@ export async function startInngestDouble(opts: { signingKey: string; eventKey: s
     },
     /** The next request is answered with this status. */
     failNext: (status: number) => void (failNext = status),
+    /** Every event sent is refused with this status (an outage of the event API, past the SDK's retries) until `null`. */
+    refuseEvents: (status: number | null) => void (refuseEvents = status),
     close: () =>
       new Promise<void>((r) => {
         server.close(() => r());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { auditLog, events } from "@/db/schema";
 import { inngestEvents, inngestQueue, inngestRuns, inngestWaits } from "@/inngest/local/schema";
 import { migrateExecutor } from "@/inngest/local/migrate";
 import { systemClock } from "@/inngest/local/clock";
@@ -48,11 +48,15 @@ describe("workflow runs (operations page), embedded executor", () => {
     expect(await code(listWorkflowRuns({ ctx: { ...a.ctx, role: "analyst" } }))).toBe("permission_denied");
   });
 
-  it("re-runs an ended run with the same events, queued for the executor, and audits it", async () => {
+  it("re-runs an ended run with the same events, queued for the executor in the audit's commit, and audits it", async () => {
     const a = await makeMerchant(h.db);
     const run = await runFor(a.merchantId);
-    const { id } = await rerunWorkflowRun({ ctx: a.ctx, id: run.id });
+    const answer = await rerunWorkflowRun({ ctx: a.ctx, id: run.id });
+    if (answer.id === null) throw new Error(`the embedded executor answered no run: ${JSON.stringify(answer)}`);
+    const { id } = answer;
     expect(id).not.toBe(run.id);
+    // The executor's run is written in the commit itself: no event through the outbox.
+    expect(await h.db.select().from(events).where(eq(events.merchantId, a.merchantId))).toEqual([]);
     const [fresh] = await h.db.select().from(inngestRuns).where(eq(inngestRuns.id, id));
     expect(fresh).toMatchObject({ functionId: "kassa-deliver", eventIds: run.eventIds, status: "running", maxAttempts: 4 });
     expect(await h.db.select().from(inngestQueue).where(eq(inngestQueue.runId, id))).toHaveLength(1);

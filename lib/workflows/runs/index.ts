@@ -42,22 +42,18 @@ export function runsEngineConfig(env: Record<string, string | undefined> = proce
 
 const APP_ID = "kassa";
 
-async function sendWithClient(events: OutgoingEvent[]): Promise<string[]> {
-  const { inngest } = await import("@/inngest/client");
-  return (await inngest.send(events)).ids;
-}
-
 /** The configured engine's runs (see runsEngineConfig); `db`: the caller's connection (a verb's ctx.db). */
 export function workflowRuns({ db }: { db?: Executor } = {}): WorkflowRuns {
   const config = runsEngineConfig();
   if (config.kind === "embedded") return localWorkflowRuns(db);
-  return inngestApiWorkflowRuns({ ...config, appId: APP_ID, send: sendWithClient, db });
+  return inngestApiWorkflowRuns({ ...config, appId: APP_ID, db });
 }
 
 /**
  * After the relay sent a batch: while the page reads Inngest's API, keep the ids Inngest gave the
- * merchant events (the API finds runs by them). Losing them loses only the page's view of those runs,
- * never the runs: a failure is logged, not thrown back into the relay (which would send again).
+ * merchant's events and re-runs (the API finds runs by them; a re-run's page finds its new run by
+ * its outbox id). Losing them loses only the page's view of those runs, never the runs: a failure is
+ * logged, not thrown back into the relay (which would send again).
  */
 export async function recordSentEvents(batch: OutgoingEvent[], ids: string[]): Promise<void> {
   if (runsEngineConfig().kind !== "inngest") return;

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { workflowEngineEvents, type WorkflowEngineEventRow } from "@/db/schema";
@@ -9,10 +8,11 @@ import type { RunOwner, RunStatus, WorkflowRunDetail, WorkflowRunSummary, Workfl
 // Inngest Cloud or a self-hosted Inngest, through its REST API (v1), authenticated with the signing
 // key as a Bearer token (https://api-docs.inngest.com/authentication). Responses are `{ data, metadata }`;
 // errors `{ error, status }`. Used here: GET /v1/events/{id}/runs, GET /v1/runs/{id},
-// DELETE /v1/runs/{id} (cancel), GET /v1/events/{id} (to re-send a run's trigger) and
-// GET /v1/apps/{app}/functions (function ids → slugs). The API finds runs only by Inngest's own event
-// ids, so the relay records the ids Inngest gave the merchant events it sent (workflow_engine_events):
-// they are how a merchant's runs are found, and the proof a run is theirs.
+// DELETE /v1/runs/{id} (cancel), GET /v1/events/{id} (a run's trigger, to declare it again for a
+// re-run) and GET /v1/apps/{app}/functions (function ids → slugs). Nothing here sends events: a re-run
+// is an outbox row the relay sends. The API finds runs only by Inngest's own event ids, so the relay
+// records the ids Inngest gave the merchant's events it sent (workflow_engine_events): they are how a
+// merchant's runs are found, and the proof a run is theirs.
 
 export interface OutgoingEvent {
   id: string;
@@ -30,12 +30,10 @@ export interface InngestApiOptions {
   appId: string;
   /** Inngest's dashboard page for a run. */
   runUrl?: (runId: string) => string | null;
-  /** Sends events to Inngest's event API; answers the ids Inngest gave them, in order. */
-  send: (events: OutgoingEvent[]) => Promise<string[]>;
   /** Where workflow_engine_events are; the app's database by default. */
   db?: Executor;
   timeoutMs?: number;
-  /** How long a re-run waits for Inngest to start the run its event triggers. */
+  /** How long, after a re-run committed, to wait for the relay to send it and Inngest to start its run. */
   rerunWaitMs?: number;
   /** How many of the merchant's latest events the list looks at (one API call each). */
   recentEvents?: number;
@@ -220,21 +218,28 @@ export function inngestApiWorkflowRuns(opts: InngestApiOptions): WorkflowRuns {
       const original = await maybe(call<ApiEvent>("GET", `/v1/events/${hit.event.engineEventId}`));
       if (!original) throw new KassaError("service_unavailable", "Inngest no longer has this run's triggering event, so it cannot be sent again.");
       const slug = await slugOf(hit.run.function_id);
-      // The same event again, under a new id (Inngest drops a repeated id for 24 h). Every function the
-      // event triggers runs again; the webhook fan-out only when it is the run asked for, so a re-run of
-      // a settlement never re-sends the merchant's webhooks.
+      // The same event again, which the caller commits to the outbox: the relay sends it under the
+      // outbox id, a new id (Inngest drops a repeated id for 24 h). Every function the event triggers
+      // runs again; the webhook fan-out only when it is the run asked for, so a re-run of a settlement
+      // never re-sends the merchant's webhooks.
       const data = { ...original.data, ...(slug.endsWith("webhook-fan-out") ? {} : { webhooks: false }) };
-      const [engineEventId] = await opts.send([{ id: `${hit.event.eventId}-rerun-${randomUUID()}`, name: original.name, data }]);
-      if (!engineEventId) throw new KassaError("service_unavailable", "Inngest did not take the re-run's event; nothing was started.");
-      await tx.insert(workflowEngineEvents).values({ ...hit.event, engineEventId, createdAt: new Date() });
-      const deadline = Date.now() + (opts.rerunWaitMs ?? 10_000);
+      return { resend: { name: original.name, data, function: slug } };
+    },
+
+    async startedBy(owner, eventId, fn) {
+      const deadline = Date.now() + (opts.rerunWaitMs ?? 5_000);
       for (;;) {
-        const runs = (await maybe(call<ApiRun[]>("GET", `/v1/events/${engineEventId}/runs`))) ?? [];
-        const started = runs.find((r) => r.function_id === hit.run.function_id);
-        if (started) return { started: { id: started.run_id, function: slug } };
-        if (Date.now() > deadline) {
-          throw new KassaError("service_unavailable", "Inngest took the re-run's event but has not started its run yet; it will show in the list shortly.");
+        // The relay records the id Inngest gave the event once it has sent it (recordSentEvents).
+        const [sent] = await (await db())
+          .select({ engineEventId: workflowEngineEvents.engineEventId })
+          .from(workflowEngineEvents)
+          .where(and(eq(workflowEngineEvents.merchantId, owner.merchantId), eq(workflowEngineEvents.eventId, eventId)));
+        if (sent) {
+          for (const run of (await maybe(call<ApiRun[]>("GET", `/v1/events/${sent.engineEventId}/runs`))) ?? []) {
+            if ((await slugOf(run.function_id)) === fn) return run.run_id;
+          }
         }
+        if (Date.now() >= deadline) return null;
         await new Promise((r) => setTimeout(r, 250));
       }
     },
@@ -250,8 +255,10 @@ export function inngestApiWorkflowRuns(opts: InngestApiOptions): WorkflowRuns {
 }
 
 /**
- * Records the ids Inngest gave a batch the relay sent (`ids` in the batch's order): the merchant
- * events, whose runs the Workflows page lists. Platform events (no merchant) are not recorded.
+ * Records the ids Inngest gave a batch the relay sent (`ids` in the batch's order): every event whose
+ * data carries a merchant — the merchant's events, and re-runs of their runs (internal events with the
+ * original trigger's name and data) — whose runs the Workflows page lists. Events with no merchant
+ * (platform events, delivery requests) are not recorded.
  */
 export async function recordEngineEvents(db: Executor, batch: OutgoingEvent[], ids: string[]): Promise<void> {
   const rows = batch.flatMap((e, i) => {

@@ -47,7 +47,16 @@ export interface RunOwner {
   merchantId: string;
 }
 
-export type RerunOutcome = { started: { id: string; function: string } } | { active: true } | null;
+/**
+ * `started`: the new run, written in the caller's transaction (an engine whose runs live in this
+ * database). `resend`: the trigger to send again, which the caller commits to the outbox (an engine
+ * reached over the network: the relay sends it after commit, under the outbox id).
+ */
+export type RerunOutcome =
+  | { started: { id: string; function: string } }
+  | { resend: { name: string; data: Record<string, unknown>; function: string } }
+  | { active: true }
+  | null;
 export type CancelOutcome = { cancelled: true } | { ended: true } | null;
 
 export interface WorkflowRuns {
@@ -57,8 +66,14 @@ export interface WorkflowRuns {
   get(owner: RunOwner, id: string): Promise<WorkflowRunDetail | null>;
   /**
    * Starts the run's function again with the same triggering event. `tx` is the caller's open
-   * transaction: an engine that keeps runs in this database starts the run in it.
+   * transaction: an engine that keeps runs in this database starts the run in it; any other answers
+   * the event to send again, for the caller to commit to the outbox.
    */
   rerun(owner: RunOwner, id: string, tx: Executor): Promise<RerunOutcome>;
+  /**
+   * After a `resend` committed: the run of `fn` its event (`eventId`, the outbox id) started, once the
+   * relay has sent it and the engine has started it; null if that has not happened within a short wait.
+   */
+  startedBy?(owner: RunOwner, eventId: string, fn: string): Promise<string | null>;
   cancel(owner: RunOwner, id: string, tx: Executor): Promise<CancelOutcome>;
 }
