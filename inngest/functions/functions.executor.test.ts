@@ -7,7 +7,7 @@ import { inngestEvents, inngestFunctions, inngestRuns } from "@/inngest/local/sc
 import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
 import { startApp } from "@/inngest/local/test-app";
 import { withTransaction } from "@/lib/service/context";
-import { emitEvent } from "@/lib/events/emit-event";
+import { emitEvent } from "@/test/events";
 import { newId } from "@/lib/ids";
 import { publishPendingEvents } from "@/lib/events/publish-events";
 import { createPayment } from "@/lib/payments/create-payment";

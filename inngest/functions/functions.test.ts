@@ -4,7 +4,7 @@ import { isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { events, idempotencyKeys, stripeEvents } from "@/db/schema";
 import { withTransaction } from "@/lib/service/context";
-import { emitEvent } from "@/lib/events/emit-event";
+import { emitEvent } from "@/test/events";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 import { newId } from "@/lib/ids";

@@ -9,7 +9,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { events, webhookDeliveries } from "@/db/schema";
 import { toOutboundEvent } from "@/lib/events/publish-events";
 import { withTransaction } from "@/lib/service/context";
-import { emitEvent } from "@/lib/events/emit-event";
+import { emitEvent } from "@/test/events";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";

@@ -6,7 +6,7 @@ import type { ServiceContext } from "@/lib/service/context";
 import { newId } from "@/lib/ids";
 import { freshPostgres } from "@/test/db";
 import { commit } from "@/lib/service/commit";
-import { emitEvent } from "./emit-event";
+import { emitEvent } from "@/test/events";
 import { declareInternalEvent, INTERNAL_EVENTS } from "./internal-events";
 import { getEvent } from "./get-event";
 import { listEvents } from "./list-events";

@@ -6,7 +6,7 @@ import { withTransaction } from "@/lib/service/context";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 import { commit } from "@/lib/service/commit";
-import { emitEvent } from "./emit-event";
+import { emitEvent } from "@/test/events";
 import { declareInternalEvent, declareRerunEvent, INTERNAL_EVENTS } from "./internal-events";
 import { onOutboxCommit } from "@/lib/service/outbox-signal";
 import { publishPendingEvents, type OutboundEvent } from "./publish-events";

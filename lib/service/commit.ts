@@ -184,8 +184,8 @@ function auditRow(ctx: ServiceContext, entry: AuditEntry) {
   };
 }
 
-/** The outbox row of an event. */
-function eventRow(ctx: ServiceContext, type: string, object: Record<string, unknown>, previousAttributes?: Record<string, unknown>) {
+/** The outbox row of an event (a verb that writes an event already published, like a test event, builds it here too). */
+export function eventRow(ctx: ServiceContext, type: string, object: Record<string, unknown>, previousAttributes?: Record<string, unknown>) {
   return {
     id: newId("event"),
     merchantId: ctx.merchantId,

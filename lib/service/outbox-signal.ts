@@ -8,7 +8,7 @@ type G = typeof globalThis & { [KEY]?: Set<() => void> };
 
 const listeners = () => ((globalThis as G)[KEY] ??= new Set());
 
-/** Called by emitEvent: this transaction carries outbox rows. */
+/** Called by commit (lib/service/commit.ts): this transaction carries outbox rows. */
 export function markOutboxWrite(tx: object): void {
   WRITES.add(tx);
 }

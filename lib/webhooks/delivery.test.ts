@@ -10,7 +10,7 @@ import { auditLog, events, webhookAttempts, webhookDeliveries, webhookEndpoints 
 import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
 import { startApp } from "@/inngest/local/test-app";
 import { withTransaction, type ServiceContext } from "@/lib/service/context";
-import { emitEvent } from "@/lib/events/emit-event";
+import { emitEvent } from "@/test/events";
 import type { EventSender } from "@/lib/events/publish-events";
 import { publishPendingEvents } from "@/lib/events/publish-events";
 import { freshPostgres } from "@/test/db";

@@ -17,7 +17,7 @@ import { revealWebhookSecret } from "./reveal-webhook-secret";
 import { rotateWebhookSecret } from "./rotate-webhook-secret";
 import { updateWebhookEndpoint } from "./update-webhook-endpoint";
 import { withTransaction } from "@/lib/service/context";
-import { emitEvent } from "@/lib/events/emit-event";
+import { emitEvent } from "@/test/events";
 import { auditRows, eventRows } from "@/test/rows";
 import { sendTestEvent } from "./send-test-event";
 

@@ -1,8 +1,7 @@
 import { events, webhookDeliveries, type WebhookDeliveryRow } from "@/db/schema";
 import { requirePermission } from "@/lib/service/roles";
-import { commit } from "@/lib/service/commit";
+import { commit, eventRow } from "@/lib/service/commit";
 import type { ServiceContext } from "@/lib/service/context";
-import { eventRow } from "@/lib/events/emit-event";
 import { newId } from "@/lib/ids";
 import { dispatchDeliveries } from "./dispatch";
 import { loadWebhookEndpoint } from "./load-webhook-endpoint";
