@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { balanceTransactions } from "@/db/schema";
 import { getDb } from "@/db/client";
+import { commitPlatform } from "@/lib/service/commit";
 import type { ServiceContext } from "@/lib/service/context";
 import { postJournalEntry } from "./post-journal-entry";
 import { postingsFor } from "./postings";
@@ -30,7 +31,7 @@ export async function releaseAvailableFunds(args: {
   const t = balanceTransactions;
   let released = 0;
   for (;;) {
-    const count = await db.transaction(async (tx) => {
+    const count = await commitPlatform(db, async (tx) => {
       const due = await tx
         .select()
         .from(t)

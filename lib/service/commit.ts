@@ -153,7 +153,8 @@ export async function commitWrites(
 
 /**
  * The same path for rows no merchant owns — users, sign-up requests, password resets, login sessions,
- * emails: the verb's writes in one transaction (a savepoint inside a caller's). With no merchant there
+ * emails, Stripe's events — and for a system sweep across merchants (releasing available funds): the
+ * verb's writes in one transaction (a savepoint inside a caller's). With no merchant there
  * is no audit row, event, recovery point or stored answer to declare; a verb that has a merchant to
  * answer to uses `commit` with that merchant's context.
  */
