@@ -7,7 +7,9 @@ export default function Forbidden() {
         <p className="text-sm font-semibold text-brand-600">403</p>
         <h1 className="mt-2 text-xl font-semibold text-slate-900">Your role cannot open this page</h1>
         <p className="mt-2 text-sm text-slate-600">Ask an owner or admin of this account if you need access.</p>
-        <Link href="/dashboard" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">Back to the dashboard</Link>
+        <Link href="/dashboard" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">
+          Back to the dashboard
+        </Link>
       </div>
     </main>
   );

@@ -252,10 +252,7 @@ describe("Neon serverless driver through a local WebSocket proxy", () => {
       };
     });
     const meet = () =>
-      Promise.race([
-        bothInserted,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("transactions did not overlap")), 10_000)),
-      ]);
+      Promise.race([bothInserted, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("transactions did not overlap")), 10_000))]);
 
     const run = (id: string, other: string) =>
       neon.db.transaction(async (tx) => {

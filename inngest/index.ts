@@ -11,4 +11,16 @@ import { webhookDeliverFn } from "./functions/webhook-deliver";
 import { webhookFanOutFn } from "./functions/webhook-fan-out";
 
 /** Every function served at /api/inngest. */
-export const functions = [outboxSweep, reapIdempotencyKeysFn, settlePaymentFn, authorizationTimerFn, reconcilePaymentsFn, releaseAvailableFundsFn, webhookFanOutFn, webhookDeliverFn, checkoutSessionExpiryFn, stripeEventFn, sandboxDisputeFn];
+export const functions = [
+  outboxSweep,
+  reapIdempotencyKeysFn,
+  settlePaymentFn,
+  authorizationTimerFn,
+  reconcilePaymentsFn,
+  releaseAvailableFundsFn,
+  webhookFanOutFn,
+  webhookDeliverFn,
+  checkoutSessionExpiryFn,
+  stripeEventFn,
+  sandboxDisputeFn,
+];

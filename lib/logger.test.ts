@@ -50,7 +50,17 @@ describe("logger", () => {
     );
     log.error({ err: new Error(`charge failed for 4000000000000002 using ${LIVE_B}`) }, "oops");
     const out = text();
-    for (const secret of ["hunter2-secret", "4242424242424242", "4242 4242 4242 4242", "p4ss-in-body", "sk_test_abcdefghijklmnop", LIVE_A, "4000000000000002", LIVE_B, '"cvc":"123"']) {
+    for (const secret of [
+      "hunter2-secret",
+      "4242424242424242",
+      "4242 4242 4242 4242",
+      "p4ss-in-body",
+      "sk_test_abcdefghijklmnop",
+      LIVE_A,
+      "4000000000000002",
+      LIVE_B,
+      '"cvc":"123"',
+    ]) {
       expect(out).not.toContain(secret);
     }
     expect(out).toContain("[redacted]");
@@ -68,7 +78,13 @@ describe("logger", () => {
     const { customers } = await import("@/db/schema");
     const row = { id: "cus_dup", merchantId: "mer_x", livemode: false, email: "ada.lovelace@example.com", name: "Ada Lovelace", connector: "sandbox" };
     await h.db.insert(customers).values(row);
-    const failed = await h.db.insert(customers).values(row).then(() => null, (e: unknown) => e);
+    const failed = await h.db
+      .insert(customers)
+      .values(row)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     await h.close();
     expect(String((failed as Error).message)).toContain("ada.lovelace@example.com"); // the driver's error does carry it
     const { log, text } = capture();

@@ -47,10 +47,7 @@ export function createLogger(destination?: pino.DestinationStream): pino.Logger 
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       hooks: {
         logMethod(args, method) {
-          method.apply(
-            this,
-            args.map((a) => (typeof a === "string" ? scrub(a) : a)) as Parameters<typeof method>,
-          );
+          method.apply(this, args.map((a) => (typeof a === "string" ? scrub(a) : a)) as Parameters<typeof method>);
         },
       },
       serializers: {

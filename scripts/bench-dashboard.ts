@@ -36,9 +36,16 @@ async function merchant(label: string, count: number): Promise<ServiceContext> {
   const found = await pool.query<{ id: string }>(`select id from merchants where business_name = $1`, [label]);
   let merchantId = found.rows[0]?.id;
   if (!merchantId) {
-    ({ merchantId } = await signUp({ db: handle.db, input: { name: "Bench", email: `${label.toLowerCase().replace(/\W/g, "")}@bench.test`, password: "bench bench bench", business_name: label } }));
+    ({ merchantId } = await signUp({
+      db: handle.db,
+      input: { name: "Bench", email: `${label.toLowerCase().replace(/\W/g, "")}@bench.test`, password: "bench bench bench", business_name: label },
+    }));
     const started = Date.now();
-    await seedLargePayments(pool, { merchantId, count, onProgress: (n) => process.stdout.write(`\r  ${label}: ${n.toLocaleString("en-US")} payments (${Math.round((Date.now() - started) / 1000)} s)`) });
+    await seedLargePayments(pool, {
+      merchantId,
+      count,
+      onProgress: (n) => process.stdout.write(`\r  ${label}: ${n.toLocaleString("en-US")} payments (${Math.round((Date.now() - started) / 1000)} s)`),
+    });
     process.stdout.write(`\n  seeded ${label} in ${Math.round((Date.now() - started) / 1000)} s\n`);
   }
   return { merchantId, livemode: false, actor: { type: "system", id: "bench" }, db: handle.db };
@@ -64,13 +71,21 @@ try {
   const today = toDay(new Date());
   const results: Record<string, Record<string, { p50: number; p95: number; max: number }>> = {};
   const plans: Record<string, string> = {};
-  for (const [label, ctx, n] of [["10k", small, SMALL], ["1M", large, LARGE]] as const) {
+  for (const [label, ctx, n] of [
+    ["10k", small, SMALL],
+    ["1M", large, LARGE],
+  ] as const) {
     // A cursor 90 % of the way down: what "Older payments" reaches after many clicks.
-    const deep = await pool.query<{ id: string }>(`select id from payments where merchant_id = $1 and livemode = false order by created_at desc, id desc offset $2 limit 1`, [ctx.merchantId, Math.floor(n * 0.9)]);
+    const deep = await pool.query<{ id: string }>(
+      `select id from payments where merchant_id = $1 and livemode = false order by created_at desc, id desc offset $2 limit 1`,
+      [ctx.merchantId, Math.floor(n * 0.9)],
+    );
     const cases: Record<string, () => Promise<unknown>> = {
       "list: first page": () => searchPayments({ ctx, input: { limit: "25" } }),
-      "list: filtered (succeeded, eur, visa, last 30 days)": () => searchPayments({ ctx, input: { limit: "25", status: "succeeded", currency: "eur", brand: "visa", from: addDays(today, -29), to: today } }),
-      "list: filtered (canceled, amount 100–150)": () => searchPayments({ ctx, input: { limit: "25", status: "canceled", amount_min: "100", amount_max: "150" } }),
+      "list: filtered (succeeded, eur, visa, last 30 days)": () =>
+        searchPayments({ ctx, input: { limit: "25", status: "succeeded", currency: "eur", brand: "visa", from: addDays(today, -29), to: today } }),
+      "list: filtered (canceled, amount 100–150)": () =>
+        searchPayments({ ctx, input: { limit: "25", status: "canceled", amount_min: "100", amount_max: "150" } }),
       "list: search by last4": () => searchPayments({ ctx, input: { limit: "25", q: "4249" } }),
       "list: deep page by cursor (90 %)": () => searchPayments({ ctx, input: { limit: "25", cursor: deep.rows[0]!.id } }),
       "payment page (timeline, ledger lines)": () => getPaymentTimeline({ ctx, id: deep.rows[0]!.id }),
@@ -80,14 +95,30 @@ try {
     results[label] = {};
     for (const [name, fn] of Object.entries(cases)) {
       results[label][name] = await time(fn);
-      console.log(`${label.padEnd(4)} ${name.padEnd(52)} p50 ${String(results[label][name].p50).padStart(7)} ms  p95 ${String(results[label][name].p95).padStart(7)} ms`);
+      console.log(
+        `${label.padEnd(4)} ${name.padEnd(52)} p50 ${String(results[label][name].p50).padStart(7)} ms  p95 ${String(results[label][name].p95).padStart(7)} ms`,
+      );
     }
     if (label === "1M") {
-      const explain = async (q: string, params: unknown[]) => (await pool.query(`explain (analyze, costs off, timing off, summary off) ${q}`, params)).rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n");
-      plans.firstPage = await explain(`select id from payments where merchant_id = $1 and livemode = false order by created_at desc, id desc limit 26`, [ctx.merchantId]);
-      plans.statusPage = await explain(`select id from payments where merchant_id = $1 and livemode = false and status = 'canceled' order by created_at desc, id desc limit 26`, [ctx.merchantId]);
-      plans.deepPage = await explain(`select id from payments where merchant_id = $1 and livemode = false and (created_at, id) < (select c.created_at, c.id from payments c where c.id = $2) order by created_at desc, id desc limit 26`, [ctx.merchantId, deep.rows[0]!.id]);
-      plans.last4 = await explain(`select id from payments where merchant_id = $1 and livemode = false and card->>'last4' = '4249' order by created_at desc, id desc limit 26`, [ctx.merchantId]);
+      const explain = async (q: string, params: unknown[]) =>
+        (await pool.query(`explain (analyze, costs off, timing off, summary off) ${q}`, params)).rows
+          .map((r: Record<string, string>) => r["QUERY PLAN"])
+          .join("\n");
+      plans.firstPage = await explain(`select id from payments where merchant_id = $1 and livemode = false order by created_at desc, id desc limit 26`, [
+        ctx.merchantId,
+      ]);
+      plans.statusPage = await explain(
+        `select id from payments where merchant_id = $1 and livemode = false and status = 'canceled' order by created_at desc, id desc limit 26`,
+        [ctx.merchantId],
+      );
+      plans.deepPage = await explain(
+        `select id from payments where merchant_id = $1 and livemode = false and (created_at, id) < (select c.created_at, c.id from payments c where c.id = $2) order by created_at desc, id desc limit 26`,
+        [ctx.merchantId, deep.rows[0]!.id],
+      );
+      plans.last4 = await explain(
+        `select id from payments where merchant_id = $1 and livemode = false and card->>'last4' = '4249' order by created_at desc, id desc limit 26`,
+        [ctx.merchantId],
+      );
       for (const [k, v] of Object.entries(plans)) console.log(`\nEXPLAIN ${k}:\n${v}`);
     }
   }
@@ -104,10 +135,31 @@ try {
     bytes += value.byteLength;
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
   }
-  const exportResult = { rows: LARGE, seconds: Math.round((performance.now() - exportStarted) / 100) / 10, megabytes: Math.round(bytes / 1e6), rssGrowthMb: Math.round((rssPeak - rssBefore) / 1e6) };
-  console.log(`\nCSV export of ${LARGE.toLocaleString("en-US")} payments: ${exportResult.megabytes} MB in ${exportResult.seconds} s, RSS grew ${exportResult.rssGrowthMb} MB (target < 100 MB)`);
-  const worst = (prefix: string) => Math.max(...Object.entries(results["1M"]!).filter(([k]) => k.startsWith(prefix)).map(([, v]) => v.p95));
-  const summary = { payments: { small: SMALL, large: LARGE }, runs: RUNS, results, targets: { listP95Ms: 50, overviewP95Ms: 150 }, listP95Ms: worst("list"), overviewP95Ms: worst("overview"), export: exportResult, plans };
+  const exportResult = {
+    rows: LARGE,
+    seconds: Math.round((performance.now() - exportStarted) / 100) / 10,
+    megabytes: Math.round(bytes / 1e6),
+    rssGrowthMb: Math.round((rssPeak - rssBefore) / 1e6),
+  };
+  console.log(
+    `\nCSV export of ${LARGE.toLocaleString("en-US")} payments: ${exportResult.megabytes} MB in ${exportResult.seconds} s, RSS grew ${exportResult.rssGrowthMb} MB (target < 100 MB)`,
+  );
+  const worst = (prefix: string) =>
+    Math.max(
+      ...Object.entries(results["1M"]!)
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([, v]) => v.p95),
+    );
+  const summary = {
+    payments: { small: SMALL, large: LARGE },
+    runs: RUNS,
+    results,
+    targets: { listP95Ms: 50, overviewP95Ms: 150 },
+    listP95Ms: worst("list"),
+    overviewP95Ms: worst("overview"),
+    export: exportResult,
+    plans,
+  };
   console.log(`\n1M: worst list p95 ${summary.listP95Ms} ms (target ≤ 50), worst overview p95 ${summary.overviewP95Ms} ms (target ≤ 150)`);
   fs.mkdirSync(path.join(process.cwd(), "test-results"), { recursive: true });
   fs.writeFileSync(path.join(process.cwd(), "test-results", "bench-dashboard.json"), JSON.stringify(summary, null, 2));

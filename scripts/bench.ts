@@ -97,8 +97,14 @@ try {
   const { signUp } = await import("@/lib/team/sign-up");
   const { createApiKey } = await import("@/lib/api-keys/create-api-key");
   const h = await openDatabase(databaseUrl);
-  const { merchantId, userId } = await signUp({ db: h.db, input: { name: "Bench", email: `bench-${Date.now()}@kassa.test`, password: "bench horse battery", business_name: "Bench shop" } });
-  const { secret } = await createApiKey({ ctx: { merchantId, livemode: false, actor: { type: "user", id: userId }, role: "owner", db: h.db }, input: { kind: "secret", name: "bench" } });
+  const { merchantId, userId } = await signUp({
+    db: h.db,
+    input: { name: "Bench", email: `bench-${Date.now()}@kassa.test`, password: "bench horse battery", business_name: "Bench shop" },
+  });
+  const { secret } = await createApiKey({
+    ctx: { merchantId, livemode: false, actor: { type: "user", id: userId }, role: "owner", db: h.db },
+    input: { kind: "secret", name: "bench" },
+  });
   await h.close();
 
   const payment = {
@@ -147,7 +153,22 @@ try {
   fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
   fs.writeFileSync(
     path.join(root, "test-results", "bench.json"),
-    JSON.stringify({ bare: bare.requests.average, createConfirm: payMax, ratio, halfLoad: half, p50: steady.latency.p50, p99: steady.latency.p99, rssStart, rssEnd, samples, non2xx }, null, 2),
+    JSON.stringify(
+      {
+        bare: bare.requests.average,
+        createConfirm: payMax,
+        ratio,
+        halfLoad: half,
+        p50: steady.latency.p50,
+        p99: steady.latency.p99,
+        rssStart,
+        rssEnd,
+        samples,
+        non2xx,
+      },
+      null,
+      2,
+    ),
   );
 } catch (error) {
   console.error("bench failed:", error);

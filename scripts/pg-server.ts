@@ -59,23 +59,43 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string,
 export async function startPgServer(): Promise<PgServer> {
   const bin = findPgBin();
   if (!bin) {
-    throw new Error(
-      "PostgreSQL server binaries not found (looked in /usr/lib/postgresql/*/bin). Install postgresql-15 or set PG_BIN.",
-    );
+    throw new Error("PostgreSQL server binaries not found (looked in /usr/lib/postgresql/*/bin). Install postgresql-15 or set PG_BIN.");
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kassa-pg-"));
   const dataDir = path.join(dir, "data");
   fs.chmodSync(dir, 0o777);
   if (isRoot()) execFileSync("chown", ["postgres:postgres", dir]);
   const [initCmd, initArgs] = asPostgres(path.join(bin, "initdb"), [
-    "-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync",
+    "-D",
+    dataDir,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "--encoding=UTF8",
+    "--locale=C",
+    "--no-sync",
   ]);
   execFileSync(initCmd, initArgs, { stdio: "pipe" });
   const port = await freePort();
   const [cmd, args] = asPostgres(path.join(bin, "postgres"), [
-    "-D", dataDir, "-p", String(port), "-h", "127.0.0.1", "-k", dir,
-    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-    "-c", "max_connections=300", "-c", "shared_buffers=128MB",
+    "-D",
+    dataDir,
+    "-p",
+    String(port),
+    "-h",
+    "127.0.0.1",
+    "-k",
+    dir,
+    "-c",
+    "fsync=off",
+    "-c",
+    "synchronous_commit=off",
+    "-c",
+    "full_page_writes=off",
+    "-c",
+    "max_connections=300",
+    "-c",
+    "shared_buffers=128MB",
   ]);
   const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

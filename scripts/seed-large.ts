@@ -23,7 +23,11 @@ const handle = await openDatabase(url);
 await migrateDatabase(handle);
 let merchantId = process.env.KASSA_SEED_MERCHANT;
 if (!merchantId) {
-  const [demo] = await handle.db.select({ merchantId: memberships.merchantId }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(users.email, DEMO_LOGIN.email));
+  const [demo] = await handle.db
+    .select({ merchantId: memberships.merchantId })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(users.email, DEMO_LOGIN.email));
   if (demo) merchantId = demo.merchantId;
   else {
     const email = `large-${Date.now().toString(36)}@kassa.test`;
@@ -38,7 +42,8 @@ const started = Date.now();
 await seedLargePayments(pool, {
   merchantId,
   count,
-  onProgress: (done) => process.stdout.write(`\r  ${done.toLocaleString("en-US")} / ${count.toLocaleString("en-US")} payments (${Math.round((Date.now() - started) / 1000)} s)`),
+  onProgress: (done) =>
+    process.stdout.write(`\r  ${done.toLocaleString("en-US")} / ${count.toLocaleString("en-US")} payments (${Math.round((Date.now() - started) / 1000)} s)`),
 });
 await pool.query("analyze payments; analyze payment_rollups; analyze refunds");
 console.log(`\n${count.toLocaleString("en-US")} test-mode payments for ${merchantId} in ${Math.round((Date.now() - started) / 1000)} s.`);

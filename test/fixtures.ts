@@ -31,7 +31,11 @@ export async function makeSecretKey(ctx: ServiceContext, livemode = false) {
 }
 
 /** What a call ended in: "ok", the KassaError's code, or the message of anything else thrown. */
-export const errorCodeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`));
+export const errorCodeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof KassaError ? e.code : `thrown: ${String(e)}`),
+  );
 
 /**
  * A merchant and a context acting for it with no `db` handle, so the services open the process's

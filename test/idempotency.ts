@@ -12,6 +12,10 @@ export async function crashThenRetry<T>(db: Executor, ctx: ServiceContext, path:
   const scope = { merchantId: ctx.merchantId, livemode: ctx.livemode, key, method: "POST", path, requestHash: hashRequest("POST", path, {}) };
   const start = await beginIdempotentRequest(db, scope);
   if (start.kind !== "started") throw new Error("the key was not fresh");
-  const first = await verb({ ...ctx, idempotencyKey: key, idempotency: { id: start.record.id, lockVersion: start.record.lockVersion, recovery: undefined, stored: false } });
+  const first = await verb({
+    ...ctx,
+    idempotencyKey: key,
+    idempotency: { id: start.record.id, lockVersion: start.record.lockVersion, recovery: undefined, stored: false },
+  });
   return { first, retry: await beginIdempotentRequest(db, scope) };
 }

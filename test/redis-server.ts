@@ -21,8 +21,7 @@ function findRedisServer(): string {
     if (dir && existsSync(`${dir}/redis-server`)) return `${dir}/redis-server`;
   }
   throw new Error(
-    "redis-server is not installed (looked for $REDIS_SERVER_BIN, /usr/bin/redis-server and $PATH). " +
-      "Install it with `apt-get install -y redis-server`.",
+    "redis-server is not installed (looked for $REDIS_SERVER_BIN, /usr/bin/redis-server and $PATH). " + "Install it with `apt-get install -y redis-server`.",
   );
 }
 
@@ -60,11 +59,9 @@ function ping(port: number): Promise<boolean> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function startOnce(bin: string, port: number, timeoutMs: number): Promise<RedisServer> {
-  const child: ChildProcess = spawn(
-    bin,
-    ["--save", "", "--appendonly", "no", "--port", String(port), "--bind", "127.0.0.1"],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child: ChildProcess = spawn(bin, ["--save", "", "--appendonly", "no", "--port", String(port), "--bind", "127.0.0.1"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
@@ -102,9 +99,7 @@ async function startOnce(bin: string, port: number, timeoutMs: number): Promise<
     }
     if (exited) {
       process.removeListener("exit", killOnExit);
-      throw new Error(
-        `redis-server exited (code ${exited.code}, signal ${exited.signal}) before accepting connections on port ${port}:\n${output}`,
-      );
+      throw new Error(`redis-server exited (code ${exited.code}, signal ${exited.signal}) before accepting connections on port ${port}:\n${output}`);
     }
     if (await ping(port)) return { port, stop };
     if (Date.now() > deadline) {

@@ -29,7 +29,11 @@ export async function serveRoute(route: RouteModule, port = 0): Promise<{ port: 
   return {
     port: bound,
     url: `http://127.0.0.1:${bound}`,
-    close: () => new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
 

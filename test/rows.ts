@@ -8,14 +8,22 @@ import { newId } from "@/lib/ids";
 export function auditRows(db: Executor, merchantId: string, action?: string) {
   const where: SQL[] = [eq(auditLog.merchantId, merchantId)];
   if (action) where.push(eq(auditLog.action, action));
-  return db.select().from(auditLog).where(and(...where)).orderBy(asc(auditLog.id));
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(asc(auditLog.id));
 }
 
 /** Outbox events of one merchant, oldest first, optionally of one type. */
 export function eventRows(db: Executor, merchantId: string, type?: string) {
   const where: SQL[] = [eq(events.merchantId, merchantId)];
   if (type) where.push(eq(events.type, type));
-  return db.select().from(events).where(and(...where)).orderBy(asc(events.id));
+  return db
+    .select()
+    .from(events)
+    .where(and(...where))
+    .orderBy(asc(events.id));
 }
 
 let n = 0;

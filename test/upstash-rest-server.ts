@@ -189,7 +189,10 @@ export function rewriteScript(script: string): string {
       kept.push(param);
       continue;
     }
-    const flags = param.slice("flags=".length).split(",").filter((f) => REDIS_70_FLAGS.has(f));
+    const flags = param
+      .slice("flags=".length)
+      .split(",")
+      .filter((f) => REDIS_70_FLAGS.has(f));
     if (flags.length) kept.push(`flags=${flags.join(",")}`);
   }
   // Without flags a shebang script is still treated as a writer (EVAL_RO refuses it); a legacy
@@ -336,9 +339,7 @@ export async function startUpstashRestServer(options: UpstashRestServerOptions):
     });
     const conn = await redis();
     // Written back to back, answered in order.
-    const replies = translated.map((t) =>
-      t instanceof BadRequest ? Promise.resolve<RespValue>(new RespError(t.message)) : conn.send(t.args),
-    );
+    const replies = translated.map((t) => (t instanceof BadRequest ? Promise.resolve<RespValue>(new RespError(t.message)) : conn.send(t.args)));
     return Promise.all(
       replies.map(async (reply, i) => {
         const value = await reply;
@@ -414,11 +415,17 @@ export async function startUpstashRestServer(options: UpstashRestServerOptions):
       }
       if (path === "/pipeline") {
         const replies = await runPipeline(body);
-        return send(200, replies.map((r) => itemOf(r, base64)));
+        return send(
+          200,
+          replies.map((r) => itemOf(r, base64)),
+        );
       }
       const replies = await runTransaction(body);
       if (replies instanceof RespError) return send(400, { error: replies.message });
-      return send(200, replies.map((r) => itemOf(r, base64)));
+      return send(
+        200,
+        replies.map((r) => itemOf(r, base64)),
+      );
     } catch (error) {
       if (error instanceof BadRequest) return send(400, { error: error.message });
       return send(500, { error: `ERR upstash-rest-server: ${(error as Error).message}` });

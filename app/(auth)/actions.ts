@@ -39,10 +39,7 @@ async function signInOrExplain(email: string, password: string, next: string): P
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
       return {
-        error:
-          code === "throttled"
-            ? "Too many sign-in attempts. Wait a few minutes and try again."
-            : "Wrong email or password.",
+        error: code === "throttled" ? "Too many sign-in attempts. Wait a few minutes and try again." : "Wrong email or password.",
         values: { email },
       };
     }
@@ -72,7 +69,9 @@ const CHECK_EMAIL = "Check your email: we sent a link to finish creating your ac
 export async function signupAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = { name: text(form, "name"), email: text(form, "email"), business_name: text(form, "business_name") };
   const password = text(form, "password");
-  const failed = await attempt("sign-up", values, async () => requestSignup({ db: await getDb(), input: { ...values, password }, ip: await ip(), baseUrl: await requestBaseUrl() }));
+  const failed = await attempt("sign-up", values, async () =>
+    requestSignup({ db: await getDb(), input: { ...values, password }, ip: await ip(), baseUrl: await requestBaseUrl() }),
+  );
   return failed ?? { notice: CHECK_EMAIL, values };
 }
 
@@ -85,7 +84,9 @@ export async function confirmSignupAction(token: string, _prev: FormState, _form
 
 export async function forgotPasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = { email: text(form, "email") };
-  const failed = await attempt("password reset request", values, async () => requestPasswordReset({ db: await getDb(), input: values, ip: await ip(), baseUrl: await requestBaseUrl() }));
+  const failed = await attempt("password reset request", values, async () =>
+    requestPasswordReset({ db: await getDb(), input: values, ip: await ip(), baseUrl: await requestBaseUrl() }),
+  );
   return failed ?? { notice: "If an account has that email, we sent it a link to choose a new password. It works once, for an hour.", values };
 }
 
@@ -102,9 +103,7 @@ export async function acceptInviteAction(_prev: FormState, form: FormData): Prom
   const values = { name: text(form, "name") };
   let signedIn: FormState | undefined;
   const failed = await attempt("invitation", values, async () => {
-    const input = session?.user?.id
-      ? { token, user_id: session.user.id }
-      : { token, name: values.name, password: text(form, "password") };
+    const input = session?.user?.id ? { token, user_id: session.user.id } : { token, name: values.name, password: text(form, "password") };
     const joined = await acceptInvitation({ db: await getDb(), input, ip: await ip() });
     if (session?.user?.id) {
       // Already signed in: switch the session to the merchant just joined.

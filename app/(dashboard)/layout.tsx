@@ -14,7 +14,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
     {
       items: [
         { href: "/dashboard", label: "Home" },
-        ...(can(member.role, "payments:read") ? [{ href: "/payments", label: "Payments" }, { href: "/refunds", label: "Refunds" }] : []),
+        ...(can(member.role, "payments:read")
+          ? [
+              { href: "/payments", label: "Payments" },
+              { href: "/refunds", label: "Refunds" },
+            ]
+          : []),
         ...(can(member.role, "customers:read") ? [{ href: "/customers", label: "Customers" }] : []),
         ...(can(member.role, "disputes:read") ? [{ href: "/disputes", label: "Disputes" }] : []),
         ...(can(member.role, "balance:read") ? [{ href: "/balance", label: "Balance" }] : []),
@@ -45,14 +50,22 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-5 md:flex">
         <div className="mb-6 px-3">
           <p className="text-lg font-bold tracking-tight text-brand-700">kassa</p>
-          <p className="truncate text-sm text-slate-600" data-testid="merchant-name">{member.businessName}</p>
+          <p className="truncate text-sm text-slate-600" data-testid="merchant-name">
+            {member.businessName}
+          </p>
         </div>
         <Sidebar sections={sections} />
         <div className="mt-auto space-y-2 border-t border-slate-100 px-3 pt-4 text-sm">
-          <p className="truncate text-slate-700" title={member.email}>{member.email}</p>
-          <p className="text-xs capitalize text-slate-500" data-testid="member-role">{member.role}</p>
+          <p className="truncate text-slate-700" title={member.email}>
+            {member.email}
+          </p>
+          <p className="text-xs capitalize text-slate-500" data-testid="member-role">
+            {member.role}
+          </p>
           <form action={signOutAction}>
-            <button type="submit" className="text-sm text-slate-500 hover:text-slate-900">Sign out</button>
+            <button type="submit" className="text-sm text-slate-500 hover:text-slate-900">
+              Sign out
+            </button>
           </form>
         </div>
       </aside>
@@ -63,13 +76,13 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <div className="absolute left-0 z-10 mt-2 w-60 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">
               <Sidebar sections={sections} />
               <form action={signOutAction} className="mt-3 border-t border-slate-100 px-3 pt-3">
-                <button type="submit" className="text-sm text-slate-500 hover:text-slate-900">Sign out</button>
+                <button type="submit" className="text-sm text-slate-500 hover:text-slate-900">
+                  Sign out
+                </button>
               </form>
             </div>
           </details>
-          {member.livemode ? null : (
-            <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Test mode</span>
-          )}
+          {member.livemode ? null : <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Test mode</span>}
           <form action={setModeAction}>
             <input type="hidden" name="mode" value={member.livemode ? "test" : "live"} />
             <button type="submit" className="text-xs font-medium text-slate-600 hover:text-slate-900">
@@ -83,13 +96,18 @@ export default async function DashboardLayout({ children }: { children: React.Re
             {problems.map((p, i) => (
               <span key={p.id}>
                 {i > 0 ? ", " : ""}
-                <Link className="font-medium underline" href={`/developers/webhooks/${p.id}`}>{p.url}</Link> ({p.reason === "gone" ? "it answered 410 Gone" : "every delivery failed for 5 days"})
+                <Link className="font-medium underline" href={`/developers/webhooks/${p.id}`}>
+                  {p.url}
+                </Link>{" "}
+                ({p.reason === "gone" ? "it answered 410 Gone" : "every delivery failed for 5 days"})
               </span>
             ))}
             . Fix it and enable it again.
           </div>
         ) : null}
-        <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8"><QueryProvider>{children}</QueryProvider></main>
+        <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">
+          <QueryProvider>{children}</QueryProvider>
+        </main>
       </div>
     </div>
   );

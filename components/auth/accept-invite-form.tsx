@@ -17,7 +17,15 @@ export function AcceptInviteForm({ token, email, signedIn }: { token: string; em
         <>
           <Field label="Email" name="email" value={email} readOnly />
           <Field label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={err.name} />
-          <Field label="Choose a password" name="password" type="password" autoComplete="new-password" required error={err.password} hint="At least 10 characters." />
+          <Field
+            label="Choose a password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={err.password}
+            hint="At least 10 characters."
+          />
         </>
       )}
       <Button type="submit" className="w-full" disabled={pending}>

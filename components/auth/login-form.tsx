@@ -20,7 +20,9 @@ export function LoginForm({ next, notice }: { next?: string; notice?: string }) 
         {pending ? "Signing in…" : "Sign in"}
       </Button>
       <p className="text-center text-sm">
-        <Link className="text-brand-600 hover:underline" href="/forgot-password">Forgot your password?</Link>
+        <Link className="text-brand-600 hover:underline" href="/forgot-password">
+          Forgot your password?
+        </Link>
       </p>
     </form>
   );

@@ -14,9 +14,25 @@ export function SignupForm() {
     <form action={action} className="space-y-4" noValidate>
       {state.error ? <Alert>{state.error}</Alert> : null}
       <Field label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={err.name} />
-      <Field label="Business name" name="business_name" autoComplete="organization" required defaultValue={state.values?.business_name} error={err.business_name} />
+      <Field
+        label="Business name"
+        name="business_name"
+        autoComplete="organization"
+        required
+        defaultValue={state.values?.business_name}
+        error={err.business_name}
+      />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={err.email} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} error={err.password} hint="At least 10 characters." />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        error={err.password}
+        hint="At least 10 characters."
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
       </Button>

@@ -36,8 +36,18 @@ export function StripeCheckout({ publishableKey, amount, currency, payLabel, pay
     };
   }, [publishableKey, load]);
 
-  if (failed) return <p role="alert" className="rounded-md bg-amber-50 px-3 py-3 text-sm text-amber-900" data-testid="stripe-unavailable">{STRIPE_UNAVAILABLE_MESSAGE}</p>;
-  if (!stripe) return <p className="flex items-center gap-2 text-sm text-slate-700" role="status"><Spinner /> Loading the card form…</p>;
+  if (failed)
+    return (
+      <p role="alert" className="rounded-md bg-amber-50 px-3 py-3 text-sm text-amber-900" data-testid="stripe-unavailable">
+        {STRIPE_UNAVAILABLE_MESSAGE}
+      </p>
+    );
+  if (!stripe)
+    return (
+      <p className="flex items-center gap-2 text-sm text-slate-700" role="status">
+        <Spinner /> Loading the card form…
+      </p>
+    );
   return (
     <Elements stripe={stripe} options={{ mode: "payment", amount, currency, paymentMethodCreation: "manual" }}>
       <StripeForm payLabel={payLabel} pay={pay} refresh={refresh} />
@@ -72,10 +82,24 @@ function StripeForm({ payLabel, pay, refresh }: Pick<Props, "payLabel" | "pay" |
   return (
     <form onSubmit={submit} className="space-y-4">
       <PaymentElement />
-      {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
-      <button type="submit" disabled={!stripe || pending} aria-busy={pending || undefined}
-        className="flex w-full items-center justify-center gap-2 rounded-md bg-brand-700 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-600 disabled:cursor-wait disabled:opacity-80">
-        {pending ? <><Spinner /> <span>Processing…</span></> : payLabel}
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={!stripe || pending}
+        aria-busy={pending || undefined}
+        className="flex w-full items-center justify-center gap-2 rounded-md bg-brand-700 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-600 disabled:cursor-wait disabled:opacity-80"
+      >
+        {pending ? (
+          <>
+            <Spinner /> <span>Processing…</span>
+          </>
+        ) : (
+          payLabel
+        )}
       </button>
     </form>
   );

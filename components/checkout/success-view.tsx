@@ -9,7 +9,17 @@ const REDIRECT_AFTER_MS = 3000;
  * The paid state. Embedded: tells the host page (only the origin registered for this session) and
  * lets embed.js close the overlay. Not embedded: returns to the merchant's success_url.
  */
-export function SuccessEffects({ sessionId, paymentId, embedOrigin, successUrl }: { sessionId: string; paymentId: string | null; embedOrigin: string | null; successUrl: string | null }) {
+export function SuccessEffects({
+  sessionId,
+  paymentId,
+  embedOrigin,
+  successUrl,
+}: {
+  sessionId: string;
+  paymentId: string | null;
+  embedOrigin: string | null;
+  successUrl: string | null;
+}) {
   useEffect(() => {
     if (embedOrigin) {
       if (window.parent !== window) window.parent.postMessage({ type: "kassa:checkout.completed", sessionId, paymentId }, embedOrigin);
@@ -25,8 +35,11 @@ export function SuccessEffects({ sessionId, paymentId, embedOrigin, successUrl }
 /** Embedded: the customer closed the checkout without paying. */
 export function CancelEmbedButton({ sessionId, embedOrigin }: { sessionId: string; embedOrigin: string }) {
   return (
-    <button type="button" className="text-sm font-medium text-slate-700 underline hover:text-slate-900"
-      onClick={() => window.parent.postMessage({ type: "kassa:checkout.canceled", sessionId }, embedOrigin)}>
+    <button
+      type="button"
+      className="text-sm font-medium text-slate-700 underline hover:text-slate-900"
+      onClick={() => window.parent.postMessage({ type: "kassa:checkout.canceled", sessionId }, embedOrigin)}
+    >
       Cancel and return
     </button>
   );

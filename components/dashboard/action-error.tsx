@@ -4,7 +4,10 @@ import { Alert } from "@/components/ui/card";
 export function ActionError({ error, code }: { error: string; code: string }) {
   return (
     <Alert>
-      {error} <code className="rounded bg-red-100 px-1 text-xs" data-testid="error-code">{code}</code>
+      {error}{" "}
+      <code className="rounded bg-red-100 px-1 text-xs" data-testid="error-code">
+        {code}
+      </code>
     </Alert>
   );
 }

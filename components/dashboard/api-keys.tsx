@@ -12,19 +12,13 @@ export function RevealedKey({ created }: { created: NewKey }) {
   return (
     <div className="space-y-2 rounded-md bg-emerald-50 p-4 ring-1 ring-emerald-200" data-testid="new-key">
       <p className="text-sm font-medium text-emerald-900">
-        {created.kind !== "publishable"
-          ? "Copy your new secret key now. For your security it will not be shown again."
-          : "Your new publishable key:"}
+        {created.kind !== "publishable" ? "Copy your new secret key now. For your security it will not be shown again." : "Your new publishable key:"}
       </p>
       <div className="flex items-center gap-2">
         <code className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-emerald-200" data-testid="new-key-value">
           {created.secret}
         </code>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => navigator.clipboard?.writeText(created.secret).then(() => setCopied(true))}
-        >
+        <Button type="button" variant="secondary" onClick={() => navigator.clipboard?.writeText(created.secret).then(() => setCopied(true))}>
           {copied ? "Copied" : "Copy"}
         </Button>
       </div>
@@ -46,7 +40,9 @@ export function CreateKeyForm({ livemode, resources }: { livemode: boolean; reso
           <option value="restricted">Restricted key</option>
           <option value="publishable">Publishable key</option>
         </SelectField>
-        <Button type="submit" disabled={pending}>{pending ? "Creating…" : `Create ${livemode ? "live" : "test"} key`}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : `Create ${livemode ? "live" : "test"} key`}
+        </Button>
         {kind === "restricted" ? (
           <fieldset className="grid gap-2 sm:col-span-3 sm:grid-cols-3" data-testid="key-permissions">
             <legend className="mb-1 text-sm text-slate-600">What this key may do (and no more than your role can)</legend>
@@ -54,7 +50,9 @@ export function CreateKeyForm({ livemode, resources }: { livemode: boolean; reso
               <SelectField key={r.name} label={r.name.replace("_", " ")} name={`permissions.${r.name}`} defaultValue="none">
                 <option value="none">None</option>
                 {r.levels.map((l) => (
-                  <option key={l} value={l}>{l === "read" ? "Read" : "Write"}</option>
+                  <option key={l} value={l}>
+                    {l === "read" ? "Read" : "Write"}
+                  </option>
                 ))}
               </SelectField>
             ))}
@@ -74,14 +72,28 @@ export function KeyActions({ id, name, canRoll }: { id: string; name: string; ca
     <div className="flex flex-col items-end gap-2">
       <div className="flex gap-2">
         {canRoll ? (
-          <form action={roll} onSubmit={(e) => { if (!confirm(`Roll "${name}"? The old key keeps working for 24 hours.`)) e.preventDefault(); }}>
+          <form
+            action={roll}
+            onSubmit={(e) => {
+              if (!confirm(`Roll "${name}"? The old key keeps working for 24 hours.`)) e.preventDefault();
+            }}
+          >
             <input type="hidden" name="id" value={id} />
-            <Button type="submit" variant="secondary" disabled={rolling}>Roll</Button>
+            <Button type="submit" variant="secondary" disabled={rolling}>
+              Roll
+            </Button>
           </form>
         ) : null}
-        <form action={revoke} onSubmit={(e) => { if (!confirm(`Revoke "${name}" now? Calls with it will fail at once.`)) e.preventDefault(); }}>
+        <form
+          action={revoke}
+          onSubmit={(e) => {
+            if (!confirm(`Revoke "${name}" now? Calls with it will fail at once.`)) e.preventDefault();
+          }}
+        >
           <input type="hidden" name="id" value={id} />
-          <Button type="submit" variant="danger" disabled={revoking} aria-label={`Revoke ${name}`}>Revoke</Button>
+          <Button type="submit" variant="danger" disabled={revoking} aria-label={`Revoke ${name}`}>
+            Revoke
+          </Button>
         </form>
       </div>
       {rolled && !rolled.ok ? <Alert>{rolled.error}</Alert> : null}

@@ -20,9 +20,18 @@ export function CustomerEditForm({ id, initial }: { id: string; initial: Custome
       {state && !state.ok && !(state.param && FIELDS.includes(state.param)) ? <ActionError error={state.error} code={state.code} /> : null}
       {state?.ok ? <Alert tone="green">Saved.</Alert> : null}
       <Field label="Name" name="name" defaultValue={values.name} maxLength={256} error={fieldError(state, "name")} />
-      <Field label="Email" name="email" type="email" defaultValue={values.email} error={fieldError(state, "email")} hint="Receipts go here. Leave empty to remove it." />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        defaultValue={values.email}
+        error={fieldError(state, "email")}
+        hint="Receipts go here. Leave empty to remove it."
+      />
       <TextAreaField label="Description" name="description" defaultValue={values.description} error={fieldError(state, "description")} />
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save changes"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save changes"}
+      </Button>
     </form>
   );
 }

@@ -30,7 +30,9 @@ export function EventsTable({ events, empty, deliveries }: { events: EventObject
         const sent = deliveries?.[e.id] ?? [];
         if (sent.length === 0) return <span className="text-slate-500">—</span>;
         return sent.map((d) => (
-          <Link key={d.id} href={`/developers/webhooks/${d.endpoint}?event=${e.id}`} className={`mr-2 hover:underline ${DELIVERY_TONE[d.status]}`}>{d.status}</Link>
+          <Link key={d.id} href={`/developers/webhooks/${d.endpoint}?event=${e.id}`} className={`mr-2 hover:underline ${DELIVERY_TONE[d.status]}`}>
+            {d.status}
+          </Link>
         ));
       },
     },
@@ -47,8 +49,16 @@ export function Pager({ base, data, hasMore, backwards }: { base: string; data: 
   const older = last && (backwards ? true : hasMore);
   return (
     <div className="mt-4 flex justify-end gap-2 text-sm">
-      {newer ? <Link className="rounded px-2 py-1 text-brand-600 hover:bg-brand-50" href={`${base}${sep}ending_before=${first}`}>← Newer</Link> : null}
-      {older ? <Link className="rounded px-2 py-1 text-brand-600 hover:bg-brand-50" href={`${base}${sep}starting_after=${last}`}>Older →</Link> : null}
+      {newer ? (
+        <Link className="rounded px-2 py-1 text-brand-600 hover:bg-brand-50" href={`${base}${sep}ending_before=${first}`}>
+          ← Newer
+        </Link>
+      ) : null}
+      {older ? (
+        <Link className="rounded px-2 py-1 text-brand-600 hover:bg-brand-50" href={`${base}${sep}starting_after=${last}`}>
+          Older →
+        </Link>
+      ) : null}
     </div>
   );
 }

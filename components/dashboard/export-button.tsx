@@ -41,15 +41,25 @@ export function ExportButton({ query }: { query: string }) {
   const running = state.kind === "running";
   return (
     <div className="flex items-center gap-3 text-sm">
-      <Button type="button" variant="secondary" onClick={run} disabled={running}>{running ? "Exporting…" : "Export CSV"}</Button>
+      <Button type="button" variant="secondary" onClick={run} disabled={running}>
+        {running ? "Exporting…" : "Export CSV"}
+      </Button>
       {running ? (
         <span role="status" className="flex items-center gap-2 text-slate-700">
           <progress max={state.total || 1} value={state.rows} aria-label="Export progress" className="h-2 w-32" />
           {state.rows.toLocaleString("en-US")} of {state.total.toLocaleString("en-US")} rows
         </span>
       ) : null}
-      {state.kind === "done" ? <span role="status" className="text-emerald-700" data-testid="export-done">Exported {state.rows.toLocaleString("en-US")} rows.</span> : null}
-      {state.kind === "error" ? <span role="alert" className="text-red-700">{state.message}</span> : null}
+      {state.kind === "done" ? (
+        <span role="status" className="text-emerald-700" data-testid="export-done">
+          Exported {state.rows.toLocaleString("en-US")} rows.
+        </span>
+      ) : null}
+      {state.kind === "error" ? (
+        <span role="alert" className="text-red-700">
+          {state.message}
+        </span>
+      ) : null}
     </div>
   );
 }

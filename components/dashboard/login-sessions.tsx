@@ -34,14 +34,18 @@ export function LoginSessions({ sessions }: { sessions: LoginSessionView[] }) {
                     await revokeSessionAction(s.id);
                   }}
                 >
-                  <button type="submit" className="text-sm text-red-700 hover:underline">Sign out</button>
+                  <button type="submit" className="text-sm text-red-700 hover:underline">
+                    Sign out
+                  </button>
                 </form>
               ),
           },
         ]}
       />
       <form action={signOutEverywhereAction} className="mt-4">
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">Sign out everywhere</button>
+        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+          Sign out everywhere
+        </button>
       </form>
     </div>
   );

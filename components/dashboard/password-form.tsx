@@ -16,8 +16,19 @@ export function PasswordForm() {
       {state && !state.ok && !state.param ? <Alert>{state.error}</Alert> : null}
       {state?.ok ? <Alert tone="green">Password changed. Your other sessions were signed out.</Alert> : null}
       <Field label="Current password" name="current_password" type="password" autoComplete="current-password" required error={fieldError("current_password")} />
-      <Field label="New password" name="new_password" type="password" autoComplete="new-password" required minLength={10} error={fieldError("new_password")} hint="At least 10 characters." />
-      <Button type="submit" disabled={pending}>{pending ? "Changing…" : "Change password"}</Button>
+      <Field
+        label="New password"
+        name="new_password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        error={fieldError("new_password")}
+        hint="At least 10 characters."
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Changing…" : "Change password"}
+      </Button>
     </form>
   );
 }

@@ -20,7 +20,11 @@ export type PaymentView = Awaited<ReturnType<typeof getPaymentTimeline>>;
 export function PaymentDetail({ initial, canWrite, canRefund }: { initial: PaymentView; canWrite: boolean; canRefund: boolean }) {
   const id = initial.payment.id;
   const client = useQueryClient();
-  const { data: view, error, isFetching } = useQuery({ queryKey: paymentKey(id), queryFn: () => dashboardFetch<PaymentView>(`/api/dashboard/payments/${id}`), initialData: initial });
+  const {
+    data: view,
+    error,
+    isFetching,
+  } = useQuery({ queryKey: paymentKey(id), queryFn: () => dashboardFetch<PaymentView>(`/api/dashboard/payments/${id}`), initialData: initial });
   const p = view.payment;
   const money = (n: number) => formatMoney(n, p.currency);
   const card = p.payment_method_details?.card;
@@ -29,16 +33,52 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
       {error ? <Alert>Could not refresh this payment: {error.message}. The figures below may be out of date.</Alert> : null}
       <Card title="Summary">
         <dl className="grid gap-3 text-sm sm:grid-cols-4" data-testid="payment-summary">
-          <div><dt className="text-slate-600">Status</dt><dd><Badge tone={statusTone(p.status)}>{p.status}</Badge></dd></div>
-          <div><dt className="text-slate-600">Received</dt><dd>{money(p.amount_received)}</dd></div>
-          <div><dt className="text-slate-600">Refunded</dt><dd data-testid="amount-refunded">{money(p.amount_refunded)}</dd></div>
-          <div><dt className="text-slate-600">Fee</dt><dd>{money(p.fee)}</dd></div>
-          <div><dt className="text-slate-600">Method</dt><dd>{card ? `${card.brand} · ${card.last4}` : (p.payment_method ?? "—")}</dd></div>
-          <div><dt className="text-slate-600">Capture</dt><dd>{p.capture_method}{p.amount_capturable ? ` (${money(p.amount_capturable)} held)` : ""}</dd></div>
-          <div><dt className="text-slate-600">Customer</dt><dd>{p.customer ?? p.receipt_email ?? "—"}</dd></div>
-          <div><dt className="text-slate-600">Created</dt><dd><Time seconds={p.created} /></dd></div>
+          <div>
+            <dt className="text-slate-600">Status</dt>
+            <dd>
+              <Badge tone={statusTone(p.status)}>{p.status}</Badge>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Received</dt>
+            <dd>{money(p.amount_received)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Refunded</dt>
+            <dd data-testid="amount-refunded">{money(p.amount_refunded)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Fee</dt>
+            <dd>{money(p.fee)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Method</dt>
+            <dd>{card ? `${card.brand} · ${card.last4}` : (p.payment_method ?? "—")}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Capture</dt>
+            <dd>
+              {p.capture_method}
+              {p.amount_capturable ? ` (${money(p.amount_capturable)} held)` : ""}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Customer</dt>
+            <dd>{p.customer ?? p.receipt_email ?? "—"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Created</dt>
+            <dd>
+              <Time seconds={p.created} />
+            </dd>
+          </div>
         </dl>
-        {p.last_payment_error ? <p role="note" className="mt-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">Last attempt declined: {p.last_payment_error.code}{p.last_payment_error.decline_code ? ` / ${p.last_payment_error.decline_code}` : ""} — {p.last_payment_error.message}</p> : null}
+        {p.last_payment_error ? (
+          <p role="note" className="mt-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+            Last attempt declined: {p.last_payment_error.code}
+            {p.last_payment_error.decline_code ? ` / ${p.last_payment_error.decline_code}` : ""} — {p.last_payment_error.message}
+          </p>
+        ) : null}
         <div className="mt-4">
           <PaymentActions
             id={p.id}
@@ -56,12 +96,18 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
         <ol className="space-y-2 text-sm" data-testid="timeline">
           {view.timeline.map((t) => (
             <li key={`${t.kind}-${t.ref}-${t.at}`} className="flex gap-3">
-              <span className="w-40 shrink-0 text-slate-600"><Time seconds={Math.floor(t.at / 1000)} /></span>
+              <span className="w-40 shrink-0 text-slate-600">
+                <Time seconds={Math.floor(t.at / 1000)} />
+              </span>
               <span className="w-16 shrink-0 text-xs uppercase tracking-wide text-slate-600">{t.kind}</span>
               <span>
                 <span className="text-slate-800">{t.title}</span>
                 {t.detail ? <span className="block text-xs text-slate-600">{t.detail}</span> : null}
-                {t.kind === "webhook" ? <Link className="block text-xs text-brand-700 hover:underline" href={`/developers/webhooks/${t.ref}`}>delivery log</Link> : null}
+                {t.kind === "webhook" ? (
+                  <Link className="block text-xs text-brand-700 hover:underline" href={`/developers/webhooks/${t.ref}`}>
+                    delivery log
+                  </Link>
+                ) : null}
               </span>
             </li>
           ))}
@@ -71,7 +117,13 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
         <Card title="Refunds">
           <ul className="divide-y divide-slate-100 text-sm" data-testid="refunds">
             {view.refunds.map((r) => (
-              <li key={r.id} className="flex justify-between py-2"><span className="font-mono text-xs">{r.id}</span><span>{money(r.amount)} · {r.status}{r.reason ? ` · ${r.reason}` : ""}</span></li>
+              <li key={r.id} className="flex justify-between py-2">
+                <span className="font-mono text-xs">{r.id}</span>
+                <span>
+                  {money(r.amount)} · {r.status}
+                  {r.reason ? ` · ${r.reason}` : ""}
+                </span>
+              </li>
             ))}
           </ul>
         </Card>
@@ -94,11 +146,30 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
       </Card>
       <Card title="Metadata and API object">
         {Object.keys(p.metadata).length ? (
-          <dl className="mb-3 grid gap-2 text-sm sm:grid-cols-3" data-testid="metadata">{Object.entries(p.metadata).map(([k, v]) => <div key={k}><dt className="text-slate-600">{k}</dt><dd>{v}</dd></div>)}</dl>
+          <dl className="mb-3 grid gap-2 text-sm sm:grid-cols-3" data-testid="metadata">
+            {Object.entries(p.metadata).map(([k, v]) => (
+              <div key={k}>
+                <dt className="text-slate-600">{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
         ) : (
-          <p className="mb-3 text-sm text-slate-600">No metadata. Set it with <span className="font-mono text-xs">metadata</span> when creating the payment.</p>
+          <p className="mb-3 text-sm text-slate-600">
+            No metadata. Set it with <span className="font-mono text-xs">metadata</span> when creating the payment.
+          </p>
         )}
-        <details><summary className="cursor-pointer text-sm text-brand-700">Raw JSON</summary><pre tabIndex={0} aria-label="Payment as JSON" className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid="raw-json">{JSON.stringify(p, null, 2)}</pre></details>
+        <details>
+          <summary className="cursor-pointer text-sm text-brand-700">Raw JSON</summary>
+          <pre
+            tabIndex={0}
+            aria-label="Payment as JSON"
+            className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100"
+            data-testid="raw-json"
+          >
+            {JSON.stringify(p, null, 2)}
+          </pre>
+        </details>
       </Card>
     </div>
   );

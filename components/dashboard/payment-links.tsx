@@ -15,19 +15,30 @@ export function CreatePaymentLinkForm({ currencies, defaultCurrency }: { currenc
       <form action={action} className="grid gap-3 sm:grid-cols-2">
         <Field label="Description" name="description" required maxLength={500} placeholder="Yoga class" />
         <SelectField label="Currency" name="currency" defaultValue={defaultCurrency}>
-          {currencies.map((c) => <option key={c} value={c}>{c.toUpperCase()}</option>)}
+          {currencies.map((c) => (
+            <option key={c} value={c}>
+              {c.toUpperCase()}
+            </option>
+          ))}
         </SelectField>
         <Field label="Amount" name="amount" inputMode="decimal" placeholder="25.00" disabled={chooses} required={!chooses} />
         <Field label="Quantity" name="quantity" type="number" min={1} max={100} defaultValue={1} />
         <label className="flex items-center gap-2 text-sm text-slate-700 sm:col-span-2">
           <input type="checkbox" name="customer_chooses" checked={chooses} onChange={(e) => setChooses(e.target.checked)} /> Let customers choose the amount
         </label>
-        <div><Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create link"}</Button></div>
+        <div>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create link"}
+          </Button>
+        </div>
       </form>
       {state && !state.ok ? <Alert>{state.error}</Alert> : null}
       {state?.ok ? (
         <p role="status" className="text-sm text-emerald-800" data-testid="new-payment-link">
-          Link created: <a className="font-mono text-brand-700 underline" href={state.data.url}>{state.data.url}</a>
+          Link created:{" "}
+          <a className="font-mono text-brand-700 underline" href={state.data.url}>
+            {state.data.url}
+          </a>
         </p>
       ) : null}
     </div>
@@ -37,9 +48,16 @@ export function CreatePaymentLinkForm({ currencies, defaultCurrency }: { currenc
 export function DeactivateLinkButton({ id }: { id: string }) {
   const [state, action, pending] = useActionState<ActionResult<null> | null, FormData>(deactivatePaymentLinkAction, null);
   return (
-    <form action={action} onSubmit={(e) => { if (!confirm("Deactivate this link? Customers who open it can no longer pay.")) e.preventDefault(); }}>
+    <form
+      action={action}
+      onSubmit={(e) => {
+        if (!confirm("Deactivate this link? Customers who open it can no longer pay.")) e.preventDefault();
+      }}
+    >
       <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="danger" disabled={pending}>Deactivate</Button>
+      <Button type="submit" variant="danger" disabled={pending}>
+        Deactivate
+      </Button>
       {state && !state.ok ? <Alert>{state.error}</Alert> : null}
     </form>
   );

@@ -13,10 +13,24 @@ const STORAGE_KEY = "kassa.payments.columns";
 
 /** The columns, declared once for the Table; TanStack keeps which of them the viewer chose to see. */
 const columns: (Column<PaymentObject> & { header: string; hideable?: false })[] = [
-  { id: "amount", header: "Amount", hideable: false, numeric: true, align: "left", className: "font-medium", href: (p) => `/payments/${p.id}`, cell: (p) => formatMoney(p.amount, p.currency) },
+  {
+    id: "amount",
+    header: "Amount",
+    hideable: false,
+    numeric: true,
+    align: "left",
+    className: "font-medium",
+    href: (p) => `/payments/${p.id}`,
+    cell: (p) => formatMoney(p.amount, p.currency),
+  },
   { id: "status", header: "Status", cell: (p) => <Badge tone={statusTone(p.status)}>{p.status.replaceAll("_", " ")}</Badge> },
   { id: "customer", header: "Customer", className: "text-slate-700", cell: (p) => (p.customer ?? p.receipt_email) || "—" },
-  { id: "method", header: "Method", className: "text-slate-700", cell: (p) => (p.payment_method_details?.card ? `${p.payment_method_details.card.brand} · ${p.payment_method_details.card.last4}` : "—") },
+  {
+    id: "method",
+    header: "Method",
+    className: "text-slate-700",
+    cell: (p) => (p.payment_method_details?.card ? `${p.payment_method_details.card.brand} · ${p.payment_method_details.card.last4}` : "—"),
+  },
   { id: "created", header: "Created", className: "text-slate-700", cell: (p) => <Time seconds={p.created} /> },
   { id: "id", header: "Id", className: "font-mono text-xs text-slate-600", cell: (p) => p.id },
 ];

@@ -16,13 +16,19 @@ export function RerunButton({ runId, disabled }: { runId: string; disabled?: boo
       {state?.ok ? (
         <p role="status" className="text-sm text-emerald-700">
           {state.data.id !== null ? (
-            <Link href={`/developers/workflows/${state.data.id}`} className="hover:underline">New run started — open it</Link>
+            <Link href={`/developers/workflows/${state.data.id}`} className="hover:underline">
+              New run started — open it
+            </Link>
           ) : (
             "Re-run requested; it appears here when Inngest starts it."
           )}
         </p>
       ) : null}
-      {state && !state.ok ? <span role="alert" className="text-sm text-red-600">{state.error}</span> : null}
+      {state && !state.ok ? (
+        <span role="alert" className="text-sm text-red-600">
+          {state.error}
+        </span>
+      ) : null}
       <Button type="submit" variant="secondary" disabled={pending || disabled} title={disabled ? "Runs can be re-run once they have ended" : undefined}>
         {pending ? "Starting…" : "Re-run"}
       </Button>

@@ -16,9 +16,18 @@ export interface SavedCard {
   exp_year: number;
 }
 
-
 /** A customer's saved cards; with customers:write, make one the default or detach one (after a confirmation). */
-export function SavedCards({ customer, cards, defaultCard, canWrite }: { customer: string; cards: SavedCard[]; defaultCard: string | null; canWrite: boolean }) {
+export function SavedCards({
+  customer,
+  cards,
+  defaultCard,
+  canWrite,
+}: {
+  customer: string;
+  cards: SavedCard[];
+  defaultCard: string | null;
+  canWrite: boolean;
+}) {
   const [detached, detach, detaching] = useActionState<ActionResult<null> | null, FormData>(detachCardAction, null);
   const [defaulted, makeDefault, defaulting] = useActionState<ActionResult<null> | null, FormData>(setDefaultCardAction, null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -41,10 +50,14 @@ export function SavedCards({ customer, cards, defaultCard, canWrite }: { custome
                     <form action={makeDefault}>
                       <input type="hidden" name="id" value={customer} />
                       <input type="hidden" name="payment_method" value={c.id} />
-                      <Button type="submit" variant="secondary" disabled={defaulting} aria-label={`Make ${cardLabel(c)} the default card`}>Make default</Button>
+                      <Button type="submit" variant="secondary" disabled={defaulting} aria-label={`Make ${cardLabel(c)} the default card`}>
+                        Make default
+                      </Button>
                     </form>
                   ) : null}
-                  <Button type="button" variant="danger" onClick={() => setConfirming(c.id)} aria-label={`Detach ${cardLabel(c)}`}>Detach…</Button>
+                  <Button type="button" variant="danger" onClick={() => setConfirming(c.id)} aria-label={`Detach ${cardLabel(c)}`}>
+                    Detach…
+                  </Button>
                 </span>
               ) : null}
             </div>
@@ -62,9 +75,15 @@ export function SavedCards({ customer, cards, defaultCard, canWrite }: { custome
               >
                 <input type="hidden" name="id" value={customer} />
                 <input type="hidden" name="payment_method" value={c.id} />
-                <span id={`detach-${c.id}`}>Detach {cardLabel(c)}? It can no longer be charged{c.id === defaultCard ? " and the customer has no default card" : ""}.</span>
-                <Button type="submit" variant="danger" autoFocus disabled={detaching}>{detaching ? "Detaching…" : "Detach card"}</Button>
-                <Button type="button" variant="ghost" onClick={() => setConfirming(null)}>Keep it</Button>
+                <span id={`detach-${c.id}`}>
+                  Detach {cardLabel(c)}? It can no longer be charged{c.id === defaultCard ? " and the customer has no default card" : ""}.
+                </span>
+                <Button type="submit" variant="danger" autoFocus disabled={detaching}>
+                  {detaching ? "Detaching…" : "Detach card"}
+                </Button>
+                <Button type="button" variant="ghost" onClick={() => setConfirming(null)}>
+                  Keep it
+                </Button>
               </form>
             ) : null}
           </li>

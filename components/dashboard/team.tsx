@@ -2,13 +2,7 @@
 
 import { useActionState, useState, useTransition } from "react";
 import { useOrigin } from "@/components/ui/use-hydrated";
-import {
-  changeRoleAction,
-  inviteAction,
-  removeMemberAction,
-  revokeInvitationAction,
-  type InviteLink,
-} from "@/app/(dashboard)/settings/actions";
+import { changeRoleAction, inviteAction, removeMemberAction, revokeInvitationAction, type InviteLink } from "@/app/(dashboard)/settings/actions";
 import type { ActionResult } from "@/lib/http/session/action";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
@@ -26,10 +20,14 @@ export function InviteForm({ canInviteOwner }: { canInviteOwner: boolean }) {
         <Field label="Email" name="email" type="email" required placeholder="teammate@example.com" />
         <SelectField label="Role" name="role" defaultValue="developer">
           {ROLES.filter((r) => canInviteOwner || r !== "owner").map((r) => (
-            <option key={r} value={r}>{r}</option>
+            <option key={r} value={r}>
+              {r}
+            </option>
           ))}
         </SelectField>
-        <Button type="submit" disabled={pending}>{pending ? "Inviting…" : "Invite"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Inviting…" : "Invite"}
+        </Button>
       </form>
       {state && !state.ok ? <Alert>{state.error}</Alert> : null}
       {state?.ok ? (
@@ -72,12 +70,26 @@ export function RoleSelect({ membership, role, email, options }: { membership: s
         className="rounded-md px-2 py-1 text-sm ring-1 ring-slate-300"
       >
         {options.map((r) => (
-          <option key={r} value={r}>{r}</option>
+          <option key={r} value={r}>
+            {r}
+          </option>
         ))}
       </select>
-      {pending ? <span role="status" className="text-xs text-slate-500">Saving…</span> : null}
-      {!pending && state?.ok ? <span role="status" className="text-xs text-emerald-700">Saved</span> : null}
-      {state && !state.ok ? <span role="alert" className="text-xs text-red-600">{state.error}</span> : null}
+      {pending ? (
+        <span role="status" className="text-xs text-slate-500">
+          Saving…
+        </span>
+      ) : null}
+      {!pending && state?.ok ? (
+        <span role="status" className="text-xs text-emerald-700">
+          Saved
+        </span>
+      ) : null}
+      {state && !state.ok ? (
+        <span role="alert" className="text-xs text-red-600">
+          {state.error}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -85,10 +97,21 @@ export function RoleSelect({ membership, role, email, options }: { membership: s
 export function RemoveMember({ membership, email }: { membership: string; email: string }) {
   const [state, action, pending] = useActionState<ActionResult<null> | null, FormData>(removeMemberAction, null);
   return (
-    <form action={action} onSubmit={(e) => { if (!confirm(`Remove ${email} from this account?`)) e.preventDefault(); }}>
+    <form
+      action={action}
+      onSubmit={(e) => {
+        if (!confirm(`Remove ${email} from this account?`)) e.preventDefault();
+      }}
+    >
       <input type="hidden" name="membership" value={membership} />
-      <Button type="submit" variant="ghost" disabled={pending} aria-label={`Remove ${email}`}>Remove</Button>
-      {state && !state.ok ? <span role="alert" className="text-xs text-red-600">{state.error}</span> : null}
+      <Button type="submit" variant="ghost" disabled={pending} aria-label={`Remove ${email}`}>
+        Remove
+      </Button>
+      {state && !state.ok ? (
+        <span role="alert" className="text-xs text-red-600">
+          {state.error}
+        </span>
+      ) : null}
     </form>
   );
 }
@@ -98,8 +121,14 @@ export function RevokeInvitation({ id, email }: { id: string; email: string }) {
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="ghost" disabled={pending} aria-label={`Revoke invitation for ${email}`}>Revoke</Button>
-      {state && !state.ok ? <span role="alert" className="text-xs text-red-600">{state.error}</span> : null}
+      <Button type="submit" variant="ghost" disabled={pending} aria-label={`Revoke invitation for ${email}`}>
+        Revoke
+      </Button>
+      {state && !state.ok ? (
+        <span role="alert" className="text-xs text-red-600">
+          {state.error}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -22,7 +22,11 @@ export function OverviewCharts({ series, currency }: { series: Point[]; currency
     <div className="grid gap-6 lg:grid-cols-2">
       <figure className="min-w-0">
         <figcaption className="mb-2 text-sm font-medium text-slate-700">Gross volume per day</figcaption>
-        <div className="h-56" role="img" aria-label={`Gross volume per day: ${formatMoney(total, currency)} in total${best && best.gross > 0 ? `, highest on ${shortDay(best.day)} with ${formatMoney(best.gross, currency)}` : ""}.`}>
+        <div
+          className="h-56"
+          role="img"
+          aria-label={`Gross volume per day: ${formatMoney(total, currency)} in total${best && best.gross > 0 ? `, highest on ${shortDay(best.day)} with ${formatMoney(best.gross, currency)}` : ""}.`}
+        >
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={series} margin={{ top: 4, right: 8, bottom: 0, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
@@ -36,7 +40,15 @@ export function OverviewCharts({ series, currency }: { series: Point[]; currency
       </figure>
       <figure className="min-w-0">
         <figcaption className="mb-2 text-sm font-medium text-slate-700">Success rate per day</figcaption>
-        <div className="h-56" role="img" aria-label={rated.length ? `Success rate per day, between ${Math.min(...rated.map((p) => p.successRate!))}% and ${Math.max(...rated.map((p) => p.successRate!))}%.` : "Success rate per day: no completed attempts in this range."}>
+        <div
+          className="h-56"
+          role="img"
+          aria-label={
+            rated.length
+              ? `Success rate per day, between ${Math.min(...rated.map((p) => p.successRate!))}% and ${Math.max(...rated.map((p) => p.successRate!))}%.`
+              : "Success rate per day: no completed attempts in this range."
+          }
+        >
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={series} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />

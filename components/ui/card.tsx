@@ -32,11 +32,17 @@ export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" |
     red: "bg-red-50 text-red-700 ring-red-600/20",
     blue: "bg-brand-50 text-brand-700 ring-brand-600/20",
   };
-  return <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ring-transparent ${tones[tone]}`}>{children}</span>;
+  return (
+    <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ring-transparent ${tones[tone]}`}>{children}</span>
+  );
 }
 
 export function Alert({ tone = "red", children }: { tone?: "red" | "green" | "amber"; children: React.ReactNode }) {
-  const tones = { red: "bg-red-50 text-red-800 ring-red-200", green: "bg-emerald-50 text-emerald-800 ring-emerald-200", amber: "bg-amber-50 text-amber-900 ring-amber-200" };
+  const tones = {
+    red: "bg-red-50 text-red-800 ring-red-200",
+    green: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+    amber: "bg-amber-50 text-amber-900 ring-amber-200",
+  };
   return (
     <div role={tone === "red" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ring-1 ${tones[tone]}`}>
       {children}

@@ -3,12 +3,7 @@ import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
 const control =
   "block w-full rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-500 aria-[invalid=true]:ring-red-500";
 
-export function Field({
-  label,
-  error,
-  hint,
-  ...props
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string }) {
+export function Field({ label, error, hint, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string }) {
   const id = props.id ?? props.name;
   return (
     <div className="space-y-1">
@@ -21,11 +16,7 @@ export function Field({
   );
 }
 
-export function SelectField({
-  label,
-  children,
-  ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string }) {
+export function SelectField({ label, children, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { label: string }) {
   const id = props.id ?? props.name;
   return (
     <div className="space-y-1">

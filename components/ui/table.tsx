@@ -96,7 +96,12 @@ export function Table<T>({
         {rows.map((row, i) => (
           <tr key={rowKey(row, i)} className={rowAlign === "top" ? "align-top" : undefined} {...rowData?.(row)}>
             {shown.map((c) => (
-              <td key={c.id} className={`${pad.td} pr-3 last:pr-0 ${alignOf(c)} ${c.numeric ? "tabular-nums" : ""} ${c.className ?? ""}`} title={c.title?.(row)} data-testid={c.testId}>
+              <td
+                key={c.id}
+                className={`${pad.td} pr-3 last:pr-0 ${alignOf(c)} ${c.numeric ? "tabular-nums" : ""} ${c.className ?? ""}`}
+                title={c.title?.(row)}
+                data-testid={c.testId}
+              >
                 <CellContent column={c} row={row} index={i} />
               </td>
             ))}
@@ -123,7 +128,13 @@ function CellContent<T>({ column, row, index }: { column: Column<T>; row: T; ind
   const detail = column.detail?.(row);
   return (
     <>
-      {href ? <Link href={href} className={LINK} aria-label={column.linkLabel?.(row)}>{content}</Link> : content}
+      {href ? (
+        <Link href={href} className={LINK} aria-label={column.linkLabel?.(row)}>
+          {content}
+        </Link>
+      ) : (
+        content
+      )}
       {detail === undefined || detail === null || detail === false || detail === "" ? null : <div className="text-xs font-normal text-slate-500">{detail}</div>}
     </>
   );

@@ -42,7 +42,9 @@ export const checkoutSessions = pgTable(
   (t) => [
     index().on(t.merchantId, t.livemode, t.id),
     index().on(t.paymentId),
-    index("checkout_sessions_open_idx").on(t.expiresAt).where(sql`${t.status} = 'open'`),
+    index("checkout_sessions_open_idx")
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'open'`),
   ],
 );
 export type CheckoutSessionRow = typeof checkoutSessions.$inferSelect;

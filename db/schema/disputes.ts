@@ -3,7 +3,16 @@ import { sql } from "drizzle-orm";
 import { primaryId, tenant, timestamps } from "./columns";
 
 /** Stripe's dispute statuses. */
-export const DISPUTE_STATUSES = ["warning_needs_response", "warning_under_review", "warning_closed", "needs_response", "under_review", "won", "lost", "prevented"] as const;
+export const DISPUTE_STATUSES = [
+  "warning_needs_response",
+  "warning_under_review",
+  "warning_closed",
+  "needs_response",
+  "under_review",
+  "won",
+  "lost",
+  "prevented",
+] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 export const CLOSED_DISPUTE_STATUSES: readonly DisputeStatus[] = ["warning_closed", "won", "lost", "prevented"];
 
@@ -26,7 +35,9 @@ export const disputes = pgTable(
     amount: bigint({ mode: "bigint" }).notNull(),
     currency: text().notNull(),
     /** The dispute fee withdrawn with the amount (not returned when the dispute is won, as at Stripe). */
-    fee: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    fee: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
     status: text().$type<DisputeStatus>().notNull(),
     reason: text().notNull(),
     evidence: jsonb().$type<DisputeEvidence>().notNull().default({}),
@@ -38,6 +49,11 @@ export const disputes = pgTable(
     closedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index().on(t.merchantId, t.livemode, t.id), index().on(t.merchantId, t.livemode, t.createdAt), index().on(t.paymentId), uniqueIndex().on(t.processorId)],
+  (t) => [
+    index().on(t.merchantId, t.livemode, t.id),
+    index().on(t.merchantId, t.livemode, t.createdAt),
+    index().on(t.paymentId),
+    uniqueIndex().on(t.processorId),
+  ],
 );
 export type DisputeRow = typeof disputes.$inferSelect;

@@ -1,17 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  check,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigint, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, primaryId, tenant } from "./columns";
 
 /**
@@ -103,7 +91,9 @@ export const journalEntries = pgTable(
   },
   (t) => [
     uniqueIndex("journal_entries_key").on(t.merchantId, t.livemode, t.key),
-    uniqueIndex("journal_entries_reverses").on(t.reversesEntryId).where(sql`${t.reversesEntryId} is not null`),
+    uniqueIndex("journal_entries_reverses")
+      .on(t.reversesEntryId)
+      .where(sql`${t.reversesEntryId} is not null`),
     index().on(t.merchantId, t.livemode, t.sourceId),
     foreignKey({ columns: [t.reversesEntryId], foreignColumns: [t.id] }),
   ],
@@ -167,7 +157,9 @@ export const balanceTransactions = pgTable(
     index().on(t.merchantId, t.livemode, t.sourceId),
     check("balance_transactions_net", sql`${t.net} = ${t.amount} - ${t.fee}`),
     check("balance_transactions_status", sql`${t.status} in ('pending', 'available')`),
-    index("balance_transactions_due").on(t.availableOn).where(sql`${t.status} = 'pending'`),
+    index("balance_transactions_due")
+      .on(t.availableOn)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 

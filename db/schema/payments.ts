@@ -60,11 +60,19 @@ export const payments = pgTable(
     currency: text().notNull(),
     status: text().$type<PaymentStatus>().notNull(),
     captureMethod: text().$type<CaptureMethod>().notNull(),
-    amountCapturable: bigint({ mode: "bigint" }).notNull().default(sql`0`),
-    amountReceived: bigint({ mode: "bigint" }).notNull().default(sql`0`),
-    amountRefunded: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    amountCapturable: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    amountReceived: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    amountRefunded: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
     /** Kassa's fee on the captured amount, posted to the ledger at capture. */
-    fee: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    fee: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
     paymentMethod: text(),
     card: jsonb().$type<CardDetails>(),
     customer: text(),
@@ -103,7 +111,9 @@ export const payments = pgTable(
     index("payments_dashboard_email_idx").on(t.merchantId, t.livemode, t.receiptEmail),
     index("payments_dashboard_last4_idx").on(t.merchantId, t.livemode, sql`(${t.card}->>'last4')`),
     index("payments_dashboard_amount_idx").on(t.merchantId, t.livemode, t.amount),
-    index("payments_recovery_idx").on(t.updatedAt).where(sql`${t.status} = 'processing' or ${t.pendingOperation} is not null`),
+    index("payments_recovery_idx")
+      .on(t.updatedAt)
+      .where(sql`${t.status} = 'processing' or ${t.pendingOperation} is not null`),
   ],
 );
 export type PaymentRow = typeof payments.$inferSelect;
@@ -147,7 +157,9 @@ export const refunds = pgTable(
     paymentId: text().notNull(),
     amount: bigint({ mode: "bigint" }).notNull(),
     /** The part of the payment's fee returned with this refund (pro rata). */
-    feeRefunded: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    feeRefunded: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
     currency: text().notNull(),
     status: text().$type<RefundStatus>().notNull(),
     reason: text().$type<RefundReason>(),
@@ -161,7 +173,9 @@ export const refunds = pgTable(
     index().on(t.merchantId, t.livemode, t.id),
     index().on(t.paymentId),
     uniqueIndex().on(t.processorId),
-    index("refunds_pending_idx").on(t.updatedAt).where(sql`${t.status} = 'pending'`),
+    index("refunds_pending_idx")
+      .on(t.updatedAt)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 export type RefundRow = typeof refunds.$inferSelect;

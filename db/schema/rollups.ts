@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, date, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 
-const total = () => bigint({ mode: "bigint" }).notNull().default(sql`0`);
+const total = () =>
+  bigint({ mode: "bigint" })
+    .notNull()
+    .default(sql`0`);
 
 /**
  * Payment totals per merchant, mode, UTC day of creation, currency, status and card brand ('' when

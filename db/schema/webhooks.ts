@@ -57,7 +57,9 @@ export const webhookDeliveries = pgTable(
     uniqueIndex().on(t.endpointId, t.eventId),
     index().on(t.merchantId, t.livemode, t.endpointId, t.id),
     index().on(t.merchantId, t.livemode, t.eventId),
-    index("webhook_deliveries_failed_idx").on(t.endpointId, t.createdAt).where(sql`${t.status} = 'failed'`),
+    index("webhook_deliveries_failed_idx")
+      .on(t.endpointId, t.createdAt)
+      .where(sql`${t.status} = 'failed'`),
   ],
 );
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;

@@ -12,7 +12,9 @@ const post = (request: APIRequestContext, key: string, data: string, headers: Re
   request.post("/api/v1/account", { headers: { ...auth(key), "Content-Type": "application/json", ...headers }, data: Buffer.from(data) });
 
 test("unknown field → 400 parameter_unknown, nothing stored", async ({ request }) => {
-  const err = await expectError(await post(request, a.secretKey, JSON.stringify({ business_name: "X", nickname: "y" })), 400, "parameter_unknown", { type: "invalid_request_error" });
+  const err = await expectError(await post(request, a.secretKey, JSON.stringify({ business_name: "X", nickname: "y" })), 400, "parameter_unknown", {
+    type: "invalid_request_error",
+  });
   expect(err.param).toBe("nickname");
   const account = await (await request.get("/api/v1/account", { headers: auth(a.secretKey) })).json();
   expect(account.business_name).toBe("Shop a");

@@ -18,7 +18,16 @@ test.describe("POST /api/v1/checkout/sessions", () => {
 
   test("creates an open session", async ({ request, baseURL }) => {
     const s = await ok(await post(request, { ...session, payment_method_types: ["card"], metadata: { order: "42" }, embed_origins: ["https://shop.example"] }));
-    expect(s).toMatchObject({ object: "checkout.session", status: "open", amount: 4200, currency: "usd", payment: null, livemode: false, metadata: { order: "42" }, url: `${baseURL}/pay/${s.id}` });
+    expect(s).toMatchObject({
+      object: "checkout.session",
+      status: "open",
+      amount: 4200,
+      currency: "usd",
+      payment: null,
+      livemode: false,
+      metadata: { order: "42" },
+      url: `${baseURL}/pay/${s.id}`,
+    });
     expect(s.id).toMatch(/^cs_/);
     expect((s.expires_at as number) - (s.created as number)).toBe(86400);
   });
@@ -35,13 +44,24 @@ test.describe("POST /api/v1/checkout/sessions", () => {
     await expectError(await post(request, { ...session, cancel_url: "not a url" }), 400, "parameter_invalid", { param: "cancel_url" });
     await expectError(await post(request, { ...session, payment_method_types: ["cash"] }), 400, "parameter_invalid", { param: "payment_method_types[0]" });
     await expectError(await post(request, { ...session, capture_method: "later" }), 400, "parameter_invalid", { param: "capture_method" });
-    await expectError(await post(request, { ...session, embed_origins: ["https://shop.example/checkout"] }), 400, "parameter_invalid", { param: "embed_origins[0]" });
-    await expectError(await post(request, { ...session, embed_origins: Array.from({ length: 6 }, (_, i) => `https://s${i}.example`) }), 400, "parameter_invalid", { param: "embed_origins" });
+    await expectError(await post(request, { ...session, embed_origins: ["https://shop.example/checkout"] }), 400, "parameter_invalid", {
+      param: "embed_origins[0]",
+    });
+    await expectError(
+      await post(request, { ...session, embed_origins: Array.from({ length: 6 }, (_, i) => `https://s${i}.example`) }),
+      400,
+      "parameter_invalid",
+      { param: "embed_origins" },
+    );
     await expectError(await post(request, { ...session, customer_email: "nope" }), 400, "parameter_invalid", { param: "customer_email" });
     await expectError(await post(request, { ...session, amount_override: 1 }), 400, "parameter_unknown", { param: "amount_override" });
     await expectError(await post(request, { ...session, description: "x".repeat(1001) }), 400, "parameter_invalid", { param: "description" });
     await expectError(await post(request, { ...session, description: "x".repeat(1_100_000) }), 413, "body_too_large");
-    await expectError(await request.post("/api/v1/checkout/sessions", { headers: { ...auth(a.secretKey), "Content-Type": "application/json" }, data: Buffer.from("{nope") }), 400, "body_not_json");
+    await expectError(
+      await request.post("/api/v1/checkout/sessions", { headers: { ...auth(a.secretKey), "Content-Type": "application/json" }, data: Buffer.from("{nope") }),
+      400,
+      "body_not_json",
+    );
   });
 
   test("a missing, wrong or publishable key is refused with 401", async ({ request }) => {
@@ -84,7 +104,9 @@ test.describe("payment links", () => {
     expect(list.data.map((x) => x.id)).toContain(l.id);
     expect(await ok(await request.get(`/api/v1/payment_links/${l.id}`, { headers: auth(a.secretKey) }))).toEqual(l);
     expect(await ok(await request.post(`/api/v1/payment_links/${l.id}/deactivate`, { headers: auth(a.secretKey) }))).toMatchObject({ id: l.id, active: false });
-    expect(await ok(await request.post(`/api/v1/payment_links/${l.id}`, { headers: auth(a.secretKey), data: { active: true } }))).toMatchObject({ active: true });
+    expect(await ok(await request.post(`/api/v1/payment_links/${l.id}`, { headers: auth(a.secretKey), data: { active: true } }))).toMatchObject({
+      active: true,
+    });
     const inactive = await ok<{ data: { id: string }[] }>(await request.get("/api/v1/payment_links?active=false", { headers: auth(a.secretKey) }));
     expect(inactive.data.map((x) => x.id)).not.toContain(l.id);
   });
@@ -102,11 +124,22 @@ test.describe("payment links", () => {
     await expectError(await post(request, { ...link, color: "red" }), 400, "parameter_unknown", { param: "color" });
     await expectError(await post(request, { ...link, description: "x".repeat(1_100_000) }), 413, "body_too_large");
     await expectError(await request.get("/api/v1/payment_links?active=maybe", { headers: auth(a.secretKey) }), 400, "parameter_invalid", { param: "active" });
-    await expectError(await request.get("/api/v1/payment_links?limit=1000", { headers: auth(a.secretKey) }), 400, "parameter_invalid_integer", { param: "limit" });
+    await expectError(await request.get("/api/v1/payment_links?limit=1000", { headers: auth(a.secretKey) }), 400, "parameter_invalid_integer", {
+      param: "limit",
+    });
     const l = await ok<{ id: string }>(await post(request, link));
-    await expectError(await request.post(`/api/v1/payment_links/${l.id}`, { headers: auth(a.secretKey), data: { active: "no" } }), 400, "parameter_invalid", { param: "active" });
-    await expectError(await request.post(`/api/v1/payment_links/${l.id}`, { headers: auth(a.secretKey), data: {} }), 400, "parameter_missing", { param: "active" });
-    await expectError(await request.post(`/api/v1/payment_links/${l.id}/deactivate`, { headers: auth(a.secretKey), data: { now: true } }), 400, "parameter_unknown", { param: "now" });
+    await expectError(await request.post(`/api/v1/payment_links/${l.id}`, { headers: auth(a.secretKey), data: { active: "no" } }), 400, "parameter_invalid", {
+      param: "active",
+    });
+    await expectError(await request.post(`/api/v1/payment_links/${l.id}`, { headers: auth(a.secretKey), data: {} }), 400, "parameter_missing", {
+      param: "active",
+    });
+    await expectError(
+      await request.post(`/api/v1/payment_links/${l.id}/deactivate`, { headers: auth(a.secretKey), data: { now: true } }),
+      400,
+      "parameter_unknown",
+      { param: "now" },
+    );
   });
 
   test("wrong tenant and mode: not found; keys checked", async ({ request }) => {

@@ -8,9 +8,17 @@ import { db, seedMerchant } from "../support/db";
 
 test("a spoofed X-Forwarded-For or peer header does not change the IP Kassa records", async ({ request }) => {
   const m = await seedMerchant("ip");
-  await ok(await request.post("/api/v1/account", { headers: auth(m.secretKey, { "X-Forwarded-For": "6.6.6.6", "X-Real-IP": "6.6.6.7", "X-Kassa-Peer-Address": "6.6.6.8" }), data: { business_name: "Shop ip, renamed" } }));
+  await ok(
+    await request.post("/api/v1/account", {
+      headers: auth(m.secretKey, { "X-Forwarded-For": "6.6.6.6", "X-Real-IP": "6.6.6.7", "X-Kassa-Peer-Address": "6.6.6.8" }),
+      data: { business_name: "Shop ip, renamed" },
+    }),
+  );
   const h = await db();
-  const rows = await h.db.select().from(auditLog).where(and(eq(auditLog.merchantId, m.merchantId), eq(auditLog.action, "account.updated")));
+  const rows = await h.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.merchantId, m.merchantId), eq(auditLog.action, "account.updated")));
   expect(rows).toHaveLength(1);
   expect(rows[0]!.ip).toBe("127.0.0.1");
 });

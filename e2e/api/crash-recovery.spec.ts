@@ -68,7 +68,13 @@ async function retry(call: Call, killedAt: number, opts: { restart?: boolean; ba
       // The figure the closing notes quote: kill → answered.
       test.info().annotations.push({ type: "answered after kill (ms)", description: String(Date.now() - killedAt) });
       console.log(`${call.path}: answered ${res.status} ${Date.now() - killedAt} ms after the kill${opts.restart ? " (server restarted)" : ""}`);
-      return { status: res.status, text, body: JSON.parse(text) as Record<string, unknown>, replayed: res.headers.get("idempotent-replayed"), ms: Date.now() - killedAt };
+      return {
+        status: res.status,
+        text,
+        body: JSON.parse(text) as Record<string, unknown>,
+        replayed: res.headers.get("idempotent-replayed"),
+        ms: Date.now() - killedAt,
+      };
     }
     expect(Date.now() - killedAt, "still locked by the dead request").toBeLessThan(30_000);
     await new Promise((r) => setTimeout(r, 200));
@@ -77,7 +83,10 @@ async function retry(call: Call, killedAt: number, opts: { restart?: boolean; ba
 
 async function succeededPayment(request: import("@playwright/test").APIRequestContext, extra: Record<string, unknown> = {}) {
   return ok<{ id: string; amount: number; status: string }>(
-    await request.post("/api/v1/payments", { headers: auth(m.secretKey), data: { amount: 9000, currency: "usd", payment_method: "pm_card_visa", confirm: true, ...extra } }),
+    await request.post("/api/v1/payments", {
+      headers: auth(m.secretKey),
+      data: { amount: 9000, currency: "usd", payment_method: "pm_card_visa", confirm: true, ...extra },
+    }),
   );
 }
 
@@ -89,7 +98,10 @@ async function books() {
 async function refundsOf(paymentId: string) {
   const h = await db();
   const kassa = await h.db.select().from(refunds).where(eq(refunds.paymentId, paymentId));
-  const [charge] = await h.db.select().from(sandboxCharges).where(and(eq(sandboxCharges.paymentId, paymentId), eq(sandboxCharges.status, "succeeded")));
+  const [charge] = await h.db
+    .select()
+    .from(sandboxCharges)
+    .where(and(eq(sandboxCharges.paymentId, paymentId), eq(sandboxCharges.status, "succeeded")));
   const processor = charge ? await h.db.select().from(sandboxRefunds).where(eq(sandboxRefunds.chargeId, charge.id)) : [];
   return { kassa, processor };
 }
@@ -144,13 +156,22 @@ test.describe("refunds", () => {
 
 test.describe("payments", () => {
   test("create+confirm killed after the charge: the retry answers the same payment, charged once", async () => {
-    const call = { path: "/api/v1/payments", body: { amount: 4100, currency: "usd", payment_method: "pm_card_visa", confirm: true }, key: `crash-pay-${Date.now()}` };
+    const call = {
+      path: "/api/v1/payments",
+      body: { amount: 4100, currency: "usd", payment_method: "pm_card_visa", confirm: true },
+      key: `crash-pay-${Date.now()}`,
+    };
     const killedAt = await dieAt("payment.processor:after", call);
     const answer = await retry(call, killedAt);
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body).toMatchObject({ status: "succeeded", amount_received: 4100 });
     const h = await db();
-    expect(await h.db.select().from(sandboxCharges).where(eq(sandboxCharges.paymentId, answer.body.id as string))).toHaveLength(1);
+    expect(
+      await h.db
+        .select()
+        .from(sandboxCharges)
+        .where(eq(sandboxCharges.paymentId, answer.body.id as string)),
+    ).toHaveLength(1);
     expect(await books()).toEqual([]);
   });
 
@@ -158,7 +179,11 @@ test.describe("payments", () => {
     test(`${verb} killed after the processor answered: the retry answers the ${verb}ed payment, not a state error`, async ({ request }) => {
       const p = await succeededPayment(request, { capture_method: "manual" });
       expect(p.status).toBe("requires_capture");
-      const call = { path: `/api/v1/payments/${p.id}/${verb}`, body: verb === "capture" ? { amount_to_capture: 6000 } : {}, key: `crash-${verb}-${Date.now()}` };
+      const call = {
+        path: `/api/v1/payments/${p.id}/${verb}`,
+        body: verb === "capture" ? { amount_to_capture: 6000 } : {},
+        key: `crash-${verb}-${Date.now()}`,
+      };
       const killedAt = await dieAt(`${verb}.processor:after`, call);
       const h = await db();
       const [charge] = await h.db.select().from(sandboxCharges).where(eq(sandboxCharges.paymentId, p.id));
@@ -211,12 +236,21 @@ test.describe("customers and disputes", () => {
     const p = await succeededPayment(request, { payment_method: "pm_card_createDispute", amount: 5000 });
     let dispute: { id: string; status: string } | undefined;
     await expect
-      .poll(async () => {
-        dispute = (await ok<{ data: { id: string; status: string }[] }>(await request.get(`/api/v1/disputes?payment=${p.id}`, { headers: auth(m.secretKey) }))).data[0];
-        return dispute?.status;
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          dispute = (
+            await ok<{ data: { id: string; status: string }[] }>(await request.get(`/api/v1/disputes?payment=${p.id}`, { headers: auth(m.secretKey) }))
+          ).data[0];
+          return dispute?.status;
+        },
+        { timeout: 30_000 },
+      )
       .toBe("needs_response");
-    const call = { path: `/api/v1/disputes/${dispute!.id}/evidence`, body: { evidence: { product_description: "A blue mug, delivered 2 Dec", uncategorized_text: "Signed for at delivery" } }, key: `crash-evidence-${Date.now()}` };
+    const call = {
+      path: `/api/v1/disputes/${dispute!.id}/evidence`,
+      body: { evidence: { product_description: "A blue mug, delivered 2 Dec", uncategorized_text: "Signed for at delivery" } },
+      key: `crash-evidence-${Date.now()}`,
+    };
     const killedAt = await dieAt("api.response:before_store", call);
     const answer = await retry(call, killedAt);
     expect(answer.status, answer.text).toBe(200);

@@ -32,7 +32,11 @@ test("every dashboard and sign-in page has a nonce CSP: scripts only from this o
   const nonces = new Set<string>();
   for (const path of ["/login", "/signup", "/login"]) {
     const csp = (await request.get(path)).headers()["content-security-policy"] ?? "";
-    const script = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+    const script =
+      csp
+        .split(";")
+        .map((d) => d.trim())
+        .find((d) => d.startsWith("script-src")) ?? "";
     expect(script, path).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'$/);
     expect(csp, path).toContain("object-src 'none'");
     expect(csp, path).toContain("base-uri 'self'");

@@ -18,15 +18,15 @@ test("same key and body replays the first response; another body → 422", async
   expect(replay.status()).toBe(200);
   expect(replay.headers()["idempotent-replayed"]).toBe("true");
   expect(await replay.json()).toEqual(await first.json());
-  await expectError(await request.post("/api/v1/account", { headers, data: { business_name: "Other" } }), 422, "idempotency_key_reused", { type: "idempotency_error" });
+  await expectError(await request.post("/api/v1/account", { headers, data: { business_name: "Other" } }), 422, "idempotency_key_reused", {
+    type: "idempotency_error",
+  });
 });
 
 test("two concurrent requests with one key: one effect, the other 409 or a replay", async ({ request }) => {
   const m = await seedMerchant("race");
   const headers = { ...auth(m.secretKey), "Idempotency-Key": "race-key" };
-  const responses = await Promise.all(
-    Array.from({ length: 6 }, () => request.post("/api/v1/account", { headers, data: { business_name: "Raced" } })),
-  );
+  const responses = await Promise.all(Array.from({ length: 6 }, () => request.post("/api/v1/account", { headers, data: { business_name: "Raced" } })));
   const statuses = responses.map((r) => r.status());
   expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
   expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);

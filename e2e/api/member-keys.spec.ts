@@ -12,11 +12,19 @@ test("a developer's key makes payments but cannot refund; removing the developer
   const dev = await addMember(m.ctx, "developer");
   const h = await db();
   const [user] = await h.db.select().from(users).where(eq(users.email, dev.email));
-  const [membership] = await h.db.select().from(memberships).where(and(eq(memberships.userId, user!.id), eq(memberships.merchantId, m.merchantId)));
+  const [membership] = await h.db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, user!.id), eq(memberships.merchantId, m.merchantId)));
   // The verb the dashboard's "Create key" calls, as the developer.
-  const { secret } = await createApiKey({ ctx: { merchantId: m.merchantId, livemode: false, actor: { type: "user", id: user!.id, label: dev.email }, role: "developer", db: h.db }, input: { kind: "secret", name: "dev" } });
+  const { secret } = await createApiKey({
+    ctx: { merchantId: m.merchantId, livemode: false, actor: { type: "user", id: user!.id, label: dev.email }, role: "developer", db: h.db },
+    input: { kind: "secret", name: "dev" },
+  });
 
-  const paid = await ok<{ id: string }>(await request.post("/api/v1/payments", { headers: auth(secret), data: { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true } }));
+  const paid = await ok<{ id: string }>(
+    await request.post("/api/v1/payments", { headers: auth(secret), data: { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true } }),
+  );
   await expectError(await request.post("/api/v1/refunds", { headers: auth(secret), data: { payment: paid.id } }), 403, "permission_denied");
   await expectError(await request.post("/api/v1/account", { headers: auth(secret), data: { business_name: "Taken over" } }), 403, "permission_denied");
   // The owner's key still refunds.
@@ -30,7 +38,9 @@ test("a restricted key (rk_) does only what its grants allow", async ({ request 
   const m = await seedMerchant("rkey");
   const { secret } = await createApiKey({ ctx: m.ctx, input: { kind: "restricted", name: "orders", permissions: { payments: "write", customers: "read" } } });
   expect(secret).toMatch(/^rk_test_/);
-  const paid = await ok<{ id: string }>(await request.post("/api/v1/payments", { headers: auth(secret), data: { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true } }));
+  const paid = await ok<{ id: string }>(
+    await request.post("/api/v1/payments", { headers: auth(secret), data: { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true } }),
+  );
   await ok(await request.get(`/api/v1/payments/${paid.id}`, { headers: auth(secret) }));
   await ok(await request.get("/api/v1/customers", { headers: auth(secret) }));
   await expectError(await request.post("/api/v1/customers", { headers: auth(secret), data: { email: "a@b.test" } }), 403, "permission_denied");

@@ -16,8 +16,7 @@ const create = (request: APIRequestContext, data: Record<string, unknown>, key =
   request.post("/api/v1/payments", { headers: auth(key, headers), data });
 const action = (request: APIRequestContext, id: string, verb: string, data: Record<string, unknown> = {}, key = a.secretKey) =>
   request.post(`/api/v1/payments/${id}/${verb}`, { headers: auth(key), data });
-const refund = (request: APIRequestContext, data: Record<string, unknown>, key = a.secretKey) =>
-  request.post("/api/v1/refunds", { headers: auth(key), data });
+const refund = (request: APIRequestContext, data: Record<string, unknown>, key = a.secretKey) => request.post("/api/v1/refunds", { headers: auth(key), data });
 
 async function chargesOf(paymentId: string) {
   const h = await db();
@@ -26,16 +25,39 @@ async function chargesOf(paymentId: string) {
 
 test.describe("happy paths", () => {
   test("automatic capture: created, confirmed and succeeded in one call", async ({ request }) => {
-    const p = await ok(await create(request, { amount: 4200, currency: "usd", payment_method: "pm_card_visa", confirm: true, description: "Order 17", metadata: { order: "17" } }));
+    const p = await ok(
+      await create(request, {
+        amount: 4200,
+        currency: "usd",
+        payment_method: "pm_card_visa",
+        confirm: true,
+        description: "Order 17",
+        metadata: { order: "17" },
+      }),
+    );
     expect(p).toMatchObject({
-      object: "payment", amount: 4200, amount_received: 4200, amount_capturable: 0, amount_refunded: 0, currency: "usd",
-      status: "succeeded", capture_method: "automatic", payment_method: "pm_card_visa", livemode: false, connector: "sandbox",
-      description: "Order 17", metadata: { order: "17" }, last_payment_error: null, next_action: null,
+      object: "payment",
+      amount: 4200,
+      amount_received: 4200,
+      amount_capturable: 0,
+      amount_refunded: 0,
+      currency: "usd",
+      status: "succeeded",
+      capture_method: "automatic",
+      payment_method: "pm_card_visa",
+      livemode: false,
+      connector: "sandbox",
+      description: "Order 17",
+      metadata: { order: "17" },
+      last_payment_error: null,
+      next_action: null,
       payment_method_details: { type: "card", card: { brand: "visa", last4: "4242" } },
     });
     expect(p.id).toMatch(/^pay_/);
     expect(await ok(await request.get(`/api/v1/payments/${p.id}`, { headers: auth(a.secretKey) }))).toEqual(p);
-    const events = await ok<{ data: { type: string; data: { object: { id: string } } }[] }>(await request.get("/api/v1/events?type=payment.*&limit=10", { headers: auth(a.secretKey) }));
+    const events = await ok<{ data: { type: string; data: { object: { id: string } } }[] }>(
+      await request.get("/api/v1/events?type=payment.*&limit=10", { headers: auth(a.secretKey) }),
+    );
     const mine = events.data.filter((e) => e.data.object.id === p.id).map((e) => e.type);
     expect(mine.sort()).toEqual(["payment.created", "payment.succeeded"]);
   });
@@ -94,7 +116,15 @@ test.describe("happy paths", () => {
   });
 
   test("3D Secure card → requires_action with a next_action", async ({ request }) => {
-    const p = await ok(await create(request, { amount: 1500, currency: "gbp", payment_method: "pm_card_authenticationRequired", confirm: true, return_url: "https://shop.example/done" }));
+    const p = await ok(
+      await create(request, {
+        amount: 1500,
+        currency: "gbp",
+        payment_method: "pm_card_authenticationRequired",
+        confirm: true,
+        return_url: "https://shop.example/done",
+      }),
+    );
     expect(p.status).toBe("requires_action");
     expect(p.next_action).toMatchObject({ type: "redirect_to_url", redirect_to_url: { url: expect.stringContaining("/sandbox/3ds/") } });
     expect(await ok(await action(request, p.id as string, "cancel"))).toMatchObject({ status: "canceled" });
@@ -110,7 +140,10 @@ test.describe("declines", () => {
   ] as const;
   for (const [pm, code, decline] of cases) {
     test(`${pm} → 402 ${code} / ${decline}; the payment asks for another method`, async ({ request }) => {
-      const err = await expectError(await create(request, { amount: 2500, currency: "usd", payment_method: pm, confirm: true }), 402, code, { type: "card_error", decline_code: decline });
+      const err = await expectError(await create(request, { amount: 2500, currency: "usd", payment_method: pm, confirm: true }), 402, code, {
+        type: "card_error",
+        decline_code: decline,
+      });
       expect(String(err.message)).not.toHaveLength(0);
       const list = await ok<{ data: { id: string; status: string; payment_method: string; last_payment_error: { code: string; decline_code: string } }[] }>(
         await request.get("/api/v1/payments?limit=1", { headers: auth(a.secretKey) }),
@@ -129,8 +162,13 @@ test.describe("illegal transitions and bad input", () => {
     await expectError(await action(request, done.id as string, "cancel"), 400, "payment_intent_unexpected_state");
     await expectError(await action(request, done.id as string, "confirm"), 400, "payment_intent_unexpected_state");
     const held = await ok(await create(request, { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
-    await expectError(await action(request, held.id as string, "capture", { amount_to_capture: 2001 }), 400, "amount_too_large", { param: "amount_to_capture" });
-    expect(await ok(await request.get(`/api/v1/payments/${held.id}`, { headers: auth(a.secretKey) }))).toMatchObject({ status: "requires_capture", amount_capturable: 2000 });
+    await expectError(await action(request, held.id as string, "capture", { amount_to_capture: 2001 }), 400, "amount_too_large", {
+      param: "amount_to_capture",
+    });
+    expect(await ok(await request.get(`/api/v1/payments/${held.id}`, { headers: auth(a.secretKey) }))).toMatchObject({
+      status: "requires_capture",
+      amount_capturable: 2000,
+    });
   });
 
   const bad: [string, Record<string, unknown>, number, string, string?][] = [
@@ -147,7 +185,13 @@ test.describe("illegal transitions and bad input", () => {
     ["unknown field", { amount: 1000, currency: "usd", tip: 5 }, 400, "parameter_unknown", "tip"],
     ["confirm without a payment method", { amount: 1000, currency: "usd", confirm: true }, 400, "parameter_missing", "payment_method"],
     ["an unknown payment method", { amount: 1000, currency: "usd", confirm: true, payment_method: "pm_card_nope" }, 404, "resource_missing", "payment_method"],
-    ["capture_at without manual capture", { amount: 1000, currency: "usd", capture_at: Math.floor(Date.now() / 1000) + 3600 }, 400, "parameter_invalid", "capture_at"],
+    [
+      "capture_at without manual capture",
+      { amount: 1000, currency: "usd", capture_at: Math.floor(Date.now() / 1000) + 3600 },
+      400,
+      "parameter_invalid",
+      "capture_at",
+    ],
     ["metadata value too long", { amount: 1000, currency: "usd", metadata: { k: "x".repeat(501) } }, 400, "parameter_invalid", "metadata[k]"],
   ];
   for (const [name, body, status, code, param] of bad) {
@@ -175,7 +219,10 @@ test.describe("exactly once", () => {
     const body = { amount: 1234, currency: "usd", payment_method: "pm_card_visa", confirm: true };
     const responses = await Promise.all(Array.from({ length: 50 }, () => create(request, body, m.secretKey, { "Idempotency-Key": key })));
     const statuses = responses.map((r) => r.status());
-    expect(statuses.every((s) => s === 200 || s === 409), statuses.join(",")).toBe(true);
+    expect(
+      statuses.every((s) => s === 200 || s === 409),
+      statuses.join(","),
+    ).toBe(true);
     const ids = new Set<string>();
     for (const r of responses) if (r.status() === 200) ids.add((await r.json()).id);
     expect(ids.size).toBe(1);
@@ -203,14 +250,18 @@ test.describe("exactly once", () => {
   test("a lost processor response: processing, then settled by the reconciliation function with one charge", async ({ request }) => {
     const p = await ok(await create(request, { amount: 2200, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true }));
     expect(p.status).toBe("processing");
-    await expect.poll(async () => (await ok(await request.get(`/api/v1/payments/${p.id}`, { headers: auth(a.secretKey) }))).status, { timeout: 20_000 }).toBe("succeeded");
+    await expect
+      .poll(async () => (await ok(await request.get(`/api/v1/payments/${p.id}`, { headers: auth(a.secretKey) }))).status, { timeout: 20_000 })
+      .toBe("succeeded");
     expect(await chargesOf(p.id as string)).toHaveLength(1);
   });
 
   test("a transient processing error: processing, then succeeded on a new attempt", async ({ request }) => {
     const p = await ok(await create(request, { amount: 2300, currency: "usd", payment_method: "pm_card_processingError", confirm: true }));
     expect(p.status).toBe("processing");
-    await expect.poll(async () => (await ok(await request.get(`/api/v1/payments/${p.id}`, { headers: auth(a.secretKey) }))).status, { timeout: 20_000 }).toBe("succeeded");
+    await expect
+      .poll(async () => (await ok(await request.get(`/api/v1/payments/${p.id}`, { headers: auth(a.secretKey) }))).status, { timeout: 20_000 })
+      .toBe("succeeded");
     const charges = await chargesOf(p.id as string);
     expect(charges.map((c) => c.status).sort()).toEqual(["failed", "succeeded"]);
   });
@@ -220,7 +271,8 @@ test.describe("tenants and modes", () => {
   test("merchant B's key cannot read, capture, cancel, confirm or refund A's payment (404)", async ({ request }) => {
     const p = await ok(await create(request, { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
     await expectError(await request.get(`/api/v1/payments/${p.id}`, { headers: auth(b.secretKey) }), 404, "resource_missing");
-    for (const verb of ["capture", "cancel", "confirm"]) await expectError(await action(request, p.id as string, verb, {}, b.secretKey), 404, "resource_missing");
+    for (const verb of ["capture", "cancel", "confirm"])
+      await expectError(await action(request, p.id as string, verb, {}, b.secretKey), 404, "resource_missing");
     await ok(await action(request, p.id as string, "capture"));
     await expectError(await refund(request, { payment: p.id }, b.secretKey), 404, "resource_missing", { param: "payment" });
     const theirList = await ok<{ data: { id: string }[] }>(await request.get("/api/v1/payments?limit=100", { headers: auth(b.secretKey) }));
@@ -236,12 +288,28 @@ test.describe("tenants and modes", () => {
     // A live payment (as a Stripe-backed one will be) is invisible to the test key.
     const h = await db();
     const liveId = newId("payment");
-    await h.db.insert(payments).values({ id: liveId, merchantId: a.merchantId, livemode: true, amount: 999n, currency: "usd", status: "requires_payment_method", captureMethod: "automatic", connector: "stripe" });
+    await h.db
+      .insert(payments)
+      .values({
+        id: liveId,
+        merchantId: a.merchantId,
+        livemode: true,
+        amount: 999n,
+        currency: "usd",
+        status: "requires_payment_method",
+        captureMethod: "automatic",
+        connector: "stripe",
+      });
     await expectError(await request.get(`/api/v1/payments/${liveId}`, { headers: auth(a.secretKey) }), 404, "resource_missing");
     expect((await ok(await request.get(`/api/v1/payments/${liveId}`, { headers: auth(a.liveKey) }))).livemode).toBe(true);
     const testList = await ok<{ data: { id: string }[] }>(await request.get("/api/v1/payments?limit=100", { headers: auth(a.secretKey) }));
     expect(testList.data.map((x) => x.id)).not.toContain(liveId);
-    expect(await h.db.select().from(payments).where(and(eq(payments.id, liveId), eq(payments.livemode, true)))).toHaveLength(1);
+    expect(
+      await h.db
+        .select()
+        .from(payments)
+        .where(and(eq(payments.id, liveId), eq(payments.livemode, true))),
+    ).toHaveLength(1);
   });
 });
 
@@ -250,10 +318,14 @@ test.describe("lists", () => {
     const m = await seedMerchant("list");
     const made: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const p = await ok(await create(request, { amount: 1000 + i, currency: "usd", ...(i % 2 ? { payment_method: "pm_card_visa", confirm: true } : {}) }, m.secretKey));
+      const p = await ok(
+        await create(request, { amount: 1000 + i, currency: "usd", ...(i % 2 ? { payment_method: "pm_card_visa", confirm: true } : {}) }, m.secretKey),
+      );
       made.push(p.id as string);
     }
-    const page1 = await ok<{ data: { id: string }[]; has_more: boolean; url: string }>(await request.get("/api/v1/payments?limit=2", { headers: auth(m.secretKey) }));
+    const page1 = await ok<{ data: { id: string }[]; has_more: boolean; url: string }>(
+      await request.get("/api/v1/payments?limit=2", { headers: auth(m.secretKey) }),
+    );
     expect(page1).toMatchObject({ has_more: true, url: "/api/v1/payments" });
     expect(page1.data.map((p) => p.id)).toEqual([made[4], made[3]]);
     const page2 = await ok<{ data: { id: string }[] }>(await request.get(`/api/v1/payments?limit=2&starting_after=${made[3]}`, { headers: auth(m.secretKey) }));
@@ -266,7 +338,9 @@ test.describe("lists", () => {
     expect((await ok<{ data: unknown[] }>(await request.get(`/api/v1/payments?created[gte]=${future}`, { headers: auth(m.secretKey) }))).data).toEqual([]);
     expect((await ok<{ data: unknown[] }>(await request.get(`/api/v1/payments?created[lte]=${future}`, { headers: auth(m.secretKey) }))).data).toHaveLength(5);
     await expectError(await request.get("/api/v1/payments?status=paid", { headers: auth(m.secretKey) }), 400, "parameter_invalid", { param: "status" });
-    await expectError(await request.get("/api/v1/payments?created[around]=1", { headers: auth(m.secretKey) }), 400, "parameter_unknown", { param: "created[around]" });
+    await expectError(await request.get("/api/v1/payments?created[around]=1", { headers: auth(m.secretKey) }), 400, "parameter_unknown", {
+      param: "created[around]",
+    });
   });
 });
 
@@ -278,14 +352,26 @@ test.describe("balance", () => {
     await ok(await refund(request, { payment: p.id, amount: 2_500 }, m.secretKey));
     const balance = await ok(await request.get("/api/v1/balance", { headers: auth(m.secretKey) }));
     // 10000 − 320 fee, then −2500 + 80 (the refund's share of the fee).
-    expect(balance).toMatchObject({ object: "balance", livemode: false, available: [{ amount: 0, currency: "usd" }], pending: [{ amount: 7_260, currency: "usd" }] });
+    expect(balance).toMatchObject({
+      object: "balance",
+      livemode: false,
+      available: [{ amount: 0, currency: "usd" }],
+      pending: [{ amount: 7_260, currency: "usd" }],
+    });
     const txns = await ok<{ data: { type: string; amount: number; fee: number; net: number; status: string; source: string }[] }>(
       await request.get("/api/v1/balance_transactions", { headers: auth(m.secretKey) }),
     );
-    expect(txns.data.map((t) => [t.type, t.amount, t.fee, t.net])).toEqual([["refund", -2_500, -80, -2_420], ["charge", 10_000, 320, 9_680]]);
+    expect(txns.data.map((t) => [t.type, t.amount, t.fee, t.net])).toEqual([
+      ["refund", -2_500, -80, -2_420],
+      ["charge", 10_000, 320, 9_680],
+    ]);
     const one = await ok(await request.get(`/api/v1/balance_transactions/${(txns.data[0] as unknown as { id: string }).id}`, { headers: auth(m.secretKey) }));
     expect(one).toEqual(txns.data[0]);
-    await expectError(await request.get(`/api/v1/balance_transactions/${(txns.data[0] as unknown as { id: string }).id}`, { headers: auth(b.secretKey) }), 404, "resource_missing");
+    await expectError(
+      await request.get(`/api/v1/balance_transactions/${(txns.data[0] as unknown as { id: string }).id}`, { headers: auth(b.secretKey) }),
+      404,
+      "resource_missing",
+    );
     expect((await ok(await request.get("/api/v1/balance", { headers: auth(b.secretKey) }))).pending).not.toEqual(balance.pending);
   });
 });

@@ -9,7 +9,10 @@ import { startServerProcess } from "../support/server-process";
 
 test("next start without KASSA_URL in production refuses to start", async () => {
   test.setTimeout(90_000);
-  const started = await startServerProcess(await freePort(), { env: { KASSA_URL: undefined } }).then((s) => s, (e: unknown) => e as Error);
+  const started = await startServerProcess(await freePort(), { env: { KASSA_URL: undefined } }).then(
+    (s) => s,
+    (e: unknown) => e as Error,
+  );
   // If it did start (the bug), stop it rather than leave it listening.
   if (!(started instanceof Error)) await started.stop();
   expect(started).toBeInstanceOf(Error);
@@ -18,8 +21,13 @@ test("next start without KASSA_URL in production refuses to start", async () => 
 
 test("an anonymous GET /l/:id with a forged X-Forwarded-Host stores and redirects to KASSA_URL's address only", async ({ request, baseURL }) => {
   const m = await seedMerchant("host");
-  const link = await ok<{ id: string; url: string }>(await request.post("/api/v1/payment_links", { headers: auth(m.secretKey), data: { amount: 1500, currency: "usd", description: "Mug" } }));
-  const res = await request.get(`/l/${link.id}`, { headers: { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https", Host: "evil.example" }, maxRedirects: 0 });
+  const link = await ok<{ id: string; url: string }>(
+    await request.post("/api/v1/payment_links", { headers: auth(m.secretKey), data: { amount: 1500, currency: "usd", description: "Mug" } }),
+  );
+  const res = await request.get(`/l/${link.id}`, {
+    headers: { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https", Host: "evil.example" },
+    maxRedirects: 0,
+  });
   expect(res.status()).toBeGreaterThanOrEqual(300);
   const location = res.headers()["location"] ?? "";
   expect(location).not.toContain("evil.example");

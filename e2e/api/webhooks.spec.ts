@@ -30,19 +30,36 @@ test.beforeAll(async () => {
 test("register an endpoint, receive a payment's events signed per Standard Webhooks, read the log", async ({ request }) => {
   const r = await receiver();
   try {
-    const created = await request.post("/api/v1/webhook_endpoints", { headers: auth(a.secretKey), data: { url: r.url, enabled_events: ["payment.succeeded", "refund.*"], description: "orders" } });
+    const created = await request.post("/api/v1/webhook_endpoints", {
+      headers: auth(a.secretKey),
+      data: { url: r.url, enabled_events: ["payment.succeeded", "refund.*"], description: "orders" },
+    });
     expect(created.status()).toBe(200);
     const endpoint = await created.json();
-    expect(endpoint).toMatchObject({ object: "webhook_endpoint", url: r.url, enabled_events: ["payment.succeeded", "refund.*"], status: "enabled", livemode: false });
+    expect(endpoint).toMatchObject({
+      object: "webhook_endpoint",
+      url: r.url,
+      enabled_events: ["payment.succeeded", "refund.*"],
+      status: "enabled",
+      livemode: false,
+    });
     expect(endpoint.id).toMatch(/^we_/);
     expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
     const read = await (await request.get(`/api/v1/webhook_endpoints/${endpoint.id}`, { headers: auth(a.secretKey) })).json();
     expect(read.secret).toBeUndefined();
 
-    const pay = await (await request.post("/api/v1/payments", { headers: auth(a.secretKey), data: { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true } })).json();
+    const pay = await (
+      await request.post("/api/v1/payments", {
+        headers: auth(a.secretKey),
+        data: { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true },
+      })
+    ).json();
     await expect.poll(() => r.got.length, { timeout: 15_000 }).toBe(1);
     const [hit] = r.got;
-    const verified = new Webhook(endpoint.secret).verify(hit!.body, hit!.headers as Record<string, string>) as { type: string; data: { object: { id: string } } };
+    const verified = new Webhook(endpoint.secret).verify(hit!.body, hit!.headers as Record<string, string>) as {
+      type: string;
+      data: { object: { id: string } };
+    };
     expect(verified).toMatchObject({ type: "payment.succeeded", data: { object: { id: pay.id } } });
     // The body is exactly the event the API returns.
     const event = await (await request.get(`/api/v1/events/${JSON.parse(hit!.body).id}`, { headers: auth(a.secretKey) })).json();
@@ -51,7 +68,14 @@ test("register an endpoint, receive a payment's events signed per Standard Webho
 
     const log = await (await request.get(`/api/v1/webhook_endpoints/${endpoint.id}/deliveries`, { headers: auth(a.secretKey) })).json();
     expect(log.data).toHaveLength(1);
-    expect(log.data[0]).toMatchObject({ object: "webhook_delivery", id: hit!.headers["webhook-id"], event_type: "payment.succeeded", status: "succeeded", attempt_count: 1, attempts: [{ number: 1, status_code: 200, response_body: "ok" }] });
+    expect(log.data[0]).toMatchObject({
+      object: "webhook_delivery",
+      id: hit!.headers["webhook-id"],
+      event_type: "payment.succeeded",
+      status: "succeeded",
+      attempt_count: 1,
+      attempts: [{ number: 1, status_code: 200, response_body: "ok" }],
+    });
 
     // A test event goes to this endpoint; a resend delivers the same webhook-id again.
     expect((await request.post(`/api/v1/webhook_endpoints/${endpoint.id}/test`, { headers: auth(a.secretKey) })).status()).toBe(200);
@@ -74,7 +98,19 @@ test("bad input: each has its status and code, and nothing is stored", async ({ 
   await expectError(await post({ url: "https://example.com/h", enabled_events: ["payment.exploded"] }), 400, "parameter_invalid", "enabled_events[0]");
   await expectError(await post({ url: "https://example.com/h", enabled_events: ["*"], colour: "red" }), 400, "parameter_unknown", "colour");
   await expectError(await post({ url: `https://example.com/${"x".repeat(2100)}`, enabled_events: ["*"] }), 400, "parameter_invalid", "url");
-  for (const url of ["http://10.0.0.5/h", "http://192.168.1.1/h", "http://172.16.0.1/h", "http://169.254.169.254/latest", "http://100.64.0.1/h", "http://0.0.0.0/h", "http://[fd00::1]/h", "http://3232235777/h", "http://0xa9fea9fe/h", "ftp://example.com/h", "not a url"]) {
+  for (const url of [
+    "http://10.0.0.5/h",
+    "http://192.168.1.1/h",
+    "http://172.16.0.1/h",
+    "http://169.254.169.254/latest",
+    "http://100.64.0.1/h",
+    "http://0.0.0.0/h",
+    "http://[fd00::1]/h",
+    "http://3232235777/h",
+    "http://0xa9fea9fe/h",
+    "ftp://example.com/h",
+    "not a url",
+  ]) {
     await expectError(await post({ url, enabled_events: ["*"] }), 400, "url_invalid", "url");
   }
   // Decimal and hex spellings of 192.168.1.1 and 169.254.169.254 above. Live mode takes https only.
@@ -84,17 +120,32 @@ test("bad input: each has its status and code, and nothing is stored", async ({ 
 });
 
 test("update, rotate, delete; merchant B and the other mode see nothing (404)", async ({ request }) => {
-  const created = await (await request.post("/api/v1/webhook_endpoints", { headers: auth(a.secretKey), data: { url: "https://example.com/a", enabled_events: ["*"] } })).json();
+  const created = await (
+    await request.post("/api/v1/webhook_endpoints", { headers: auth(a.secretKey), data: { url: "https://example.com/a", enabled_events: ["*"] } })
+  ).json();
   const id = created.id as string;
-  const updated = await (await request.patch(`/api/v1/webhook_endpoints/${id}`, { headers: auth(a.secretKey), data: { enabled_events: ["payment.*"], disabled: true } })).json();
+  const updated = await (
+    await request.patch(`/api/v1/webhook_endpoints/${id}`, { headers: auth(a.secretKey), data: { enabled_events: ["payment.*"], disabled: true } })
+  ).json();
   expect(updated).toMatchObject({ enabled_events: ["payment.*"], status: "disabled", disabled_reason: "manual" });
-  await expectError(await request.patch(`/api/v1/webhook_endpoints/${id}`, { headers: auth(a.secretKey), data: { url: "http://10.1.2.3/hooks" } }), 400, "url_invalid", "url");
+  await expectError(
+    await request.patch(`/api/v1/webhook_endpoints/${id}`, { headers: auth(a.secretKey), data: { url: "http://10.1.2.3/hooks" } }),
+    400,
+    "url_invalid",
+    "url",
+  );
   const rotated = await (await request.post(`/api/v1/webhook_endpoints/${id}/rotate_secret`, { headers: auth(a.secretKey) })).json();
   expect(rotated.secret).toMatch(/^whsec_/);
   expect(rotated.secret).not.toBe(created.secret);
   expect(rotated.previous_secret_expires_at).toBeGreaterThan(Date.now() / 1000 + 23 * 3600);
 
-  for (const [method, path] of [["get", `/api/v1/webhook_endpoints/${id}`], ["get", `/api/v1/webhook_endpoints/${id}/deliveries`], ["delete", `/api/v1/webhook_endpoints/${id}`], ["post", `/api/v1/webhook_endpoints/${id}/rotate_secret`], ["post", `/api/v1/webhook_endpoints/${id}/test`]] as const) {
+  for (const [method, path] of [
+    ["get", `/api/v1/webhook_endpoints/${id}`],
+    ["get", `/api/v1/webhook_endpoints/${id}/deliveries`],
+    ["delete", `/api/v1/webhook_endpoints/${id}`],
+    ["post", `/api/v1/webhook_endpoints/${id}/rotate_secret`],
+    ["post", `/api/v1/webhook_endpoints/${id}/test`],
+  ] as const) {
     await expectError(await request[method](path, { headers: auth(b.secretKey) }), 404, "resource_missing");
     await expectError(await request[method](path, { headers: auth(a.liveKey) }), 404, "resource_missing");
   }
@@ -102,6 +153,10 @@ test("update, rotate, delete; merchant B and the other mode see nothing (404)", 
   const bList = await (await request.get("/api/v1/webhook_endpoints", { headers: auth(b.secretKey) })).json();
   expect(bList.data.map((e: { id: string }) => e.id)).not.toContain(id);
 
-  expect(await (await request.delete(`/api/v1/webhook_endpoints/${id}`, { headers: auth(a.secretKey) })).json()).toEqual({ id, object: "webhook_endpoint", deleted: true });
+  expect(await (await request.delete(`/api/v1/webhook_endpoints/${id}`, { headers: auth(a.secretKey) })).json()).toEqual({
+    id,
+    object: "webhook_endpoint",
+    deleted: true,
+  });
   await expectError(await request.get(`/api/v1/webhook_endpoints/${id}`, { headers: auth(a.secretKey) }), 404, "resource_missing");
 });

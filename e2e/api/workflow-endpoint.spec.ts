@@ -13,7 +13,10 @@ test("an unsigned sync (PUT) is 401, and a forged Host re-registers nothing", as
   const before = await registered();
   expect(before.length).toBeGreaterThan(0);
   expect(before.every((u) => u.startsWith(`${base()}/api/inngest`))).toBe(true);
-  for (const headers of [{ host: "attacker.example:8996" } as Record<string, string>, { host: "attacker.example:8996", "x-inngest-signature": signBody("", "signkey-local-" + "ab".repeat(32)) }]) {
+  for (const headers of [
+    { host: "attacker.example:8996" } as Record<string, string>,
+    { host: "attacker.example:8996", "x-inngest-signature": signBody("", "signkey-local-" + "ab".repeat(32)) },
+  ]) {
     const res = await rawRequest(`${base()}/api/inngest`, { method: "PUT", headers });
     expect(res.status, res.body).toBe(401);
     expect(JSON.parse(res.body).error.code).toBe("workflow_signature_invalid");

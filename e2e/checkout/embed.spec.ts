@@ -48,7 +48,11 @@ test("the embedded checkout opens, pays, and the host page receives the result; 
     await expect(page.locator("#result")).not.toHaveText("");
     const session = await getSession(request, m.secretKey, s.id);
     expect(session.status).toBe("complete");
-    expect(JSON.parse(await page.locator("#result").textContent() ?? "{}")).toEqual({ type: "kassa:checkout.completed", sessionId: s.id, paymentId: session.payment });
+    expect(JSON.parse((await page.locator("#result").textContent()) ?? "{}")).toEqual({
+      type: "kassa:checkout.completed",
+      sessionId: s.id,
+      paymentId: session.payment,
+    });
     // The overlay closes itself after the result.
     await expect(page.locator("[data-kassa-overlay]")).toHaveCount(0);
   } finally {

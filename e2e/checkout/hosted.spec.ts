@@ -57,7 +57,12 @@ test("4242 pays: success page, back to success_url, dashboard shows succeeded wi
     const payment = await getPayment(request, m.secretKey, session.payment!);
     expect(payment).toMatchObject({ status: "succeeded", amount: 4200, amount_received: 4200 });
     const h = await db();
-    expect(await h.db.select().from(balanceTransactions).where(and(eq(balanceTransactions.sourceId, payment.id), eq(balanceTransactions.merchantId, m.merchantId)))).toHaveLength(1);
+    expect(
+      await h.db
+        .select()
+        .from(balanceTransactions)
+        .where(and(eq(balanceTransactions.sourceId, payment.id), eq(balanceTransactions.merchantId, m.merchantId))),
+    ).toHaveLength(1);
 
     await signIn(page);
     await page.goto(`/payments/${payment.id}`);
@@ -114,7 +119,11 @@ test("3D Secure: failing the challenge → requires_payment_method with authenti
   await expect(page.locator("#card-error")).toHaveText("Your bank could not authenticate this payment. Try again or use another card.");
   const failed = await getSession(request, m.secretKey, s.id);
   expect(failed.status).toBe("open");
-  expect(await getPayment(request, m.secretKey, failed.payment!)).toMatchObject({ status: "requires_payment_method", amount_received: 0, last_payment_error: { code: "authentication_required" } });
+  expect(await getPayment(request, m.secretKey, failed.payment!)).toMatchObject({
+    status: "requires_payment_method",
+    amount_received: 0,
+    last_payment_error: { code: "authentication_required" },
+  });
   await payWithCard(page, "4242 4242 4242 4242");
   await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
   const session = await getSession(request, m.secretKey, s.id);
@@ -128,7 +137,10 @@ test("a tampered amount in the form changes nothing: the session's amount is cha
   await page.getByLabel("Card number").fill("4242 4242 4242 4242");
   await page.evaluate(() => {
     const form = document.querySelector("form")!;
-    for (const [name, value] of [["amount", "1"], ["currency", "jpy"]]) {
+    for (const [name, value] of [
+      ["amount", "1"],
+      ["currency", "jpy"],
+    ]) {
       const input = document.createElement("input");
       input.type = "hidden";
       input.name = name!;
@@ -148,7 +160,10 @@ test("a tampered amount in the form changes nothing: the session's amount is cha
 test("expired and unknown sessions get a clear page and charge nothing", async ({ page, request }) => {
   const s = await createSession(request, m.secretKey);
   const h = await db();
-  await h.db.update(checkoutSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(checkoutSessions.id, s.id));
+  await h.db
+    .update(checkoutSessions)
+    .set({ expiresAt: new Date(Date.now() - 1000) })
+    .where(eq(checkoutSessions.id, s.id));
   await page.goto(`/pay/${s.id}`);
   await expect(page.getByRole("heading", { name: "This checkout has expired" })).toBeVisible();
   await expect(page.getByLabel("Card number")).toHaveCount(0);

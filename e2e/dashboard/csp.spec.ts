@@ -14,10 +14,27 @@ function cspViolations(page: Page): string[] {
 
 test("sign in and walk the dashboard's pages: no CSP violation, client components work", async ({ page, request }) => {
   const m = await seedMerchant("csp");
-  const p = await ok<{ id: string }>(await request.post("/api/v1/payments", { headers: auth(m.secretKey), data: { amount: 2500, currency: "usd", payment_method: "pm_card_visa", confirm: true } }));
+  const p = await ok<{ id: string }>(
+    await request.post("/api/v1/payments", {
+      headers: auth(m.secretKey),
+      data: { amount: 2500, currency: "usd", payment_method: "pm_card_visa", confirm: true },
+    }),
+  );
   const violations = cspViolations(page);
   await signInOk(page, m.email, m.password);
-  for (const path of ["/dashboard", "/payments", `/payments/${p.id}`, "/customers", "/disputes", "/balance", "/developers/api-keys", "/developers/webhooks", "/developers/workflows", "/settings", "/settings/team"]) {
+  for (const path of [
+    "/dashboard",
+    "/payments",
+    `/payments/${p.id}`,
+    "/customers",
+    "/disputes",
+    "/balance",
+    "/developers/api-keys",
+    "/developers/webhooks",
+    "/developers/workflows",
+    "/settings",
+    "/settings/team",
+  ]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBeLessThan(400);
     // Next's client runtime sets window.next once its (nonce-carrying) scripts ran: the page hydrated.

@@ -28,7 +28,12 @@ test.afterAll(() => attacker.close());
 
 test("a same-site page cannot refund through the owner's session; the dashboard's own page can", async ({ page, request, baseURL }) => {
   const m = await seedMerchant("csrf");
-  const paid = await ok<{ id: string }>(await request.post("/api/v1/payments", { headers: auth(m.secretKey), data: { amount: 5000, currency: "usd", payment_method: "pm_card_visa", confirm: true } }));
+  const paid = await ok<{ id: string }>(
+    await request.post("/api/v1/payments", {
+      headers: auth(m.secretKey),
+      data: { amount: 5000, currency: "usd", payment_method: "pm_card_visa", confirm: true },
+    }),
+  );
   await signInOk(page, m.email, m.password);
 
   const target = `${baseURL}/api/dashboard/refunds`;
@@ -40,10 +45,16 @@ test("a same-site page cannot refund through the owner's session; the dashboard'
   // A forged Origin or a non-JSON body from outside the browser is refused too.
   await page.goto("/dashboard");
   const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const forged = await request.post("/api/dashboard/refunds", { headers: { cookie: cookies, origin: "http://127.0.0.1:9", "content-type": "application/json" }, data: { payment: paid.id, amount: 100 } });
+  const forged = await request.post("/api/dashboard/refunds", {
+    headers: { cookie: cookies, origin: "http://127.0.0.1:9", "content-type": "application/json" },
+    data: { payment: paid.id, amount: 100 },
+  });
   expect(forged.status()).toBe(403);
   expect((await forged.json()).error.code).toBe("origin_not_allowed");
-  const plain = await request.post("/api/dashboard/refunds", { headers: { cookie: cookies, origin: baseURL!, "content-type": "text/plain" }, data: JSON.stringify({ payment: paid.id, amount: 100 }) });
+  const plain = await request.post("/api/dashboard/refunds", {
+    headers: { cookie: cookies, origin: baseURL!, "content-type": "text/plain" },
+    data: JSON.stringify({ payment: paid.id, amount: 100 }),
+  });
   expect(plain.status()).toBe(415);
   expect(await h.db.select().from(refunds).where(eq(refunds.paymentId, paid.id))).toEqual([]);
 

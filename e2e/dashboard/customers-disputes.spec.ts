@@ -22,7 +22,8 @@ async function api<T = Record<string, unknown>>(request: APIRequestContext, m: M
 async function customerWithCards(request: APIRequestContext, m: Merchant, input: { name: string; email: string }, cards: string[]) {
   const c = await api<{ id: string }>(request, m, "/api/v1/customers", input);
   const pms: string[] = [];
-  for (const card of cards) pms.push((await api<{ payment_method: string }>(request, m, "/api/v1/setup_intents", { customer: c.id, payment_method: card })).payment_method);
+  for (const card of cards)
+    pms.push((await api<{ payment_method: string }>(request, m, "/api/v1/setup_intents", { customer: c.id, payment_method: card })).payment_method);
   return { id: c.id, pms };
 }
 
@@ -36,7 +37,11 @@ async function disputedPayment(request: APIRequestContext, m: Merchant, amount: 
   return { payment: p.id, id };
 }
 
-const setDueBy = async (id: string, ms: number) => (await db()).db.update(disputes).set({ evidenceDueBy: new Date(Date.now() + ms) }).where(eq(disputes.id, id));
+const setDueBy = async (id: string, ms: number) =>
+  (await db()).db
+    .update(disputes)
+    .set({ evidenceDueBy: new Date(Date.now() + ms) })
+    .where(eq(disputes.id, id));
 
 /** Presses Tab until `target` has the focus: it is reachable by keyboard alone. */
 async function tabTo(page: Page, target: Locator, max = 80) {
@@ -49,7 +54,11 @@ async function tabTo(page: Page, target: Locator, max = 80) {
 
 async function membershipOf(m: Merchant, email: string) {
   const h = await db();
-  const [row] = await h.db.select({ id: memberships.id }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(users.email, email), eq(memberships.merchantId, m.merchantId)));
+  const [row] = await h.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(users.email, email), eq(memberships.merchantId, m.merchantId)));
   return row!.id;
 }
 
@@ -58,7 +67,10 @@ const H = 3_600_000;
 /** A sidebar entry (the overview's figures link to the same pages under longer names). */
 const navLink = (page: Page, name: string) => page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name, exact: true });
 
-test("customers: the list with default cards, search, the detail page, edit with an inline error, default and detach by keyboard", async ({ page, request }) => {
+test("customers: the list with default cards, search, the detail page, edit with an inline error, default and detach by keyboard", async ({
+  page,
+  request,
+}) => {
   const m = await seedMerchant("cust-ui");
   await signInOk(page, m.email, m.password);
   await navLink(page, "Customers").click();
@@ -68,7 +80,13 @@ test("customers: the list with default cards, search, the detail page, edit with
   const grace = await customerWithCards(request, m, { name: "Grace Hopper", email: "grace@cobol.test" }, ["pm_card_visa", "pm_card_mastercard"]);
   const [visa, mastercard] = grace.pms as [string, string];
   await api(request, m, `/api/v1/customers/${grace.id}`, { invoice_settings: { default_payment_method: visa }, metadata: { crm_id: "G-1906" } });
-  const paid = await api<{ id: string }>(request, m, "/api/v1/payments", { amount: 2500, currency: "usd", customer: grace.id, payment_method: visa, confirm: true });
+  const paid = await api<{ id: string }>(request, m, "/api/v1/payments", {
+    amount: 2500,
+    currency: "usd",
+    customer: grace.id,
+    payment_method: visa,
+    confirm: true,
+  });
   await api(request, m, "/api/v1/customers", { name: "Alan Turing", email: "alan@enigma.test" });
 
   await page.reload();
@@ -135,7 +153,9 @@ test("customers: the list with default cards, search, the detail page, edit with
   await tabTo(page, makeDefault);
   await page.keyboard.press("Enter");
   await expect(cards.locator("li", { hasText: "mastercard · 4444" })).toContainText("Default");
-  expect((await api<{ invoice_settings: { default_payment_method: string } }>(request, m, `/api/v1/customers/${grace.id}`)).invoice_settings.default_payment_method).toBe(mastercard);
+  expect(
+    (await api<{ invoice_settings: { default_payment_method: string } }>(request, m, `/api/v1/customers/${grace.id}`)).invoice_settings.default_payment_method,
+  ).toBe(mastercard);
   await page.reload();
   await tabTo(page, page.getByRole("button", { name: "Detach mastercard · 4444" }));
   await page.keyboard.press("Enter");
@@ -149,7 +169,10 @@ test("customers: the list with default cards, search, the detail page, edit with
   expect(await api(request, m, `/api/v1/customers/${grace.id}`)).toMatchObject({ invoice_settings: { default_payment_method: null } });
 });
 
-test("disputes: the queue by respond-by date with countdowns, the ledger effect, evidence (refused empty, then sent), and overdue", async ({ page, request }) => {
+test("disputes: the queue by respond-by date with countdowns, the ledger effect, evidence (refused empty, then sent), and overdue", async ({
+  page,
+  request,
+}) => {
   const m = await seedMerchant("disp-ui");
   const [a, b, c] = await Promise.all([disputedPayment(request, m, 5000), disputedPayment(request, m, 7000), disputedPayment(request, m, 9000)]);
   await setDueBy(b.id, 3 * 24 * H + 4 * H + 30 * 60_000); // "Respond in 3 days 4 h", before a (7 days)
@@ -174,7 +197,10 @@ test("disputes: the queue by respond-by date with countdowns, the ledger effect,
   await page.goBack();
 
   // The won one: amount + fee withdrawn, the amount credited back.
-  await rows.nth(2).getByRole("link", { name: /\$90\.00/ }).click();
+  await rows
+    .nth(2)
+    .getByRole("link", { name: /\$90\.00/ })
+    .click();
   await expect(page.getByTestId("dispute-effect")).toContainText("$90.00 and the $15.00 dispute fee ($105.00 in all) were withdrawn");
   await expect(page.getByTestId("dispute-effect")).toContainText("won: $90.00 was credited back");
   await expect(page.getByTestId("dispute-ledger")).toContainText("dispute won");
@@ -194,7 +220,10 @@ test("disputes: the queue by respond-by date with countdowns, the ledger effect,
   await expect(page.getByTestId("evidence-closed")).toContainText("Evidence was submitted");
   await expect(page.getByLabel("Your response")).toBeDisabled();
   await expect(page.getByLabel("Your response")).toHaveValue("Delivered and signed for on 3 November.");
-  expect(await api(request, m, `/api/v1/disputes/${b.id}`)).toMatchObject({ status: "under_review", evidence: { uncategorized_text: "Delivered and signed for on 3 November.", product_description: "Espresso machine" } });
+  expect(await api(request, m, `/api/v1/disputes/${b.id}`)).toMatchObject({
+    status: "under_review",
+    evidence: { uncategorized_text: "Delivered and signed for on 3 November.", product_description: "Espresso machine" },
+  });
 
   // a: the page was open while evidence_due_by passed — the server refuses, then the page says overdue.
   await page.goto(`/disputes/${a.id}`);
@@ -214,7 +243,11 @@ test("disputes: the queue by respond-by date with countdowns, the ledger effect,
   await expect(rows.nth(0).getByTestId("dispute-countdown")).toHaveText("Overdue");
 });
 
-test("roles and tenants: an analyst has no controls and a demoted member's action is refused; another merchant's ids are 404", async ({ page, request, browser }) => {
+test("roles and tenants: an analyst has no controls and a demoted member's action is refused; another merchant's ids are 404", async ({
+  page,
+  request,
+  browser,
+}) => {
   const m = await seedMerchant("disp-roles");
   const grace = await customerWithCards(request, m, { name: "Role Test", email: "role@test.test" }, ["pm_card_visa"]);
   const d = await disputedPayment(request, m, 4000);

@@ -23,7 +23,10 @@ async function linkFromEmail(to: string, kind: string): Promise<string> {
   let found: string | undefined;
   await expect
     .poll(async () => {
-      const rows = await h.db.select().from(emails).where(and(eq(emails.to, to), eq(emails.kind, kind)));
+      const rows = await h.db
+        .select()
+        .from(emails)
+        .where(and(eq(emails.to, to), eq(emails.kind, kind)));
       found = rows.at(-1) ? /https?:\/\/\S+/.exec(rows.at(-1)!.text)?.[0] : undefined;
       return found;
     })
@@ -270,7 +273,13 @@ test("the operations page shows a payment's settle-payment run; an owner re-runs
   const devPage = await devContext.newPage();
   await signInOk(devPage, dev.email, dev.password);
   await devPage.getByRole("link", { name: "Workflows" }).click();
-  await devPage.getByTestId("runs-table").locator("tr", { hasText: payment.id }).filter({ hasText: "kassa-settle-payment" }).first().getByRole("link", { name: "kassa-settle-payment" }).click();
+  await devPage
+    .getByTestId("runs-table")
+    .locator("tr", { hasText: payment.id })
+    .filter({ hasText: "kassa-settle-payment" })
+    .first()
+    .getByRole("link", { name: "kassa-settle-payment" })
+    .click();
   await expect(devPage.getByTestId("run-trigger")).toBeVisible();
   await expect(devPage.getByRole("button", { name: "Re-run" })).toHaveCount(0);
   await devContext.close();
@@ -344,7 +353,11 @@ test("Developers → Webhooks: add an endpoint, send a test event, read the log;
   }
 });
 
-test("payments: filter the list, open a payment, refund part of it and watch it update; analysts cannot refund; another merchant's payment is a 404", async ({ page, request, browser }) => {
+test("payments: filter the list, open a payment, refund part of it and watch it update; analysts cannot refund; another merchant's payment is a 404", async ({
+  page,
+  request,
+  browser,
+}) => {
   const m = await seedMerchant("pays");
   const api = (data: Record<string, unknown>) => request.post("/api/v1/payments", { headers: { Authorization: `Bearer ${m.secretKey}` }, data });
   const paid = await (await api({ amount: 4200, currency: "usd", payment_method: "pm_card_visa", confirm: true, description: "Order 42" })).json();
@@ -399,7 +412,9 @@ test("payments: filter the list, open a payment, refund part of it and watch it 
 
   // Another merchant's payment id in the URL is a 404 page.
   const other = await seedMerchant("pays-other");
-  const theirs = await (await request.post("/api/v1/payments", { headers: { Authorization: `Bearer ${other.secretKey}` }, data: { amount: 999, currency: "usd" } })).json();
+  const theirs = await (
+    await request.post("/api/v1/payments", { headers: { Authorization: `Bearer ${other.secretKey}` }, data: { amount: 999, currency: "usd" } })
+  ).json();
   const res = await page.goto(`/payments/${theirs.id}`);
   expect(res?.status()).toBe(404);
 });

@@ -49,8 +49,12 @@ test("overview: today's figures equal sums computed from the API, and each links
   const { m } = await merchantWithPayments(request, "overview");
   const today = new Date().toISOString().slice(0, 10);
   const since = Math.floor(Date.parse(`${today}T00:00:00Z`) / 1000);
-  const payments = (await all<{ id: string; currency: string; status: string; amount_received: number; fee: number }>(request, m, `/api/v1/payments?created[gte]=${since}`)).filter((p) => p.currency === "usd");
-  const txns = (await all<{ type: string; amount: number; fee: number; net: number; currency: string; created: number }>(request, m, "/api/v1/balance_transactions")).filter((t) => t.currency === "usd" && t.created >= since);
+  const payments = (
+    await all<{ id: string; currency: string; status: string; amount_received: number; fee: number }>(request, m, `/api/v1/payments?created[gte]=${since}`)
+  ).filter((p) => p.currency === "usd");
+  const txns = (
+    await all<{ type: string; amount: number; fee: number; net: number; currency: string; created: number }>(request, m, "/api/v1/balance_transactions")
+  ).filter((t) => t.currency === "usd" && t.created >= since);
   const gross = payments.reduce((a, p) => a + p.amount_received, 0);
   const successful = payments.filter((p) => p.status === "succeeded").length;
   const declined = payments.filter((p) => p.status === "requires_payment_method").length - 1; // one was never confirmed
@@ -106,7 +110,10 @@ test("payments list: filter by status and date, search by last4, choose columns,
 
   // The URL is the view: sharing it shows the same rows.
   await page.goto(`/payments?status=succeeded&currency=usd&from=${today}&to=${today}`);
-  const ids = await page.getByTestId("payments-table").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-payment-id")));
+  const ids = await page
+    .getByTestId("payments-table")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-payment-id")));
   expect(ids).toHaveLength(3);
 
   // CSV export of this filtered view: the same rows, streamed with a progress line.
@@ -164,8 +171,14 @@ test("keyboard only: from the payment page, Tab reaches the refund and its confi
 test("axe: no serious or critical violations on any dashboard page", async ({ page, request }) => {
   const { m, made } = await merchantWithPayments(request, "axe");
   await signInOk(page, m.email, m.password);
-  const hrefs = await page.getByRole("navigation", { name: "Main" }).first().getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
-  const pages = [...new Set([...hrefs, "/dashboard?range=today", `/payments/${made[0].id}`, "/payments?status=canceled", "/payments?from=2020-01-01&to=2020-01-01"])];
+  const hrefs = await page
+    .getByRole("navigation", { name: "Main" })
+    .first()
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  const pages = [
+    ...new Set([...hrefs, "/dashboard?range=today", `/payments/${made[0].id}`, "/payments?status=canceled", "/payments?from=2020-01-01&to=2020-01-01"]),
+  ];
   expect(pages.length).toBeGreaterThan(8);
   const problems: string[] = [];
   for (const href of pages) {
@@ -173,7 +186,12 @@ test("axe: no serious or critical violations on any dashboard page", async ({ pa
     await page.waitForLoadState("networkidle");
     const result = await new AxeBuilder({ page }).analyze();
     for (const v of result.violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
-      problems.push(`${href}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+      problems.push(
+        `${href}: ${v.id} (${v.impact}) ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+      );
     }
   }
   expect(problems).toEqual([]);

@@ -17,7 +17,9 @@ test("an owner makes a restricted key that can take payments but not refund; a d
   expect(secret).toMatch(/^rk_test_/);
   await expect(page.getByTestId("key-grants").first()).toHaveText("payments: write");
 
-  const paid = await ok<{ id: string }>(await request.post("/api/v1/payments", { headers: auth(secret), data: { amount: 1200, currency: "usd", payment_method: "pm_card_visa", confirm: true } }));
+  const paid = await ok<{ id: string }>(
+    await request.post("/api/v1/payments", { headers: auth(secret), data: { amount: 1200, currency: "usd", payment_method: "pm_card_visa", confirm: true } }),
+  );
   await expectError(await request.post("/api/v1/refunds", { headers: auth(secret), data: { payment: paid.id } }), 403, "permission_denied");
 
   const dev = await addMember(m.ctx, "developer");

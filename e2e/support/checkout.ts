@@ -8,7 +8,14 @@ export const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
 export async function createSession(request: APIRequestContext, key: string, extra: Record<string, unknown> = {}) {
   const res = await request.post("/api/v1/checkout/sessions", {
     headers: auth(key),
-    data: { amount: 4200, currency: "usd", description: "Order 42", success_url: "https://shop.example/thanks", cancel_url: "https://shop.example/cart", ...extra },
+    data: {
+      amount: 4200,
+      currency: "usd",
+      description: "Order 42",
+      success_url: "https://shop.example/thanks",
+      cancel_url: "https://shop.example/cart",
+      ...extra,
+    },
   });
   const body = await res.json();
   expect(res.status(), JSON.stringify(body)).toBe(200);
@@ -24,7 +31,13 @@ export async function getSession(request: APIRequestContext, key: string, id: st
 export async function getPayment(request: APIRequestContext, key: string, id: string) {
   const res = await request.get(`/api/v1/payments/${id}`, { headers: auth(key) });
   expect(res.status()).toBe(200);
-  return (await res.json()) as { id: string; status: string; amount: number; amount_received: number; last_payment_error: { code: string; decline_code: string | null } | null };
+  return (await res.json()) as {
+    id: string;
+    status: string;
+    amount: number;
+    amount_received: number;
+    last_payment_error: { code: string; decline_code: string | null } | null;
+  };
 }
 
 /** Fills the sandbox card form (inside `scope`, a page or an iframe) and presses Pay. */

@@ -36,7 +36,17 @@ export async function seedMerchant(label = "m") {
   const test = await createApiKey({ ctx, input: { kind: "secret", name: "e2e" } });
   const live = await createApiKey({ ctx: { ...ctx, livemode: true }, input: { kind: "secret", name: "e2e live" } });
   const publishable = await createApiKey({ ctx, input: { kind: "publishable", name: "e2e pk" } });
-  return { email, password: PASSWORD, userId, merchantId, ctx, secretKey: test.secret, secretKeyId: test.object.id, liveKey: live.secret, publishableKey: publishable.secret };
+  return {
+    email,
+    password: PASSWORD,
+    userId,
+    merchantId,
+    ctx,
+    secretKey: test.secret,
+    secretKeyId: test.object.id,
+    liveKey: live.secret,
+    publishableKey: publishable.secret,
+  };
 }
 
 /** Adds a member with `role` to a merchant (invite + accept) and returns their login. */

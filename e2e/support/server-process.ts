@@ -45,7 +45,10 @@ export async function startServerProcess(port: number, opts: { failpoints?: stri
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const up = await fetch(`${url}/api/ping`).then((r) => r.ok, () => false);
+    const up = await fetch(`${url}/api/ping`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server on ${port} exited while starting: ${stderr}`);
     if (Date.now() > deadline) {

@@ -30,7 +30,10 @@ describe("checkout-session-expiry", () => {
     const { checkoutSessionExpiryFn } = await import("./checkout-session-expiry");
     const ctx = await merchant();
     const s = await createCheckoutSession({ ctx, input });
-    await h.db.update(checkoutSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(checkoutSessions.id, s.id)); // a day has passed
+    await h.db
+      .update(checkoutSessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(checkoutSessions.id, s.id)); // a day has passed
     const t = new InngestTestEngine({ function: checkoutSessionExpiryFn, steps: [{ id: "until-expiry", handler: () => undefined }] });
     const { result, state } = await t.execute({ events: [created(ctx, s)] });
     expect(result).toEqual({ action: "expired", status: "expired" });
@@ -44,7 +47,10 @@ describe("checkout-session-expiry", () => {
     const ctx = await merchant();
     const s = await createCheckoutSession({ ctx, input });
     await payCheckoutSession({ sessionId: s.id, paymentMethod: "pm_card_visa" });
-    await h.db.update(checkoutSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(checkoutSessions.id, s.id));
+    await h.db
+      .update(checkoutSessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(checkoutSessions.id, s.id));
     const t = new InngestTestEngine({ function: checkoutSessionExpiryFn, steps: [{ id: "until-expiry", handler: () => undefined }] });
     const { result } = await t.execute({ events: [created(ctx, s)] });
     expect(result).toEqual({ action: "none", status: "complete" });

@@ -46,7 +46,10 @@ afterAll(async () => {
 it("a payment whose answer was lost is settled by the in-process engine on PGlite, over signed calls", async () => {
   const { createPayment } = await import("@/lib/payments/create-payment");
   const { ctx } = await makeMerchant(db);
-  const p = await createPayment({ ctx: { ...ctx, db: undefined }, input: { amount: 2200, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true } });
+  const p = await createPayment({
+    ctx: { ...ctx, db: undefined },
+    input: { amount: 2200, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true },
+  });
   expect(p.status).toBe("processing");
   await expect
     .poll(async () => (await db.select().from(payments).where(eq(payments.id, p.id)))[0]!.status, { timeout: 10_000, interval: 50 })
@@ -55,7 +58,13 @@ it("a payment whose answer was lost is settled by the in-process engine on PGlit
 });
 
 describe("/api/inngest takes only the engine's signed calls", () => {
-  const call = { version: 2, event: { name: "kassa/payment.processing", data: {} }, events: [], steps: {}, ctx: { run_id: "r", attempt: 0, disable_immediate_execution: false, use_api: false, stack: { stack: [], current: 0 } } };
+  const call = {
+    version: 2,
+    event: { name: "kassa/payment.processing", data: {} },
+    events: [],
+    steps: {},
+    ctx: { run_id: "r", attempt: 0, disable_immediate_execution: false, use_api: false, stack: { stack: [], current: 0 } },
+  };
 
   it("an unsigned or badly signed sync (PUT) is 401, and a forged Host re-registers nothing", async () => {
     const before = await db.select().from(inngestFunctions);
@@ -63,10 +72,16 @@ describe("/api/inngest takes only the engine's signed calls", () => {
     const unsigned = await rawRequest(`${app.url}/api/inngest`, { method: "PUT", headers: { host: "attacker.example:8996" } });
     expect(unsigned.status).toBe(401);
     expect((JSON.parse(unsigned.body) as { error: { code: string } }).error.code).toBe("workflow_signature_invalid");
-    const wrongKey = await rawRequest(`${app.url}/api/inngest`, { method: "PUT", headers: { host: "attacker.example:8996", "x-inngest-signature": signBody("", "signkey-local-" + "ab".repeat(32)) } });
+    const wrongKey = await rawRequest(`${app.url}/api/inngest`, {
+      method: "PUT",
+      headers: { host: "attacker.example:8996", "x-inngest-signature": signBody("", "signkey-local-" + "ab".repeat(32)) },
+    });
     expect(wrongKey.status).toBe(401);
     // Even a correctly signed sync registers the configured origin, never the request's Host.
-    const signed = await rawRequest(`${app.url}/api/inngest`, { method: "PUT", headers: { host: "attacker.example:8996", "x-inngest-signature": signBody("", process.env.INNGEST_SIGNING_KEY!) } });
+    const signed = await rawRequest(`${app.url}/api/inngest`, {
+      method: "PUT",
+      headers: { host: "attacker.example:8996", "x-inngest-signature": signBody("", process.env.INNGEST_SIGNING_KEY!) },
+    });
     expect(signed.status, signed.body).toBe(200);
     const after = await db.select().from(inngestFunctions);
     expect(after.length).toBe(before.length);
@@ -78,9 +93,20 @@ describe("/api/inngest takes only the engine's signed calls", () => {
     const body = canonicalJson(call);
     const unsigned = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json" } });
     expect(unsigned.status).toBe(401);
-    const forged = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", "x-inngest-signature": signBody(body, "signkey-local-" + "cd".repeat(32)) } });
+    const forged = await fetch(url, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", "x-inngest-signature": signBody(body, "signkey-local-" + "cd".repeat(32)) },
+    });
     expect(forged.status).toBe(401);
-    const stale = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", "x-inngest-signature": signBody(body, process.env.INNGEST_SIGNING_KEY!, Math.round(Date.now() / 1000) - 3600) } });
+    const stale = await fetch(url, {
+      method: "POST",
+      body,
+      headers: {
+        "content-type": "application/json",
+        "x-inngest-signature": signBody(body, process.env.INNGEST_SIGNING_KEY!, Math.round(Date.now() / 1000) - 3600),
+      },
+    });
     expect(stale.status).toBe(401);
   });
 
@@ -90,6 +116,8 @@ describe("/api/inngest takes only the engine's signed calls", () => {
     expect((await fetch(`${executorUrl}/e/${process.env.INNGEST_EVENT_KEY}`, { method: "POST", body: event })).status).toBe(200);
     const register = JSON.stringify({ appName: "kassa", functions: [] });
     expect((await fetch(`${executorUrl}/fn/register`, { method: "POST", body: register })).status).toBe(401);
-    expect((await fetch(`${executorUrl}/fn/register`, { method: "POST", body: register, headers: { authorization: "Bearer signkey-local-00" } })).status).toBe(401);
+    expect((await fetch(`${executorUrl}/fn/register`, { method: "POST", body: register, headers: { authorization: "Bearer signkey-local-00" } })).status).toBe(
+      401,
+    );
   });
 });

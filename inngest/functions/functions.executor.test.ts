@@ -65,7 +65,10 @@ describe("Kassa functions through the local executor", () => {
   it("the outbox sweep runs on its minute cron and publishes missed rows as events with id = outbox id", async () => {
     const { ctx } = await makeMerchant(h.db);
     const missed = await withTransaction(ctx, (tx) => emitEvent(tx, ctx, "account.updated", { missed: true }));
-    await h.db.update(events).set({ createdAt: new Date(Date.now() - 60_000) }).where(eq(events.id, missed));
+    await h.db
+      .update(events)
+      .set({ createdAt: new Date(Date.now() - 60_000) })
+      .where(eq(events.id, missed));
 
     await clock.advanceTo(new Date("2026-03-02T03:17:00Z"));
     await executor.idle();
@@ -103,7 +106,10 @@ describe("Kassa functions through the local executor", () => {
 
   it("a payment whose processor answer was lost is settled by settle-payment, with one charge", async () => {
     const { ctx } = await makeMerchant(h.db);
-    const p = await createPayment({ ctx: { ...ctx, db: undefined }, input: { amount: 2500, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true } });
+    const p = await createPayment({
+      ctx: { ...ctx, db: undefined },
+      input: { amount: 2500, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true },
+    });
     expect(p.status).toBe("processing");
     await publishPendingEvents({ send: sendToInngest });
     await executor.idle();
@@ -117,13 +123,22 @@ describe("Kassa functions through the local executor", () => {
 
   it("an authorisation that reached its expiry is released by authorization-timer", async () => {
     const { ctx } = await makeMerchant(h.db);
-    const p = await createPayment({ ctx: { ...ctx, db: undefined }, input: { amount: 2500, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" } });
+    const p = await createPayment({
+      ctx: { ...ctx, db: undefined },
+      input: { amount: 2500, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" },
+    });
     // Seven days pass: the stored expiry is moved into the past, as the event carries it.
     const past = new Date(Date.now() - 1000);
     await h.db.update(payments).set({ authorizationExpiresAt: past }).where(eq(payments.id, p.id));
-    const [evt] = await h.db.select().from(events).where(and(eq(events.merchantId, ctx.merchantId), eq(events.type, "payment.amount_capturable_updated")));
+    const [evt] = await h.db
+      .select()
+      .from(events)
+      .where(and(eq(events.merchantId, ctx.merchantId), eq(events.type, "payment.amount_capturable_updated")));
     const data = evt!.data as { object: Record<string, unknown> };
-    await h.db.update(events).set({ data: { object: { ...data.object, authorization_expires_at: Math.floor(past.getTime() / 1000) } } }).where(eq(events.id, evt!.id));
+    await h.db
+      .update(events)
+      .set({ data: { object: { ...data.object, authorization_expires_at: Math.floor(past.getTime() / 1000) } } })
+      .where(eq(events.id, evt!.id));
     await publishPendingEvents({ send: sendToInngest });
     await executor.idle();
     await clock.advanceTo(new Date()); // the executor's clock reaches the expiry
@@ -138,9 +153,15 @@ describe("Kassa functions through the local executor", () => {
 
   it("the reconcile-payments cron finishes a payment left processing, every minute", async () => {
     const { ctx } = await makeMerchant(h.db);
-    const p = await createPayment({ ctx: { ...ctx, db: undefined }, input: { amount: 2600, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true } });
+    const p = await createPayment({
+      ctx: { ...ctx, db: undefined },
+      input: { amount: 2600, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true },
+    });
     // Nobody is told (its event is not published): only the cron can find it.
-    await h.db.update(payments).set({ updatedAt: new Date(Date.now() - 5 * 60_000) }).where(eq(payments.id, p.id));
+    await h.db
+      .update(payments)
+      .set({ updatedAt: new Date(Date.now() - 5 * 60_000) })
+      .where(eq(payments.id, p.id));
     const before = (await runsOf("kassa-reconcile-payments")).length;
     await clock.advance(60_000);
     await executor.idle();
@@ -158,9 +179,15 @@ describe("Kassa functions through the local executor", () => {
     const { postJournalEntry } = await import("@/lib/ledger/post-journal-entry");
     const { postingsFor } = await import("@/lib/ledger/postings");
     const { balanceTransaction } = await postJournalEntry(h.db, {
-      merchantId: ctx.merchantId, livemode: false, currency: "usd", key: "capture:pay_due", type: "capture",
-      source: { type: "payment", id: "pay_due" }, lines: postingsFor.capture({ amount: 1000n, fee: 59n }),
-      availableOn: new Date(Date.now() - 1000), balanceTransaction: { type: "charge", amount: 1000n, fee: 59n },
+      merchantId: ctx.merchantId,
+      livemode: false,
+      currency: "usd",
+      key: "capture:pay_due",
+      type: "capture",
+      source: { type: "payment", id: "pay_due" },
+      lines: postingsFor.capture({ amount: 1000n, fee: 59n }),
+      availableOn: new Date(Date.now() - 1000),
+      balanceTransaction: { type: "charge", amount: 1000n, fee: 59n },
     });
     await clock.advance(15 * 60_000);
     await executor.idle();
@@ -174,13 +201,19 @@ describe("Kassa functions through the local executor", () => {
   it("a checkout session nobody paid is expired by checkout-session-expiry once its 24 h have passed", async () => {
     const { ctx } = await makeMerchant(h.db);
     const { createCheckoutSession } = await import("@/lib/checkout/create-checkout-session");
-    const s = await createCheckoutSession({ ctx: { ...ctx, db: undefined }, input: { amount: 4200, currency: "usd", success_url: "https://shop.test/ok", cancel_url: "https://shop.test/no" } });
+    const s = await createCheckoutSession({
+      ctx: { ...ctx, db: undefined },
+      input: { amount: 4200, currency: "usd", success_url: "https://shop.test/ok", cancel_url: "https://shop.test/no" },
+    });
     await publishPendingEvents({ send: sendToInngest });
     await executor.idle();
     const runs = await runsOf("kassa-checkout-session-expiry");
     expect(runs).toHaveLength(1);
     // A day passes: the stored expiry is behind the real clock, and the executor's clock reaches it.
-    await h.db.update(checkoutSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(checkoutSessions.id, s.id));
+    await h.db
+      .update(checkoutSessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(checkoutSessions.id, s.id));
     await clock.advanceTo(new Date(s.expires_at * 1000 + 1000));
     await executor.idle();
     const done = await executor.waitForRun(runs[0]!.id);

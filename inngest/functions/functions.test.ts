@@ -54,7 +54,11 @@ describe("outbox-sweep", () => {
     const { result } = await new InngestTestEngine({ function: outboxSweep }).execute();
     expect(result).toEqual({ published: 1 });
     expect(sent.flat().slice(before)).toEqual([
-      expect.objectContaining({ id: "stripe-evt_sweep_missed", name: "stripe/event.received", data: { stripe_event_id: "evt_sweep_missed", type: "payment_intent.succeeded" } }),
+      expect.objectContaining({
+        id: "stripe-evt_sweep_missed",
+        name: "stripe/event.received",
+        data: { stripe_event_id: "evt_sweep_missed", type: "payment_intent.succeeded" },
+      }),
     ]);
     expect((await new InngestTestEngine({ function: outboxSweep }).execute()).result).toEqual({ published: 0 });
   });

@@ -40,7 +40,10 @@ describe("settle-payment", () => {
     const ctx = await merchant();
     const p = await createPayment({ ctx, input: { amount: 1500, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true } });
     // The attempt looks like it is still in its request (started, seconds old): never touched early.
-    await h.db.update(paymentAttempts).set({ status: "started", createdAt: new Date(Date.now() + 60_000) }).where(eq(paymentAttempts.paymentId, p.id));
+    await h.db
+      .update(paymentAttempts)
+      .set({ status: "started", createdAt: new Date(Date.now() + 60_000) })
+      .where(eq(paymentAttempts.paymentId, p.id));
     const t = new InngestTestEngine({ function: settlePaymentFn, steps: sleeps(["wait-0", "wait-1", "wait-2", "wait-3", "wait-4", "wait-5", "wait-6"]) });
     const { result, state } = await t.execute({ events: [kassaEvent("kassa/payment.processing", ctx, p)] });
     expect(result).toEqual({ status: "processing", done: false });
@@ -53,8 +56,14 @@ describe("authorization-timer", () => {
     const { authorizationTimerFn } = await import("./authorization-timer");
     const ctx = await merchant();
     const at = Math.floor(Date.now() / 1000) + 3600;
-    const p = await createPayment({ ctx, input: { amount: 1500, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual", capture_at: at } });
-    await h.db.update(payments).set({ captureAt: new Date(Date.now() - 1000) }).where(eq(payments.id, p.id)); // the hour has passed
+    const p = await createPayment({
+      ctx,
+      input: { amount: 1500, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual", capture_at: at },
+    });
+    await h.db
+      .update(payments)
+      .set({ captureAt: new Date(Date.now() - 1000) })
+      .where(eq(payments.id, p.id)); // the hour has passed
     const t = new InngestTestEngine({ function: authorizationTimerFn, steps: sleeps(["until-due"]) });
     const { result } = await t.execute({ events: [kassaEvent("kassa/payment.amount_capturable_updated", ctx, p)] });
     expect(result).toEqual({ action: "captured", status: "succeeded" });
@@ -75,7 +84,10 @@ describe("reconcile-payments", () => {
     const { reconcilePaymentsFn } = await import("./reconcile-payments");
     const ctx = await merchant();
     const p = await createPayment({ ctx, input: { amount: 1500, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true } });
-    await h.db.update(payments).set({ updatedAt: new Date(Date.now() - 5 * 60_000) }).where(eq(payments.id, p.id));
+    await h.db
+      .update(payments)
+      .set({ updatedAt: new Date(Date.now() - 5 * 60_000) })
+      .where(eq(payments.id, p.id));
     const t = new InngestTestEngine({ function: reconcilePaymentsFn });
     const { result, state } = await t.execute();
     expect(result).toMatchObject({ settled: 1 });

@@ -12,17 +12,13 @@ export const outboxSweep = inngest.createFunction(
   async ({ step }) => {
     let published = 0;
     for (let batch = 0; batch < 20; batch++) {
-      const n = await step.run(`publish-${batch}`, () =>
-        publishPendingEvents({ send: sendToInngest, olderThan: new Date(Date.now() - 10_000) }),
-      );
+      const n = await step.run(`publish-${batch}`, () => publishPendingEvents({ send: sendToInngest, olderThan: new Date(Date.now() - 10_000) }));
       published += n;
       if (n < 100) break;
     }
     // Stripe's events recorded but not handed on (their rows are their own outbox).
     for (let batch = 0; batch < 20; batch++) {
-      const n = await step.run(`publish-stripe-${batch}`, () =>
-        publishPendingStripeEvents({ send: sendToInngest, olderThan: new Date(Date.now() - 10_000) }),
-      );
+      const n = await step.run(`publish-stripe-${batch}`, () => publishPendingStripeEvents({ send: sendToInngest, olderThan: new Date(Date.now() - 10_000) }));
       published += n;
       if (n < 100) break;
     }

@@ -23,7 +23,10 @@ describe("sandbox-dispute", () => {
     const { db: _db, ...apiCtx } = ctx;
     const p = await createPayment({ ctx: apiCtx, input: { amount: 4000, currency: "usd", payment_method: "pm_card_createDispute", confirm: true } });
     const object = serializePayment(await loadPayment(h.db, ctx, p.id));
-    const event = { name: "kassa/payment.succeeded", data: { id: "evt_x", object: "event", type: "payment.succeeded", created: 1, livemode: false, merchant: ctx.merchantId, data: { object } } };
+    const event = {
+      name: "kassa/payment.succeeded",
+      data: { id: "evt_x", object: "event", type: "payment.succeeded", created: 1, livemode: false, merchant: ctx.merchantId, data: { object } },
+    };
     const t = new InngestTestEngine({ function: sandboxDisputeFn, events: [event as never] });
     const { result } = await t.execute();
     const [dispute] = await h.db.select().from(disputes).where(eq(disputes.paymentId, p.id));
@@ -43,7 +46,10 @@ describe("stripe-event", () => {
       livemode: "false",
       payload: { id: "evt_fn_1", type: "payment_intent.succeeded", data: { object: { id: "pi_unknown", object: "payment_intent", metadata: {} } } },
     });
-    const t = new InngestTestEngine({ function: stripeEventFn, events: [{ name: "stripe/event.received", data: { stripe_event_id: "evt_fn_1", type: "payment_intent.succeeded" } } as never] });
+    const t = new InngestTestEngine({
+      function: stripeEventFn,
+      events: [{ name: "stripe/event.received", data: { stripe_event_id: "evt_fn_1", type: "payment_intent.succeeded" } } as never],
+    });
     const { result } = await t.execute();
     expect(result).toEqual({ outcome: "unknown_object" });
     const [row] = await h.db.select().from(stripeEvents).where(eq(stripeEvents.id, "evt_fn_1"));

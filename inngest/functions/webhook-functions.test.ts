@@ -54,7 +54,12 @@ describe("webhook-fan-out", () => {
     const handOffs = await h.db.select().from(events).where(eq(events.type, "webhooks/delivery.requested"));
     const mine = handOffs.filter((e) => e.data.object.deliveryId === rows[0]!.id);
     expect(mine).toHaveLength(1);
-    expect(toOutboundEvent(mine[0]!)).toEqual({ id: mine[0]!.id, name: "webhooks/delivery.requested", data: { deliveryId: rows[0]!.id, endpointId: endpoint.id }, ts: mine[0]!.createdAt.getTime() });
+    expect(toOutboundEvent(mine[0]!)).toEqual({
+      id: mine[0]!.id,
+      name: "webhooks/delivery.requested",
+      data: { deliveryId: rows[0]!.id, endpointId: endpoint.id },
+      ts: mine[0]!.createdAt.getTime(),
+    });
   });
 });
 
@@ -66,7 +71,9 @@ describe("webhook-deliver", () => {
     const [delivery] = await createDeliveries({ db: h.db, eventId });
     answers.push(500);
     const t = new InngestTestEngine({ function: webhookDeliverFn, steps: [{ id: "wait-1", handler: () => undefined }] });
-    const { result } = await t.execute({ events: [{ name: "webhooks/delivery.requested", data: { deliveryId: delivery!.id, endpointId: delivery!.endpointId } }] });
+    const { result } = await t.execute({
+      events: [{ name: "webhooks/delivery.requested", data: { deliveryId: delivery!.id, endpointId: delivery!.endpointId } }],
+    });
     expect(result).toEqual({ outcome: "succeeded", status: 200 });
     const [row] = await h.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery!.id));
     expect(row).toMatchObject({ status: "succeeded", attemptCount: 2 });

@@ -1,9 +1,7 @@
 // Durations and retry timing as the Inngest engine applies them.
 
 /** The engine's backoff table, indexed by the attempt that just failed (0-based). */
-export const BACKOFF_TABLE_MS = [
-  15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_200_000, 2_400_000, 3_600_000, 7_200_000,
-] as const;
+export const BACKOFF_TABLE_MS = [15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_200_000, 2_400_000, 3_600_000, 7_200_000] as const;
 
 export const MAX_JITTER_MS = 30_000;
 

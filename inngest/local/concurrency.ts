@@ -18,7 +18,11 @@ export function concurrencySlots(functionId: string, config: FunctionConfig, eve
   return concurrencyLimits(config).map((l) => {
     let value = "";
     if (l.key) {
-      try { value = JSON.stringify(evaluate(l.key, { event }) ?? null); } catch { value = "!invalid"; }
+      try {
+        value = JSON.stringify(evaluate(l.key, { event }) ?? null);
+      } catch {
+        value = "!invalid";
+      }
     }
     const owner = l.scope === "fn" ? functionId : `${l.key ?? ""}`;
     return { slot: `${l.scope}:${owner}:${value}`, limit: l.limit };
@@ -42,7 +46,8 @@ export class ConcurrencyGate {
       released = true;
       for (const s of slots) {
         const n = (this.running.get(s.slot) ?? 1) - 1;
-        if (n <= 0) this.running.delete(s.slot); else this.running.set(s.slot, n);
+        if (n <= 0) this.running.delete(s.slot);
+        else this.running.set(s.slot, n);
       }
     };
   }

@@ -2,7 +2,13 @@
 // Supports *, n, a-b, lists and /step; an optional "TZ=UTC " prefix. Other time zones throw.
 
 type Field = Set<number>;
-const RANGES: [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 6]];
+const RANGES: [number, number][] = [
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 6],
+];
 
 function parseField(src: string, [min, max]: [number, number]): Field {
   const out = new Set<number>();
@@ -18,7 +24,15 @@ function parseField(src: string, [min, max]: [number, number]): Field {
   return out;
 }
 
-export interface Cron { minute: Field; hour: Field; dom: Field; month: Field; dow: Field; domAny: boolean; dowAny: boolean }
+export interface Cron {
+  minute: Field;
+  hour: Field;
+  dom: Field;
+  month: Field;
+  dow: Field;
+  domAny: boolean;
+  dowAny: boolean;
+}
 
 export function parseCron(expr: string): Cron {
   let src = expr.trim();
@@ -34,7 +48,8 @@ export function parseCron(expr: string): Cron {
 }
 
 function dayMatches(c: Cron, d: Date): boolean {
-  const dom = c.dom.has(d.getUTCDate()), dow = c.dow.has(d.getUTCDay());
+  const dom = c.dom.has(d.getUTCDate()),
+    dow = c.dow.has(d.getUTCDay());
   if (c.domAny) return dow;
   if (c.dowAny) return dom;
   return dom || dow;
@@ -48,10 +63,24 @@ export function nextCronTime(expr: string | Cron, after: Date): Date {
   d.setUTCMinutes(d.getUTCMinutes() + 1);
   const limit = after.getTime() + 5 * 366 * 86_400_000;
   while (d.getTime() <= limit) {
-    if (!c.month.has(d.getUTCMonth() + 1)) { d.setUTCMonth(d.getUTCMonth() + 1, 1); d.setUTCHours(0, 0); continue; }
-    if (!dayMatches(c, d)) { d.setUTCDate(d.getUTCDate() + 1); d.setUTCHours(0, 0); continue; }
-    if (!c.hour.has(d.getUTCHours())) { d.setUTCHours(d.getUTCHours() + 1, 0); continue; }
-    if (!c.minute.has(d.getUTCMinutes())) { d.setUTCMinutes(d.getUTCMinutes() + 1); continue; }
+    if (!c.month.has(d.getUTCMonth() + 1)) {
+      d.setUTCMonth(d.getUTCMonth() + 1, 1);
+      d.setUTCHours(0, 0);
+      continue;
+    }
+    if (!dayMatches(c, d)) {
+      d.setUTCDate(d.getUTCDate() + 1);
+      d.setUTCHours(0, 0);
+      continue;
+    }
+    if (!c.hour.has(d.getUTCHours())) {
+      d.setUTCHours(d.getUTCHours() + 1, 0);
+      continue;
+    }
+    if (!c.minute.has(d.getUTCMinutes())) {
+      d.setUTCMinutes(d.getUTCMinutes() + 1);
+      continue;
+    }
     return d;
   }
   throw new Error(`cron "${typeof expr === "string" ? expr : "?"}" never fires`);

@@ -44,13 +44,22 @@ export class Engine implements RunControl {
   private gate = new ConcurrencyGate();
   emit: Emit = async () => {};
 
-  constructor(readonly storage: Storage, readonly opts: EngineOptions) {
+  constructor(
+    readonly storage: Storage,
+    readonly opts: EngineOptions,
+  ) {
     this.jitter = opts.jitter ?? randomJitter;
   }
 
-  get clock(): Clock { return this.opts.clock; }
-  get log(): Logger { return this.opts.log ?? console; }
-  get maxSteps(): number { return this.opts.maxSteps ?? MAX_STEPS; }
+  get clock(): Clock {
+    return this.opts.clock;
+  }
+  get log(): Logger {
+    return this.opts.log ?? console;
+  }
+  get maxSteps(): number {
+    return this.opts.maxSteps ?? MAX_STEPS;
+  }
 
   start(): void {
     this.unsubscribe = this.clock.onAdvance?.(() => this.kick());
@@ -71,7 +80,10 @@ export class Engine implements RunControl {
   /** Claims and starts every due item; returns once they are all started. */
   kick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    if (this.ticking) { this.again = true; return this.ticking; }
+    if (this.ticking) {
+      this.again = true;
+      return this.ticking;
+    }
     this.ticking = (async () => {
       try {
         do {
@@ -88,10 +100,12 @@ export class Engine implements RunControl {
   }
 
   private track(p: Promise<void>): void {
-    const tracked = p.catch((err) => this.log.error("inngest/local: queue item failed", err)).finally(() => {
-      this.inflight.delete(tracked);
-      void this.kick();
-    });
+    const tracked = p
+      .catch((err) => this.log.error("inngest/local: queue item failed", err))
+      .finally(() => {
+        this.inflight.delete(tracked);
+        void this.kick();
+      });
     this.inflight.add(tracked);
   }
 
@@ -101,7 +115,9 @@ export class Engine implements RunControl {
       await this.kick();
       if (this.inflight.size === 0) {
         const next = await this.storage.nextDueAt();
-        if (!next || next > this.clock.now()) { if (!this.ticking && this.inflight.size === 0) return; }
+        if (!next || next > this.clock.now()) {
+          if (!this.ticking && this.inflight.size === 0) return;
+        }
       }
       await Promise.race([...this.inflight, new Promise((r) => setTimeout(r, 5))]);
     }
@@ -148,7 +164,10 @@ export class Engine implements RunControl {
       return this.storage.createRun({ functionId: fn.id, eventIds, maxAttempts: maxAttemptsOf(config), idempotencyKey: opts.idempotencyKey }, opts.tx);
     }
     // Created and failed in one transaction: the queue worker must never see it running (and call it).
-    const error = { name: "UnsupportedOptionError", message: `function "${fn.id}" uses ${unsupported.join(", ")}, which the local executor (inngest/local) does not enforce` };
+    const error = {
+      name: "UnsupportedOptionError",
+      message: `function "${fn.id}" uses ${unsupported.join(", ")}, which the local executor (inngest/local) does not enforce`,
+    };
     const after: After = opts.after ?? [];
     const createFailed = async (tx: Conn) => {
       const run = await this.storage.createRun({ functionId: fn.id, eventIds, maxAttempts: maxAttemptsOf(config), idempotencyKey: opts.idempotencyKey }, tx);
@@ -177,7 +196,9 @@ export class Engine implements RunControl {
     const fn = await this.storage.getFunction(run.functionId);
     const after: After = [];
     if (!fn) {
-      await this.storage.withRun(run.id, (tx, r) => this.failRun(tx, r, { name: "Error", message: `function "${run.functionId}" is not registered with the local executor` }, after));
+      await this.storage.withRun(run.id, (tx, r) =>
+        this.failRun(tx, r, { name: "Error", message: `function "${run.functionId}" is not registered with the local executor` }, after),
+      );
       for (const a of after) await a();
       return;
     }
@@ -197,8 +218,12 @@ export class Engine implements RunControl {
   }
 
   private async callWith(
-    item: InngestQueueRow, run: InngestRunRow, fn: InngestFunctionRow, events: StoredEvent[],
-    steps: Awaited<ReturnType<Storage["getSteps"]>>, after: After,
+    item: InngestQueueRow,
+    run: InngestRunRow,
+    fn: InngestFunctionRow,
+    events: StoredEvent[],
+    steps: Awaited<ReturnType<Storage["getSteps"]>>,
+    after: After,
   ): Promise<void> {
     const stack = steps.map((s) => s.stepId);
     // ctx.fn_id is left out on purpose: in SDK v4 it switches on checkpointing (see protocol doc).
@@ -208,8 +233,11 @@ export class Engine implements RunControl {
       events,
       steps: Object.fromEntries(steps.map((s) => [s.stepId, s.result])),
       ctx: {
-        run_id: run.id, attempt: item.attempt, max_attempts: run.maxAttempts,
-        disable_immediate_execution: run.disableImmediateExecution, use_api: false,
+        run_id: run.id,
+        attempt: item.attempt,
+        max_attempts: run.maxAttempts,
+        disable_immediate_execution: run.disableImmediateExecution,
+        use_api: false,
         stack: { stack, current: stack.length },
       },
     };
@@ -220,7 +248,9 @@ export class Engine implements RunControl {
     const headers: Record<string, string> = { "content-type": "application/json", "x-inngest-server-kind": this.opts.signingKey ? "cloud" : "dev" };
     if (this.opts.signingKey) headers["x-inngest-signature"] = signBody(body, this.opts.signingKey);
 
-    let status = 0, text = "", res: Response | undefined;
+    let status = 0,
+      text = "",
+      res: Response | undefined;
     try {
       res = await fetch(url, { method: "POST", body, headers, signal: AbortSignal.timeout(this.opts.requestTimeoutMs ?? 300_000) });
       status = res.status;
@@ -244,7 +274,10 @@ export class Engine implements RunControl {
       const final = noRetry || (status >= 400 && status < 500 && status !== 408 && status !== 429);
       if (final || item.attempt + 1 >= locked.maxAttempts) return this.failRun(tx, locked, error, after);
       await this.storage.enqueue(tx, {
-        runId: run.id, kind: "call", stepId: item.stepId, attempt: item.attempt + 1,
+        runId: run.id,
+        kind: "call",
+        stepId: item.stepId,
+        attempt: item.attempt + 1,
         dueAt: retryAt ?? new Date(this.clock.now().getTime() + backoffMs(item.attempt, this.jitter)),
       });
     });
@@ -259,7 +292,9 @@ export class Engine implements RunControl {
     await this.storage.endRun(tx, run.id, "failed", { error });
     after.push(async () => {
       const [event] = await this.storage.getEvents(run.eventIds.slice(0, 1));
-      await this.emit([{ name: "inngest/function.failed", data: { function_id: run.functionId, run_id: run.id, error, event }, ts: this.clock.now().getTime() }]);
+      await this.emit([
+        { name: "inngest/function.failed", data: { function_id: run.functionId, run_id: run.id, error, event }, ts: this.clock.now().getTime() },
+      ]);
       await this.finished(run, { error });
     });
   }
@@ -274,10 +309,16 @@ export class Engine implements RunControl {
 
   private async finished(run: InngestRunRow, outcome: { result?: unknown; error?: ErrorBody }): Promise<void> {
     const [event] = await this.storage.getEvents(run.eventIds.slice(0, 1));
-    await this.emit([{ name: "inngest/function.finished", data: { function_id: run.functionId, run_id: run.id, ...outcome, event }, ts: this.clock.now().getTime() }]);
+    await this.emit([
+      { name: "inngest/function.finished", data: { function_id: run.functionId, run_id: run.id, ...outcome, event }, ts: this.clock.now().getTime() },
+    ]);
   }
 }
 
 function parseJson(text: string): unknown {
-  try { return JSON.parse(text); } catch { return text; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -49,16 +49,15 @@ describe("event API", () => {
     expect(body.status).toBe(200);
     expect(body.ids).toHaveLength(2);
     expect((await executor.storage.listEvents()).map((e) => [e.id, e.name, e.data])).toEqual([
-      [body.ids[0], "test/a", { x: 1 }], [body.ids[1], "test/b", {}],
+      [body.ids[0], "test/a", { x: 1 }],
+      [body.ids[1], "test/b", {}],
     ]);
   });
 
   it("treats a repeated event id as an idempotency key: stored and triggered once", async () => {
     handle = await freshPostgres("dupe");
     let runs = 0;
-    rig = await startRig(handle.db, (c) => [
-      c.createFunction({ id: "once", triggers: [{ event: "test/once" }] }, async () => ++runs),
-    ]);
+    rig = await startRig(handle.db, (c) => [c.createFunction({ id: "once", triggers: [{ event: "test/once" }] }, async () => ++runs)]);
     const first = await rig.client.send({ id: "evt_outbox_1", name: "test/once", data: {} });
     const second = await rig.client.send({ id: "evt_outbox_1", name: "test/once", data: {} });
     await rig.settle();
@@ -75,10 +74,12 @@ describe("event API", () => {
   it("dedupes an SDK resend that carries the same x-inngest-event-id-seed", async () => {
     handle = await freshPostgres("seed");
     executor = await startExecutor({ db: handle.db, port: 0 });
-    const send = () => fetch(`${executor!.url}/e/key`, {
-      method: "POST", body: JSON.stringify([{ name: "test/a" }, { name: "test/b" }]),
-      headers: { "content-type": "application/json", "x-inngest-event-id-seed": "1700000000000,AAAA" },
-    }).then((r) => r.json());
+    const send = () =>
+      fetch(`${executor!.url}/e/key`, {
+        method: "POST",
+        body: JSON.stringify([{ name: "test/a" }, { name: "test/b" }]),
+        headers: { "content-type": "application/json", "x-inngest-event-id-seed": "1700000000000,AAAA" },
+      }).then((r) => r.json());
     const first = await send();
     expect(await send()).toEqual(first);
     expect(await executor.storage.listEvents()).toHaveLength(2);

@@ -51,7 +51,11 @@ describe("events inside runs", () => {
     handle = await freshPostgres("waittimeout");
     rig = await startRig(handle.db, (c) => [
       c.createFunction({ id: "waiter", triggers: [{ event: "test/intent" }] }, async ({ step }) => {
-        const paid = await step.waitForEvent("paid", { event: "test/paid", if: "event.data.intent == async.data.intent && async.data.amount > 0", timeout: "10m" });
+        const paid = await step.waitForEvent("paid", {
+          event: "test/paid",
+          if: "event.data.intent == async.data.intent && async.data.amount > 0",
+          timeout: "10m",
+        });
         return paid === null ? "timeout" : "paid";
       }),
     ]);
@@ -69,14 +73,22 @@ describe("events inside runs", () => {
     handle = await freshPostgres("cancel");
     let finished = 0;
     rig = await startRig(handle.db, (c) => [
-      c.createFunction({
-        id: "reminder", triggers: [{ event: "test/cart" }], cancelOn: [{ event: "test/checkout", match: "data.cart" }],
-      }, async ({ step }) => {
-        await step.sleep("wait", "1d");
-        await step.run("remind", () => ++finished);
-      }),
+      c.createFunction(
+        {
+          id: "reminder",
+          triggers: [{ event: "test/cart" }],
+          cancelOn: [{ event: "test/checkout", match: "data.cart" }],
+        },
+        async ({ step }) => {
+          await step.sleep("wait", "1d");
+          await step.run("remind", () => ++finished);
+        },
+      ),
     ]);
-    await rig.executor.sendEvent([{ name: "test/cart", data: { cart: "c_1" } }, { name: "test/cart", data: { cart: "c_2" } }]);
+    await rig.executor.sendEvent([
+      { name: "test/cart", data: { cart: "c_1" } },
+      { name: "test/cart", data: { cart: "c_2" } },
+    ]);
     await rig.executor.idle();
     await rig.executor.sendEvent({ name: "test/checkout", data: { cart: "c_1" } });
     await rig.settle();
@@ -90,7 +102,11 @@ describe("events inside runs", () => {
     rig = await startRig(handle.db, (c) => [
       c.createFunction({ id: "welcome", triggers: [{ event: "test/signup" }], idempotency: "event.data.user" }, async ({ event }) => event.data.user),
     ]);
-    await rig.executor.sendEvent([{ name: "test/signup", data: { user: "u1" } }, { name: "test/signup", data: { user: "u1" } }, { name: "test/signup", data: { user: "u2" } }]);
+    await rig.executor.sendEvent([
+      { name: "test/signup", data: { user: "u1" } },
+      { name: "test/signup", data: { user: "u1" } },
+      { name: "test/signup", data: { user: "u2" } },
+    ]);
     await rig.settle();
     expect((await rig.executor.runs("kassa-test-welcome")).map((r) => r.output).sort()).toEqual(["u1", "u2"]);
   });
@@ -104,7 +120,10 @@ describe("events inside runs", () => {
       });
       const parent = c.createFunction({ id: "parent", triggers: [{ event: "test/parent" }] }, async ({ step }) => {
         const doubled = await step.invoke("call-double", { function: double, data: { n: 21 } });
-        const failed = await step.invoke("call-broken", { function: broken, data: {} }).then(() => "no error", (e: Error) => e.message);
+        const failed = await step.invoke("call-broken", { function: broken, data: {} }).then(
+          () => "no error",
+          (e: Error) => e.message,
+        );
         return { doubled, failed };
       });
       return [double, broken, parent];
@@ -123,16 +142,22 @@ describe("events inside runs", () => {
     const maxActive = new Map<string, number>();
     let maxOverall = 0;
     rig = await startRig(handle.db, (c) => [
-      c.createFunction({ id: "settle", triggers: [{ event: "test/settle" }], concurrency: { limit: 1, key: "event.data.merchant" } }, async ({ step, event }) => {
-        const m = event.data.merchant as string;
-        await step.run("work", async () => {
-          active.set(m, (active.get(m) ?? 0) + 1);
-          maxActive.set(m, Math.max(maxActive.get(m) ?? 0, active.get(m)!));
-          maxOverall = Math.max(maxOverall, [...active.values()].reduce((a, b) => a + b, 0));
-          await new Promise((r) => setTimeout(r, 60));
-          active.set(m, active.get(m)! - 1);
-        });
-      }),
+      c.createFunction(
+        { id: "settle", triggers: [{ event: "test/settle" }], concurrency: { limit: 1, key: "event.data.merchant" } },
+        async ({ step, event }) => {
+          const m = event.data.merchant as string;
+          await step.run("work", async () => {
+            active.set(m, (active.get(m) ?? 0) + 1);
+            maxActive.set(m, Math.max(maxActive.get(m) ?? 0, active.get(m)!));
+            maxOverall = Math.max(
+              maxOverall,
+              [...active.values()].reduce((a, b) => a + b, 0),
+            );
+            await new Promise((r) => setTimeout(r, 60));
+            active.set(m, active.get(m)! - 1);
+          });
+        },
+      ),
     ]);
     await rig.executor.sendEvent(["m1", "m1", "m1", "m2"].map((merchant) => ({ name: "test/settle", data: { merchant } })));
     await rig.settle();
@@ -159,11 +184,22 @@ describe("events inside runs", () => {
   it("cancelOn with a timeout stops matching once the window has passed", async () => {
     handle = await freshPostgres("canceltimeout");
     rig = await startRig(handle.db, (c) => [
-      c.createFunction({
-        id: "window", triggers: [{ event: "test/start" }], cancelOn: [{ event: "test/stop", match: "data.k", timeout: "1h" }],
-      }, async ({ step }) => { await step.sleep("long", "3h"); return "done"; }),
+      c.createFunction(
+        {
+          id: "window",
+          triggers: [{ event: "test/start" }],
+          cancelOn: [{ event: "test/stop", match: "data.k", timeout: "1h" }],
+        },
+        async ({ step }) => {
+          await step.sleep("long", "3h");
+          return "done";
+        },
+      ),
     ]);
-    await rig.executor.sendEvent([{ name: "test/start", data: { k: "early" } }, { name: "test/start", data: { k: "late" } }]);
+    await rig.executor.sendEvent([
+      { name: "test/start", data: { k: "early" } },
+      { name: "test/start", data: { k: "late" } },
+    ]);
     await rig.executor.idle();
     await rig.executor.sendEvent({ name: "test/stop", data: { k: "early" } });
     await rig.clock.advance(2 * 3_600_000);

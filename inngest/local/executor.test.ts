@@ -22,8 +22,14 @@ describe("local executor against the real serve() handler", () => {
     const calls: string[] = [];
     rig = await startRig(handle.db, (c) => [
       c.createFunction({ id: "memo", triggers: [{ event: "test/memo" }] }, async ({ step, event }) => {
-        const a = await step.run("a", () => { calls.push("a"); return event.data.n + 1; });
-        const b = await step.run("b", () => { calls.push("b"); return a * 10; });
+        const a = await step.run("a", () => {
+          calls.push("a");
+          return event.data.n + 1;
+        });
+        const b = await step.run("b", () => {
+          calls.push("b");
+          return a * 10;
+        });
         return { a, b };
       }),
     ]);
@@ -39,7 +45,8 @@ describe("local executor against the real serve() handler", () => {
 
   it("retries a step that fails twice with the backoff table, keeping earlier memos (3 attempts)", async () => {
     handle = await freshPostgres("retry");
-    let before = 0, flaky = 0;
+    let before = 0,
+      flaky = 0;
     const attempts: number[] = [];
     rig = await startRig(handle.db, (c) => [
       c.createFunction({ id: "flaky", triggers: [{ event: "test/flaky" }] }, async ({ step, attempt }) => {
@@ -61,7 +68,10 @@ describe("local executor against the real serve() handler", () => {
     expect(attempts).toEqual([0, 1, 2]);
     expect(rig.clock.now().getTime() - t0).toBe(15_000 + 30_000);
     const steps = await rig.executor.storage.getSteps(run!.id);
-    expect(steps.map((s) => [s.result, s.attempts])).toEqual([[{ data: 1 }, 1], [{ data: "ok" }, 3]]);
+    expect(steps.map((s) => [s.result, s.attempts])).toEqual([
+      [{ data: 1 }, 1],
+      [{ data: "ok" }, 3],
+    ]);
   });
 
   it("NonRetriableError fails after one attempt and runs onFailure with the error", async () => {
@@ -69,12 +79,21 @@ describe("local executor against the real serve() handler", () => {
     let runs = 0;
     const failures: { message: string; fn: unknown }[] = [];
     rig = await startRig(handle.db, (c) => [
-      c.createFunction({
-        id: "doomed", triggers: [{ event: "test/doomed" }],
-        onFailure: async ({ error, event }: { error: Error; event: { data: { function_id?: unknown } } }) => { failures.push({ message: error.message, fn: event.data.function_id }); },
-      }, async ({ step }) => {
-        await step.run("explode", () => { runs++; throw new NonRetriableError("card permanently declined"); });
-      }),
+      c.createFunction(
+        {
+          id: "doomed",
+          triggers: [{ event: "test/doomed" }],
+          onFailure: async ({ error, event }: { error: Error; event: { data: { function_id?: unknown } } }) => {
+            failures.push({ message: error.message, fn: event.data.function_id });
+          },
+        },
+        async ({ step }) => {
+          await step.run("explode", () => {
+            runs++;
+            throw new NonRetriableError("card permanently declined");
+          });
+        },
+      ),
     ]);
     await rig.executor.sendEvent({ name: "test/doomed" });
     await rig.settle();
@@ -161,7 +180,14 @@ describe("local executor against the real serve() handler", () => {
     const ran: string[] = [];
     rig = await startRig(handle.db, (c) => [
       c.createFunction({ id: "par", triggers: [{ event: "test/par" }] }, async ({ step }) => {
-        const [x, y, z] = await Promise.all(["x", "y", "z"].map((id) => step.run(id, () => { ran.push(id); return id.toUpperCase(); })));
+        const [x, y, z] = await Promise.all(
+          ["x", "y", "z"].map((id) =>
+            step.run(id, () => {
+              ran.push(id);
+              return id.toUpperCase();
+            }),
+          ),
+        );
         const joined = await step.run("join", () => `${x}${y}${z}`);
         return joined;
       }),
@@ -219,7 +245,8 @@ describe("local executor against the real serve() handler", () => {
         step.run("call-psp", () => {
           if (++calls === 1) throw new RetryAfterError("PSP rate limit", "2m");
           return "done";
-        })),
+        }),
+      ),
     ]);
     const t0 = rig.clock.now().getTime();
     await rig.executor.sendEvent({ name: "test/limited" });
@@ -252,11 +279,16 @@ describe("local executor against the real serve() handler", () => {
   it("fails a run that goes past the step limit", async () => {
     handle = await freshPostgres("maxsteps");
     let ran = 0;
-    rig = await startRig(handle.db, (c) => [
-      c.createFunction({ id: "greedy", triggers: [{ event: "test/greedy" }] }, async ({ step }) => {
-        for (let i = 0; i < 10; i++) await step.run(`s${i}`, () => ++ran);
-      }),
-    ], undefined, { maxSteps: 3 });
+    rig = await startRig(
+      handle.db,
+      (c) => [
+        c.createFunction({ id: "greedy", triggers: [{ event: "test/greedy" }] }, async ({ step }) => {
+          for (let i = 0; i < 10; i++) await step.run(`s${i}`, () => ++ran);
+        }),
+      ],
+      undefined,
+      { maxSteps: 3 },
+    );
     await rig.executor.sendEvent({ name: "test/greedy" });
     await rig.settle();
     const [run] = await runsOf(rig, "greedy");

@@ -9,22 +9,44 @@ function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     const two = src.slice(i, i + 2);
-    if (["==", "!=", "<=", ">=", "&&", "||"].includes(two)) { out.push({ t: "op", v: two }); i += 2; continue; }
-    if ("<>!()".includes(c)) { out.push({ t: "op", v: c }); i++; continue; }
+    if (["==", "!=", "<=", ">=", "&&", "||"].includes(two)) {
+      out.push({ t: "op", v: two });
+      i += 2;
+      continue;
+    }
+    if ("<>!()".includes(c)) {
+      out.push({ t: "op", v: c });
+      i++;
+      continue;
+    }
     if (c === "'" || c === '"') {
-      let j = i + 1, s = "";
-      while (j < src.length && src[j] !== c) { if (src[j] === "\\") j++; s += src[j++] ?? ""; }
+      let j = i + 1,
+        s = "";
+      while (j < src.length && src[j] !== c) {
+        if (src[j] === "\\") j++;
+        s += src[j++] ?? "";
+      }
       if (j >= src.length) throw new Error(`unterminated string in expression: ${src}`);
-      out.push({ t: "str", v: s }); i = j + 1; continue;
+      out.push({ t: "str", v: s });
+      i = j + 1;
+      continue;
     }
     const num = /^-?\d+(\.\d+)?/.exec(src.slice(i));
-    if (num) { out.push({ t: "num", v: num[0] }); i += num[0].length; continue; }
+    if (num) {
+      out.push({ t: "num", v: num[0] });
+      i += num[0].length;
+      continue;
+    }
     const id = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*/.exec(src.slice(i));
     if (id) {
       out.push({ t: ["true", "false", "null"].includes(id[0]) ? "lit" : "path", v: id[0] });
-      i += id[0].length; continue;
+      i += id[0].length;
+      continue;
     }
     throw new Error(`unsupported expression syntax at "${src.slice(i)}"`);
   }
@@ -62,7 +84,11 @@ export function evaluate(src: string, scope: Scope): unknown {
   };
   const primary = (): unknown => {
     const tok = eat();
-    if (tok.t === "op" && tok.v === "(") { const v = or(); eat(")"); return v; }
+    if (tok.t === "op" && tok.v === "(") {
+      const v = or();
+      eat(")");
+      return v;
+    }
     if (tok.t === "op" && tok.v === "!") return !primary();
     if (tok.t === "str") return tok.v;
     if (tok.t === "num") return Number(tok.v);
@@ -80,22 +106,36 @@ export function evaluate(src: string, scope: Scope): unknown {
     p++;
     const right = primary();
     switch (op.v) {
-      case "==": return equal(left, right);
-      case "!=": return !equal(left, right);
-      case "<": return (left as number) < (right as number);
-      case "<=": return (left as number) <= (right as number);
-      case ">": return (left as number) > (right as number);
-      default: return (left as number) >= (right as number);
+      case "==":
+        return equal(left, right);
+      case "!=":
+        return !equal(left, right);
+      case "<":
+        return (left as number) < (right as number);
+      case "<=":
+        return (left as number) <= (right as number);
+      case ">":
+        return (left as number) > (right as number);
+      default:
+        return (left as number) >= (right as number);
     }
   };
   const and = (): unknown => {
     let v = cmp();
-    while (peek()?.v === "&&") { p++; const r = cmp(); v = Boolean(v) && Boolean(r); }
+    while (peek()?.v === "&&") {
+      p++;
+      const r = cmp();
+      v = Boolean(v) && Boolean(r);
+    }
     return v;
   };
   const or = (): unknown => {
     let v = and();
-    while (peek()?.v === "||") { p++; const r = and(); v = Boolean(v) || Boolean(r); }
+    while (peek()?.v === "||") {
+      p++;
+      const r = and();
+      v = Boolean(v) || Boolean(r);
+    }
     return v;
   };
   const value = or();

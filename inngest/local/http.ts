@@ -20,7 +20,11 @@ class BadRequest extends Error {}
 /** Checks a body from `POST /e/:key`; throws BadRequest with a message fit for the sender. */
 export function validateEvents(raw: string): IncomingEvent[] {
   let body: unknown;
-  try { body = JSON.parse(raw); } catch { throw new BadRequest("body is not valid JSON"); }
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new BadRequest("body is not valid JSON");
+  }
   const list = Array.isArray(body) ? body : [body];
   if (list.length === 0) throw new BadRequest("no events in body");
   return list.map((e, i) => {
@@ -34,8 +38,11 @@ export function validateEvents(raw: string): IncomingEvent[] {
     if (id !== undefined && id !== null && typeof id !== "string") throw new BadRequest(`${where}: "id" must be a string`);
     if (ts !== undefined && ts !== null && typeof ts !== "number") throw new BadRequest(`${where}: "ts" must be a number (ms)`);
     return {
-      name, data: (data as Record<string, unknown>) ?? {}, ...(user ? { user: user as Record<string, unknown> } : {}),
-      ...(id ? { id: id as string } : {}), ...(ts ? { ts: ts as number } : {}),
+      name,
+      data: (data as Record<string, unknown>) ?? {},
+      ...(user ? { user: user as Record<string, unknown> } : {}),
+      ...(id ? { id: id as string } : {}),
+      ...(ts ? { ts: ts as number } : {}),
     };
   });
 }
@@ -46,7 +53,11 @@ function readBody(req: IncomingMessage): Promise<string> {
     let size = 0;
     req.on("data", (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) { reject(new BadRequest("body too large")); req.destroy(); return; }
+      if (size > MAX_BODY_BYTES) {
+        reject(new BadRequest("body too large"));
+        req.destroy();
+        return;
+      }
       chunks.push(c);
     });
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
@@ -76,14 +87,22 @@ export function createExecutorServer(h: HttpHandlers): Server {
         const events = validateEvents(await readBody(req));
         // The SDK resends a failed batch with the same seed header: dedupe those like sender ids.
         const seed = req.headers["x-inngest-event-id-seed"];
-        if (typeof seed === "string" && seed) events.forEach((e, i) => { e.id ??= `seed:${seed}:${i}`; });
+        if (typeof seed === "string" && seed)
+          events.forEach((e, i) => {
+            e.id ??= `seed:${seed}:${i}`;
+          });
         const ids = await h.sendEvents(events);
         return send(res, 200, { ids, status: 200 });
       }
       if (req.method === "POST" && url.pathname === "/fn/register") {
-        if (h.auth && !same(req.headers.authorization ?? "", `Bearer ${h.auth.registerBearer}`)) return send(res, 401, { error: "registration needs the app's signing key", status: 401 });
+        if (h.auth && !same(req.headers.authorization ?? "", `Bearer ${h.auth.registerBearer}`))
+          return send(res, 401, { error: "registration needs the app's signing key", status: 401 });
         let body: { appName?: unknown; functions?: unknown };
-        try { body = JSON.parse(await readBody(req)); } catch { throw new BadRequest("body is not valid JSON"); }
+        try {
+          body = JSON.parse(await readBody(req));
+        } catch {
+          throw new BadRequest("body is not valid JSON");
+        }
         if (typeof body.appName !== "string" || !Array.isArray(body.functions)) throw new BadRequest("expected { appName, functions: [...] }");
         await h.register(body.appName, body.functions as FunctionConfig[]);
         return send(res, 200, { ok: true, status: 200, modified: true, skipped: false });

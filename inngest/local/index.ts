@@ -59,7 +59,9 @@ export async function startExecutor(opts: ExecutorOptions): Promise<Executor> {
   await migrateExecutor(opts.db);
   const storage = new Storage(opts.db, clock);
   const engine = new Engine(storage, { clock, jitter: opts.jitter, signingKey: opts.signingKey, pollMs: opts.pollMs, maxSteps: opts.maxSteps, log: opts.log });
-  engine.emit = async (events) => { await ingest(engine, events); };
+  engine.emit = async (events) => {
+    await ingest(engine, events);
+  };
   const server = createExecutorServer({
     sendEvents: (events) => ingest(engine, events),
     register: (appId, fns) => storage.registerApp(appId, fns),
@@ -82,11 +84,12 @@ export async function startExecutor(opts: ExecutorOptions): Promise<Executor> {
   let syncTimer: NodeJS.Timeout | undefined;
   if (opts.appUrl) {
     let tries = 0;
-    const attempt = () => syncApp().catch((err) => {
-      if (++tries >= (opts.syncRetries ?? 60)) return (opts.log ?? console).warn(`inngest/local: giving up: ${(err as Error).message}`);
-      syncTimer = setTimeout(attempt, 1_000);
-      syncTimer.unref?.();
-    });
+    const attempt = () =>
+      syncApp().catch((err) => {
+        if (++tries >= (opts.syncRetries ?? 60)) return (opts.log ?? console).warn(`inngest/local: giving up: ${(err as Error).message}`);
+        syncTimer = setTimeout(attempt, 1_000);
+        syncTimer.unref?.();
+      });
     void attempt();
   }
 

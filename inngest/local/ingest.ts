@@ -16,9 +16,7 @@ function nameMatches(pattern: string, name: string): boolean {
 export async function ingest(engine: RunControl, incoming: IncomingEvent[]): Promise<string[]> {
   const ids: string[] = [];
   for (const e of incoming) {
-    const [event, isNew] = await engine.storage.insertEvent(
-      { name: e.name, data: e.data ?? {}, user: e.user, ts: e.ts ?? engine.clock.now().getTime() }, e.id,
-    );
+    const [event, isNew] = await engine.storage.insertEvent({ name: e.name, data: e.data ?? {}, user: e.user, ts: e.ts ?? engine.clock.now().getTime() }, e.id);
     ids.push(event.id);
     if (!isNew) continue;
     await resumeWaits(engine, event);
@@ -48,8 +46,11 @@ async function resumeWaits(engine: RunControl, event: StoredEvent): Promise<void
     await storage.withRun(run.id, async (tx, r) => {
       if (r.status !== "running" || !(await storage.takeWait(tx, r.id, wait.stepId))) return;
       const invoke = isInvokeWait(wait);
-      const result = !invoke ? (event as unknown as Record<string, unknown>)
-        : event.data.error ? { error: event.data.error } : { data: event.data.result ?? null };
+      const result = !invoke
+        ? (event as unknown as Record<string, unknown>)
+        : event.data.error
+          ? { error: event.data.error }
+          : { data: event.data.result ?? null };
       await engine.resolveStep(tx, r, { stepId: wait.stepId, op: invoke ? "InvokeFunction" : "WaitForEvent", result }, after);
     });
     for (const a of after) await a();
@@ -58,8 +59,7 @@ async function resumeWaits(engine: RunControl, event: StoredEvent): Promise<void
 
 async function cancelRuns(engine: RunControl, event: StoredEvent): Promise<void> {
   const { storage } = engine;
-  const fns = (await storage.listFunctions()).filter((f) =>
-    ((f.config as FunctionConfig).cancel ?? []).some((c) => nameMatches(c.event, event.name)));
+  const fns = (await storage.listFunctions()).filter((f) => ((f.config as FunctionConfig).cancel ?? []).some((c) => nameMatches(c.event, event.name)));
   for (const run of await storage.runningRunsOf(fns.map((f) => f.id))) {
     const config = fns.find((f) => f.id === run.functionId)!.config as FunctionConfig;
     const [original] = await storage.getEvents(run.eventIds.slice(0, 1));
@@ -67,11 +67,17 @@ async function cancelRuns(engine: RunControl, event: StoredEvent): Promise<void>
       if (!nameMatches(c.event, event.name)) return false;
       const window = c.timeout ? parseDuration(c.timeout) : undefined;
       if (window !== undefined && engine.clock.now().getTime() > run.startedAt.getTime() + window) return false;
-      try { return matches(c.if, { event: original, async: event }); } catch { return false; }
+      try {
+        return matches(c.if, { event: original, async: event });
+      } catch {
+        return false;
+      }
     });
     if (!hit) continue;
     const after: After = [];
-    await storage.withRun(run.id, async (tx, r) => { if (r.status === "running") await engine.cancelRun(tx, r, after); });
+    await storage.withRun(run.id, async (tx, r) => {
+      if (r.status === "running") await engine.cancelRun(tx, r, after);
+    });
     for (const a of after) await a();
   }
 }
@@ -82,7 +88,9 @@ async function trigger(engine: RunControl, event: StoredEvent): Promise<void> {
     const config = fn.config as FunctionConfig;
     const hit = (config.triggers ?? []).some((t) => {
       if (!t.event || !nameMatches(t.event, event.name)) return false;
-      try { return matches(t.expression, { event }); } catch (err) {
+      try {
+        return matches(t.expression, { event });
+      } catch (err) {
         engine.log.warn(`inngest/local: trigger expression of ${fn.id} failed: ${(err as Error).message}`);
         return false;
       }
@@ -90,7 +98,9 @@ async function trigger(engine: RunControl, event: StoredEvent): Promise<void> {
     if (!hit) continue;
     let idempotencyKey: string | undefined;
     if (config.idempotency) {
-      try { idempotencyKey = JSON.stringify(evaluate(config.idempotency, { event })); } catch (err) {
+      try {
+        idempotencyKey = JSON.stringify(evaluate(config.idempotency, { event }));
+      } catch (err) {
         engine.log.warn(`inngest/local: idempotency expression of ${fn.id} failed: ${(err as Error).message}`);
       }
       if (idempotencyKey && (await storage.findIdempotentRun(fn.id, idempotencyKey))) continue;

@@ -22,8 +22,13 @@ const UNSUPPORTED_HINT = "the local executor (inngest/local) does not support th
  * run's pending set; the function is asked for its next steps only once that set is empty.
  */
 export async function handleOps(
-  engine: RunControl, tx: Conn, run: InngestRunRow, item: InngestQueueRow, ops: Op[],
-  res: { noRetry: boolean; retryAt?: Date }, after: After,
+  engine: RunControl,
+  tx: Conn,
+  run: InngestRunRow,
+  item: InngestQueueRow,
+  ops: Op[],
+  res: { noRetry: boolean; retryAt?: Date },
+  after: After,
 ): Promise<void> {
   const { storage, clock } = engine;
   const now = clock.now();
@@ -48,7 +53,10 @@ export async function handleOps(
         break;
       case "StepError": {
         const attempt = item.attempt + 1;
-        if (attempt >= run.maxAttempts) { await save(op, { error: op.error ?? toError(op.data) }); break; }
+        if (attempt >= run.maxAttempts) {
+          await save(op, { error: op.error ?? toError(op.data) });
+          break;
+        }
         pending.add(op.id);
         const dueAt = res.retryAt ?? new Date(now.getTime() + backoffMs(item.attempt, engine.jitter));
         await storage.enqueue(tx, { runId: run.id, kind: "call", stepId: op.id, attempt, dueAt });
@@ -62,7 +70,8 @@ export async function handleOps(
       case "Sleep": {
         if (pending.has(op.id) || memoised.has(op.id)) break;
         const wake = sleepUntil(op.name, op.opts, now);
-        if (!wake) return engine.failRun(tx, run, { name: "Error", message: `step ${label}: cannot read sleep duration "${op.opts?.duration ?? op.name}"` }, after);
+        if (!wake)
+          return engine.failRun(tx, run, { name: "Error", message: `step ${label}: cannot read sleep duration "${op.opts?.duration ?? op.name}"` }, after);
         pending.add(op.id);
         await storage.enqueue(tx, { runId: run.id, kind: "sleep", stepId: op.id, attempt: 0, dueAt: wake });
         break;
@@ -84,17 +93,32 @@ export async function handleOps(
         if (pending.has(op.id) || memoised.has(op.id)) break;
         const fnId = String(op.opts?.function_id ?? "");
         const target = await storage.getFunction(fnId);
-        if (!target) { await save(op, { error: { name: "Error", message: `invoked function "${fnId}" is not registered` } }); break; }
+        if (!target) {
+          await save(op, { error: { name: "Error", message: `invoked function "${fnId}" is not registered` } });
+          break;
+        }
         const payload = (op.opts?.payload ?? {}) as { data?: Record<string, unknown>; user?: Record<string, unknown> };
-        const [event] = await storage.insertEvent({
-          name: "inngest/function.invoked", ts: now.getTime(), user: payload.user,
-          data: { ...payload.data, _inngest: { source_run_id: run.id, invoke_correlation_id: `${run.id}.${op.id}` } },
-        }, undefined, tx);
+        const [event] = await storage.insertEvent(
+          {
+            name: "inngest/function.invoked",
+            ts: now.getTime(),
+            user: payload.user,
+            data: { ...payload.data, _inngest: { source_run_id: run.id, invoke_correlation_id: `${run.id}.${op.id}` } },
+          },
+          undefined,
+          tx,
+        );
         const child = await engine.startRun(target, [event.id], { tx, after });
         const ms = op.opts?.timeout ? parseDuration(op.opts.timeout) : undefined;
         const expiresAt = new Date(now.getTime() + (ms ?? 365 * 86_400_000));
         pending.add(op.id);
-        await storage.addWait(tx, { runId: run.id, stepId: op.id, eventName: "inngest/function.finished", expression: `${INVOKE_WAIT_PREFIX}'${child.id}'`, expiresAt });
+        await storage.addWait(tx, {
+          runId: run.id,
+          stepId: op.id,
+          eventName: "inngest/function.finished",
+          expression: `${INVOKE_WAIT_PREFIX}'${child.id}'`,
+          expiresAt,
+        });
         await storage.enqueue(tx, { runId: run.id, kind: "wait-timeout", stepId: op.id, attempt: 0, dueAt: expiresAt });
         break;
       }

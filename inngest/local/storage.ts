@@ -3,8 +3,17 @@ import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm
 import type { Clock } from "./clock";
 import type { Conn, ExecutorDatabase } from "./db";
 import {
-  inngestEvents, inngestFunctions, inngestQueue, inngestRuns, inngestSteps, inngestWaits,
-  type InngestFunctionRow, type InngestQueueKind, type InngestQueueRow, type InngestRunRow, type InngestRunStatus,
+  inngestEvents,
+  inngestFunctions,
+  inngestQueue,
+  inngestRuns,
+  inngestSteps,
+  inngestWaits,
+  type InngestFunctionRow,
+  type InngestQueueKind,
+  type InngestQueueRow,
+  type InngestRunRow,
+  type InngestRunStatus,
 } from "./schema";
 import { nextCronTime } from "./cron";
 
@@ -30,10 +39,18 @@ export function ulid(at = Date.now()): string {
   return time + lastRandom.map((d) => CROCKFORD[d]).join("");
 }
 
-export interface StoredEvent { id: string; name: string; data: Record<string, unknown>; user?: Record<string, unknown>; ts: number; v?: string }
+export interface StoredEvent {
+  id: string;
+  name: string;
+  data: Record<string, unknown>;
+  user?: Record<string, unknown>;
+  ts: number;
+  v?: string;
+}
 export type StepResult = { data: unknown } | { error: unknown } | null | Record<string, unknown>;
 export type FunctionConfig = {
-  id: string; name?: string;
+  id: string;
+  name?: string;
   triggers?: { event?: string; expression?: string; cron?: string }[];
   steps?: Record<string, { runtime?: { url?: string }; retries?: { attempts?: number } }>;
   cancel?: { event: string; if?: string; timeout?: string }[];
@@ -46,15 +63,20 @@ const LEASE_MS = 5 * 60_000;
 
 /** All executor state lives in Postgres; this is the one place that queries it. */
 export class Storage {
-  constructor(readonly db: ExecutorDatabase, readonly clock: Clock) {}
+  constructor(
+    readonly db: ExecutorDatabase,
+    readonly clock: Clock,
+  ) {}
 
   /** Stores events; a sender id seen in the last 24 h is not stored again. Returns [event, isNew]. */
   async insertEvent(e: Omit<StoredEvent, "id">, externalId?: string, db: Conn = this.db): Promise<[StoredEvent, boolean]> {
     const now = this.clock.now();
     if (externalId) {
-      const [dup] = await db.select().from(inngestEvents).where(and(
-        eq(inngestEvents.externalId, externalId), gt(inngestEvents.receivedAt, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS)),
-      )).limit(1);
+      const [dup] = await db
+        .select()
+        .from(inngestEvents)
+        .where(and(eq(inngestEvents.externalId, externalId), gt(inngestEvents.receivedAt, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS))))
+        .limit(1);
       if (dup) return [toEvent(dup), false];
     }
     const id = ulid(now.getTime());
@@ -69,7 +91,11 @@ export class Storage {
   }
 
   async listEvents(name?: string): Promise<StoredEvent[]> {
-    const rows = await this.db.select().from(inngestEvents).where(name ? eq(inngestEvents.name, name) : undefined).orderBy(asc(inngestEvents.id));
+    const rows = await this.db
+      .select()
+      .from(inngestEvents)
+      .where(name ? eq(inngestEvents.name, name) : undefined)
+      .orderBy(asc(inngestEvents.id));
     return rows.map(toEvent);
   }
 
@@ -81,7 +107,9 @@ export class Storage {
       for (const c of configs) {
         const url = c.steps?.step?.runtime?.url;
         if (!url) throw new Error(`function "${c.id}" has no step URL`);
-        await tx.insert(inngestFunctions).values({ id: c.id, appId, name: c.name ?? null, url, config: c, updatedAt: now })
+        await tx
+          .insert(inngestFunctions)
+          .values({ id: c.id, appId, name: c.name ?? null, url, config: c, updatedAt: now })
           .onConflictDoUpdate({ target: inngestFunctions.id, set: { appId, name: c.name ?? null, url, config: c, updatedAt: now } });
       }
       await this.syncCrons(tx, configs, now);
@@ -115,9 +143,11 @@ export class Storage {
   /** A run with an idempotency key already used by the function in the last 24 h. */
   async findIdempotentRun(functionId: string, key: string): Promise<InngestRunRow | undefined> {
     const since = new Date(this.clock.now().getTime() - IDEMPOTENCY_WINDOW_MS);
-    const [row] = await this.db.select().from(inngestRuns).where(and(
-      eq(inngestRuns.functionId, functionId), eq(inngestRuns.idempotencyKey, key), gt(inngestRuns.startedAt, since),
-    )).limit(1);
+    const [row] = await this.db
+      .select()
+      .from(inngestRuns)
+      .where(and(eq(inngestRuns.functionId, functionId), eq(inngestRuns.idempotencyKey, key), gt(inngestRuns.startedAt, since)))
+      .limit(1);
     return row;
   }
 
@@ -125,10 +155,18 @@ export class Storage {
     const now = this.clock.now();
     const inTx = (fn: (tx: Conn) => Promise<InngestRunRow>) => (db ? fn(db) : this.db.transaction(fn));
     return inTx(async (tx) => {
-      const [run] = await tx.insert(inngestRuns).values({
-        id: ulid(now.getTime()), functionId: args.functionId, eventIds: args.eventIds, status: "running",
-        maxAttempts: args.maxAttempts, idempotencyKey: args.idempotencyKey ?? null, startedAt: now,
-      }).returning();
+      const [run] = await tx
+        .insert(inngestRuns)
+        .values({
+          id: ulid(now.getTime()),
+          functionId: args.functionId,
+          eventIds: args.eventIds,
+          status: "running",
+          maxAttempts: args.maxAttempts,
+          idempotencyKey: args.idempotencyKey ?? null,
+          startedAt: now,
+        })
+        .returning();
       if (!run) throw new Error("run insert returned nothing");
       await this.enqueue(tx, { runId: run.id, kind: "call", stepId: "step", attempt: 0, dueAt: now });
       return run;
@@ -141,12 +179,19 @@ export class Storage {
   }
 
   listRuns(functionId?: string): Promise<InngestRunRow[]> {
-    return this.db.select().from(inngestRuns).where(functionId ? eq(inngestRuns.functionId, functionId) : undefined).orderBy(asc(inngestRuns.id));
+    return this.db
+      .select()
+      .from(inngestRuns)
+      .where(functionId ? eq(inngestRuns.functionId, functionId) : undefined)
+      .orderBy(asc(inngestRuns.id));
   }
 
   runningRunsOf(functionIds: string[]): Promise<InngestRunRow[]> {
     if (!functionIds.length) return Promise.resolve([]);
-    return this.db.select().from(inngestRuns).where(and(inArray(inngestRuns.functionId, functionIds), eq(inngestRuns.status, "running")));
+    return this.db
+      .select()
+      .from(inngestRuns)
+      .where(and(inArray(inngestRuns.functionId, functionIds), eq(inngestRuns.status, "running")));
   }
 
   /** Steps in completion (stack) order. */
@@ -161,14 +206,19 @@ export class Storage {
   /** Leases up to `limit` due items, so a crashed executor's items come back after the lease. */
   async claimDue(limit = 25): Promise<InngestQueueRow[]> {
     const now = this.clock.now();
-    const due = await this.db.select({ id: inngestQueue.id }).from(inngestQueue).where(and(
-      lte(inngestQueue.dueAt, now), or(isNull(inngestQueue.leasedUntil), lt(inngestQueue.leasedUntil, now)),
-    )).orderBy(asc(inngestQueue.dueAt)).limit(limit);
+    const due = await this.db
+      .select({ id: inngestQueue.id })
+      .from(inngestQueue)
+      .where(and(lte(inngestQueue.dueAt, now), or(isNull(inngestQueue.leasedUntil), lt(inngestQueue.leasedUntil, now))))
+      .orderBy(asc(inngestQueue.dueAt))
+      .limit(limit);
     const claimed: InngestQueueRow[] = [];
     for (const { id } of due) {
-      const [row] = await this.db.update(inngestQueue).set({ leasedUntil: new Date(now.getTime() + LEASE_MS) }).where(and(
-        eq(inngestQueue.id, id), or(isNull(inngestQueue.leasedUntil), lt(inngestQueue.leasedUntil, now)),
-      )).returning();
+      const [row] = await this.db
+        .update(inngestQueue)
+        .set({ leasedUntil: new Date(now.getTime() + LEASE_MS) })
+        .where(and(eq(inngestQueue.id, id), or(isNull(inngestQueue.leasedUntil), lt(inngestQueue.leasedUntil, now))))
+        .returning();
       if (row) claimed.push(row);
     }
     return claimed;
@@ -203,22 +253,46 @@ export class Storage {
 
   /** Memoises a step (once) at the top of the stack; returns false if it was already stored. */
   async saveStep(tx: Conn, args: { runId: string; stepId: string; op: string; name?: string; result: StepResult; attempts: number }): Promise<boolean> {
-    const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(inngestSteps).where(eq(inngestSteps.runId, args.runId));
-    const rows = await tx.insert(inngestSteps).values({
-      runId: args.runId, stepId: args.stepId, position: n, op: args.op, name: args.name ?? null,
-      result: args.result, attempts: args.attempts, completedAt: this.clock.now(),
-    }).onConflictDoNothing().returning({ stepId: inngestSteps.stepId });
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(inngestSteps)
+      .where(eq(inngestSteps.runId, args.runId));
+    const rows = await tx
+      .insert(inngestSteps)
+      .values({
+        runId: args.runId,
+        stepId: args.stepId,
+        position: n,
+        op: args.op,
+        name: args.name ?? null,
+        result: args.result,
+        attempts: args.attempts,
+        completedAt: this.clock.now(),
+      })
+      .onConflictDoNothing()
+      .returning({ stepId: inngestSteps.stepId });
     return rows.length > 0;
   }
 
   async countSteps(tx: Conn, runId: string): Promise<number> {
-    const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(inngestSteps).where(eq(inngestSteps.runId, runId));
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(inngestSteps)
+      .where(eq(inngestSteps.runId, runId));
     return n;
   }
 
   /** Ends a run: no more queue items or waits for it. */
-  async endRun(tx: Conn, runId: string, status: Exclude<InngestRunStatus, "running">, result: { output?: unknown; error?: InngestRunRow["error"] }): Promise<void> {
-    await tx.update(inngestRuns).set({ status, output: result.output ?? null, error: result.error ?? null, pending: [], endedAt: this.clock.now() }).where(eq(inngestRuns.id, runId));
+  async endRun(
+    tx: Conn,
+    runId: string,
+    status: Exclude<InngestRunStatus, "running">,
+    result: { output?: unknown; error?: InngestRunRow["error"] },
+  ): Promise<void> {
+    await tx
+      .update(inngestRuns)
+      .set({ status, output: result.output ?? null, error: result.error ?? null, pending: [], endedAt: this.clock.now() })
+      .where(eq(inngestRuns.id, runId));
     await tx.delete(inngestQueue).where(eq(inngestQueue.runId, runId));
     await tx.delete(inngestWaits).where(eq(inngestWaits.runId, runId));
   }
@@ -233,15 +307,20 @@ export class Storage {
 
   /** Removes a wait and returns it; undefined if another event or the timeout already took it. */
   async takeWait(tx: Conn, runId: string, stepId: string): Promise<typeof inngestWaits.$inferSelect | undefined> {
-    const [row] = await tx.delete(inngestWaits).where(and(eq(inngestWaits.runId, runId), eq(inngestWaits.stepId, stepId))).returning();
+    const [row] = await tx
+      .delete(inngestWaits)
+      .where(and(eq(inngestWaits.runId, runId), eq(inngestWaits.stepId, stepId)))
+      .returning();
     await tx.delete(inngestQueue).where(and(eq(inngestQueue.runId, runId), eq(inngestQueue.stepId, stepId), eq(inngestQueue.kind, "wait-timeout")));
     return row;
   }
 
   async hasDiscoveryQueued(tx: Conn, runId: string): Promise<boolean> {
-    const rows = await tx.select({ id: inngestQueue.id }).from(inngestQueue).where(and(
-      eq(inngestQueue.runId, runId), eq(inngestQueue.kind, "call"), eq(inngestQueue.stepId, "step"),
-    )).limit(1);
+    const rows = await tx
+      .select({ id: inngestQueue.id })
+      .from(inngestQueue)
+      .where(and(eq(inngestQueue.runId, runId), eq(inngestQueue.kind, "call"), eq(inngestQueue.stepId, "step")))
+      .limit(1);
     return rows.length > 0;
   }
 }

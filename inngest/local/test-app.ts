@@ -25,9 +25,17 @@ export function testClient(baseUrl: string): Inngest.Any {
 const noop = () => {};
 const quietLogger = { info: noop, warn: noop, error: noop, debug: noop };
 
-export interface AppCall { fnId: string | null; stepId: string | null }
+export interface AppCall {
+  fnId: string | null;
+  stepId: string | null;
+}
 
-export async function startApp(client: Inngest.Any, functions: InngestFunction.Any[], calls: AppCall[] = [], port = 0): Promise<{ url: string; close(): Promise<void> }> {
+export async function startApp(
+  client: Inngest.Any,
+  functions: InngestFunction.Any[],
+  calls: AppCall[] = [],
+  port = 0,
+): Promise<{ url: string; close(): Promise<void> }> {
   const handler = serve({ client, functions });
   const server = createServer((req, res) => {
     if (req.method === "POST") {
@@ -40,7 +48,11 @@ export async function startApp(client: Inngest.Any, functions: InngestFunction.A
   const listening = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${listening}/api/inngest`,
-    close: () => new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -49,7 +61,10 @@ export async function startApp(client: Inngest.Any, functions: InngestFunction.A
  * `define(client)` returns, and syncs the app (PUT → /fn/register).
  */
 export async function startRig(
-  db: Database, define: (client: Inngest.Any) => InngestFunction.Any[], clock = new FakeClock(), opts: { maxSteps?: number } = {},
+  db: Database,
+  define: (client: Inngest.Any) => InngestFunction.Any[],
+  clock = new FakeClock(),
+  opts: { maxSteps?: number } = {},
 ): Promise<TestRig> {
   const executor = await startExecutor({ db, port: 0, clock, jitter: () => 0, pollMs: 20, log: quietLogger, ...opts });
   const client = testClient(executor.url);
@@ -57,7 +72,11 @@ export async function startRig(
   const app = await startApp(client, define(client), calls);
   await executor.syncApp(app.url);
   return {
-    executor, clock, client, appUrl: app.url, calls,
+    executor,
+    clock,
+    client,
+    appUrl: app.url,
+    calls,
     async settle({ maxAdvances = 200 } = {}) {
       for (let i = 0; i < maxAdvances; i++) {
         await executor.idle();

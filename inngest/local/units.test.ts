@@ -54,9 +54,7 @@ describe("signing", () => {
   it("canonicalises JSON with sorted keys and signs body + timestamp", () => {
     expect(canonicalJson({ b: 1, a: [{ d: null, c: "x" }], u: undefined })).toBe('{"a":[{"c":"x","d":null}],"b":1}');
     // HMAC-SHA256("key", "{}" + "1700000000"), key = signing key without its "signkey-test-" prefix.
-    expect(signBody("{}", "signkey-test-key", 1_700_000_000)).toBe(
-      "t=1700000000&s=" + createHmac("sha256", "key").update("{}1700000000").digest("hex"),
-    );
+    expect(signBody("{}", "signkey-test-key", 1_700_000_000)).toBe("t=1700000000&s=" + createHmac("sha256", "key").update("{}1700000000").digest("hex"));
   });
 });
 

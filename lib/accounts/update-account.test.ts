@@ -149,9 +149,7 @@ describe("updateAccount", () => {
   it("refuses roles without account:write (analyst) with permission_denied", async () => {
     const before = await snapshot(merchantId);
     for (const role of ["analyst", "developer", "support"] as const) {
-      await expect(
-        updateAccount({ ctx: { ...ctx, role }, input: { business_name: "Hijacked" } }),
-      ).rejects.toMatchObject({ code: "permission_denied" });
+      await expect(updateAccount({ ctx: { ...ctx, role }, input: { business_name: "Hijacked" } })).rejects.toMatchObject({ code: "permission_denied" });
     }
     expect(await snapshot(merchantId)).toEqual(before);
   });
@@ -178,9 +176,7 @@ describe("updateAccount", () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(Error);
-      expect(String((error as Error & { cause?: Error }).cause?.message ?? (error as Error).message)).toContain(
-        "refused by test trigger",
-      );
+      expect(String((error as Error & { cause?: Error }).cause?.message ?? (error as Error).message)).toContain("refused by test trigger");
       expect(await snapshot(merchantId)).toEqual(before);
     } finally {
       await db.execute(sql`drop trigger kassa_test_refuse_event on events`);

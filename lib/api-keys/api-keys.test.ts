@@ -176,9 +176,7 @@ describe("rollApiKey", () => {
     expect(oldRow.expiresAt?.getTime()).toBe(now.getTime() + ROLL_GRACE_MS);
 
     // Before the grace period ends, both keys work.
-    await expect(
-      authenticateApiKey(db, bearer(old.secret), { now: new Date(now.getTime() + ROLL_GRACE_MS - HOUR) }),
-    ).resolves.toMatchObject({ id: old.id });
+    await expect(authenticateApiKey(db, bearer(old.secret), { now: new Date(now.getTime() + ROLL_GRACE_MS - HOUR) })).resolves.toMatchObject({ id: old.id });
     await expect(authenticateApiKey(db, bearer(rolled.secret))).resolves.toMatchObject({ id: rolled.object.id });
 
     // After it, only the new one.
@@ -306,7 +304,10 @@ describe("a member's key acts with the member's current role", () => {
   it("the owner's key acts as owner; a key made by the system is merchant-wide", async () => {
     const { secret } = await createApiKey({ ctx, input: { kind: "secret", name: "owner key" } });
     expect((await authenticateApiKey(db, bearer(secret))).creatorRole).toBe("owner");
-    const { secret: sys } = await createApiKey({ ctx: { ...ctx, actor: { type: "system", id: "seed" }, role: undefined }, input: { kind: "secret", name: "system key" } });
+    const { secret: sys } = await createApiKey({
+      ctx: { ...ctx, actor: { type: "system", id: "seed" }, role: undefined },
+      input: { kind: "secret", name: "system key" },
+    });
     expect((await authenticateApiKey(db, bearer(sys))).creatorRole).toBeNull();
   });
 });
@@ -314,11 +315,24 @@ describe("a member's key acts with the member's current role", () => {
 describe("restricted keys (rk_…)", () => {
   it("carry per-resource grants; write allows read; nothing else is allowed; the grants survive a roll", async () => {
     const { requirePermission } = await import("@/lib/service/roles");
-    const created = await createApiKey({ ctx, input: { kind: "restricted", name: "orders", permissions: { payments: "write", customers: "read", refunds: "none" } } });
+    const created = await createApiKey({
+      ctx,
+      input: { kind: "restricted", name: "orders", permissions: { payments: "write", customers: "read", refunds: "none" } },
+    });
     expect(created.secret).toMatch(/^rk_test_[A-Za-z0-9]{32}$/);
-    expect(created.object).toMatchObject({ kind: "restricted", permissions: { payments: "write", customers: "read" }, redacted: expect.stringMatching(/^rk_test_…/) });
+    expect(created.object).toMatchObject({
+      kind: "restricted",
+      permissions: { payments: "write", customers: "read" },
+      redacted: expect.stringMatching(/^rk_test_…/),
+    });
     const key = await authenticateApiKey(db, bearer(created.secret));
-    const keyCtx: ServiceContext = { merchantId, livemode: false, actor: { type: "api_key", id: key.id }, role: key.creatorRole!, keyPermissions: key.permissions! };
+    const keyCtx: ServiceContext = {
+      merchantId,
+      livemode: false,
+      actor: { type: "api_key", id: key.id },
+      role: key.creatorRole!,
+      keyPermissions: key.permissions!,
+    };
     for (const allowed of ["payments:write", "payments:read", "customers:read"] as const) expect(() => requirePermission(keyCtx, allowed)).not.toThrow();
     for (const denied of ["customers:write", "refunds:write", "account:read", "webhooks:read", "api_keys:write", "team:manage"] as const) {
       expect(() => requirePermission(keyCtx, denied)).toThrow(expect.objectContaining({ code: "permission_denied" }));
@@ -329,15 +343,29 @@ describe("restricted keys (rk_…)", () => {
   });
 
   it("bad grants are 400 naming the parameter; a member cannot grant what their role cannot do (403)", async () => {
-    const code = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string; param?: string }) => `${e.code}:${e.param ?? ""}`);
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => "ok",
+        (e: { code?: string; param?: string }) => `${e.code}:${e.param ?? ""}`,
+      );
     expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x" } }))).toBe("parameter_missing:permissions");
-    expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x", permissions: { payments: "none" } } }))).toBe("parameter_missing:permissions");
-    expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x", permissions: { payments: "admin" } } }))).toBe("parameter_invalid:permissions[payments]");
-    expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x", permissions: { api_keys: "write" } } }))).toBe("parameter_unknown:permissions[api_keys]");
-    expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x", permissions: { events: "write" } } }))).toBe("parameter_invalid:permissions[events]");
+    expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x", permissions: { payments: "none" } } }))).toBe(
+      "parameter_missing:permissions",
+    );
+    expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x", permissions: { payments: "admin" } } }))).toBe(
+      "parameter_invalid:permissions[payments]",
+    );
+    expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x", permissions: { api_keys: "write" } } }))).toBe(
+      "parameter_unknown:permissions[api_keys]",
+    );
+    expect(await code(createApiKey({ ctx, input: { kind: "restricted", name: "x", permissions: { events: "write" } } }))).toBe(
+      "parameter_invalid:permissions[events]",
+    );
     expect(await code(createApiKey({ ctx, input: { kind: "secret", name: "x", permissions: { payments: "read" } } }))).toBe("parameter_invalid:permissions");
     const developer: ServiceContext = { ...ctx, role: "developer" };
-    expect(await code(createApiKey({ ctx: developer, input: { kind: "restricted", name: "x", permissions: { refunds: "write" } } }))).toBe("permission_denied:permissions[refunds]");
+    expect(await code(createApiKey({ ctx: developer, input: { kind: "restricted", name: "x", permissions: { refunds: "write" } } }))).toBe(
+      "permission_denied:permissions[refunds]",
+    );
     expect(await code(createApiKey({ ctx: developer, input: { kind: "restricted", name: "x", permissions: { payments: "write" } } }))).toBe("ok");
   });
 });

@@ -20,10 +20,7 @@ export async function authenticateApiKey(
   { allowPublishable = false, now = new Date() } = {},
 ): Promise<AuthenticatedKey> {
   if (!authorization) {
-    throw new KassaError(
-      "api_key_missing",
-      "You did not provide an API key. Send it as a Bearer token in the Authorization header.",
-    );
+    throw new KassaError("api_key_missing", "You did not provide an API key. Send it as a Bearer token in the Authorization header.");
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) {
@@ -33,10 +30,7 @@ export async function authenticateApiKey(
   const parsed = parseKey(key);
   if (!parsed) throw new KassaError("api_key_invalid", "Invalid API key provided.");
   if (parsed.kind === "publishable" && !allowPublishable) {
-    throw new KassaError(
-      "secret_key_required",
-      "This endpoint needs a secret key (sk_test_… or sk_live_…); publishable keys only work from a browser.",
-    );
+    throw new KassaError("secret_key_required", "This endpoint needs a secret key (sk_test_… or sk_live_…); publishable keys only work from a browser.");
   }
   // One round trip: the key and its creator's membership in the key's merchant.
   const [found] = await db
@@ -60,7 +54,12 @@ export async function authenticateApiKey(
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     // Coarse on purpose: one write a minute per key, not one per request.
     const ctx = { merchantId: row.merchantId, livemode: row.livemode, actor: { type: "api_key" as const, id: row.id, label: row.displayPrefix }, db };
-    await commitWrites(ctx, db, (db) => [db.update(apiKeys).set({ lastUsedAt: now, updatedAt: sql`${apiKeys.updatedAt}` }).where(eq(apiKeys.id, row.id))]);
+    await commitWrites(ctx, db, (db) => [
+      db
+        .update(apiKeys)
+        .set({ lastUsedAt: now, updatedAt: sql`${apiKeys.updatedAt}` })
+        .where(eq(apiKeys.id, row.id)),
+    ]);
   }
   return { ...row, creatorRole: byMember ? found!.creatorRole : null };
 }

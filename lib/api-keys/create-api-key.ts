@@ -60,7 +60,9 @@ export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input:
   }
   const over = permissions && ctx.actor.type === "user" && ctx.role ? exceedsRole(permissions, ctx.role) : null;
   if (over) {
-    throw new KassaError("permission_denied", `Your role (${ctx.role}) cannot ${permissions![over]} ${over}, so a key you make cannot either.`, { param: `permissions[${over}]` });
+    throw new KassaError("permission_denied", `Your role (${ctx.role}) cannot ${permissions![over]} ${over}, so a key you make cannot either.`, {
+      param: `permissions[${over}]`,
+    });
   }
   return commit(ctx, async (tx, changes) => {
     const created = await insertApiKey(tx, ctx, { kind: data.kind, name: data.name, permissions });

@@ -15,7 +15,10 @@ export const RESOURCE_LEVELS: Record<Resource, ("read" | "write")[]> = Object.fr
 ) as Record<Resource, ("read" | "write")[]>;
 
 export const KeyPermissionsInput = z.strictObject(
-  Object.fromEntries(GRANTABLE.map((r) => [r, z.enum(["none", ...RESOURCE_LEVELS[r]] as [string, ...string[]]).optional()])) as Record<Resource, z.ZodOptional<z.ZodEnum<Record<string, string>>>>,
+  Object.fromEntries(GRANTABLE.map((r) => [r, z.enum(["none", ...RESOURCE_LEVELS[r]] as [string, ...string[]]).optional()])) as Record<
+    Resource,
+    z.ZodOptional<z.ZodEnum<Record<string, string>>>
+  >,
 );
 
 /** The grants as stored: "none" dropped. */
@@ -33,5 +36,7 @@ export function exceedsRole(perms: KeyPermissions, role: Role): Resource | null 
 
 /** For the create-key form: each grantable resource with the levels this role may hand out. */
 export function grantableFor(role: Role): { name: Resource; levels: ("read" | "write")[] }[] {
-  return GRANTABLE.map((name) => ({ name, levels: RESOURCE_LEVELS[name].filter((l) => can(role, `${name}:${l}` as Permission)) })).filter((r) => r.levels.length > 0);
+  return GRANTABLE.map((name) => ({ name, levels: RESOURCE_LEVELS[name].filter((l) => can(role, `${name}:${l}` as Permission)) })).filter(
+    (r) => r.levels.length > 0,
+  );
 }

@@ -8,7 +8,11 @@ export type CheckoutMode = { kind: "stripe"; publishableKey: string } | { kind: 
  * Which card form the page shows: Stripe's Payment Element when the payment goes to Stripe and a
  * publishable key is set, Kassa's sandbox form for sandbox payments (test mode).
  */
-export function checkoutMode(session: Pick<CheckoutSessionRow, "livemode">, paymentConnector: string | null, env: Record<string, string | undefined> = process.env): CheckoutMode {
+export function checkoutMode(
+  session: Pick<CheckoutSessionRow, "livemode">,
+  paymentConnector: string | null,
+  env: Record<string, string | undefined> = process.env,
+): CheckoutMode {
   let connector = paymentConnector;
   if (!connector) {
     try {

@@ -27,7 +27,12 @@ const card = (number: string) => tokenizeSandboxCard({ number, expiry: "12 / 34"
 const sessionRow = async (id: string) => (await h.db.select().from(checkoutSessions).where(eq(checkoutSessions.id, id)))[0]!;
 const paymentRow = async (id: string) => (await h.db.select().from(payments).where(eq(payments.id, id)))[0]!;
 const eventTypes = async (ctx: ServiceContext, objectId: string) =>
-  (await h.db.select().from(events).where(and(eq(events.merchantId, ctx.merchantId))))
+  (
+    await h.db
+      .select()
+      .from(events)
+      .where(and(eq(events.merchantId, ctx.merchantId)))
+  )
     .filter((e) => (e.data as { object: { id: string } }).object.id === objectId)
     .map((e) => e.type);
 
@@ -35,7 +40,16 @@ describe("create and read", () => {
   it("creates an open session that expires in 24 h, with its url and event", async () => {
     const ctx = await merchant();
     const s = await createCheckoutSession({ ctx, input: { ...base, embed_origins: ["https://shop.test"] }, baseUrl: "https://pay.kassa.test" });
-    expect(s).toMatchObject({ object: "checkout.session", status: "open", amount: 4200, currency: "usd", payment: null, url: `https://pay.kassa.test/pay/${s.id}`, payment_method_types: ["card"], embed_origins: ["https://shop.test"] });
+    expect(s).toMatchObject({
+      object: "checkout.session",
+      status: "open",
+      amount: 4200,
+      currency: "usd",
+      payment: null,
+      url: `https://pay.kassa.test/pay/${s.id}`,
+      payment_method_types: ["card"],
+      embed_origins: ["https://shop.test"],
+    });
     expect(s.id).toMatch(/^cs_/);
     expect(s.expires_at - s.created).toBe(24 * 3600);
     expect(await getCheckoutSession({ ctx, id: s.id, baseUrl: "https://pay.kassa.test" })).toEqual(s);
@@ -70,7 +84,12 @@ describe("paying", () => {
     expect(result.status).toBe("complete");
     const session = await sessionRow(s.id);
     expect(session).toMatchObject({ status: "complete", paymentId: result.paymentId });
-    expect(await paymentRow(result.paymentId!)).toMatchObject({ status: "succeeded", amount: 4200n, amountReceived: 4200n, metadata: { checkout_session: s.id } });
+    expect(await paymentRow(result.paymentId!)).toMatchObject({
+      status: "succeeded",
+      amount: 4200n,
+      amountReceived: 4200n,
+      metadata: { checkout_session: s.id },
+    });
     expect(await h.db.select().from(balanceTransactions).where(eq(balanceTransactions.sourceId, result.paymentId!))).toHaveLength(1);
     expect(await eventTypes(ctx, s.id)).toEqual(["checkout.session.created", "checkout.session.completed"]);
     // Reopened after paying: refused, nothing charged again.
@@ -82,7 +101,12 @@ describe("paying", () => {
     const ctx = await merchant();
     const s = await createCheckoutSession({ ctx, input: base });
     const declined = await payCheckoutSession({ sessionId: s.id, paymentMethod: card("4000 0000 0000 0002") });
-    expect(declined).toMatchObject({ status: "failed", code: "card_declined", declineCode: "generic_decline", message: "Your card was declined. Try another card." });
+    expect(declined).toMatchObject({
+      status: "failed",
+      code: "card_declined",
+      declineCode: "generic_decline",
+      message: "Your card was declined. Try another card.",
+    });
     expect((await sessionRow(s.id)).status).toBe("open");
     const ok = await payCheckoutSession({ sessionId: s.id, paymentMethod: card("4242 4242 4242 4242") });
     expect(ok).toEqual({ status: "complete", paymentId: declined.paymentId });
@@ -112,7 +136,10 @@ describe("paying", () => {
   it("an expired session cannot be paid and nothing is created", async () => {
     const ctx = await merchant();
     const s = await createCheckoutSession({ ctx, input: base });
-    await h.db.update(checkoutSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(checkoutSessions.id, s.id));
+    await h.db
+      .update(checkoutSessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(checkoutSessions.id, s.id));
     expect(await code(payCheckoutSession({ sessionId: s.id, paymentMethod: card("4242424242424242") }))).toBe("checkout_session_expired");
     expect((await sessionRow(s.id)).paymentId).toBeNull();
     expect(await code(payCheckoutSession({ sessionId: "cs_00000000000000000000000000", paymentMethod: "pm_card_visa" }))).toBe("resource_missing");

@@ -12,26 +12,51 @@ import { serializeCheckoutSession, type CheckoutSessionObject } from "./serializ
 export const CHECKOUT_SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** POST /api/v1/checkout/sessions — a page where a customer pays `amount`; nothing is charged yet. */
-export async function createCheckoutSession({ ctx, input, baseUrl }: { ctx: ServiceContext; input: unknown; baseUrl?: string }): Promise<CheckoutSessionObject> {
+export async function createCheckoutSession({
+  ctx,
+  input,
+  baseUrl,
+}: {
+  ctx: ServiceContext;
+  input: unknown;
+  baseUrl?: string;
+}): Promise<CheckoutSessionObject> {
   requirePermission(ctx, "payments:write");
   const data = parseWith(CreateCheckoutSessionInput, input);
   const amount = checkChargeAmount(data.amount, data.currency);
-  return openCheckoutSession(ctx, {
-    amount,
-    currency: data.currency,
-    description: data.description ?? null,
-    customerEmail: data.customer_email ?? null,
-    successUrl: data.success_url,
-    cancelUrl: data.cancel_url,
-    paymentMethodTypes: data.payment_method_types ? [...new Set(data.payment_method_types)] : ["card"],
-    captureMethod: data.capture_method ?? "automatic",
-    metadata: data.metadata ?? {},
-    embedOrigins: [...new Set(data.embed_origins ?? [])],
-    paymentLinkId: null,
-  }, baseUrl);
+  return openCheckoutSession(
+    ctx,
+    {
+      amount,
+      currency: data.currency,
+      description: data.description ?? null,
+      customerEmail: data.customer_email ?? null,
+      successUrl: data.success_url,
+      cancelUrl: data.cancel_url,
+      paymentMethodTypes: data.payment_method_types ? [...new Set(data.payment_method_types)] : ["card"],
+      captureMethod: data.capture_method ?? "automatic",
+      metadata: data.metadata ?? {},
+      embedOrigins: [...new Set(data.embed_origins ?? [])],
+      paymentLinkId: null,
+    },
+    baseUrl,
+  );
 }
 
-type SessionFields = Pick<CheckoutSessionRow, "amount" | "currency" | "description" | "customerEmail" | "successUrl" | "cancelUrl" | "paymentMethodTypes" | "captureMethod" | "metadata" | "embedOrigins" | "paymentLinkId">;
+type SessionFields = Pick<
+  CheckoutSessionRow,
+  | "amount"
+  | "currency"
+  | "description"
+  | "customerEmail"
+  | "successUrl"
+  | "cancelUrl"
+  | "paymentMethodTypes"
+  | "captureMethod"
+  | "metadata"
+  | "embedOrigins"
+  | "paymentLinkId"
+>;
 
 /** Writes a new open session with its audit row and outbox event (callers have validated the fields). */
 export async function openCheckoutSession(ctx: ServiceContext, fields: SessionFields, baseUrl?: string): Promise<CheckoutSessionObject> {
@@ -51,7 +76,12 @@ export async function openCheckoutSession(ctx: ServiceContext, fields: SessionFi
   };
   const object = serializeCheckoutSession(row, baseUrl);
   await commitWrites(ctx, await executor(ctx), (db, changes) => {
-    changes.audit({ action: "checkout.session.created", targetType: "checkout_session", targetId: row.id, metadata: { amount: Number(row.amount), currency: row.currency, payment_link: row.paymentLinkId } });
+    changes.audit({
+      action: "checkout.session.created",
+      targetType: "checkout_session",
+      targetId: row.id,
+      metadata: { amount: Number(row.amount), currency: row.currency, payment_link: row.paymentLinkId },
+    });
     changes.event("checkout.session.created", object);
     return [db.insert(checkoutSessions).values(row)];
   });

@@ -22,7 +22,17 @@ describe("checkout CSP", () => {
   it("takes only a bare http(s) origin as embed_origin", () => {
     expect(embedOriginParam("https://shop.test")).toBe("https://shop.test");
     expect(embedOriginParam("http://127.0.0.1:4000")).toBe("http://127.0.0.1:4000");
-    for (const bad of ["https://shop.test/", "https://shop.test/x", "javascript:alert(1)", "*", "'self' https://evil.test", "https://a.test https://b.test", "", null, undefined]) {
+    for (const bad of [
+      "https://shop.test/",
+      "https://shop.test/x",
+      "javascript:alert(1)",
+      "*",
+      "'self' https://evil.test",
+      "https://a.test https://b.test",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(embedOriginParam(bad)).toBeNull();
     }
   });

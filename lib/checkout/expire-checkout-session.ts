@@ -22,7 +22,8 @@ export async function expireCheckoutSession({ ctx, id, now = Date.now() }: { ctx
     if (session.status !== "open") return { action: "none" as const, status: session.status, payment: null };
     if (session.expiresAt.getTime() > now) return { action: "none" as const, status: session.status, payment: null };
     const payment = session.paymentId ? await loadPayment(tx, ctx, session.paymentId) : null;
-    if (payment && (payment.status === "succeeded" || payment.status === "requires_capture")) return { action: "complete" as const, status: session.status, payment: null };
+    if (payment && (payment.status === "succeeded" || payment.status === "requires_capture"))
+      return { action: "complete" as const, status: session.status, payment: null };
     if (payment?.status === "processing") return { action: "none" as const, status: session.status, payment: null };
     const at = new Date(now);
     const next = { ...session, status: "expired" as const, expiredAt: at, updatedAt: at };

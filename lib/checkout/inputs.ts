@@ -3,7 +3,6 @@ import { z } from "zod";
 import { CAPTURE_METHODS, CHECKOUT_PAYMENT_METHOD_TYPES } from "@/db/schema";
 import { amountSchema, metadataSchema } from "@/lib/payments/inputs";
 
-
 /** scheme://host[:port] and nothing else: what a browser reports as a page's origin. */
 export const originSchema = z
   .string()
@@ -22,7 +21,11 @@ export function normalizeOrigin(value: string): string | null {
 
 export const CreateCheckoutSessionInput = z.strictObject({
   amount: amountSchema,
-  currency: z.string().min(3).max(3).transform((s) => s.toLowerCase()),
+  currency: z
+    .string()
+    .min(3)
+    .max(3)
+    .transform((s) => s.toLowerCase()),
   description: z.string().max(1000).optional(),
   customer_email: z.email().max(254).optional(),
   success_url: httpUrl,

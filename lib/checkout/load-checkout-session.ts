@@ -8,7 +8,12 @@ import { isId } from "@/lib/ids";
 export const noSuchCheckoutSession = (id: string, param = "id") => new KassaError("resource_missing", `No such checkout session: '${id}'`, { param });
 
 /** The merchant's session in this mode, optionally locked; another tenant's is "not found". */
-export async function loadCheckoutSession(db: Executor, ctx: Pick<ServiceContext, "merchantId" | "livemode">, id: string, opts: { lock?: boolean } = {}): Promise<CheckoutSessionRow> {
+export async function loadCheckoutSession(
+  db: Executor,
+  ctx: Pick<ServiceContext, "merchantId" | "livemode">,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<CheckoutSessionRow> {
   if (!isId("checkoutSession", id)) throw noSuchCheckoutSession(id);
   const query = db
     .select()
@@ -41,5 +46,6 @@ export function checkoutContext(session: Pick<CheckoutSessionRow, "id" | "mercha
 /** Open and not past its expiry: the only state in which a customer may pay. */
 export function assertPayable(session: CheckoutSessionRow, now = Date.now()): void {
   if (session.status === "complete") throw new KassaError("checkout_session_complete", "This checkout session has already been paid.");
-  if (session.status === "expired" || session.expiresAt.getTime() <= now) throw new KassaError("checkout_session_expired", "This checkout session has expired. Ask the merchant for a new link.");
+  if (session.status === "expired" || session.expiresAt.getTime() <= now)
+    throw new KassaError("checkout_session_expired", "This checkout session has expired. Ask the merchant for a new link.");
 }

@@ -14,7 +14,14 @@ beforeAll(async () => {
   // The app's logger is one per process (globalThis); install a capturing one before any module makes it.
   const { createLogger } = await import("@/lib/logger");
   process.env.LOG_LEVEL = "trace";
-  const capture = createLogger(new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } }) as never);
+  const capture = createLogger(
+    new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    }) as never,
+  );
   delete process.env.LOG_LEVEL;
   (globalThis as Record<symbol, unknown>)[Symbol.for("kassa.logger")] = capture;
   vi.resetModules(); // modules imported from here on get the capturing logger
@@ -38,11 +45,15 @@ describe("card data never reaches logs or the database", () => {
     const apiCtx = { merchantId: ctx.merchantId, livemode: false, actor: { type: "api_key" as const, id: "key_test" } };
 
     for (const number of CARDS) {
-      const s = await createCheckoutSession({ ctx: apiCtx, input: { amount: 4200, currency: "usd", success_url: "https://shop.test/ok", cancel_url: "https://shop.test/no" } });
+      const s = await createCheckoutSession({
+        ctx: apiCtx,
+        input: { amount: 4200, currency: "usd", success_url: "https://shop.test/ok", cancel_url: "https://shop.test/no" },
+      });
       try {
         const pm = tokenizeSandboxCard({ number, expiry: EXPIRY, cvc: CVC });
         const r = await payCheckoutSession({ sessionId: s.id, paymentMethod: pm });
-        if (r.status === "requires_action") await answerSandboxChallenge({ processorId: r.redirectUrl!.split("/").at(-1)!, outcome: number.endsWith("3184") ? "succeed" : "fail" });
+        if (r.status === "requires_action")
+          await answerSandboxChallenge({ processorId: r.redirectUrl!.split("/").at(-1)!, outcome: number.endsWith("3184") ? "succeed" : "fail" });
       } catch (error) {
         logger.warn({ err: error }, "checkout try refused"); // what the page's action would log at worst
       }

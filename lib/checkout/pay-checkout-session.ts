@@ -27,7 +27,15 @@ export type PayResult =
  * from the session alone. The session's one payment is made on the first try and confirmed again
  * on later tries, so a decline followed by a success is one payment with two attempts.
  */
-export async function payCheckoutSession({ sessionId, paymentMethod, returnUrl }: { sessionId: string; paymentMethod: string; returnUrl?: string }): Promise<PayResult> {
+export async function payCheckoutSession({
+  sessionId,
+  paymentMethod,
+  returnUrl,
+}: {
+  sessionId: string;
+  paymentMethod: string;
+  returnUrl?: string;
+}): Promise<PayResult> {
   const found = await findCheckoutSession(await getDb(), sessionId);
   if (!found) throw noSuchCheckoutSession(sessionId);
   const ctx = checkoutContext(found.session);
@@ -42,7 +50,13 @@ export async function payCheckoutSession({ sessionId, paymentMethod, returnUrl }
     payment = await confirmPayment({ ctx, id: paymentId, input: { payment_method: paymentMethod, ...(returnUrl ? { return_url: returnUrl } : {}) } });
   } catch (error) {
     if (error instanceof KassaError && ERROR_CODES[error.code].type === "card_error") {
-      return { status: "failed", paymentId, code: error.code, declineCode: error.declineCode ?? null, message: declineMessage(error.code, error.declineCode, error.message) };
+      return {
+        status: "failed",
+        paymentId,
+        code: error.code,
+        declineCode: error.declineCode ?? null,
+        message: declineMessage(error.code, error.declineCode, error.message),
+      };
     }
     throw error;
   }
@@ -55,7 +69,14 @@ export async function refreshCheckoutSession({ sessionId }: { sessionId: string 
   if (!found?.session.paymentId) throw noSuchCheckoutSession(sessionId);
   const ctx = checkoutContext(found.session);
   const { payment, error } = await completeAuthentication({ ctx, paymentId: found.session.paymentId });
-  if (error) return { status: "failed", paymentId: payment.id, code: error.code, declineCode: error.declineCode ?? null, message: declineMessage(error.code, error.declineCode, error.message) };
+  if (error)
+    return {
+      status: "failed",
+      paymentId: payment.id,
+      code: error.code,
+      declineCode: error.declineCode ?? null,
+      message: declineMessage(error.code, error.declineCode, error.message),
+    };
   return settle(ctx, sessionId, payment);
 }
 
@@ -69,7 +90,13 @@ async function settle(ctx: ServiceContext, sessionId: string, payment: PaymentOb
       return requiresAction(ctx, payment);
     case "requires_payment_method": {
       const e = payment.last_payment_error;
-      return { status: "failed", paymentId: payment.id, code: e?.code ?? "card_declined", declineCode: e?.decline_code ?? null, message: declineMessage(e?.code, e?.decline_code, e?.message ?? "Your card was declined.") };
+      return {
+        status: "failed",
+        paymentId: payment.id,
+        code: e?.code ?? "card_declined",
+        declineCode: e?.decline_code ?? null,
+        message: declineMessage(e?.code, e?.decline_code, e?.message ?? "Your card was declined."),
+      };
     }
     default:
       return { status: "processing", paymentId: payment.id };

@@ -11,7 +11,8 @@ export function tokenizeSandboxCard(fields: { number: string; expiry: string; cv
   if (!/^\d{12,19}$/.test(digits)) throw new KassaError("incorrect_number", "Your card number is incomplete.", { param: "number" });
   const expiry = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(fields.expiry);
   const month = expiry ? Number(expiry[1]) : 0;
-  if (!expiry || month < 1 || month > 12) throw new KassaError("invalid_expiry_year", "Your card's expiry date is incomplete. Use MM / YY.", { param: "expiry" });
+  if (!expiry || month < 1 || month > 12)
+    throw new KassaError("invalid_expiry_year", "Your card's expiry date is incomplete. Use MM / YY.", { param: "expiry" });
   const year = expiry[2]!.length === 2 ? 2000 + Number(expiry[2]) : Number(expiry[2]);
   const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();
   if (year * 12 + (month - 1) < thisMonth) throw new KassaError("invalid_expiry_year", "Your card's expiry date is in the past.", { param: "expiry" });

@@ -28,12 +28,18 @@ const noSuchChallenge = (id: string) => new KassaError("resource_missing", `No s
 export async function findChallenge(processorId: string): Promise<Challenge> {
   const db = await getDb();
   if (!/^sbch_[0-9a-z]{26}$/.test(processorId)) throw noSuchChallenge(processorId);
-  const [charge] = await db.select({ merchantId: sandboxCharges.merchantId, livemode: sandboxCharges.livemode, paymentId: sandboxCharges.paymentId }).from(sandboxCharges).where(eq(sandboxCharges.id, processorId));
+  const [charge] = await db
+    .select({ merchantId: sandboxCharges.merchantId, livemode: sandboxCharges.livemode, paymentId: sandboxCharges.paymentId })
+    .from(sandboxCharges)
+    .where(eq(sandboxCharges.id, processorId));
   if (!charge) throw noSuchChallenge(processorId);
   const ctx: ServiceContext = { merchantId: charge.merchantId, livemode: charge.livemode, actor: systemActor("sandbox-3ds") };
   const row = await loadPayment(db, ctx, charge.paymentId);
   const payment = serializePayment(row);
-  const [session] = await db.select({ id: checkoutSessions.id, embedOrigins: checkoutSessions.embedOrigins }).from(checkoutSessions).where(eq(checkoutSessions.paymentId, payment.id));
+  const [session] = await db
+    .select({ id: checkoutSessions.id, embedOrigins: checkoutSessions.embedOrigins })
+    .from(checkoutSessions)
+    .where(eq(checkoutSessions.paymentId, payment.id));
   return { processorId, ctx, payment, returnUrl: row.returnUrl, session: session ?? null };
 }
 

@@ -25,13 +25,18 @@ export async function payWithStripe({ stripe, elements, pay, refresh }: StripeFl
   const submitted = await elements.submit();
   if (submitted.error) return { ok: false, code: submitted.error.code ?? "validation_error", message: submitted.error.message ?? "Check your card details." };
   const created = await stripe.createPaymentMethod({ elements: elements as StripeElements });
-  if (created.error || !created.paymentMethod) return { ok: false, code: created.error?.code ?? "card_error", message: created.error?.message ?? "Your card could not be used." };
+  if (created.error || !created.paymentMethod)
+    return { ok: false, code: created.error?.code ?? "card_error", message: created.error?.message ?? "Your card could not be used." };
   const step = await pay(created.paymentMethod.id);
   if (!step.ok || step.next !== "stripe_action") return step;
   const handled = await stripe.handleNextAction({ clientSecret: step.clientSecret });
   const after = await refresh();
   if (handled.error && !(after.ok && after.next === "complete")) {
-    return { ok: false, code: handled.error.code ?? "authentication_required", message: handled.error.message ?? "Your bank could not authenticate this payment." };
+    return {
+      ok: false,
+      code: handled.error.code ?? "authentication_required",
+      message: handled.error.message ?? "Your bank could not authenticate this payment.",
+    };
   }
   return after;
 }

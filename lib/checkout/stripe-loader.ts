@@ -14,7 +14,10 @@ export const STRIPE_UNAVAILABLE_MESSAGE =
  * object, or a rejection when the script cannot load, answers null or takes too long — so the
  * page can say so instead of spinning forever (machines without internet, blocked script).
  */
-export async function loadStripeJs(publishableKey: string, { load = loadStripe as StripeLoader, timeoutMs = STRIPE_LOAD_TIMEOUT_MS }: { load?: StripeLoader; timeoutMs?: number } = {}): Promise<Stripe> {
+export async function loadStripeJs(
+  publishableKey: string,
+  { load = loadStripe as StripeLoader, timeoutMs = STRIPE_LOAD_TIMEOUT_MS }: { load?: StripeLoader; timeoutMs?: number } = {},
+): Promise<Stripe> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error("Stripe.js did not load in time")), timeoutMs);

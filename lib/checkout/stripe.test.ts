@@ -19,7 +19,13 @@ describe("loading Stripe.js", () => {
   });
 
   it("rejects when the loader fails or answers null", async () => {
-    await expect(loadStripeJs("pk_test_x", { load: async () => { throw new Error("Failed to load Stripe.js"); } })).rejects.toThrow(/Failed to load/);
+    await expect(
+      loadStripeJs("pk_test_x", {
+        load: async () => {
+          throw new Error("Failed to load Stripe.js");
+        },
+      }),
+    ).rejects.toThrow(/Failed to load/);
     await expect(loadStripeJs("pk_test_x", { load: async () => null })).rejects.toThrow(/not available/);
   });
 });
@@ -69,6 +75,10 @@ describe("paying with the Payment Element (deferred intent)", () => {
       nextActionError: { code: "payment_intent_authentication_failure", message: "We are unable to authenticate your payment method." },
       refresh: { ok: false, code: "authentication_required", message: "Your bank could not authenticate this payment." },
     });
-    expect(await payWithStripe(s.deps)).toEqual({ ok: false, code: "payment_intent_authentication_failure", message: "We are unable to authenticate your payment method." });
+    expect(await payWithStripe(s.deps)).toEqual({
+      ok: false,
+      code: "payment_intent_authentication_failure",
+      message: "We are unable to authenticate your payment method.",
+    });
   });
 });

@@ -21,13 +21,17 @@ export interface Sealed {
 }
 
 export function parseKeyring(spec: string): Keyring {
-  const entries = spec.split(",").map((s) => s.trim()).filter(Boolean).map((entry) => {
-    const [id, b64] = entry.split(":");
-    if (!id || !b64 || !/^[\w-]{1,32}$/.test(id)) throw new Error("KASSA_ENCRYPTION_KEYS: each entry is kid:base64key (kid: letters, digits, _ or -)");
-    const key = Buffer.from(b64, "base64");
-    if (key.length !== 32) throw new Error(`KASSA_ENCRYPTION_KEYS: key ${id} must be 32 bytes (base64 of 32 random bytes), got ${key.length}`);
-    return [id, key] as const;
-  });
+  const entries = spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [id, b64] = entry.split(":");
+      if (!id || !b64 || !/^[\w-]{1,32}$/.test(id)) throw new Error("KASSA_ENCRYPTION_KEYS: each entry is kid:base64key (kid: letters, digits, _ or -)");
+      const key = Buffer.from(b64, "base64");
+      if (key.length !== 32) throw new Error(`KASSA_ENCRYPTION_KEYS: key ${id} must be 32 bytes (base64 of 32 random bytes), got ${key.length}`);
+      return [id, key] as const;
+    });
   if (entries.length === 0) throw new Error("KASSA_ENCRYPTION_KEYS is empty");
   return { current: { id: entries[0]![0], key: entries[0]![1] }, byId: new Map(entries) };
 }

@@ -10,7 +10,13 @@ import { findPaymentMethod, loadCustomer, noSuchPaymentMethod, sameTenant } from
  * customer (400, as Stripe refuses a customer's card without that customer). Tokens the processor
  * knows by itself (test methods, Stripe.js's pm_…) pass through.
  */
-export async function assertPaymentCustomer(db: Executor, ctx: Pick<ServiceContext, "merchantId" | "livemode">, connector: string, customer: string | null | undefined, paymentMethod: string | null | undefined): Promise<void> {
+export async function assertPaymentCustomer(
+  db: Executor,
+  ctx: Pick<ServiceContext, "merchantId" | "livemode">,
+  connector: string,
+  customer: string | null | undefined,
+  paymentMethod: string | null | undefined,
+): Promise<void> {
   if (customer) await loadCustomer(db, ctx, customer, { param: "customer" });
   if (!paymentMethod || testCardByPaymentMethod(paymentMethod)) return;
   const saved = await findPaymentMethod(db, paymentMethod);
@@ -23,7 +29,9 @@ export async function assertPaymentCustomer(db: Executor, ctx: Pick<ServiceConte
   if (saved.customer !== (customer ?? null)) {
     throw new KassaError(
       "payment_method_unexpected_state",
-      saved.customer ? `PaymentMethod ${paymentMethod} belongs to a customer: pass customer: '${saved.customer}'.` : `PaymentMethod ${paymentMethod} is detached and can no longer be charged.`,
+      saved.customer
+        ? `PaymentMethod ${paymentMethod} belongs to a customer: pass customer: '${saved.customer}'.`
+        : `PaymentMethod ${paymentMethod} is detached and can no longer be charged.`,
       { param: "payment_method" },
     );
   }

@@ -21,29 +21,29 @@ export async function createCustomer({ ctx, input }: { ctx: ServiceContext; inpu
   const row = await commit(
     ctx,
     async (tx, changes) => {
-    const [created] = await tx
-      .insert(customers)
-      .values({
-        id: newId("customer"),
-        merchantId: ctx.merchantId,
-        livemode: ctx.livemode,
-        email: data.email ?? null,
-        name: data.name ?? null,
-        description: data.description ?? null,
-        phone: data.phone ?? null,
-        metadata: data.metadata ?? {},
-        connector,
-      })
-      .returning();
-    changes.audit({ action: "customer.created", targetType: "customer", targetId: created!.id });
-    changes.event("customer.created", serializeCustomer(created!));
-    return created as CustomerRow;
+      const [created] = await tx
+        .insert(customers)
+        .values({
+          id: newId("customer"),
+          merchantId: ctx.merchantId,
+          livemode: ctx.livemode,
+          email: data.email ?? null,
+          name: data.name ?? null,
+          description: data.description ?? null,
+          phone: data.phone ?? null,
+          metadata: data.metadata ?? {},
+          connector,
+        })
+        .returning();
+      changes.audit({ action: "customer.created", targetType: "customer", targetId: created!.id });
+      changes.event("customer.created", serializeCustomer(created!));
+      return created as CustomerRow;
     },
     { respond: serializeCustomer },
   );
   if (connector === "stripe") {
-    await callProcessor(connector, (c) => c.createCustomer(connectorCtx(ctx), { customerId: row.id, email: row.email, name: row.name })).catch((error: unknown) =>
-      logger.warn({ customer: row.id, error: String(error) }, "Stripe customer not created yet; it will be on first use"),
+    await callProcessor(connector, (c) => c.createCustomer(connectorCtx(ctx), { customerId: row.id, email: row.email, name: row.name })).catch(
+      (error: unknown) => logger.warn({ customer: row.id, error: String(error) }, "Stripe customer not created yet; it will be on first use"),
     );
   }
   return serializeCustomer(row);

@@ -35,7 +35,17 @@ export async function createSetupIntent({ ctx, input }: { ctx: ServiceContext; i
   const setup = await commit(ctx, async (tx, changes) => {
     const [row] = await tx
       .insert(setupIntents)
-      .values({ id: newId("setupIntent"), merchantId: ctx.merchantId, livemode: ctx.livemode, customer: customer.id, status: "processing", paymentMethod: data.payment_method, usage: data.usage ?? "off_session", connector: customer.connector, metadata: data.metadata ?? {} })
+      .values({
+        id: newId("setupIntent"),
+        merchantId: ctx.merchantId,
+        livemode: ctx.livemode,
+        customer: customer.id,
+        status: "processing",
+        paymentMethod: data.payment_method,
+        usage: data.usage ?? "off_session",
+        connector: customer.connector,
+        metadata: data.metadata ?? {},
+      })
       .returning();
     changes.audit({ action: "setup_intent.created", targetType: "setup_intent", targetId: row!.id, metadata: { customer: customer.id } });
     changes.recoveryPoint(POINT, { setupIntentId: row!.id });
@@ -50,10 +60,18 @@ const POINT = "setup_intent_created";
 async function sendSetup(ctx: ServiceContext, setup: SetupIntentRow, returnUrl: string | null): Promise<SetupIntentObject> {
   const result = await aroundSideEffect("setup_intent.processor", () =>
     callProcessor(setup.connector, (c) =>
-      c.setupPaymentMethod(connectorCtx(ctx), { idempotencyKey: setup.id, customerId: setup.customer, paymentMethod: setup.paymentMethod!, usage: setup.usage, returnUrl }),
+      c.setupPaymentMethod(connectorCtx(ctx), {
+        idempotencyKey: setup.id,
+        customerId: setup.customer,
+        paymentMethod: setup.paymentMethod!,
+        usage: setup.usage,
+        returnUrl,
+      }),
     ),
   );
-  const nextAction = result.nextAction ? { type: "redirect_to_url", redirect_to_url: { url: result.nextAction.redirectToUrl.url, return_url: result.nextAction.redirectToUrl.returnUrl } } : null;
+  const nextAction = result.nextAction
+    ? { type: "redirect_to_url", redirect_to_url: { url: result.nextAction.redirectToUrl.url, return_url: result.nextAction.redirectToUrl.returnUrl } }
+    : null;
   const extra = { client_secret: result.clientSecret ?? null, next_action: nextAction };
   // Phase B: the outcome and the answer (a decline's 402 too), stored in one commit.
   const { row, error } = await commit(ctx, async (tx, changes) => {
@@ -73,7 +91,9 @@ async function sendSetup(ctx: ServiceContext, setup: SetupIntentRow, returnUrl: 
 async function resumeSetup(ctx: ServiceContext, returnUrl: string | null): Promise<SetupIntentObject | null> {
   const recovery = recoveryOf<{ setupIntentId: string }>(ctx, POINT);
   if (!recovery?.setupIntentId) return null;
-  const [setup] = await (await executor(ctx))
+  const [setup] = await (
+    await executor(ctx)
+  )
     .select()
     .from(setupIntents)
     .where(and(eq(setupIntents.id, recovery.setupIntentId), eq(setupIntents.merchantId, ctx.merchantId), eq(setupIntents.livemode, ctx.livemode)));
@@ -89,11 +109,25 @@ export async function applySetupResult(ctx: ServiceContext, setupId: string, res
   return commit(ctx, (tx, changes) => applySetupResultIn(tx, changes, ctx, setupId, result));
 }
 
-async function applySetupResultIn(tx: Transaction, changes: Changes, ctx: ServiceContext, setupId: string, result: SetupResult): Promise<{ row: SetupIntentRow; error: KassaError | null }> {
+async function applySetupResultIn(
+  tx: Transaction,
+  changes: Changes,
+  ctx: ServiceContext,
+  setupId: string,
+  result: SetupResult,
+): Promise<{ row: SetupIntentRow; error: KassaError | null }> {
   const [current] = await tx.select().from(setupIntents).where(eq(setupIntents.id, setupId)).for("update");
   if (!current) throw new KassaError("resource_missing", `No such setup_intent: '${setupId}'`);
-  const failure = result.status === "failed" ? (result.failure ?? { code: "card_declined", declineCode: null, message: "Your card was declined.", retryable: false, type: "card_error" as const }) : null;
-  const error = failure ? new KassaError(Object.hasOwn(ERROR_CODES, failure.code) ? (failure.code as ErrorCode) : "card_declined", failure.message, { declineCode: failure.declineCode ?? undefined, param: "payment_method" }) : null;
+  const failure =
+    result.status === "failed"
+      ? (result.failure ?? { code: "card_declined", declineCode: null, message: "Your card was declined.", retryable: false, type: "card_error" as const })
+      : null;
+  const error = failure
+    ? new KassaError(Object.hasOwn(ERROR_CODES, failure.code) ? (failure.code as ErrorCode) : "card_declined", failure.message, {
+        declineCode: failure.declineCode ?? undefined,
+        param: "payment_method",
+      })
+    : null;
   if (current.status === "succeeded" || current.status === "canceled") return { row: current, error: null };
   const status = result.status === "succeeded" ? "succeeded" : result.status === "requires_action" ? "requires_action" : "requires_payment_method";
   if (current.status === status) return { row: current, error };

@@ -26,12 +26,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-
 const merchant = (role?: "analyst") => makeMerchantContext(h.db, { role });
 
 const crashThenRetry = <T>(ctx: ServiceContext, path: string, verb: (ctx: ServiceContext) => Promise<T>) => retryAfterCrash(h.db, ctx, path, verb);
 
-const eventTypes = async (ctx: ServiceContext) => (await h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId)).orderBy(events.id)).map((e) => e.type);
+const eventTypes = async (ctx: ServiceContext) =>
+  (await h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId)).orderBy(events.id)).map((e) => e.type);
 
 describe("customers", () => {
   it("create, read, update, list with cursors, delete — each with its event and audit row", async () => {
@@ -52,9 +52,15 @@ describe("customers", () => {
     expect(await code(getCustomer({ ctx, id: made[0]!.id }))).toBe("resource_missing");
     expect(await code(deleteCustomer({ ctx, id: made[0]!.id }))).toBe("resource_missing");
     expect(await eventTypes(ctx)).toEqual(["customer.created", "customer.created", "customer.created", "customer.updated", "customer.deleted"]);
-    const [updateEvent] = await h.db.select().from(events).where(and(eq(events.merchantId, ctx.merchantId), eq(events.type, "customer.updated")));
+    const [updateEvent] = await h.db
+      .select()
+      .from(events)
+      .where(and(eq(events.merchantId, ctx.merchantId), eq(events.type, "customer.updated")));
     expect(updateEvent!.data.previous_attributes).toEqual({ name: "C 1", email: "c1@example.test", metadata: { n: "1" } });
-    const audit = await h.db.select().from(auditLog).where(and(eq(auditLog.merchantId, ctx.merchantId), eq(auditLog.targetType, "customer")));
+    const audit = await h.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.merchantId, ctx.merchantId), eq(auditLog.targetType, "customer")));
     expect(audit.map((a) => a.action).sort()).toEqual(["customer.created", "customer.created", "customer.created", "customer.deleted", "customer.updated"]);
   });
 
@@ -99,12 +105,18 @@ describe("saved cards and off-session charges (sandbox)", () => {
 
     // Without its customer, with another one, or after detaching, the card cannot be charged.
     const other = await createCustomer({ ctx, input: {} });
-    expect(await code(createPayment({ ctx, input: { amount: 1000, currency: "usd", payment_method: pm.id, confirm: true } }))).toBe("payment_method_unexpected_state");
-    expect(await code(createPayment({ ctx, input: { amount: 1000, currency: "usd", customer: other.id, payment_method: pm.id, confirm: true } }))).toBe("payment_method_unexpected_state");
+    expect(await code(createPayment({ ctx, input: { amount: 1000, currency: "usd", payment_method: pm.id, confirm: true } }))).toBe(
+      "payment_method_unexpected_state",
+    );
+    expect(await code(createPayment({ ctx, input: { amount: 1000, currency: "usd", customer: other.id, payment_method: pm.id, confirm: true } }))).toBe(
+      "payment_method_unexpected_state",
+    );
     const detached = await detachPaymentMethod({ ctx, id: pm.id });
     expect(detached.customer).toBeNull();
     expect((await getCustomer({ ctx, id: cus.id })).invoice_settings.default_payment_method).toBeNull();
-    expect(await code(createPayment({ ctx, input: { amount: 1000, currency: "usd", customer: cus.id, payment_method: pm.id, confirm: true } }))).toBe("payment_method_unexpected_state");
+    expect(await code(createPayment({ ctx, input: { amount: 1000, currency: "usd", customer: cus.id, payment_method: pm.id, confirm: true } }))).toBe(
+      "payment_method_unexpected_state",
+    );
     expect(await code(detachPaymentMethod({ ctx, id: pm.id }))).toBe("payment_method_unexpected_state");
     expect((await listCustomerPaymentMethods({ ctx, id: cus.id, input: {}, url: "/x" })).data).toEqual([]);
     expect(await eventTypes(ctx)).toEqual(expect.arrayContaining(["payment_method.attached", "setup_intent.succeeded", "payment_method.detached"]));
@@ -113,7 +125,9 @@ describe("saved cards and off-session charges (sandbox)", () => {
   it("a declined card is not saved (402 card_declined, the setup awaits another card)", async () => {
     const ctx = await merchant();
     const cus = await createCustomer({ ctx, input: {} });
-    const err = await createSetupIntent({ ctx, input: { customer: cus.id, payment_method: "pm_card_chargeDeclinedInsufficientFunds" } }).catch((e: unknown) => e);
+    const err = await createSetupIntent({ ctx, input: { customer: cus.id, payment_method: "pm_card_chargeDeclinedInsufficientFunds" } }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: "card_declined", declineCode: "insufficient_funds" });
     expect(await h.db.select().from(paymentMethods).where(eq(paymentMethods.merchantId, ctx.merchantId))).toEqual([]);
     expect(await eventTypes(ctx)).toContain("setup_intent.setup_failed");
@@ -132,10 +146,14 @@ describe("saved cards and off-session charges (sandbox)", () => {
     expect(await code(attachPaymentMethod({ ctx: b, id: pm.id, input: { customer: cusB.id } }))).toBe("resource_missing");
     expect(await code(attachPaymentMethod({ ctx: a, id: pm.id, input: { customer: cusB.id } }))).toBe("resource_missing");
     expect(await code(detachPaymentMethod({ ctx: b, id: pm.id }))).toBe("resource_missing");
-    expect(await code(createPayment({ ctx: b, input: { amount: 1000, currency: "usd", customer: cusB.id, payment_method: pm.id, confirm: true } }))).toBe("resource_missing");
+    expect(await code(createPayment({ ctx: b, input: { amount: 1000, currency: "usd", customer: cusB.id, payment_method: pm.id, confirm: true } }))).toBe(
+      "resource_missing",
+    );
     const cusA2 = await createCustomer({ ctx: a, input: {} });
     expect(await code(attachPaymentMethod({ ctx: a, id: pm.id, input: { customer: cusA2.id } }))).toBe("payment_method_unexpected_state");
-    expect(await code(createPayment({ ctx: a, input: { amount: 1000, currency: "usd", customer: "cus_missing", payment_method: "pm_card_visa" } }))).toBe("resource_missing");
+    expect(await code(createPayment({ ctx: a, input: { amount: 1000, currency: "usd", customer: "cus_missing", payment_method: "pm_card_visa" } }))).toBe(
+      "resource_missing",
+    );
     expect(await h.db.select().from(payments).where(eq(payments.merchantId, b.merchantId))).toEqual([]);
   });
 
@@ -144,7 +162,9 @@ describe("saved cards and off-session charges (sandbox)", () => {
     const cus = await createCustomer({ ctx, input: {} });
     const updated = await crashThenRetry(ctx, `/api/v1/customers/${cus.id}`, (c) => updateCustomer({ ctx: c, id: cus.id, input: { name: "Once" } }));
     expect(updated.retry).toEqual({ kind: "replay", status: 200, body: updated.first, text: JSON.stringify(updated.first) });
-    const attached = await crashThenRetry(ctx, "/api/v1/payment_methods/pm_card_visa/attach", (c) => attachPaymentMethod({ ctx: c, id: "pm_card_visa", input: { customer: cus.id } }));
+    const attached = await crashThenRetry(ctx, "/api/v1/payment_methods/pm_card_visa/attach", (c) =>
+      attachPaymentMethod({ ctx: c, id: "pm_card_visa", input: { customer: cus.id } }),
+    );
     expect(attached.retry).toMatchObject({ kind: "replay", status: 200, body: { id: attached.first.id, customer: cus.id } });
     const pm = attached.first.id;
     const detached = await crashThenRetry(ctx, `/api/v1/payment_methods/${pm}/detach`, (c) => detachPaymentMethod({ ctx: c, id: pm }));

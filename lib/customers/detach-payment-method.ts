@@ -14,10 +14,13 @@ export async function detachPaymentMethod({ ctx, id, input }: { ctx: ServiceCont
   requirePermission(ctx, "customers:write");
   parseWith(DetachPaymentMethodInput, input ?? {});
   const pm = await loadPaymentMethod(await executor(ctx), ctx, id);
-  if (!pm.customer) throw new KassaError("payment_method_unexpected_state", `PaymentMethod ${id} is not attached to a customer, so it cannot be detached.`, { param: "id" });
+  if (!pm.customer)
+    throw new KassaError("payment_method_unexpected_state", `PaymentMethod ${id} is not attached to a customer, so it cannot be detached.`, { param: "id" });
   const key = `detach:${id}:${pm.updatedAt.getTime()}`;
   const saved = await callProcessor(pm.connector, (c) => c.detachPaymentMethod(connectorCtx(ctx), { paymentMethod: id, idempotencyKey: key }));
   // The answer is stored with the detach: a retry after a crash replays it.
-  const row = await commit(ctx, (tx, changes) => recordCardIn(tx, changes, ctx, { ...saved, customer: null }, pm.connector), { respond: serializePaymentMethod });
+  const row = await commit(ctx, (tx, changes) => recordCardIn(tx, changes, ctx, { ...saved, customer: null }, pm.connector), {
+    respond: serializePaymentMethod,
+  });
   return serializePaymentMethod(row);
 }

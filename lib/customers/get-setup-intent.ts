@@ -9,7 +9,10 @@ import { serializeSetupIntent, type SetupIntentObject } from "./serialize";
 export async function getSetupIntent({ ctx, id }: { ctx: ServiceContext; id: string }): Promise<SetupIntentObject> {
   requirePermission(ctx, "customers:read");
   const db = await executor(ctx);
-  const [row] = await db.select().from(setupIntents).where(and(eq(setupIntents.id, id), eq(setupIntents.merchantId, ctx.merchantId), eq(setupIntents.livemode, ctx.livemode)));
+  const [row] = await db
+    .select()
+    .from(setupIntents)
+    .where(and(eq(setupIntents.id, id), eq(setupIntents.merchantId, ctx.merchantId), eq(setupIntents.livemode, ctx.livemode)));
   if (!row) throw new KassaError("resource_missing", `No such setup_intent: '${id}'`, { param: "id" });
   return serializeSetupIntent(row);
 }

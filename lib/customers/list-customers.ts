@@ -15,7 +15,12 @@ export async function listCustomers({ ctx, input, url }: { ctx: ServiceContext; 
     db: await executor(ctx),
     table: customers,
     id: customers.id,
-    where: and(eq(customers.merchantId, ctx.merchantId), eq(customers.livemode, ctx.livemode), isNull(customers.deletedAt), q.email ? eq(customers.email, q.email) : undefined),
+    where: and(
+      eq(customers.merchantId, ctx.merchantId),
+      eq(customers.livemode, ctx.livemode),
+      isNull(customers.deletedAt),
+      q.email ? eq(customers.email, q.email) : undefined,
+    ),
     params: q,
     url,
     serialize: serializeCustomer,

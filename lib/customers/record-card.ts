@@ -11,13 +11,30 @@ import { serializePaymentMethod } from "./serialize";
  * audit row and event declared on the caller's commit. Recording the same state twice changes nothing
  * (a retried request and the processor's webhook may both report it).
  */
-export async function recordCardIn(tx: Transaction, changes: Changes, ctx: ServiceContext, saved: SavedPaymentMethod, connector: string): Promise<PaymentMethodRow> {
+export async function recordCardIn(
+  tx: Transaction,
+  changes: Changes,
+  ctx: ServiceContext,
+  saved: SavedPaymentMethod,
+  connector: string,
+): Promise<PaymentMethodRow> {
   const [existing] = await tx.select().from(paymentMethods).where(eq(paymentMethods.id, saved.processorId)).for("update");
   if (existing && existing.customer === saved.customer) return existing;
-  const card = { brand: saved.card.brand, last4: saved.card.last4, exp_month: saved.card.expMonth, exp_year: saved.card.expYear, fingerprint: saved.card.fingerprint, country: saved.card.country, funding: saved.card.funding };
+  const card = {
+    brand: saved.card.brand,
+    last4: saved.card.last4,
+    exp_month: saved.card.expMonth,
+    exp_year: saved.card.expYear,
+    fingerprint: saved.card.fingerprint,
+    country: saved.card.country,
+    funding: saved.card.funding,
+  };
   const [row] = existing
     ? await tx.update(paymentMethods).set({ customer: saved.customer }).where(eq(paymentMethods.id, existing.id)).returning()
-    : await tx.insert(paymentMethods).values({ id: saved.processorId, merchantId: ctx.merchantId, livemode: ctx.livemode, customer: saved.customer, type: "card", card, connector }).returning();
+    : await tx
+        .insert(paymentMethods)
+        .values({ id: saved.processorId, merchantId: ctx.merchantId, livemode: ctx.livemode, customer: saved.customer, type: "card", card, connector })
+        .returning();
   const attached = saved.customer !== null;
   if (!attached && existing?.customer) {
     // A detached card can no longer be its customer's default.

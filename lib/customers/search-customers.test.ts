@@ -10,7 +10,6 @@ import { createSetupIntent } from "./create-setup-intent";
 import { searchCustomers } from "./search-customers";
 import { updateCustomer } from "./update-customer";
 
-
 describe.each([
   ["postgres", () => freshPostgres("cussearch")],
   ["pglite", () => freshPglite()],

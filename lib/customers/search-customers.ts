@@ -53,6 +53,9 @@ export async function searchCustomers({ ctx, input, url }: { ctx: ServiceContext
         .where(and(eq(paymentMethods.merchantId, ctx.merchantId), eq(paymentMethods.livemode, ctx.livemode), inArray(paymentMethods.id, defaults)))
     : [];
   const byId = new Map(cards.map((pm) => [pm.id, serializePaymentMethod(pm).card]));
-  const data: CustomerListRow[] = page.data.map((customer) => ({ customer, default_card: byId.get(customer.invoice_settings.default_payment_method ?? "") ?? null }));
+  const data: CustomerListRow[] = page.data.map((customer) => ({
+    customer,
+    default_card: byId.get(customer.invoice_settings.default_payment_method ?? "") ?? null,
+  }));
   return { ...page, data, query: q.query ?? "" };
 }

@@ -22,7 +22,11 @@ describe("customers and saved cards on Stripe", () => {
     const [createCus] = env.double.requestsTo(/^\/customers$/, "POST");
     expect(createCus).toMatchObject({
       idempotencyKey: `customer:${cus.id}`,
-      params: { email: "buyer@example.test", name: "Buyer", metadata: { kassa_customer_id: cus.id, kassa_merchant_id: ctx.merchantId, kassa_livemode: "false" } },
+      params: {
+        email: "buyer@example.test",
+        name: "Buyer",
+        metadata: { kassa_customer_id: cus.id, kassa_merchant_id: ctx.merchantId, kassa_livemode: "false" },
+      },
     });
     const stripeCus = [...env.double.state.customers.keys()][0]!;
     expect((await env.h.db.select().from(customers).where(eq(customers.id, cus.id)))[0]!.processorId).toBe(stripeCus);
@@ -32,7 +36,13 @@ describe("customers and saved cards on Stripe", () => {
     const [setup] = env.double.requestsTo(/^\/setup_intents$/, "POST");
     expect(setup).toMatchObject({
       idempotencyKey: seti.id,
-      params: { customer: stripeCus, payment_method: "pm_card_visa", confirm: "true", usage: "off_session", metadata: { kassa_setup_intent_id: seti.id, kassa_customer_id: cus.id } },
+      params: {
+        customer: stripeCus,
+        payment_method: "pm_card_visa",
+        confirm: "true",
+        usage: "off_session",
+        metadata: { kassa_setup_intent_id: seti.id, kassa_customer_id: cus.id },
+      },
     });
     const savedPm = seti.payment_method!;
     expect(savedPm).toMatch(/^pm_/);
@@ -41,7 +51,14 @@ describe("customers and saved cards on Stripe", () => {
     const paid = await createPayment({ ctx, input: { amount: 4200, currency: "usd", customer: cus.id, payment_method: savedPm, confirm: true } });
     expect(paid).toMatchObject({ status: "succeeded", customer: cus.id });
     const [pi] = env.double.requestsTo(/^\/payment_intents$/, "POST");
-    expect(pi!.params).toMatchObject({ customer: stripeCus, payment_method: savedPm, off_session: "true", confirm: "true", capture_method: "automatic", metadata: { kassa_payment_id: paid.id } });
+    expect(pi!.params).toMatchObject({
+      customer: stripeCus,
+      payment_method: savedPm,
+      off_session: "true",
+      confirm: "true",
+      capture_method: "automatic",
+      metadata: { kassa_payment_id: paid.id },
+    });
     expect(pi!.idempotencyKey).toBe(paid.latest_attempt);
     const entries = await env.h.db.select().from(journalEntries).where(eq(journalEntries.merchantId, ctx.merchantId));
     expect(entries.map((e) => e.key)).toEqual([`capture:${paid.id}`]);
@@ -62,7 +79,9 @@ describe("customers and saved cards on Stripe", () => {
     const ctx = await apiMerchant(env.h.db);
     const cus = await createCustomer({ ctx, input: {} });
     const pm = await attachPaymentMethod({ ctx, id: "pm_card_authenticationRequired", input: { customer: cus.id } });
-    const err = await createPayment({ ctx, input: { amount: 1000, currency: "usd", customer: cus.id, payment_method: pm.id, confirm: true } }).catch((e: unknown) => e);
+    const err = await createPayment({ ctx, input: { amount: 1000, currency: "usd", customer: cus.id, payment_method: pm.id, confirm: true } }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: "authentication_required" });
   });
 

@@ -30,7 +30,9 @@ export async function updateCustomer({ ctx, id, input }: { ctx: ServiceContext; 
       if (defaultPm) {
         const pm = await loadPaymentMethod(tx, ctx, defaultPm, "invoice_settings[default_payment_method]");
         if (pm.customer !== id) {
-          throw new KassaError("payment_method_unexpected_state", `PaymentMethod ${defaultPm} is not attached to customer ${id}; attach it first.`, { param: "invoice_settings[default_payment_method]" });
+          throw new KassaError("payment_method_unexpected_state", `PaymentMethod ${defaultPm} is not attached to customer ${id}; attach it first.`, {
+            param: "invoice_settings[default_payment_method]",
+          });
         }
       }
       const set: Partial<CustomerRow> = {
@@ -45,7 +47,9 @@ export async function updateCustomer({ ctx, id, input }: { ctx: ServiceContext; 
       const [after] = await tx.update(customers).set(set).where(eq(customers.id, id)).returning();
       // previous_attributes in the API's names, as Stripe's events carry them.
       const old = serializeCustomer(before) as Record<string, unknown>;
-      const previous = Object.fromEntries(Object.keys(set).map((k) => (k === "defaultPaymentMethod" ? ["invoice_settings", old.invoice_settings] : [k, old[k]])));
+      const previous = Object.fromEntries(
+        Object.keys(set).map((k) => (k === "defaultPaymentMethod" ? ["invoice_settings", old.invoice_settings] : [k, old[k]])),
+      );
       changes.audit({ action: "customer.updated", targetType: "customer", targetId: id, metadata: { fields: Object.keys(set) } });
       changes.event("customer.updated", serializeCustomer(after!), previous);
       return { before, after: after! };
@@ -54,7 +58,12 @@ export async function updateCustomer({ ctx, id, input }: { ctx: ServiceContext; 
   );
   if (after !== before && after.connector === "stripe") {
     await callProcessor(after.connector, (c) =>
-      c.updateCustomer(connectorCtx(ctx), { customerId: id, email: after.email, name: after.name, ...(data.invoice_settings ? { defaultPaymentMethod: after.defaultPaymentMethod } : {}) }),
+      c.updateCustomer(connectorCtx(ctx), {
+        customerId: id,
+        email: after.email,
+        name: after.name,
+        ...(data.invoice_settings ? { defaultPaymentMethod: after.defaultPaymentMethod } : {}),
+      }),
     ).catch((error: unknown) => logger.warn({ customer: id, error: String(error) }, "Stripe customer not updated"));
   }
   return serializeCustomer(after);

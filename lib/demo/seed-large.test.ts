@@ -25,7 +25,7 @@ it("writes payments, refunds and a balanced ledger set-based, with exact rollups
   await seedLargePayments(pool, { merchantId, count: 2500, chunk: 1000, onProgress: (n) => progress.push(n) });
   await pool.end();
   expect(progress).toEqual([1000, 2000, 2500]);
-  const [{ n }] = await h.db.select({ n: count() }).from(payments).where(eq(payments.merchantId, merchantId)) as [{ n: number }];
+  const [{ n }] = (await h.db.select({ n: count() }).from(payments).where(eq(payments.merchantId, merchantId))) as [{ n: number }];
   expect(n).toBe(2500);
   expect((await h.db.select({ n: count() }).from(refunds).where(eq(refunds.merchantId, merchantId)))[0]!.n).toBeGreaterThan(50);
   expect((await checkMoneyInvariants(h.db, { merchantId })).problems).toEqual([]);

@@ -8,8 +8,18 @@ import { AVAILABLE_AFTER_MS } from "@/lib/payments/postings";
 
 const DAY = 86_400_000;
 const CHUNK = 20_000;
-const CURRENCIES = [["usd", 50, 500, 25_000], ["eur", 20, 500, 20_000], ["inr", 20, 10_000, 500_000], ["jpy", 10, 300, 30_000]] as const;
-const BRANDS = [["visa", "4242", 50], ["mastercard", "4444", 30], ["amex", "8431", 12], ["discover", "1117", 8]] as const;
+const CURRENCIES = [
+  ["usd", 50, 500, 25_000],
+  ["eur", 20, 500, 20_000],
+  ["inr", 20, 10_000, 500_000],
+  ["jpy", 10, 300, 30_000],
+] as const;
+const BRANDS = [
+  ["visa", "4242", 50],
+  ["mastercard", "4444", 30],
+  ["amex", "8431", 12],
+  ["discover", "1117", 8],
+] as const;
 
 function weighted<T extends readonly unknown[]>(items: readonly T[], weightAt: number, r: number): T {
   const total = items.reduce((a, i) => a + (i[weightAt] as number), 0);
@@ -29,7 +39,10 @@ function weighted<T extends readonly unknown[]>(items: readonly T[], weightAt: n
  * balanced-entry checks run at each commit. Statuses: succeeded, declined, never paid, canceled —
  * nothing that the reconciliation jobs would pick up.
  */
-export async function seedLargePayments(pool: Pool, opts: { merchantId: string; count: number; days?: number; seed?: number; now?: number; chunk?: number; onProgress?: (done: number) => void }): Promise<void> {
+export async function seedLargePayments(
+  pool: Pool,
+  opts: { merchantId: string; count: number; days?: number; seed?: number; now?: number; chunk?: number; onProgress?: (done: number) => void },
+): Promise<void> {
   const random = seededRandom(opts.seed ?? 1_000_000);
   const now = opts.now ?? Date.now();
   const days = opts.days ?? 90;
@@ -46,7 +59,30 @@ export async function seedLargePayments(pool: Pool, opts: { merchantId: string; 
   for (let done = 0; done < opts.count; done += chunk) {
     const n = Math.min(chunk, opts.count - done);
     const cols: Record<string, (string | null)[]> = Object.fromEntries(
-      ["id", "created", "amount", "currency", "status", "received", "refunded", "fee", "brand", "last4", "email", "declined", "entry", "bt", "rel", "re", "re_amount", "re_fee", "re_created", "re_entry", "re_bt", "re_rel"].map((k) => [k, []]),
+      [
+        "id",
+        "created",
+        "amount",
+        "currency",
+        "status",
+        "received",
+        "refunded",
+        "fee",
+        "brand",
+        "last4",
+        "email",
+        "declined",
+        "entry",
+        "bt",
+        "rel",
+        "re",
+        "re_amount",
+        "re_fee",
+        "re_created",
+        "re_entry",
+        "re_bt",
+        "re_rel",
+      ].map((k) => [k, []]),
     );
     // Every entry's lines, as the verbs post them: built by postingsFor, one row per line.
     const lines = { entry: [] as string[], position: [] as number[], currency: [] as string[], account: [] as string[], amount: [] as string[] };
@@ -109,8 +145,20 @@ export async function seedLargePayments(pool: Pool, opts: { merchantId: string; 
       await client.query(`create temp table bulk (id text, created timestamptz, amount bigint, currency text, status text, received bigint, refunded bigint, fee bigint, brand text, last4 text, email text, declined text,
         entry text, bt text, rel text, re text, re_amount bigint, re_fee bigint, re_created timestamptz, re_entry text, re_bt text, re_rel text) on commit drop`);
       const keys = Object.keys(cols);
-      const types: Record<string, string> = { created: "timestamptz", re_created: "timestamptz", amount: "bigint", received: "bigint", refunded: "bigint", fee: "bigint", re_amount: "bigint", re_fee: "bigint" };
-      await client.query(`insert into bulk select * from unnest(${keys.map((k, i) => `$${i + 1}::${types[k] ?? "text"}[]`).join(", ")})`, keys.map((k) => cols[k]));
+      const types: Record<string, string> = {
+        created: "timestamptz",
+        re_created: "timestamptz",
+        amount: "bigint",
+        received: "bigint",
+        refunded: "bigint",
+        fee: "bigint",
+        re_amount: "bigint",
+        re_fee: "bigint",
+      };
+      await client.query(
+        `insert into bulk select * from unnest(${keys.map((k, i) => `$${i + 1}::${types[k] ?? "text"}[]`).join(", ")})`,
+        keys.map((k) => cols[k]),
+      );
       await client.query(
         `insert into payments (id, merchant_id, livemode, amount, currency, status, capture_method, amount_received, amount_refunded, fee, payment_method, card, receipt_email, description, metadata, connector, attempt_count, last_payment_error, canceled_at, cancellation_reason, captured_at, created_at, updated_at)
          select id, $1, false, amount, currency, status, 'automatic', received, refunded, fee,

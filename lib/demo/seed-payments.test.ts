@@ -37,12 +37,15 @@ it("seeds mixed payments over 90 days with a balanced ledger and exact rollups",
   // Customers, some paying again with a saved card; the 200th payment's card is disputed.
   const people = await h.db.select().from(customers).where(eq(customers.merchantId, merchantId));
   expect(people.length).toBe(11);
-  expect(rows.filter((p) => p.customer && p.status === "succeeded" && p.paymentMethod?.startsWith("pm_") && !p.paymentMethod.startsWith("pm_card_")).length).toBeGreaterThan(0);
+  expect(
+    rows.filter((p) => p.customer && p.status === "succeeded" && p.paymentMethod?.startsWith("pm_") && !p.paymentMethod.startsWith("pm_card_")).length,
+  ).toBeGreaterThan(0);
   expect(people.every((c) => now - c.createdAt.getTime() <= 90 * 86_400_000)).toBe(true);
   // Newest first by id is newest first by date too; a customer pays only after signing up; saved cards are defaults.
   const byId = [...people].sort((a, b) => a.id.localeCompare(b.id)).map((c) => c.createdAt.getTime());
   expect(byId).toEqual([...byId].sort((a, b) => a - b));
-  for (const p of rows.filter((p) => p.customer)) expect(p.createdAt.getTime()).toBeGreaterThanOrEqual(people.find((c) => c.id === p.customer)!.createdAt.getTime());
+  for (const p of rows.filter((p) => p.customer))
+    expect(p.createdAt.getTime()).toBeGreaterThanOrEqual(people.find((c) => c.id === p.customer)!.createdAt.getTime());
   expect(people.filter((c) => c.defaultPaymentMethod).length).toBeGreaterThan(people.length / 2);
   const opened = await h.db.select().from(disputes).where(eq(disputes.merchantId, merchantId));
   expect(opened).toHaveLength(1);

@@ -68,7 +68,10 @@ async function seedCustomers(ctx: ServiceContext, random: () => number, count: n
   for (const [i, since] of sinces.entries()) {
     const first = NAMES[i % NAMES.length]!;
     const email = `${first}.${100 + i}@example.com`;
-    const customer = await createCustomer({ ctx, input: { email, name: `${first[0]!.toUpperCase()}${first.slice(1)} ${SURNAMES[Math.floor(random() * SURNAMES.length)]}`, metadata: { source: "demo" } } });
+    const customer = await createCustomer({
+      ctx,
+      input: { email, name: `${first[0]!.toUpperCase()}${first.slice(1)} ${SURNAMES[Math.floor(random() * SURNAMES.length)]}`, metadata: { source: "demo" } },
+    });
     let card: string | null = null;
     if (random() < 0.75) {
       const setup = await createSetupIntent({ ctx, input: { customer: customer.id, payment_method: random() < 0.7 ? "pm_card_visa" : "pm_card_mastercard" } });
@@ -81,12 +84,35 @@ async function seedCustomers(ctx: ServiceContext, random: () => number, count: n
   }
   return made;
 }
-const SURNAMES = ["Alvarez", "Brooks", "Chowdhury", "Dubois", "Eze", "Fischer", "Gupta", "Haddad", "Ito", "Jensen", "Kim", "Larsen", "Moreau", "Nakamura", "Okafor", "Patel"];
+const SURNAMES = [
+  "Alvarez",
+  "Brooks",
+  "Chowdhury",
+  "Dubois",
+  "Eze",
+  "Fischer",
+  "Gupta",
+  "Haddad",
+  "Ito",
+  "Jensen",
+  "Kim",
+  "Larsen",
+  "Moreau",
+  "Nakamura",
+  "Okafor",
+  "Patel",
+];
 
 /** Payments (and so customers, disputes) dated back to the day they belong to. */
 async function backdate(db: Executor, id: string, at: number, now: number, random: () => number): Promise<void> {
-  await db.update(payments).set({ createdAt: new Date(at) }).where(eq(payments.id, id));
-  await db.update(refunds).set({ createdAt: new Date(Math.min(now, at + Math.floor(random() * 3 * DAY))) }).where(eq(refunds.paymentId, id));
+  await db
+    .update(payments)
+    .set({ createdAt: new Date(at) })
+    .where(eq(payments.id, id));
+  await db
+    .update(refunds)
+    .set({ createdAt: new Date(Math.min(now, at + Math.floor(random() * 3 * DAY))) })
+    .where(eq(refunds.paymentId, id));
 }
 
 /**
@@ -115,12 +141,17 @@ export async function seedDemoPayments(db: Executor, ctx: ServiceContext, opts: 
     // A returning customer pays with their saved card a third of the time.
     const signedUp = people.filter((p) => p.since <= at);
     const person = signedUp.length && random() < 0.35 ? signedUp[Math.floor(random() * signedUp.length)]! : null;
-    const method = made % disputeEvery === disputeEvery / 2 ? "pm_card_createDispute" : person?.card && m.method && !m.method.includes("Declined") ? person.card : m.method;
+    const method =
+      made % disputeEvery === disputeEvery / 2 ? "pm_card_createDispute" : person?.card && m.method && !m.method.includes("Declined") ? person.card : m.method;
     const input = {
       amount,
       currency: c.currency,
       description: `Order #${10_000 + made}`,
-      ...(person ? { customer: person.id, receipt_email: person.email } : random() < 0.7 ? { receipt_email: `${name}.${Math.floor(random() * 900) + 100}@example.com` } : {}),
+      ...(person
+        ? { customer: person.id, receipt_email: person.email }
+        : random() < 0.7
+          ? { receipt_email: `${name}.${Math.floor(random() * 900) + 100}@example.com` }
+          : {}),
       metadata: { order_id: String(10_000 + made), channel: random() < 0.6 ? "web" : "app" },
       ...(manual ? { capture_method: "manual" as const } : {}),
     };
@@ -136,18 +167,26 @@ export async function seedDemoPayments(db: Executor, ctx: ServiceContext, opts: 
     if (payment?.status === "requires_capture") {
       const r = random();
       if (r < 0.45) await capturePayment({ ctx, id, input: {} });
-      else if (r < 0.6) await capturePayment({ ctx, id, input: { amount_to_capture: Math.floor(amount * 0.8) } }).catch(() => undefined); // partial capture
+      else if (r < 0.6)
+        await capturePayment({ ctx, id, input: { amount_to_capture: Math.floor(amount * 0.8) } }).catch(() => undefined); // partial capture
       else if (r < 0.8 || at < now - 6 * DAY) await cancelPayment({ ctx, id, input: { cancellation_reason: "requested_by_customer" } });
     }
     const [after] = await db.select({ status: payments.status }).from(payments).where(eq(payments.id, id));
     if (after?.status === "succeeded" && random() < 0.09) {
       const partial = random() < 0.5;
-      await createRefund({ ctx, input: { payment: id, ...(partial ? { amount: Math.max(Math.floor(amount * 0.3), 1) } : {}), reason: "requested_by_customer" } }).catch(() => undefined);
+      await createRefund({
+        ctx,
+        input: { payment: id, ...(partial ? { amount: Math.max(Math.floor(amount * 0.3), 1) } : {}), reason: "requested_by_customer" },
+      }).catch(() => undefined);
     }
     if (method === "pm_card_createDispute" && after?.status === "succeeded") disputed.push({ id, at });
     await backdate(db, id, at, now, random);
   }
-  for (const person of people) await db.update(customers).set({ createdAt: new Date(person.since) }).where(eq(customers.id, person.id));
+  for (const person of people)
+    await db
+      .update(customers)
+      .set({ createdAt: new Date(person.since) })
+      .where(eq(customers.id, person.id));
   await seedDisputes(db, ctx, disputed, now, random);
   return made;
 }
@@ -164,6 +203,9 @@ async function seedDisputes(db: Executor, ctx: ServiceContext, disputed: { id: s
     const opened = Math.min(now - DAY, p.at + Math.floor((2 + random() * 10) * DAY));
     const old = now - opened > 14 * DAY;
     if (old) await closeSandboxDispute({ ctx, id: dispute.id, input: { outcome: i % 3 === 0 ? "lost" : "won" } });
-    await db.update(disputes).set({ createdAt: new Date(opened), evidenceDueBy: new Date(Math.max(opened + 7 * DAY, old ? opened + 7 * DAY : now + (1 + (i % 6)) * DAY)) }).where(eq(disputes.id, dispute.id));
+    await db
+      .update(disputes)
+      .set({ createdAt: new Date(opened), evidenceDueBy: new Date(Math.max(opened + 7 * DAY, old ? opened + 7 * DAY : now + (1 + (i % 6)) * DAY)) })
+      .where(eq(disputes.id, dispute.id));
   }
 }

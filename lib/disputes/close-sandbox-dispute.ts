@@ -16,6 +16,7 @@ export async function closeSandboxDispute({ ctx, id, input }: { ctx: ServiceCont
   const { outcome } = parseWith(CloseDisputeInput, input);
   if (ctx.livemode) throw new KassaError("permission_denied", "Test helpers work in test mode only.");
   const dispute = await loadDispute(await executor(ctx), ctx, id);
-  if (dispute.connector !== "sandbox") throw new KassaError("dispute_unexpected_state", "Only sandbox disputes can be decided by a test helper; Stripe decides its own.");
+  if (dispute.connector !== "sandbox")
+    throw new KassaError("dispute_unexpected_state", "Only sandbox disputes can be decided by a test helper; Stripe decides its own.");
   return serializeDispute(await closeDispute({ ctx, id, outcome }));
 }

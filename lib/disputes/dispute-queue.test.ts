@@ -20,13 +20,15 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-
 const merchant = () => makeMerchantContext(h.db);
 
 async function dispute(ctx: ServiceContext, dueInHours: number) {
   const p = await createPayment({ ctx, input: { amount: 5000, currency: "usd", payment_method: "pm_card_createDispute", confirm: true } });
   const d = (await openSandboxDispute({ ctx: { ...ctx, actor: systemActor("test") }, paymentId: p.id }))!;
-  await h.db.update(disputes).set({ evidenceDueBy: new Date(Date.now() + dueInHours * 3_600_000) }).where(eq(disputes.id, d.id));
+  await h.db
+    .update(disputes)
+    .set({ evidenceDueBy: new Date(Date.now() + dueInHours * 3_600_000) })
+    .where(eq(disputes.id, d.id));
   return d.id;
 }
 
@@ -61,7 +63,11 @@ describe("dispute queue", () => {
     const id = await dispute(ctx, 24);
     const opened = await getDisputeView({ ctx, id });
     expect(opened.ledger.filter((l) => l.type === "dispute").map((l) => [l.account, l.amount])).toEqual(
-      expect.arrayContaining([["merchant_pending", 6500], ["disputes", -5000], ["fees", -1500]]),
+      expect.arrayContaining([
+        ["merchant_pending", 6500],
+        ["disputes", -5000],
+        ["fees", -1500],
+      ]),
     );
     await closeSandboxDispute({ ctx, id, input: { outcome: "won" } });
     const won = await getDisputeView({ ctx, id });

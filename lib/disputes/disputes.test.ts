@@ -26,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-
 const merchant = () => makeMerchantContext(h.db);
 
 const pendingOf = async (ctx: ServiceContext) => Number((await getBalance({ ctx })).pending[0]!.amount);
@@ -46,9 +45,19 @@ describe("disputes (sandbox)", () => {
       .from(journalLines)
       .innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId))
       .where(eq(journalEntries.key, `dispute:${opened.id}`));
-    expect(lines).toEqual(expect.arrayContaining([{ account: "merchant_pending", amount: 21_500n }, { account: "disputes", amount: -20_000n }, { account: "fees", amount: -1500n }]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        { account: "merchant_pending", amount: 21_500n },
+        { account: "disputes", amount: -20_000n },
+        { account: "fees", amount: -1500n },
+      ]),
+    );
 
-    const answered = await submitDisputeEvidence({ ctx, id: opened.id, input: { evidence: { product_description: "Concert ticket", uncategorized_text: "Scanned at the door." } } });
+    const answered = await submitDisputeEvidence({
+      ctx,
+      id: opened.id,
+      input: { evidence: { product_description: "Concert ticket", uncategorized_text: "Scanned at the door." } },
+    });
     expect(answered).toMatchObject({ status: "under_review", evidence_details: { has_evidence: true, submission_count: 1 } });
     const won = await closeSandboxDispute({ ctx, id: opened.id, input: { outcome: "won" } });
     expect(won.status).toBe("won");
@@ -67,7 +76,12 @@ describe("disputes (sandbox)", () => {
     const page = await getPaymentTimeline({ ctx, id: p.id });
     const events = page.timeline.filter((t) => t.kind === "event").map((t) => t.title);
     expect(events).toEqual(expect.arrayContaining(["dispute.created", "dispute.closed"]));
-    expect(page.ledger.filter((l) => l.type === "dispute").map((l) => [l.account, l.amount])).toEqual(expect.arrayContaining([["merchant_pending", 21_500], ["fees", -1500]]));
+    expect(page.ledger.filter((l) => l.type === "dispute").map((l) => [l.account, l.amount])).toEqual(
+      expect.arrayContaining([
+        ["merchant_pending", 21_500],
+        ["fees", -1500],
+      ]),
+    );
   });
 
   it("other cards are never disputed; a lost dispute keeps the money withdrawn", async () => {
@@ -94,7 +108,9 @@ describe("disputes (sandbox)", () => {
       made.push((await openSandboxDispute({ ctx: sys, paymentId: p.id }))!);
     }
     const late = made[0]!.evidenceDueBy.getTime() + 1;
-    expect(await code(submitDisputeEvidence({ ctx, id: made[0]!.id, input: { evidence: { uncategorized_text: "late" } }, now: late }))).toBe("dispute_evidence_past_due");
+    expect(await code(submitDisputeEvidence({ ctx, id: made[0]!.id, input: { evidence: { uncategorized_text: "late" } }, now: late }))).toBe(
+      "dispute_evidence_past_due",
+    );
     expect((await getDispute({ ctx, id: made[0]!.id })).status).toBe("needs_response");
     const page = await listDisputes({ ctx, input: { limit: 2 }, url: "/api/v1/disputes" });
     expect(page.data.map((d) => d.id)).toEqual([made[2]!.id, made[1]!.id]);

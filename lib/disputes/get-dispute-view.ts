@@ -17,7 +17,14 @@ export async function getDisputeView({ ctx, id }: { ctx: ServiceContext; id: str
     .select({ entry: journalEntries.id, type: journalEntries.type, at: journalEntries.createdAt, account: journalLines.account, amount: journalLines.amount })
     .from(journalEntries)
     .innerJoin(journalLines, eq(journalLines.entryId, journalEntries.id))
-    .where(and(eq(journalEntries.merchantId, ctx.merchantId), eq(journalEntries.livemode, ctx.livemode), eq(journalEntries.sourceType, "dispute"), eq(journalEntries.sourceId, id)))
+    .where(
+      and(
+        eq(journalEntries.merchantId, ctx.merchantId),
+        eq(journalEntries.livemode, ctx.livemode),
+        eq(journalEntries.sourceType, "dispute"),
+        eq(journalEntries.sourceId, id),
+      ),
+    )
     .orderBy(asc(journalEntries.id), asc(journalLines.position));
   return {
     dispute: serializeDispute(dispute),

@@ -28,18 +28,22 @@ const rank = sql`(case when ${disputes.status} in ('needs_response', 'warning_ne
 export async function listDisputesByDueDate({ ctx, input, url }: { ctx: ServiceContext; input: unknown; url: string }): Promise<ListResponse<DisputeObject>> {
   requirePermission(ctx, "disputes:read");
   const q = parseWith(ListByDueDateQuery, input);
-  if (q.starting_after && q.ending_before) throw new KassaError("parameter_invalid", "Use either starting_after or ending_before, not both.", { param: "ending_before" });
+  if (q.starting_after && q.ending_before)
+    throw new KassaError("parameter_invalid", "Use either starting_after or ending_before, not both.", { param: "ending_before" });
   const db = await executor(ctx);
   const backwards = Boolean(q.ending_before);
   let cursor: SQL | undefined;
   const cursorId = q.starting_after ?? q.ending_before;
   if (cursorId) {
     const at = await loadDispute(db, ctx, cursorId).catch((error: unknown) => {
-      if (error instanceof KassaError) throw new KassaError("resource_missing", `No such dispute: '${cursorId}'`, { param: backwards ? "ending_before" : "starting_after" });
+      if (error instanceof KassaError)
+        throw new KassaError("resource_missing", `No such dispute: '${cursorId}'`, { param: backwards ? "ending_before" : "starting_after" });
       throw error;
     });
     const key = sql`(${disputeRank(at.status)}::int, ${at.evidenceDueBy.toISOString()}::timestamptz, ${at.id}::text)`;
-    cursor = backwards ? sql`(${rank}, ${disputes.evidenceDueBy}, ${disputes.id}) < ${key}` : sql`(${rank}, ${disputes.evidenceDueBy}, ${disputes.id}) > ${key}`;
+    cursor = backwards
+      ? sql`(${rank}, ${disputes.evidenceDueBy}, ${disputes.id}) < ${key}`
+      : sql`(${rank}, ${disputes.evidenceDueBy}, ${disputes.id}) > ${key}`;
   }
   const dir = backwards ? desc : asc;
   const rows = await db

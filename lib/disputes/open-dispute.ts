@@ -55,7 +55,12 @@ export async function openDispute({ ctx, input }: { ctx: ServiceContext; input: 
       })
       .returning();
     await postDisputeOpened(tx, dispute!);
-    changes.audit({ action: "dispute.created", targetType: "dispute", targetId: dispute!.id, metadata: { payment: payment.id, amount: Number(amount), fee: Number(dispute!.fee) } });
+    changes.audit({
+      action: "dispute.created",
+      targetType: "dispute",
+      targetId: dispute!.id,
+      metadata: { payment: payment.id, amount: Number(amount), fee: Number(dispute!.fee) },
+    });
     changes.event("dispute.created", serializeDispute(dispute!));
     return dispute!;
   });

@@ -23,7 +23,9 @@ function assertOpen(d: DisputeRow, now: number): void {
     throw new KassaError("dispute_unexpected_state", `This dispute's status is ${d.status}; evidence can only be sent while it needs a response.`);
   }
   if (now > d.evidenceDueBy.getTime()) {
-    throw new KassaError("dispute_evidence_past_due", `Evidence was due by ${d.evidenceDueBy.toISOString()}; the card network no longer accepts it.`, { param: "evidence" });
+    throw new KassaError("dispute_evidence_past_due", `Evidence was due by ${d.evidenceDueBy.toISOString()}; the card network no longer accepts it.`, {
+      param: "evidence",
+    });
   }
 }
 
@@ -32,7 +34,17 @@ function assertOpen(d: DisputeRow, now: number): void {
  * the payment is on Stripe (keyed by the evidence, so a retry is a replay), then recorded with its
  * audit row and `dispute.updated`. After evidence_due_by: 400 dispute_evidence_past_due.
  */
-export async function submitDisputeEvidence({ ctx, id, input, now = Date.now() }: { ctx: ServiceContext; id: string; input: unknown; now?: number }): Promise<DisputeObject> {
+export async function submitDisputeEvidence({
+  ctx,
+  id,
+  input,
+  now = Date.now(),
+}: {
+  ctx: ServiceContext;
+  id: string;
+  input: unknown;
+  now?: number;
+}): Promise<DisputeObject> {
   requirePermission(ctx, "disputes:write");
   const { evidence } = parseWith(SubmitEvidenceInput, input);
   const clean = Object.fromEntries(Object.entries(evidence).filter(([, v]) => v !== undefined)) as Record<string, string>;
@@ -44,24 +56,31 @@ export async function submitDisputeEvidence({ ctx, id, input, now = Date.now() }
   assertOpen(current, now);
   if (current.processorId) {
     // Phase A: the recovery point alone, one fenced statement, before the processor hears of it.
-    if (ctx.idempotency) await commitWrites(ctx, await executor(ctx), (_db, changes) => {
-      changes.recoveryPoint(POINT, { key });
-      return [];
-    });
+    if (ctx.idempotency)
+      await commitWrites(ctx, await executor(ctx), (_db, changes) => {
+        changes.recoveryPoint(POINT, { key });
+        return [];
+      });
     await aroundSideEffect("evidence.processor", () =>
-      callProcessor(current.connector, (c) => c.submitDisputeEvidence(connectorCtx(ctx), { processorId: current.processorId!, evidence: clean, idempotencyKey: key })),
+      callProcessor(current.connector, (c) =>
+        c.submitDisputeEvidence(connectorCtx(ctx), { processorId: current.processorId!, evidence: clean, idempotencyKey: key }),
+      ),
     );
   }
-  return commit(ctx, async (tx, changes) => {
-    const dispute = await loadDispute(tx, ctx, id, { lock: true });
-    assertOpen(dispute, now);
-    const [updated] = await tx
-      .update(disputes)
-      .set({ evidence: { ...dispute.evidence, ...clean }, status: UNDER_REVIEW[dispute.status]!, evidenceSubmittedAt: new Date(now) })
-      .where(eq(disputes.id, id))
-      .returning();
-    changes.audit({ action: "dispute.evidence_submitted", targetType: "dispute", targetId: id, metadata: { fields: Object.keys(clean) } });
-    changes.event("dispute.updated", serializeDispute(updated!), { status: dispute.status });
-    return serializeDispute(updated!);
-  }, { respond: (d) => d });
+  return commit(
+    ctx,
+    async (tx, changes) => {
+      const dispute = await loadDispute(tx, ctx, id, { lock: true });
+      assertOpen(dispute, now);
+      const [updated] = await tx
+        .update(disputes)
+        .set({ evidence: { ...dispute.evidence, ...clean }, status: UNDER_REVIEW[dispute.status]!, evidenceSubmittedAt: new Date(now) })
+        .where(eq(disputes.id, id))
+        .returning();
+      changes.audit({ action: "dispute.evidence_submitted", targetType: "dispute", targetId: id, metadata: { fields: Object.keys(clean) } });
+      changes.event("dispute.updated", serializeDispute(updated!), { status: dispute.status });
+      return serializeDispute(updated!);
+    },
+    { respond: (d) => d },
+  );
 }

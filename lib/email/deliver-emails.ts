@@ -22,7 +22,12 @@ async function transporter(url: string): Promise<Transporter> {
  * to the server's console, so a developer can follow a reset or sign-up link.
  */
 export async function deliverQueuedEmails(db: Executor, env: Record<string, string | undefined> = process.env): Promise<number> {
-  const queued = await db.select().from(emails).where(and(eq(emails.status, "queued"), lt(emails.attempts, MAX_ATTEMPTS))).orderBy(asc(emails.createdAt)).limit(20);
+  const queued = await db
+    .select()
+    .from(emails)
+    .where(and(eq(emails.status, "queued"), lt(emails.attempts, MAX_ATTEMPTS)))
+    .orderBy(asc(emails.createdAt))
+    .limit(20);
   if (!env.SMTP_URL) {
     for (const e of queued.filter((q) => q.attempts === 0)) {
       if (env.NODE_ENV === "development") console.log(`\n  Email to ${e.to}: ${e.subject}\n  ${e.text.replace(/\n/g, "\n  ")}\n`);
@@ -35,11 +40,21 @@ export async function deliverQueuedEmails(db: Executor, env: Record<string, stri
   for (const e of queued) {
     try {
       await t.sendMail({ from: env.SMTP_FROM ?? "Kassa <no-reply@kassa.invalid>", to: e.to, subject: e.subject, text: e.text });
-      await commitPlatformWrites(db, (db) => [db.update(emails).set({ status: "sent", sentAt: new Date(), attempts: e.attempts + 1, lastError: null }).where(eq(emails.id, e.id))]);
+      await commitPlatformWrites(db, (db) => [
+        db
+          .update(emails)
+          .set({ status: "sent", sentAt: new Date(), attempts: e.attempts + 1, lastError: null })
+          .where(eq(emails.id, e.id)),
+      ]);
       sent++;
     } catch (error) {
       const attempts = e.attempts + 1;
-      await commitPlatformWrites(db, (db) => [db.update(emails).set({ attempts, lastError: String((error as Error).message).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "queued" }).where(eq(emails.id, e.id))]);
+      await commitPlatformWrites(db, (db) => [
+        db
+          .update(emails)
+          .set({ attempts, lastError: String((error as Error).message).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "queued" })
+          .where(eq(emails.id, e.id)),
+      ]);
       logger.warn({ email: e.id, attempts }, "email not sent");
     }
   }

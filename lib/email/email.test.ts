@@ -50,7 +50,12 @@ describe("the email outbox", () => {
   });
 
   it("with SMTP_URL, queued emails are sent over SMTP and marked sent", async () => {
-    const id = await queueEmail(db, { to: "grace@example.test", subject: "Reset your Kassa password", text: "https://kassa.test/reset-password/abc", kind: "password_reset" });
+    const id = await queueEmail(db, {
+      to: "grace@example.test",
+      subject: "Reset your Kassa password",
+      text: "https://kassa.test/reset-password/abc",
+      kind: "password_reset",
+    });
     const sent = await deliverQueuedEmails(db, { SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: "Kassa <no-reply@kassa.test>" });
     expect(sent).toBeGreaterThanOrEqual(1);
     const mail = received.find((r) => r.to.includes("grace@example.test"));

@@ -97,9 +97,7 @@ describe("listEvents", () => {
 
   it("rejects starting_after together with ending_before", async () => {
     const [a, b] = newestFirst();
-    await expect(
-      listEvents({ ctx, input: { starting_after: b, ending_before: a }, url: URL }),
-    ).rejects.toMatchObject({ code: "parameter_invalid" });
+    await expect(listEvents({ ctx, input: { starting_after: b, ending_before: a }, url: URL })).rejects.toMatchObject({ code: "parameter_invalid" });
   });
 
   it.each([0, 101, 1000, "0", "-1", 2.5])("rejects limit %j with parameter_invalid_integer", async (limit) => {
@@ -123,9 +121,7 @@ describe("listEvents", () => {
 
   it("filters by an exact type", async () => {
     const list = await listEvents({ ctx, input: { type: "account.updated" }, url: URL });
-    expect(ids(list)).toEqual(
-      newestFirst().filter((id) => ours.find((e) => e.id === id)!.type === "account.updated"),
-    );
+    expect(ids(list)).toEqual(newestFirst().filter((id) => ours.find((e) => e.id === id)!.type === "account.updated"));
     expect(list.data.every((e) => e.type === "account.updated")).toBe(true);
   });
 
@@ -214,7 +210,10 @@ describe("internal events (hand-offs to workflows through the outbox)", () => {
       expect(row).toMatchObject({ merchantId: ctx.merchantId, type: "webhooks/delivery.requested" });
       expect(ids(await listEvents({ ctx, input: { limit: 100 }, url: URL }))).toEqual(newestFirst());
       expect((await listEvents({ ctx, input: { type: "webhooks.*" }, url: URL })).data).toEqual([]);
-      await expect(listEvents({ ctx, input: { type: "webhooks/delivery.requested" }, url: URL })).rejects.toMatchObject({ code: "parameter_invalid", param: "type" });
+      await expect(listEvents({ ctx, input: { type: "webhooks/delivery.requested" }, url: URL })).rejects.toMatchObject({
+        code: "parameter_invalid",
+        param: "type",
+      });
       await expect(getEvent({ ctx, id: internal })).rejects.toMatchObject({ code: "resource_missing", param: "id" });
     } finally {
       await db.delete(events).where(eq(events.id, internal));

@@ -59,13 +59,22 @@ describe("outbox relay", () => {
     const { ctx } = await makeMerchant(h.db);
     await createWebhookEndpoint({ ctx, input: { url: "https://hooks.example.com/k", enabled_events: ["*"] } });
     await publishPendingEvents({ db: h.db, send: async () => undefined });
-    const trigger = { id: "evt_orig", object: "event", type: "payment.succeeded", data: { object: { id: "pay_1" } }, merchant: ctx.merchantId, webhooks: false };
+    const trigger = {
+      id: "evt_orig",
+      object: "event",
+      type: "payment.succeeded",
+      data: { object: { id: "pay_1" } },
+      merchant: ctx.merchantId,
+      webhooks: false,
+    };
     const id = await commit(ctx, async (_tx, changes) => declareRerunEvent(changes, { name: "kassa/payment.succeeded", data: trigger }));
     const sent: OutboundEvent[] = [];
     expect(await publishPendingEvents({ db: h.db, send: async (b) => void sent.push(...b) })).toBe(1);
     expect(sent).toEqual([{ id, name: "kassa/payment.succeeded", data: trigger, ts: expect.any(Number) }]);
     // A name without `/` would be an API event (listed, fanned out as kassa/<type>): refused.
-    await expect(commit(ctx, async (_tx, changes) => declareRerunEvent(changes, { name: "payment.succeeded", data: trigger }))).rejects.toThrow(/workflow event name/);
+    await expect(commit(ctx, async (_tx, changes) => declareRerunEvent(changes, { name: "payment.succeeded", data: trigger }))).rejects.toThrow(
+      /workflow event name/,
+    );
   });
 
   it("marks events of merchants with an enabled webhook endpoint, so only those reach the fan-out", async () => {
@@ -106,10 +115,7 @@ describe("outbox relay", () => {
       seen.push(...batch.map((e) => e.id));
       await new Promise((r) => setTimeout(r, 100));
     };
-    const [a, b] = await Promise.all([
-      publishPendingEvents({ db: h.db, send: slowSend }),
-      publishPendingEvents({ db: h.db, send: slowSend }),
-    ]);
+    const [a, b] = await Promise.all([publishPendingEvents({ db: h.db, send: slowSend }), publishPendingEvents({ db: h.db, send: slowSend })]);
     expect(a + b).toBe(5);
     expect(new Set(seen).size).toBe(seen.length);
   });

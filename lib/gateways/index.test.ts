@@ -18,7 +18,9 @@ describe("getConnector", () => {
     const saved = process.env.STRIPE_SECRET_KEY;
     delete process.env.STRIPE_SECRET_KEY;
     try {
-      await expect(stripe.refund({ merchantId: "mer_x", livemode: false }, { processorId: "pi_x", amount: 100n, idempotencyKey: "re_x" })).rejects.toThrow(/STRIPE_SECRET_KEY is not set/);
+      await expect(stripe.refund({ merchantId: "mer_x", livemode: false }, { processorId: "pi_x", amount: 100n, idempotencyKey: "re_x" })).rejects.toThrow(
+        /STRIPE_SECRET_KEY is not set/,
+      );
     } finally {
       if (saved !== undefined) process.env.STRIPE_SECRET_KEY = saved;
     }

@@ -229,8 +229,6 @@ export class ConnectorRequestError extends Error {
   }
 }
 
-export const isConnectorUnknownOutcome = (error: unknown): error is ConnectorUnknownOutcomeError =>
-  error instanceof ConnectorUnknownOutcomeError;
+export const isConnectorUnknownOutcome = (error: unknown): error is ConnectorUnknownOutcomeError => error instanceof ConnectorUnknownOutcomeError;
 
-export const isConnectorRequestError = (error: unknown): error is ConnectorRequestError =>
-  error instanceof ConnectorRequestError;
+export const isConnectorRequestError = (error: unknown): error is ConnectorRequestError => error instanceof ConnectorRequestError;

@@ -39,11 +39,14 @@ describe("installPeerAddressHeader", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
     const { port } = server.address() as AddressInfo;
     const seen = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: "127.0.0.1", port, localAddress: "127.0.0.2", headers: { [PEER_HEADER]: "6.6.6.6", "x-forwarded-for": "6.6.6.6" } }, (res) => {
-        let body = "";
-        res.on("data", (c: Buffer) => (body += c.toString()));
-        res.on("end", () => resolve(body));
-      });
+      const req = request(
+        { host: "127.0.0.1", port, localAddress: "127.0.0.2", headers: { [PEER_HEADER]: "6.6.6.6", "x-forwarded-for": "6.6.6.6" } },
+        (res) => {
+          let body = "";
+          res.on("data", (c: Buffer) => (body += c.toString()));
+          res.on("end", () => resolve(body));
+        },
+      );
       req.on("error", reject);
       req.end();
     });

@@ -10,7 +10,10 @@ export const PEER_HEADER = "x-kassa-peer-address";
 /** KASSA_TRUSTED_PROXIES: comma-separated addresses or CIDRs of the proxies in front of Kassa. */
 export function trustedProxies(raw = process.env.KASSA_TRUSTED_PROXIES ?? ""): BlockList {
   const list = new BlockList();
-  for (const entry of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address, bits] = entry.split("/");
     const type = isIP(address ?? "") === 6 ? "ipv6" : "ipv4";
     if (!isIP(address ?? "")) throw new Error(`KASSA_TRUSTED_PROXIES: "${entry}" is not an address or CIDR`);
@@ -37,7 +40,11 @@ export function clientIp(headers: Headers, proxies: BlockList = trustedProxies()
   if (!peer) return null;
   let client = plain(peer);
   if (!trusted(proxies, client)) return client;
-  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean).reverse();
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .reverse();
   for (const hop of hops) {
     if (!isIP(plain(hop))) break;
     client = plain(hop);

@@ -33,7 +33,14 @@ describe("the request core", () => {
     expect(body.error).toMatchObject({ type: "rate_limit_error", code: "rate_limited", message: "Slow down." });
     expect(body.error.request_id).toBe(res.headers.get("Request-Id"));
     expect(info).toHaveBeenCalledTimes(1);
-    expect(info.mock.calls[0]![0]).toMatchObject({ request_id: body.error.request_id, caller: "api_key", route: "/api/v1/things", method: "GET", status: 429, merchant: "acct_1" });
+    expect(info.mock.calls[0]![0]).toMatchObject({
+      request_id: body.error.request_id,
+      caller: "api_key",
+      route: "/api/v1/things",
+      method: "GET",
+      status: 429,
+      merchant: "acct_1",
+    });
   });
 
   it("never shows an unknown error's internals, and logs it as an error", async () => {
@@ -70,6 +77,8 @@ describe("the request core", () => {
       throw new KassaError("parameter_invalid", "Invalid amount.", { param: "amount" });
     });
     expect(failed).toMatchObject({ ok: false, status: 400, error: { code: "parameter_invalid", param: "amount", message: "Invalid amount." } });
-    await expect(settle({ caller: "session", route: "x" }, async () => redirect("/dashboard"))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+    await expect(settle({ caller: "session", route: "x" }, async () => redirect("/dashboard"))).rejects.toMatchObject({
+      digest: expect.stringContaining("NEXT_REDIRECT"),
+    });
   });
 });

@@ -36,7 +36,15 @@ function newCall(): Call {
 function observe(meta: CallMeta, method: string, call: Call, status: number, started: number, error?: unknown): void {
   const seconds = (performance.now() - started) / 1000;
   observeRequest(meta.route, method, status, seconds);
-  const fields = { request_id: call.requestId, caller: meta.caller, route: meta.route, method, status, ms: Math.round(seconds * 1000), merchant: call.merchantId };
+  const fields = {
+    request_id: call.requestId,
+    caller: meta.caller,
+    route: meta.route,
+    method,
+    status,
+    ms: Math.round(seconds * 1000),
+    merchant: call.merchantId,
+  };
   if (status >= 500 && status !== 499) logger.error({ ...fields, err: error }, "request failed");
   else if (meta.caller === "api_key" || status >= 400) logger.info(fields, "request");
   else logger.debug(fields, "request");

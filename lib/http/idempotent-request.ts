@@ -1,7 +1,13 @@
 import type { Executor } from "@/db/client";
 import type { ServiceContext } from "@/lib/service/context";
 import { failpoint } from "@/lib/failpoints";
-import { beginIdempotentRequest, completeIdempotentRequest, completeIdempotentRequestText, hashRequest, releaseIdempotentRequest } from "@/lib/service/idempotency";
+import {
+  beginIdempotentRequest,
+  completeIdempotentRequest,
+  completeIdempotentRequestText,
+  hashRequest,
+  releaseIdempotentRequest,
+} from "@/lib/service/idempotency";
 import { errorBody, toJson } from "./respond";
 
 export interface IdempotentCall {
@@ -29,13 +35,24 @@ export async function runIdempotent(call: IdempotentCall, verb: (ctx: ServiceCon
   const { db, ctx } = call;
   const start = await beginIdempotentRequest(
     db,
-    { merchantId: ctx.merchantId, livemode: ctx.livemode, key: call.key, method: call.method, path: call.path, requestHash: hashRequest(call.method, call.path, call.body ?? {}) },
+    {
+      merchantId: ctx.merchantId,
+      livemode: ctx.livemode,
+      key: call.key,
+      method: call.method,
+      path: call.path,
+      requestHash: hashRequest(call.method, call.path, call.body ?? {}),
+    },
     new Date(),
     call.instanceId ? { instanceId: call.instanceId } : {},
   );
   if (start.kind === "replay") return { replayed: true, status: start.status, text: start.text };
   const lock = start.record;
-  const held: ServiceContext = { ...ctx, idempotencyKey: call.key, idempotency: { id: lock.id, lockVersion: lock.lockVersion, recovery: lock.recoveryData ?? undefined, stored: false } };
+  const held: ServiceContext = {
+    ...ctx,
+    idempotencyKey: call.key,
+    idempotency: { id: lock.id, lockVersion: lock.lockVersion, recovery: lock.recoveryData ?? undefined, stored: false },
+  };
   try {
     const text = toJson(await verb(held));
     await failpoint("api.response:before_store");

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { KassaError } from "@/lib/service/errors";
 import { assertSameOriginJson } from "./same-origin";
 
-const req = (method: string, headers: Record<string, string>) => new Request("http://127.0.0.1:3000/api/dashboard/refunds", { method, headers, ...(method === "GET" ? {} : { body: "{}" }) });
+const req = (method: string, headers: Record<string, string>) =>
+  new Request("http://127.0.0.1:3000/api/dashboard/refunds", { method, headers, ...(method === "GET" ? {} : { body: "{}" }) });
 const outcome = (r: Request) => {
   try {
     assertSameOriginJson(r);
@@ -31,9 +32,12 @@ describe("assertSameOriginJson (CSRF on the dashboard's JSON writes)", () => {
     expect(outcome(req("POST", headers))).toBe("origin_not_allowed");
   });
 
-  it.each([["text/plain;charset=UTF-8"], ["application/x-www-form-urlencoded"], ["multipart/form-data; boundary=x"], [""]])("refuses a %j body (what no-cors fetch and forms send) with 415", (type) => {
-    const headers: Record<string, string> = { host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000", "sec-fetch-site": "same-origin" };
-    if (type) headers["content-type"] = type;
-    expect(outcome(req("POST", headers))).toBe("content_type_invalid");
-  });
+  it.each([["text/plain;charset=UTF-8"], ["application/x-www-form-urlencoded"], ["multipart/form-data; boundary=x"], [""]])(
+    "refuses a %j body (what no-cors fetch and forms send) with 415",
+    (type) => {
+      const headers: Record<string, string> = { host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000", "sec-fetch-site": "same-origin" };
+      if (type) headers["content-type"] = type;
+      expect(outcome(req("POST", headers))).toBe("content_type_invalid");
+    },
+  );
 });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { withCron } from "./with-cron";
 
 const handler = withCron({ route: "/api/cron/test", secretEnv: "TEST_CRON_SECRET" }, async () => ({ ran: true }));
-const call = (authorization?: string) => handler(new Request("http://127.0.0.1/api/cron/test", { method: "POST", headers: authorization ? { authorization } : {} }));
+const call = (authorization?: string) =>
+  handler(new Request("http://127.0.0.1/api/cron/test", { method: "POST", headers: authorization ? { authorization } : {} }));
 
 afterEach(() => vi.unstubAllEnvs());
 

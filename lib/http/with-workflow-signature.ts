@@ -22,7 +22,8 @@ export function withWorkflowSignature<R extends Request, C>(handler: (req: R, ct
       if (!signature) throw new KassaError("workflow_signature_invalid", "Missing X-Inngest-Signature.");
       if (req.method !== "PUT") return handler(req, ctx);
       const raw = await readRawBody(req);
-      if (!verifySignature(raw, signature, key)) throw new KassaError("workflow_signature_invalid", "The X-Inngest-Signature does not match the body, or it is older than 5 minutes.");
+      if (!verifySignature(raw, signature, key))
+        throw new KassaError("workflow_signature_invalid", "The X-Inngest-Signature does not match the body, or it is older than 5 minutes.");
       // The body was read to check it: the SDK gets a request with the same bytes.
       return handler(new Request(req.url, { method: "PUT", headers: req.headers, ...(raw ? { body: raw } : {}) }) as R, ctx);
     });

@@ -53,9 +53,7 @@ describe.each([
     expect(await rejection(() => db.update(journalEntries).set({ description: "edited" }).where(eq(journalEntries.id, entry.id)))).toMatch(
       /append-only: UPDATE on journal_entries/,
     );
-    expect(await rejection(() => db.delete(journalEntries).where(eq(journalEntries.id, entry.id)))).toMatch(
-      /append-only: DELETE on journal_entries/,
-    );
+    expect(await rejection(() => db.delete(journalEntries).where(eq(journalEntries.id, entry.id)))).toMatch(/append-only: DELETE on journal_entries/);
     const [still] = await db.select().from(journalEntries).where(eq(journalEntries.id, entry.id));
     expect(still).toEqual(entry);
   });
@@ -65,9 +63,7 @@ describe.each([
     expect(await rejection(() => db.update(journalLines).set({ amount: 1n }).where(eq(journalLines.entryId, entry.id)))).toMatch(
       /append-only: UPDATE on journal_lines/,
     );
-    expect(await rejection(() => db.delete(journalLines).where(eq(journalLines.entryId, "jen_none")))).toMatch(
-      /append-only: DELETE on journal_lines/,
-    );
+    expect(await rejection(() => db.delete(journalLines).where(eq(journalLines.entryId, "jen_none")))).toMatch(/append-only: DELETE on journal_lines/);
     const lines = await db.select().from(journalLines).where(eq(journalLines.entryId, entry.id));
     expect(lines.map((l) => l.amount)).toEqual([5_000n, -4_900n, -100n]);
   });
@@ -77,9 +73,7 @@ describe.each([
     expect(await rejection(() => db.update(ledgerAccounts).set({ currency: "usd" }).where(eq(ledgerAccounts.merchantId, merchantId)))).toMatch(
       /append-only: UPDATE on ledger_accounts/,
     );
-    expect(await rejection(() => db.delete(ledgerAccounts).where(eq(ledgerAccounts.merchantId, merchantId)))).toMatch(
-      /append-only: DELETE on ledger_accounts/,
-    );
+    expect(await rejection(() => db.delete(ledgerAccounts).where(eq(ledgerAccounts.merchantId, merchantId)))).toMatch(/append-only: DELETE on ledger_accounts/);
     for (const table of ["journal_lines", "journal_entries", "ledger_accounts", "balance_transactions"]) {
       expect(await rejection(() => db.execute(sql.raw(`truncate ${table} cascade`)))).toMatch(/append-only: TRUNCATE/);
     }
@@ -113,7 +107,14 @@ describe.each([
         { id: newId("ledgerAccount"), merchantId, livemode: false, currency: "usd", type: "fees" },
       ]);
       await tx.insert(journalEntries).values({
-        id: entryId, merchantId, livemode: false, currency: "usd", key: "k", type: "adjustment", sourceType: "test", sourceId: "x",
+        id: entryId,
+        merchantId,
+        livemode: false,
+        currency: "usd",
+        key: "k",
+        type: "adjustment",
+        sourceType: "test",
+        sourceId: "x",
       });
       await tx.insert(journalLines).values([
         { entryId, position: 0, merchantId, livemode: false, currency: "usd", account: "processor_clearing", amount: 100n },
@@ -128,12 +129,25 @@ describe.each([
     const { db, entry, merchantId } = await posted();
     const lonely = newId("journalEntry");
     const empty = db.insert(journalEntries).values({
-      id: lonely, merchantId, livemode: false, currency: "eur", key: "lonely", type: "adjustment", sourceType: "test", sourceId: "x",
+      id: lonely,
+      merchantId,
+      livemode: false,
+      currency: "eur",
+      key: "lonely",
+      type: "adjustment",
+      sourceType: "test",
+      sourceId: "x",
     });
     expect(await rejection(() => empty)).toMatch(/has 0 line\(s\)/);
 
     const extra = db.insert(journalLines).values({
-      entryId: entry.id, position: 3, merchantId, livemode: false, currency: "eur", account: "fees", amount: -1n,
+      entryId: entry.id,
+      position: 3,
+      merchantId,
+      livemode: false,
+      currency: "eur",
+      account: "fees",
+      amount: -1n,
     });
     expect(await rejection(() => extra)).toMatch(/does not balance: its eur lines sum to -1/);
     expect(await db.select().from(journalLines).where(eq(journalLines.entryId, entry.id))).toHaveLength(3);

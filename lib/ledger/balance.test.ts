@@ -181,9 +181,15 @@ describe("on PGlite (the embedded default)", () => {
       const ctx: ServiceContext = { merchantId: newId("merchant"), livemode: true, actor: { type: "system", id: "test" }, db: lite.db };
       const id = newId("payment");
       await postJournalEntry(lite.db, {
-        merchantId: ctx.merchantId, livemode: true, currency: "jpy", key: `capture:${id}`, type: "capture",
-        source: { type: "payment", id }, lines: postingsFor.capture({ amount: 5_000n, fee: 180n }),
-        availableOn: T0, balanceTransaction: { type: "charge", amount: 5_000n, fee: 180n },
+        merchantId: ctx.merchantId,
+        livemode: true,
+        currency: "jpy",
+        key: `capture:${id}`,
+        type: "capture",
+        source: { type: "payment", id },
+        lines: postingsFor.capture({ amount: 5_000n, fee: 180n }),
+        availableOn: T0,
+        balanceTransaction: { type: "charge", amount: 5_000n, fee: 180n },
       });
       expect(await releaseAvailableFunds({ db: lite.db, now: new Date(T0.getTime() - 1) })).toEqual({ released: 0 });
       expect(await releaseAvailableFunds({ db: lite.db, now: T0 })).toEqual({ released: 1 });

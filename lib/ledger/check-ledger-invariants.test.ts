@@ -24,16 +24,28 @@ afterAll(async () => {
 async function capture(merchantId: string, amount: bigint, fee = 0n) {
   const id = newId("payment");
   return postJournalEntry(db, {
-    merchantId, livemode: false, currency: "usd", key: `capture:${id}`, type: "capture", source: { type: "payment", id },
-    lines: postingsFor.capture({ amount, fee }), balanceTransaction: { type: "charge", amount, fee },
+    merchantId,
+    livemode: false,
+    currency: "usd",
+    key: `capture:${id}`,
+    type: "capture",
+    source: { type: "payment", id },
+    lines: postingsFor.capture({ amount, fee }),
+    balanceTransaction: { type: "charge", amount, fee },
   });
 }
 
 async function refund(merchantId: string, amount: bigint) {
   const id = newId("refund");
   return postJournalEntry(db, {
-    merchantId, livemode: false, currency: "usd", key: `refund:${id}`, type: "refund", source: { type: "refund", id },
-    lines: postingsFor.refund({ amount }), balanceTransaction: { type: "refund", amount: -amount, fee: 0n },
+    merchantId,
+    livemode: false,
+    currency: "usd",
+    key: `refund:${id}`,
+    type: "refund",
+    source: { type: "refund", id },
+    lines: postingsFor.refund({ amount }),
+    balanceTransaction: { type: "refund", amount: -amount, fee: 0n },
   });
 }
 
@@ -54,12 +66,19 @@ async function writeAround(merchantId: string, lines: PostingLine[]) {
         .onConflictDoNothing();
     }
     await tx.insert(journalEntries).values({
-      id: entryId, merchantId, livemode: false, currency: "usd", key: `broken:${entryId}`, type: "adjustment", sourceType: "test", sourceId: entryId,
+      id: entryId,
+      merchantId,
+      livemode: false,
+      currency: "usd",
+      key: `broken:${entryId}`,
+      type: "adjustment",
+      sourceType: "test",
+      sourceId: entryId,
     });
     if (lines.length > 0) {
-      await tx.insert(journalLines).values(
-        lines.map((l, position) => ({ entryId, position, merchantId, livemode: false, currency: "usd", account: l.account, amount: l.amount })),
-      );
+      await tx
+        .insert(journalLines)
+        .values(lines.map((l, position) => ({ entryId, position, merchantId, livemode: false, currency: "usd", account: l.account, amount: l.amount })));
     }
     await tx.execute(sql`alter table journal_entries enable trigger journal_entries_balanced`);
     await tx.execute(sql`alter table journal_lines enable trigger journal_lines_balanced`);
@@ -74,8 +93,14 @@ describe("checkLedgerInvariants", () => {
     await releaseAvailableFunds({ db, ctx: { merchantId, livemode: false }, now: new Date(Date.now() + 1000) });
     await refund(merchantId, 500n);
     await postJournalEntry(db, {
-      merchantId, livemode: false, currency: "usd", key: `dispute:${entry.id}`, type: "dispute", source: { type: "dispute", id: "dp_1" },
-      lines: postingsFor.dispute({ amount: 1_000n, fee: 1_500n }), balanceTransaction: { type: "dispute", amount: -1_000n, fee: 1_500n },
+      merchantId,
+      livemode: false,
+      currency: "usd",
+      key: `dispute:${entry.id}`,
+      type: "dispute",
+      source: { type: "dispute", id: "dp_1" },
+      lines: postingsFor.dispute({ amount: 1_000n, fee: 1_500n }),
+      balanceTransaction: { type: "dispute", amount: -1_000n, fee: 1_500n },
     });
     await expectLedgerBalanced(db, { merchantId });
   });
@@ -89,10 +114,7 @@ describe("checkLedgerInvariants", () => {
     ]);
     const result = await checkLedgerInvariants(db, { merchantId });
     expect(result.ok).toBe(false);
-    expect(result.problems).toEqual([
-      `entry ${broken} does not balance: usd lines sum to 1`,
-      "ledger does not balance: usd debits minus credits = 1",
-    ]);
+    expect(result.problems).toEqual([`entry ${broken} does not balance: usd lines sum to 1`, "ledger does not balance: usd debits minus credits = 1"]);
     // The whole-ledger check sees it too; another merchant's scope does not.
     expect((await checkLedgerInvariants(db)).problems).toContain(`entry ${broken} does not balance: usd lines sum to 1`);
     await expectLedgerBalanced(db, { merchantId: newId("merchant") });
@@ -118,16 +140,32 @@ describe("checkLedgerInvariants", () => {
     await capture(merchantId, 1_000n);
     // A balance transaction attached to an entry that never touched the merchant's accounts.
     const { entry } = await postJournalEntry(db, {
-      merchantId, livemode: false, currency: "usd", key: `adj:${newId("payment")}`, type: "adjustment", source: { type: "test", id: "x" },
-      lines: [{ account: "processor_clearing", amount: 5n }, { account: "fees", amount: -5n }],
+      merchantId,
+      livemode: false,
+      currency: "usd",
+      key: `adj:${newId("payment")}`,
+      type: "adjustment",
+      source: { type: "test", id: "x" },
+      lines: [
+        { account: "processor_clearing", amount: 5n },
+        { account: "fees", amount: -5n },
+      ],
     });
     await db.insert(balanceTransactions).values({
-      id: newId("balanceTransaction"), merchantId, livemode: false, entryId: entry.id, type: "adjustment", amount: 5n, fee: 0n, net: 5n,
-      currency: "usd", availableOn: new Date(), sourceType: "test", sourceId: "x",
+      id: newId("balanceTransaction"),
+      merchantId,
+      livemode: false,
+      entryId: entry.id,
+      type: "adjustment",
+      amount: 5n,
+      fee: 0n,
+      net: 5n,
+      currency: "usd",
+      availableOn: new Date(),
+      sourceType: "test",
+      sourceId: "x",
     });
     const result = await checkLedgerInvariants(db, { merchantId });
-    expect(result.problems).toEqual([
-      `merchant ${merchantId} (test) pending usd balance 1000 differs from its pending balance transactions' net 1005`,
-    ]);
+    expect(result.problems).toEqual([`merchant ${merchantId} (test) pending usd balance 1000 differs from its pending balance transactions' net 1005`]);
   });
 });

@@ -76,13 +76,7 @@ export async function checkLedgerInvariants(db: Executor, scope: LedgerScope = {
     .select({ merchantId: l.merchantId, livemode: l.livemode, currency: l.currency, total: total(l.amount) })
     .from(l)
     .innerJoin(e, eq(e.id, l.entryId))
-    .where(
-      and(
-        scoped(l, scope),
-        inArray(l.account, ["merchant_pending", "merchant_available"]),
-        notInArray(e.type, [...OVERDRAFT_ENTRY_TYPES]),
-      ),
-    )
+    .where(and(scoped(l, scope), inArray(l.account, ["merchant_pending", "merchant_available"]), notInArray(e.type, [...OVERDRAFT_ENTRY_TYPES])))
     .groupBy(l.merchantId, l.livemode, l.currency)
     // Merchant accounts are credit-normal: a positive sum is a negative balance.
     .having(sql`sum(${l.amount}) > 0`);

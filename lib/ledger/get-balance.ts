@@ -43,10 +43,7 @@ export async function getBalance({ ctx }: { ctx: ServiceContext }): Promise<Bala
   const currencies = [...new Set(rows.map((r) => r.currency))].sort();
   if (currencies.length === 0) {
     // Like Stripe: a merchant with no movements shows zero in its default currency.
-    const [merchant] = await db
-      .select({ currency: merchants.defaultCurrency })
-      .from(merchants)
-      .where(eq(merchants.id, ctx.merchantId));
+    const [merchant] = await db.select({ currency: merchants.defaultCurrency }).from(merchants).where(eq(merchants.id, ctx.merchantId));
     currencies.push(merchant?.currency ?? "usd");
   }
   const amount = (account: string, currency: string) => {

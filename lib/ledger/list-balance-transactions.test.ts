@@ -99,7 +99,12 @@ describe("listBalanceTransactions", () => {
 
   it("filters by type, source and created", async () => {
     const refunds = await listBalanceTransactions({ ctx, input: { type: "refund" } });
-    expect(ids(refunds)).toEqual(ours.filter((t) => t.type === "refund").map((t) => t.id).reverse());
+    expect(ids(refunds)).toEqual(
+      ours
+        .filter((t) => t.type === "refund")
+        .map((t) => t.id)
+        .reverse(),
+    );
 
     const bySource = await listBalanceTransactions({ ctx, input: { source: ours[3]!.source } });
     expect(ids(bySource)).toEqual([ours[3]!.id]);

@@ -15,20 +15,15 @@ export const ListBalanceTransactionsInput = z.strictObject({
   type: z.enum(BALANCE_TRANSACTION_TYPES).optional(),
   /** The id of the object that caused the transaction (a charge, refund, dispute…). */
   source: z.string().min(1).max(255).optional(),
-  currency: z.string().regex(/^[a-z]{3}$/, "must be a lowercase ISO currency code").optional(),
+  currency: z
+    .string()
+    .regex(/^[a-z]{3}$/, "must be a lowercase ISO currency code")
+    .optional(),
   /** Unix seconds: an exact second, or a range such as { gte, lt }. */
   created: z.union([unixSeconds, z.strictObject({ gt: unixSeconds, gte: unixSeconds, lt: unixSeconds, lte: unixSeconds }).partial()]).optional(),
 });
 
-export async function listBalanceTransactions({
-  ctx,
-  input,
-  url = "/v1/balance_transactions",
-}: {
-  ctx: ServiceContext;
-  input: unknown;
-  url?: string;
-}) {
+export async function listBalanceTransactions({ ctx, input, url = "/v1/balance_transactions" }: { ctx: ServiceContext; input: unknown; url?: string }) {
   requirePermission(ctx, "balance:read");
   const params = parseWith(ListBalanceTransactionsInput, input);
   const t = balanceTransactions;

@@ -86,7 +86,12 @@ describe.each([
     const input = capture();
     await postJournalEntry(db, input);
     await expect(
-      postJournalEntry(db, { ...input, type: "refund", lines: postingsFor.refund({ amount: 5n }), balanceTransaction: { type: "refund", amount: -5n, fee: 0n } }),
+      postJournalEntry(db, {
+        ...input,
+        type: "refund",
+        lines: postingsFor.refund({ amount: 5n }),
+        balanceTransaction: { type: "refund", amount: -5n, fee: 0n },
+      }),
     ).rejects.toMatchObject({ code: "ledger_entry_invalid", param: "key" });
   });
 
@@ -109,9 +114,36 @@ describe("postJournalEntry validation", () => {
   const bad: [string, Partial<PostJournalEntryInput>, string][] = [
     ["no lines", { lines: [] }, "lines"],
     ["a single line", { lines: [{ account: "fees", amount: 0n }] }, "lines"],
-    ["an unknown account", { lines: [{ account: "cash" as never, amount: 1n }, { account: "fees", amount: -1n }] }, "lines[0]"],
-    ["a number amount", { lines: [{ account: "processor_clearing", amount: 1 as never }, { account: "fees", amount: -1n }] }, "lines[0]"],
-    ["a zero line", { lines: [{ account: "processor_clearing", amount: 0n }, { account: "fees", amount: 0n }] }, "lines[0]"],
+    [
+      "an unknown account",
+      {
+        lines: [
+          { account: "cash" as never, amount: 1n },
+          { account: "fees", amount: -1n },
+        ],
+      },
+      "lines[0]",
+    ],
+    [
+      "a number amount",
+      {
+        lines: [
+          { account: "processor_clearing", amount: 1 as never },
+          { account: "fees", amount: -1n },
+        ],
+      },
+      "lines[0]",
+    ],
+    [
+      "a zero line",
+      {
+        lines: [
+          { account: "processor_clearing", amount: 0n },
+          { account: "fees", amount: 0n },
+        ],
+      },
+      "lines[0]",
+    ],
     ["an uppercase currency", { currency: "USD" }, "currency"],
     ["an unknown currency", { currency: "xyz" }, "currency"],
     ["an unknown type", { type: "payout" as never }, "type"],
@@ -120,7 +152,12 @@ describe("postJournalEntry validation", () => {
     ["a balance transaction whose net differs", { balanceTransaction: { type: "charge", amount: 10_000n, fee: 0n } }, "balanceTransaction"],
     [
       "merchant_available outside a release",
-      { lines: [{ account: "processor_clearing", amount: 5n }, { account: "merchant_available", amount: -5n }] },
+      {
+        lines: [
+          { account: "processor_clearing", amount: 5n },
+          { account: "merchant_available", amount: -5n },
+        ],
+      },
       "lines",
     ],
     ["a release with a balance transaction", { type: "release", lines: postingsFor.release({ net: 5n }) }, "balanceTransaction"],

@@ -151,9 +151,9 @@ async function post(tx: Executor, input: PostJournalEntryInput): Promise<PostJou
     .insert(ledgerAccounts)
     .values(accounts.map((type) => ({ id: newId("ledgerAccount"), merchantId, livemode, currency, type })))
     .onConflictDoNothing();
-  const insertLines = tx.insert(journalLines).values(
-    input.lines.map((l, position) => ({ entryId: entry.id, position, merchantId, livemode, currency, account: l.account, amount: l.amount })),
-  );
+  const insertLines = tx
+    .insert(journalLines)
+    .values(input.lines.map((l, position) => ({ entryId: entry.id, position, merchantId, livemode, currency, account: l.account, amount: l.amount })));
 
   let balanceTransaction: BalanceTransactionRow | null = null;
   if (input.balanceTransaction) {
@@ -188,13 +188,7 @@ async function existingEntry(tx: Executor, input: PostJournalEntryInput): Promis
   const [entry] = await tx
     .select()
     .from(journalEntries)
-    .where(
-      and(
-        eq(journalEntries.merchantId, input.merchantId),
-        eq(journalEntries.livemode, input.livemode),
-        eq(journalEntries.key, input.key),
-      ),
-    );
+    .where(and(eq(journalEntries.merchantId, input.merchantId), eq(journalEntries.livemode, input.livemode), eq(journalEntries.key, input.key)));
   if (!entry) {
     // The only other unique rule an insert can hit: an entry is reversed at most once.
     throw new KassaError("ledger_entry_not_reversible", `Journal entry ${input.reversesEntryId} is already reversed.`);

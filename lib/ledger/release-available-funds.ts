@@ -63,7 +63,12 @@ export async function releaseAvailableFunds(args: {
         await tx
           .update(t)
           .set({ status: "available" })
-          .where(inArray(t.id, due.map((bt) => bt.id)));
+          .where(
+            inArray(
+              t.id,
+              due.map((bt) => bt.id),
+            ),
+          );
       }
       return due.length;
     });

@@ -36,8 +36,7 @@ async function captured(merchantId = newId("merchant")) {
   return { merchantId, payment, ...result };
 }
 
-const linesOf = (entryId: string) =>
-  db.select().from(journalLines).where(eq(journalLines.entryId, entryId)).orderBy(asc(journalLines.position));
+const linesOf = (entryId: string) => db.select().from(journalLines).where(eq(journalLines.entryId, entryId)).orderBy(asc(journalLines.position));
 
 describe("reverseJournalEntry", () => {
   it("posts the mirror entry and a negated balance transaction", async () => {
@@ -66,9 +65,9 @@ describe("reverseJournalEntry", () => {
     const first = await reverseJournalEntry(db, { merchantId, livemode: false, entryId: entry.id, reason: "first" });
     const again = await reverseJournalEntry(db, { merchantId, livemode: false, entryId: entry.id, reason: "retry" });
     expect(again).toMatchObject({ created: false, entry: first.entry });
-    await expect(
-      reverseJournalEntry(db, { merchantId, livemode: false, entryId: entry.id, key: "other-key", reason: "second" }),
-    ).rejects.toMatchObject({ code: "ledger_entry_not_reversible" });
+    await expect(reverseJournalEntry(db, { merchantId, livemode: false, entryId: entry.id, key: "other-key", reason: "second" })).rejects.toMatchObject({
+      code: "ledger_entry_not_reversible",
+    });
     const reversals = await db.select().from(journalEntries).where(eq(journalEntries.reversesEntryId, entry.id));
     expect(reversals).toHaveLength(1);
   });
@@ -79,20 +78,20 @@ describe("reverseJournalEntry", () => {
     const entries = await db.select().from(journalEntries).where(eq(journalEntries.merchantId, merchantId));
     const releases = entries.filter((e) => e.type === "release");
     expect(releases).toHaveLength(1);
-    await expect(
-      reverseJournalEntry(db, { merchantId, livemode: false, entryId: releases[0]!.id, reason: "no" }),
-    ).rejects.toMatchObject({ code: "ledger_entry_not_reversible" });
+    await expect(reverseJournalEntry(db, { merchantId, livemode: false, entryId: releases[0]!.id, reason: "no" })).rejects.toMatchObject({
+      code: "ledger_entry_not_reversible",
+    });
     const reversal = await reverseJournalEntry(db, { merchantId, livemode: false, entryId: entry.id, reason: "undo" });
-    await expect(
-      reverseJournalEntry(db, { merchantId, livemode: false, entryId: reversal.entry.id, reason: "undo the undo" }),
-    ).rejects.toMatchObject({ code: "ledger_entry_not_reversible" });
+    await expect(reverseJournalEntry(db, { merchantId, livemode: false, entryId: reversal.entry.id, reason: "undo the undo" })).rejects.toMatchObject({
+      code: "ledger_entry_not_reversible",
+    });
   });
 
   it("answers resource_missing for another merchant's or mode's entry", async () => {
     const { merchantId, entry } = await captured();
-    await expect(
-      reverseJournalEntry(db, { merchantId: newId("merchant"), livemode: false, entryId: entry.id, reason: "x" }),
-    ).rejects.toMatchObject({ code: "resource_missing" });
+    await expect(reverseJournalEntry(db, { merchantId: newId("merchant"), livemode: false, entryId: entry.id, reason: "x" })).rejects.toMatchObject({
+      code: "resource_missing",
+    });
     await expect(reverseJournalEntry(db, { merchantId, livemode: true, entryId: entry.id, reason: "x" })).rejects.toMatchObject({
       code: "resource_missing",
     });

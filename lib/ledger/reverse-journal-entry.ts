@@ -27,13 +27,7 @@ export async function reverseJournalEntry(tx: Executor, input: ReverseJournalEnt
   const [entry] = await tx
     .select()
     .from(journalEntries)
-    .where(
-      and(
-        eq(journalEntries.id, input.entryId),
-        eq(journalEntries.merchantId, input.merchantId),
-        eq(journalEntries.livemode, input.livemode),
-      ),
-    );
+    .where(and(eq(journalEntries.id, input.entryId), eq(journalEntries.merchantId, input.merchantId), eq(journalEntries.livemode, input.livemode)));
   if (!entry) throw new KassaError("resource_missing", `No such journal entry: '${input.entryId}'`, { param: "entryId" });
   if (entry.type === "release" || entry.type === "reversal") {
     throw new KassaError("ledger_entry_not_reversible", `A ${entry.type} entry cannot be reversed; post a new entry instead.`, {

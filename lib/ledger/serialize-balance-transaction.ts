@@ -14,10 +14,7 @@ export function serializeBalanceTransaction(t: BalanceTransactionRow) {
     currency: t.currency,
     description: t.description,
     fee: jsonAmount(t.fee),
-    fee_details:
-      t.fee === 0n
-        ? []
-        : [{ amount: jsonAmount(t.fee), currency: t.currency, description: "Kassa fees", type: "kassa_fee" as const }],
+    fee_details: t.fee === 0n ? [] : [{ amount: jsonAmount(t.fee), currency: t.currency, description: "Kassa fees", type: "kassa_fee" as const }],
     net: jsonAmount(t.net),
     source: t.sourceId,
     status: t.status,

@@ -19,9 +19,20 @@ export const ChangePasswordInput = z.strictObject({
  * The signed-in user changes their password, proving the current one first (throttled like a sign-in,
  * so a borrowed session cannot guess it). Every other session of theirs ends; this browser stays in.
  */
-export async function changePassword({ ctx, userId, sessionId, input }: { ctx: ServiceContext; userId: string; sessionId: string; input: unknown }): Promise<void> {
+export async function changePassword({
+  ctx,
+  userId,
+  sessionId,
+  input,
+}: {
+  ctx: ServiceContext;
+  userId: string;
+  sessionId: string;
+  input: unknown;
+}): Promise<void> {
   const data = parseWith(ChangePasswordInput, input);
-  if (data.new_password === data.current_password) throw new KassaError("parameter_invalid", "Choose a new password, not the current one.", { param: "new_password" });
+  if (data.new_password === data.current_password)
+    throw new KassaError("parameter_invalid", "Choose a new password, not the current one.", { param: "new_password" });
   const limit = await loginRateLimiters().accountIp.limit(`password-change|${userId}`);
   if (!limit.success) throw new KassaError("login_throttled", "Too many attempts. Wait a few minutes and try again.");
   const db = await executor(ctx);

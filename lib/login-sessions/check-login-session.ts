@@ -23,7 +23,12 @@ export async function sessionRole(
     .where(and(eq(loginSessions.id, sessionId), eq(loginSessions.userId, userId), isNull(loginSessions.revokedAt)));
   if (!row) return null;
   if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await commitPlatformWrites(db, (db) => [db.update(loginSessions).set({ lastSeenAt: new Date(now) }).where(eq(loginSessions.id, sessionId))]);
+    await commitPlatformWrites(db, (db) => [
+      db
+        .update(loginSessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(loginSessions.id, sessionId)),
+    ]);
   }
   return { role: row.role };
 }

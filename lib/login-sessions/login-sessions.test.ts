@@ -24,7 +24,12 @@ describe("login sessions", () => {
     expect(await checkLoginSession(db, { sessionId: a, userId: m.userId })).toBe(true);
     const listed = await listLoginSessions(db, { userId: m.userId, currentId: a });
     expect(listed).toHaveLength(2);
-    expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ id: a, current: true, ip: "198.51.100.1", userAgent: "Firefox" }), expect.objectContaining({ id: b, current: false })]));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: a, current: true, ip: "198.51.100.1", userAgent: "Firefox" }),
+        expect.objectContaining({ id: b, current: false }),
+      ]),
+    );
     expect(await revokeLoginSessions({ ctx: m.ctx, userId: m.userId, sessionId: a })).toBe(1);
     expect(await checkLoginSession(db, { sessionId: a, userId: m.userId })).toBe(false);
     expect(await checkLoginSession(db, { sessionId: b, userId: m.userId })).toBe(true);
@@ -60,7 +65,11 @@ describe("changePassword", () => {
     const m = await makeMerchant(db);
     const here = await startLoginSession(db, { userId: m.userId, ip: null, userAgent: "here" });
     const there = await startLoginSession(db, { userId: m.userId, ip: null, userAgent: "there" });
-    const change = (input: Record<string, string>) => changePassword({ ctx: m.ctx, userId: m.userId, sessionId: here, input }).then(() => "ok", (e: { code: string; param?: string }) => `${e.code}:${e.param ?? ""}`);
+    const change = (input: Record<string, string>) =>
+      changePassword({ ctx: m.ctx, userId: m.userId, sessionId: here, input }).then(
+        () => "ok",
+        (e: { code: string; param?: string }) => `${e.code}:${e.param ?? ""}`,
+      );
     expect(await change({ current_password: "wrong wrong wrong", new_password: "a brand new passphrase" })).toBe("invalid_credentials:current_password");
     expect(await change({ current_password: "correct horse battery", new_password: "short" })).toBe("parameter_invalid:new_password");
     expect(await change({ current_password: "correct horse battery", new_password: "correct horse battery" })).toBe("parameter_invalid:new_password");
@@ -68,8 +77,12 @@ describe("changePassword", () => {
     expect(await change({ current_password: "correct horse battery", new_password: "a brand new passphrase" })).toBe("ok");
     expect(await checkLoginSession(db, { sessionId: here, userId: m.userId })).toBe(true);
     expect(await checkLoginSession(db, { sessionId: there, userId: m.userId })).toBe(false);
-    await expect(verifyCredentials({ db, email: m.email, password: "correct horse battery", ip: "198.51.100.77" })).rejects.toMatchObject({ code: "invalid_credentials" });
-    await expect(verifyCredentials({ db, email: m.email, password: "a brand new passphrase", ip: "198.51.100.78" })).resolves.toMatchObject({ userId: m.userId });
+    await expect(verifyCredentials({ db, email: m.email, password: "correct horse battery", ip: "198.51.100.77" })).rejects.toMatchObject({
+      code: "invalid_credentials",
+    });
+    await expect(verifyCredentials({ db, email: m.email, password: "a brand new passphrase", ip: "198.51.100.78" })).resolves.toMatchObject({
+      userId: m.userId,
+    });
     expect(await auditRows(db, m.merchantId, "user.password_changed")).toHaveLength(1);
   });
 });

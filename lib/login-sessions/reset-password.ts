@@ -24,7 +24,10 @@ export async function resetPassword({ db, input }: { db: Executor; input: unknow
       .returning();
     if (!reset) throw new KassaError("reset_link_invalid", "This reset link is used, expired or wrong. Ask for a new one.", { param: "token" });
     await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId));
-    await tx.update(loginSessions).set({ revokedAt: new Date() }).where(and(eq(loginSessions.userId, reset.userId), isNull(loginSessions.revokedAt)));
+    await tx
+      .update(loginSessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(loginSessions.userId, reset.userId), isNull(loginSessions.revokedAt)));
     return { userId: reset.userId };
   });
 }

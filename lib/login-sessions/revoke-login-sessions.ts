@@ -9,7 +9,19 @@ import { KassaError } from "@/lib/service/errors";
  * list), or all of them but `keep` (after a password change), or all (`everywhere`). Another user's
  * session is "not found".
  */
-export async function revokeLoginSessions({ ctx, userId, sessionId, keep, everywhere }: { ctx: ServiceContext; userId: string; sessionId?: string; keep?: string; everywhere?: boolean }): Promise<number> {
+export async function revokeLoginSessions({
+  ctx,
+  userId,
+  sessionId,
+  keep,
+  everywhere,
+}: {
+  ctx: ServiceContext;
+  userId: string;
+  sessionId?: string;
+  keep?: string;
+  everywhere?: boolean;
+}): Promise<number> {
   if (!sessionId && !everywhere) throw new KassaError("parameter_missing", "Say which session to sign out.", { param: "session" });
   return commit(ctx, async (tx, changes) => {
     const gone = await tx
@@ -25,7 +37,12 @@ export async function revokeLoginSessions({ ctx, userId, sessionId, keep, everyw
       )
       .returning({ id: loginSessions.id });
     if (sessionId && gone.length === 0) throw new KassaError("resource_missing", `No such session: '${sessionId}'`, { param: "session" });
-    changes.audit({ action: everywhere ? "user.signed_out_everywhere" : "user.signed_out", targetType: "user", targetId: userId, metadata: { sessions: gone.length } });
+    changes.audit({
+      action: everywhere ? "user.signed_out_everywhere" : "user.signed_out",
+      targetType: "user",
+      targetId: userId,
+      metadata: { sessions: gone.length },
+    });
     return gone.length;
   });
 }

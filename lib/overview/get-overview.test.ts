@@ -39,11 +39,22 @@ function expected(rows: PaymentRow[], refundRows: RefundRow[], from: string, to:
   const refunded = sum(rs.map((r) => r.amount));
   const succeeded = ps.filter((p) => p.status === "succeeded").length;
   const failed = ps.filter((p) => p.status === "requires_payment_method" && p.lastPaymentError).length;
-  return { gross, fees, refunds: refunded, net: gross - fees - refunded + sum(rs.map((r) => r.feeRefunded)), successful: succeeded, successRate: succeeded + failed ? Math.round((succeeded / (succeeded + failed)) * 1000) / 10 : 0, payments: ps.length };
+  return {
+    gross,
+    fees,
+    refunds: refunded,
+    net: gross - fees - refunded + sum(rs.map((r) => r.feeRefunded)),
+    successful: succeeded,
+    successRate: succeeded + failed ? Math.round((succeeded / (succeeded + failed)) * 1000) / 10 : 0,
+    payments: ps.length,
+  };
 }
 
 async function load(db: Executor, merchantId: string) {
-  return { rows: await db.select().from(payments).where(eq(payments.merchantId, merchantId)), refundRows: await db.select().from(refunds).where(eq(refunds.merchantId, merchantId)) };
+  return {
+    rows: await db.select().from(payments).where(eq(payments.merchantId, merchantId)),
+    refundRows: await db.select().from(refunds).where(eq(refunds.merchantId, merchantId)),
+  };
 }
 
 describe("getOverview", () => {
@@ -53,7 +64,10 @@ describe("getOverview", () => {
     const made: string[] = [];
     const methods = ["pm_card_visa", "pm_card_mastercard", "pm_card_amex", "pm_card_chargeDeclined"];
     for (let i = 0; i < 24; i++) {
-      const p = await createPayment({ ctx, input: { amount: 1000 + i * 137, currency: i % 3 === 0 ? "eur" : "usd", payment_method: methods[i % methods.length]!, confirm: true } }).catch((e) => {
+      const p = await createPayment({
+        ctx,
+        input: { amount: 1000 + i * 137, currency: i % 3 === 0 ? "eur" : "usd", payment_method: methods[i % methods.length]!, confirm: true },
+      }).catch((e) => {
         if (e instanceof KassaError && e.code === "card_declined") return null;
         throw e;
       });
@@ -64,9 +78,17 @@ describe("getOverview", () => {
     for (const p of succeeded.slice(0, 4)) await createRefund({ ctx, input: { payment: p.id, amount: 300 } });
     await createRefund({ ctx, input: { payment: succeeded[5]!.id } });
     // Spread them over the last 14 days (rollups follow the update), refunds too.
-    for (const [i, p] of all.entries()) await pg.db.update(payments).set({ createdAt: new Date(Date.now() - (i % 14) * DAY) }).where(eq(payments.id, p.id));
+    for (const [i, p] of all.entries())
+      await pg.db
+        .update(payments)
+        .set({ createdAt: new Date(Date.now() - (i % 14) * DAY) })
+        .where(eq(payments.id, p.id));
     const rs = await pg.db.select().from(refunds).where(eq(refunds.merchantId, ctx.merchantId));
-    for (const [i, r] of rs.entries()) await pg.db.update(refunds).set({ createdAt: new Date(Date.now() - (i * 3) * DAY) }).where(eq(refunds.id, r.id));
+    for (const [i, r] of rs.entries())
+      await pg.db
+        .update(refunds)
+        .set({ createdAt: new Date(Date.now() - i * 3 * DAY) })
+        .where(eq(refunds.id, r.id));
 
     const { rows, refundRows } = await load(pg.db, ctx.merchantId);
     for (const currency of ["usd", "eur"]) {
@@ -74,13 +96,33 @@ describe("getOverview", () => {
       const o = await getOverview({ ctx, input: { from, to: today, currency } });
       const cur = expected(rows, refundRows, from, today, currency);
       const prev = expected(rows, refundRows, addDays(from, -7), addDays(from, -1), currency);
-      expect({ gross: o.gross.value, fees: o.fees.value, refunds: o.refunds.value, net: o.net.value, successful: o.successful.value, successRate: o.successRate.value, payments: o.payments.value }).toEqual(cur);
-      expect({ gross: o.gross.previous, fees: o.fees.previous, refunds: o.refunds.previous, net: o.net.previous, successful: o.successful.previous, successRate: o.successRate.previous, payments: o.payments.previous }).toEqual(prev);
+      expect({
+        gross: o.gross.value,
+        fees: o.fees.value,
+        refunds: o.refunds.value,
+        net: o.net.value,
+        successful: o.successful.value,
+        successRate: o.successRate.value,
+        payments: o.payments.value,
+      }).toEqual(cur);
+      expect({
+        gross: o.gross.previous,
+        fees: o.fees.previous,
+        refunds: o.refunds.previous,
+        net: o.net.previous,
+        successful: o.successful.previous,
+        successRate: o.successRate.previous,
+        payments: o.payments.previous,
+      }).toEqual(prev);
       expect(cur.gross).toBeGreaterThan(0);
       expect(o.series).toHaveLength(7);
       expect(o.series.reduce((a, d) => a + d.gross, 0)).toBe(cur.gross);
       expect(o.byMethod.reduce((a, b) => a + b.count, 0)).toBe(cur.successful);
-      expect(o.byMethod.map((b) => b.brand).sort()).toEqual([...new Set(rows.filter((p) => p.currency === currency && p.status === "succeeded" && dayOf(p.createdAt) >= from).map((p) => p.card?.brand ?? ""))].sort());
+      expect(o.byMethod.map((b) => b.brand).sort()).toEqual(
+        [
+          ...new Set(rows.filter((p) => p.currency === currency && p.status === "succeeded" && dayOf(p.createdAt) >= from).map((p) => p.card?.brand ?? "")),
+        ].sort(),
+      );
     }
     expect(cur(await getOverview({ ctx, input: { from: addDays(today, -6), to: today } }))).toBe("usd"); // busiest currency by default
     expect(rs.length).toBe(5);
@@ -90,7 +132,21 @@ describe("getOverview", () => {
     const a = await makeMerchant(lite.db);
     const b = await makeMerchant(lite.db);
     const insert = (merchantId: string, livemode: boolean, amount: number, daysAgo: number) =>
-      lite.db.insert(payments).values({ id: newId("payment"), merchantId, livemode, amount: BigInt(amount), amountReceived: BigInt(amount), fee: 30n, currency: "usd", status: "succeeded", captureMethod: "automatic", connector: "sandbox", createdAt: new Date(Date.now() - daysAgo * DAY) });
+      lite.db
+        .insert(payments)
+        .values({
+          id: newId("payment"),
+          merchantId,
+          livemode,
+          amount: BigInt(amount),
+          amountReceived: BigInt(amount),
+          fee: 30n,
+          currency: "usd",
+          status: "succeeded",
+          captureMethod: "automatic",
+          connector: "sandbox",
+          createdAt: new Date(Date.now() - daysAgo * DAY),
+        });
     await insert(a.merchantId, false, 5000, 0);
     await insert(a.merchantId, false, 2500, 1);
     await insert(a.merchantId, true, 9900, 0);
@@ -111,9 +167,33 @@ describe("getOverview", () => {
     const a = await makeMerchant(lite.db);
     const b = await makeMerchant(lite.db);
     const dispute = (merchantId: string, livemode: boolean, amount: number, currency: string, daysAgo: number) =>
-      lite.db.insert(disputes).values({ id: newId("dispute"), merchantId, livemode, paymentId: newId("payment"), amount: BigInt(amount), currency, fee: 1500n, status: "needs_response", reason: "fraudulent", evidenceDueBy: new Date(Date.now() + 7 * DAY), connector: "sandbox", createdAt: new Date(Date.now() - daysAgo * DAY) });
+      lite.db
+        .insert(disputes)
+        .values({
+          id: newId("dispute"),
+          merchantId,
+          livemode,
+          paymentId: newId("payment"),
+          amount: BigInt(amount),
+          currency,
+          fee: 1500n,
+          status: "needs_response",
+          reason: "fraudulent",
+          evidenceDueBy: new Date(Date.now() + 7 * DAY),
+          connector: "sandbox",
+          createdAt: new Date(Date.now() - daysAgo * DAY),
+        });
     const customer = (merchantId: string, livemode: boolean, daysAgo: number, deleted = false) =>
-      lite.db.insert(customers).values({ id: newId("customer"), merchantId, livemode, connector: "sandbox", createdAt: new Date(Date.now() - daysAgo * DAY), deletedAt: deleted ? new Date() : null });
+      lite.db
+        .insert(customers)
+        .values({
+          id: newId("customer"),
+          merchantId,
+          livemode,
+          connector: "sandbox",
+          createdAt: new Date(Date.now() - daysAgo * DAY),
+          deletedAt: deleted ? new Date() : null,
+        });
     await dispute(a.merchantId, false, 4000, "usd", 0);
     await dispute(a.merchantId, false, 1000, "usd", 2);
     await dispute(a.merchantId, false, 800, "eur", 0); // another currency
@@ -138,7 +218,11 @@ describe("getOverview", () => {
 
   it("refuses bad ranges with parameter errors", async () => {
     const { ctx } = await makeMerchant(lite.db);
-    const code = (input: unknown) => getOverview({ ctx, input }).then(() => "ok", (e: unknown) => (e instanceof KassaError ? `${e.code}:${e.param ?? ""}` : String(e)));
+    const code = (input: unknown) =>
+      getOverview({ ctx, input }).then(
+        () => "ok",
+        (e: unknown) => (e instanceof KassaError ? `${e.code}:${e.param ?? ""}` : String(e)),
+      );
     expect(await code({ from: "2026-02-30", to: "2026-03-01" })).toBe("parameter_invalid:from");
     expect(await code({ from: "2026-03-02", to: "2026-03-01" })).toBe("parameter_invalid:to");
     expect(await code({ from: "2024-01-01", to: "2026-03-01" })).toBe("parameter_invalid:to");

@@ -12,7 +12,11 @@ export interface Metric {
   change: number | null;
 }
 
-const metric = (value: number, previous: number): Metric => ({ value, previous, change: previous === 0 ? null : Math.round(((value - previous) / Math.abs(previous)) * 1000) / 10 });
+const metric = (value: number, previous: number): Metric => ({
+  value,
+  previous,
+  change: previous === 0 ? null : Math.round(((value - previous) / Math.abs(previous)) * 1000) / 10,
+});
 const num = (v: unknown) => Number(v ?? 0);
 const rate = (ok: number, failed: number) => (ok + failed === 0 ? 0 : Math.round((ok / (ok + failed)) * 1000) / 10);
 
@@ -77,7 +81,15 @@ export async function getOverview({ ctx, input }: { ctx: ServiceContext; input: 
     db
       .select({ period: periodC, count: sql<string>`count(*)` })
       .from(customers)
-      .where(and(eq(customers.merchantId, ctx.merchantId), eq(customers.livemode, ctx.livemode), isNull(customers.deletedAt), gte(customers.createdAt, since), lt(customers.createdAt, until)))
+      .where(
+        and(
+          eq(customers.merchantId, ctx.merchantId),
+          eq(customers.livemode, ctx.livemode),
+          isNull(customers.deletedAt),
+          gte(customers.createdAt, since),
+          lt(customers.createdAt, until),
+        ),
+      )
       .groupBy(sql`1`),
   ]);
 
@@ -98,7 +110,17 @@ export async function getOverview({ ctx, input }: { ctx: ServiceContext; input: 
     const refunded = num(r?.amount);
     const succeeded = num(p?.succeeded);
     const failed = num(p?.failed);
-    return { gross, fees, net: gross - fees - refunded + num(r?.feeRefunded), succeeded, failed, successRate: rate(succeeded, failed), refunds: refunded, refundCount: num(r?.count), count: num(p?.count) };
+    return {
+      gross,
+      fees,
+      net: gross - fees - refunded + num(r?.feeRefunded),
+      succeeded,
+      failed,
+      successRate: rate(succeeded, failed),
+      refunds: refunded,
+      refundCount: num(r?.count),
+      count: num(p?.count),
+    };
   };
   const now = figures("current");
   const before = figures("previous");
@@ -155,7 +177,10 @@ export async function getOverview({ ctx, input }: { ctx: ServiceContext; input: 
     /** Customers created in the range and not deleted since (a customer has no currency). */
     newCustomers: metric(newCustomers("current"), newCustomers("previous")),
     series,
-    byMethod: brandRows.map((r) => ({ brand: r.brand, count: num(r.count), gross: num(r.gross) })).filter((r) => r.count > 0).sort((a, b) => b.gross - a.gross),
+    byMethod: brandRows
+      .map((r) => ({ brand: r.brand, count: num(r.count), gross: num(r.gross) }))
+      .filter((r) => r.count > 0)
+      .sort((a, b) => b.gross - a.gross),
     byCurrency,
   };
 }

@@ -3,14 +3,21 @@ import { z } from "zod";
 const DAY_MS = 86_400_000;
 export const MAX_RANGE_DAYS = 400;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a calendar date");
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a calendar date");
 
 /** A range of whole UTC days, both ends included. */
 export const OverviewInput = z
   .strictObject({
     from: isoDay,
     to: isoDay,
-    currency: z.string().regex(/^[a-zA-Z]{3}$/, "must be a 3-letter currency code").transform((s) => s.toLowerCase()).optional(),
+    currency: z
+      .string()
+      .regex(/^[a-zA-Z]{3}$/, "must be a 3-letter currency code")
+      .transform((s) => s.toLowerCase())
+      .optional(),
   })
   .refine((v) => v.from <= v.to, { message: "must be on or after from", path: ["to"] })
   .refine((v) => dayCount(v.from, v.to) <= MAX_RANGE_DAYS, { message: `a range can span at most ${MAX_RANGE_DAYS} days`, path: ["to"] });

@@ -31,16 +31,40 @@ const DAY = 86_400_000;
 const BRANDS = [null, "visa", "mastercard", "amex"] as const;
 
 const rawOp = fc.oneof(
-  fc.record({ kind: fc.constant("insert" as const), amount: fc.integer({ min: 50, max: 100_000 }), currency: fc.constantFrom("usd", "eur", "jpy"), status: fc.constantFrom(...PAYMENT_STATUSES), brand: fc.constantFrom(...BRANDS), daysAgo: fc.integer({ min: 0, max: 3 }), livemode: fc.boolean() }),
-  fc.record({ kind: fc.constant("update" as const), target: fc.nat(), status: fc.constantFrom(...PAYMENT_STATUSES), received: fc.nat({ max: 100_000 }), refunded: fc.nat({ max: 100_000 }), fee: fc.nat({ max: 5_000 }), brand: fc.constantFrom(...BRANDS), declined: fc.boolean(), daysAgo: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }) }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    amount: fc.integer({ min: 50, max: 100_000 }),
+    currency: fc.constantFrom("usd", "eur", "jpy"),
+    status: fc.constantFrom(...PAYMENT_STATUSES),
+    brand: fc.constantFrom(...BRANDS),
+    daysAgo: fc.integer({ min: 0, max: 3 }),
+    livemode: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant("update" as const),
+    target: fc.nat(),
+    status: fc.constantFrom(...PAYMENT_STATUSES),
+    received: fc.nat({ max: 100_000 }),
+    refunded: fc.nat({ max: 100_000 }),
+    fee: fc.nat({ max: 5_000 }),
+    brand: fc.constantFrom(...BRANDS),
+    declined: fc.boolean(),
+    daysAgo: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+  }),
   fc.record({ kind: fc.constant("touch" as const), target: fc.nat() }),
   fc.record({ kind: fc.constant("delete" as const), target: fc.nat() }),
-  fc.record({ kind: fc.constant("refund" as const), target: fc.nat(), amount: fc.integer({ min: 1, max: 50_000 }), status: fc.constantFrom(...REFUND_STATUSES) }),
+  fc.record({
+    kind: fc.constant("refund" as const),
+    target: fc.nat(),
+    amount: fc.integer({ min: 1, max: 50_000 }),
+    status: fc.constantFrom(...REFUND_STATUSES),
+  }),
   fc.record({ kind: fc.constant("refundUpdate" as const), target: fc.nat(), status: fc.constantFrom(...REFUND_STATUSES), feeRefunded: fc.nat({ max: 1_000 }) }),
 );
 type RawOp = typeof rawOp extends fc.Arbitrary<infer T> ? T : never;
 
-const card = (brand: string | null) => (brand ? { brand, last4: "4242", exp_month: 12, exp_year: 2030, fingerprint: "fp", country: "US", funding: "credit" } : null);
+const card = (brand: string | null) =>
+  brand ? { brand, last4: "4242", exp_month: 12, exp_year: 2030, fingerprint: "fp", country: "US", funding: "credit" } : null;
 
 async function applyRaw(db: Executor, merchantId: string, made: { payments: string[]; refunds: string[] }, o: RawOp): Promise<void> {
   const pick = (list: string[], n: number) => list[n % Math.max(1, list.length)];
@@ -48,7 +72,20 @@ async function applyRaw(db: Executor, merchantId: string, made: { payments: stri
     case "insert": {
       const id = newId("payment");
       made.payments.push(id);
-      await db.insert(payments).values({ id, merchantId, livemode: o.livemode, amount: BigInt(o.amount), currency: o.currency, status: o.status as PaymentStatus, captureMethod: "automatic", connector: "sandbox", card: card(o.brand), createdAt: new Date(Date.now() - o.daysAgo * DAY) });
+      await db
+        .insert(payments)
+        .values({
+          id,
+          merchantId,
+          livemode: o.livemode,
+          amount: BigInt(o.amount),
+          currency: o.currency,
+          status: o.status as PaymentStatus,
+          captureMethod: "automatic",
+          connector: "sandbox",
+          card: card(o.brand),
+          createdAt: new Date(Date.now() - o.daysAgo * DAY),
+        });
       return;
     }
     case "update": {
@@ -62,7 +99,9 @@ async function applyRaw(db: Executor, merchantId: string, made: { payments: stri
           amountRefunded: BigInt(o.refunded),
           fee: BigInt(o.fee),
           card: card(o.brand),
-          lastPaymentError: o.declined ? { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: "declined", payment_method: null } : null,
+          lastPaymentError: o.declined
+            ? { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: "declined", payment_method: null }
+            : null,
           ...(o.daysAgo !== undefined ? { createdAt: new Date(Date.now() - o.daysAgo * DAY) } : {}),
         })
         .where(eq(payments.id, id));
@@ -83,12 +122,27 @@ async function applyRaw(db: Executor, merchantId: string, made: { payments: stri
       if (!paymentId) return;
       const id = newId("refund");
       made.refunds.push(id);
-      await db.insert(refunds).values({ id, merchantId, livemode: false, paymentId, amount: BigInt(o.amount), currency: "usd", status: o.status as RefundStatus, connector: "sandbox" });
+      await db
+        .insert(refunds)
+        .values({
+          id,
+          merchantId,
+          livemode: false,
+          paymentId,
+          amount: BigInt(o.amount),
+          currency: "usd",
+          status: o.status as RefundStatus,
+          connector: "sandbox",
+        });
       return;
     }
     case "refundUpdate": {
       const id = pick(made.refunds, o.target);
-      if (id) await db.update(refunds).set({ status: o.status as RefundStatus, feeRefunded: BigInt(o.feeRefunded) }).where(eq(refunds.id, id));
+      if (id)
+        await db
+          .update(refunds)
+          .set({ status: o.status as RefundStatus, feeRefunded: BigInt(o.feeRefunded) })
+          .where(eq(refunds.id, id));
     }
   }
 }
@@ -125,7 +179,13 @@ describe("rollups equal a GROUP BY over payments and refunds", () => {
   it("after random concurrent service-verb calls on PostgreSQL (create, confirm, capture, refund, cancel)", async () => {
     const METHODS = ["pm_card_visa", "pm_card_mastercard", "pm_card_amex", "pm_card_chargeDeclined"];
     const verbOp = fc.oneof(
-      fc.record({ kind: fc.constant("create" as const), amount: fc.integer({ min: 100, max: 20_000 }), method: fc.constantFrom(...METHODS), manual: fc.boolean(), currency: fc.constantFrom("usd", "eur") }),
+      fc.record({
+        kind: fc.constant("create" as const),
+        amount: fc.integer({ min: 100, max: 20_000 }),
+        method: fc.constantFrom(...METHODS),
+        manual: fc.boolean(),
+        currency: fc.constantFrom("usd", "eur"),
+      }),
       fc.record({ kind: fc.constant("capture" as const), target: fc.nat() }),
       fc.record({ kind: fc.constant("refund" as const), target: fc.nat(), part: fc.boolean() }),
       fc.record({ kind: fc.constant("cancel" as const), target: fc.nat() }),
@@ -140,7 +200,10 @@ describe("rollups equal a GROUP BY over payments and refunds", () => {
           const results = await Promise.allSettled(
             batch.map(async (o) => {
               if (o.kind === "create") {
-                const p = await createPayment({ ctx, input: { amount: o.amount, currency: o.currency, payment_method: o.method, confirm: true, capture_method: o.manual ? "manual" : "automatic" } }).catch((e) => {
+                const p = await createPayment({
+                  ctx,
+                  input: { amount: o.amount, currency: o.currency, payment_method: o.method, confirm: true, capture_method: o.manual ? "manual" : "automatic" },
+                }).catch((e) => {
                   if (e instanceof KassaError && e.code !== "api_error") return null;
                   throw e;
                 });
@@ -151,7 +214,8 @@ describe("rollups equal a GROUP BY over payments and refunds", () => {
               if (!t) return;
               if (o.kind === "capture") await capturePayment({ ctx, id: t.id, input: {} });
               if (o.kind === "cancel") await cancelPayment({ ctx, id: t.id, input: {} });
-              if (o.kind === "refund") await createRefund({ ctx, input: { payment: t.id, ...(o.part ? { amount: Math.max(1, Math.floor(t.amount / 3)) } : {}) } });
+              if (o.kind === "refund")
+                await createRefund({ ctx, input: { payment: t.id, ...(o.part ? { amount: Math.max(1, Math.floor(t.amount / 3)) } : {}) } });
             }),
           );
           for (const r of results) if (r.status === "rejected" && !(r.reason instanceof KassaError && r.reason.code !== "api_error")) throw r.reason;
@@ -165,7 +229,15 @@ describe("rollups equal a GROUP BY over payments and refunds", () => {
   it("checkRollups notices a rollup that drifted from the rows", async () => {
     const { merchantId } = await makeMerchant(lite.db);
     const made = { payments: [] as string[], refunds: [] as string[] };
-    await applyRaw(lite.db, merchantId, made, { kind: "insert", amount: 500, currency: "usd", status: "succeeded", brand: "visa", daysAgo: 0, livemode: false });
+    await applyRaw(lite.db, merchantId, made, {
+      kind: "insert",
+      amount: 500,
+      currency: "usd",
+      status: "succeeded",
+      brand: "visa",
+      daysAgo: 0,
+      livemode: false,
+    });
     expect(await checkRollups(lite.db, { merchantId })).toEqual([]);
     await lite.db.execute(sql`update payment_rollups set amount = amount + 1 where merchant_id = ${merchantId}`);
     expect(await checkRollups(lite.db, { merchantId })).toHaveLength(1);

@@ -15,7 +15,11 @@ export async function listPaymentLinks({ ctx, input, url, baseUrl }: { ctx: Serv
     db: await executor(ctx),
     table: paymentLinks,
     id: paymentLinks.id,
-    where: and(eq(paymentLinks.merchantId, ctx.merchantId), eq(paymentLinks.livemode, ctx.livemode), q.active ? eq(paymentLinks.active, q.active === "true") : undefined),
+    where: and(
+      eq(paymentLinks.merchantId, ctx.merchantId),
+      eq(paymentLinks.livemode, ctx.livemode),
+      q.active ? eq(paymentLinks.active, q.active === "true") : undefined,
+    ),
     params: q,
     url,
     serialize: (row: PaymentLinkRow) => serializePaymentLink(row, baseUrl),

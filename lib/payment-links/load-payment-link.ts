@@ -7,9 +7,17 @@ import { isId } from "@/lib/ids";
 
 export const noSuchPaymentLink = (id: string) => new KassaError("resource_missing", `No such payment link: '${id}'`, { param: "id" });
 
-export async function loadPaymentLink(db: Executor, ctx: Pick<ServiceContext, "merchantId" | "livemode">, id: string, opts: { lock?: boolean } = {}): Promise<PaymentLinkRow> {
+export async function loadPaymentLink(
+  db: Executor,
+  ctx: Pick<ServiceContext, "merchantId" | "livemode">,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<PaymentLinkRow> {
   if (!isId("paymentLink", id)) throw noSuchPaymentLink(id);
-  const query = db.select().from(paymentLinks).where(and(eq(paymentLinks.id, id), eq(paymentLinks.merchantId, ctx.merchantId), eq(paymentLinks.livemode, ctx.livemode)));
+  const query = db
+    .select()
+    .from(paymentLinks)
+    .where(and(eq(paymentLinks.id, id), eq(paymentLinks.merchantId, ctx.merchantId), eq(paymentLinks.livemode, ctx.livemode)));
   const [row] = opts.lock ? await query.for("update") : await query;
   if (!row) throw noSuchPaymentLink(id);
   return row;

@@ -30,7 +30,15 @@ describe("payment links", () => {
   it("a link used twice starts two sessions and makes two independent payments", async () => {
     const ctx = await owner();
     const link = await createPaymentLink({ ctx, input: { amount: 1500, currency: "eur", description: "Yoga class", quantity: 2 }, baseUrl });
-    expect(link).toMatchObject({ object: "payment_link", active: true, amount: 1500, quantity: 2, currency: "eur", customer_chooses_amount: false, url: `${baseUrl}/l/${link.id}` });
+    expect(link).toMatchObject({
+      object: "payment_link",
+      active: true,
+      amount: 1500,
+      quantity: 2,
+      currency: "eur",
+      customer_chooses_amount: false,
+      url: `${baseUrl}/l/${link.id}`,
+    });
     expect(link.id).toMatch(/^plink_/);
     const a = await startPaymentLinkCheckout({ linkId: link.id, baseUrl });
     const b = await startPaymentLinkCheckout({ linkId: link.id, baseUrl });
@@ -40,7 +48,13 @@ describe("payment links", () => {
     expect(pa.status).toBe("complete");
     expect(pb.status).toBe("complete");
     expect(pa.paymentId).not.toBe(pb.paymentId);
-    expect(await session(a.sessionId)).toMatchObject({ amount: 3000n, currency: "eur", paymentLinkId: link.id, status: "complete", description: "Yoga class × 2" });
+    expect(await session(a.sessionId)).toMatchObject({
+      amount: 3000n,
+      currency: "eur",
+      paymentLinkId: link.id,
+      status: "complete",
+      description: "Yoga class × 2",
+    });
   });
 
   it("a customer-chosen amount is read as a decimal in the link's currency and checked", async () => {

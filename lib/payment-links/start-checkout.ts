@@ -12,7 +12,17 @@ import { findPaymentLink, noSuchPaymentLink } from "./load-payment-link";
  * browser opened for the link before: while it is still open, the customer goes back to it instead of
  * making another (a reload makes no new session, event or workflow run).
  */
-export async function startPaymentLinkCheckout({ linkId, chosenAmount, baseUrl, reuse }: { linkId: string; chosenAmount?: string; baseUrl: string; reuse?: string | null }): Promise<{ sessionId: string; reused: boolean }> {
+export async function startPaymentLinkCheckout({
+  linkId,
+  chosenAmount,
+  baseUrl,
+  reuse,
+}: {
+  linkId: string;
+  chosenAmount?: string;
+  baseUrl: string;
+  reuse?: string | null;
+}): Promise<{ sessionId: string; reused: boolean }> {
   const db = await getDb();
   const found = await findPaymentLink(db, linkId);
   if (!found) throw noSuchPaymentLink(linkId);
@@ -39,10 +49,18 @@ export async function startPaymentLinkCheckout({ linkId, chosenAmount, baseUrl, 
   } catch (error) {
     // The customer typed it: say it in their terms, not in minor units.
     if (link.amount !== null || !(error instanceof KassaError)) throw error;
-    const bound = error.code === "amount_too_small" ? `Enter at least ${formatMoney(minimumChargeAmount(link.currency), link.currency)}.` : error.code === "amount_too_large" ? `Enter at most ${formatMoney(MAX_AMOUNT, link.currency)}.` : error.message;
+    const bound =
+      error.code === "amount_too_small"
+        ? `Enter at least ${formatMoney(minimumChargeAmount(link.currency), link.currency)}.`
+        : error.code === "amount_too_large"
+          ? `Enter at most ${formatMoney(MAX_AMOUNT, link.currency)}.`
+          : error.message;
     throw new KassaError(error.code, bound, { param: "amount" });
   }
-  const ctx = checkoutContext({ id: link.id, merchantId: link.merchantId, livemode: link.livemode }, { actor: { type: "system", id: "payment-link", label: `payment link ${link.id}` } });
+  const ctx = checkoutContext(
+    { id: link.id, merchantId: link.merchantId, livemode: link.livemode },
+    { actor: { type: "system", id: "payment-link", label: `payment link ${link.id}` } },
+  );
   const session = await openCheckoutSession(
     ctx,
     {

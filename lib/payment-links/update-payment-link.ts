@@ -9,7 +9,17 @@ import { loadPaymentLink } from "./load-payment-link";
 import { serializePaymentLink, type PaymentLinkObject } from "./serialize-payment-link";
 
 /** POST /api/v1/payment_links/:id — deactivate (or reactivate) a link; a deactivated link starts no checkout. */
-export async function updatePaymentLink({ ctx, id, input, baseUrl }: { ctx: ServiceContext; id: string; input: unknown; baseUrl?: string }): Promise<PaymentLinkObject> {
+export async function updatePaymentLink({
+  ctx,
+  id,
+  input,
+  baseUrl,
+}: {
+  ctx: ServiceContext;
+  id: string;
+  input: unknown;
+  baseUrl?: string;
+}): Promise<PaymentLinkObject> {
   requirePermission(ctx, "payment_links:write");
   const data = parseWith(UpdatePaymentLinkInput, input);
   return commit(ctx, async (tx, changes) => {

@@ -39,7 +39,13 @@ interface Change {
  * commit of few round trips: the locked read, the ledger posting, then one statement with the rest.
  * Applying the same attempt twice changes nothing, so a retry and the reconciliation job can race safely.
  */
-export async function applyAuthorization(ctx: ServiceContext, paymentId: string, attemptId: string, outcome: AuthorizeOutcome, opts: { respond?: boolean } = {}): Promise<Applied> {
+export async function applyAuthorization(
+  ctx: ServiceContext,
+  paymentId: string,
+  attemptId: string,
+  outcome: AuthorizeOutcome,
+  opts: { respond?: boolean } = {},
+): Promise<Applied> {
   return commit(ctx, async (tx, changes) => {
     const [row] = await tx
       .select({ payment: payments, attempt: paymentAttempts })
@@ -66,8 +72,14 @@ async function record(tx: Transaction, changes: Changes, payment: PaymentRow, at
   const next: PaymentRow = { ...payment, ...change.payment, updatedAt: now };
   if (change.capture) await postCapture(tx, next, change.capture.amount, change.capture.fee);
   changes.write(
-    tx.update(payments).set({ ...change.payment, updatedAt: now }).where(eq(payments.id, payment.id)),
-    tx.update(paymentAttempts).set({ ...change.attempt, updatedAt: now }).where(eq(paymentAttempts.id, attempt.id)),
+    tx
+      .update(payments)
+      .set({ ...change.payment, updatedAt: now })
+      .where(eq(payments.id, payment.id)),
+    tx
+      .update(paymentAttempts)
+      .set({ ...change.attempt, updatedAt: now })
+      .where(eq(paymentAttempts.id, attempt.id)),
   );
   changes.audit({ action: change.event, targetType: "payment", targetId: payment.id, metadata: { status: next.status, attempt: attempt.id } });
   changes.event(change.event, serializePayment(next), payment.status !== next.status ? { status: payment.status } : undefined);
@@ -82,7 +94,13 @@ function changeFor(payment: PaymentRow, attempt: PaymentAttemptRow, outcome: Aut
   }
   if (outcome.kind === "rejected") {
     // The processor refused the request itself: nothing was charged.
-    const failure: PaymentError = { type: "invalid_request_error", code: outcome.code, decline_code: null, message: outcome.message, payment_method: attempt.paymentMethod };
+    const failure: PaymentError = {
+      type: "invalid_request_error",
+      code: outcome.code,
+      decline_code: null,
+      message: outcome.message,
+      payment_method: attempt.paymentMethod,
+    };
     return {
       payment: { status: "requires_payment_method", lastPaymentError: failure },
       attempt: { status: "failed", failure: { ...failure, retryable: false }, settledAt: now },
@@ -105,21 +123,46 @@ function changeFor(payment: PaymentRow, attempt: PaymentAttemptRow, outcome: Aut
     }
     case "requires_capture":
       return {
-        payment: { ...common, status: "requires_capture", amountCapturable: charge.amountCapturable, authorizationExpiresAt: new Date(now.getTime() + AUTHORIZATION_TTL_MS) },
+        payment: {
+          ...common,
+          status: "requires_capture",
+          amountCapturable: charge.amountCapturable,
+          authorizationExpiresAt: new Date(now.getTime() + AUTHORIZATION_TTL_MS),
+        },
         attempt: { status: "requires_capture", processorId: charge.processorId, settledAt: now },
         event: "payment.amount_capturable_updated",
         error: null,
       };
     case "requires_action": {
       const nextAction = charge.nextAction
-        ? { type: "redirect_to_url" as const, redirect_to_url: { url: charge.nextAction.redirectToUrl.url, return_url: charge.nextAction.redirectToUrl.returnUrl } }
+        ? {
+            type: "redirect_to_url" as const,
+            redirect_to_url: { url: charge.nextAction.redirectToUrl.url, return_url: charge.nextAction.redirectToUrl.returnUrl },
+          }
         : null;
-      return { payment: { ...common, status: "requires_action", nextAction }, attempt: { status: "requires_action", processorId: charge.processorId }, event: "payment.requires_action", error: null };
+      return {
+        payment: { ...common, status: "requires_action", nextAction },
+        attempt: { status: "requires_action", processorId: charge.processorId },
+        event: "payment.requires_action",
+        error: null,
+      };
     }
     case "failed":
     case "canceled": {
-      const f = charge.failure ?? { code: "card_declined", declineCode: null, message: "Your card was declined.", retryable: false, type: "card_error" as const };
-      const failure: PaymentError = { type: "card_error", code: f.code, decline_code: f.declineCode, message: f.message, payment_method: attempt.paymentMethod };
+      const f = charge.failure ?? {
+        code: "card_declined",
+        declineCode: null,
+        message: "Your card was declined.",
+        retryable: false,
+        type: "card_error" as const,
+      };
+      const failure: PaymentError = {
+        type: "card_error",
+        code: f.code,
+        decline_code: f.declineCode,
+        message: f.message,
+        payment_method: attempt.paymentMethod,
+      };
       const attemptChange = { status: "failed" as const, processorId: charge.processorId, failure: { ...failure, retryable: f.retryable }, settledAt: now };
       if (f.retryable && payment.attemptCount < MAX_ATTEMPTS) {
         // A transient decline: stays processing; the settle-payment function tries again.

@@ -8,16 +8,18 @@ import { logger } from "@/lib/logger";
 import { connectorOf } from "./connector";
 
 /** What the processor said about an authorization, or that nobody knows. */
-export type AuthorizeOutcome =
-  | { kind: "charge"; charge: Charge }
-  | { kind: "unknown"; detail: string }
-  | { kind: "rejected"; code: string; message: string };
+export type AuthorizeOutcome = { kind: "charge"; charge: Charge } | { kind: "unknown"; detail: string } | { kind: "rejected"; code: string; message: string };
 
 /**
  * Phase A of a confirmation, inside the caller's transaction with the payment locked: a new attempt
  * row (its id is the processor idempotency key) and the payment in `processing`.
  */
-export async function startAttempt(tx: Transaction, payment: PaymentRow, paymentMethod: string, returnUrl?: string | null): Promise<{ payment: PaymentRow; attempt: PaymentAttemptRow }> {
+export async function startAttempt(
+  tx: Transaction,
+  payment: PaymentRow,
+  paymentMethod: string,
+  returnUrl?: string | null,
+): Promise<{ payment: PaymentRow; attempt: PaymentAttemptRow }> {
   const [attempt] = await tx
     .insert(paymentAttempts)
     .values({

@@ -26,7 +26,10 @@ describe("authorisation timers", () => {
   it("an escrow hold is captured at capture_at", async () => {
     const ctx = await merchant();
     const at = Math.floor(Date.now() / 1000) + 3600;
-    const p = await createPayment({ ctx, input: { amount: 1000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual", capture_at: at } });
+    const p = await createPayment({
+      ctx,
+      input: { amount: 1000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual", capture_at: at },
+    });
     expect(p.capture_at).toBe(at);
     expect(await runAuthorizationTimer({ ctx, paymentId: p.id, now: new Date((at + 1) * 1000) })).toEqual({ action: "captured", status: "succeeded" });
   });

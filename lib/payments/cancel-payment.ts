@@ -16,7 +16,17 @@ const CANCELABLE = new Set(["requires_payment_method", "requires_confirmation", 
  * POST /api/v1/payments/:id/cancel. A payment the processor holds (an authorisation, a pending 3DS)
  * is canceled there first, which releases the hold; otherwise it is canceled here.
  */
-export async function cancelPayment({ ctx, id, input, reason }: { ctx: ServiceContext; id: string; input: unknown; reason?: CancellationReason }): Promise<PaymentObject> {
+export async function cancelPayment({
+  ctx,
+  id,
+  input,
+  reason,
+}: {
+  ctx: ServiceContext;
+  id: string;
+  input: unknown;
+  reason?: CancellationReason;
+}): Promise<PaymentObject> {
   requirePermission(ctx, "payments:write");
   const data = parseWith(CancelPaymentInput, input ?? {});
   const cancellationReason = reason ?? data.cancellation_reason ?? null;
@@ -24,8 +34,10 @@ export async function cancelPayment({ ctx, id, input, reason }: { ctx: ServiceCo
   if (resumed) return resumed;
   const result = await commit(ctx, async (tx, changes) => {
     const payment = await loadPayment(tx, ctx, id, { lock: true });
-    if (!CANCELABLE.has(payment.status)) throw unexpectedState(payment, "cancel a payment that has not succeeded, is not processing and is not already canceled.");
-    if (operationInFlight(payment)) throw new KassaError("payment_intent_unexpected_state", `A ${payment.pendingOperation!.type} of this payment is in progress.`);
+    if (!CANCELABLE.has(payment.status))
+      throw unexpectedState(payment, "cancel a payment that has not succeeded, is not processing and is not already canceled.");
+    if (operationInFlight(payment))
+      throw new KassaError("payment_intent_unexpected_state", `A ${payment.pendingOperation!.type} of this payment is in progress.`);
     if (!payment.processorId || payment.status === "requires_payment_method" || payment.status === "requires_confirmation") {
       const [updated] = await tx
         .update(payments)

@@ -18,12 +18,20 @@ export async function capturePayment({ ctx, id, input }: { ctx: ServiceContext; 
   const { payment, op } = await commit(ctx, async (tx, changes) => {
     const payment = await loadPayment(tx, ctx, id, { lock: true });
     if (payment.status !== "requires_capture") throw unexpectedState(payment, "capture a payment that requires capture.");
-    if (operationInFlight(payment)) throw new KassaError("payment_intent_unexpected_state", `A ${payment.pendingOperation!.type} of this payment is in progress.`);
+    if (operationInFlight(payment))
+      throw new KassaError("payment_intent_unexpected_state", `A ${payment.pendingOperation!.type} of this payment is in progress.`);
     const amount = data.amount_to_capture !== undefined ? BigInt(data.amount_to_capture) : payment.amountCapturable;
     if (amount > payment.amountCapturable) {
-      throw new KassaError("amount_too_large", `amount_to_capture (${amount}) is more than the amount capturable (${payment.amountCapturable}, ${toDecimalString(payment.amountCapturable, payment.currency)} ${payment.currency}).`, { param: "amount_to_capture" });
+      throw new KassaError(
+        "amount_too_large",
+        `amount_to_capture (${amount}) is more than the amount capturable (${payment.amountCapturable}, ${toDecimalString(payment.amountCapturable, payment.currency)} ${payment.currency}).`,
+        { param: "amount_to_capture" },
+      );
     }
-    const op = payment.pendingOperation?.type === "capture" && payment.pendingOperation.amount === amount.toString() ? payment.pendingOperation : newOperation(payment, "capture", { amount });
+    const op =
+      payment.pendingOperation?.type === "capture" && payment.pendingOperation.amount === amount.toString()
+        ? payment.pendingOperation
+        : newOperation(payment, "capture", { amount });
     await markOperation(tx, changes, payment, op);
     return { payment, op };
   });

@@ -68,8 +68,22 @@ const rowsOf = (result: unknown): Problem[] => (result as { rows?: Problem[] }).
 
 /** One object per Idempotency-Key (by the creation events it caused) and one Kassa refund per processor refund. */
 function exactlyOnce(scope: LedgerScope) {
-  const keys = sql.join([sql`true`, ...(scope.merchantId ? [sql`k.merchant_id = ${scope.merchantId}`] : []), ...(scope.livemode !== undefined ? [sql`k.livemode = ${scope.livemode}`] : [])], sql` and `);
-  const charges = sql.join([sql`true`, ...(scope.merchantId ? [sql`sc.merchant_id = ${scope.merchantId}`] : []), ...(scope.livemode !== undefined ? [sql`sc.livemode = ${scope.livemode}`] : [])], sql` and `);
+  const keys = sql.join(
+    [
+      sql`true`,
+      ...(scope.merchantId ? [sql`k.merchant_id = ${scope.merchantId}`] : []),
+      ...(scope.livemode !== undefined ? [sql`k.livemode = ${scope.livemode}`] : []),
+    ],
+    sql` and `,
+  );
+  const charges = sql.join(
+    [
+      sql`true`,
+      ...(scope.merchantId ? [sql`sc.merchant_id = ${scope.merchantId}`] : []),
+      ...(scope.livemode !== undefined ? [sql`sc.livemode = ${scope.livemode}`] : []),
+    ],
+    sql` and `,
+  );
   return sql`
     select k.id, 'Idempotency-Key ' || k.key || ' made ' || count(distinct e.data->'object'->>'id') || ' objects' as problem
     from idempotency_keys k

@@ -18,7 +18,15 @@ export interface AuthenticationResult {
  * of it (after Stripe.js handled the challenge itself). Either way the answer is recorded by phase B
  * of the attempt waiting on it, so a second call changes nothing.
  */
-export async function completeAuthentication({ ctx, paymentId, outcome }: { ctx: ServiceContext; paymentId: string; outcome?: "succeed" | "fail" }): Promise<AuthenticationResult> {
+export async function completeAuthentication({
+  ctx,
+  paymentId,
+  outcome,
+}: {
+  ctx: ServiceContext;
+  paymentId: string;
+  outcome?: "succeed" | "fail";
+}): Promise<AuthenticationResult> {
   const db = await executor(ctx);
   const payment = await loadPayment(db, ctx, paymentId);
   if (payment.status !== "requires_action" || !payment.processorId || !payment.latestAttemptId) {

@@ -29,6 +29,8 @@ export function connectorOf(name: string): Connector {
 export function assertPaymentMethodKnown(connector: ConnectorName, paymentMethod: string): void {
   // A card the sandbox saved (pm_ + a Kassa-style id) is checked against Kassa's records by assertPaymentCustomer.
   if (connector === "sandbox" && !testCardByPaymentMethod(paymentMethod) && !isId("sandboxPaymentMethod", paymentMethod)) {
-    throw new KassaError("resource_missing", `No such PaymentMethod: '${paymentMethod}'. In test mode use a test method such as pm_card_visa.`, { param: "payment_method" });
+    throw new KassaError("resource_missing", `No such PaymentMethod: '${paymentMethod}'. In test mode use a test method such as pm_card_visa.`, {
+      param: "payment_method",
+    });
   }
 }

@@ -27,10 +27,13 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     if (captureMethod !== "manual") throw new KassaError("parameter_invalid", "capture_at needs capture_method: manual.", { param: "capture_at" });
     const at = data.capture_at * 1000;
     if (at <= now || at > now + AUTHORIZATION_TTL_MS) {
-      throw new KassaError("parameter_invalid", "capture_at must be in the future and within 7 days (before the authorisation lapses).", { param: "capture_at" });
+      throw new KassaError("parameter_invalid", "capture_at must be in the future and within 7 days (before the authorisation lapses).", {
+        param: "capture_at",
+      });
     }
   }
-  if (data.confirm && !data.payment_method) throw new KassaError("parameter_missing", "Missing required param: payment_method (needed with confirm: true).", { param: "payment_method" });
+  if (data.confirm && !data.payment_method)
+    throw new KassaError("parameter_missing", "Missing required param: payment_method (needed with confirm: true).", { param: "payment_method" });
   const connector = connectorNameFor(ctx);
   if (data.payment_method) assertPaymentMethodKnown(connector, data.payment_method);
   await assertPaymentCustomer(await executor(ctx), ctx, connector, data.customer, data.payment_method);
@@ -78,7 +81,21 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     updatedAt: now,
   };
   const attempt: PaymentAttemptRow | null = attemptId
-    ? { id: attemptId, merchantId: ctx.merchantId, livemode: ctx.livemode, paymentId: id, status: "started", amount, paymentMethod: data.payment_method!, connector, processorId: null, failure: null, settledAt: null, createdAt: now, updatedAt: now }
+    ? {
+        id: attemptId,
+        merchantId: ctx.merchantId,
+        livemode: ctx.livemode,
+        paymentId: id,
+        status: "started",
+        amount,
+        paymentMethod: data.payment_method!,
+        connector,
+        processorId: null,
+        failure: null,
+        settledAt: null,
+        createdAt: now,
+        updatedAt: now,
+      }
     : null;
   // One statement: the recovery point fences it, so if another request took this key over, none of it is written.
   await commitWrites(ctx, await executor(ctx), (db, changes) => {

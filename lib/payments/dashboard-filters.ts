@@ -4,7 +4,10 @@ import { PAYMENT_STATUSES, payments } from "@/db/schema";
 import { CURRENCY_EXPONENTS } from "@/lib/money";
 import type { ServiceContext } from "@/lib/service/context";
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "is not a date");
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "is not a date");
 const decimal = z.string().regex(/^\d{1,9}(\.\d{1,3})?$/, "must be an amount like 12.50");
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
@@ -17,15 +20,31 @@ export const PaymentFilters = z.strictObject({
   /** In the currency's major unit ("12.50"), compared per row with that row's currency exponent. */
   amount_min: z.preprocess(blankToUndefined, decimal.optional()),
   amount_max: z.preprocess(blankToUndefined, decimal.optional()),
-  brand: z.preprocess(blankToUndefined, z.string().regex(/^[a-z_]{1,30}$/, "must be a card brand such as visa").optional()),
-  currency: z.preprocess(blankToUndefined, z.string().regex(/^[a-zA-Z]{3}$/, "must be a 3-letter currency code").transform((s) => s.toLowerCase()).optional()),
+  brand: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z_]{1,30}$/, "must be a card brand such as visa")
+      .optional(),
+  ),
+  currency: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-zA-Z]{3}$/, "must be a 3-letter currency code")
+      .transform((s) => s.toLowerCase())
+      .optional(),
+  ),
   /** A payment id, an email, a card's last 4 digits or an amount. */
   q: z.preprocess(blankToUndefined, z.string().trim().min(1).max(254).optional()),
 });
 export type PaymentFilters = z.output<typeof PaymentFilters>;
 export const FILTER_KEYS = Object.keys(PaymentFilters.shape) as (keyof PaymentFilters)[];
 
-const byExponent = (e: number) => Object.entries(CURRENCY_EXPONENTS).filter(([, x]) => x === e).map(([c]) => c);
+const byExponent = (e: number) =>
+  Object.entries(CURRENCY_EXPONENTS)
+    .filter(([, x]) => x === e)
+    .map(([c]) => c);
 const ZERO = byExponent(0);
 const THREE = byExponent(3);
 

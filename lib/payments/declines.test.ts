@@ -20,7 +20,9 @@ describe("declines", () => {
     const attempts = await env.h.db.select().from(paymentAttempts).where(eq(paymentAttempts.paymentId, p.id));
     expect(attempts.map((a) => a.status).sort()).toEqual(["failed", "succeeded"]);
 
-    expect(await code(createPayment({ ctx, input: { amount: 900, currency: "usd", payment_method: "pm_card_chargeDeclined", confirm: true } }))).toBe("card_declined");
+    expect(await code(createPayment({ ctx, input: { amount: 900, currency: "usd", payment_method: "pm_card_chargeDeclined", confirm: true } }))).toBe(
+      "card_declined",
+    );
     const [declined] = await env.h.db.select().from(payments).where(eq(payments.status, "requires_payment_method")).orderBy(payments.id);
     expect(await settlePayment({ ctx, paymentId: declined!.id, now: later() })).toEqual({ status: "requires_payment_method", done: true });
     expect(await charges(declined!.id)).toHaveLength(1);

@@ -7,7 +7,21 @@ import { PaymentFilters } from "./dashboard-filters";
 import { searchPaymentRows } from "./search-payments";
 
 const BATCH = 1000;
-export const CSV_COLUMNS = ["id", "created", "amount", "currency", "status", "amount_received", "amount_refunded", "fee", "customer", "email", "card_brand", "card_last4", "description"] as const;
+export const CSV_COLUMNS = [
+  "id",
+  "created",
+  "amount",
+  "currency",
+  "status",
+  "amount_received",
+  "amount_refunded",
+  "fee",
+  "customer",
+  "email",
+  "card_brand",
+  "card_last4",
+  "description",
+] as const;
 
 /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula. */
 function cell(value: string | null): string {

@@ -42,19 +42,45 @@ export async function getPaymentTimeline({ ctx, id }: { ctx: ServiceContext; id:
       .from(events)
       // Internal events (a re-run's trigger, a delivery request) are hand-offs, not the payment's history.
       .where(
-        and(eq(events.merchantId, ctx.merchantId), eq(events.livemode, ctx.livemode), inArray(sql<string>`${events.data}->'object'->>'id'`, objectIds), apiEventsOnly()),
+        and(
+          eq(events.merchantId, ctx.merchantId),
+          eq(events.livemode, ctx.livemode),
+          inArray(sql<string>`${events.data}->'object'->>'id'`, objectIds),
+          apiEventsOnly(),
+        ),
       )
       .orderBy(asc(events.id)),
-    db.select().from(auditLog).where(and(eq(auditLog.merchantId, ctx.merchantId), inArray(auditLog.targetId, objectIds))).orderBy(asc(auditLog.id)),
     db
-      .select({ id: journalEntries.id, type: journalEntries.type, key: journalEntries.key, at: journalEntries.createdAt, account: journalLines.account, amount: journalLines.amount, currency: journalLines.currency })
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.merchantId, ctx.merchantId), inArray(auditLog.targetId, objectIds)))
+      .orderBy(asc(auditLog.id)),
+    db
+      .select({
+        id: journalEntries.id,
+        type: journalEntries.type,
+        key: journalEntries.key,
+        at: journalEntries.createdAt,
+        account: journalLines.account,
+        amount: journalLines.amount,
+        currency: journalLines.currency,
+      })
       .from(journalEntries)
       .innerJoin(journalLines, eq(journalLines.entryId, journalEntries.id))
       .where(and(eq(journalEntries.merchantId, ctx.merchantId), eq(journalEntries.livemode, ctx.livemode), inArray(journalEntries.sourceId, objectIds)))
       .orderBy(asc(journalEntries.id), asc(journalLines.position)),
   ]);
   const deliveries = eventRows.length
-    ? await db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.eventId, eventRows.map((e) => e.id))).orderBy(asc(webhookDeliveries.id))
+    ? await db
+        .select()
+        .from(webhookDeliveries)
+        .where(
+          inArray(
+            webhookDeliveries.eventId,
+            eventRows.map((e) => e.id),
+          ),
+        )
+        .orderBy(asc(webhookDeliveries.id))
     : [];
 
   const timeline: TimelineItem[] = [
@@ -62,7 +88,11 @@ export async function getPaymentTimeline({ ctx, id }: { ctx: ServiceContext; id:
       at: a.createdAt.getTime(),
       kind: "attempt" as const,
       title: `Attempt with ${a.paymentMethod}: ${a.status}`,
-      detail: a.failure ? `${a.failure.code}${a.failure.decline_code ? ` / ${a.failure.decline_code}` : ""}: ${a.failure.message}` : a.processorId ? `processor ${a.processorId}` : null,
+      detail: a.failure
+        ? `${a.failure.code}${a.failure.decline_code ? ` / ${a.failure.decline_code}` : ""}: ${a.failure.message}`
+        : a.processorId
+          ? `processor ${a.processorId}`
+          : null,
       ref: a.id,
     })),
     ...eventRows.map((e) => ({ at: e.createdAt.getTime(), kind: "event" as const, title: e.type, detail: null, ref: e.id })),

@@ -17,7 +17,10 @@ describe("a retry after a crash resumes, never charges again", () => {
     if (first.kind !== "started") throw new Error("expected a fresh key");
     faultOnce("after"); // the processor charged, the process "died" before phase B
     const held = (recovery: unknown = undefined) => ({ id: first.record.id, lockVersion: first.record.lockVersion, recovery, stored: false });
-    const crashed = await createPayment({ ctx: { ...ctx, idempotency: held(), idempotencyKey: "order-1" }, input: { amount: 700, currency: "usd", payment_method: "pm_card_visa", confirm: true } });
+    const crashed = await createPayment({
+      ctx: { ...ctx, idempotency: held(), idempotencyKey: "order-1" },
+      input: { amount: 700, currency: "usd", payment_method: "pm_card_visa", confirm: true },
+    });
     expect(crashed.status).toBe("processing");
     // Recovery data was recorded with phase A; the retry reads it from the key.
     const [row] = await env.h.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.id, first.record.id));

@@ -6,14 +6,16 @@ import { KassaError } from "@/lib/service/errors";
 import { isCurrency, MAX_AMOUNT, minimumChargeAmount, toDecimalString } from "@/lib/money";
 
 // Stripe's metadata rules: up to 50 keys, keys ≤ 40 characters, values ≤ 500 characters, strings only.
-export const metadataSchema = z
-  .record(z.string().min(1).max(40), z.string().max(500))
-  .refine((m) => Object.keys(m).length <= 50, "can have at most 50 keys");
+export const metadataSchema = z.record(z.string().min(1).max(40), z.string().max(500)).refine((m) => Object.keys(m).length <= 50, "can have at most 50 keys");
 
 /** A minor-unit amount: an integer (a decimal such as 10.5 is a wrong-exponent mistake → 400). */
 export const amountSchema = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
 
-const currencySchema = z.string().min(3).max(3).transform((s) => s.toLowerCase());
+const currencySchema = z
+  .string()
+  .min(3)
+  .max(3)
+  .transform((s) => s.toLowerCase());
 const paymentMethodSchema = z.string().min(1).max(255);
 const unixSeconds = z.int().min(0).max(253402300799);
 
@@ -43,7 +45,9 @@ export const CapturePaymentInput = z.strictObject({
 });
 
 export const CancelPaymentInput = z.strictObject({
-  cancellation_reason: z.enum(CANCELLATION_REASONS.filter((r) => r !== "automatic" && r !== "expired") as ["duplicate", "fraudulent", "requested_by_customer", "abandoned"]).optional(),
+  cancellation_reason: z
+    .enum(CANCELLATION_REASONS.filter((r) => r !== "automatic" && r !== "expired") as ["duplicate", "fraudulent", "requested_by_customer", "abandoned"])
+    .optional(),
 });
 
 const createdFilter = z.strictObject({
@@ -64,7 +68,9 @@ export type ListPaymentsQuery = z.output<typeof ListPaymentsQuery>;
 /** Currency supported, amount within Stripe's bounds and at least the currency's minimum. */
 export function checkChargeAmount(amount: number | bigint, currency: string, param = "amount"): bigint {
   if (!isCurrency(currency)) {
-    throw new KassaError("currency_unsupported", `Invalid currency: ${currency}. Kassa supports ISO 4217 codes such as usd, eur, inr, jpy.`, { param: "currency" });
+    throw new KassaError("currency_unsupported", `Invalid currency: ${currency}. Kassa supports ISO 4217 codes such as usd, eur, inr, jpy.`, {
+      param: "currency",
+    });
   }
   const value = BigInt(amount);
   if (value > MAX_AMOUNT) {

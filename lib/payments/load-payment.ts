@@ -8,7 +8,12 @@ import { isId } from "@/lib/ids";
 export const noSuchPayment = (id: string, param = "id") => new KassaError("resource_missing", `No such payment: '${id}'`, { param });
 
 /** The merchant's payment in this mode, optionally locked for update; another tenant's is "not found". */
-export async function loadPayment(db: Executor, ctx: Pick<ServiceContext, "merchantId" | "livemode">, id: string, opts: { lock?: boolean; param?: string } = {}): Promise<PaymentRow> {
+export async function loadPayment(
+  db: Executor,
+  ctx: Pick<ServiceContext, "merchantId" | "livemode">,
+  id: string,
+  opts: { lock?: boolean; param?: string } = {},
+): Promise<PaymentRow> {
   if (!isId("payment", id)) throw noSuchPayment(id, opts.param);
   const query = db
     .select()
@@ -20,8 +25,5 @@ export async function loadPayment(db: Executor, ctx: Pick<ServiceContext, "merch
 }
 
 export function unexpectedState(p: PaymentRow, action: string): KassaError {
-  return new KassaError(
-    "payment_intent_unexpected_state",
-    `This payment's status is ${p.status}; you can only ${action}`,
-  );
+  return new KassaError("payment_intent_unexpected_state", `This payment's status is ${p.status}; you can only ${action}`);
 }

@@ -38,13 +38,32 @@ afterAll(async () => {
   await h.close();
 });
 
-const METHODS = ["pm_card_visa", "pm_card_visa", "pm_card_mastercard", "pm_card_chargeDeclined", "pm_card_chargeDeclinedInsufficientFunds", "pm_card_authenticationRequired", "pm_card_processingError", "pm_card_lostResponse"];
+const METHODS = [
+  "pm_card_visa",
+  "pm_card_visa",
+  "pm_card_mastercard",
+  "pm_card_chargeDeclined",
+  "pm_card_chargeDeclinedInsufficientFunds",
+  "pm_card_authenticationRequired",
+  "pm_card_processingError",
+  "pm_card_lostResponse",
+];
 
 const op = fc.oneof(
-  fc.record({ kind: fc.constant("create" as const), amount: fc.integer({ min: 50, max: 50_000 }), method: fc.constantFrom(...METHODS), manual: fc.boolean(), confirm: fc.boolean() }),
+  fc.record({
+    kind: fc.constant("create" as const),
+    amount: fc.integer({ min: 50, max: 50_000 }),
+    method: fc.constantFrom(...METHODS),
+    manual: fc.boolean(),
+    confirm: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant("confirm" as const), target: fc.nat(), method: fc.constantFrom(...METHODS) }),
   fc.record({ kind: fc.constant("capture" as const), target: fc.nat(), fraction: fc.double({ min: 0.1, max: 1.2, noNaN: true }) }),
-  fc.record({ kind: fc.constant("refund" as const), target: fc.nat(), fraction: fc.option(fc.double({ min: 0.05, max: 1.1, noNaN: true }), { nil: undefined }) }),
+  fc.record({
+    kind: fc.constant("refund" as const),
+    target: fc.nat(),
+    fraction: fc.option(fc.double({ min: 0.05, max: 1.1, noNaN: true }), { nil: undefined }),
+  }),
   fc.record({ kind: fc.constant("cancel" as const), target: fc.nat() }),
 );
 /** Where a request's process dies, if it does: before or after its processor call, or before its answer is stored. */
@@ -80,7 +99,12 @@ function request(made: Made[], o: Op extends fc.Arbitrary<infer T> ? T : never, 
   const key = `prop-${keys++}`;
   switch (o.kind) {
     case "create": {
-      const body = { amount: o.amount, currency: "usd", ...(o.confirm ? { payment_method: o.method, confirm: true } : {}), capture_method: o.manual ? "manual" : "automatic" };
+      const body = {
+        amount: o.amount,
+        currency: "usd",
+        ...(o.confirm ? { payment_method: o.method, confirm: true } : {}),
+        capture_method: o.manual ? "manual" : "automatic",
+      };
       return { key, path: "/api/v1/payments", body, verb: (ctx) => createPayment({ ctx, input: body }), creates: o.amount, die };
     }
     case "confirm": {
@@ -126,7 +150,10 @@ function send(ctx: ServiceContext, req: Req, die: string | null): Promise<Outcom
       void h.db
         .insert(serverInstances)
         .values({ id: instanceId, heartbeatAt: sql`now() - interval '1 minute'` })
-        .then(() => resolve({ kind: "died" }), (error: unknown) => resolve({ kind: "error", error }));
+        .then(
+          () => resolve({ kind: "died" }),
+          (error: unknown) => resolve({ kind: "error", error }),
+        );
     };
     tries.run({ die, died }, () => {
       runIdempotent({ db: h.db, ctx, key: req.key, method: "POST", path: req.path, body: req.body, instanceId }, req.verb).then(
@@ -146,67 +173,74 @@ describe("money path under random concurrent use", () => {
   it("keeps every invariant after every step, and settles everything", async () => {
     let seed = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(fc.tuple(op, death), { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 8 }), fc.integer({ min: 0, max: 1000 }), async (steps, faultSeed) => {
-        const restore = configureSandbox({ faultRate: 0.15, random: seededRandom(faultSeed + seed++) });
-        try {
-          const { ctx: owner } = await makeMerchant(h.db);
-          const { db: _db, ...rest } = owner;
-          const ctx: ServiceContext = { ...rest, actor: { type: "api_key", id: "key_prop" } };
-          const made: Made[] = [];
-          const answered: { req: Req; status: number; text: string }[] = [];
-          let dead: Req[] = [];
-          const settle = (req: Req, o: Outcome) => {
-            expectBusinessOutcome(o);
-            if (o.kind === "died") dead.push(req);
-            if (o.kind === "answer") {
-              answered.push({ req, status: o.status, text: o.text });
-              const obj = JSON.parse(o.text) as { id: string; object?: string; status?: string; payment?: string };
-              if (req.creates !== undefined) made.push({ id: obj.id, amount: req.creates });
-              const payment = made.find((m) => m.id === obj.id);
-              if (payment && obj.object === "payment") payment.status = obj.status;
+      fc.asyncProperty(
+        fc.array(fc.array(fc.tuple(op, death), { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 8 }),
+        fc.integer({ min: 0, max: 1000 }),
+        async (steps, faultSeed) => {
+          const restore = configureSandbox({ faultRate: 0.15, random: seededRandom(faultSeed + seed++) });
+          try {
+            const { ctx: owner } = await makeMerchant(h.db);
+            const { db: _db, ...rest } = owner;
+            const ctx: ServiceContext = { ...rest, actor: { type: "api_key", id: "key_prop" } };
+            const made: Made[] = [];
+            const answered: { req: Req; status: number; text: string }[] = [];
+            let dead: Req[] = [];
+            const settle = (req: Req, o: Outcome) => {
+              expectBusinessOutcome(o);
+              if (o.kind === "died") dead.push(req);
+              if (o.kind === "answer") {
+                answered.push({ req, status: o.status, text: o.text });
+                const obj = JSON.parse(o.text) as { id: string; object?: string; status?: string; payment?: string };
+                if (req.creates !== undefined) made.push({ id: obj.id, amount: req.creates });
+                const payment = made.find((m) => m.id === obj.id);
+                if (payment && obj.object === "payment") payment.status = obj.status;
+              }
+            };
+            for (const batch of steps) {
+              // The requests that died last time are retried alongside the new ones (same key, a live process).
+              const retries = dead.map((req) => ({ req, die: null }));
+              dead = [];
+              const fresh = batch
+                .map(([o, die]) => request(made, o, die))
+                .filter((r): r is Req => r !== null)
+                .map((req) => ({ req, die: req.die }));
+              const all = [...retries, ...fresh];
+              const outcomes = await Promise.all(all.map(({ req, die }) => send(ctx, req, die)));
+              all.forEach(({ req }, i) => settle(req, outcomes[i]!));
+              const check = await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId });
+              expect(check.problems).toEqual([]);
             }
-          };
-          for (const batch of steps) {
-            // The requests that died last time are retried alongside the new ones (same key, a live process).
-            const retries = dead.map((req) => ({ req, die: null }));
-            dead = [];
-            const fresh = batch.map(([o, die]) => request(made, o, die)).filter((r): r is Req => r !== null).map((req) => ({ req, die: req.die }));
-            const all = [...retries, ...fresh];
-            const outcomes = await Promise.all(all.map(({ req, die }) => send(ctx, req, die)));
-            all.forEach(({ req }, i) => settle(req, outcomes[i]!));
-            const check = await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId });
-            expect(check.problems).toEqual([]);
+            while (dead.length > 0) {
+              const retries = dead;
+              dead = [];
+              const outcomes = await Promise.all(retries.map((req) => send(ctx, req, null)));
+              retries.forEach((req, i) => settle(req, outcomes[i]!));
+            }
+            expect((await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+            // Reconciliation with the processor healthy again: nothing stays half-done.
+            restore();
+            const sys = { ...ctx, actor: systemActor("reconcile-payments") };
+            const later = Date.now() + 10 * 60_000;
+            for (let round = 0; round < 4; round++) {
+              for (const p of made) await settlePayment({ ctx: sys, paymentId: p.id, now: later });
+            }
+            const stale = await findStaleWork(h.db, { now: later });
+            for (const r of stale.refunds.filter((x) => x.merchantId === ctx.merchantId)) await settleRefund({ ctx: sys, refundId: r.id });
+            const left = await findStaleWork(h.db, { now: later });
+            expect(left.payments.filter((p) => p.merchantId === ctx.merchantId)).toEqual([]);
+            expect(left.refunds.filter((p) => p.merchantId === ctx.merchantId)).toEqual([]);
+            await releaseAvailableFunds({ db: h.db, now: new Date(Date.now() + 3 * 86400_000) });
+            expect((await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+            // Every answer that was stored is replayed byte for byte, however the objects moved on since.
+            for (const a of answered.filter((x) => x.status < 500)) {
+              const again = await send(ctx, a.req, null);
+              expect(again).toEqual({ kind: "answer", status: a.status, text: a.text, replayed: true });
+            }
+          } finally {
+            restore();
           }
-          while (dead.length > 0) {
-            const retries = dead;
-            dead = [];
-            const outcomes = await Promise.all(retries.map((req) => send(ctx, req, null)));
-            retries.forEach((req, i) => settle(req, outcomes[i]!));
-          }
-          expect((await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
-          // Reconciliation with the processor healthy again: nothing stays half-done.
-          restore();
-          const sys = { ...ctx, actor: systemActor("reconcile-payments") };
-          const later = Date.now() + 10 * 60_000;
-          for (let round = 0; round < 4; round++) {
-            for (const p of made) await settlePayment({ ctx: sys, paymentId: p.id, now: later });
-          }
-          const stale = await findStaleWork(h.db, { now: later });
-          for (const r of stale.refunds.filter((x) => x.merchantId === ctx.merchantId)) await settleRefund({ ctx: sys, refundId: r.id });
-          const left = await findStaleWork(h.db, { now: later });
-          expect(left.payments.filter((p) => p.merchantId === ctx.merchantId)).toEqual([]);
-          expect(left.refunds.filter((p) => p.merchantId === ctx.merchantId)).toEqual([]);
-          await releaseAvailableFunds({ db: h.db, now: new Date(Date.now() + 3 * 86400_000) });
-          expect((await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
-          // Every answer that was stored is replayed byte for byte, however the objects moved on since.
-          for (const a of answered.filter((x) => x.status < 500)) {
-            const again = await send(ctx, a.req, null);
-            expect(again).toEqual({ kind: "answer", status: a.status, text: a.text, replayed: true });
-          }
-        } finally {
-          restore();
-        }
-      }),
+        },
+      ),
       { numRuns: 40, endOnFailure: true },
     );
   }, 240_000);

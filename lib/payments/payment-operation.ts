@@ -21,7 +21,11 @@ export function operationInFlight(p: PaymentRow, now = Date.now()): boolean {
   return p.pendingOperation !== null && now - Date.parse(p.pendingOperation.requestedAt) < OPERATION_LEASE_MS;
 }
 
-export function newOperation(p: PaymentRow, type: PendingOperation["type"], extra: { amount?: bigint; reason?: CancellationReason | null } = {}): PendingOperation {
+export function newOperation(
+  p: PaymentRow,
+  type: PendingOperation["type"],
+  extra: { amount?: bigint; reason?: CancellationReason | null } = {},
+): PendingOperation {
   return {
     type,
     key: `${type}:${p.id}`, // one capture and one cancel per payment: the key makes retries safe
@@ -70,7 +74,10 @@ export async function runOperation(ctx: ServiceContext, payment: PaymentRow, op:
     );
   } catch (error) {
     if (error instanceof ConnectorUnknownOutcomeError) {
-      throw new KassaError("processor_error", `The processor did not answer the ${op.type}; retry the request (it is safe) or wait: Kassa finishes it within minutes.`);
+      throw new KassaError(
+        "processor_error",
+        `The processor did not answer the ${op.type}; retry the request (it is safe) or wait: Kassa finishes it within minutes.`,
+      );
     }
     if (error instanceof ConnectorRequestError) {
       await commit(ctx, (tx) => tx.update(payments).set({ pendingOperation: null }).where(eq(payments.id, payment.id)));
@@ -79,7 +86,11 @@ export async function runOperation(ctx: ServiceContext, payment: PaymentRow, op:
     }
     throw error;
   }
-  const applied = await commit(ctx, (tx, changes) => applyOperationIn(tx, changes, ctx, payment.id, op, charge), opts.respond ? { respond: serializePayment } : {});
+  const applied = await commit(
+    ctx,
+    (tx, changes) => applyOperationIn(tx, changes, ctx, payment.id, op, charge),
+    opts.respond ? { respond: serializePayment } : {},
+  );
   return serializePayment(applied);
 }
 
@@ -88,7 +99,14 @@ export async function applyOperation(ctx: ServiceContext, paymentId: string, op:
   return commit(ctx, (tx, changes) => applyOperationIn(tx, changes, ctx, paymentId, op, charge));
 }
 
-async function applyOperationIn(tx: Transaction, changes: Changes, ctx: ServiceContext, paymentId: string, op: PendingOperation, charge: Charge): Promise<PaymentRow> {
+async function applyOperationIn(
+  tx: Transaction,
+  changes: Changes,
+  ctx: ServiceContext,
+  paymentId: string,
+  op: PendingOperation,
+  charge: Charge,
+): Promise<PaymentRow> {
   const payment = await loadPayment(tx, ctx, paymentId, { lock: true });
   if (payment.pendingOperation?.key !== op.key) return payment; // already recorded
   const now = new Date();
@@ -109,7 +127,10 @@ async function applyOperationIn(tx: Transaction, changes: Changes, ctx: ServiceC
     action: op.type === "capture" ? "payment.captured" : "payment.canceled",
     targetType: "payment",
     targetId: paymentId,
-    metadata: op.type === "capture" ? { amount: Number(charge.amountCaptured), released: Number(payment.amountCapturable - charge.amountCaptured) } : { reason: op.reason ?? null },
+    metadata:
+      op.type === "capture"
+        ? { amount: Number(charge.amountCaptured), released: Number(payment.amountCapturable - charge.amountCaptured) }
+        : { reason: op.reason ?? null },
   });
   changes.event(event, serializePayment(updated!), { status: payment.status });
   return updated!;

@@ -15,7 +15,15 @@ export function authorizationDueAt(p: { captureAt: Date | null; authorizationExp
  * cancels (releases) one that reached its 7-day expiry. Anything else — captured, canceled, not yet
  * due — is left alone, so the timer can fire late or twice.
  */
-export async function runAuthorizationTimer({ ctx, paymentId, now = new Date() }: { ctx: ServiceContext; paymentId: string; now?: Date }): Promise<{ action: "captured" | "expired" | "none"; status: PaymentStatus }> {
+export async function runAuthorizationTimer({
+  ctx,
+  paymentId,
+  now = new Date(),
+}: {
+  ctx: ServiceContext;
+  paymentId: string;
+  now?: Date;
+}): Promise<{ action: "captured" | "expired" | "none"; status: PaymentStatus }> {
   const payment = await loadPayment(await executor(ctx), ctx, paymentId);
   if (payment.status !== "requires_capture") return { action: "none", status: payment.status };
   if (payment.captureAt && payment.captureAt <= now) {

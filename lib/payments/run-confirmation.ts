@@ -38,7 +38,10 @@ export async function resumeConfirmation(ctx: ServiceContext): Promise<PaymentOb
   const recovery = recoveryOf<Recovery>(ctx, POINT);
   if (!recovery?.paymentId) return null;
   const db = await executor(ctx);
-  const [payment] = await db.select().from(payments).where(and(eq(payments.id, recovery.paymentId), eq(payments.merchantId, ctx.merchantId), eq(payments.livemode, ctx.livemode)));
+  const [payment] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.id, recovery.paymentId), eq(payments.merchantId, ctx.merchantId), eq(payments.livemode, ctx.livemode)));
   if (!payment) return null;
   if (!recovery.attemptId) return serializePayment(await commit(ctx, async () => payment, { respond: serializePayment }));
   const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, recovery.attemptId));

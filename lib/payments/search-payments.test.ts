@@ -28,7 +28,15 @@ beforeAll(async () => {
     status: (i % 3 === 0 ? "succeeded" : i % 3 === 1 ? "requires_payment_method" : "canceled") as PaymentStatus,
     captureMethod: "automatic" as const,
     connector: "sandbox",
-    card: { brand: i % 2 ? "visa" : "mastercard", last4: i === 11 ? "0005" : "4242", exp_month: 1, exp_year: 2030, fingerprint: "f", country: null, funding: "credit" },
+    card: {
+      brand: i % 2 ? "visa" : "mastercard",
+      last4: i === 11 ? "0005" : "4242",
+      exp_month: 1,
+      exp_year: 2030,
+      fingerprint: "f",
+      country: null,
+      funding: "credit",
+    },
     receiptEmail: i === 5 ? "ana@example.com" : null,
     description: i === 9 ? 'Order "9", =cmd' : null,
     // Ten pairs share one timestamp: the keyset must still order and page them exactly.
@@ -73,7 +81,9 @@ describe("searchPayments", () => {
     // 10.01–10.05 usd = 1001..1005 minor; the jpy rows are ¥1003 etc., far above 10.05 yen.
     expect((await all({ amount_min: "10.01", amount_max: "10.05" })).sort()).toEqual([1, 2, 4, 5].map((i) => ids[i]).sort());
     expect(await all({ amount_min: "1000", currency: "jpy" })).toHaveLength(6);
-    expect(await all({ status: "succeeded", brand: "mastercard", currency: "usd" })).toHaveLength(ids.filter((_, i) => i % 3 === 0 && i % 2 === 0 && i % 10 !== 3).length);
+    expect(await all({ status: "succeeded", brand: "mastercard", currency: "usd" })).toHaveLength(
+      ids.filter((_, i) => i % 3 === 0 && i % 2 === 0 && i % 10 !== 3).length,
+    );
   });
 
   it("searches by id, email, last4 and amount", async () => {
@@ -87,7 +97,11 @@ describe("searchPayments", () => {
   });
 
   it("refuses bad filters and a cursor from another merchant", async () => {
-    const code = (input: Record<string, string>) => list(input).then(() => "ok", (e: unknown) => (e instanceof KassaError ? `${e.code}:${e.param}` : String(e)));
+    const code = (input: Record<string, string>) =>
+      list(input).then(
+        () => "ok",
+        (e: unknown) => (e instanceof KassaError ? `${e.code}:${e.param}` : String(e)),
+      );
     expect(await code({ status: "paid" })).toBe("parameter_invalid:status");
     expect(await code({ from: "yesterday" })).toBe("parameter_invalid:from");
     expect(await code({ amount_min: "-1" })).toBe("parameter_invalid:amount_min");
@@ -96,7 +110,12 @@ describe("searchPayments", () => {
     const other = await makeMerchant(h.db);
     const theirs = await searchPayments({ ctx: other.ctx, input: {} });
     expect(theirs.data).toEqual([]);
-    expect(await searchPayments({ ctx: other.ctx, input: { cursor: ids[3]! } }).then(() => "ok", (e: KassaError) => e.code)).toBe("resource_missing");
+    expect(
+      await searchPayments({ ctx: other.ctx, input: { cursor: ids[3]! } }).then(
+        () => "ok",
+        (e: KassaError) => e.code,
+      ),
+    ).toBe("resource_missing");
   });
 
   it("exports the filtered set as CSV, the same rows as the pages, quoted safely", async () => {

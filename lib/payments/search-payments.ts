@@ -12,7 +12,13 @@ import { serializePayment } from "./serialize-payment";
 export const SearchPaymentsInput = PaymentFilters.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(25),
   /** The id of the last payment of the previous page (keyset: no OFFSET, any depth costs the same). */
-  cursor: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^pay_[0-9a-z]{26}$/, "must be a payment id").optional()),
+  cursor: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^pay_[0-9a-z]{26}$/, "must be a payment id")
+      .optional(),
+  ),
 });
 
 /**
@@ -30,7 +36,12 @@ export async function searchPaymentRows(db: Executor, ctx: ServiceContext, q: z.
   const rows = await db
     .select()
     .from(payments)
-    .where(and(paymentFiltersWhere(ctx, q), q.cursor ? sql`(${payments.createdAt}, ${payments.id}) < (select c.created_at, c.id from ${payments} c where c.id = ${q.cursor})` : undefined))
+    .where(
+      and(
+        paymentFiltersWhere(ctx, q),
+        q.cursor ? sql`(${payments.createdAt}, ${payments.id}) < (select c.created_at, c.id from ${payments} c where c.id = ${q.cursor})` : undefined,
+      ),
+    )
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(q.limit + 1);
   const has_more = rows.length > q.limit;
@@ -50,6 +61,11 @@ export async function searchPayments({ ctx, input }: { ctx: ServiceContext; inpu
 export async function countPayments({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<number> {
   requirePermission(ctx, "payments:read");
   const f = parseWith(PaymentFilters, input);
-  const [row] = await (await executor(ctx)).select({ n: sql<string>`count(*)` }).from(payments).where(paymentFiltersWhere(ctx, f));
+  const [row] = await (
+    await executor(ctx)
+  )
+    .select({ n: sql<string>`count(*)` })
+    .from(payments)
+    .where(paymentFiltersWhere(ctx, f));
   return Number(row?.n ?? 0);
 }

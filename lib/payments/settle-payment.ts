@@ -57,7 +57,10 @@ export async function settlePayment({ ctx, paymentId, now = Date.now() }: { ctx:
 async function finishOperation(ctx: ServiceContext, payment: PaymentRow): Promise<PaymentRow> {
   const op = payment.pendingOperation!;
   try {
-    const charge = await connectorOf(payment.connector).retrieve({ merchantId: payment.merchantId, livemode: payment.livemode }, { processorId: payment.processorId! });
+    const charge = await connectorOf(payment.connector).retrieve(
+      { merchantId: payment.merchantId, livemode: payment.livemode },
+      { processorId: payment.processorId! },
+    );
     const happened = op.type === "capture" ? charge?.status === "succeeded" : charge?.status === "canceled";
     if (charge && happened) return applyOperation(ctx, payment.id, op, charge);
     await runOperation(ctx, payment, op);

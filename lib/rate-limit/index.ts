@@ -27,9 +27,7 @@ function named(name: string, build: () => RateLimiter): RateLimiter {
 
 /** Per API key: KASSA_RATE_LIMIT_API, default 100 requests a second (Stripe's live-mode limit). */
 export function apiRateLimiter(): RateLimiter {
-  return named("api", () =>
-    createRateLimiter({ name: "api", ...parseRule(process.env.KASSA_RATE_LIMIT_API ?? "100/1s") }),
-  );
+  return named("api", () => createRateLimiter({ name: "api", ...parseRule(process.env.KASSA_RATE_LIMIT_API ?? "100/1s") }));
 }
 
 /**

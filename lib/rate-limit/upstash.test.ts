@@ -114,7 +114,12 @@ describe("UpstashRateLimiter against a real redis-server", () => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).limit("key_burst")));
     expect(results.filter((r) => r.success)).toHaveLength(7);
     expect(results.filter((r) => !r.success).every((r) => r.remaining === 0)).toBe(true);
-    expect(results.filter((r) => r.success).map((r) => r.remaining).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(
+      results
+        .filter((r) => r.success)
+        .map((r) => r.remaining)
+        .sort((x, y) => x - y),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it("counts different identifiers independently", async () => {
@@ -147,10 +152,7 @@ describe("UpstashRateLimiter against a real redis-server", () => {
     });
 
     it("a failClosed rule throws RateLimiterUnavailableError without waiting for the answer", async () => {
-      const limiter = new UpstashRateLimiter(
-        { name: uniqueName("slow-closed"), limit: 3, windowMs: HOUR, failClosed: true, timeoutMs: 150 },
-        redisFor(slow),
-      );
+      const limiter = new UpstashRateLimiter({ name: uniqueName("slow-closed"), limit: 3, windowMs: HOUR, failClosed: true, timeoutMs: 150 }, redisFor(slow));
       const started = Date.now();
       const error = await limiter.limit("203.0.113.9").then(
         () => undefined,
@@ -211,10 +213,7 @@ describe("UpstashRateLimiter against a real redis-server", () => {
     });
 
     it("a rejected token (401) is an outage too: failClosed throws, others allow", async () => {
-      const closed = new UpstashRateLimiter(
-        { name: uniqueName("401-closed"), limit: 3, windowMs: HOUR, failClosed: true },
-        redisFor(rest, "wrong-token"),
-      );
+      const closed = new UpstashRateLimiter({ name: uniqueName("401-closed"), limit: 3, windowMs: HOUR, failClosed: true }, redisFor(rest, "wrong-token"));
       const error = await closed.limit("acct_1").then(
         () => undefined,
         (e: unknown) => e,
@@ -255,9 +254,7 @@ describe("createRateLimiter", () => {
     expect(createRateLimiter(rule, env({}))).toBeInstanceOf(MemoryRateLimiter);
     expect(createRateLimiter(rule, env({ UPSTASH_REDIS_REST_URL: rest.url }))).toBeInstanceOf(MemoryRateLimiter);
     expect(createRateLimiter(rule, env({ UPSTASH_REDIS_REST_TOKEN: rest.token }))).toBeInstanceOf(MemoryRateLimiter);
-    expect(createRateLimiter(rule, env({ UPSTASH_REDIS_REST_URL: "", UPSTASH_REDIS_REST_TOKEN: "" }))).toBeInstanceOf(
-      MemoryRateLimiter,
-    );
+    expect(createRateLimiter(rule, env({ UPSTASH_REDIS_REST_URL: "", UPSTASH_REDIS_REST_TOKEN: "" }))).toBeInstanceOf(MemoryRateLimiter);
   });
 });
 
@@ -318,7 +315,11 @@ describe("the Upstash REST shim (test/upstash-rest-server.ts)", () => {
       result: Buffer.from("42").toString("base64"),
     });
 
-    const pipeline = await post("/pipeline", [["INCR", key], ["HGET", key, "f"], ["GET", key]]);
+    const pipeline = await post("/pipeline", [
+      ["INCR", key],
+      ["HGET", key, "f"],
+      ["GET", key],
+    ]);
     expect(pipeline.status).toBe(200);
     const items = (await pipeline.json()) as { result?: unknown; error?: string }[];
     expect(items[0]).toEqual({ result: 43 });

@@ -30,13 +30,19 @@ export async function createRefund({ ctx, input }: { ctx: ServiceContext; input:
   const refund = await commit(ctx, async (tx, changes) => {
     const payment = await loadPayment(tx, ctx, data.payment, { lock: true, param: "payment" });
     if (payment.status !== "succeeded" || payment.amountReceived === 0n) {
-      throw new KassaError("payment_intent_unexpected_state", `This payment's status is ${payment.status}; only a succeeded payment can be refunded.`, { param: "payment" });
+      throw new KassaError("payment_intent_unexpected_state", `This payment's status is ${payment.status}; only a succeeded payment can be refunded.`, {
+        param: "payment",
+      });
     }
     const refundable = payment.amountReceived - payment.amountRefunded;
     if (refundable <= 0n) throw new KassaError("charge_already_refunded", `Payment ${payment.id} has already been refunded.`, { param: "payment" });
     const amount = data.amount !== undefined ? BigInt(data.amount) : refundable;
     if (amount > refundable) {
-      throw new KassaError("amount_too_large", `Refund amount (${amount}) is greater than the unrefunded amount on the payment (${refundable}, ${toDecimalString(refundable, payment.currency)} ${payment.currency}).`, { param: "amount" });
+      throw new KassaError(
+        "amount_too_large",
+        `Refund amount (${amount}) is greater than the unrefunded amount on the payment (${refundable}, ${toDecimalString(refundable, payment.currency)} ${payment.currency}).`,
+        { param: "amount" },
+      );
     }
     const [refund] = await tx
       .insert(refunds)
@@ -54,7 +60,10 @@ export async function createRefund({ ctx, input }: { ctx: ServiceContext; input:
       })
       .returning();
     // The reservation: amount_refunded counts pending refunds too, as Stripe's does.
-    await tx.update(payments).set({ amountRefunded: sql`${payments.amountRefunded} + ${amount}` }).where(eq(payments.id, payment.id));
+    await tx
+      .update(payments)
+      .set({ amountRefunded: sql`${payments.amountRefunded} + ${amount}` })
+      .where(eq(payments.id, payment.id));
     changes.audit({ action: "refund.created", targetType: "refund", targetId: refund!.id, metadata: { payment: payment.id, amount: Number(amount) } });
     changes.event("refund.created", serializeRefund(refund!));
     changes.recoveryPoint(POINT, { refundId: refund!.id });
@@ -72,7 +81,10 @@ async function resumeRefund(ctx: ServiceContext): Promise<RefundObject | null> {
   const recovery = recoveryOf<{ refundId: string }>(ctx, POINT);
   if (!recovery?.refundId) return null;
   const db = await executor(ctx);
-  const [refund] = await db.select().from(refunds).where(and(eq(refunds.id, recovery.refundId), eq(refunds.merchantId, ctx.merchantId), eq(refunds.livemode, ctx.livemode)));
+  const [refund] = await db
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.id, recovery.refundId), eq(refunds.merchantId, ctx.merchantId), eq(refunds.livemode, ctx.livemode)));
   if (!refund) throw new KassaError("api_error", `refund ${recovery.refundId} recorded for this request is missing`);
   return serializeRefund(await sendRefund(ctx, refund, { retrieveFirst: true, respond: true }));
 }

@@ -9,7 +9,10 @@ import { serializeRefund, type RefundObject } from "./serialize-refund";
 export async function getRefund({ ctx, id }: { ctx: ServiceContext; id: string }): Promise<RefundObject> {
   requirePermission(ctx, "payments:read");
   const db = await executor(ctx);
-  const [row] = await db.select().from(refunds).where(and(eq(refunds.id, id), eq(refunds.merchantId, ctx.merchantId), eq(refunds.livemode, ctx.livemode)));
+  const [row] = await db
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.id, id), eq(refunds.merchantId, ctx.merchantId), eq(refunds.livemode, ctx.livemode)));
   if (!row) throw new KassaError("resource_missing", `No such refund: '${id}'`, { param: "id" });
   return serializeRefund(row);
 }

@@ -13,7 +13,15 @@ import { recordRefundSucceeded } from "./record-refund-succeeded";
  * so Kassa's balance matches the processor's. A refund that would exceed what is left is not recorded
  * (logged for an operator) — Kassa never books more refunds than the payment received.
  */
-export async function recordProcessorRefund({ ctx, paymentId, result }: { ctx: ServiceContext; paymentId: string; result: RefundResult }): Promise<RefundRow | null> {
+export async function recordProcessorRefund({
+  ctx,
+  paymentId,
+  result,
+}: {
+  ctx: ServiceContext;
+  paymentId: string;
+  result: RefundResult;
+}): Promise<RefundRow | null> {
   if (result.status !== "succeeded") return null;
   return commit(ctx, async (tx, changes) => {
     const payment = await loadPayment(tx, ctx, paymentId, { lock: true });

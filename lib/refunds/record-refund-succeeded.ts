@@ -8,9 +8,7 @@ import { postRefund } from "@/lib/payments/postings";
 import { serializeRefund } from "./serialize-refund";
 
 /** What the processor paid out: Kassa's own pending refund, or one made at the processor (its dashboard). */
-export type RefundSucceeded =
-  | { pending: RefundRow; processorId: string | null }
-  | { processor: { amount: bigint; processorId: string } };
+export type RefundSucceeded = { pending: RefundRow; processorId: string | null } | { processor: { amount: bigint; processorId: string } };
 
 /**
  * The one place a refund's success is booked, as a step of the caller's commit with the payment
@@ -50,7 +48,10 @@ export async function recordRefundSucceeded(tx: Transaction, changes: Changes, p
         processorId: paid.processor.processorId,
       })
       .returning()) as [RefundRow];
-    await tx.update(payments).set({ amountRefunded: sql`${payments.amountRefunded} + ${amount}` }).where(eq(payments.id, payment.id));
+    await tx
+      .update(payments)
+      .set({ amountRefunded: sql`${payments.amountRefunded} + ${amount}` })
+      .where(eq(payments.id, payment.id));
   }
   await postRefund(tx, payment, refund, feeRefunded);
   const object = serializeRefund(refund);
@@ -58,7 +59,12 @@ export async function recordRefundSucceeded(tx: Transaction, changes: Changes, p
     changes.audit({ action: "refund.succeeded", targetType: "refund", targetId: refund.id, metadata: { payment: payment.id, amount: Number(amount) } });
     changes.event("refund.succeeded", object, { status: "pending" });
   } else {
-    changes.audit({ action: "refund.succeeded", targetType: "refund", targetId: refund.id, metadata: { payment: payment.id, amount: Number(amount), processor: paid.processor.processorId } });
+    changes.audit({
+      action: "refund.succeeded",
+      targetType: "refund",
+      targetId: refund.id,
+      metadata: { payment: payment.id, amount: Number(amount), processor: paid.processor.processorId },
+    });
     changes.event("refund.created", object);
     changes.event("refund.succeeded", object);
   }

@@ -20,7 +20,8 @@ type RefundOutcome = { kind: "result"; result: RefundResult } | { kind: "unknown
  * refund no longer pending is answered as it stands, without calling the processor.
  */
 export async function sendRefund(ctx: ServiceContext, refund: RefundRow, opts: { retrieveFirst?: boolean; respond?: boolean } = {}): Promise<RefundRow> {
-  const outcome = refund.status === "pending" ? await aroundSideEffect("refund.processor", () => callProcessor(ctx, refund, opts.retrieveFirst ?? false)) : null;
+  const outcome =
+    refund.status === "pending" ? await aroundSideEffect("refund.processor", () => callProcessor(ctx, refund, opts.retrieveFirst ?? false)) : null;
   // Recorded as the refund's merchant and mode (the audit row's and events' tenant).
   const refundCtx = { ...ctx, merchantId: refund.merchantId, livemode: refund.livemode };
   return commit(refundCtx, (tx, changes) => applyRefundOutcome(tx, changes, refund.id, outcome), opts.respond ? { respond: serializeRefund } : {});
@@ -35,7 +36,13 @@ async function callProcessor(ctx: ServiceContext, refund: RefundRow, retrieveFir
       const known = await connector.retrieveRefund(cctx, { idempotencyKey: refund.id, processorId: payment.processorId });
       if (known) return { kind: "result", result: known };
     }
-    const result = await connector.refund(cctx, { processorId: payment.processorId!, amount: refund.amount, idempotencyKey: refund.id, reason: refund.reason, paymentId: payment.id });
+    const result = await connector.refund(cctx, {
+      processorId: payment.processorId!,
+      amount: refund.amount,
+      idempotencyKey: refund.id,
+      reason: refund.reason,
+      paymentId: payment.id,
+    });
     return { kind: "result", result };
   } catch (error) {
     if (error instanceof ConnectorUnknownOutcomeError) {
@@ -63,13 +70,12 @@ async function applyRefundOutcome(tx: Transaction, changes: Changes, refundId: s
   const processorId = outcome.kind === "result" ? outcome.result.processorId : null;
   if (status === "succeeded") return recordRefundSucceeded(tx, changes, payment, { pending: refund!, processorId });
   const failureReason = outcome.kind === "rejected" ? outcome.message : (outcome.result.failureReason ?? "unknown");
-  const [failed] = await tx
-    .update(refunds)
-    .set({ status: "failed", failureReason, processorId })
-    .where(eq(refunds.id, refundId))
-    .returning();
+  const [failed] = await tx.update(refunds).set({ status: "failed", failureReason, processorId }).where(eq(refunds.id, refundId)).returning();
   // Give the reserved amount back to the payment.
-  await tx.update(payments).set({ amountRefunded: sql`${payments.amountRefunded} - ${refund!.amount}` }).where(eq(payments.id, payment.id));
+  await tx
+    .update(payments)
+    .set({ amountRefunded: sql`${payments.amountRefunded} - ${refund!.amount}` })
+    .where(eq(payments.id, payment.id));
   changes.audit({ action: "refund.failed", targetType: "refund", targetId: refundId, metadata: { payment: payment.id, reason: failureReason } });
   changes.event("refund.failed", serializeRefund(failed!), { status: "pending" });
   return failed!;

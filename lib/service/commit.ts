@@ -138,11 +138,7 @@ export async function commit<T>(
  * The hot path's commit: `writes` (built on `db`) and what `declare` declares, as ONE statement — one
  * round trip, atomic on its own. The writes must not depend on each other's effects.
  */
-export async function commitWrites(
-  ctx: ServiceContext,
-  db: Executor,
-  build: (db: Executor, changes: Changes) => Renderable[],
-): Promise<void> {
+export async function commitWrites(ctx: ServiceContext, db: Executor, build: (db: Executor, changes: Changes) => Renderable[]): Promise<void> {
   const d = declare(ctx);
   const own = build(db, d.changes);
   const { writes, fence } = declaredWrites(db, ctx, d.declared);

@@ -87,13 +87,7 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, { status: number; type: ErrorType }>;
 
 export type ErrorType =
-  | "invalid_request_error"
-  | "authentication_error"
-  | "card_error"
-  | "permission_error"
-  | "idempotency_error"
-  | "rate_limit_error"
-  | "api_error";
+  "invalid_request_error" | "authentication_error" | "card_error" | "permission_error" | "idempotency_error" | "rate_limit_error" | "api_error";
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 

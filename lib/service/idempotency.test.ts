@@ -52,13 +52,7 @@ async function rowsFor(s: IdempotencyScope) {
   return db
     .select()
     .from(idempotencyKeys)
-    .where(
-      and(
-        eq(idempotencyKeys.merchantId, s.merchantId),
-        eq(idempotencyKeys.livemode, s.livemode),
-        eq(idempotencyKeys.key, s.key),
-      ),
-    );
+    .where(and(eq(idempotencyKeys.merchantId, s.merchantId), eq(idempotencyKeys.livemode, s.livemode), eq(idempotencyKeys.key, s.key)));
 }
 
 const secondsLater = (d: Date, ms: number) => new Date(d.getTime() + ms);
@@ -114,9 +108,9 @@ describe("beginIdempotentRequest", () => {
     await completeIdempotentRequest(db, start.record, 200, { ok: true });
     await expect(beginIdempotentRequest(db, other)).rejects.toMatchObject({ code: "idempotency_key_reused" });
     // Another path with the same key is a different request too.
-    await expect(
-      beginIdempotentRequest(db, { ...s, path: "/v1/refunds", requestHash: hashRequest(s.method, "/v1/refunds", {}) }),
-    ).rejects.toMatchObject({ code: "idempotency_key_reused" });
+    await expect(beginIdempotentRequest(db, { ...s, path: "/v1/refunds", requestHash: hashRequest(s.method, "/v1/refunds", {}) })).rejects.toMatchObject({
+      code: "idempotency_key_reused",
+    });
   });
 
   it("lets exactly one of two concurrent requests take the key; the other gets idempotency_key_in_use", async () => {

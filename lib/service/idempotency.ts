@@ -24,16 +24,16 @@ export interface IdempotencyScope {
   requestHash: string;
 }
 
-export type IdempotencyStart =
-  | { kind: "started"; record: IdempotencyKey }
-  | { kind: "replay"; status: number; body: unknown; text: string };
+export type IdempotencyStart = { kind: "started"; record: IdempotencyKey } | { kind: "replay"; status: number; body: unknown; text: string };
 
 /** The lock a request holds: every write it makes on the key is fenced on `lockVersion`. */
 export type IdempotencyLock = Pick<IdempotencyKey, "id" | "lockVersion">;
 
 /** Canonical hash of what a request asks for: method, path and the parsed body, keys sorted. */
 export function hashRequest(method: string, path: string, body: unknown): string {
-  return createHash("sha256").update(`${method} ${path}\n${canonicalJson(body)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .digest("hex");
 }
 
 function canonicalJson(value: unknown): string {
@@ -45,11 +45,7 @@ function canonicalJson(value: unknown): string {
 
 export function validateIdempotencyKey(key: string): void {
   if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw new KassaError(
-      "idempotency_key_invalid",
-      `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`,
-      { param: "Idempotency-Key" },
-    );
+    throw new KassaError("idempotency_key_invalid", `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`, { param: "Idempotency-Key" });
   }
 }
 
@@ -89,29 +85,17 @@ export async function beginIdempotentRequest(
     const [existing] = await db
       .select()
       .from(idempotencyKeys)
-      .where(
-        and(
-          eq(idempotencyKeys.merchantId, scope.merchantId),
-          eq(idempotencyKeys.livemode, scope.livemode),
-          eq(idempotencyKeys.key, scope.key),
-        ),
-      );
+      .where(and(eq(idempotencyKeys.merchantId, scope.merchantId), eq(idempotencyKeys.livemode, scope.livemode), eq(idempotencyKeys.key, scope.key)));
     if (!existing) continue; // reaped between our two statements
     if (existing.createdAt.getTime() <= now.getTime() - IDEMPOTENCY_TTL_MS) {
       // Expired but not yet reaped: the key is fresh again.
       await db.delete(idempotencyKeys).where(eq(idempotencyKeys.id, existing.id));
       continue;
     }
-    if (
-      existing.requestHash !== scope.requestHash ||
-      existing.requestMethod !== scope.method ||
-      existing.requestPath !== scope.path
-    ) {
-      throw new KassaError(
-        "idempotency_key_reused",
-        "Keys for idempotent requests can only be used with the same parameters they were first used with.",
-        { param: "Idempotency-Key" },
-      );
+    if (existing.requestHash !== scope.requestHash || existing.requestMethod !== scope.method || existing.requestPath !== scope.path) {
+      throw new KassaError("idempotency_key_reused", "Keys for idempotent requests can only be used with the same parameters they were first used with.", {
+        param: "Idempotency-Key",
+      });
     }
     if (existing.responseStatus !== null) {
       const text = existing.responseBody ?? "null";
@@ -135,11 +119,9 @@ export async function beginIdempotentRequest(
       )
       .returning();
     if (taken) return { kind: "started", record: taken };
-    throw new KassaError(
-      "idempotency_key_in_use",
-      "There is currently another in-progress request using this Idempotency-Key. Retry after it completes.",
-      { param: "Idempotency-Key" },
-    );
+    throw new KassaError("idempotency_key_in_use", "There is currently another in-progress request using this Idempotency-Key. Retry after it completes.", {
+      param: "Idempotency-Key",
+    });
   }
   throw new KassaError("idempotency_key_in_use", "The Idempotency-Key is busy; retry.", { param: "Idempotency-Key" });
 }
@@ -200,10 +182,7 @@ export async function setRecoveryPoint(db: Executor, lock: IdempotencyLock, poin
 /** Deletes keys older than 24 h; returns how many went. */
 export async function reapIdempotencyKeys(db: Executor, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - IDEMPOTENCY_TTL_MS);
-  const gone = await db
-    .delete(idempotencyKeys)
-    .where(lt(idempotencyKeys.createdAt, cutoff))
-    .returning({ id: idempotencyKeys.id });
+  const gone = await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff)).returning({ id: idempotencyKeys.id });
   await forgetDeadInstances(db);
   return gone.length;
 }

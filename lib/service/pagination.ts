@@ -43,11 +43,7 @@ export async function paginate<Row extends Record<string, unknown>, Out>(args: {
     });
   }
   const backwards = Boolean(params.ending_before);
-  const cursor = params.starting_after
-    ? lt(id, params.starting_after)
-    : params.ending_before
-      ? gt(id, params.ending_before)
-      : undefined;
+  const cursor = params.starting_after ? lt(id, params.starting_after) : params.ending_before ? gt(id, params.ending_before) : undefined;
   const rows = (await db
     .select()
     .from(table)

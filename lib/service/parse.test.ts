@@ -22,12 +22,20 @@ describe("parseWith refuses what the database or a browser must never get", () =
     expect(parseWith(CreateCustomerInput, { name: "Ada Lovelace" })).toMatchObject({ name: "Ada Lovelace" });
   });
 
-  it.each(["javascript:alert(document.cookie)", "JAVASCRIPT:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd"])("return_url %s is 400 parameter_invalid", (url) => {
-    expect(refusal(() => parseWith(CreatePaymentInput, { amount: 1000, currency: "usd", return_url: url }))).toEqual({ code: "parameter_invalid", param: "return_url" });
-    expect(refusal(() => parseWith(ConfirmPaymentInput, { return_url: url }))).toEqual({ code: "parameter_invalid", param: "return_url" });
-  });
+  it.each(["javascript:alert(document.cookie)", "JAVASCRIPT:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd"])(
+    "return_url %s is 400 parameter_invalid",
+    (url) => {
+      expect(refusal(() => parseWith(CreatePaymentInput, { amount: 1000, currency: "usd", return_url: url }))).toEqual({
+        code: "parameter_invalid",
+        param: "return_url",
+      });
+      expect(refusal(() => parseWith(ConfirmPaymentInput, { return_url: url }))).toEqual({ code: "parameter_invalid", param: "return_url" });
+    },
+  );
 
   it("an http(s) return_url is taken", () => {
-    expect(parseWith(CreatePaymentInput, { amount: 1000, currency: "usd", return_url: "https://shop.example/done?o=1" }).return_url).toBe("https://shop.example/done?o=1");
+    expect(parseWith(CreatePaymentInput, { amount: 1000, currency: "usd", return_url: "https://shop.example/done?o=1" }).return_url).toBe(
+      "https://shop.example/done?o=1",
+    );
   });
 });

@@ -3,9 +3,7 @@ import { KassaError } from "@/lib/service/errors";
 
 function pathToParam(path: PropertyKey[]): string | undefined {
   if (path.length === 0) return undefined;
-  return path
-    .map((p, i) => (i === 0 ? String(p) : `[${String(p)}]`))
-    .join("");
+  return path.map((p, i) => (i === 0 ? String(p) : `[${String(p)}]`)).join("");
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {

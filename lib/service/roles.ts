@@ -53,12 +53,18 @@ export function requirePermission(ctx: ServiceContext, permission: Permission): 
     const [resource, level] = permission.split(":") as [string, string];
     const granted = ctx.keyPermissions[resource];
     if (!(granted === "write" || (granted === "read" && level === "read"))) {
-      throw new KassaError("permission_denied", `This restricted key does not allow ${permission.replace(":", " ")} (it grants ${resource}: ${granted ?? "none"}).`);
+      throw new KassaError(
+        "permission_denied",
+        `This restricted key does not allow ${permission.replace(":", " ")} (it grants ${resource}: ${granted ?? "none"}).`,
+      );
     }
   }
   if (ctx.actor.type === "api_key" && ctx.role !== undefined) {
     if (!can(ctx.role, permission)) {
-      throw new KassaError("permission_denied", `This API key acts with the role of the team member who created it (${ctx.role}), which cannot do this: it needs ${permission}.`);
+      throw new KassaError(
+        "permission_denied",
+        `This API key acts with the role of the team member who created it (${ctx.role}), which cannot do this: it needs ${permission}.`,
+      );
     }
     return;
   }

@@ -19,7 +19,12 @@ export async function processStripeEvent({ eventId }: { eventId: string }): Prom
   const handler = STRIPE_EVENT_HANDLERS[row.type];
   const object = (row.payload as { data?: { object?: Record<string, unknown> & { id: string } } }).data?.object;
   const outcome: HandlerOutcome = handler && object ? await handler(object) : "ignored";
-  await commitPlatformWrites(db, (db) => [db.update(stripeEvents).set({ processedAt: new Date(), outcome }).where(and(eq(stripeEvents.id, eventId), isNull(stripeEvents.processedAt)))]);
+  await commitPlatformWrites(db, (db) => [
+    db
+      .update(stripeEvents)
+      .set({ processedAt: new Date(), outcome })
+      .where(and(eq(stripeEvents.id, eventId), isNull(stripeEvents.processedAt))),
+  ]);
   logger.info({ stripeEvent: eventId, type: row.type, outcome }, "stripe event processed");
   return { outcome };
 }

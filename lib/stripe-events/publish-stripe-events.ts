@@ -19,7 +19,17 @@ export function toOutboundStripeEvent(row: Pick<StripeEventRow, "id" | "type" | 
  * send, so a crash or a failed send leaves it for the next pass; two relays that meet may both send
  * it, which the engine drops by its fixed id. Returns how many were handed on.
  */
-export async function publishPendingStripeEvents({ db, send, limit = 100, olderThan }: { db?: Executor; send: EventSender; limit?: number; olderThan?: Date }): Promise<number> {
+export async function publishPendingStripeEvents({
+  db,
+  send,
+  limit = 100,
+  olderThan,
+}: {
+  db?: Executor;
+  send: EventSender;
+  limit?: number;
+  olderThan?: Date;
+}): Promise<number> {
   const conn = await executor({ db });
   const rows = await conn
     .select({ id: stripeEvents.id, type: stripeEvents.type, receivedAt: stripeEvents.receivedAt })
@@ -32,6 +42,14 @@ export async function publishPendingStripeEvents({ db, send, limit = 100, olderT
   await conn
     .update(stripeEvents)
     .set({ dispatchedAt: new Date() })
-    .where(and(inArray(stripeEvents.id, rows.map((r) => r.id)), isNull(stripeEvents.dispatchedAt)));
+    .where(
+      and(
+        inArray(
+          stripeEvents.id,
+          rows.map((r) => r.id),
+        ),
+        isNull(stripeEvents.dispatchedAt),
+      ),
+    );
   return rows.length;
 }

@@ -22,7 +22,8 @@ export async function reconcileRefunds(pi: { id: string; metadata?: Record<strin
     changed = (await syncPaymentIntent(pi)) === "applied";
     payment = (await paymentOfIntent(pi))!;
     // Not captured at Stripe either: nothing can be refunded yet; the engine retries the event.
-    if (payment.status !== "succeeded") throw new KassaError("service_unavailable", `Payment ${payment.id} is ${payment.status}; its refunds wait until it has succeeded.`);
+    if (payment.status !== "succeeded")
+      throw new KassaError("service_unavailable", `Payment ${payment.id} is ${payment.status}; its refunds wait until it has succeeded.`);
   }
   const ctx = stripeCtx(payment);
   const db = await getDb();
@@ -30,7 +31,12 @@ export async function reconcileRefunds(pi: { id: string; metadata?: Record<strin
     const [known] = await db
       .select()
       .from(refunds)
-      .where(and(eq(refunds.paymentId, payment.id), or(eq(refunds.processorId, result.processorId), result.idempotencyKey ? eq(refunds.id, result.idempotencyKey) : undefined)));
+      .where(
+        and(
+          eq(refunds.paymentId, payment.id),
+          or(eq(refunds.processorId, result.processorId), result.idempotencyKey ? eq(refunds.id, result.idempotencyKey) : undefined),
+        ),
+      );
     if (known?.status === "pending") {
       changed = (await settleRefund({ ctx, refundId: known.id })).status !== "pending" || changed;
     } else if (known?.status === "succeeded" && result.status === "failed") {

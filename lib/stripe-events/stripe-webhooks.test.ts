@@ -77,7 +77,13 @@ describe("Stripe webhooks", () => {
     expect(eventApi.received.length).toBe(sentBefore);
     expect(await relay()).toBe(1);
     expect(await relay()).toBe(0);
-    expect(eventApi.received.slice(sentBefore)).toEqual([expect.objectContaining({ id: `stripe-${event.id}`, name: "stripe/event.received", data: { stripe_event_id: event.id, type: "payment_intent.succeeded" } })]);
+    expect(eventApi.received.slice(sentBefore)).toEqual([
+      expect.objectContaining({
+        id: `stripe-${event.id}`,
+        name: "stripe/event.received",
+        data: { stripe_event_id: event.id, type: "payment_intent.succeeded" },
+      }),
+    ]);
     expect(await processStripeEvent({ eventId: event.id })).toEqual({ outcome: "applied" });
     expect(await row(p.id)).toMatchObject({ status: "succeeded", amountReceived: 5000n });
     expect(await processStripeEvent({ eventId: event.id })).toEqual({ outcome: "duplicate" });
@@ -213,7 +219,10 @@ describe("Stripe webhooks", () => {
 
   it("3D Secure finished at Stripe: payment_intent.succeeded completes the payment", async () => {
     const ctx = await apiMerchant(env.h.db);
-    const p = await createPayment({ ctx, input: { amount: 4500, currency: "usd", payment_method: "pm_card_authenticationRequired", confirm: true, return_url: "https://shop.example/back" } });
+    const p = await createPayment({
+      ctx,
+      input: { amount: 4500, currency: "usd", payment_method: "pm_card_authenticationRequired", confirm: true, return_url: "https://shop.example/back" },
+    });
     expect(p).toMatchObject({ status: "requires_action", next_action: { type: "redirect_to_url" } });
     const pi = [...env.double.state.paymentIntents.values()].at(-1)!;
     Object.assign(pi, { status: "succeeded", amount_received: 4500, next_action: null });
@@ -226,7 +235,9 @@ describe("Stripe webhooks", () => {
   });
 
   it("unknown objects (a PaymentIntent Kassa never made) are acknowledged and left alone", async () => {
-    await env.double.client().paymentIntents.create({ amount: 1000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "automatic" });
+    await env.double
+      .client()
+      .paymentIntents.create({ amount: 1000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "automatic" });
     expect(await deliver(lastEvent("payment_intent.succeeded"))).toEqual({ outcome: "unknown_object" });
   });
 });
@@ -247,9 +258,16 @@ describe("more Stripe events", () => {
 
   it("payment_failed after 3D Secure failed: the payment awaits another method", async () => {
     const ctx = await apiMerchant(env.h.db);
-    const p = await createPayment({ ctx, input: { amount: 1200, currency: "usd", payment_method: "pm_card_authenticationRequired", confirm: true, return_url: "https://shop.example/back" } });
+    const p = await createPayment({
+      ctx,
+      input: { amount: 1200, currency: "usd", payment_method: "pm_card_authenticationRequired", confirm: true, return_url: "https://shop.example/back" },
+    });
     const pi = [...env.double.state.paymentIntents.values()].at(-1)!;
-    Object.assign(pi, { status: "requires_payment_method", next_action: null, last_payment_error: { type: "card_error", code: "payment_intent_authentication_failure", message: "Authentication failed." } });
+    Object.assign(pi, {
+      status: "requires_payment_method",
+      next_action: null,
+      last_payment_error: { type: "card_error", code: "payment_intent_authentication_failure", message: "Authentication failed." },
+    });
     expect(await deliver(env.double.state.emit("payment_intent.payment_failed", pi))).toEqual({ outcome: "applied" });
     expect(await row(p.id)).toMatchObject({ status: "requires_payment_method", lastPaymentError: { code: "payment_intent_authentication_failure" } });
   });
@@ -274,7 +292,9 @@ describe("more Stripe events", () => {
     await env.double.client().paymentMethods.detach(done.payment_method!);
     expect(await deliver(lastEvent("payment_method.detached"))).toEqual({ outcome: "applied" });
     expect(await getPaymentMethod({ ctx, id: done.payment_method! })).toMatchObject({ customer: null });
-    expect(await code(createPayment({ ctx, input: { amount: 1000, currency: "usd", customer: cus.id, payment_method: done.payment_method!, confirm: true } }))).toBe("payment_method_unexpected_state");
+    expect(
+      await code(createPayment({ ctx, input: { amount: 1000, currency: "usd", customer: cus.id, payment_method: done.payment_method!, confirm: true } })),
+    ).toBe("payment_method_unexpected_state");
   });
 });
 
@@ -286,17 +306,30 @@ describe("disputes from Stripe", () => {
     const created = lastEvent("charge.dispute.created");
     expect(await deliver(created)).toEqual({ outcome: "applied" });
     const [dispute] = await env.h.db.select().from(disputes).where(eq(disputes.paymentId, p.id));
-    expect(dispute).toMatchObject({ status: "needs_response", amount: 10_000n, fee: 1500n, processorId: created.data && (created.data as { object: { id: string } }).object.id });
+    expect(dispute).toMatchObject({
+      status: "needs_response",
+      amount: 10_000n,
+      fee: 1500n,
+      processorId: created.data && (created.data as { object: { id: string } }).object.id,
+    });
     const { getBalance } = await import("@/lib/ledger/get-balance");
     const pending = async () => ((await getBalance({ ctx })) as { pending: { amount: number }[] }).pending[0]!.amount;
     // 10000 − 320 fee − 10000 disputed − 1500 dispute fee.
     expect(await pending()).toBe(10_000 - 320 - 10_000 - 1500);
 
     const { submitDisputeEvidence } = await import("@/lib/disputes/submit-evidence");
-    const answered = await submitDisputeEvidence({ ctx, id: dispute!.id, input: { evidence: { uncategorized_text: "Signed delivery receipt attached to order 1042." } } });
+    const answered = await submitDisputeEvidence({
+      ctx,
+      id: dispute!.id,
+      input: { evidence: { uncategorized_text: "Signed delivery receipt attached to order 1042." } },
+    });
     expect(answered.status).toBe("under_review");
     const [sent] = env.double.requestsTo(/^\/disputes\/dp_/, "POST");
-    expect(sent).toMatchObject({ path: `/disputes/${dispute!.processorId}`, params: { evidence: { uncategorized_text: "Signed delivery receipt attached to order 1042." }, submit: "true" }, idempotencyKey: expect.stringMatching(/^evidence:dp_/) });
+    expect(sent).toMatchObject({
+      path: `/disputes/${dispute!.processorId}`,
+      params: { evidence: { uncategorized_text: "Signed delivery receipt attached to order 1042." }, submit: "true" },
+      idempotencyKey: expect.stringMatching(/^evidence:dp_/),
+    });
 
     env.double.closeDispute(dispute!.processorId!, "won");
     expect(await deliver(lastEvent("charge.dispute.closed"))).toEqual({ outcome: "applied" });
@@ -326,7 +359,9 @@ describe("disputes from Stripe", () => {
     await deliver(lastEvent("charge.dispute.created"));
     const [open] = await env.h.db.select().from(disputes).where(eq(disputes.paymentId, p2.id));
     const after = open!.evidenceDueBy.getTime() + 1000;
-    expect(await code(submitDisputeEvidence({ ctx, id: open!.id, input: { evidence: { uncategorized_text: "late" } }, now: after }))).toBe("dispute_evidence_past_due");
+    expect(await code(submitDisputeEvidence({ ctx, id: open!.id, input: { evidence: { uncategorized_text: "late" } }, now: after }))).toBe(
+      "dispute_evidence_past_due",
+    );
     expect(env.double.requestsTo(/^\/disputes\//, "POST")).toEqual([]);
   });
 });

@@ -45,4 +45,3 @@ export async function syncPaymentIntent(pi: { id: string; metadata?: Record<stri
   }
   return "no_change";
 }
-

@@ -31,7 +31,13 @@ export async function acceptInvitation({ db, input, ip, now = new Date() }: { db
   const [found] = await (await executor({ db })).select().from(invitations).where(pending(data.token));
   if (!found || found.expiresAt <= now) throw invalid();
   const joining = "user_id" in data ? data.user_id : newId("user");
-  const ctx: ServiceContext = { merchantId: found.merchantId, livemode: false, actor: { type: "user", id: joining, label: found.email }, ip: ip ?? null, ...(db ? { db } : {}) };
+  const ctx: ServiceContext = {
+    merchantId: found.merchantId,
+    livemode: false,
+    actor: { type: "user", id: joining, label: found.email },
+    ip: ip ?? null,
+    ...(db ? { db } : {}),
+  };
   return commit(ctx, async (tx, changes) => {
     const [invitation] = await tx
       .select()

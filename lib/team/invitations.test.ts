@@ -68,9 +68,9 @@ describe("invitations", () => {
     expect(await membershipOf(owner.merchantId, user.id)).toMatchObject({ role: "developer" });
 
     // Used once, never again, by either path.
-    await expect(
-      acceptInvitation({ db, input: { token: invite.token, name: "Again", password: PASSWORD } }),
-    ).rejects.toMatchObject({ code: "invitation_invalid" });
+    await expect(acceptInvitation({ db, input: { token: invite.token, name: "Again", password: PASSWORD } })).rejects.toMatchObject({
+      code: "invitation_invalid",
+    });
     await expect(acceptInvitation({ db, input: { token: invite.token, user_id: user.id } })).rejects.toMatchObject({
       code: "invitation_invalid",
     });
@@ -95,9 +95,7 @@ describe("invitations", () => {
       code: "invitation_invalid",
     });
     // …nor can someone sign up under the existing address.
-    await expect(
-      acceptInvitation({ db, input: { token: invite.token, name: "Impostor", password: PASSWORD } }),
-    ).rejects.toMatchObject({ code: "email_taken" });
+    await expect(acceptInvitation({ db, input: { token: invite.token, name: "Impostor", password: PASSWORD } })).rejects.toMatchObject({ code: "email_taken" });
     expect(await membershipOf(owner.merchantId, elsewhere.userId)).toBeUndefined();
 
     const joined = await acceptInvitation({ db, input: { token: invite.token, user_id: elsewhere.userId } });
@@ -117,26 +115,24 @@ describe("invitations", () => {
     const invite = await inviteMember({ ctx: owner.ctx, input: { email, role: "support" } });
     const after = new Date(invite.expiresAt.getTime() + 1);
     await expect(findInvitation({ db, token: invite.token, now: after })).rejects.toMatchObject({ code: "invitation_invalid" });
-    await expect(
-      acceptInvitation({ db, input: { token: invite.token, name: "Late", password: PASSWORD }, now: after }),
-    ).rejects.toMatchObject({ code: "invitation_invalid" });
+    await expect(acceptInvitation({ db, input: { token: invite.token, name: "Late", password: PASSWORD }, now: after })).rejects.toMatchObject({
+      code: "invitation_invalid",
+    });
     expect(await userByEmail(email)).toBeUndefined();
   });
 
   it("refuses an unknown token, and a replaced invitation's old token", async () => {
-    await expect(
-      acceptInvitation({ db, input: { token: "x".repeat(43), name: "Nobody", password: PASSWORD } }),
-    ).rejects.toMatchObject({ code: "invitation_invalid" });
+    await expect(acceptInvitation({ db, input: { token: "x".repeat(43), name: "Nobody", password: PASSWORD } })).rejects.toMatchObject({
+      code: "invitation_invalid",
+    });
 
     const email = uniqueEmail("twice");
     const first = await inviteMember({ ctx: owner.ctx, input: { email, role: "support" } });
     const second = await inviteMember({ ctx: owner.ctx, input: { email, role: "developer" } });
-    await expect(
-      acceptInvitation({ db, input: { token: first.token, name: "Twice", password: PASSWORD } }),
-    ).rejects.toMatchObject({ code: "invitation_invalid" });
-    await expect(
-      acceptInvitation({ db, input: { token: second.token, name: "Twice", password: PASSWORD } }),
-    ).resolves.toMatchObject({ role: "developer" });
+    await expect(acceptInvitation({ db, input: { token: first.token, name: "Twice", password: PASSWORD } })).rejects.toMatchObject({
+      code: "invitation_invalid",
+    });
+    await expect(acceptInvitation({ db, input: { token: second.token, name: "Twice", password: PASSWORD } })).resolves.toMatchObject({ role: "developer" });
   });
 
   it("refuses to invite someone who is already a member", async () => {
@@ -148,19 +144,11 @@ describe("invitations", () => {
 
   it("lets an admin invite non-owners but not owners; others cannot invite at all", async () => {
     const admin = await addMember(db, owner.merchantId, "admin");
-    await expect(
-      inviteMember({ ctx: admin.ctx, input: { email: uniqueEmail("boss"), role: "owner" } }),
-    ).rejects.toMatchObject({ code: "permission_denied" });
-    await expect(
-      inviteMember({ ctx: admin.ctx, input: { email: uniqueEmail("dev"), role: "developer" } }),
-    ).resolves.toMatchObject({ role: "developer" });
+    await expect(inviteMember({ ctx: admin.ctx, input: { email: uniqueEmail("boss"), role: "owner" } })).rejects.toMatchObject({ code: "permission_denied" });
+    await expect(inviteMember({ ctx: admin.ctx, input: { email: uniqueEmail("dev"), role: "developer" } })).resolves.toMatchObject({ role: "developer" });
     const dev = await addMember(db, owner.merchantId, "developer");
-    await expect(
-      inviteMember({ ctx: dev.ctx, input: { email: uniqueEmail("x"), role: "support" } }),
-    ).rejects.toMatchObject({ code: "permission_denied" });
+    await expect(inviteMember({ ctx: dev.ctx, input: { email: uniqueEmail("x"), role: "support" } })).rejects.toMatchObject({ code: "permission_denied" });
     // An owner may invite an owner.
-    await expect(
-      inviteMember({ ctx: owner.ctx, input: { email: uniqueEmail("coowner"), role: "owner" } }),
-    ).resolves.toMatchObject({ role: "owner" });
+    await expect(inviteMember({ ctx: owner.ctx, input: { email: uniqueEmail("coowner"), role: "owner" } })).resolves.toMatchObject({ role: "owner" });
   });
 });

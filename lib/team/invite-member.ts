@@ -39,14 +39,7 @@ export async function inviteMember({ ctx, input }: { ctx: ServiceContext; input:
     await tx
       .update(invitations)
       .set({ revokedAt: new Date() })
-      .where(
-        and(
-          eq(invitations.merchantId, ctx.merchantId),
-          eq(invitations.email, data.email),
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-        ),
-      );
+      .where(and(eq(invitations.merchantId, ctx.merchantId), eq(invitations.email, data.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
     const id = newId("invitation");
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
     await tx.insert(invitations).values({

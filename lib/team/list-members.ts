@@ -21,12 +21,7 @@ export async function listPendingInvitations({ ctx }: { ctx: ServiceContext }) {
     .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt })
     .from(invitations)
     .where(
-      and(
-        eq(invitations.merchantId, ctx.merchantId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, new Date()),
-      ),
+      and(eq(invitations.merchantId, ctx.merchantId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())),
     )
     .orderBy(desc(invitations.id));
 }

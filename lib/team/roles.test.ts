@@ -54,12 +54,10 @@ describe("roles", () => {
   it("keeps admins away from the owner role", async () => {
     const admin = await addMember(db, owner.merchantId, "admin");
     const dev = await addMember(db, owner.merchantId, "developer");
-    await expect(
-      changeRole({ ctx: admin.ctx, input: { membership: ownerMembershipId, role: "developer" } }),
-    ).rejects.toMatchObject({ code: "permission_denied" });
-    await expect(
-      changeRole({ ctx: admin.ctx, input: { membership: dev.membershipId, role: "owner" } }),
-    ).rejects.toMatchObject({ code: "permission_denied" });
+    await expect(changeRole({ ctx: admin.ctx, input: { membership: ownerMembershipId, role: "developer" } })).rejects.toMatchObject({
+      code: "permission_denied",
+    });
+    await expect(changeRole({ ctx: admin.ctx, input: { membership: dev.membershipId, role: "owner" } })).rejects.toMatchObject({ code: "permission_denied" });
     await expect(removeMember({ ctx: admin.ctx, membershipId: ownerMembershipId })).rejects.toMatchObject({
       code: "permission_denied",
     });
@@ -67,19 +65,13 @@ describe("roles", () => {
     expect(await membershipOf(owner.merchantId, dev.userId)).toMatchObject({ role: "developer" });
 
     // Between non-owner roles an admin may act.
-    await expect(
-      changeRole({ ctx: admin.ctx, input: { membership: dev.membershipId, role: "support" } }),
-    ).resolves.toMatchObject({ role: "support" });
+    await expect(changeRole({ ctx: admin.ctx, input: { membership: dev.membershipId, role: "support" } })).resolves.toMatchObject({ role: "support" });
     // Below admin, nobody manages the team.
-    await expect(
-      changeRole({ ctx: dev.ctx, input: { membership: admin.membershipId, role: "support" } }),
-    ).rejects.toMatchObject({ code: "permission_denied" });
+    await expect(changeRole({ ctx: dev.ctx, input: { membership: admin.membershipId, role: "support" } })).rejects.toMatchObject({ code: "permission_denied" });
   });
 
   it("never leaves a merchant without an owner", async () => {
-    await expect(
-      changeRole({ ctx: owner.ctx, input: { membership: ownerMembershipId, role: "admin" } }),
-    ).rejects.toMatchObject({ code: "last_owner" });
+    await expect(changeRole({ ctx: owner.ctx, input: { membership: ownerMembershipId, role: "admin" } })).rejects.toMatchObject({ code: "last_owner" });
     await expect(removeMember({ ctx: owner.ctx, membershipId: ownerMembershipId })).rejects.toMatchObject({
       code: "last_owner",
     });
@@ -91,9 +83,7 @@ describe("roles", () => {
     await changeRole({ ctx: owner.ctx, input: { membership: ownerMembershipId, role: "admin" } });
     expect(await membershipOf(owner.merchantId, owner.userId)).toMatchObject({ role: "admin" });
     const secondAsOwner: ServiceContext = { ...second.ctx, role: "owner" };
-    await expect(
-      changeRole({ ctx: secondAsOwner, input: { membership: second.membershipId, role: "admin" } }),
-    ).rejects.toMatchObject({ code: "last_owner" });
+    await expect(changeRole({ ctx: secondAsOwner, input: { membership: second.membershipId, role: "admin" } })).rejects.toMatchObject({ code: "last_owner" });
     await expect(removeMember({ ctx: secondAsOwner, membershipId: second.membershipId })).rejects.toMatchObject({
       code: "last_owner",
     });
@@ -109,9 +99,10 @@ describe("roles", () => {
   it("treats another merchant's membership as missing", async () => {
     const other = await makeMerchant(db);
     const theirs = await addMember(db, other.merchantId, "developer");
-    await expect(
-      changeRole({ ctx: owner.ctx, input: { membership: theirs.membershipId, role: "admin" } }),
-    ).rejects.toMatchObject({ code: "resource_missing", param: "membership" });
+    await expect(changeRole({ ctx: owner.ctx, input: { membership: theirs.membershipId, role: "admin" } })).rejects.toMatchObject({
+      code: "resource_missing",
+      param: "membership",
+    });
     await expect(removeMember({ ctx: owner.ctx, membershipId: theirs.membershipId })).rejects.toMatchObject({
       code: "resource_missing",
     });

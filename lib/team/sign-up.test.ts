@@ -70,20 +70,23 @@ describe("signUp", () => {
     const email = uniqueEmail("dupe");
     await signUp({ db, input: { name: "First", email, password: PASSWORD, business_name: "First" } });
     const merchantCount = (await db.select().from(merchants)).length;
-    await expect(
-      signUp({ db, input: { name: "Second", email: email.toUpperCase(), password: PASSWORD, business_name: "Second" } }),
-    ).rejects.toMatchObject({ code: "email_taken", param: "email" });
+    await expect(signUp({ db, input: { name: "Second", email: email.toUpperCase(), password: PASSWORD, business_name: "Second" } })).rejects.toMatchObject({
+      code: "email_taken",
+      param: "email",
+    });
     expect((await db.select().from(merchants)).length).toBe(merchantCount);
   });
 
   it("answers parameter_invalid for a password under 10 characters and for a bad email", async () => {
     const email = uniqueEmail("short");
-    await expect(
-      signUp({ db, input: { name: "S", email, password: "123456789", business_name: "S" } }),
-    ).rejects.toMatchObject({ code: "parameter_invalid", param: "password" });
-    await expect(
-      signUp({ db, input: { name: "S", email: "not-an-email", password: PASSWORD, business_name: "S" } }),
-    ).rejects.toMatchObject({ code: "parameter_invalid", param: "email" });
+    await expect(signUp({ db, input: { name: "S", email, password: "123456789", business_name: "S" } })).rejects.toMatchObject({
+      code: "parameter_invalid",
+      param: "password",
+    });
+    await expect(signUp({ db, input: { name: "S", email: "not-an-email", password: PASSWORD, business_name: "S" } })).rejects.toMatchObject({
+      code: "parameter_invalid",
+      param: "email",
+    });
     expect(await userByEmail(email)).toBeUndefined();
   });
 });

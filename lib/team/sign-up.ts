@@ -9,11 +9,13 @@ import { newId } from "@/lib/ids";
 import type { Executor, Transaction } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 
-export const passwordSchema = z
+export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(MAX_PASSWORD_LENGTH);
+export const emailSchema = z
   .string()
-  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(MAX_PASSWORD_LENGTH);
-export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "enter an email address such as name@example.com" }));
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ error: "enter an email address such as name@example.com" }));
 
 export const SignUpInput = z.strictObject({
   name: z.string().trim().min(1).max(100),
@@ -35,7 +37,23 @@ export async function signUp({ input, db, ip }: { input: unknown; db?: Executor;
  * The user, the merchant and the owner membership, in one commit with its audit row; a taken email is
  * 400 email_taken. `claim` runs first in the same commit (confirmSignup's one use of its link).
  */
-export async function createOwnerAccount({ db, ip, name, email, businessName, passwordHash, claim }: { db?: Executor; ip?: string | null; name: string; email: string; businessName: string; passwordHash: string; claim?: (tx: Transaction) => Promise<void> }) {
+export async function createOwnerAccount({
+  db,
+  ip,
+  name,
+  email,
+  businessName,
+  passwordHash,
+  claim,
+}: {
+  db?: Executor;
+  ip?: string | null;
+  name: string;
+  email: string;
+  businessName: string;
+  passwordHash: string;
+  claim?: (tx: Transaction) => Promise<void>;
+}) {
   const data = { name, email, business_name: businessName };
   const userId = newId("user");
   const merchantId = newId("merchant");

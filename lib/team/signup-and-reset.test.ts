@@ -60,11 +60,18 @@ describe("sign-up", () => {
     const email = `late-${Date.now()}@example.test`;
     await requestSignup({ db, input: { name: "Late", email, business_name: "Late Ltd", password: "correct horse battery" }, ip: nextIp(), baseUrl: base });
     const token = linkIn((await mailTo(email))[0]!.text, "/signup/confirm")!;
-    await db.update(signupRequests).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(signupRequests.email, email));
+    await db
+      .update(signupRequests)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(signupRequests.email, email));
     await expect(confirmSignup({ db, token, ip: nextIp() })).rejects.toMatchObject({ code: "signup_link_invalid" });
     await expect(confirmSignup({ db, token: "x".repeat(43), ip: nextIp() })).rejects.toMatchObject({ code: "signup_link_invalid" });
-    await expect(requestSignup({ db, input: { name: "A", email: "not-an-email", business_name: "B", password: "correct horse battery" }, ip: nextIp() })).rejects.toMatchObject({ code: "parameter_invalid", param: "email" });
-    await expect(requestSignup({ db, input: { name: "A", email: "a@example.test", business_name: "B", password: "short" }, ip: nextIp() })).rejects.toMatchObject({ code: "parameter_invalid", param: "password" });
+    await expect(
+      requestSignup({ db, input: { name: "A", email: "not-an-email", business_name: "B", password: "correct horse battery" }, ip: nextIp() }),
+    ).rejects.toMatchObject({ code: "parameter_invalid", param: "email" });
+    await expect(
+      requestSignup({ db, input: { name: "A", email: "a@example.test", business_name: "B", password: "short" }, ip: nextIp() }),
+    ).rejects.toMatchObject({ code: "parameter_invalid", param: "password" });
     await expect(requestPasswordReset({ db, input: { email: "" }, ip: nextIp() })).rejects.toMatchObject({
       code: "parameter_invalid",
       param: "email",
@@ -74,16 +81,34 @@ describe("sign-up", () => {
 
   it("takes an email typed with spaces around it or in capitals as the same address", async () => {
     const email = `padded-${Date.now()}@example.test`;
-    await requestSignup({ db, input: { name: "P", email: `  ${email.toUpperCase()} `, business_name: "P Ltd", password: "correct horse battery" }, ip: nextIp(), baseUrl: base });
+    await requestSignup({
+      db,
+      input: { name: "P", email: `  ${email.toUpperCase()} `, business_name: "P Ltd", password: "correct horse battery" },
+      ip: nextIp(),
+      baseUrl: base,
+    });
     expect(await mailTo(email)).toHaveLength(1);
   });
 
   it("is throttled per client IP", async () => {
     const ip = nextIp();
-    const attempt = (i: number) => requestSignup({ db, input: { name: "S", email: `spray-${i}-${Date.now()}@example.test`, business_name: "S", password: "correct horse battery" }, ip, baseUrl: base });
+    const attempt = (i: number) =>
+      requestSignup({
+        db,
+        input: { name: "S", email: `spray-${i}-${Date.now()}@example.test`, business_name: "S", password: "correct horse battery" },
+        ip,
+        baseUrl: base,
+      });
     for (let i = 0; i < 4; i++) await attempt(i);
     await expect(attempt(5)).rejects.toMatchObject({ code: "login_throttled" });
-    await expect(requestSignup({ db, input: { name: "S", email: `other-ip-${Date.now()}@example.test`, business_name: "S", password: "correct horse battery" }, ip: nextIp(), baseUrl: base })).resolves.toBeUndefined();
+    await expect(
+      requestSignup({
+        db,
+        input: { name: "S", email: `other-ip-${Date.now()}@example.test`, business_name: "S", password: "correct horse battery" },
+        ip: nextIp(),
+        baseUrl: base,
+      }),
+    ).resolves.toBeUndefined();
   });
 });
 
@@ -109,7 +134,10 @@ describe("password reset", () => {
     const m = await makeMerchant(db);
     await requestPasswordReset({ db, input: { email: m.email }, ip: nextIp(), baseUrl: base });
     const token = linkIn((await mailTo(m.email))[0]!.text, "/reset-password")!;
-    await db.update(passwordResets).set({ expiresAt: new Date(Date.now() - 1000) }).where(and(eq(passwordResets.userId, m.userId)));
+    await db
+      .update(passwordResets)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(and(eq(passwordResets.userId, m.userId)));
     await expect(resetPassword({ db, input: { token, password: "a brand new passphrase" } })).rejects.toMatchObject({ code: "reset_link_invalid" });
     await expect(verifyCredentials({ db, email: m.email, password: "correct horse battery", ip: nextIp() })).resolves.toMatchObject({ userId: m.userId });
   });

@@ -76,12 +76,12 @@ describe("verifyCredentials", () => {
 
   it("answers invalid_credentials for a wrong password or an unknown email, and audits no sign-in", async () => {
     const m = await makeMerchant(db);
-    await expect(
-      verifyCredentials({ db, email: m.email, password: "correct horse battery!", ip: nextIp() }),
-    ).rejects.toMatchObject({ code: "invalid_credentials" });
-    await expect(
-      verifyCredentials({ db, email: `nobody-${m.userId}@example.test`, password: PASSWORD, ip: nextIp() }),
-    ).rejects.toMatchObject({ code: "invalid_credentials" });
+    await expect(verifyCredentials({ db, email: m.email, password: "correct horse battery!", ip: nextIp() })).rejects.toMatchObject({
+      code: "invalid_credentials",
+    });
+    await expect(verifyCredentials({ db, email: `nobody-${m.userId}@example.test`, password: PASSWORD, ip: nextIp() })).rejects.toMatchObject({
+      code: "invalid_credentials",
+    });
     expect(await auditRows(db, m.merchantId, "user.signed_in")).toHaveLength(0);
   });
 
@@ -117,9 +117,9 @@ describe("verifyCredentials", () => {
     const m = await makeMerchant(db);
     const ip = nextIp();
     for (let i = 0; i < IP_LIMIT; i++) {
-      await expect(
-        verifyCredentials({ db, email: `spray-${i}-${m.userId}@example.test`, password: "guess guess", ip }),
-      ).rejects.toMatchObject({ code: "invalid_credentials" });
+      await expect(verifyCredentials({ db, email: `spray-${i}-${m.userId}@example.test`, password: "guess guess", ip })).rejects.toMatchObject({
+        code: "invalid_credentials",
+      });
     }
     await expect(verifyCredentials({ db, email: m.email, password: PASSWORD, ip })).rejects.toMatchObject({
       code: "login_throttled",

@@ -19,17 +19,7 @@ export interface SignedIn {
  * (failing closed when the limiter cannot answer), and records the sign-in in the audit log. `ip` is
  * the client address from lib/http/client-ip.ts (forwarded headers only from trusted proxies).
  */
-export async function verifyCredentials({
-  db,
-  email,
-  password,
-  ip,
-}: {
-  db: Executor;
-  email: string;
-  password: string;
-  ip: string | null;
-}): Promise<SignedIn> {
+export async function verifyCredentials({ db, email, password, ip }: { db: Executor; email: string; password: string; ip: string | null }): Promise<SignedIn> {
   const normalized = email.trim().toLowerCase();
   const limiters = loginRateLimiters();
   try {
@@ -57,12 +47,7 @@ export async function verifyCredentials({
   if (!user || !user.passwordHash || !ok) {
     throw new KassaError("invalid_credentials", "Wrong email or password.");
   }
-  const [membership] = await db
-    .select()
-    .from(memberships)
-    .where(eq(memberships.userId, user.id))
-    .orderBy(asc(memberships.createdAt))
-    .limit(1);
+  const [membership] = await db.select().from(memberships).where(eq(memberships.userId, user.id)).orderBy(asc(memberships.createdAt)).limit(1);
   if (!membership) throw new KassaError("invalid_credentials", "This user belongs to no merchant.");
 
   const ctx = { merchantId: membership.merchantId, livemode: false, actor: { type: "user" as const, id: user.id, label: user.email }, ip, db };

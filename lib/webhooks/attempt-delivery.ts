@@ -67,7 +67,9 @@ export async function attemptDelivery({ db, deliveryId, now = new Date() }: { db
   const { delivery, endpoint, event } = row;
   if (delivery.status === "succeeded") return { outcome: "stop", reason: "already delivered" };
   if (endpoint.deletedAt || endpoint.status !== "enabled") {
-    await commitWrites(deliveryContext(db, delivery), db, (db) => [finish(db, delivery, { status: "failed", lastError: `endpoint ${endpoint.deletedAt ? "deleted" : "disabled"}` })]);
+    await commitWrites(deliveryContext(db, delivery), db, (db) => [
+      finish(db, delivery, { status: "failed", lastError: `endpoint ${endpoint.deletedAt ? "deleted" : "disabled"}` }),
+    ]);
     return { outcome: "stop", reason: "endpoint disabled" };
   }
 
@@ -87,18 +89,32 @@ export async function attemptDelivery({ db, deliveryId, now = new Date() }: { db
       statusCode: status,
       error: "error" in res ? res.error : null,
       latencyMs: Math.round(res.latencyMs),
-      responseBody: "bodyText" in res ? res.bodyText : ("message" in res ? res.message : null),
+      responseBody: "bodyText" in res ? res.bodyText : "message" in res ? res.message : null,
     });
 
     if (status !== null && status >= 200 && status < 300) {
       await finish(tx, delivery, { status: "succeeded", attemptCount: number, lastStatusCode: status, lastError: null, completedAt: now, nextAttemptAt: null });
-      await tx.update(webhookEndpoints).set({ failingSince: null }).where(and(eq(webhookEndpoints.id, endpoint.id), sql`${webhookEndpoints.failingSince} is not null`));
+      await tx
+        .update(webhookEndpoints)
+        .set({ failingSince: null })
+        .where(and(eq(webhookEndpoints.id, endpoint.id), sql`${webhookEndpoints.failingSince} is not null`));
       return { outcome: "succeeded", status };
     }
-    const error = "error" in res ? `${res.error}: ${res.message}` : status !== null && status >= 300 && status < 400 ? `redirect ${status} not followed` : `HTTP ${status}`;
-    await tx.update(webhookEndpoints).set({ failingSince: now }).where(and(eq(webhookEndpoints.id, endpoint.id), isNull(webhookEndpoints.failingSince)));
+    const error =
+      "error" in res ? `${res.error}: ${res.message}` : status !== null && status >= 300 && status < 400 ? `redirect ${status} not followed` : `HTTP ${status}`;
+    await tx
+      .update(webhookEndpoints)
+      .set({ failingSince: now })
+      .where(and(eq(webhookEndpoints.id, endpoint.id), isNull(webhookEndpoints.failingSince)));
     if (status === 410) {
-      await finish(tx, delivery, { status: "failed", attemptCount: number, lastStatusCode: status, lastError: "410 Gone: endpoint disabled", completedAt: now, nextAttemptAt: null });
+      await finish(tx, delivery, {
+        status: "failed",
+        attemptCount: number,
+        lastStatusCode: status,
+        lastError: "410 Gone: endpoint disabled",
+        completedAt: now,
+        nextAttemptAt: null,
+      });
       await disableEndpoint(tx, changes, endpoint, "gone");
       return { outcome: "stop", reason: "410 gone" };
     }

@@ -23,16 +23,35 @@ export async function createDeliveries({ db, eventId }: { db: Executor; eventId:
     const endpoints = await tx
       .select({ id: webhookEndpoints.id, enabledEvents: webhookEndpoints.enabledEvents })
       .from(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.merchantId, event.merchantId), eq(webhookEndpoints.livemode, event.livemode), eq(webhookEndpoints.status, "enabled"), isNull(webhookEndpoints.deletedAt)));
+      .where(
+        and(
+          eq(webhookEndpoints.merchantId, event.merchantId),
+          eq(webhookEndpoints.livemode, event.livemode),
+          eq(webhookEndpoints.status, "enabled"),
+          isNull(webhookEndpoints.deletedAt),
+        ),
+      );
     const matching = endpoints.filter((e) => matchesEventFilter(e.enabledEvents, event.type));
     if (matching.length > 0) {
       const created = await tx
         .insert(webhookDeliveries)
-        .values(matching.map((e) => ({ id: newId("webhookDelivery"), merchantId: event.merchantId, livemode: event.livemode, endpointId: e.id, eventId: event.id, eventType: event.type })))
+        .values(
+          matching.map((e) => ({
+            id: newId("webhookDelivery"),
+            merchantId: event.merchantId,
+            livemode: event.livemode,
+            endpointId: e.id,
+            eventId: event.id,
+            eventType: event.type,
+          })),
+        )
         .onConflictDoNothing()
         .returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId });
       // Only the rows this call made: a retried fan-out's earlier deliveries went out with their own commit.
-      dispatchDeliveries(changes, created.sort((a, b) => (a.id < b.id ? -1 : 1)));
+      dispatchDeliveries(
+        changes,
+        created.sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
     }
     return tx
       .select({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId })

@@ -33,7 +33,12 @@ export async function createWebhookEndpoint({ ctx, input }: { ctx: ServiceContex
           ...sealSecret(secret),
         })
         .returning();
-      changes.audit({ action: "webhook_endpoint.created", targetType: "webhook_endpoint", targetId: row!.id, metadata: { url: row!.url, enabled_events: row!.enabledEvents } });
+      changes.audit({
+        action: "webhook_endpoint.created",
+        targetType: "webhook_endpoint",
+        targetId: row!.id,
+        metadata: { url: row!.url, enabled_events: row!.enabledEvents },
+      });
       return serializeWebhookEndpoint(row!, secret);
     },
     { respond: (endpoint) => endpoint },

@@ -70,7 +70,16 @@ async function receiver(script: Reply[] | ((n: number) => Reply) = []) {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  return { url, got, close: () => new Promise<void>((r) => { for (const res of hanging) res.destroy(); server.close(() => r()); server.closeAllConnections(); }) };
+  return {
+    url,
+    got,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const res of hanging) res.destroy();
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 async function setup(url: string, events = ["*"]) {
@@ -169,7 +178,10 @@ describe("outbound webhooks", () => {
       await settle();
       const [e] = await h.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
       expect(e).toMatchObject({ status: "disabled", disabledReason: "gone" });
-      const audits = await h.db.select().from(auditLog).where(and(eq(auditLog.targetId, endpoint.id), eq(auditLog.action, "webhook_endpoint.disabled")));
+      const audits = await h.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, endpoint.id), eq(auditLog.action, "webhook_endpoint.disabled")));
       expect(audits).toHaveLength(1);
       await emit(ctx);
       await settle();
@@ -187,7 +199,10 @@ describe("outbound webhooks", () => {
       await emit(ctx);
       await settle();
       expect(target.got).toHaveLength(0);
-      const tries = await h.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, (await deliveriesOf(endpoint.id))[0]!.id));
+      const tries = await h.db
+        .select()
+        .from(webhookAttempts)
+        .where(eq(webhookAttempts.deliveryId, (await deliveriesOf(endpoint.id))[0]!.id));
       expect(tries.map((t) => t.statusCode).sort()).toEqual([200, 301]);
     } finally {
       await r.close();
@@ -201,7 +216,10 @@ describe("outbound webhooks", () => {
       const { ctx, endpoint } = await setup(r.url);
       await emit(ctx);
       await settle();
-      const tries = await h.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, (await deliveriesOf(endpoint.id))[0]!.id));
+      const tries = await h.db
+        .select()
+        .from(webhookAttempts)
+        .where(eq(webhookAttempts.deliveryId, (await deliveriesOf(endpoint.id))[0]!.id));
       expect(tries.map((t) => t.error ?? String(t.statusCode)).sort()).toEqual(["200", "timeout"]);
     } finally {
       await r.close();
@@ -274,7 +292,10 @@ describe("outbound webhooks", () => {
       await emit(ctx);
       await settle(new Date(clock.now().getTime() + 1000));
       expect(r.got).toHaveLength(0);
-      const tries = await h.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, (await deliveriesOf(endpoint.id))[0]!.id));
+      const tries = await h.db
+        .select()
+        .from(webhookAttempts)
+        .where(eq(webhookAttempts.deliveryId, (await deliveriesOf(endpoint.id))[0]!.id));
       expect(tries[0]!.error).toBe("blocked");
     } finally {
       setWebhookLookupForTests(undefined);
@@ -314,7 +335,9 @@ describe("outbound webhooks", () => {
       await settle(new Date(clock.now().getTime() + 1000));
       expect(r.got.map((g) => g.headers["webhook-id"])).toEqual([d!.id, d!.id]);
       // A relay that died after sending and before marking the row sends it again: the engine drops the repeated id.
-      const handOffs = (await h.db.select().from(events).where(eq(events.type, "webhooks/delivery.requested"))).filter((e) => e.data.object.deliveryId === d!.id);
+      const handOffs = (await h.db.select().from(events).where(eq(events.type, "webhooks/delivery.requested"))).filter(
+        (e) => e.data.object.deliveryId === d!.id,
+      );
       expect(handOffs).toHaveLength(2);
       // (The delivery is put back to pending, so a second run would send it: only the dropped id keeps it at two.)
       await h.db.update(events).set({ publishedAt: null }).where(eq(events.id, handOffs[1]!.id));

@@ -50,7 +50,10 @@ describe("webhook endpoints", () => {
     expect(row!.secretKeyId).toBeTruthy();
     expect((await revealWebhookSecret({ ctx: { ...ctx, role: "developer" }, id: e.id })).secret).toBe(e.secret);
     expect(await code(revealWebhookSecret({ ctx: { ...ctx, role: "analyst" }, id: e.id }))).toBe("permission_denied");
-    const audits = await h.db.select().from(auditLog).where(and(eq(auditLog.targetId, e.id), eq(auditLog.action, "webhook_endpoint.secret_revealed")));
+    const audits = await h.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, e.id), eq(auditLog.action, "webhook_endpoint.secret_revealed")));
     expect(audits).toHaveLength(1);
   });
 
@@ -100,7 +103,10 @@ describe("webhook endpoints", () => {
   it("re-enabling clears the failure window; deleting keeps the log but stops listing it", async () => {
     const a = await owner();
     const e = await createWebhookEndpoint({ ctx: a, input: { url: URL_OK, enabled_events: ["*"] } });
-    await h.db.update(webhookEndpoints).set({ status: "disabled", disabledReason: "failing", failingSince: new Date(0) }).where(eq(webhookEndpoints.id, e.id));
+    await h.db
+      .update(webhookEndpoints)
+      .set({ status: "disabled", disabledReason: "failing", failingSince: new Date(0) })
+      .where(eq(webhookEndpoints.id, e.id));
     const on = await updateWebhookEndpoint({ ctx: a, id: e.id, input: { disabled: false } });
     expect(on).toMatchObject({ status: "enabled", disabled_reason: null });
     const [row] = await h.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, e.id));
@@ -117,12 +123,16 @@ describe("webhook endpoints", () => {
     }
     const e = await createWebhookEndpoint({ ctx: a, input: { url: URL_OK, enabled_events: ["*"] } });
     expect(await code(updateWebhookEndpoint({ ctx: a, id: e.id, input: { url: "http://192.168.0.10/" } }))).toBe("url_invalid");
-    expect(await code(createWebhookEndpoint({ ctx: { ...a, livemode: true }, input: { url: "http://hooks.example.com/", enabled_events: ["*"] } }))).toBe("url_invalid");
+    expect(await code(createWebhookEndpoint({ ctx: { ...a, livemode: true }, input: { url: "http://hooks.example.com/", enabled_events: ["*"] } }))).toBe(
+      "url_invalid",
+    );
   });
 
   it("create, update, rotate and delete store their answer in their own commit: a retry after a crash replays it", async () => {
     const a = await owner();
-    const created = await crashThenRetry(a, "/api/v1/webhook_endpoints", (ctx) => createWebhookEndpoint({ ctx, input: { url: URL_OK, enabled_events: ["*"] } }));
+    const created = await crashThenRetry(a, "/api/v1/webhook_endpoints", (ctx) =>
+      createWebhookEndpoint({ ctx, input: { url: URL_OK, enabled_events: ["*"] } }),
+    );
     expect(created.retry).toEqual({ kind: "replay", status: 200, body: created.first, text: JSON.stringify(created.first) });
     expect((await listWebhookEndpoints({ ctx: a, input: {}, url: "" })).data.map((e) => e.id)).toEqual([created.first.id]);
     const id = created.first.id;
@@ -162,7 +172,9 @@ describe("hand-offs to the webhook-deliver workflow", () => {
     expect(new Set(afterResends.map((x) => x.id)).size).toBe(3);
     await h.db.update(webhookDeliveries).set({ status: "failed" }).where(eq(webhookDeliveries.id, d!.id));
     const now = Math.ceil(Date.now() / 1000) + 1;
-    const replayed = await crashThenRetry(a, `/api/v1/webhook_endpoints/${d!.endpointId}/replay`, (ctx) => replayFailedDeliveries({ ctx, endpointId: d!.endpointId, input: { from: 0, to: now } }));
+    const replayed = await crashThenRetry(a, `/api/v1/webhook_endpoints/${d!.endpointId}/replay`, (ctx) =>
+      replayFailedDeliveries({ ctx, endpointId: d!.endpointId, input: { from: 0, to: now } }),
+    );
     expect(replayed.first).toEqual({ object: "list", replayed: 1 });
     expect(replayed.retry).toMatchObject({ kind: "replay", status: 200, body: { object: "list", replayed: 1 } });
     expect(await handOffsOf(a.merchantId, d!.id)).toHaveLength(4);

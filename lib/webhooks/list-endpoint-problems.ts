@@ -10,5 +10,13 @@ export async function listEndpointProblems({ ctx }: { ctx: ServiceContext }) {
   return db
     .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, reason: webhookEndpoints.disabledReason })
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.merchantId, ctx.merchantId), eq(webhookEndpoints.livemode, ctx.livemode), eq(webhookEndpoints.status, "disabled"), inArray(webhookEndpoints.disabledReason, ["gone", "failing"]), isNull(webhookEndpoints.deletedAt)));
+    .where(
+      and(
+        eq(webhookEndpoints.merchantId, ctx.merchantId),
+        eq(webhookEndpoints.livemode, ctx.livemode),
+        eq(webhookEndpoints.status, "disabled"),
+        inArray(webhookEndpoints.disabledReason, ["gone", "failing"]),
+        isNull(webhookEndpoints.deletedAt),
+      ),
+    );
 }

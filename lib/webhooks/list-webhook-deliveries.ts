@@ -30,7 +30,24 @@ export async function listWebhookDeliveries({ ctx, endpointId, input, url }: { c
     serialize: (row: typeof webhookDeliveries.$inferSelect) => row,
   });
   const attempts = page.data.length
-    ? await db.select().from(webhookAttempts).where(inArray(webhookAttempts.deliveryId, page.data.map((d) => d.id))).orderBy(asc(webhookAttempts.number))
+    ? await db
+        .select()
+        .from(webhookAttempts)
+        .where(
+          inArray(
+            webhookAttempts.deliveryId,
+            page.data.map((d) => d.id),
+          ),
+        )
+        .orderBy(asc(webhookAttempts.number))
     : [];
-  return { ...page, data: page.data.map((d) => serializeWebhookDelivery(d, attempts.filter((a) => a.deliveryId === d.id))) };
+  return {
+    ...page,
+    data: page.data.map((d) =>
+      serializeWebhookDelivery(
+        d,
+        attempts.filter((a) => a.deliveryId === d.id),
+      ),
+    ),
+  };
 }

@@ -27,11 +27,29 @@ export async function replayFailedDeliveries({ ctx, endpointId, input }: { ctx: 
       const rows = await tx
         .update(webhookDeliveries)
         .set({ status: "pending", completedAt: null })
-        .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "failed"), gte(webhookDeliveries.createdAt, new Date(from * 1000)), lte(webhookDeliveries.createdAt, new Date(to * 1000))))
+        .where(
+          and(
+            eq(webhookDeliveries.endpointId, endpointId),
+            eq(webhookDeliveries.status, "failed"),
+            gte(webhookDeliveries.createdAt, new Date(from * 1000)),
+            lte(webhookDeliveries.createdAt, new Date(to * 1000)),
+          ),
+        )
         .returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId });
-      if (rows.length > MAX_REPLAY) throw new KassaError("parameter_invalid", `That range holds ${rows.length} failed deliveries; replay at most ${MAX_REPLAY} at a time.`, { param: "from" });
-      changes.audit({ action: "webhook_endpoint.replayed", targetType: "webhook_endpoint", targetId: endpointId, metadata: { from, to, deliveries: rows.length } });
-      dispatchDeliveries(changes, rows.sort((a, b) => (a.id < b.id ? -1 : 1)));
+      if (rows.length > MAX_REPLAY)
+        throw new KassaError("parameter_invalid", `That range holds ${rows.length} failed deliveries; replay at most ${MAX_REPLAY} at a time.`, {
+          param: "from",
+        });
+      changes.audit({
+        action: "webhook_endpoint.replayed",
+        targetType: "webhook_endpoint",
+        targetId: endpointId,
+        metadata: { from, to, deliveries: rows.length },
+      });
+      dispatchDeliveries(
+        changes,
+        rows.sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
       return rows.length;
     },
     { respond: (count) => answer(count) },

@@ -25,7 +25,8 @@ export async function resendWebhookDelivery({ ctx, id }: { ctx: ServiceContext; 
         .for("update");
       if (!row) throw new KassaError("resource_missing", `No such webhook delivery: '${id}'`, { param: "id" });
       const endpoint = await loadWebhookEndpoint(tx, ctx, row.endpointId);
-      if (endpoint.status !== "enabled") throw new KassaError("parameter_invalid", "This delivery's endpoint is disabled; enable it before resending.", { param: "id" });
+      if (endpoint.status !== "enabled")
+        throw new KassaError("parameter_invalid", "This delivery's endpoint is disabled; enable it before resending.", { param: "id" });
       const [updated] = await tx.update(webhookDeliveries).set({ status: "pending", completedAt: null }).where(eq(webhookDeliveries.id, id)).returning();
       changes.audit({ action: "webhook_delivery.resent", targetType: "webhook_delivery", targetId: id, metadata: { event: row.eventId } });
       dispatchDeliveries(changes, [updated!]);

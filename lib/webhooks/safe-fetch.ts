@@ -103,12 +103,7 @@ function pinnedLookup(vetted: ResolvedAddress[]): net.LookupFunction {
   };
 }
 
-function send(
-  target: URL,
-  vetted: ResolvedAddress[],
-  init: SafeFetchInit,
-  signal: AbortSignal,
-): Promise<Omit<SafeFetchResponse, "latencyMs" | "redirected">> {
+function send(target: URL, vetted: ResolvedAddress[], init: SafeFetchInit, signal: AbortSignal): Promise<Omit<SafeFetchResponse, "latencyMs" | "redirected">> {
   return new Promise((resolve, reject) => {
     const client = target.protocol === "https:" ? https : http;
     const req = client.request({
@@ -218,7 +213,9 @@ export async function checkWebhookUrlAtRegistration(raw: string, opts: { livemod
   try {
     await Promise.race([
       resolveAndCheck(host, { lookup: lookupOverride }),
-      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error("dns timeout")), 2000); }),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("dns timeout")), 2000);
+      }),
     ]);
   } catch (error) {
     if (isKassaError(error)) throw error;

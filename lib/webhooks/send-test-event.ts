@@ -34,4 +34,9 @@ export async function sendTestEvent({ ctx, id }: { ctx: ServiceContext; id: stri
   return answer(delivery);
 }
 
-const answer = (d: Pick<WebhookDeliveryRow, "id" | "eventId" | "status">) => ({ id: d.id, object: "webhook_delivery" as const, event: d.eventId, status: d.status });
+const answer = (d: Pick<WebhookDeliveryRow, "id" | "eventId" | "status">) => ({
+  id: d.id,
+  object: "webhook_delivery" as const,
+  event: d.eventId,
+  status: d.status,
+});

@@ -3,7 +3,14 @@ import type { WebhookAttemptRow, WebhookDeliveryRow } from "@/db/schema";
 const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
 export function serializeWebhookAttempt(a: WebhookAttemptRow) {
-  return { number: a.number, status_code: a.statusCode, error: a.error, latency_ms: a.latencyMs, response_body: a.responseBody, created: seconds(a.createdAt)! };
+  return {
+    number: a.number,
+    status_code: a.statusCode,
+    error: a.error,
+    latency_ms: a.latencyMs,
+    response_body: a.responseBody,
+    created: seconds(a.createdAt)!,
+  };
 }
 
 /** The delivery log's row: one event to one endpoint, with its tries when asked for. */

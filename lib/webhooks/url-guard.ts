@@ -210,10 +210,7 @@ const systemLookup: LookupAll = async (hostname) => {
  * any one is not allowed, so a name with one public and one private address is refused. DNS failures
  * are rethrown as they came. Returns the vetted addresses, the only ones a caller may connect to.
  */
-export async function resolveAndCheck(
-  hostname: string,
-  options: GuardOptions & { lookup?: LookupAll } = {},
-): Promise<ResolvedAddress[]> {
+export async function resolveAndCheck(hostname: string, options: GuardOptions & { lookup?: LookupAll } = {}): Promise<ResolvedAddress[]> {
   const allowLoopback = options.allowLoopback ?? defaultAllowLoopback();
   const host = hostname.startsWith("[") ? hostname.slice(1, -1) : hostname;
   const version = net.isIP(host);

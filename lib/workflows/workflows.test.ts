@@ -27,12 +27,18 @@ async function runFor(merchantId: string, status: "failed" | "completed" | "runn
   const [event] = await storage.insertEvent({ name: "kassa/payment.succeeded", data: { merchant: merchantId, id: "evt_x" }, ts: Date.now() });
   const run = await storage.createRun({ functionId: "kassa-deliver", eventIds: [event.id], maxAttempts: 4 });
   if (status !== "running") {
-    await h.db.transaction((tx) => storage.endRun(tx, run.id, status, { error: status === "failed" ? { name: "Error", message: "endpoint down" } : undefined }));
+    await h.db.transaction((tx) =>
+      storage.endRun(tx, run.id, status, { error: status === "failed" ? { name: "Error", message: "endpoint down" } : undefined }),
+    );
   }
   return run;
 }
 
-const code = async (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof KassaError ? e.code : String(e)));
+const code = async (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof KassaError ? e.code : String(e)),
+  );
 
 describe("workflow runs (operations page), embedded executor", () => {
   it("lists and shows only the merchant's runs, with the failure", async () => {
@@ -83,7 +89,9 @@ describe("workflow runs (operations page), embedded executor", () => {
     const a = await makeMerchant(h.db);
     const b = await makeMerchant(h.db);
     const running = await runFor(a.merchantId, "running");
-    await h.db.transaction((tx) => storage.addWait(tx, { runId: running.id, stepId: "w", eventName: "kassa/x", expression: null, expiresAt: new Date(Date.now() + 60_000) }));
+    await h.db.transaction((tx) =>
+      storage.addWait(tx, { runId: running.id, stepId: "w", eventName: "kassa/x", expression: null, expiresAt: new Date(Date.now() + 60_000) }),
+    );
     expect(await code(cancelWorkflowRun({ ctx: b.ctx, id: running.id }))).toBe("resource_missing");
     expect(await code(cancelWorkflowRun({ ctx: { ...a.ctx, role: "developer" }, id: running.id }))).toBe("permission_denied");
     expect(await cancelWorkflowRun({ ctx: a.ctx, id: running.id })).toEqual({ id: running.id });

@@ -1,5 +1,20 @@
 import type { FormParams, FormValue } from "./form";
-import { bool, confirm, DECLINES, int, invalid, meta, missing, newPaymentMethod, ok, openDispute, publicPm, resolvePaymentMethod, str, type Answer } from "./behaviour";
+import {
+  bool,
+  confirm,
+  DECLINES,
+  int,
+  invalid,
+  meta,
+  missing,
+  newPaymentMethod,
+  ok,
+  openDispute,
+  publicPm,
+  resolvePaymentMethod,
+  str,
+  type Answer,
+} from "./behaviour";
 import { fixture, knownTestCard, now, stripeError, stripeId, type StripeObject } from "./objects";
 import type { StripeState } from "./state";
 
@@ -74,9 +89,11 @@ export function handle(s: StripeState, method: string, path: string, params: For
       return answer.status === 200 ? ok(expand(s, pi, params)) : answer;
     }
     if (method === "POST" && action === "capture") {
-      if (pi.status !== "requires_capture") return invalid("payment_intent_unexpected_state", `This PaymentIntent could not be captured because it has a status of ${String(pi.status)}.`);
+      if (pi.status !== "requires_capture")
+        return invalid("payment_intent_unexpected_state", `This PaymentIntent could not be captured because it has a status of ${String(pi.status)}.`);
       const toCapture = int(params.amount_to_capture) ?? (pi.amount_capturable as number);
-      if (toCapture > (pi.amount_capturable as number)) return invalid("amount_too_large", "The amount to capture is greater than the amount capturable.", "amount_to_capture");
+      if (toCapture > (pi.amount_capturable as number))
+        return invalid("amount_too_large", "The amount to capture is greater than the amount capturable.", "amount_to_capture");
       const charge = s.charges.get(String(pi.latest_charge))!;
       Object.assign(charge, { captured: true, amount_captured: toCapture });
       Object.assign(pi, { status: "succeeded", amount_received: toCapture, amount_capturable: 0 });
@@ -88,7 +105,13 @@ export function handle(s: StripeState, method: string, path: string, params: For
       if (pi.status === "succeeded" || pi.status === "canceled") {
         return invalid("payment_intent_unexpected_state", `You cannot cancel this PaymentIntent because it has a status of ${String(pi.status)}.`);
       }
-      Object.assign(pi, { status: "canceled", canceled_at: now(), cancellation_reason: str(params.cancellation_reason) ?? null, amount_capturable: 0, next_action: null });
+      Object.assign(pi, {
+        status: "canceled",
+        canceled_at: now(),
+        cancellation_reason: str(params.cancellation_reason) ?? null,
+        amount_capturable: 0,
+        next_action: null,
+      });
       s.emit("payment_intent.canceled", pi);
       return r(pi)!;
     }
@@ -182,7 +205,9 @@ export function handle(s: StripeState, method: string, path: string, params: For
 
   if (resource === "payment_methods") {
     // Attaching one of Stripe's test tokens makes a new PaymentMethod, as in Stripe's test mode.
-    const pm = id ? (s.paymentMethods.get(id) ?? (method === "POST" && action === "attach" && knownTestCard(id) ? newPaymentMethod(s, id) : undefined)) : undefined;
+    const pm = id
+      ? (s.paymentMethods.get(id) ?? (method === "POST" && action === "attach" && knownTestCard(id) ? newPaymentMethod(s, id) : undefined))
+      : undefined;
     if (!pm) return missing(id ?? "", "PaymentMethod");
     if (method === "GET" && !action) return ok(publicPm(pm));
     if (method === "POST" && action === "attach") {
@@ -194,7 +219,8 @@ export function handle(s: StripeState, method: string, path: string, params: For
       return ok(publicPm(pm));
     }
     if (method === "POST" && action === "detach") {
-      if (!pm.customer) return invalid("payment_method_unexpected_state", "The payment method you provided is not attached to a customer so detachment is impossible.");
+      if (!pm.customer)
+        return invalid("payment_method_unexpected_state", "The payment method you provided is not attached to a customer so detachment is impossible.");
       pm.customer = null;
       s.emit("payment_method.detached", publicPm(pm));
       return ok(publicPm(pm));

@@ -15,7 +15,8 @@ export const meta = (v: FormValue | undefined) => (v && typeof v === "object" &&
 
 export const missing = (id: string, kind: string, param = "id") =>
   stripeError(404, { type: "invalid_request_error", code: "resource_missing", message: `No such ${kind}: '${id}'`, param });
-export const invalid = (code: string, message: string, param?: string) => stripeError(400, { type: "invalid_request_error", code, message, ...(param ? { param } : {}) });
+export const invalid = (code: string, message: string, param?: string) =>
+  stripeError(400, { type: "invalid_request_error", code, message, ...(param ? { param } : {}) });
 export const ok = (body: unknown): Answer => ({ status: 200, body });
 
 /** A card-ish payment method: a saved `pm_…` of the double or one of Stripe's test tokens. */
@@ -88,12 +89,32 @@ export function confirm(s: StripeState, pi: StripeObject, params: FormParams): A
   pi.payment_method = pm.id;
   const offSession = bool(params.off_session);
   const returnUrl = str(params.return_url);
-  const decline = DECLINES[card.behaviour] ?? (card.behaviour === "authentication_required" && offSession
-    ? { code: "authentication_required", decline_code: "authentication_required", message: "Your card was declined. This transaction requires authentication." }
-    : undefined);
+  const decline =
+    DECLINES[card.behaviour] ??
+    (card.behaviour === "authentication_required" && offSession
+      ? {
+          code: "authentication_required",
+          decline_code: "authentication_required",
+          message: "Your card was declined. This transaction requires authentication.",
+        }
+      : undefined);
   if (decline) {
-    const charge = newCharge(s, pi, pm, { status: "failed", paid: false, failure_code: decline.code, failure_message: decline.message, outcome: { type: "issuer_declined", risk_level: card.behaviour === "fraud_blocked" ? "highest" : "normal", reason: decline.decline_code } });
-    const error = { type: "card_error", code: decline.code, decline_code: decline.decline_code ?? undefined, message: decline.message, charge: charge.id, payment_method: publicPm(pm), doc_url: `https://stripe.com/docs/error-codes/${decline.code}` };
+    const charge = newCharge(s, pi, pm, {
+      status: "failed",
+      paid: false,
+      failure_code: decline.code,
+      failure_message: decline.message,
+      outcome: { type: "issuer_declined", risk_level: card.behaviour === "fraud_blocked" ? "highest" : "normal", reason: decline.decline_code },
+    });
+    const error = {
+      type: "card_error",
+      code: decline.code,
+      decline_code: decline.decline_code ?? undefined,
+      message: decline.message,
+      charge: charge.id,
+      payment_method: publicPm(pm),
+      doc_url: `https://stripe.com/docs/error-codes/${decline.code}`,
+    };
     Object.assign(pi, { status: "requires_payment_method", last_payment_error: { ...error }, amount_capturable: 0 });
     s.emit("payment_intent.payment_failed", pi);
     return stripeError(402, { ...error, payment_intent: structuredClone(pi) });
@@ -150,4 +171,3 @@ export function closeDispute(s: StripeState, id: string, outcome: "won" | "lost"
   s.emit("charge.dispute.closed", dispute);
   return dispute;
 }
-

@@ -13,7 +13,9 @@ beforeEach(() => double.reset());
 
 describe("Stripe test double", () => {
   it("parses Stripe's bracketed form encoding", () => {
-    expect(parseStripeForm("amount=100&metadata[kassa_payment_id]=pay_1&expand[0]=latest_charge&expand[1]=payment_method&evidence[uncategorized_text]=a%20b")).toEqual({
+    expect(
+      parseStripeForm("amount=100&metadata[kassa_payment_id]=pay_1&expand[0]=latest_charge&expand[1]=payment_method&evidence[uncategorized_text]=a%20b"),
+    ).toEqual({
       amount: "100",
       metadata: { kassa_payment_id: "pay_1" },
       expand: ["latest_charge", "payment_method"],
@@ -36,7 +38,10 @@ describe("Stripe test double", () => {
   });
 
   it("declines with a card_error carrying decline_code and the PaymentIntent", async () => {
-    const err = await double.client().paymentIntents.create({ amount: 1000, currency: "usd", payment_method: "pm_card_chargeDeclinedInsufficientFunds", confirm: true }).catch((e: unknown) => e);
+    const err = await double
+      .client()
+      .paymentIntents.create({ amount: 1000, currency: "usd", payment_method: "pm_card_chargeDeclinedInsufficientFunds", confirm: true })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Stripe.errors.StripeCardError);
     expect(err).toMatchObject({ code: "card_declined", decline_code: "insufficient_funds", raw: { payment_intent: { status: "requires_payment_method" } } });
   });

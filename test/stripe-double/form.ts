@@ -43,5 +43,8 @@ export function canonical(params: unknown): string {
   if (params === null || typeof params !== "object") return JSON.stringify(params);
   if (Array.isArray(params)) return `[${params.map(canonical).join(",")}]`;
   const o = params as Record<string, unknown>;
-  return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(",")}}`;
+  return `{${Object.keys(o)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+    .join(",")}}`;
 }

@@ -98,7 +98,10 @@ export async function startStripeDouble(): Promise<StripeDouble> {
       record.outcome = fault.kind;
       return fault.kind === "500"
         ? send(res, { status: 500, body: { error: { type: "api_error", message: "Something went wrong on Stripe's end." } } })
-        : send(res, { status: 429, body: { error: { type: "invalid_request_error", code: "rate_limit", message: "Too many requests hit the API too quickly." } } });
+        : send(res, {
+            status: 429,
+            body: { error: { type: "invalid_request_error", code: "rate_limit", message: "Too many requests hit the API too quickly." } },
+          });
     }
 
     let answer: Answer;
@@ -111,7 +114,12 @@ export async function startStripeDouble(): Promise<StripeDouble> {
         record.outcome = "idempotency_error";
         return send(res, {
           status: 400,
-          body: { error: { type: "idempotency_error", message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.` } },
+          body: {
+            error: {
+              type: "idempotency_error",
+              message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+            },
+          },
         });
       }
       answer = previous.answer;
@@ -155,7 +163,13 @@ export async function startStripeDouble(): Promise<StripeDouble> {
     requestsTo: (path, method) => requests.filter((r) => path.test(r.path) && (!method || r.method === method)),
     fail: (fault) => void faults.push(fault),
     client: (options = {}) =>
-      new Stripe(SECRET_KEY, { host: "127.0.0.1", port, protocol: "http", maxNetworkRetries: options.maxNetworkRetries ?? 0, timeout: options.timeout ?? 5000 }),
+      new Stripe(SECRET_KEY, {
+        host: "127.0.0.1",
+        port,
+        protocol: "http",
+        maxNetworkRetries: options.maxNetworkRetries ?? 0,
+        timeout: options.timeout ?? 5000,
+      }),
     signed(event, options = {}) {
       const body = JSON.stringify(event, null, 2);
       const signature = stripeForSigning.webhooks.generateTestHeaderString({

@@ -25,4 +25,3 @@ export class StripeState {
     return event;
   }
 }
-

@@ -12,12 +12,26 @@ const NOTICES: Record<string, string> = {
   reset: "Your password is changed. Sign in with the new one.",
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; callbackUrl?: string; confirmed?: string; reset?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; callbackUrl?: string; confirmed?: string; reset?: string }>;
+}) {
   const params = await searchParams;
   const next = params.next ?? params.callbackUrl;
   if (await auth()) redirect("/dashboard");
   return (
-    <AuthShell title="Sign in to Kassa" footer={<>New to Kassa? <Link className="font-medium text-brand-600 hover:underline" href="/signup">Create an account</Link></>}>
+    <AuthShell
+      title="Sign in to Kassa"
+      footer={
+        <>
+          New to Kassa?{" "}
+          <Link className="font-medium text-brand-600 hover:underline" href="/signup">
+            Create an account
+          </Link>
+        </>
+      }
+    >
       <LoginForm next={next ? safeNext(next) : undefined} notice={params.confirmed ? NOTICES.confirmed : params.reset ? NOTICES.reset : undefined} />
     </AuthShell>
   );

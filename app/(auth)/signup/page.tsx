@@ -12,7 +12,14 @@ export default async function SignupPage() {
     <AuthShell
       title="Create your Kassa account"
       subtitle="Start in test mode; nothing is charged until you go live."
-      footer={<>Already have an account? <Link className="font-medium text-brand-600 hover:underline" href="/login">Sign in</Link></>}
+      footer={
+        <>
+          Already have an account?{" "}
+          <Link className="font-medium text-brand-600 hover:underline" href="/login">
+            Sign in
+          </Link>
+        </>
+      }
     >
       <SignupForm />
     </AuthShell>

@@ -51,10 +51,20 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
               { id: "net", header: "Net", numeric: true, className: "font-medium", cell: (t) => formatMoney(t.net, t.currency) },
               { id: "status", header: "Status", cell: (t) => <Badge tone={t.status === "available" ? "green" : "amber"}>{t.status}</Badge> },
               { id: "available-on", header: "Available on", className: "text-slate-600", cell: (t) => <Time seconds={t.available_on} /> },
-              { id: "source", header: "Source", className: "font-mono text-xs", href: (t) => (t.source?.startsWith("pay_") ? `/payments/${t.source}` : null), cell: (t) => t.source },
+              {
+                id: "source",
+                header: "Source",
+                className: "font-mono text-xs",
+                href: (t) => (t.source?.startsWith("pay_") ? `/payments/${t.source}` : null),
+                cell: (t) => t.source,
+              },
             ]}
           />
-          {txns.has_more ? <Link className="mt-3 inline-block text-sm text-brand-700 hover:underline" href={`/balance?starting_after=${txns.data.at(-1)!.id}`}>Older</Link> : null}
+          {txns.has_more ? (
+            <Link className="mt-3 inline-block text-sm text-brand-700 hover:underline" href={`/balance?starting_after=${txns.data.at(-1)!.id}`}>
+              Older
+            </Link>
+          ) : null}
         </Card>
       </div>
     </>

@@ -34,7 +34,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       <Card
         actions={
           <form role="search" action="/customers" className="flex items-center gap-2">
-            <label htmlFor="customer-search" className="sr-only">Search customers</label>
+            <label htmlFor="customer-search" className="sr-only">
+              Search customers
+            </label>
             <input
               id="customer-search"
               name="query"
@@ -44,7 +46,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               maxLength={254}
               className="w-64 rounded-md border-0 px-3 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-brand-500"
             />
-            <Button type="submit" variant="secondary">Search</Button>
+            <Button type="submit" variant="secondary">
+              Search
+            </Button>
           </form>
         }
       >
@@ -58,7 +62,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               <div className="py-8 text-center text-sm" data-testid="customers-empty">
                 <p className="font-medium text-slate-800">No customers match “{query}”.</p>
                 <p className="mt-1 text-slate-500">Search looks in emails, names and ids.</p>
-                <Link href="/customers" className="mt-3 inline-block text-brand-700 hover:underline">Clear the search</Link>
+                <Link href="/customers" className="mt-3 inline-block text-brand-700 hover:underline">
+                  Clear the search
+                </Link>
               </div>
             ) : (
               <div className="py-10 text-center text-sm" data-testid="customers-empty">
@@ -68,22 +74,45 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                 </p>
                 <pre className="mx-auto mt-4 max-w-md overflow-x-auto rounded bg-slate-900 p-3 text-left text-xs text-slate-100">{`POST /api/v1/customers
 { "email": "jenny@example.com", "name": "Jenny Rosen" }`}</pre>
-                {can(member.role, "api_keys:read") ? <Link href="/developers/api-keys" className="mt-3 inline-block text-brand-700 hover:underline">Get an API key</Link> : null}
+                {can(member.role, "api_keys:read") ? (
+                  <Link href="/developers/api-keys" className="mt-3 inline-block text-brand-700 hover:underline">
+                    Get an API key
+                  </Link>
+                ) : null}
               </div>
             )
           }
           columns={[
-            { id: "name", header: "Name", className: "font-medium", href: ({ customer: c }) => `/customers/${c.id}`, cell: ({ customer: c }) => c.name ?? c.email ?? "Unnamed customer" },
+            {
+              id: "name",
+              header: "Name",
+              className: "font-medium",
+              href: ({ customer: c }) => `/customers/${c.id}`,
+              cell: ({ customer: c }) => c.name ?? c.email ?? "Unnamed customer",
+            },
             { id: "email", header: "Email", className: "text-slate-600", cell: ({ customer: c }) => c.email ?? "—" },
-            { id: "card", header: "Default card", className: "capitalize text-slate-600", cell: ({ default_card }) => (default_card ? cardLabel(default_card) : "—") },
+            {
+              id: "card",
+              header: "Default card",
+              className: "capitalize text-slate-600",
+              cell: ({ default_card }) => (default_card ? cardLabel(default_card) : "—"),
+            },
             { id: "created", header: "Created", className: "text-slate-600", cell: ({ customer: c }) => <Time seconds={c.created} /> },
             { id: "id", header: "Id", className: "font-mono text-xs text-slate-500", cell: ({ customer: c }) => c.id },
           ]}
         />
         {list.data.length > 0 && (newer || older) ? (
           <nav aria-label="Pages" className="mt-3 flex gap-4 text-sm">
-            {newer ? <Link className="text-brand-700 hover:underline" href={href({ ending_before: list.data[0]!.customer.id })}>Newer customers</Link> : null}
-            {older ? <Link className="text-brand-700 hover:underline" href={href({ starting_after: list.data.at(-1)!.customer.id })}>Older customers</Link> : null}
+            {newer ? (
+              <Link className="text-brand-700 hover:underline" href={href({ ending_before: list.data[0]!.customer.id })}>
+                Newer customers
+              </Link>
+            ) : null}
+            {older ? (
+              <Link className="text-brand-700 hover:underline" href={href({ starting_after: list.data.at(-1)!.customer.id })}>
+                Older customers
+              </Link>
+            ) : null}
           </nav>
         ) : null}
       </Card>

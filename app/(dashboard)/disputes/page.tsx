@@ -67,8 +67,16 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
         />
         {list.data.length > 0 && (earlier || later) ? (
           <nav aria-label="Pages" className="mt-3 flex gap-4 text-sm">
-            {earlier ? <Link className="text-brand-700 hover:underline" href={`/disputes?ending_before=${list.data[0]!.id}`}>Previous page</Link> : null}
-            {later ? <Link className="text-brand-700 hover:underline" href={`/disputes?starting_after=${list.data.at(-1)!.id}`}>Next page</Link> : null}
+            {earlier ? (
+              <Link className="text-brand-700 hover:underline" href={`/disputes?ending_before=${list.data[0]!.id}`}>
+                Previous page
+              </Link>
+            ) : null}
+            {later ? (
+              <Link className="text-brand-700 hover:underline" href={`/disputes?starting_after=${list.data.at(-1)!.id}`}>
+                Next page
+              </Link>
+            ) : null}
           </nav>
         ) : null}
       </Card>

@@ -24,7 +24,9 @@ export default async function PaymentLinksPage() {
       <PageHeader title="Payment links" description="Share a link; every customer who opens it pays through a new checkout." />
       {writable ? (
         <div className="mb-6">
-          <Card title="New payment link"><CreatePaymentLinkForm currencies={CURRENCIES} defaultCurrency={account.default_currency} /></Card>
+          <Card title="New payment link">
+            <CreatePaymentLinkForm currencies={CURRENCIES} defaultCurrency={account.default_currency} />
+          </Card>
         </div>
       ) : null}
       <Card title="Links">
@@ -37,11 +39,33 @@ export default async function PaymentLinksPage() {
           empty="No payment links yet."
           columns={[
             { id: "description", header: "Description", className: "font-medium", cell: (l) => `${l.description}${l.quantity > 1 ? ` × ${l.quantity}` : ""}` },
-            { id: "amount", header: "Amount", numeric: true, align: "left", cell: (l) => (l.amount === null ? `Customer chooses (${l.currency.toUpperCase()})` : formatMoney(l.amount * l.quantity, l.currency)) },
+            {
+              id: "amount",
+              header: "Amount",
+              numeric: true,
+              align: "left",
+              cell: (l) => (l.amount === null ? `Customer chooses (${l.currency.toUpperCase()})` : formatMoney(l.amount * l.quantity, l.currency)),
+            },
             { id: "status", header: "Status", cell: (l) => <Badge tone={l.active ? "green" : "slate"}>{l.active ? "active" : "inactive"}</Badge> },
-            { id: "link", header: "Link", className: "font-mono text-xs", cell: (l) => <a className="text-brand-700 hover:underline" href={l.url}>{l.url}</a> },
+            {
+              id: "link",
+              header: "Link",
+              className: "font-mono text-xs",
+              cell: (l) => (
+                <a className="text-brand-700 hover:underline" href={l.url}>
+                  {l.url}
+                </a>
+              ),
+            },
             { id: "created", header: "Created", className: "text-slate-600", cell: (l) => <Time seconds={l.created} /> },
-            { id: "actions", header: "Actions", headerHidden: true, align: "right", hidden: !writable, cell: (l) => (l.active ? <DeactivateLinkButton id={l.id} /> : null) },
+            {
+              id: "actions",
+              header: "Actions",
+              headerHidden: true,
+              align: "right",
+              hidden: !writable,
+              cell: (l) => (l.active ? <DeactivateLinkButton id={l.id} /> : null),
+            },
           ]}
         />
       </Card>

@@ -25,15 +25,38 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
     return (
       <>
         <PageHeader title="Refunds" />
-        <Card><p role="alert" className="text-sm text-red-800">These filters cannot be used: {error.message} <Link className="text-brand-700 underline" href="/refunds">Show all refunds</Link></p></Card>
+        <Card>
+          <p role="alert" className="text-sm text-red-800">
+            These filters cannot be used: {error.message}{" "}
+            <Link className="text-brand-700 underline" href="/refunds">
+              Show all refunds
+            </Link>
+          </p>
+        </Card>
       </>
     );
   }
   const filtered = Object.keys(filters).length > 0;
-  const describe = [filters.status, filters.currency?.toUpperCase(), filters.from || filters.to ? `created ${filters.from ?? "…"} to ${filters.to ?? "…"}` : null].filter(Boolean).join(", ");
+  const describe = [
+    filters.status,
+    filters.currency?.toUpperCase(),
+    filters.from || filters.to ? `created ${filters.from ?? "…"} to ${filters.to ?? "…"}` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return (
     <>
-      <PageHeader title="Refunds" description={filtered ? `Newest first · ${describe}` : "Newest first."} actions={filtered ? <Link href="/refunds" className="text-sm text-brand-700 hover:underline">Clear filters</Link> : null} />
+      <PageHeader
+        title="Refunds"
+        description={filtered ? `Newest first · ${describe}` : "Newest first."}
+        actions={
+          filtered ? (
+            <Link href="/refunds" className="text-sm text-brand-700 hover:underline">
+              Clear filters
+            </Link>
+          ) : null
+        }
+      />
       <Card>
         <Table
           caption={filtered ? `Refunds: ${describe}` : "Refunds"}
@@ -43,13 +66,25 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
           empty={filtered ? "No refunds match these filters." : "No refunds yet. Refund a payment from its page or with POST /api/v1/refunds."}
           columns={[
             { id: "amount", header: "Amount", numeric: true, align: "left", className: "font-medium", cell: (r) => formatMoney(r.amount, r.currency) },
-            { id: "status", header: "Status", cell: (r) => <Badge tone={TONE[r.status]}>{r.status}</Badge>, detail: (r) => (r.failure_reason ? <p className="text-red-700">{r.failure_reason}</p> : null) },
+            {
+              id: "status",
+              header: "Status",
+              cell: (r) => <Badge tone={TONE[r.status]}>{r.status}</Badge>,
+              detail: (r) => (r.failure_reason ? <p className="text-red-700">{r.failure_reason}</p> : null),
+            },
             { id: "reason", header: "Reason", className: "text-slate-600", cell: (r) => r.reason?.replaceAll("_", " ") ?? "—" },
             { id: "payment", header: "Payment", className: "font-mono text-xs", href: (r) => `/payments/${r.payment}`, cell: (r) => r.payment },
             { id: "created", header: "Created", className: "text-slate-600", cell: (r) => <Time seconds={r.created} /> },
           ]}
         />
-        {list.has_more ? <Link className="mt-3 inline-block text-sm text-brand-700 hover:underline" href={`/refunds?${new URLSearchParams({ ...filters, cursor: list.next_cursor! })}`}>Older refunds</Link> : null}
+        {list.has_more ? (
+          <Link
+            className="mt-3 inline-block text-sm text-brand-700 hover:underline"
+            href={`/refunds?${new URLSearchParams({ ...filters, cursor: list.next_cursor! })}`}
+          >
+            Older refunds
+          </Link>
+        ) : null}
       </Card>
     </>
   );

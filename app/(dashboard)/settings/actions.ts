@@ -83,7 +83,12 @@ export async function revokeSessionAction(sessionId: string): Promise<ActionResu
 
 export async function changePasswordAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
   const result = await memberAction(async ({ ctx, member }) => {
-    await changePassword({ ctx, userId: member.userId, sessionId: member.sessionId, input: { current_password: str(form, "current_password"), new_password: str(form, "new_password") } });
+    await changePassword({
+      ctx,
+      userId: member.userId,
+      sessionId: member.sessionId,
+      input: { current_password: str(form, "current_password"), new_password: str(form, "new_password") },
+    });
     return null;
   });
   revalidatePath("/settings");

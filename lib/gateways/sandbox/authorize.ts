@@ -102,7 +102,11 @@ async function savedToken(deps: SandboxDeps, ctx: ConnectorContext, input: Autho
   const saved = await findSavedCard(deps, ctx, input.paymentMethod);
   if (!saved) return input.paymentMethod;
   if (saved.customer !== (input.customer ?? null)) {
-    throw new ConnectorRequestError("payment_method_unexpected_state", "The PaymentMethod belongs to another customer (or none); pass its customer.", "payment_method");
+    throw new ConnectorRequestError(
+      "payment_method_unexpected_state",
+      "The PaymentMethod belongs to another customer (or none); pass its customer.",
+      "payment_method",
+    );
   }
   return saved.token;
 }
@@ -123,4 +127,3 @@ function validate(input: AuthorizeInput, token: string): SandboxTestCard {
   if (!card) throw new ConnectorRequestError("resource_missing", `No such PaymentMethod: '${input.paymentMethod}'`, "payment_method");
   return card;
 }
-

@@ -16,16 +16,11 @@ export async function cancel(deps: SandboxDeps, ctx: ConnectorContext, input: Ca
       const [row] = await tx
         .update(sandboxCharges)
         .set({ status: "canceled", amountCapturable: 0n, nextAction: null })
-        .where(
-          chargeTenant(ctx, eq(sandboxCharges.id, input.processorId), inArray(sandboxCharges.status, ["requires_capture", "requires_action"])),
-        )
+        .where(chargeTenant(ctx, eq(sandboxCharges.id, input.processorId), inArray(sandboxCharges.status, ["requires_capture", "requires_action"])))
         .returning();
       return row;
     },
     rejection: (charge) =>
-      new ConnectorRequestError(
-        "payment_intent_unexpected_state",
-        `You cannot cancel this payment because it has a status of ${charge.status}.`,
-      ),
+      new ConnectorRequestError("payment_intent_unexpected_state", `You cannot cancel this payment because it has a status of ${charge.status}.`),
   });
 }

@@ -20,8 +20,7 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const held = (overrides: Partial<AuthorizeInput> = {}) =>
-  sandbox.authorize(ctx, authorizeInput({ captureMethod: "manual", amount: 10_000n, ...overrides }));
+const held = (overrides: Partial<AuthorizeInput> = {}) => sandbox.authorize(ctx, authorizeInput({ captureMethod: "manual", amount: 10_000n, ...overrides }));
 const captured = (overrides: Partial<AuthorizeInput> = {}) => sandbox.authorize(ctx, authorizeInput({ amount: 10_000n, ...overrides }));
 
 describe("capture", () => {

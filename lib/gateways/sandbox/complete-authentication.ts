@@ -10,11 +10,7 @@ import { chargeTenant, findCharge, noSuchCharge, toCharge, type SandboxDeps } fr
  * state. A repeated answer (double submit) returns the charge unchanged; a contrary one is refused.
  * No injected faults here: this stands in for the customer's bank, not for Kassa's call.
  */
-export async function completeAuthentication(
-  deps: SandboxDeps,
-  ctx: ConnectorContext,
-  input: CompleteAuthenticationInput,
-): Promise<Charge> {
+export async function completeAuthentication(deps: SandboxDeps, ctx: ConnectorContext, input: CompleteAuthenticationInput): Promise<Charge> {
   await sleep(deps.config().latencyMs);
   const db = await deps.db();
   const result = input.outcome === "succeed" ? "succeeded" : "failed";
@@ -23,10 +19,7 @@ export async function completeAuthentication(
     if (!charge) throw noSuchCharge(input.processorId);
     if (charge.status !== "requires_action") {
       if (charge.threeDSecure === result) return toCharge(charge);
-      throw new ConnectorRequestError(
-        "payment_intent_unexpected_state",
-        `This payment's status is ${charge.status}; it is not waiting for authentication.`,
-      );
+      throw new ConnectorRequestError("payment_intent_unexpected_state", `This payment's status is ${charge.status}; it is not waiting for authentication.`);
     }
     const outcome =
       result === "succeeded"

@@ -60,9 +60,7 @@ export function drawFault(config: Required<SandboxConfig>): FaultPoint {
 }
 
 export function faultError(operation: string, point: Exclude<FaultPoint, null>): ConnectorUnknownOutcomeError {
-  return new ConnectorUnknownOutcomeError(
-    `Sandbox ${operation}: simulated ${point === "before" ? "timeout" : "lost response"}; retrieve before retrying.`,
-  );
+  return new ConnectorUnknownOutcomeError(`Sandbox ${operation}: simulated ${point === "before" ? "timeout" : "lost response"}; retrieve before retrying.`);
 }
 
 export const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());

@@ -40,7 +40,13 @@ function setupDecline(card: SandboxTestCard) {
 }
 
 /** Saves a test token as a new card (idempotent by key), or attaches one of the sandbox's saved cards. */
-async function save(deps: SandboxDeps, ctx: ConnectorContext, token: string, customerId: string, key: string): Promise<SandboxPaymentMethodRow | { failure: (typeof FAILURES)[keyof typeof FAILURES] }> {
+async function save(
+  deps: SandboxDeps,
+  ctx: ConnectorContext,
+  token: string,
+  customerId: string,
+  key: string,
+): Promise<SandboxPaymentMethodRow | { failure: (typeof FAILURES)[keyof typeof FAILURES] }> {
   const db = await deps.db();
   const existing = await findSavedCard(deps, ctx, token);
   if (existing) {
@@ -56,14 +62,28 @@ async function save(deps: SandboxDeps, ctx: ConnectorContext, token: string, cus
   if (decline) return { failure: decline };
   const [inserted] = await db
     .insert(sandboxPaymentMethods)
-    .values({ id: newId("sandboxPaymentMethod"), merchantId: ctx.merchantId, livemode: ctx.livemode, idempotencyKey: key, token, customer: customerId, card: cardDetails(card) })
+    .values({
+      id: newId("sandboxPaymentMethod"),
+      merchantId: ctx.merchantId,
+      livemode: ctx.livemode,
+      idempotencyKey: key,
+      token,
+      customer: customerId,
+      card: cardDetails(card),
+    })
     .onConflictDoNothing({ target: [sandboxPaymentMethods.merchantId, sandboxPaymentMethods.livemode, sandboxPaymentMethods.idempotencyKey] })
     .returning();
   if (inserted) return inserted;
   const [replayed] = await db
     .select()
     .from(sandboxPaymentMethods)
-    .where(and(eq(sandboxPaymentMethods.merchantId, ctx.merchantId), eq(sandboxPaymentMethods.livemode, ctx.livemode), eq(sandboxPaymentMethods.idempotencyKey, key)));
+    .where(
+      and(
+        eq(sandboxPaymentMethods.merchantId, ctx.merchantId),
+        eq(sandboxPaymentMethods.livemode, ctx.livemode),
+        eq(sandboxPaymentMethods.idempotencyKey, key),
+      ),
+    );
   return replayed!;
 }
 
@@ -73,7 +93,11 @@ export async function setupPaymentMethod(deps: SandboxDeps, ctx: ConnectorContex
   return { processorId: input.idempotencyKey, status: "succeeded", paymentMethod: toSaved(saved), failure: null, nextAction: null };
 }
 
-export async function attachPaymentMethod(deps: SandboxDeps, ctx: ConnectorContext, input: PaymentMethodInput & { customerId: string }): Promise<SavedPaymentMethod> {
+export async function attachPaymentMethod(
+  deps: SandboxDeps,
+  ctx: ConnectorContext,
+  input: PaymentMethodInput & { customerId: string },
+): Promise<SavedPaymentMethod> {
   const saved = await save(deps, ctx, input.paymentMethod, input.customerId, input.idempotencyKey);
   if ("failure" in saved) throw new ConnectorRequestError(saved.failure.code, saved.failure.message, "payment_method");
   return toSaved(saved);
@@ -93,5 +117,11 @@ export async function deleteCustomer(deps: SandboxDeps, ctx: ConnectorContext, i
   await db
     .update(sandboxPaymentMethods)
     .set({ customer: null })
-    .where(and(eq(sandboxPaymentMethods.merchantId, ctx.merchantId), eq(sandboxPaymentMethods.livemode, ctx.livemode), eq(sandboxPaymentMethods.customer, input.customerId)));
+    .where(
+      and(
+        eq(sandboxPaymentMethods.merchantId, ctx.merchantId),
+        eq(sandboxPaymentMethods.livemode, ctx.livemode),
+        eq(sandboxPaymentMethods.customer, input.customerId),
+      ),
+    );
 }

@@ -23,11 +23,13 @@ afterEach(() => {
 });
 
 /** A random source that returns the given values in order: draw 1 decides "fault?", draw 2 "before or after?". */
-const scripted = (...values: number[]) => () => {
-  const next = values.shift();
-  if (next === undefined) throw new Error("scripted random ran out");
-  return next;
-};
+const scripted =
+  (...values: number[]) =>
+  () => {
+    const next = values.shift();
+    if (next === undefined) throw new Error("scripted random ran out");
+    return next;
+  };
 const BEFORE = [0, 0.1];
 const AFTER = [0, 0.9];
 

@@ -15,9 +15,21 @@ export interface AuthorizationOutcome {
 // Stripe's own customer-facing messages for these codes.
 export const FAILURES = {
   generic_decline: { code: "card_declined", declineCode: "generic_decline", message: "Your card was declined.", retryable: false, type: "card_error" },
-  insufficient_funds: { code: "card_declined", declineCode: "insufficient_funds", message: "Your card has insufficient funds.", retryable: false, type: "card_error" },
+  insufficient_funds: {
+    code: "card_declined",
+    declineCode: "insufficient_funds",
+    message: "Your card has insufficient funds.",
+    retryable: false,
+    type: "card_error",
+  },
   expired_card: { code: "expired_card", declineCode: "expired_card", message: "Your card has expired.", retryable: false, type: "card_error" },
-  incorrect_cvc: { code: "incorrect_cvc", declineCode: "incorrect_cvc", message: "Your card's security code is incorrect.", retryable: false, type: "card_error" },
+  incorrect_cvc: {
+    code: "incorrect_cvc",
+    declineCode: "incorrect_cvc",
+    message: "Your card's security code is incorrect.",
+    retryable: false,
+    type: "card_error",
+  },
   processing_error: {
     code: "processing_error",
     declineCode: null,

@@ -79,7 +79,10 @@ export async function refund(deps: SandboxDeps, ctx: ConnectorContext, input: Re
 
   let result = created;
   if (!result) {
-    const [existing] = await db.select().from(sandboxRefunds).where(refundTenant(ctx, eq(sandboxRefunds.idempotencyKey, input.idempotencyKey)));
+    const [existing] = await db
+      .select()
+      .from(sandboxRefunds)
+      .where(refundTenant(ctx, eq(sandboxRefunds.idempotencyKey, input.idempotencyKey)));
     if (!existing || existing.requestHash !== hash) throw keyReused(input.idempotencyKey);
     result = existing;
   }
@@ -89,10 +92,7 @@ export async function refund(deps: SandboxDeps, ctx: ConnectorContext, input: Re
 
 function rejection(status: string, refundable: bigint, amount: bigint): ConnectorRequestError {
   if (status !== "succeeded") {
-    return new ConnectorRequestError(
-      "payment_intent_unexpected_state",
-      `This payment's status is ${status}; only captured money can be refunded.`,
-    );
+    return new ConnectorRequestError("payment_intent_unexpected_state", `This payment's status is ${status}; only captured money can be refunded.`);
   }
   if (refundable <= 0n) return new ConnectorRequestError("charge_already_refunded", "This charge has already been refunded in full.");
   return new ConnectorRequestError(

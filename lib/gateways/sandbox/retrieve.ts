@@ -15,13 +15,20 @@ export async function retrieve(deps: SandboxDeps, ctx: ConnectorContext, input: 
 export async function retrieveRefund(deps: SandboxDeps, ctx: ConnectorContext, input: { idempotencyKey: string }): Promise<RefundResult | null> {
   await sleep(deps.config().latencyMs);
   const db = await deps.db();
-  const [row] = await db.select().from(sandboxRefunds).where(refundTenant(ctx, eq(sandboxRefunds.idempotencyKey, input.idempotencyKey)));
+  const [row] = await db
+    .select()
+    .from(sandboxRefunds)
+    .where(refundTenant(ctx, eq(sandboxRefunds.idempotencyKey, input.idempotencyKey)));
   return row ? toRefundResult(row) : null;
 }
 
 /** Every refund of one charge, oldest first. */
 export async function listRefunds(deps: SandboxDeps, ctx: ConnectorContext, input: { processorId: string }): Promise<RefundResult[]> {
   const db = await deps.db();
-  const rows = await db.select().from(sandboxRefunds).where(refundTenant(ctx, eq(sandboxRefunds.chargeId, input.processorId))).orderBy(sandboxRefunds.id);
+  const rows = await db
+    .select()
+    .from(sandboxRefunds)
+    .where(refundTenant(ctx, eq(sandboxRefunds.chargeId, input.processorId)))
+    .orderBy(sandboxRefunds.id);
   return rows.map(toRefundResult);
 }

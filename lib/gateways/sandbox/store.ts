@@ -60,12 +60,18 @@ export function toRefundResult(row: SandboxRefundRow): RefundResult {
 }
 
 export async function findCharge(db: Executor, ctx: ConnectorContext, processorId: string): Promise<SandboxChargeRow | undefined> {
-  const [row] = await db.select().from(sandboxCharges).where(chargeTenant(ctx, eq(sandboxCharges.id, processorId)));
+  const [row] = await db
+    .select()
+    .from(sandboxCharges)
+    .where(chargeTenant(ctx, eq(sandboxCharges.id, processorId)));
   return row;
 }
 
 export async function findChargeByKey(db: Executor, ctx: ConnectorContext, idempotencyKey: string): Promise<SandboxChargeRow | undefined> {
-  const [row] = await db.select().from(sandboxCharges).where(chargeTenant(ctx, eq(sandboxCharges.idempotencyKey, idempotencyKey)));
+  const [row] = await db
+    .select()
+    .from(sandboxCharges)
+    .where(chargeTenant(ctx, eq(sandboxCharges.idempotencyKey, idempotencyKey)));
   return row;
 }
 

@@ -41,7 +41,11 @@ export async function createCustomer(deps: StripeCustomerDeps, ctx: ConnectorCon
   return { processorId: created.id };
 }
 
-export async function updateCustomer(deps: StripeCustomerDeps, ctx: ConnectorContext, input: CustomerInput & { defaultPaymentMethod?: string | null }): Promise<void> {
+export async function updateCustomer(
+  deps: StripeCustomerDeps,
+  ctx: ConnectorContext,
+  input: CustomerInput & { defaultPaymentMethod?: string | null },
+): Promise<void> {
   const id = await ensureStripeCustomer(deps, ctx, input.customerId);
   try {
     // No idempotency key: an update sets absolute values, so repeating it is harmless.
@@ -81,7 +85,10 @@ function setupResult(seti: Stripe.SetupIntent, customerId: string | null): Setup
     paymentMethod: pm ? saved(pm, status === "succeeded" ? customerId : null) : null,
     failure: seti.last_setup_error ? cardFailure(seti.last_setup_error) : null,
     nextAction: seti.next_action?.redirect_to_url?.url
-      ? { type: "redirect_to_url", redirectToUrl: { url: seti.next_action.redirect_to_url.url, returnUrl: seti.next_action.redirect_to_url.return_url ?? null } }
+      ? {
+          type: "redirect_to_url",
+          redirectToUrl: { url: seti.next_action.redirect_to_url.url, returnUrl: seti.next_action.redirect_to_url.return_url ?? null },
+        }
       : null,
     clientSecret: seti.client_secret,
   };
@@ -126,7 +133,11 @@ export async function setupPaymentMethod(deps: StripeCustomerDeps, ctx: Connecto
 }
 
 /** Stripe's attach and detach take no metadata; the idempotency key makes a retry safe. */
-export async function attachPaymentMethod(deps: StripeCustomerDeps, ctx: ConnectorContext, input: PaymentMethodInput & { customerId: string }): Promise<SavedPaymentMethod> {
+export async function attachPaymentMethod(
+  deps: StripeCustomerDeps,
+  ctx: ConnectorContext,
+  input: PaymentMethodInput & { customerId: string },
+): Promise<SavedPaymentMethod> {
   const customer = await ensureStripeCustomer(deps, ctx, input.customerId);
   try {
     const pm = await deps.stripe().paymentMethods.attach(input.paymentMethod, { customer }, { idempotencyKey: input.idempotencyKey });

@@ -19,7 +19,9 @@ export function toConnectorError(error: unknown, operation: string): Error {
     return new ConnectorRequestError(error.code ?? "card_declined", error.message, error.param ?? null);
   }
   if (error instanceof Stripe.errors.StripeError) {
-    return new ConnectorUnknownOutcomeError(`Stripe ${operation}: ${error.type} (${error.statusCode ?? "no status"}); retrieve before retrying.`, { cause: error });
+    return new ConnectorUnknownOutcomeError(`Stripe ${operation}: ${error.type} (${error.statusCode ?? "no status"}); retrieve before retrying.`, {
+      cause: error,
+    });
   }
   return new ConnectorUnknownOutcomeError(`Stripe ${operation}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }

@@ -58,11 +58,13 @@ export async function authorize(deps: StripeDeps, ctx: ConnectorContext, input: 
  */
 export async function capture(deps: StripeDeps, _ctx: ConnectorContext, input: CaptureInput): Promise<Charge> {
   try {
-    const captured = await deps.stripe().paymentIntents.capture(
-      input.processorId,
-      { amount_to_capture: Number(input.amount), ...(input.paymentId ? { metadata: { kassa_payment_id: input.paymentId } } : {}), expand: PI_EXPAND },
-      { idempotencyKey: input.idempotencyKey },
-    );
+    const captured = await deps
+      .stripe()
+      .paymentIntents.capture(
+        input.processorId,
+        { amount_to_capture: Number(input.amount), ...(input.paymentId ? { metadata: { kassa_payment_id: input.paymentId } } : {}), expand: PI_EXPAND },
+        { idempotencyKey: input.idempotencyKey },
+      );
     return toCharge(captured);
   } catch (error) {
     throw toConnectorError(error, "capture");
@@ -109,7 +111,13 @@ export async function retrieve(deps: StripeDeps, ctx: ConnectorContext, input: R
       const pi = await deps.stripe().paymentIntents.retrieve(input.processorId, { expand: PI_EXPAND });
       return ownedBy(ctx, pi.metadata) ? toCharge(pi) : null;
     }
-    const found = await deps.stripe().paymentIntents.search({ query: `metadata['kassa_attempt_id']:'${input.idempotencyKey.replace(/'/g, "")}'`, limit: 1, expand: PI_EXPAND.map((p) => `data.${p}`) });
+    const found = await deps
+      .stripe()
+      .paymentIntents.search({
+        query: `metadata['kassa_attempt_id']:'${input.idempotencyKey.replace(/'/g, "")}'`,
+        limit: 1,
+        expand: PI_EXPAND.map((p) => `data.${p}`),
+      });
     const pi = found.data.find((p) => ownedBy(ctx, p.metadata));
     return pi ? toCharge(pi, { idempotencyKey: input.idempotencyKey }) : null;
   } catch (error) {
@@ -134,7 +142,8 @@ export async function retrieveRefund(deps: StripeDeps, ctx: ConnectorContext, in
 export async function listRefunds(deps: StripeDeps, ctx: ConnectorContext, input: { processorId: string }): Promise<RefundResult[]> {
   const out: RefundResult[] = [];
   try {
-    for await (const r of deps.stripe().refunds.list({ payment_intent: input.processorId, limit: 100 })) if (ownedBy(ctx, r.metadata)) out.push(toRefundResult(r));
+    for await (const r of deps.stripe().refunds.list({ payment_intent: input.processorId, limit: 100 }))
+      if (ownedBy(ctx, r.metadata)) out.push(toRefundResult(r));
   } catch (error) {
     if (isNotFound(error)) return [];
     throw toConnectorError(error, "list refunds");
@@ -153,4 +162,3 @@ export async function completeAuthentication(): Promise<Charge> {
     "Stripe runs 3D Secure itself (Stripe.js or its redirect); the result arrives by webhook, not through Kassa's authentication page.",
   );
 }
-

@@ -53,7 +53,9 @@ describe("payments on Stripe through the SDK", () => {
     const [row] = await env.h.db.select().from(payments).where(eq(payments.id, p.id));
     expect(row).toMatchObject({ connector: "stripe", processorId: [...env.double.state.paymentIntents.keys()][0], card: { brand: "visa", last4: "4242" } });
     const ledger = await ledgerOf(ctx.merchantId);
-    expect(ledger.filter((l) => l.account === "processor_clearing")).toEqual([{ key: `capture:${p.id}`, type: "capture", account: "processor_clearing", amount: 5000n }]);
+    expect(ledger.filter((l) => l.account === "processor_clearing")).toEqual([
+      { key: `capture:${p.id}`, type: "capture", account: "processor_clearing", amount: 5000n },
+    ]);
     await expectMoneyOk(ctx.merchantId);
   });
 
@@ -109,7 +111,10 @@ describe("payments on Stripe through the SDK", () => {
 
   it("a decline is a card_error with Stripe's decline_code; the payment awaits another method", async () => {
     const ctx = await apiMerchant(env.h.db);
-    const err = await createPayment({ ctx, input: { amount: 1500, currency: "usd", payment_method: "pm_card_chargeDeclinedInsufficientFunds", confirm: true } }).catch((e: unknown) => e);
+    const err = await createPayment({
+      ctx,
+      input: { amount: 1500, currency: "usd", payment_method: "pm_card_chargeDeclinedInsufficientFunds", confirm: true },
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(KassaError);
     expect(err).toMatchObject({ code: "card_declined", declineCode: "insufficient_funds" });
     const [row] = await env.h.db.select().from(payments).where(eq(payments.merchantId, ctx.merchantId));
@@ -128,9 +133,20 @@ describe("payments on Stripe through the SDK", () => {
     expect(settled).toEqual({ status: "succeeded", done: true });
     expect(env.double.state.paymentIntents.size).toBe(1);
     // And sending the same attempt again (what a retry does when the search has not caught up) is a replay.
-    const again = await getConnector("stripe").authorize({ merchantId: ctx.merchantId, livemode: false }, {
-      idempotencyKey: p.latest_attempt!, paymentId: p.id, amount: 2600n, currency: "usd", paymentMethod: "pm_card_visa", captureMethod: "automatic", customer: null, description: null, returnUrl: null,
-    });
+    const again = await getConnector("stripe").authorize(
+      { merchantId: ctx.merchantId, livemode: false },
+      {
+        idempotencyKey: p.latest_attempt!,
+        paymentId: p.id,
+        amount: 2600n,
+        currency: "usd",
+        paymentMethod: "pm_card_visa",
+        captureMethod: "automatic",
+        customer: null,
+        description: null,
+        returnUrl: null,
+      },
+    );
     expect(again.processorId).toBe(env.double.state.paymentIntents.keys().next().value);
     expect(env.double.state.paymentIntents.size).toBe(1);
     expect(env.double.requests.filter((r) => r.method === "POST" && r.path === "/payment_intents").map((r) => [r.idempotencyKey, r.outcome])).toEqual([
@@ -161,11 +177,18 @@ describe("payments on Stripe through the SDK", () => {
     const ctx = await apiMerchant(env.h.db);
     const cctx = { merchantId: ctx.merchantId, livemode: false };
     const charge = await getConnector("stripe").authorize(cctx, {
-      idempotencyKey: "pa_3ds_test", paymentId: "pay_x", amount: 1000n, currency: "usd", paymentMethod: "pm_card_authenticationRequired", captureMethod: "automatic",
+      idempotencyKey: "pa_3ds_test",
+      paymentId: "pay_x",
+      amount: 1000n,
+      currency: "usd",
+      paymentMethod: "pm_card_authenticationRequired",
+      captureMethod: "automatic",
     });
     expect(charge.status).toBe("requires_action");
     expect(charge.clientSecret).toMatch(/^pi_.+_secret_/);
-    await expect(getConnector("stripe").completeAuthentication(cctx, { processorId: charge.processorId, outcome: "succeed" })).rejects.toMatchObject({ name: "ConnectorRequestError" });
+    await expect(getConnector("stripe").completeAuthentication(cctx, { processorId: charge.processorId, outcome: "succeed" })).rejects.toMatchObject({
+      name: "ConnectorRequestError",
+    });
     // Another merchant cannot read it.
     expect(await getConnector("stripe").retrieve({ merchantId: "mer_other", livemode: false }, { processorId: charge.processorId })).toBeNull();
   });
@@ -175,7 +198,10 @@ describe("payments on Stripe through the SDK", () => {
     process.env.KASSA_TEST_MODE_PROCESSOR = "sandbox";
     try {
       const p = await createPayment({ ctx, input: { amount: 1000, currency: "usd", payment_method: "pm_card_visa", confirm: true } });
-      const [row] = await env.h.db.select().from(payments).where(and(eq(payments.id, p.id)));
+      const [row] = await env.h.db
+        .select()
+        .from(payments)
+        .where(and(eq(payments.id, p.id)));
       expect(row!.connector).toBe("sandbox");
       expect(env.double.requests).toEqual([]);
     } finally {

@@ -4,8 +4,7 @@ import { getMember, memberContext, type Member } from "./session";
 import { KassaError } from "@/lib/service/errors";
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T; error?: undefined }
-  | { ok: false; error: string; code: string; param?: string; data?: undefined };
+  { ok: true; data: T; error?: undefined } | { ok: false; error: string; code: string; param?: string; data?: undefined };
 
 /**
  * The adapter for dashboard server actions (the session caller kind): signed-in member → context →

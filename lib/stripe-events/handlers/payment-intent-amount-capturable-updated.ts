@@ -2,4 +2,5 @@
 import type { StripeEventHandler } from "../context";
 import { syncPaymentIntent } from "../sync-payment-intent";
 
-export const handlePaymentIntentAmountCapturableUpdated: StripeEventHandler = (pi) => syncPaymentIntent(pi as { id: string; metadata?: Record<string, string> });
+export const handlePaymentIntentAmountCapturableUpdated: StripeEventHandler = (pi) =>
+  syncPaymentIntent(pi as { id: string; metadata?: Record<string, string> });

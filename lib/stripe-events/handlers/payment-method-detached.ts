@@ -10,7 +10,15 @@ export const handlePaymentMethodDetached: StripeEventHandler = async (object) =>
   if (!pm || pm.connector !== "stripe") return "unknown_object";
   if (!pm.customer) return "no_change";
   const ctx = stripeCtx(pm);
-  const card = { brand: pm.card.brand, last4: pm.card.last4, expMonth: pm.card.exp_month, expYear: pm.card.exp_year, fingerprint: pm.card.fingerprint, country: pm.card.country, funding: pm.card.funding };
+  const card = {
+    brand: pm.card.brand,
+    last4: pm.card.last4,
+    expMonth: pm.card.exp_month,
+    expYear: pm.card.exp_year,
+    fingerprint: pm.card.fingerprint,
+    country: pm.card.country,
+    funding: pm.card.funding,
+  };
   await commit(ctx, (tx) => recordCard(tx, ctx, { processorId: pm.id, customer: null, card }, pm.connector));
   return "applied";
 };

@@ -66,14 +66,25 @@ const relaySends = sendToInngest;
 
 /** The merchant's internal outbox rows of the re-run kind (a workflow event's own name). */
 const rerunRows = (merchantId: string) =>
-  h.db.select().from(events).where(and(eq(events.merchantId, merchantId), like(events.type, "kassa/%"))).orderBy(asc(events.id));
-const rerunAudits = (merchantId: string) => h.db.select().from(auditLog).where(and(eq(auditLog.merchantId, merchantId), eq(auditLog.action, "workflow_run.rerun")));
+  h.db
+    .select()
+    .from(events)
+    .where(and(eq(events.merchantId, merchantId), like(events.type, "kassa/%")))
+    .orderBy(asc(events.id));
+const rerunAudits = (merchantId: string) =>
+  h.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.merchantId, merchantId), eq(auditLog.action, "workflow_run.rerun")));
 /**
  * When the transaction that wrote a row started, to the microsecond: `created_at` defaults to now(),
  * which is the same for every row of one transaction (xmin would not do: the relay updates the event).
  */
 async function transactionOf(table: typeof events | typeof auditLog, id: string): Promise<string> {
-  const [row] = await h.db.select({ at: sql<string>`${table.createdAt}::text` }).from(table).where(eq(table.id, id));
+  const [row] = await h.db
+    .select({ at: sql<string>`${table.createdAt}::text` })
+    .from(table)
+    .where(eq(table.id, id));
   return row!.at;
 }
 
@@ -161,7 +172,10 @@ describe("runs on Inngest, through its REST API", () => {
     const payment = await createPayment({ ctx: a.ctx, input: { amount: 2200, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true } });
     expect(payment.status).toBe("processing");
     await publishPendingEvents({ db: h.db, send: sendToInngest });
-    const [processing] = await h.db.select().from(events).where(and(eq(events.merchantId, a.merchantId), eq(events.type, "payment.processing")));
+    const [processing] = await h.db
+      .select()
+      .from(events)
+      .where(and(eq(events.merchantId, a.merchantId), eq(events.type, "payment.processing")));
     const first = runOf(processing!.id);
     const original = double.events().find((e) => e.id === processing!.id)!;
     expect(original.data.webhooks).toBe(true);
@@ -184,7 +198,11 @@ describe("runs on Inngest, through its REST API", () => {
     expect(row).toMatchObject({ type: "kassa/payment.processing", data: { object: { ...original.data, webhooks: false } } });
     expect(row.publishedAt).not.toBeNull();
     const [audit] = await rerunAudits(a.merchantId);
-    expect(audit).toMatchObject({ targetType: "workflow_run", targetId: first.run_id, metadata: { from: first.run_id, function: "kassa-settle-payment", event: row.id } });
+    expect(audit).toMatchObject({
+      targetType: "workflow_run",
+      targetId: first.run_id,
+      metadata: { from: first.run_id, function: "kassa-settle-payment", event: row.id },
+    });
     // One commit wrote both.
     expect(await transactionOf(auditLog, audit!.id)).toBe(await transactionOf(events, row.id));
 
@@ -229,7 +247,9 @@ describe("runs on Inngest, through its REST API", () => {
     // Committed with its audit row whatever the engine does; the answer says it is requested.
     expect(answer).toEqual({ id: null, event: row!.id });
     expect(row).toMatchObject({ type: "kassa/payment.processing", publishedAt: null, publishLeasedUntil: null });
-    expect(await rerunAudits(a.merchantId)).toEqual([expect.objectContaining({ targetId: first.run_id, metadata: expect.objectContaining({ event: row!.id }) })]);
+    expect(await rerunAudits(a.merchantId)).toEqual([
+      expect.objectContaining({ targetId: first.run_id, metadata: expect.objectContaining({ event: row!.id }) }),
+    ]);
     expect(double.events().filter((e) => e.id === row!.id)).toEqual([]);
 
     // The sweep (inngest/functions/outbox-sweep.ts) sends it: same id, name and data.

@@ -230,7 +230,9 @@ export function inngestApiWorkflowRuns(opts: InngestApiOptions): WorkflowRuns {
       const deadline = Date.now() + (opts.rerunWaitMs ?? 5_000);
       for (;;) {
         // The relay records the id Inngest gave the event once it has sent it (recordSentEvents).
-        const [sent] = await (await db())
+        const [sent] = await (
+          await db()
+        )
           .select({ engineEventId: workflowEngineEvents.engineEventId })
           .from(workflowEngineEvents)
           .where(and(eq(workflowEngineEvents.merchantId, owner.merchantId), eq(workflowEngineEvents.eventId, eventId)));

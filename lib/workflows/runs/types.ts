@@ -53,10 +53,7 @@ export interface RunOwner {
  * reached over the network: the relay sends it after commit, under the outbox id).
  */
 export type RerunOutcome =
-  | { started: { id: string; function: string } }
-  | { resend: { name: string; data: Record<string, unknown>; function: string } }
-  | { active: true }
-  | null;
+  { started: { id: string; function: string } } | { resend: { name: string; data: Record<string, unknown>; function: string } } | { active: true } | null;
 export type CancelOutcome = { cancelled: true } | { ended: true } | null;
 
 export interface WorkflowRuns {

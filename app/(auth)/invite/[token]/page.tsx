@@ -17,7 +17,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     if (!(error instanceof KassaError)) throw error;
     return (
       <AuthShell title="Invitation not valid" subtitle={error.message}>
-        <Link href="/login" className="text-sm font-medium text-brand-600 hover:underline">Go to sign in</Link>
+        <Link href="/login" className="text-sm font-medium text-brand-600 hover:underline">
+          Go to sign in
+        </Link>
       </AuthShell>
     );
   }

@@ -18,10 +18,17 @@ export const GET = withPublic<{ linkId: string }>("/l/:linkId", async ({ req, pa
   // Unknown, inactive and customer-chosen-amount links are answered by the page under /amount.
   if (!found || !found.link.active || found.link.amount === null) return redirect(`/l/${encodeURIComponent(linkId)}/amount`, origin);
   const cookie = `kassa_link_${found.link.id}`;
-  const reuse = (req.headers.get("cookie") ?? "").split(";").map((c) => c.trim().split("=")).find(([name]) => name === cookie)?.[1] ?? null;
+  const reuse =
+    (req.headers.get("cookie") ?? "")
+      .split(";")
+      .map((c) => c.trim().split("="))
+      .find(([name]) => name === cookie)?.[1] ?? null;
   const { sessionId } = await startPaymentLinkCheckout({ linkId, baseUrl: origin, reuse });
   const res = redirect(`/pay/${sessionId}`, origin);
-  res.headers.append("Set-Cookie", `${cookie}=${sessionId}; Path=/l/${found.link.id}; Max-Age=86400; HttpOnly; SameSite=Lax${origin.startsWith("https:") ? "; Secure" : ""}`);
+  res.headers.append(
+    "Set-Cookie",
+    `${cookie}=${sessionId}; Path=/l/${found.link.id}; Max-Age=86400; HttpOnly; SameSite=Lax${origin.startsWith("https:") ? "; Secure" : ""}`,
+  );
   return res;
 });
 

@@ -57,5 +57,7 @@ async function step(sessionId: string, embedOrigin: string | null, run: (returnU
   });
   if (settled.ok) return settled.value;
   const { code, message } = settled.error;
-  return code === "api_error" ? { ok: false, code, message: "Something went wrong on our side. Nothing was charged; try again." } : { ok: false, code, message };
+  return code === "api_error"
+    ? { ok: false, code, message: "Something went wrong on our side. Nothing was charged; try again." }
+    : { ok: false, code, message };
 }

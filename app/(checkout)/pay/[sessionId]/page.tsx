@@ -26,12 +26,18 @@ export default async function PayPage({ params, searchParams }: { params: Promis
   const ctx = checkoutContext(session);
   const amount = formatMoney(session.amount, session.currency);
   const frame = (children: React.ReactNode) => (
-    <CheckoutCard merchantName={merchantName} description={session.description} amount={amount} testMode={!session.livemode}>{children}</CheckoutCard>
+    <CheckoutCard merchantName={merchantName} description={session.description} amount={amount} testMode={!session.livemode}>
+      {children}
+    </CheckoutCard>
   );
 
   const embedOrigin = embedOriginParam(embed_origin);
   if (embed_origin !== undefined && (!embedOrigin || !session.embedOrigins.includes(embedOrigin))) {
-    return frame(<Notice title="This checkout can't be shown on this site"><p>{merchantName} has not allowed this website to show its checkout. Nothing was charged.</p></Notice>);
+    return frame(
+      <Notice title="This checkout can't be shown on this site">
+        <p>{merchantName} has not allowed this website to show its checkout. Nothing was charged.</p>
+      </Notice>,
+    );
   }
 
   const payment = session.paymentId ? await getPayment({ ctx, id: session.paymentId }) : null;
@@ -44,34 +50,68 @@ export default async function PayPage({ params, searchParams }: { params: Promis
     return frame(
       <>
         <Notice title="Payment successful">
-          <p data-testid="checkout-success">Thank you. {merchantName} has received your payment of {amount}.</p>
-          {payment?.payment_method_details ? <p>Paid with {payment.payment_method_details.card.brand} ending in {payment.payment_method_details.card.last4}.</p> : null}
+          <p data-testid="checkout-success">
+            Thank you. {merchantName} has received your payment of {amount}.
+          </p>
+          {payment?.payment_method_details ? (
+            <p>
+              Paid with {payment.payment_method_details.card.brand} ending in {payment.payment_method_details.card.last4}.
+            </p>
+          ) : null}
           {payment ? <p className="font-mono text-xs text-slate-600">Reference {payment.id}</p> : null}
-          {successUrl && !embedOrigin ? <p><a className="font-medium text-brand-700 underline" href={successUrl}>Return to {merchantName}</a></p> : null}
+          {successUrl && !embedOrigin ? (
+            <p>
+              <a className="font-medium text-brand-700 underline" href={successUrl}>
+                Return to {merchantName}
+              </a>
+            </p>
+          ) : null}
         </Notice>
         <SuccessEffects sessionId={session.id} paymentId={session.paymentId} embedOrigin={embedOrigin} successUrl={successUrl} />
       </>,
     );
   }
   if (session.status === "expired" || session.expiresAt.getTime() <= Date.now()) {
-    return frame(<Notice title="This checkout has expired"><p>Nothing was charged. Ask {merchantName} for a new payment link.</p></Notice>);
+    return frame(
+      <Notice title="This checkout has expired">
+        <p>Nothing was charged. Ask {merchantName} for a new payment link.</p>
+      </Notice>,
+    );
   }
 
   const cancel = embedOrigin ? (
     <CancelEmbedButton sessionId={session.id} embedOrigin={embedOrigin} />
   ) : session.cancelUrl ? (
-    <a className="text-sm font-medium text-slate-700 underline hover:text-slate-900" href={session.cancelUrl}>Cancel and return to {merchantName}</a>
+    <a className="text-sm font-medium text-slate-700 underline hover:text-slate-900" href={session.cancelUrl}>
+      Cancel and return to {merchantName}
+    </a>
   ) : null;
   const footer = cancel ? <div className="mt-5 text-center">{cancel}</div> : null;
 
   if (payment?.status === "processing") {
-    return frame(<><Notice title="Your payment is processing"><p>This can take a moment. <a className="font-medium text-brand-700 underline" href={withEmbed(`/pay/${session.id}`, embedOrigin)}>Check again</a>.</p></Notice></>);
+    return frame(
+      <>
+        <Notice title="Your payment is processing">
+          <p>
+            This can take a moment.{" "}
+            <a className="font-medium text-brand-700 underline" href={withEmbed(`/pay/${session.id}`, embedOrigin)}>
+              Check again
+            </a>
+            .
+          </p>
+        </Notice>
+      </>,
+    );
   }
   if (payment?.status === "requires_action" && payment.next_action) {
     return frame(
       <Notice title="Confirm this payment with your bank">
         <p>Your bank asked you to confirm this payment.</p>
-        <p><a className="font-medium text-brand-700 underline" href={withEmbed(payment.next_action.redirect_to_url.url, embedOrigin)}>Continue to authentication</a></p>
+        <p>
+          <a className="font-medium text-brand-700 underline" href={withEmbed(payment.next_action.redirect_to_url.url, embedOrigin)}>
+            Continue to authentication
+          </a>
+        </p>
       </Notice>,
     );
   }
@@ -82,15 +122,36 @@ export default async function PayPage({ params, searchParams }: { params: Promis
   const payLabel = `Pay ${amount}`;
   const title = <h1 className="mb-4 text-lg font-semibold text-slate-900">Pay with card</h1>;
   if (!session.paymentMethodTypes.includes("card")) {
-    return frame(<><Notice title="This payment method is not available here"><p>UPI payments are not available on this page yet. Nothing was charged.</p></Notice>{footer}</>);
+    return frame(
+      <>
+        <Notice title="This payment method is not available here">
+          <p>UPI payments are not available on this page yet. Nothing was charged.</p>
+        </Notice>
+        {footer}
+      </>,
+    );
   }
-  if (mode.kind === "unavailable") return frame(<><Notice title="Card payments are not available"><p>{mode.message}</p></Notice>{footer}</>);
+  if (mode.kind === "unavailable")
+    return frame(
+      <>
+        <Notice title="Card payments are not available">
+          <p>{mode.message}</p>
+        </Notice>
+        {footer}
+      </>,
+    );
   if (mode.kind === "stripe") {
     return frame(
       <>
         {title}
-        <StripeCheckout publishableKey={mode.publishableKey} amount={Number(session.amount)} currency={session.currency} payLabel={payLabel}
-          pay={payWithPaymentMethodAction.bind(null, session.id, embedOrigin)} refresh={refreshAction.bind(null, session.id, embedOrigin)} />
+        <StripeCheckout
+          publishableKey={mode.publishableKey}
+          amount={Number(session.amount)}
+          currency={session.currency}
+          payLabel={payLabel}
+          pay={payWithPaymentMethodAction.bind(null, session.id, embedOrigin)}
+          refresh={refreshAction.bind(null, session.id, embedOrigin)}
+        />
         {footer}
       </>,
     );
@@ -98,7 +159,9 @@ export default async function PayPage({ params, searchParams }: { params: Promis
   return frame(
     <>
       {title}
-      <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-xs text-slate-700">Test mode: use card 4242 4242 4242 4242, any future expiry date and any CVC.</p>
+      <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-xs text-slate-700">
+        Test mode: use card 4242 4242 4242 4242, any future expiry date and any CVC.
+      </p>
       <SandboxCardForm action={payWithCardAction.bind(null, session.id, embedOrigin)} payLabel={payLabel} initialError={lastError} />
       {footer}
     </>,

@@ -38,7 +38,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const canWrite = can(member.role, "customers:write");
   return (
     <>
-      <PageHeader title={customer.name ?? customer.email ?? "Unnamed customer"} description={customer.id} actions={<Link href="/customers" className="text-sm text-brand-700 hover:underline">All customers</Link>} />
+      <PageHeader
+        title={customer.name ?? customer.email ?? "Unnamed customer"}
+        description={customer.id}
+        actions={
+          <Link href="/customers" className="text-sm text-brand-700 hover:underline">
+            All customers
+          </Link>
+        }
+      />
       <div className="space-y-6">
         <Card title="Summary">
           <CustomerSummary customer={customer} defaultCard={defaultCard} />
@@ -60,20 +68,40 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               rowKey={(p) => p.id}
               empty={`No payments yet. Charge a saved card with POST /api/v1/payments { customer, payment_method, confirm: true }.`}
               columns={[
-                { id: "amount", header: "Amount", numeric: true, align: "left", className: "font-medium", href: (p) => `/payments/${p.id}`, cell: (p) => formatMoney(p.amount, p.currency) },
+                {
+                  id: "amount",
+                  header: "Amount",
+                  numeric: true,
+                  align: "left",
+                  className: "font-medium",
+                  href: (p) => `/payments/${p.id}`,
+                  cell: (p) => formatMoney(p.amount, p.currency),
+                },
                 { id: "status", header: "Status", cell: (p) => <Badge tone={statusTone(p.status)}>{p.status.replaceAll("_", " ")}</Badge> },
-                { id: "method", header: "Method", className: "capitalize text-slate-600", cell: (p) => (p.payment_method_details?.card ? `${p.payment_method_details.card.brand} · ${p.payment_method_details.card.last4}` : "—") },
+                {
+                  id: "method",
+                  header: "Method",
+                  className: "capitalize text-slate-600",
+                  cell: (p) => (p.payment_method_details?.card ? `${p.payment_method_details.card.brand} · ${p.payment_method_details.card.last4}` : "—"),
+                },
                 { id: "created", header: "Created", className: "text-slate-600", cell: (p) => <Time seconds={p.created} /> },
                 { id: "id", header: "Id", className: "font-mono text-xs text-slate-500", cell: (p) => p.id },
               ]}
             />
-            {payments.has_more ? <p className="mt-3 text-xs text-slate-500">The 20 newest are shown; GET /api/v1/payments?customer={customer.id} lists them all.</p> : null}
+            {payments.has_more ? (
+              <p className="mt-3 text-xs text-slate-500">The 20 newest are shown; GET /api/v1/payments?customer={customer.id} lists them all.</p>
+            ) : null}
           </Card>
         ) : null}
         <Card title="Metadata">
           {Object.keys(customer.metadata).length ? (
             <dl className="grid gap-2 text-sm sm:grid-cols-3" data-testid="customer-metadata">
-              {Object.entries(customer.metadata).map(([k, v]) => <div key={k}><dt className="text-slate-500">{k}</dt><dd className="break-words">{v}</dd></div>)}
+              {Object.entries(customer.metadata).map(([k, v]) => (
+                <div key={k}>
+                  <dt className="text-slate-500">{k}</dt>
+                  <dd className="break-words">{v}</dd>
+                </div>
+              ))}
             </dl>
           ) : (
             <p className="text-sm text-slate-500">No metadata. Set key–value pairs with the API&apos;s metadata parameter.</p>

@@ -45,7 +45,13 @@ export default async function ApiKeysPage() {
                 detail: (k) => (
                   <>
                     <p>{k.kind === "secret" ? "Secret" : k.kind === "restricted" ? "Restricted" : "Publishable"}</p>
-                    {k.permissions ? <p data-testid="key-grants">{Object.entries(k.permissions).map(([r, l]) => `${r}: ${l}`).join(", ")}</p> : null}
+                    {k.permissions ? (
+                      <p data-testid="key-grants">
+                        {Object.entries(k.permissions)
+                          .map(([r, l]) => `${r}: ${l}`)
+                          .join(", ")}
+                      </p>
+                    ) : null}
                   </>
                 ),
               },
@@ -54,7 +60,12 @@ export default async function ApiKeysPage() {
                 id: "status",
                 header: "Status",
                 cell: (k) => <Badge tone={TONES[k.status]}>{k.status}</Badge>,
-                detail: (k) => (k.status === "expiring" ? <p className="mt-1">until <Time seconds={k.expires} /></p> : null),
+                detail: (k) =>
+                  k.status === "expiring" ? (
+                    <p className="mt-1">
+                      until <Time seconds={k.expires} />
+                    </p>
+                  ) : null,
               },
               { id: "last-used", header: "Last used", className: "text-slate-600", cell: (k) => <Time seconds={k.last_used} /> },
               { id: "created", header: "Created", className: "text-slate-600", cell: (k) => <Time seconds={k.created} /> },
@@ -71,7 +82,10 @@ export default async function ApiKeysPage() {
                 header: "Actions",
                 headerHidden: true,
                 align: "right",
-                cell: (k) => (can(member.role, "api_keys:write") && (k.status === "active" || k.status === "expiring") ? <KeyActions id={k.id} name={k.name} canRoll={k.status === "active"} /> : null),
+                cell: (k) =>
+                  can(member.role, "api_keys:write") && (k.status === "active" || k.status === "expiring") ? (
+                    <KeyActions id={k.id} name={k.name} canRoll={k.status === "active"} />
+                  ) : null,
               },
             ]}
           />

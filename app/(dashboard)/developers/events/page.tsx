@@ -13,7 +13,9 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const ctx = await memberContext(member);
   const sp = await searchParams;
   const input = Object.fromEntries(
-    Object.entries({ type: sp.type || undefined, starting_after: sp.starting_after, ending_before: sp.ending_before, limit: "25" }).filter(([, v]) => v !== undefined),
+    Object.entries({ type: sp.type || undefined, starting_after: sp.starting_after, ending_before: sp.ending_before, limit: "25" }).filter(
+      ([, v]) => v !== undefined,
+    ),
   );
   let error: string | null = null;
   let list: Awaited<ReturnType<typeof listEvents>> = { object: "list", data: [], has_more: false, url: "" };
@@ -31,12 +33,24 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       <Card
         actions={
           <form className="flex gap-2" action="/developers/events">
-            <input name="type" defaultValue={sp.type ?? ""} placeholder="Filter by type, e.g. account.*" aria-label="Event type" className="w-64 rounded-md px-2 py-1 text-sm ring-1 ring-slate-300" />
-            <button className="rounded-md px-2 py-1 text-sm text-brand-600 ring-1 ring-slate-300 hover:bg-slate-50" type="submit">Filter</button>
+            <input
+              name="type"
+              defaultValue={sp.type ?? ""}
+              placeholder="Filter by type, e.g. account.*"
+              aria-label="Event type"
+              className="w-64 rounded-md px-2 py-1 text-sm ring-1 ring-slate-300"
+            />
+            <button className="rounded-md px-2 py-1 text-sm text-brand-600 ring-1 ring-slate-300 hover:bg-slate-50" type="submit">
+              Filter
+            </button>
           </form>
         }
       >
-        {error ? <p role="alert" className="mb-3 text-sm text-red-600">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="mb-3 text-sm text-red-600">
+            {error}
+          </p>
+        ) : null}
         <EventsTable events={list.data} empty="No events match." deliveries={deliveries} />
         <Pager base={base} data={list.data} hasMore={list.has_more} backwards={Boolean(sp.ending_before)} />
       </Card>

@@ -19,9 +19,14 @@ const done = <T>(result: ActionResult<T>, id?: string) => {
 };
 
 export async function createEndpointAction(_prev: ActionResult<{ id: string; secret: string }> | null, form: FormData) {
-  const events = str(form, "enabled_events").split(/[\s,]+/).filter(Boolean);
+  const events = str(form, "enabled_events")
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const result = await memberAction(async ({ ctx }) => {
-    const e = await createWebhookEndpoint({ ctx, input: { url: str(form, "url").trim(), enabled_events: events, ...(str(form, "description") ? { description: str(form, "description") } : {}) } });
+    const e = await createWebhookEndpoint({
+      ctx,
+      input: { url: str(form, "url").trim(), enabled_events: events, ...(str(form, "description") ? { description: str(form, "description") } : {}) },
+    });
     return { id: e.id, secret: e.secret! };
   });
   return done(result);
@@ -80,7 +85,9 @@ export async function replayAction(_prev: ActionResult<{ replayed: number }> | n
 
 export async function editEndpointAction(_prev: ActionResult<null> | null, form: FormData) {
   const id = str(form, "id");
-  const events = str(form, "enabled_events").split(/[\s,]+/).filter(Boolean);
+  const events = str(form, "enabled_events")
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const result = await memberAction(async ({ ctx }) => {
     await updateWebhookEndpoint({ ctx, id, input: { url: str(form, "url").trim(), enabled_events: events, description: str(form, "description") || null } });
     return null;

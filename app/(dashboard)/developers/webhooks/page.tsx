@@ -34,13 +34,23 @@ export default async function WebhooksPage() {
             rowKey={(e) => e.id}
             empty={`No ${mode} endpoints yet. Add one above to receive events such as payment.succeeded.`}
             columns={[
-              { id: "url", header: "URL", className: "break-all font-medium", href: (e) => `/developers/webhooks/${e.id}`, cell: (e) => e.url, detail: (e) => e.description },
+              {
+                id: "url",
+                header: "URL",
+                className: "break-all font-medium",
+                href: (e) => `/developers/webhooks/${e.id}`,
+                cell: (e) => e.url,
+                detail: (e) => e.description,
+              },
               { id: "events", header: "Events", className: "font-mono text-xs text-slate-600", cell: (e) => e.enabled_events.join(", ") },
               {
                 id: "status",
                 header: "Status",
                 cell: (e) => <Badge tone={e.status === "enabled" ? "green" : "red"}>{e.status}</Badge>,
-                detail: (e) => (e.disabled_reason && e.disabled_reason !== "manual" ? <p className="text-red-700">{e.disabled_reason === "gone" ? "answered 410 Gone" : "failing for 5 days"}</p> : null),
+                detail: (e) =>
+                  e.disabled_reason && e.disabled_reason !== "manual" ? (
+                    <p className="text-red-700">{e.disabled_reason === "gone" ? "answered 410 Gone" : "failing for 5 days"}</p>
+                  ) : null,
               },
               { id: "created", header: "Created", className: "text-slate-600", cell: (e) => <Time seconds={e.created} /> },
             ]}

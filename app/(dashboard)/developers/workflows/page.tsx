@@ -46,12 +46,24 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
           rowKey={(r) => r.id}
           empty={`No runs${filter ? ` with status ${filter}` : ""} yet.`}
           columns={[
-            { id: "function", header: "Function", className: "font-medium", href: (r) => `/developers/workflows/${r.id}`, cell: (r) => r.function, detail: (r) => <span className="font-mono">{r.id}</span> },
+            {
+              id: "function",
+              header: "Function",
+              className: "font-medium",
+              href: (r) => `/developers/workflows/${r.id}`,
+              cell: (r) => r.function,
+              detail: (r) => <span className="font-mono">{r.id}</span>,
+            },
             {
               id: "trigger",
               header: "Triggered by",
               className: "text-slate-600",
-              cell: (r) => (r.trigger ? <span className="font-mono text-xs">{r.trigger.event.replace(/^kassa\//, "")}</span> : <span className="text-xs text-slate-500">schedule</span>),
+              cell: (r) =>
+                r.trigger ? (
+                  <span className="font-mono text-xs">{r.trigger.event.replace(/^kassa\//, "")}</span>
+                ) : (
+                  <span className="text-xs text-slate-500">schedule</span>
+                ),
               detail: (r) => (r.trigger?.object ? <span className="font-mono">{r.trigger.object}</span> : null),
             },
             { id: "status", header: "Status", cell: (r) => <RunStatus status={r.status} /> },

@@ -44,24 +44,73 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
   const submitted = EVIDENCE_FIELDS.filter((f) => d.evidence[f.name]);
   return (
     <>
-      <PageHeader title={`${money(d.amount)} disputed`} description={d.id} actions={<Link href="/disputes" className="text-sm text-brand-700 hover:underline">All disputes</Link>} />
+      <PageHeader
+        title={`${money(d.amount)} disputed`}
+        description={d.id}
+        actions={
+          <Link href="/disputes" className="text-sm text-brand-700 hover:underline">
+            All disputes
+          </Link>
+        }
+      />
       <div className="space-y-6">
         <Card title="Summary">
           <dl className="grid gap-3 text-sm sm:grid-cols-4" data-testid="dispute-summary">
-            <div><dt className="text-slate-500">Status</dt><dd><DisputeStatusBadge status={d.status} /></dd></div>
-            <div><dt className="text-slate-500">Respond by</dt><dd><Time seconds={d.evidence_details.due_by} /><span className="block"><DisputeCountdown status={d.status} dueBy={d.evidence_details.due_by} now={now} /></span></dd></div>
-            <div><dt className="text-slate-500">Reason</dt><dd>{d.reason.replaceAll("_", " ")}</dd></div>
-            <div><dt className="text-slate-500">Payment</dt><dd className="font-mono text-xs"><Link className="text-brand-700 hover:underline" href={`/payments/${d.payment}`}>{d.payment}</Link></dd></div>
-            <div><dt className="text-slate-500">Amount</dt><dd>{money(d.amount)}</dd></div>
-            <div><dt className="text-slate-500">Dispute fee</dt><dd>{money(d.fee)}</dd></div>
-            <div><dt className="text-slate-500">Opened</dt><dd><Time seconds={d.created} /></dd></div>
-            <div><dt className="text-slate-500">Evidence</dt><dd>{d.evidence_details.submission_count > 0 ? "submitted" : "not sent"}</dd></div>
+            <div>
+              <dt className="text-slate-500">Status</dt>
+              <dd>
+                <DisputeStatusBadge status={d.status} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Respond by</dt>
+              <dd>
+                <Time seconds={d.evidence_details.due_by} />
+                <span className="block">
+                  <DisputeCountdown status={d.status} dueBy={d.evidence_details.due_by} now={now} />
+                </span>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Reason</dt>
+              <dd>{d.reason.replaceAll("_", " ")}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Payment</dt>
+              <dd className="font-mono text-xs">
+                <Link className="text-brand-700 hover:underline" href={`/payments/${d.payment}`}>
+                  {d.payment}
+                </Link>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Amount</dt>
+              <dd>{money(d.amount)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Dispute fee</dt>
+              <dd>{money(d.fee)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Opened</dt>
+              <dd>
+                <Time seconds={d.created} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Evidence</dt>
+              <dd>{d.evidence_details.submission_count > 0 ? "submitted" : "not sent"}</dd>
+            </div>
           </dl>
         </Card>
         <Card title="Effect on your balance">
           <p className="text-sm text-slate-700" data-testid="dispute-effect">
             When the dispute opened, {money(d.amount)} and the {money(d.fee)} dispute fee ({money(d.amount + d.fee)} in all) were withdrawn from your balance.{" "}
-            {won ? `The dispute was won: ${money(d.amount)} was credited back; the fee is not returned.` : d.status === "lost" ? "The dispute was lost: the money stays withdrawn." : `If you win, ${money(d.amount)} is credited back; the fee is not returned.`}
+            {won
+              ? `The dispute was won: ${money(d.amount)} was credited back; the fee is not returned.`
+              : d.status === "lost"
+                ? "The dispute was lost: the money stays withdrawn."
+                : `If you win, ${money(d.amount)} is credited back; the fee is not returned.`}
           </p>
           <Table
             caption="Ledger lines of this dispute"
@@ -84,10 +133,17 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
             <EvidenceForm id={d.id} evidence={d.evidence as Record<string, string>} closedReason={closedReason} />
           ) : submitted.length ? (
             <dl className="space-y-3 text-sm" data-testid="evidence-read-only">
-              {submitted.map((f) => <div key={f.name}><dt className="text-slate-500">{f.label}</dt><dd className="whitespace-pre-wrap">{d.evidence[f.name]}</dd></div>)}
+              {submitted.map((f) => (
+                <div key={f.name}>
+                  <dt className="text-slate-500">{f.label}</dt>
+                  <dd className="whitespace-pre-wrap">{d.evidence[f.name]}</dd>
+                </div>
+              ))}
             </dl>
           ) : (
-            <p className="text-sm text-slate-500" data-testid="evidence-read-only">No evidence sent yet. Owners, admins and support can answer disputes.</p>
+            <p className="text-sm text-slate-500" data-testid="evidence-read-only">
+              No evidence sent yet. Owners, admins and support can answer disputes.
+            </p>
           )}
         </Card>
       </div>

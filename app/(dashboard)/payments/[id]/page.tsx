@@ -35,8 +35,22 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
   const now = Date.now();
   return (
     <>
-      <PageHeader title={formatMoney(p.amount, p.currency)} description={p.id} actions={<Link href="/payments" className="text-sm text-brand-700 hover:underline">All payments</Link>} />
-      {disputes?.data.length ? <div className="mb-4 space-y-2">{disputes.data.map((d) => <DisputeNotice key={d.id} dispute={d} now={now} />)}</div> : null}
+      <PageHeader
+        title={formatMoney(p.amount, p.currency)}
+        description={p.id}
+        actions={
+          <Link href="/payments" className="text-sm text-brand-700 hover:underline">
+            All payments
+          </Link>
+        }
+      />
+      {disputes?.data.length ? (
+        <div className="mb-4 space-y-2">
+          {disputes.data.map((d) => (
+            <DisputeNotice key={d.id} dispute={d} now={now} />
+          ))}
+        </div>
+      ) : null}
       {customer ? (
         <div className="mb-6">
           <Card title="Customer">

@@ -27,7 +27,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Audit log" description="Every sign-in, key and team change on this account, newest first." />
       <Card>
-        {error ? <p role="alert" className="text-sm text-red-600">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="text-sm text-red-600">
+            {error}
+          </p>
+        ) : null}
         {list ? (
           <>
             <Table
@@ -40,7 +44,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               columns={[
                 { id: "when", header: "When", className: "whitespace-nowrap text-slate-600", cell: (r) => <Time seconds={r.created} /> },
                 { id: "action", header: "Action", className: "font-medium text-slate-800", cell: (r) => r.action },
-                { id: "actor", header: "Actor", className: "text-slate-600", cell: (r) => <>{r.actor.label ?? r.actor.id} <span className="text-xs text-slate-500">({r.actor.type})</span></> },
+                {
+                  id: "actor",
+                  header: "Actor",
+                  className: "text-slate-600",
+                  cell: (r) => (
+                    <>
+                      {r.actor.label ?? r.actor.id} <span className="text-xs text-slate-500">({r.actor.type})</span>
+                    </>
+                  ),
+                },
                 { id: "target", header: "Target", className: "font-mono text-xs text-slate-500", cell: (r) => r.target?.id ?? "—" },
                 { id: "ip", header: "IP", className: "text-xs text-slate-500", cell: (r) => r.ip ?? "—" },
               ]}

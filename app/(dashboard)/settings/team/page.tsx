@@ -39,10 +39,21 @@ export default async function TeamPage() {
               {
                 id: "role",
                 header: "Role",
-                cell: (m) => (editable(m) ? <RoleSelect membership={m.id} role={m.role} email={m.email} options={assignable} /> : <span className="capitalize">{m.role}</span>),
+                cell: (m) =>
+                  editable(m) ? (
+                    <RoleSelect membership={m.id} role={m.role} email={m.email} options={assignable} />
+                  ) : (
+                    <span className="capitalize">{m.role}</span>
+                  ),
               },
               { id: "since", header: "Since", className: "text-slate-600", cell: (m) => <Time seconds={secs(m.since)} /> },
-              { id: "actions", header: "Actions", headerHidden: true, align: "right", cell: (m) => (editable(m) ? <RemoveMember membership={m.id} email={m.email} /> : null) },
+              {
+                id: "actions",
+                header: "Actions",
+                headerHidden: true,
+                align: "right",
+                cell: (m) => (editable(m) ? <RemoveMember membership={m.id} email={m.email} /> : null),
+              },
             ]}
           />
         </Card>
@@ -51,7 +62,9 @@ export default async function TeamPage() {
             <ul className="divide-y divide-slate-100 text-sm">
               {invitations.map((i) => (
                 <li key={i.id} className="flex items-center justify-between py-2">
-                  <span>{i.email} · <span className="capitalize">{i.role}</span> · expires <Time seconds={secs(i.expiresAt)} /></span>
+                  <span>
+                    {i.email} · <span className="capitalize">{i.role}</span> · expires <Time seconds={secs(i.expiresAt)} />
+                  </span>
                   <RevokeInvitation id={i.id} email={i.email} />
                 </li>
               ))}
@@ -61,7 +74,10 @@ export default async function TeamPage() {
         <Card title="Roles">
           <dl className="grid gap-2 text-sm sm:grid-cols-2">
             {ROLES.map((r) => (
-              <div key={r}><dt className="font-medium capitalize text-slate-800">{r}</dt><dd className="text-slate-600">{ROLE_DESCRIPTIONS[r]}</dd></div>
+              <div key={r}>
+                <dt className="font-medium capitalize text-slate-800">{r}</dt>
+                <dd className="text-slate-600">{ROLE_DESCRIPTIONS[r]}</dd>
+              </div>
             ))}
           </dl>
         </Card>

@@ -5,6 +5,4 @@ import { withApiKey } from "@/lib/http/with-api-key";
 
 export const GET = withApiKey({ route: "/api/v1/account" }, ({ ctx }) => getAccount({ ctx }));
 
-export const POST = withApiKey({ route: "/api/v1/account", body: UpdateAccountInput }, ({ ctx, body }) =>
-  updateAccount({ ctx, input: body }),
-);
+export const POST = withApiKey({ route: "/api/v1/account", body: UpdateAccountInput }, ({ ctx, body }) => updateAccount({ ctx, input: body }));

@@ -10,6 +10,12 @@ export async function startWithAmountAction(linkId: string, _prev: { error: stri
   const settled = await settle({ caller: "public", route: "checkout: link amount" }, async () =>
     startPaymentLinkCheckout({ linkId, chosenAmount: String(form.get("amount") ?? "").trim(), baseUrl: await requestBaseUrl() }),
   );
-  if (!settled.ok) return { error: settled.error.code === "api_error" ? `Something went wrong on our side. Try again; if it keeps happening, quote ${settled.requestId}.` : settled.error.message };
+  if (!settled.ok)
+    return {
+      error:
+        settled.error.code === "api_error"
+          ? `Something went wrong on our side. Try again; if it keeps happening, quote ${settled.requestId}.`
+          : settled.error.message,
+    };
   redirect(`/pay/${settled.value.sessionId}`);
 }

@@ -13,7 +13,13 @@ export const metadata = { title: "Webhook endpoint" };
 const FILTERS = ["all", "pending", "succeeded", "failed"] as const;
 const TONE = { pending: "amber", succeeded: "green", failed: "red" } as const;
 
-export default async function WebhookEndpointPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string; starting_after?: string; event?: string }> }) {
+export default async function WebhookEndpointPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ status?: string; starting_after?: string; event?: string }>;
+}) {
   const member = await requireMember("webhooks:read");
   const ctx = await memberContext(member);
   const { id } = await params;
@@ -26,43 +32,91 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
     if (error instanceof KassaError && error.code === "resource_missing") notFound();
     throw error;
   }
-  const log = await listWebhookDeliveries({ ctx, endpointId: id, input: { limit: 25, ...(filter ? { status: filter } : {}), ...(starting_after ? { starting_after } : {}), ...(event ? { event } : {}) }, url: "" });
+  const log = await listWebhookDeliveries({
+    ctx,
+    endpointId: id,
+    input: { limit: 25, ...(filter ? { status: filter } : {}), ...(starting_after ? { starting_after } : {}), ...(event ? { event } : {}) },
+    url: "",
+  });
   const writable = can(member.role, "webhooks:write");
   return (
     <>
-      <PageHeader title={endpoint.url} description={endpoint.description ?? endpoint.id} actions={<Link href="/developers/webhooks" className="text-sm text-brand-600 hover:underline">All endpoints</Link>} />
+      <PageHeader
+        title={endpoint.url}
+        description={endpoint.description ?? endpoint.id}
+        actions={
+          <Link href="/developers/webhooks" className="text-sm text-brand-600 hover:underline">
+            All endpoints
+          </Link>
+        }
+      />
       <div className="space-y-6">
         <Card title="Endpoint">
           <dl className="grid gap-3 text-sm sm:grid-cols-3">
-            <div><dt className="text-slate-500">Status</dt><dd><Badge tone={endpoint.status === "enabled" ? "green" : "red"}>{endpoint.status}</Badge>{endpoint.disabled_reason ? <span className="ml-2 text-xs text-slate-500">({endpoint.disabled_reason})</span> : null}</dd></div>
-            <div><dt className="text-slate-500">Events</dt><dd className="font-mono text-xs">{endpoint.enabled_events.join(", ")}</dd></div>
-            <div><dt className="text-slate-500">Previous secret signs until</dt><dd><Time seconds={endpoint.previous_secret_expires_at} /></dd></div>
+            <div>
+              <dt className="text-slate-500">Status</dt>
+              <dd>
+                <Badge tone={endpoint.status === "enabled" ? "green" : "red"}>{endpoint.status}</Badge>
+                {endpoint.disabled_reason ? <span className="ml-2 text-xs text-slate-500">({endpoint.disabled_reason})</span> : null}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Events</dt>
+              <dd className="font-mono text-xs">{endpoint.enabled_events.join(", ")}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Previous secret signs until</dt>
+              <dd>
+                <Time seconds={endpoint.previous_secret_expires_at} />
+              </dd>
+            </div>
           </dl>
-          {writable ? <div className="mt-4"><EndpointActions id={endpoint.id} enabled={endpoint.status === "enabled"} /></div> : null}
+          {writable ? (
+            <div className="mt-4">
+              <EndpointActions id={endpoint.id} enabled={endpoint.status === "enabled"} />
+            </div>
+          ) : null}
         </Card>
         <Card
           title={event ? `Deliveries of ${event}` : "Deliveries"}
           actions={
             <nav className="flex gap-1 text-sm" aria-label="Filter deliveries">
               {FILTERS.map((f) => (
-                <Link key={f} href={f === "all" ? `/developers/webhooks/${id}` : `/developers/webhooks/${id}?status=${f}`} aria-current={(filter ?? "all") === f ? "page" : undefined} className={`rounded px-2 py-1 ${(filter ?? "all") === f ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}>{f}</Link>
+                <Link
+                  key={f}
+                  href={f === "all" ? `/developers/webhooks/${id}` : `/developers/webhooks/${id}?status=${f}`}
+                  aria-current={(filter ?? "all") === f ? "page" : undefined}
+                  className={`rounded px-2 py-1 ${(filter ?? "all") === f ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
+                >
+                  {f}
+                </Link>
               ))}
             </nav>
           }
         >
           {log.data.length === 0 ? (
-            <p className="text-sm text-slate-500">No deliveries{filter ? ` with status ${filter}` : ""} yet. {writable ? "Send a test event to see one." : ""}</p>
+            <p className="text-sm text-slate-500">
+              No deliveries{filter ? ` with status ${filter}` : ""} yet. {writable ? "Send a test event to see one." : ""}
+            </p>
           ) : (
             <ul className="divide-y divide-slate-100 text-sm" data-testid="deliveries">
               {log.data.map((d) => (
                 <li key={d.id} className="py-2">
                   <details>
                     <summary className="flex cursor-pointer flex-wrap items-center justify-between gap-3">
-                      <span className="font-mono text-xs">{d.event_type} · {d.event}</span>
+                      <span className="font-mono text-xs">
+                        {d.event_type} · {d.event}
+                      </span>
                       <span className="flex items-center gap-3 text-slate-600">
                         <Badge tone={TONE[d.status]}>{d.status}</Badge>
-                        <span>{d.attempt_count} {d.attempt_count === 1 ? "try" : "tries"}</span>
-                        {d.status === "pending" && d.next_attempt ? <span className="text-xs">next try <Time seconds={d.next_attempt} /></span> : null}
+                        <span>
+                          {d.attempt_count} {d.attempt_count === 1 ? "try" : "tries"}
+                        </span>
+                        {d.status === "pending" && d.next_attempt ? (
+                          <span className="text-xs">
+                            next try <Time seconds={d.next_attempt} />
+                          </span>
+                        ) : null}
                         <Time seconds={d.created} />
                       </span>
                     </summary>
@@ -84,7 +138,12 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
             </ul>
           )}
           {log.has_more ? (
-            <Link className="mt-3 inline-block text-sm text-brand-700 hover:underline" href={`/developers/webhooks/${id}?${new URLSearchParams({ ...(filter ? { status: filter } : {}), starting_after: log.data.at(-1)!.id })}`}>Older deliveries</Link>
+            <Link
+              className="mt-3 inline-block text-sm text-brand-700 hover:underline"
+              href={`/developers/webhooks/${id}?${new URLSearchParams({ ...(filter ? { status: filter } : {}), starting_after: log.data.at(-1)!.id })}`}
+            >
+              Older deliveries
+            </Link>
           ) : null}
         </Card>
         {writable ? (

@@ -2,4 +2,6 @@
 import { withApiKey } from "@/lib/http/with-api-key";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 
-export const POST = withApiKey({ route: "/api/v1/webhook_endpoints/:id/rotate_secret" }, ({ ctx, params }) => rotateWebhookSecret({ ctx, id: String(params.id) }));
+export const POST = withApiKey({ route: "/api/v1/webhook_endpoints/:id/rotate_secret" }, ({ ctx, params }) =>
+  rotateWebhookSecret({ ctx, id: String(params.id) }),
+);
