@@ -39,6 +39,9 @@ export default defineConfig({
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
     { name: "dashboard", testMatch: /dashboard\/.*\.spec\.ts/, use: { browserName: "chromium" } },
     { name: "checkout", testMatch: /e2e\/checkout\/.*\.spec\.ts/, use: { browserName: "chromium" } },
+    // Last: `npm run dev` as a newcomer runs it, started by the spec itself on its own port and data
+    // folder (not the webServer below). It writes only .next/dev, which `next build` keeps.
+    { name: "dev", testMatch: /e2e\/dev\/.*\.spec\.ts/, use: { browserName: "chromium" } },
   ],
   webServer: {
     command: `npx next start -p ${port} -H 127.0.0.1`,

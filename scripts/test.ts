@@ -1,7 +1,9 @@
 /**
  * `npm test`: every test, on real parts. Starts a throwaway PostgreSQL server, runs vitest (unit
  * and integration, PGlite and Postgres), builds the app, runs Playwright (API over real HTTP and
- * the dashboard in Debian's chromium) against `next start`, then prints one summary line.
+ * the dashboard in Debian's chromium) against `next start` — and, as its last project, the README's
+ * first start under `npm run dev` (e2e/dev/, which starts its own dev server on a free port and a
+ * fresh data folder) — then prints one summary line.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
