@@ -47,7 +47,14 @@ describe("Kassa's public URL", () => {
     expect(publicBaseUrl("http://evil.example/phish?x=1#y")).toBe("http://evil.example");
     expect(publicBaseUrl("http://user:pw@evil.example:81")).toBe("http://evil.example:81");
     expect(publicBaseUrl("https://127.0.0.1:3000")).toBe("https://127.0.0.1:3000");
-    for (const bad of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://127.0.0.1", "http://javascript:alert(1)", "http://exa mple", "not a url"]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "ftp://127.0.0.1",
+      "http://javascript:alert(1)",
+      "http://exa mple",
+      "not a url",
+    ]) {
       expect(publicBaseUrl(bad), bad).toBe("http://localhost:3000");
     }
     const forged = new Request("http://127.0.0.1:3000/l/plink_1", { headers: { host: "evil.example/x?" } });

@@ -35,7 +35,10 @@ export function assertPublicUrlConfigured(env: Record<string, string | undefined
   } catch {
     ok = false;
   }
-  if (!ok) throw new Error("KASSA_URL must be set to Kassa's public URL (e.g. https://pay.example.com) in production: links in checkouts, events and webhooks are built from it, never from request headers.");
+  if (!ok)
+    throw new Error(
+      "KASSA_URL must be set to Kassa's public URL (e.g. https://pay.example.com) in production: links in checkouts, events and webhooks are built from it, never from request headers.",
+    );
 }
 
 /** The origin a request was made to, from its Host header (development only; see publicBaseUrl). */

@@ -1,5 +1,6 @@
 /**
- * `npm test`: every test, on real parts. Starts a throwaway PostgreSQL server, runs vitest (unit
+ * `npm test`: every test, on real parts. Type-checks and lints (ESLint, Prettier, import boundaries),
+ * starts a throwaway PostgreSQL server, runs vitest (unit
  * and integration, PGlite and Postgres), builds the app, runs Playwright (API over real HTTP and
  * the dashboard in Debian's chromium) against `next start` — and, as its last project, the README's
  * first start under `npm run dev` (e2e/dev/, which starts its own dev server on a free port and a
@@ -79,6 +80,14 @@ try {
       totals.failed += 1;
       exit = code;
       console.error("typecheck failed");
+    }
+    // ESLint, Prettier and the import boundaries between layers (npm run lint).
+    const lint = await run("npm", ["run", "-s", "lint"]);
+    if (lint !== 0) {
+      totals.failed += 1;
+      exit = lint;
+      failedNames.push("lint: npm run lint failed (ESLint, Prettier or the import boundaries)");
+      console.error("lint failed");
     }
   }
   if (only !== "e2e") {

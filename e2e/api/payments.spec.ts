@@ -288,18 +288,16 @@ test.describe("tenants and modes", () => {
     // A live payment (as a Stripe-backed one will be) is invisible to the test key.
     const h = await db();
     const liveId = newId("payment");
-    await h.db
-      .insert(payments)
-      .values({
-        id: liveId,
-        merchantId: a.merchantId,
-        livemode: true,
-        amount: 999n,
-        currency: "usd",
-        status: "requires_payment_method",
-        captureMethod: "automatic",
-        connector: "stripe",
-      });
+    await h.db.insert(payments).values({
+      id: liveId,
+      merchantId: a.merchantId,
+      livemode: true,
+      amount: 999n,
+      currency: "usd",
+      status: "requires_payment_method",
+      captureMethod: "automatic",
+      connector: "stripe",
+    });
     await expectError(await request.get(`/api/v1/payments/${liveId}`, { headers: auth(a.secretKey) }), 404, "resource_missing");
     expect((await ok(await request.get(`/api/v1/payments/${liveId}`, { headers: auth(a.liveKey) }))).livemode).toBe(true);
     const testList = await ok<{ data: { id: string }[] }>(await request.get("/api/v1/payments?limit=100", { headers: auth(a.secretKey) }));

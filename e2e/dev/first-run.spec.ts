@@ -62,7 +62,10 @@ function groupAlive(pid: number): boolean {
 async function stopDev(server: DevServer): Promise<void> {
   const pid = server.child.pid;
   if (!pid) return;
-  for (const [signal, waitMs] of [["SIGTERM", 15_000], ["SIGKILL", 5_000]] as const) {
+  for (const [signal, waitMs] of [
+    ["SIGTERM", 15_000],
+    ["SIGKILL", 5_000],
+  ] as const) {
     if (!groupAlive(pid)) return;
     process.kill(-pid, signal);
     const deadline = Date.now() + waitMs;
@@ -88,7 +91,8 @@ async function waitForOutput(server: DevServer, pattern: RegExp, timeoutMs: numb
 function devResourceProblems(page: Page): string[] {
   const seen: string[] = [];
   page.on("console", (msg) => {
-    if (msg.type() === "error" && /_next|__nextjs|webpack-hmr|turbopack|websocket|cross-origin|allowedDevOrigins|ChunkLoadError|hydrat/i.test(msg.text())) seen.push(`console: ${msg.text()}`);
+    if (msg.type() === "error" && /_next|__nextjs|webpack-hmr|turbopack|websocket|cross-origin|allowedDevOrigins|ChunkLoadError|hydrat/i.test(msg.text()))
+      seen.push(`console: ${msg.text()}`);
   });
   page.on("pageerror", (error) => seen.push(`page error: ${error.message}`));
   page.on("response", (res) => {
@@ -110,7 +114,10 @@ test.afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("npm run dev on a fresh data folder: sign in at 127.0.0.1, the dashboard hydrates, a hosted checkout is paid with 4242", async ({ page, request }, testInfo) => {
+test("npm run dev on a fresh data folder: sign in at 127.0.0.1, the dashboard hydrates, a hosted checkout is paid with 4242", async ({
+  page,
+  request,
+}, testInfo) => {
   test.setTimeout(20 * 60_000);
   const started = Date.now();
   const [port, executorPort] = [await freePort(), await freePort()];
@@ -141,7 +148,9 @@ test("npm run dev on a fresh data folder: sign in at 127.0.0.1, the dashboard hy
     await page.evaluate(() => ((window as { kassaMark?: number }).kassaMark = 1));
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Payments", exact: true }).click();
     await expect(page).toHaveURL(`${origin}/payments`, { timeout: FIRST_USE });
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Payments", exact: true })).toHaveAttribute("aria-current", "page", { timeout: FIRST_USE });
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Payments", exact: true })).toHaveAttribute("aria-current", "page", {
+      timeout: FIRST_USE,
+    });
     expect(await page.evaluate(() => (window as { kassaMark?: number }).kassaMark)).toBe(1);
 
     // A hosted checkout made through the API at 127.0.0.1 links back to 127.0.0.1 (KASSA_URL unset).
@@ -159,7 +168,9 @@ test("npm run dev on a fresh data folder: sign in at 127.0.0.1, the dashboard hy
     await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible({ timeout: FIRST_USE });
     // The success page's client effect sends the customer back to success_url.
     await expect(page).toHaveURL(`${origin}/dashboard`, { timeout: FIRST_USE });
-    const paid = await ok<{ status: string; payment: string }>(await request.get(`${origin}/api/v1/checkout/sessions/${session.id}`, { headers: auth(secretKey), timeout: FIRST_USE }));
+    const paid = await ok<{ status: string; payment: string }>(
+      await request.get(`${origin}/api/v1/checkout/sessions/${session.id}`, { headers: auth(secretKey), timeout: FIRST_USE }),
+    );
     expect(paid.status).toBe("complete");
 
     expect(problems).toEqual([]);

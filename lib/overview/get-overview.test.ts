@@ -132,21 +132,19 @@ describe("getOverview", () => {
     const a = await makeMerchant(lite.db);
     const b = await makeMerchant(lite.db);
     const insert = (merchantId: string, livemode: boolean, amount: number, daysAgo: number) =>
-      lite.db
-        .insert(payments)
-        .values({
-          id: newId("payment"),
-          merchantId,
-          livemode,
-          amount: BigInt(amount),
-          amountReceived: BigInt(amount),
-          fee: 30n,
-          currency: "usd",
-          status: "succeeded",
-          captureMethod: "automatic",
-          connector: "sandbox",
-          createdAt: new Date(Date.now() - daysAgo * DAY),
-        });
+      lite.db.insert(payments).values({
+        id: newId("payment"),
+        merchantId,
+        livemode,
+        amount: BigInt(amount),
+        amountReceived: BigInt(amount),
+        fee: 30n,
+        currency: "usd",
+        status: "succeeded",
+        captureMethod: "automatic",
+        connector: "sandbox",
+        createdAt: new Date(Date.now() - daysAgo * DAY),
+      });
     await insert(a.merchantId, false, 5000, 0);
     await insert(a.merchantId, false, 2500, 1);
     await insert(a.merchantId, true, 9900, 0);
@@ -167,33 +165,29 @@ describe("getOverview", () => {
     const a = await makeMerchant(lite.db);
     const b = await makeMerchant(lite.db);
     const dispute = (merchantId: string, livemode: boolean, amount: number, currency: string, daysAgo: number) =>
-      lite.db
-        .insert(disputes)
-        .values({
-          id: newId("dispute"),
-          merchantId,
-          livemode,
-          paymentId: newId("payment"),
-          amount: BigInt(amount),
-          currency,
-          fee: 1500n,
-          status: "needs_response",
-          reason: "fraudulent",
-          evidenceDueBy: new Date(Date.now() + 7 * DAY),
-          connector: "sandbox",
-          createdAt: new Date(Date.now() - daysAgo * DAY),
-        });
+      lite.db.insert(disputes).values({
+        id: newId("dispute"),
+        merchantId,
+        livemode,
+        paymentId: newId("payment"),
+        amount: BigInt(amount),
+        currency,
+        fee: 1500n,
+        status: "needs_response",
+        reason: "fraudulent",
+        evidenceDueBy: new Date(Date.now() + 7 * DAY),
+        connector: "sandbox",
+        createdAt: new Date(Date.now() - daysAgo * DAY),
+      });
     const customer = (merchantId: string, livemode: boolean, daysAgo: number, deleted = false) =>
-      lite.db
-        .insert(customers)
-        .values({
-          id: newId("customer"),
-          merchantId,
-          livemode,
-          connector: "sandbox",
-          createdAt: new Date(Date.now() - daysAgo * DAY),
-          deletedAt: deleted ? new Date() : null,
-        });
+      lite.db.insert(customers).values({
+        id: newId("customer"),
+        merchantId,
+        livemode,
+        connector: "sandbox",
+        createdAt: new Date(Date.now() - daysAgo * DAY),
+        deletedAt: deleted ? new Date() : null,
+      });
     await dispute(a.merchantId, false, 4000, "usd", 0);
     await dispute(a.merchantId, false, 1000, "usd", 2);
     await dispute(a.merchantId, false, 800, "eur", 0); // another currency

@@ -72,20 +72,18 @@ async function applyRaw(db: Executor, merchantId: string, made: { payments: stri
     case "insert": {
       const id = newId("payment");
       made.payments.push(id);
-      await db
-        .insert(payments)
-        .values({
-          id,
-          merchantId,
-          livemode: o.livemode,
-          amount: BigInt(o.amount),
-          currency: o.currency,
-          status: o.status as PaymentStatus,
-          captureMethod: "automatic",
-          connector: "sandbox",
-          card: card(o.brand),
-          createdAt: new Date(Date.now() - o.daysAgo * DAY),
-        });
+      await db.insert(payments).values({
+        id,
+        merchantId,
+        livemode: o.livemode,
+        amount: BigInt(o.amount),
+        currency: o.currency,
+        status: o.status as PaymentStatus,
+        captureMethod: "automatic",
+        connector: "sandbox",
+        card: card(o.brand),
+        createdAt: new Date(Date.now() - o.daysAgo * DAY),
+      });
       return;
     }
     case "update": {
@@ -122,18 +120,16 @@ async function applyRaw(db: Executor, merchantId: string, made: { payments: stri
       if (!paymentId) return;
       const id = newId("refund");
       made.refunds.push(id);
-      await db
-        .insert(refunds)
-        .values({
-          id,
-          merchantId,
-          livemode: false,
-          paymentId,
-          amount: BigInt(o.amount),
-          currency: "usd",
-          status: o.status as RefundStatus,
-          connector: "sandbox",
-        });
+      await db.insert(refunds).values({
+        id,
+        merchantId,
+        livemode: false,
+        paymentId,
+        amount: BigInt(o.amount),
+        currency: "usd",
+        status: o.status as RefundStatus,
+        connector: "sandbox",
+      });
       return;
     }
     case "refundUpdate": {

@@ -39,17 +39,15 @@ export async function requestSignup({ db, input, ip, baseUrl }: { db: Executor; 
       return;
     }
     const { token, hash } = newToken();
-    await tx
-      .insert(signupRequests)
-      .values({
-        id: newId("signupRequest"),
-        email: data.email,
-        name: data.name,
-        businessName: data.business_name,
-        passwordHash,
-        tokenHash: hash,
-        expiresAt: new Date(Date.now() + SIGNUP_TTL_MS),
-      });
+    await tx.insert(signupRequests).values({
+      id: newId("signupRequest"),
+      email: data.email,
+      name: data.name,
+      businessName: data.business_name,
+      passwordHash,
+      tokenHash: hash,
+      expiresAt: new Date(Date.now() + SIGNUP_TTL_MS),
+    });
     await queueEmail(tx, {
       to: data.email,
       kind: "signup_confirm",

@@ -111,13 +111,11 @@ export async function retrieve(deps: StripeDeps, ctx: ConnectorContext, input: R
       const pi = await deps.stripe().paymentIntents.retrieve(input.processorId, { expand: PI_EXPAND });
       return ownedBy(ctx, pi.metadata) ? toCharge(pi) : null;
     }
-    const found = await deps
-      .stripe()
-      .paymentIntents.search({
-        query: `metadata['kassa_attempt_id']:'${input.idempotencyKey.replace(/'/g, "")}'`,
-        limit: 1,
-        expand: PI_EXPAND.map((p) => `data.${p}`),
-      });
+    const found = await deps.stripe().paymentIntents.search({
+      query: `metadata['kassa_attempt_id']:'${input.idempotencyKey.replace(/'/g, "")}'`,
+      limit: 1,
+      expand: PI_EXPAND.map((p) => `data.${p}`),
+    });
     const pi = found.data.find((p) => ownedBy(ctx, p.metadata));
     return pi ? toCharge(pi, { idempotencyKey: input.idempotencyKey }) : null;
   } catch (error) {
