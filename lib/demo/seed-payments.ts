@@ -18,6 +18,16 @@ import { systemActor } from "@/lib/service/context";
 
 const DAY = 86_400_000;
 
+/**
+ * Lets the event loop serve requests between two demo writes. PGlite runs its queries on this thread
+ * and settles them as microtasks, so a loop of awaits would never reach the I/O phase: every request
+ * (even /api/health) would wait until the whole seed had finished. One macrotask turn plus a short
+ * pause after each unit (a payment, a customer, a dispute) keeps requests within their usual time.
+ */
+export function yieldToRequests(pauseMs = 2): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => (pauseMs > 0 ? setTimeout(resolve, pauseMs) : resolve())));
+}
+
 /** Demo payments wanted on first start: KASSA_SEED_PAYMENTS (0 turns it off), 3,000 by default. */
 export function demoPaymentCount(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.KASSA_SEED_PAYMENTS ?? 3000);
@@ -81,6 +91,7 @@ async function seedCustomers(ctx: ServiceContext, random: () => number, count: n
       }
     }
     made.push({ id: customer.id, email, card, since });
+    await yieldToRequests();
   }
   return made;
 }
@@ -120,9 +131,15 @@ async function backdate(db: Executor, id: string, at: number, now: number, rando
  * ledger, events and rollups all see them exactly as they would see real traffic): mixed currencies,
  * brands, declines, manual captures (some left authorised, some canceled) and full or partial refunds.
  * Each payment and refund is then dated back to its day; the rollup triggers move its totals with it.
- * Deterministic for a seed. Returns how many payments were made.
+ * Deterministic for a seed. Between two payments it yields to the event loop (yieldToRequests), so
+ * the portal answers while it runs, even on PGlite's one connection; onProgress hears every
+ * `progressEvery` (100) payments. Returns how many payments were made.
  */
-export async function seedDemoPayments(db: Executor, ctx: ServiceContext, opts: { count: number; seed?: number; now?: number }): Promise<number> {
+export async function seedDemoPayments(
+  db: Executor,
+  ctx: ServiceContext,
+  opts: { count: number; seed?: number; now?: number; onProgress?: (made: number) => void; progressEvery?: number },
+): Promise<number> {
   const random = seededRandom(opts.seed ?? 2026);
   const now = opts.now ?? Date.now();
   // Oldest first, so list order by (created, id) and the ids agree; busier on weekdays and lately.
@@ -181,6 +198,8 @@ export async function seedDemoPayments(db: Executor, ctx: ServiceContext, opts: 
     }
     if (method === "pm_card_createDispute" && after?.status === "succeeded") disputed.push({ id, at });
     await backdate(db, id, at, now, random);
+    if (made % (opts.progressEvery ?? 100) === 0 && made < opts.count) opts.onProgress?.(made);
+    await yieldToRequests();
   }
   for (const person of people)
     await db
@@ -207,5 +226,6 @@ async function seedDisputes(db: Executor, ctx: ServiceContext, disputed: { id: s
       .update(disputes)
       .set({ createdAt: new Date(opened), evidenceDueBy: new Date(Math.max(opened + 7 * DAY, old ? opened + 7 * DAY : now + (1 + (i % 6)) * DAY)) })
       .where(eq(disputes.id, dispute.id));
+    await yieldToRequests();
   }
 }
