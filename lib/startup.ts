@@ -1,5 +1,6 @@
 import { getDatabaseHandle, type Database } from "@/db/client";
-import { demoSeedAllowed, seedDemo } from "@/lib/demo/seed";
+import { demoSeedAllowed, seedDemo, type DemoSeed } from "@/lib/demo/seed";
+import { warmUp } from "@/lib/demo/warm-up";
 import { demoPaymentCount, seedDemoPayments } from "@/lib/demo/seed-payments";
 import { connectorNameFor } from "@/lib/payments/connector";
 import { assertPublicUrlConfigured, publicBaseUrl } from "@/lib/public-url";
@@ -14,7 +15,7 @@ import { localExecutorWanted, startLocalEngine } from "@/lib/workflows/local-eng
 
 const REAP_EVERY_MS = 60 * 60 * 1000;
 
-/** Migrations (inside getDatabaseHandle), the demo seed, the workflow executor and the outbox relay. */
+/** Migrations (inside getDatabaseHandle), the demo merchant, the workflow executor and the outbox relay, then the banner; demo payments and (in development) the warm-up after. */
 export async function startServer(): Promise<void> {
   try {
     assertPublicUrlConfigured();
@@ -25,39 +26,28 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   const handle = await getDatabaseHandle();
-  let demoMerchant: string | null = null;
   logger.info({ driver: handle.driver }, "database ready");
   // Other instances take over this process's idempotency locks as soon as its heartbeat stops.
   await startHeartbeat(handle.db);
-  if (demoSeedAllowed()) {
-    const demo = await seedDemo(handle.db);
-    if (demo) {
-      const urls = bannerUrls();
-      const url = urls[0]!;
-      // Printed once, on the first start, for the person running the portal; never logged again.
-      console.log(
-        [
-          "",
-          "  Kassa demo merchant created",
-          ...(urls.length === 1 ? [`  Open ${url}/login`] : ["  Open the dashboard at any of:", ...urls.map((u) => `    ${u}/login`)]),
-          `  and sign in as ${demo.email} / ${demo.password}`,
-          `  Test secret key:      ${demo.secretKey}`,
-          `  Test publishable key: ${demo.publishableKey}`,
-          `  Try: curl ${url}/api/v1/account -H "Authorization: Bearer ${demo.secretKey}"`,
-          ...(demoPaymentCount() > 0 ? [`  Adding ${demoPaymentCount()} demo payments over the last 90 days in the background…`] : []),
-          "",
-        ].join("\n"),
-      );
-      demoMerchant = demo.merchantId;
-    }
-  }
+  // Everything a first request would otherwise wait for happens before the banner: the migrations
+  // (above), the demo merchant, the workflow executor and the outbox relay.
+  const demo = demoSeedAllowed() ? await seedDemo(handle.db) : null;
   if (localExecutorWanted()) await startLocalEngine(handle.db, process.env.PORT ?? 3000);
   if (workflowEngineUrl()) {
     const { sendToInngest } = await import("@/inngest/send");
     startOutboxRelay(sendToInngest);
     logger.info({ engine: workflowEngineUrl() }, "outbox relay started");
   }
-  if (demoMerchant) seedDemoPaymentsInBackground(handle.db, demoMerchant);
+  const warming = process.env.NODE_ENV === "development" && process.env.KASSA_DEV_WARM_UP !== "false";
+  if (demo) {
+    const seeding = demoPaymentsWanted();
+    // Printed once, on the first start, for the person running the portal; never logged again. The
+    // last thing the start prints: the portal answers from here on, while the demo data is written.
+    console.log(firstStartBanner(demo, bannerUrls(), seeding, warming));
+    if (seeding > 0) seedDemoPaymentsInBackground(handle.db, demo.merchantId, seeding);
+  }
+  // After register() returns: next dev holds every request until then.
+  if (warming) setTimeout(() => void warmDevRoutes(), 0);
   if (workflowEngineUrl()) return;
   // No workflow engine at all (KASSA_LOCAL_EXECUTOR=false and no Inngest): the daily reaper cron
   // cannot run, so reap here instead.
@@ -79,17 +69,56 @@ function bannerUrls(): string[] {
   return devUrls(process.env.PORT ?? 3000, process.env.__NEXT_PRIVATE_ORIGIN);
 }
 
-/** After the executor and relay are up, so the first start stays fast; the overview fills in as it runs. */
-function seedDemoPaymentsInBackground(db: Database, merchantId: string): void {
+/** The banner of the first start: where to sign in, the demo's keys, and what still happens meanwhile. */
+export function firstStartBanner(demo: DemoSeed, urls: string[], seeding: number, warming: boolean): string {
+  const url = urls[0]!;
+  return [
+    "",
+    "  Kassa demo merchant created",
+    ...(urls.length === 1 ? [`  Open ${url}/login`] : ["  Open the dashboard at any of:", ...urls.map((u) => `    ${u}/login`)]),
+    `  and sign in as ${demo.email} / ${demo.password}`,
+    `  Test secret key:      ${demo.secretKey}`,
+    `  Test publishable key: ${demo.publishableKey}`,
+    `  Try: curl ${url}/api/v1/account -H "Authorization: Bearer ${demo.secretKey}"`,
+    ...(seeding > 0 ? [`  Adding ${seeding} demo payments over the last 90 days in the background; the portal answers meanwhile.`] : []),
+    ...(warming ? ["  Compiling the main pages now; a line below says when the portal is warm."] : []),
+    "",
+  ].join("\n");
+}
+
+/** How many demo payments this start adds: none when test mode goes to a real processor account. */
+function demoPaymentsWanted(): number {
   const count = demoPaymentCount();
-  if (count === 0) return;
-  if (connectorNameFor({ livemode: false }) !== "sandbox") {
+  if (count > 0 && connectorNameFor({ livemode: false }) !== "sandbox") {
     // Thousands of demo charges must never go to a real processor account.
     logger.info("demo payments skipped: test mode goes to Stripe (set KASSA_TEST_MODE_PROCESSOR=sandbox to seed them)");
-    return;
+    return 0;
   }
+  return count;
+}
+
+/**
+ * After the executor and relay are up. The seed yields between payments (seedDemoPayments), so the
+ * portal answers while it runs; its progress is logged, and "demo payments seeded" ends it.
+ */
+function seedDemoPaymentsInBackground(db: Database, merchantId: string, count: number): void {
   const ctx = { merchantId, livemode: false, actor: systemActor("demo-seed"), db };
-  void seedDemoPayments(db, ctx, { count })
-    .then((n) => logger.info({ payments: n }, "demo payments seeded"))
+  const started = Date.now();
+  logger.info({ payments: 0, of: count }, "demo payments being written");
+  void seedDemoPayments(db, ctx, { count, onProgress: (n) => logger.info({ payments: n, of: count }, "demo payments being written") })
+    .then((n) => logger.info({ payments: n, ms: Date.now() - started }, "demo payments seeded"))
     .catch((err: unknown) => logger.warn({ err }, "demo payment seed stopped"));
+}
+
+/** next dev only: compile the pages a newcomer opens first, then say so. */
+async function warmDevRoutes(): Promise<void> {
+  const urls = devUrls(process.env.PORT ?? 3000, process.env.__NEXT_PRIVATE_ORIGIN);
+  const origin = urls.find((u) => u.includes("127.0.0.1")) ?? urls[0]!;
+  const { ms, routes } = await warmUp(origin);
+  const cold = routes.filter((r) => r.status === null || r.status >= 500).map((r) => r.path);
+  console.log(
+    cold.length === 0
+      ? `\n  Portal warm: the sign-in page, dashboard, payments and hosted checkout compiled in ${(ms / 1000).toFixed(1)} s.\n`
+      : `\n  Portal warm in ${(ms / 1000).toFixed(1)} s, except ${cold.join(", ")} (compiled on first use).\n`,
+  );
 }

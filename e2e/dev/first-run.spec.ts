@@ -1,89 +1,32 @@
 // The newcomer's first start, as the README says it: `npm run dev` on a fresh data folder, the demo
 // merchant signs in at http://127.0.0.1:<port>, the dashboard hydrates, a hosted checkout is paid.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { lanHosts } from "@/lib/dev-addresses";
+import { groupAlive, newcomerEnv, SEEDED, SEEDING, startDev, stopDev, waitForOutput, type DevServer } from "@/scripts/dev-server";
 import { freePort } from "@/scripts/pg-server";
 import { auth, ok } from "../support/api";
 import { payWithCard } from "../support/checkout";
 
-const root = path.resolve(import.meta.dirname, "../..");
 // `next dev` compiles each page on its first request and the first start migrates and seeds: minutes
 // on a 2-core CI machine, so every wait below is long, and none is a fixed sleep.
 const FIRST_USE = 5 * 60_000;
 
-interface DevServer {
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<void>;
-}
+const DEMO_PAYMENTS = 3000;
 
-/** The environment of someone who just cloned Kassa: none of the suite's settings, a fresh data folder. */
-function newcomerEnv(dataDir: string, port: number, executorPort: number): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (/^(KASSA_|DATABASE_|AUTH_|NEXTAUTH_|INNGEST_|STRIPE_|SMTP_|UPSTASH_|E2E_|__NEXT)|^(NODE_ENV|PORT|METRICS_TOKEN|CRON_SECRET)$/.test(k)) continue;
-    env[k] = v;
-  }
-  return {
-    ...env,
-    PORT: String(port),
-    KASSA_DATA_DIR: dataDir,
-    // Beside a developer's own `npm run dev` (8288) and the suite's server (8390).
-    KASSA_EXECUTOR_PORT: String(executorPort),
-    // The first start's background demo payments (3,000 by default) are not what this test is about.
-    KASSA_SEED_PAYMENTS: "20",
-  };
-}
-
-function startDev(env: Record<string, string | undefined>): DevServer {
-  // Its own process group, so npm, next and next's workers all stop together.
-  const child = spawn("npm", ["run", "dev"], { cwd: root, env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const keep = (d: Buffer) => (output = (output + d.toString()).slice(-200_000));
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return { child, output: () => output, exited };
-}
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function stopDev(server: DevServer): Promise<void> {
-  const pid = server.child.pid;
-  if (!pid) return;
-  for (const [signal, waitMs] of [
-    ["SIGTERM", 15_000],
-    ["SIGKILL", 5_000],
-  ] as const) {
-    if (!groupAlive(pid)) return;
-    process.kill(-pid, signal);
-    const deadline = Date.now() + waitMs;
-    while (groupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Resolves with the first match of `pattern` in the server's output; fails if the server exits first. */
-async function waitForOutput(server: DevServer, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
-  let gone = false;
-  void server.exited.then(() => (gone = true));
-  const deadline = Date.now() + timeoutMs;
+/** The demo payments (description "Order #…") the API lists for the demo merchant right now. */
+async function countDemoPayments(request: APIRequestContext, origin: string, key: string): Promise<number> {
+  let count = 0;
+  let after: string | undefined;
   for (;;) {
-    const m = server.output().match(pattern);
-    if (m) return m;
-    if (gone) throw new Error(`npm run dev exited before printing ${pattern}:\n${server.output().slice(-4000)}`);
-    if (Date.now() > deadline) throw new Error(`npm run dev did not print ${pattern} within ${timeoutMs / 1000} s:\n${server.output().slice(-4000)}`);
-    await new Promise((r) => setTimeout(r, 200));
+    const page = await ok<{ data: { id: string; description: string | null }[]; has_more: boolean }>(
+      await request.get(`${origin}/api/v1/payments?limit=100${after ? `&starting_after=${after}` : ""}`, { headers: auth(key), timeout: FIRST_USE }),
+    );
+    count += page.data.filter((p) => /^Order #\d+$/.test(p.description ?? "")).length;
+    if (!page.has_more) return count;
+    after = page.data.at(-1)!.id;
   }
 }
 
@@ -118,7 +61,7 @@ test("npm run dev on a fresh data folder: sign in at 127.0.0.1, the dashboard hy
   page,
   request,
 }, testInfo) => {
-  test.setTimeout(20 * 60_000);
+  test.setTimeout(30 * 60_000);
   const started = Date.now();
   const [port, executorPort] = [await freePort(), await freePort()];
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kassa-first-run-"));
@@ -132,6 +75,33 @@ test("npm run dev on a fresh data folder: sign in at 127.0.0.1, the dashboard hy
     for (const host of ["localhost", "127.0.0.1", ...lanHosts()]) expect(banner).toContain(`http://${host}:${port}/login`);
     expect(banner).toContain("demo@kassa.test / kassa-demo-2026");
     expect(fs.existsSync(path.join(dataDir, "pglite"))).toBe(true);
+    await waitForOutput(
+      server,
+      new RegExp(`Adding ${DEMO_PAYMENTS} demo payments over the last 90 days in the background; the portal answers meanwhile`),
+      10_000,
+    );
+
+    // The portal answers while the demo data is still being written, not after it: /api/health is 200
+    // and /login renders with the seed's progress below its target in the log and the API alike.
+    let health = 0;
+    await expect
+      .poll(async () => (health = (await request.get(`${origin}/api/health`, { timeout: FIRST_USE, failOnStatusCode: false })).status()), {
+        timeout: FIRST_USE,
+        intervals: [250],
+      })
+      .toBe(200);
+    const firstHealthy = Date.now();
+    const loginPage = await request.get(`${origin}/login`, { timeout: FIRST_USE });
+    expect(loginPage.status()).toBe(200);
+    expect(await loginPage.text()).toContain("Sign in");
+    const duringSeed = await countDemoPayments(request, origin, secretKey);
+    const progress = [...server.output().matchAll(SEEDING)].map((m) => Number(m[1]));
+    expect(server.output(), "the demo seed finished before the portal answered").not.toMatch(SEEDED);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(duringSeed).toBeLessThan(DEMO_PAYMENTS);
+    console.log(
+      `first start: /api/health 200 after ${((firstHealthy - started) / 1000).toFixed(1)} s (status ${health}), /login rendered, ${duringSeed} of ${DEMO_PAYMENTS} demo payments written by then`,
+    );
 
     const problems = devResourceProblems(page);
     await page.goto(`${origin}/login`, { timeout: FIRST_USE });
@@ -175,6 +145,11 @@ test("npm run dev on a fresh data folder: sign in at 127.0.0.1, the dashboard hy
 
     expect(problems).toEqual([]);
     expect(server.output()).not.toMatch(/Blocked cross-origin request/);
+
+    // The seed reaches its target afterwards, every payment listed; next dev said the portal is warm.
+    expect(Number((await waitForOutput(server, SEEDED, 15 * 60_000))[1])).toBe(DEMO_PAYMENTS);
+    expect(await countDemoPayments(request, origin, secretKey)).toBe(DEMO_PAYMENTS);
+    expect(server.output()).toMatch(/Portal warm/);
   } finally {
     const log = testInfo.outputPath("npm-run-dev.log");
     fs.writeFileSync(log, server.output());
