@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "prom-client"],
   poweredByHeader: false,
+  // Tests and benchmarks that start their own `next dev` build into their own folder: a developer's
+  // `.next/dev` left by such a run made the next `npm run dev` reload every page in a loop ("HMR hash
+  // mismatch"). Unset, Next's own `.next`.
+  ...(process.env.KASSA_NEXT_DIST_DIR ? { distDir: process.env.KASSA_NEXT_DIST_DIR } : {}),
   typedRoutes: false,
   // `npm test` type-checks the whole repo (tests included) once with tsc; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
