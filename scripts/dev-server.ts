@@ -27,6 +27,9 @@ export function newcomerEnv(dataDir: string, port: number, executorPort: number)
     KASSA_DATA_DIR: dataDir,
     // Beside a developer's own `npm run dev` (8288) and the suite's server (8390).
     KASSA_EXECUTOR_PORT: String(executorPort),
+    // Its own build folder: a developer's .next/dev left by this run made their next `npm run dev`
+    // reload every page in a loop (HMR hash mismatch). Starting cold there is the newcomer's case too.
+    KASSA_NEXT_DIST_DIR: ".next-e2e-dev",
     // Nothing else: the README's defaults, 3,000 demo payments written in the background included.
   };
 }
