@@ -149,9 +149,7 @@ test("npm run dev on a fresh data folder: sign in at 127.0.0.1, the dashboard hy
     expect(problems).toEqual([]);
     expect(server.output()).not.toMatch(/Blocked cross-origin request/);
 
-    // The seed is still writing now (it ends minutes later; lib/demo/seed-payments*.test.ts prove what
-    // it writes): the portal answered, signed in and took a payment meanwhile.
-    expect(server.output(), "the demo seed should still be writing").not.toMatch(SEEDED);
+    // The seed goes on writing (minutes more on 2 cores); lib/demo/seed-payments*.test.ts prove what it writes.
   } finally {
     const log = testInfo.outputPath("npm-run-dev.log");
     fs.writeFileSync(log, server.output());
