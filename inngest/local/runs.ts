@@ -76,6 +76,17 @@ export async function getRun(db: Conn, scope: RunScope, id: string): Promise<Run
   };
 }
 
+/** The run, locked for this transaction, if it is in `scope`. */
+async function lockRun(tx: Conn, scope: RunScope, id: string): Promise<InngestRunRow | undefined> {
+  if (!(await hasTables(tx))) return undefined;
+  const [run] = await tx
+    .select()
+    .from(inngestRuns)
+    .where(and(eq(inngestRuns.id, id), inScope(scope)))
+    .for("update");
+  return run;
+}
+
 /**
  * Starts a fresh run of an ended run's function with the same triggering events, inside `tx` (so a
  * caller can commit its own record of it alongside). The engine picks it up on its next poll.
@@ -87,12 +98,7 @@ export async function rerunRun(
   id: string,
   clock: Clock = systemClock,
 ): Promise<{ started: InngestRunRow } | { active: InngestRunRow } | undefined> {
-  if (!(await hasTables(tx))) return undefined;
-  const [run] = await tx
-    .select()
-    .from(inngestRuns)
-    .where(and(eq(inngestRuns.id, id), inScope(scope)))
-    .for("update");
+  const run = await lockRun(tx, scope, id);
   if (!run) return undefined;
   if (run.status === "running") return { active: run };
   const storage = new Storage(tx as ExecutorDatabase, clock);
@@ -112,12 +118,7 @@ export async function cancelRun(
   id: string,
   clock: Clock = systemClock,
 ): Promise<{ cancelled: InngestRunRow } | { ended: InngestRunRow } | undefined> {
-  if (!(await hasTables(tx))) return undefined;
-  const [run] = await tx
-    .select()
-    .from(inngestRuns)
-    .where(and(eq(inngestRuns.id, id), inScope(scope)))
-    .for("update");
+  const run = await lockRun(tx, scope, id);
   if (!run) return undefined;
   if (run.status !== "running") return { ended: run };
   const storage = new Storage(tx as ExecutorDatabase, clock);
