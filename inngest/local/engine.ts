@@ -1,3 +1,4 @@
+import { onFreshRoot } from "@/lib/async-root";
 import type { Conn } from "./db";
 import type { InngestFunctionRow, InngestQueueRow, InngestRunRow } from "./schema";
 import { backoffMs, randomJitter, retryAfter, type Jitter } from "./backoff";
@@ -84,18 +85,20 @@ export class Engine implements RunControl {
       this.again = true;
       return this.ticking;
     }
-    this.ticking = (async () => {
+    // Each poll and each item on its own async root: an item's end starts the next poll, so a busy
+    // queue would otherwise be one endless async chain that next dev never frees (lib/async-root.ts).
+    this.ticking = onFreshRoot(async () => {
       try {
         do {
           this.again = false;
-          for (const item of await this.storage.claimDue()) this.track(this.process(item));
+          for (const item of await this.storage.claimDue()) this.track(onFreshRoot(() => this.process(item)));
         } while (this.again && !this.stopped);
       } catch (err) {
         this.log.error("inngest/local: poll failed", err);
       } finally {
         this.ticking = undefined;
       }
-    })();
+    });
     return this.ticking;
   }
 

@@ -15,6 +15,7 @@ import { updateCustomer } from "@/lib/customers/update-customer";
 import { closeSandboxDispute } from "@/lib/disputes/close-sandbox-dispute";
 import { openSandboxDispute } from "@/lib/disputes/open-sandbox-dispute";
 import { systemActor } from "@/lib/service/context";
+import { forEachOnFreshRoot } from "@/lib/async-root";
 
 const DAY = 86_400_000;
 
@@ -75,7 +76,7 @@ interface DemoCustomer {
 async function seedCustomers(ctx: ServiceContext, random: () => number, count: number, now: number): Promise<DemoCustomer[]> {
   const sinces = Array.from({ length: count }, () => now - Math.floor(random() * 90 * DAY)).sort((a, b) => a - b);
   const made: DemoCustomer[] = [];
-  for (const [i, since] of sinces.entries()) {
+  await forEachOnFreshRoot(sinces, async (since, i) => {
     const first = NAMES[i % NAMES.length]!;
     const email = `${first}.${100 + i}@example.com`;
     const customer = await createCustomer({
@@ -92,7 +93,7 @@ async function seedCustomers(ctx: ServiceContext, random: () => number, count: n
     }
     made.push({ id: customer.id, email, card, since });
     await yieldToRequests();
-  }
+  });
   return made;
 }
 const SURNAMES = [
@@ -149,7 +150,9 @@ export async function seedDemoPayments(
   const disputeEvery = 400;
   const disputed: { id: string; at: number }[] = [];
   let made = 0;
-  for (const at of times) {
+  // Each payment on a fresh async root (lib/async-root.ts): one chain of 3,000 payments' awaits
+  // is what made next dev grow past 4.5 GB.
+  await forEachOnFreshRoot(times, async (at) => {
     const c = weighted(CURRENCIES, random());
     const m = weighted(METHODS, random());
     const amount = Math.round((c.min + random() * (c.max - c.min)) / (c.currency === "jpy" ? 10 : 1)) * (c.currency === "jpy" ? 10 : 1);
@@ -200,7 +203,7 @@ export async function seedDemoPayments(
     await backdate(db, id, at, now, random);
     if (made % (opts.progressEvery ?? 100) === 0 && made < opts.count) opts.onProgress?.(made);
     await yieldToRequests();
-  }
+  });
   for (const person of people)
     await db
       .update(customers)
@@ -216,9 +219,9 @@ export async function seedDemoPayments(
  */
 async function seedDisputes(db: Executor, ctx: ServiceContext, disputed: { id: string; at: number }[], now: number, random: () => number): Promise<void> {
   const sys = { ...ctx, actor: systemActor("demo-seed") };
-  for (const [i, p] of disputed.entries()) {
+  await forEachOnFreshRoot(disputed, async (p, i) => {
     const dispute = await openSandboxDispute({ ctx: sys, paymentId: p.id });
-    if (!dispute) continue;
+    if (!dispute) return;
     const opened = Math.min(now - DAY, p.at + Math.floor((2 + random() * 10) * DAY));
     const old = now - opened > 14 * DAY;
     if (old) await closeSandboxDispute({ ctx, id: dispute.id, input: { outcome: i % 3 === 0 ? "lost" : "won" } });
@@ -227,5 +230,5 @@ async function seedDisputes(db: Executor, ctx: ServiceContext, disputed: { id: s
       .set({ createdAt: new Date(opened), evidenceDueBy: new Date(Math.max(opened + 7 * DAY, old ? opened + 7 * DAY : now + (1 + (i % 6)) * DAY)) })
       .where(eq(disputes.id, dispute.id));
     await yieldToRequests();
-  }
+  });
 }

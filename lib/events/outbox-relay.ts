@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { onFreshRoot } from "@/lib/async-root";
 import { logger } from "@/lib/logger";
 import { onOutboxCommit } from "@/lib/service/outbox-signal";
 import { publishPendingStripeEvents } from "@/lib/stripe-events/publish-stripe-events";
@@ -32,5 +33,7 @@ export function startOutboxRelay(send: EventSender): () => void {
       running = false;
     }
   };
-  return onOutboxCommit(() => void pass());
+  // Each pass on its own async root: started from a commit's continuation, the passes of a busy
+  // process would otherwise form one endless chain (lib/async-root.ts).
+  return onOutboxCommit(() => void onFreshRoot(pass));
 }
