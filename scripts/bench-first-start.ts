@@ -11,6 +11,7 @@
  * A benchmark, not a test: it prints the figures against the targets and exits 0 unless it could not
  * measure. KASSA_BENCH_FIRST_START_SECONDS caps the wait for the seed (default 900).
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +27,13 @@ const server = startDev(newcomerEnv(dataDir, port, executorPort));
 const stop = () => {
   if (server.child.pid) process.kill(-server.child.pid, "SIGKILL");
 };
+// A dev server that dies (out of memory, a crash) ends the benchmark at once with its last output,
+// instead of the loops below waiting out the cap.
+let exited = false;
+void server.exited.then(() => (exited = true));
+const alive = (what: string) => {
+  if (exited) throw new Error(`npm run dev exited while ${what}:\n${server.output().slice(-4000)}`);
+};
 process.once("SIGINT", () => (stop(), process.exit(130)));
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -40,6 +48,16 @@ async function timed(url: string, headers: Record<string, string> = {}): Promise
   }
 }
 
+/** Resident memory of the dev server's whole process group (npm, next, its workers), in MB. */
+function groupRssMb(pgid: number): number {
+  try {
+    const rows = execFileSync("ps", ["-eo", "pgid=,rss="], { encoding: "utf8" }).trim().split("\n");
+    return Math.round(rows.map((r) => r.trim().split(/\s+/).map(Number)).reduce((kb, [g, rss]) => (g === pgid ? kb + (rss ?? 0) : kb), 0) / 1024);
+  } catch {
+    return NaN;
+  }
+}
+
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN;
@@ -49,6 +67,7 @@ try {
   // 1. Time to the first 200 (a refused connection or a 5xx is "not yet").
   let firstOk = 0;
   while (!firstOk) {
+    alive("waiting for the first 200");
     if (performance.now() - started > cap) throw new Error(`no 200 from /api/health within ${cap / 1000} s`);
     const r = await timed(`${origin}/api/health`);
     if (r.status === 200) firstOk = performance.now() - started;
@@ -68,7 +87,9 @@ try {
   const warm: number[] = [];
   const seen = new Set<string>();
   let failed = 0;
+  let peakRss = 0;
   while (!SEEDED.test(server.output())) {
+    alive("the demo data was being written");
     if (performance.now() - started > cap) throw new Error(`the demo data was not written within ${cap / 1000} s`);
     for (const route of routes) {
       const r = await timed(route.url, route.headers);
@@ -77,6 +98,7 @@ try {
       if (seen.has(route.name)) warm.push(r.ms);
       seen.add(route.name);
     }
+    peakRss = Math.max(peakRss, groupRssMb(server.child.pid!));
     await new Promise((res) => setTimeout(res, 100));
   }
   const seeded = performance.now() - started;
@@ -93,6 +115,7 @@ try {
   console.log(`  p50 ${secs(quantile(warm, 0.5))}, max ${secs(Math.max(...all))}; ${failed} failed (0 or 5xx)`);
   console.log(`  demo payments written in ${secs(seededMs)} (done ${secs(seeded)} after start)`);
   console.log(`  ${warmAt ?? "next dev did not say the portal was warm"}`);
+  console.log(`  peak memory of npm run dev while seeding (all its processes): ${peakRss} MB`);
 } finally {
   await stopDev(server);
   fs.rmSync(dataDir, { recursive: true, force: true });
