@@ -15,6 +15,23 @@ import { localExecutorWanted, startLocalEngine } from "@/lib/workflows/local-eng
 
 const REAP_EVERY_MS = 60 * 60 * 1000;
 
+/**
+ * What register() waits for: under `next start`, the whole start. `next dev` holds every request
+ * until register() returns and compiles a route only once its request is let through, so there it
+ * returns at once: the first requests' routes compile while the database is made (PGlite's first
+ * start takes seconds), and they wait for the database handle itself.
+ */
+export function startServerFromRegister(): Promise<void> {
+  const starting = startServer();
+  if (process.env.NODE_ENV !== "development") return starting;
+  starting.catch((error: unknown) => {
+    logger.fatal({ err: error }, "Kassa could not start");
+    console.error("Kassa could not start:", error);
+    process.exit(1);
+  });
+  return Promise.resolve();
+}
+
 /** Migrations (inside getDatabaseHandle), the demo merchant, the workflow executor and the outbox relay, then the banner; demo payments and (in development) the warm-up after. */
 export async function startServer(): Promise<void> {
   try {
