@@ -18,3 +18,4 @@ export * from "./server-instances";
 export * from "./login-sessions";
 export * from "./emails";
 export * from "./workflow-engine-events";
+export * from "./products";
