@@ -175,8 +175,11 @@ test.describe("payments", () => {
     expect(await books()).toEqual([]);
   });
 
-  for (const verb of ["capture", "cancel"] as const) {
-    test(`${verb} killed after the processor answered: the retry answers the ${verb}ed payment, not a state error`, async ({ request }) => {
+  for (const [verb, done] of [
+    ["capture", "captured"],
+    ["cancel", "canceled"],
+  ] as const) {
+    test(`${verb} killed after the processor answered: the retry answers the ${done} payment, not a state error`, async ({ request }) => {
       const p = await succeededPayment(request, { capture_method: "manual" });
       expect(p.status).toBe("requires_capture");
       const call = {
