@@ -17,6 +17,8 @@ export const ID_PREFIXES = {
   customer: "cus",
   setupIntent: "seti",
   dispute: "dp",
+  product: "prod",
+  price: "price",
   // The sandbox processor's own objects (lib/gateways/sandbox), like Stripe's pi_/re_.
   sandboxCharge: "sbch",
   sandboxRefund: "sbre",

@@ -27,6 +27,10 @@ export const EVENT_TYPES = [
   "checkout.session.expired",
   "payment_link.created",
   "payment_link.updated",
+  "product.created",
+  "product.updated",
+  "price.created",
+  "price.updated",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

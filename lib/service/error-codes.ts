@@ -25,6 +25,10 @@ export const ERROR_CODES = {
   checkout_session_expired: { status: 400, type: "invalid_request_error" },
   checkout_session_complete: { status: 400, type: "invalid_request_error" },
   payment_link_inactive: { status: 400, type: "invalid_request_error" },
+  /** A price for an archived product (unarchive it first). */
+  product_inactive: { status: 400, type: "invalid_request_error" },
+  /** A lookup_key another active price of the merchant (same mode) already has. */
+  lookup_key_in_use: { status: 400, type: "invalid_request_error" },
   /** A saved card charged or changed against its state: another customer's, detached, not attached (Stripe's code). */
   payment_method_unexpected_state: { status: 400, type: "invalid_request_error" },
   /** Dispute evidence sent after evidence_due_by (Stripe closes the window). */

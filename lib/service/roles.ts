@@ -23,6 +23,9 @@ export const PERMISSIONS = {
   "payment_links:write": ["owner", "admin", "developer"],
   "customers:read": ["owner", "admin", "developer", "analyst", "support"],
   "customers:write": ["owner", "admin", "developer"],
+  /** Products and their prices (one resource, as a restricted key grants them). */
+  "products:read": ["owner", "admin", "developer", "analyst", "support"],
+  "products:write": ["owner", "admin", "developer"],
   "disputes:read": ["owner", "admin", "developer", "analyst", "support"],
   /** Answering a dispute (evidence) is support's daily work as much as an admin's. */
   "disputes:write": ["owner", "admin", "support"],
