@@ -1,5 +1,6 @@
 import { authorizationTimerFn } from "./functions/authorization-timer";
 import { checkoutSessionExpiryFn } from "./functions/checkout-session-expiry";
+import { customerReceiptFn } from "./functions/customer-receipt";
 import { outboxSweep } from "./functions/outbox-sweep";
 import { reapIdempotencyKeysFn } from "./functions/reap-idempotency-keys";
 import { reconcilePaymentsFn } from "./functions/reconcile-payments";
@@ -23,4 +24,5 @@ export const functions = [
   checkoutSessionExpiryFn,
   stripeEventFn,
   sandboxDisputeFn,
+  customerReceiptFn,
 ];

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { checkoutSessions, events, idempotencyKeys, payments, sandboxCharges, balanceTransactions } from "@/db/schema";
+import { checkoutSessions, emails, events, idempotencyKeys, payments, sandboxCharges, balanceTransactions } from "@/db/schema";
 import { inngestEvents, inngestFunctions, inngestRuns } from "@/inngest/local/schema";
 import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
 import { startApp } from "@/inngest/local/test-app";
@@ -50,6 +50,7 @@ describe("Kassa functions through the local executor", () => {
     expect(ids).toEqual([
       "kassa-authorization-timer",
       "kassa-checkout-session-expiry",
+      "kassa-customer-receipt",
       "kassa-outbox-sweep",
       "kassa-reap-idempotency-keys",
       "kassa-reconcile-payments",
@@ -221,6 +222,24 @@ describe("Kassa functions through the local executor", () => {
     expect(done.output).toEqual({ action: "expired", status: "expired" });
     const [row] = await h.db.select().from(checkoutSessions).where(eq(checkoutSessions.id, s.id));
     expect(row!.status).toBe("expired");
+  });
+
+  it("a succeeded payment with a receipt email gets one receipt from customer-receipt; one without gets no run", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    const input = { amount: 1800, currency: "usd", payment_method: "pm_card_visa", confirm: true } as const;
+    const withEmail = await createPayment({ ctx: { ...ctx, db: undefined }, input: { ...input, receipt_email: "kofi@example.com" } });
+    const without = await createPayment({ ctx: { ...ctx, db: undefined }, input });
+    const before = (await runsOf("kassa-customer-receipt")).length;
+    await publishPendingEvents({ send: sendToInngest });
+    await executor.idle();
+    const runs = (await runsOf("kassa-customer-receipt")).slice(before);
+    expect(runs).toHaveLength(1);
+    const done = await executor.waitForRun(runs[0]!.id);
+    expect(done.status).toBe("completed");
+    const receipts = await h.db.select().from(emails).where(eq(emails.merchantId, ctx.merchantId));
+    expect(receipts.map((e) => [e.objectId, e.to, e.status])).toEqual([[withEmail.id, "kofi@example.com", "test"]]);
+    expect(done.output).toEqual({ email: receipts[0]!.id });
+    expect(receipts.some((e) => e.objectId === without.id)).toBe(false);
   });
 
   // Latency is measured by the bench; here only that it arrives without waiting for the sweep.

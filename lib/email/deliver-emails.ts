@@ -39,7 +39,13 @@ export async function deliverQueuedEmails(db: Executor, env: Record<string, stri
   let sent = 0;
   for (const e of queued) {
     try {
-      await t.sendMail({ from: env.SMTP_FROM ?? "Kassa <no-reply@kassa.invalid>", to: e.to, subject: e.subject, text: e.text });
+      await t.sendMail({
+        from: env.SMTP_FROM ?? "Kassa <no-reply@kassa.invalid>",
+        to: e.to,
+        subject: e.subject,
+        text: e.text,
+        ...(e.html ? { html: e.html } : {}),
+      });
       await commitPlatformWrites(db, (db) => [
         db
           .update(emails)

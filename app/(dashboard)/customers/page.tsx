@@ -30,7 +30,15 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const older = sp.ending_before ? true : list.has_more;
   return (
     <>
-      <PageHeader title="Customers" description={`Newest first, ${ctx.livemode ? "live" : "test"} mode.`} />
+      <PageHeader
+        title="Customers"
+        description={`Newest first, ${ctx.livemode ? "live" : "test"} mode.`}
+        actions={
+          <Link href="/customers/emails" className="text-sm font-medium text-brand-700 hover:underline">
+            Customer emails
+          </Link>
+        }
+      />
       <Card
         actions={
           <form role="search" action="/customers" className="flex items-center gap-2">
