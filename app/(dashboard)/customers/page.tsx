@@ -34,7 +34,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         title="Customers"
         description={`Newest first, ${ctx.livemode ? "live" : "test"} mode.`}
         actions={
-          <Link href="/customers/emails" className="text-sm font-medium text-brand-700 hover:underline">
+          <Link href="/customers/emails" className="text-sm font-medium text-brand-700 underline">
             Customer emails
           </Link>
         }

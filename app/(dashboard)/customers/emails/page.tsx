@@ -49,19 +49,17 @@ export default async function CustomerEmailsPage({ searchParams }: { searchParam
                     </Badge>
                     <span className="text-sm text-slate-600">to {e.to}</span>
                     <span className="text-xs text-slate-500">
-                      {KINDS[e.kind] ?? e.kind}
-                      {e.objectId ? (
-                        <>
-                          {" for "}
-                          <Link href={`/payments/${e.objectId}`} className="text-brand-700 hover:underline">
-                            {e.objectId}
-                          </Link>
-                        </>
-                      ) : null}
-                      {" · "}
-                      <Time seconds={Math.floor(e.createdAt.getTime() / 1000)} />
+                      {KINDS[e.kind] ?? e.kind} · <Time seconds={Math.floor(e.createdAt.getTime() / 1000)} />
                     </span>
                   </summary>
+                  {e.objectId ? (
+                    <p className="mt-2 text-sm text-slate-600">
+                      About{" "}
+                      <Link href={`/payments/${e.objectId}`} className="text-brand-700 underline">
+                        {e.objectId}
+                      </Link>
+                    </p>
+                  ) : null}
                   <pre className="mt-2 whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 text-sm text-slate-700">{e.text}</pre>
                 </details>
               </li>
@@ -70,7 +68,7 @@ export default async function CustomerEmailsPage({ searchParams }: { searchParam
         )}
         {list.hasMore ? (
           <p className="mt-4 text-sm">
-            <Link href={`/customers/emails?before=${list.data.at(-1)!.id}`} className="text-brand-700 hover:underline">
+            <Link href={`/customers/emails?before=${list.data.at(-1)!.id}`} className="text-brand-700 underline">
               Older emails
             </Link>
           </p>
