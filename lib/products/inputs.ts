@@ -7,11 +7,27 @@ const name = z.string().min(1).max(250);
 const description = z.string().max(1000);
 const bool = z.enum(["true", "false"]);
 
+/** Minor units: an integer, zero allowed (a free tier); the ceiling is checked against the currency (amount_too_large). */
+const unitAmount = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+const currency = z
+  .string()
+  .min(3)
+  .max(3)
+  .transform((s) => s.toLowerCase());
+/** Leave it out for a one-off price; the three-year ceiling per interval is checked by the verb. */
+const recurring = z.strictObject({ interval: z.enum(PRICE_INTERVALS), interval_count: z.int().min(1).optional() });
+
+/** What a price costs: the part of a price that never changes once made. */
+export const PriceTerms = { currency, unit_amount: unitAmount, recurring: recurring.optional() };
+export type PriceTerms = { currency: string; unit_amount: number; recurring?: { interval: (typeof PRICE_INTERVALS)[number]; interval_count?: number } };
+
 export const CreateProductInput = z.strictObject({
   name,
   description: description.optional(),
   metadata: metadataSchema.optional(),
   active: z.boolean().optional(),
+  /** Stripe's default_price_data: the product's first price, made in the same commit and set as its default. */
+  default_price_data: z.strictObject({ ...PriceTerms, metadata: metadataSchema.optional() }).optional(),
 });
 
 /** Like Stripe: `""` or null clears the description; `default_price` must be one of the product's own active prices. */
@@ -25,19 +41,9 @@ export const UpdateProductInput = z.strictObject({
 
 export const ListProductsQuery = z.strictObject({ ...listParams, active: bool.optional() });
 
-/** Minor units: an integer, zero allowed (a free tier); the ceiling is checked against the currency (amount_too_large). */
-const unitAmount = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
-
 export const CreatePriceInput = z.strictObject({
   product: z.string().min(1).max(255),
-  currency: z
-    .string()
-    .min(3)
-    .max(3)
-    .transform((s) => s.toLowerCase()),
-  unit_amount: unitAmount,
-  /** Leave it out for a one-off price. */
-  recurring: z.strictObject({ interval: z.enum(PRICE_INTERVALS), interval_count: z.int().min(1).optional() }).optional(),
+  ...PriceTerms,
   nickname: z.string().max(250).optional(),
   lookup_key: z.string().min(1).max(200).optional(),
   metadata: metadataSchema.optional(),
@@ -58,11 +64,6 @@ export const ListPricesQuery = z.strictObject({
   product: z.string().min(1).max(255).optional(),
   active: bool.optional(),
   type: z.enum(PRICE_TYPES).optional(),
-  currency: z
-    .string()
-    .min(3)
-    .max(3)
-    .transform((s) => s.toLowerCase())
-    .optional(),
+  currency: currency.optional(),
   recurring: z.strictObject({ interval: z.enum(PRICE_INTERVALS) }).optional(),
 });

@@ -111,6 +111,39 @@ describe("products", () => {
   });
 });
 
+describe("a product with its first price (default_price_data)", () => {
+  it("makes both in one commit, the price as the product's default; a bad price stores neither", async () => {
+    const ctx = await merchant();
+    const prod = await createProduct({
+      ctx,
+      input: { name: "Yoga", default_price_data: { currency: "KWD", unit_amount: 12_345, recurring: { interval: "week", interval_count: 2 } } },
+    });
+    expect(prod.default_price).toMatch(/^price_/);
+    expect(await getPrice({ ctx, id: prod.default_price! })).toMatchObject({
+      product: prod.id,
+      currency: "kwd",
+      unit_amount: 12_345,
+      type: "recurring",
+      recurring: { interval: "week", interval_count: 2 },
+    });
+    expect((await eventsOf(ctx)).map((e) => e.type)).toEqual(["product.created", "price.created"]);
+    expect(await auditsOf(ctx)).toEqual([`product.created ${prod.id}`, `price.created ${prod.default_price}`]);
+    const bad = (default_price_data: Record<string, unknown>) => createProduct({ ctx, input: { name: "No", default_price_data } }).catch((e: unknown) => e);
+    expect(await bad({ currency: "xyz", unit_amount: 1 })).toMatchObject({ code: "currency_unsupported", param: "default_price_data[currency]" });
+    expect(await bad({ currency: "usd", unit_amount: 100_000_000 })).toMatchObject({ code: "amount_too_large", param: "default_price_data[unit_amount]" });
+    expect(await bad({ currency: "usd", unit_amount: 1, recurring: { interval: "month", interval_count: 37 } })).toMatchObject({
+      code: "parameter_invalid_integer",
+      param: "default_price_data[recurring][interval_count]",
+    });
+    expect(await bad({ currency: "usd", unit_amount: 1, lookup_key: "x" })).toMatchObject({
+      code: "parameter_unknown",
+      param: "default_price_data[lookup_key]",
+    });
+    expect(await h.db.select().from(products).where(eq(products.merchantId, ctx.merchantId))).toHaveLength(1);
+    expect(await h.db.select().from(prices).where(eq(prices.merchantId, ctx.merchantId))).toHaveLength(1);
+  });
+});
+
 describe("prices", () => {
   it("one-off and recurring prices: shapes, bigint amounts, filters and cursors", async () => {
     const ctx = await merchant();
