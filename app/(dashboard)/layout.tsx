@@ -23,6 +23,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         ...(can(member.role, "customers:read") ? [{ href: "/customers", label: "Customers" }] : []),
         ...(can(member.role, "disputes:read") ? [{ href: "/disputes", label: "Disputes" }] : []),
         ...(can(member.role, "balance:read") ? [{ href: "/balance", label: "Balance" }] : []),
+        ...(can(member.role, "products:read") ? [{ href: "/products", label: "Products" }] : []),
         ...(can(member.role, "payment_links:read") ? [{ href: "/payment-links", label: "Payment links" }] : []),
       ],
     },
