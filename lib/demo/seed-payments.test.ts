@@ -1,9 +1,9 @@
 // The demo payments: made through the verbs, mixed, spread over 90 days, with the ledger balanced
 // and the rollups equal to the rows.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { customers, disputes, payments, refunds } from "@/db/schema";
+import { customers, disputes, events, payments, refunds } from "@/db/schema";
 import { systemActor } from "@/lib/service/context";
 import { checkRollups } from "@/lib/overview/check-rollups";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
@@ -50,6 +50,15 @@ it("seeds mixed payments over 90 days with a balanced ledger and exact rollups",
   const opened = await h.db.select().from(disputes).where(eq(disputes.merchantId, merchantId));
   expect(opened).toHaveLength(1);
   expect(opened[0]!.createdAt.getTime()).toBeLessThan(now);
+  // Buyers' receipt emails are on the rows (search finds them), but history mails nobody: no success
+  // event carries one, so the customer-receipt workflow's filter lets none through.
+  expect(rows.filter((p) => p.receiptEmail?.endsWith("@example.com")).length).toBeGreaterThan(100);
+  const succeeded = await h.db
+    .select()
+    .from(events)
+    .where(and(eq(events.merchantId, merchantId), eq(events.type, "payment.succeeded")));
+  expect(succeeded.length).toBeGreaterThan(100);
+  expect(succeeded.filter((e) => (e.data as { object: { receipt_email: string | null } }).object.receipt_email !== null)).toEqual([]);
   expect((await checkMoneyInvariants(h.db, { merchantId })).problems).toEqual([]);
   expect(await checkRollups(h.db, { merchantId })).toEqual([]);
 }, 120_000);

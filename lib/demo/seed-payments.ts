@@ -115,11 +115,16 @@ const SURNAMES = [
   "Patel",
 ];
 
-/** Payments (and so customers, disputes) dated back to the day they belong to. */
-async function backdate(db: Executor, id: string, at: number, now: number, random: () => number): Promise<void> {
+/**
+ * Payments (and so customers, disputes) dated back to the day they belong to, and given the receipt
+ * email their buyer left. That email is history, like the date: set here rather than on the payment
+ * as it was made, so that no receipt goes out for a payment of last month (an import must never mail
+ * customers; thousands of receipt workflows would also double the first start's work).
+ */
+async function backdate(db: Executor, id: string, at: number, now: number, random: () => number, receiptEmail: string | null): Promise<void> {
   await db
     .update(payments)
-    .set({ createdAt: new Date(at) })
+    .set({ createdAt: new Date(at), receiptEmail })
     .where(eq(payments.id, id));
   await db
     .update(refunds)
@@ -163,15 +168,12 @@ export async function seedDemoPayments(
     const person = signedUp.length && random() < 0.35 ? signedUp[Math.floor(random() * signedUp.length)]! : null;
     const method =
       made % disputeEvery === disputeEvery / 2 ? "pm_card_createDispute" : person?.card && m.method && !m.method.includes("Declined") ? person.card : m.method;
+    const receiptEmail = person ? person.email : random() < 0.7 ? `${name}.${Math.floor(random() * 900) + 100}@example.com` : null;
     const input = {
       amount,
       currency: c.currency,
       description: `Order #${10_000 + made}`,
-      ...(person
-        ? { customer: person.id, receipt_email: person.email }
-        : random() < 0.7
-          ? { receipt_email: `${name}.${Math.floor(random() * 900) + 100}@example.com` }
-          : {}),
+      ...(person ? { customer: person.id } : {}),
       metadata: { order_id: String(10_000 + made), channel: random() < 0.6 ? "web" : "app" },
       ...(manual ? { capture_method: "manual" as const } : {}),
     };
@@ -200,7 +202,7 @@ export async function seedDemoPayments(
       }).catch(() => undefined);
     }
     if (method === "pm_card_createDispute" && after?.status === "succeeded") disputed.push({ id, at });
-    await backdate(db, id, at, now, random);
+    await backdate(db, id, at, now, random, receiptEmail);
     if (made % (opts.progressEvery ?? 100) === 0 && made < opts.count) opts.onProgress?.(made);
     await yieldToRequests();
   });
