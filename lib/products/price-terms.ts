@@ -1,15 +1,13 @@
 import type { Transaction } from "@/db/client";
-import { prices, type PriceInterval, type PriceRow } from "@/db/schema";
+import { prices, type PriceRow } from "@/db/schema";
 import type { Changes } from "@/lib/service/commit";
 import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
+import { MAX_INTERVAL_COUNT } from "@/lib/billing/periods";
 import { isCurrency, MAX_AMOUNT, toDecimalString } from "@/lib/money";
 import type { PriceTerms } from "./inputs";
 import { serializePrice } from "./serialize";
-
-/** Stripe's ceiling: one billing period is at most three years. */
-export const MAX_INTERVAL_COUNT: Record<PriceInterval, number> = { day: 1095, week: 156, month: 36, year: 3 };
 
 /** Currency known, amount within Kassa's ceiling, recurrence within three years. `prefix` names nested params (default_price_data). */
 export function checkPriceTerms(terms: PriceTerms, prefix = ""): void {
