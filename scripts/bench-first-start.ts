@@ -34,7 +34,7 @@ void server.exited.then(() => (exited = true));
 const alive = (what: string) => {
   if (exited) throw new Error(`npm run dev exited while ${what}:\n${server.output().slice(-4000)}`);
 };
-process.once("SIGINT", () => (stop(), process.exit(130)));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => (stop(), process.exit(130)));
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function timed(url: string, headers: Record<string, string> = {}): Promise<{ status: number; ms: number }> {
