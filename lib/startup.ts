@@ -2,6 +2,7 @@ import { getDatabaseHandle, type Database } from "@/db/client";
 import { demoSeedAllowed, seedDemo, type DemoSeed } from "@/lib/demo/seed";
 import { warmUp } from "@/lib/demo/warm-up";
 import { demoPaymentCount, seedDemoPayments } from "@/lib/demo/seed-payments";
+import { seedDemoProducts } from "@/lib/demo/seed-products";
 import { connectorNameFor } from "@/lib/payments/connector";
 import { assertPublicUrlConfigured, publicBaseUrl } from "@/lib/public-url";
 import { devUrls } from "@/lib/dev-addresses";
@@ -61,7 +62,7 @@ export async function startServer(): Promise<void> {
     // Printed once, on the first start, for the person running the portal; never logged again. The
     // last thing the start prints: the portal answers from here on, while the demo data is written.
     console.log(firstStartBanner(demo, bannerUrls(), seeding, warming));
-    if (seeding > 0) seedDemoPaymentsInBackground(handle.db, demo.merchantId, seeding);
+    seedDemoDataInBackground(handle.db, demo.merchantId, seeding);
   }
   // After register() returns: next dev holds every request until then.
   if (warming) setTimeout(() => void warmDevRoutes(), 0);
@@ -115,16 +116,21 @@ function demoPaymentsWanted(): number {
 }
 
 /**
- * After the executor and relay are up. The seed yields between payments (seedDemoPayments), so the
- * portal answers while it runs; its progress is logged, and "demo payments seeded" ends it.
+ * After the executor and relay are up: the demo catalogue (products and prices), then the demo
+ * payments. The payment seed yields between payments (seedDemoPayments), so the portal answers while
+ * it runs; its progress is logged, and "demo payments seeded" ends it.
  */
-function seedDemoPaymentsInBackground(db: Database, merchantId: string, count: number): void {
+function seedDemoDataInBackground(db: Database, merchantId: string, count: number): void {
   const ctx = { merchantId, livemode: false, actor: systemActor("demo-seed"), db };
   const started = Date.now();
-  logger.info({ payments: 0, of: count }, "demo payments being written");
-  void seedDemoPayments(db, ctx, { count, onProgress: (n) => logger.info({ payments: n, of: count }, "demo payments being written") })
-    .then((n) => logger.info({ payments: n, ms: Date.now() - started }, "demo payments seeded"))
-    .catch((err: unknown) => logger.warn({ err }, "demo payment seed stopped"));
+  if (count > 0) logger.info({ payments: 0, of: count }, "demo payments being written");
+  void (async () => {
+    // The catalogue first (a handful of writes), then the payments.
+    await seedDemoProducts(ctx);
+    if (count === 0) return;
+    const n = await seedDemoPayments(db, ctx, { count, onProgress: (made) => logger.info({ payments: made, of: count }, "demo payments being written") });
+    logger.info({ payments: n, ms: Date.now() - started }, "demo payments seeded");
+  })().catch((err: unknown) => logger.warn({ err }, "demo data seed stopped"));
 }
 
 /** next dev only: compile the pages a newcomer opens first, then say so. */
