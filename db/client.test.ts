@@ -242,25 +242,32 @@ describe("Neon serverless driver through a local WebSocket proxy", () => {
   });
 
   test("two interactive transactions run concurrently on separate connections", async () => {
-    // Each transaction inserts, then waits for the other to have inserted too before
-    // committing. If the driver serialised them on one connection this would never meet.
-    let arrive!: () => void;
-    const bothInserted = new Promise<void>((resolve) => {
-      let count = 0;
-      arrive = () => {
-        if (++count === 2) resolve();
+    // Each transaction inserts, then waits for the other to have inserted too; each reads, then waits
+    // for the other to have read too before committing (else one could read after the other's commit).
+    // If the driver serialised them on one connection they would never meet.
+    const barrier = () => {
+      let arrive!: () => void;
+      const all = new Promise<void>((resolve) => {
+        let count = 0;
+        arrive = () => {
+          if (++count === 2) resolve();
+        };
+      });
+      return async () => {
+        arrive();
+        await Promise.race([all, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("transactions did not overlap")), 10_000))]);
       };
-    });
-    const meet = () =>
-      Promise.race([bothInserted, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("transactions did not overlap")), 10_000))]);
+    };
+    const bothInserted = barrier();
+    const bothRead = barrier();
 
     const run = (id: string, other: string) =>
       neon.db.transaction(async (tx) => {
         const pid = await tx.execute(sql`select pg_backend_pid() as pid`);
         await tx.insert(merchants).values({ id, businessName: id });
-        arrive();
-        await meet();
+        await bothInserted();
         const visible = (await tx.select({ id: merchants.id }).from(merchants)).map((r) => r.id);
+        await bothRead();
         return { pid: Number(pid.rows[0]?.pid), sawOwn: visible.includes(id), sawOther: visible.includes(other) };
       });
 
