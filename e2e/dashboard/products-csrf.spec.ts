@@ -2,7 +2,8 @@
 // page on another port of the same host (same-site, so the session cookie goes along). Server actions have
 // no route of their own to guard; Next refuses an action whose Origin is not this host (the host with its
 // port). Proved with the create-product action's own request, captured from the real form and replayed.
-// (A request with no Origin at all is let through by Next with a warning: no browser sends a POST without one.)
+// Next lets a request with no Origin at all through (with a warning); the dashboard's action adapter
+// (memberAction) refuses it, as it refuses one the browser marks as from another site.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIResponse } from "@playwright/test";
@@ -76,6 +77,18 @@ test("the create-product server action refuses a same-site page on another port 
       const res = await replay({ origin, "sec-fetch-site": origin === "null" ? "cross-site" : "same-site" });
       expect(res.status(), origin).toBe(500);
       expect(await created(res)).toBe(false);
+      expect(await names(m.merchantId)).toEqual(["Real"]);
+    });
+  }
+
+  // No Origin at all (Next itself would run it), or an Origin of this host that the browser says came from
+  // another site: the action adapter refuses both, and nothing is stored.
+  for (const extra of [{}, { origin: baseURL!, "sec-fetch-site": "same-site" }] as Record<string, string>[]) {
+    await test.step(`headers ${JSON.stringify(extra)}`, async () => {
+      const res = await replay(extra);
+      const text = await res.text();
+      expect(text).toContain("origin_not_allowed");
+      expect(/prod_[A-Za-z0-9]+/.test(text)).toBe(false);
       expect(await names(m.merchantId)).toEqual(["Real"]);
     });
   }
