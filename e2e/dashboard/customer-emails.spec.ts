@@ -1,31 +1,21 @@
 // Dashboard → Customers → Customer emails in Chromium: a test payment with a receipt_email leaves its
 // receipt (made by the customer-receipt workflow) on the page, marked as not sent; another merchant
 // never sees it; the page is accessible.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { auth, ok } from "../support/api";
 import { expectAccessible } from "../support/checkout";
 import { seedMerchant } from "../support/db";
 import { signInOk } from "../support/sign-in";
 
-type Merchant = Awaited<ReturnType<typeof seedMerchant>>;
-
-async function pay(request: APIRequestContext, m: Merchant, data: Record<string, unknown>) {
-  const res = await request.post("/api/v1/payments", { headers: { Authorization: `Bearer ${m.secretKey}` }, data });
-  const body = (await res.json()) as { id: string; status: string };
-  expect(res.status(), JSON.stringify(body)).toBe(200);
-  return body;
-}
-
 test("a test payment's receipt is shown on Customer emails, marked not sent, and only to its merchant", async ({ page, request, browser }) => {
   const m = await seedMerchant("receipts-ui");
   const other = await seedMerchant("receipts-other");
-  const p = await pay(request, m, {
-    amount: 4250,
-    currency: "usd",
-    payment_method: "pm_card_visa",
-    confirm: true,
-    description: "Beans, 1 kg",
-    receipt_email: "noor@example.com",
-  });
+  const p = await ok<{ id: string; status: string }>(
+    await request.post("/api/v1/payments", {
+      headers: auth(m.secretKey),
+      data: { amount: 4250, currency: "usd", payment_method: "pm_card_visa", confirm: true, description: "Beans, 1 kg", receipt_email: "noor@example.com" },
+    }),
+  );
   expect(p.status).toBe("succeeded");
 
   await signInOk(page, m.email, m.password);

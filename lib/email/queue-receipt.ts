@@ -6,7 +6,6 @@ import { formatMoney } from "@/lib/money";
 import { loadPayment } from "@/lib/payments/load-payment";
 import { commit } from "@/lib/service/commit";
 import { executor, type ServiceContext } from "@/lib/service/context";
-import { deliverEmailsSoon } from "./deliver-emails";
 import { renderEmail } from "./render-email";
 import { Receipt } from "./templates/receipt";
 
@@ -22,7 +21,8 @@ const BRANDS: Record<string, string> = {
 /**
  * The customer's receipt for a succeeded payment with a `receipt_email`, put in the email outbox at
  * most once per payment (a retried workflow step or a second call finds it there). In live mode it is
- * sent through SMTP_URL; in test mode it is kept with status `test` and never sent, and the merchant
+ * queued for the workflow's next step to send (sendCustomerEmail); in test mode it is kept with status
+ * `test` and never sent, and the merchant
  * reads it on the Customer emails page. Returns the email's id, or null when the payment has no
  * receipt to send (no receipt_email, or not succeeded).
  */
@@ -70,6 +70,5 @@ export async function queueReceipt({ ctx, paymentId }: { ctx: ServiceContext; pa
       .where(and(eq(emails.merchantId, ctx.merchantId), eq(emails.kind, "receipt"), eq(emails.objectId, payment.id)));
     return existing!.id;
   });
-  if (ctx.livemode) deliverEmailsSoon(db);
   return id;
 }

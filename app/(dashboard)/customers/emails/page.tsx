@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { EmailStatus } from "@/components/dashboard/email-status";
 import { Time } from "@/components/ui/time";
 import { memberContext, requireMember } from "@/lib/http/session/session";
 import { listCustomerEmails } from "@/lib/email/list-customer-emails";
@@ -44,9 +45,7 @@ export default async function CustomerEmailsPage({ searchParams }: { searchParam
                 <details>
                   <summary className="flex cursor-pointer flex-wrap items-center gap-2">
                     <span className="font-medium text-slate-800">{e.subject}</span>
-                    <Badge tone={e.status === "sent" ? "green" : e.status === "failed" ? "red" : e.status === "test" ? "amber" : "slate"}>
-                      {e.status === "test" ? "test mode, not sent" : e.status === "queued" && !smtp ? "in outbox" : e.status}
-                    </Badge>
+                    <EmailStatus status={e.status} smtp={smtp} />
                     <span className="text-sm text-slate-600">to {e.to}</span>
                     <span className="text-xs text-slate-500">
                       {KINDS[e.kind] ?? e.kind} · <Time seconds={Math.floor(e.createdAt.getTime() / 1000)} />

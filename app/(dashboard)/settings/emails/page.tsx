@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { EmailStatus } from "@/components/dashboard/email-status";
 import { requireMember } from "@/lib/http/session/session";
 import { listMyEmails } from "@/lib/email/list-my-emails";
 
@@ -22,9 +23,7 @@ export default async function EmailsPage() {
               <li key={e.id} className="py-3">
                 <div className="flex items-center gap-2">
                   <p className="font-medium text-slate-800">{e.subject}</p>
-                  <Badge tone={e.status === "sent" ? "green" : e.status === "failed" ? "red" : "slate"}>
-                    {e.status === "queued" && !smtp ? "in outbox" : e.status}
-                  </Badge>
+                  <EmailStatus status={e.status} smtp={smtp} />
                 </div>
                 <p className="text-xs text-slate-500">{e.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</p>
                 <pre className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-700">{e.text}</pre>
