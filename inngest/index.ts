@@ -7,6 +7,7 @@ import { reconcilePaymentsFn } from "./functions/reconcile-payments";
 import { releaseAvailableFundsFn } from "./functions/release-available-funds";
 import { sandboxDisputeFn } from "./functions/sandbox-dispute";
 import { settlePaymentFn } from "./functions/settle-payment";
+import { subscriptionPeriodFn } from "./functions/subscription-period";
 import { stripeEventFn } from "./functions/stripe-event";
 import { webhookDeliverFn } from "./functions/webhook-deliver";
 import { webhookFanOutFn } from "./functions/webhook-fan-out";
@@ -25,4 +26,5 @@ export const functions = [
   stripeEventFn,
   sandboxDisputeFn,
   customerReceiptFn,
+  subscriptionPeriodFn,
 ];

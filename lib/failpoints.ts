@@ -7,7 +7,8 @@ import { logger } from "@/lib/logger";
  * process install a handler instead (setFailpointHandler). Unset, a failpoint costs one lookup.
  */
 export type FailpointName =
-  `${"payment" | "refund" | "capture" | "cancel" | "setup_intent" | "attach" | "evidence"}.processor:${"before" | "after"}` | "api.response:before_store";
+  | `${"payment" | "refund" | "capture" | "cancel" | "setup_intent" | "attach" | "evidence" | "invoice"}.processor:${"before" | "after"}`
+  | "api.response:before_store";
 
 type Handler = (name: FailpointName) => Promise<void> | void;
 let handler: Handler | null = null;
@@ -35,7 +36,7 @@ export async function failpoint(name: FailpointName): Promise<void> {
 
 /** The side effect between two phases, with a failpoint on each side of it. */
 export async function aroundSideEffect<T>(
-  name: `${"payment" | "refund" | "capture" | "cancel" | "setup_intent" | "attach" | "evidence"}.processor`,
+  name: `${"payment" | "refund" | "capture" | "cancel" | "setup_intent" | "attach" | "evidence" | "invoice"}.processor`,
   call: () => Promise<T>,
 ): Promise<T> {
   await failpoint(`${name}:before`);

@@ -19,6 +19,11 @@ export const ID_PREFIXES = {
   dispute: "dp",
   product: "prod",
   price: "price",
+  subscription: "sub",
+  subscriptionItem: "si",
+  invoice: "in",
+  invoiceLine: "il",
+  billingPortalSession: "bps",
   // The sandbox processor's own objects (lib/gateways/sandbox), like Stripe's pi_/re_.
   sandboxCharge: "sbch",
   sandboxRefund: "sbre",

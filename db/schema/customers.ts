@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { CardDetails } from "./payments";
 import { primaryId, tenant, timestamps } from "./columns";
 
@@ -15,6 +16,13 @@ export const customers = pgTable(
     metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
     /** Stripe's invoice_settings.default_payment_method: the saved card off-session charges use by default. */
     defaultPaymentMethod: text(),
+    /**
+     * Stripe's customer balance, minor units: negative is credit (a proration credit left by a downgrade or a
+     * cancellation) that the next invoice uses up; positive is debt added to it.
+     */
+    balance: bigint({ mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
     connector: text().notNull(),
     /** Stripe's cus_… once created there (created lazily if the first call failed); the sandbox has none. */
     processorId: text(),

@@ -19,3 +19,4 @@ export * from "./login-sessions";
 export * from "./emails";
 export * from "./workflow-engine-events";
 export * from "./products";
+export * from "./subscriptions";

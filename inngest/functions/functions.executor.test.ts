@@ -58,6 +58,7 @@ describe("Kassa functions through the local executor", () => {
       "kassa-sandbox-dispute",
       "kassa-settle-payment",
       "kassa-stripe-event",
+      "kassa-subscription-period",
       "kassa-webhook-deliver",
       "kassa-webhook-fan-out",
     ]);

@@ -7,7 +7,20 @@ import { can, PERMISSIONS, type Permission } from "@/lib/service/roles";
  * Kassa permission prefix, with the levels that exist for it. Keys never manage keys, the team, the
  * audit log or workflows.
  */
-const GRANTABLE = ["account", "balance", "customers", "disputes", "events", "payment_links", "payments", "products", "refunds", "webhooks"] as const;
+const GRANTABLE = [
+  "account",
+  "balance",
+  "customers",
+  "disputes",
+  "events",
+  "invoices",
+  "payment_links",
+  "payments",
+  "products",
+  "refunds",
+  "subscriptions",
+  "webhooks",
+] as const;
 export type Resource = (typeof GRANTABLE)[number];
 
 export const RESOURCE_LEVELS: Record<Resource, ("read" | "write")[]> = Object.fromEntries(

@@ -13,6 +13,8 @@ export function serializeCustomer(c: CustomerRow) {
     phone: c.phone,
     metadata: c.metadata,
     invoice_settings: { default_payment_method: c.defaultPaymentMethod },
+    /** Minor units; negative is credit the customer's next invoice uses up. */
+    balance: Number(c.balance),
     livemode: c.livemode,
     created: unix(c.createdAt),
   };

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { customers, type CustomerRow } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
+import { declarePaymentMethodUpdated } from "@/lib/subscriptions/period-run";
 import { requirePermission } from "@/lib/service/roles";
 import { commit } from "@/lib/service/commit";
 import type { ServiceContext } from "@/lib/service/context";
@@ -52,6 +53,8 @@ export async function updateCustomer({ ctx, id, input }: { ctx: ServiceContext; 
       );
       changes.audit({ action: "customer.updated", targetType: "customer", targetId: id, metadata: { fields: Object.keys(set) } });
       changes.event("customer.updated", serializeCustomer(after!), previous);
+      // A new default card: a subscription's dunning run waiting on this customer tries it at once.
+      if (defaultPm && defaultPm !== before.defaultPaymentMethod) declarePaymentMethodUpdated(changes, ctx, id);
       return { before, after: after! };
     },
     { respond: ({ after }) => serializeCustomer(after) },

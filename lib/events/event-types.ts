@@ -31,6 +31,18 @@ export const EVENT_TYPES = [
   "product.updated",
   "price.created",
   "price.updated",
+  "customer.subscription.created",
+  "customer.subscription.updated",
+  "customer.subscription.deleted",
+  "customer.subscription.trial_will_end",
+  "invoice.created",
+  "invoice.finalized",
+  "invoice.paid",
+  "invoice.payment_succeeded",
+  "invoice.payment_failed",
+  "invoice.upcoming",
+  "invoice.voided",
+  "invoice.marked_uncollectible",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

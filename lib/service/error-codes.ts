@@ -27,6 +27,20 @@ export const ERROR_CODES = {
   payment_link_inactive: { status: 400, type: "invalid_request_error" },
   /** A price for an archived product (unarchive it first). */
   product_inactive: { status: 400, type: "invalid_request_error" },
+  /** A subscription asked to do what its status does not allow (e.g. update a canceled one). */
+  subscription_unexpected_state: { status: 400, type: "invalid_request_error" },
+  /** An invoice asked to do what its status does not allow (e.g. pay a void one). */
+  invoice_unexpected_state: { status: 400, type: "invalid_request_error" },
+  /** A new invoice with nothing on it (Stripe's invoice_no_customer_line_items). */
+  invoice_no_pending_items: { status: 400, type: "invalid_request_error" },
+  /** An archived price on a new subscription or item. */
+  price_inactive: { status: 400, type: "invalid_request_error" },
+  /** A one-off price where a subscription needs a recurring one. */
+  price_not_recurring: { status: 400, type: "invalid_request_error" },
+  /** Items of one subscription in different currencies. */
+  currency_mismatch: { status: 400, type: "invalid_request_error" },
+  /** Items of one subscription on different billing intervals. */
+  interval_mismatch: { status: 400, type: "invalid_request_error" },
   /** A lookup_key another active price of the merchant (same mode) already has. */
   lookup_key_in_use: { status: 400, type: "invalid_request_error" },
   /** A saved card charged or changed against its state: another customer's, detached, not attached (Stripe's code). */

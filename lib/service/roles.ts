@@ -26,6 +26,11 @@ export const PERMISSIONS = {
   /** Products and their prices (one resource, as a restricted key grants them). */
   "products:read": ["owner", "admin", "developer", "analyst", "support"],
   "products:write": ["owner", "admin", "developer"],
+  /** Subscriptions and their invoices (collecting an invoice charges the customer's card). */
+  "subscriptions:read": ["owner", "admin", "developer", "analyst", "support"],
+  "subscriptions:write": ["owner", "admin", "developer"],
+  "invoices:read": ["owner", "admin", "developer", "analyst", "support"],
+  "invoices:write": ["owner", "admin", "developer"],
   "disputes:read": ["owner", "admin", "developer", "analyst", "support"],
   /** Answering a dispute (evidence) is support's daily work as much as an admin's. */
   "disputes:write": ["owner", "admin", "support"],

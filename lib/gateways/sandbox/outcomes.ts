@@ -75,10 +75,12 @@ export function decideAuthorization(args: {
     case "elevated_risk":
       return authorized(amount, captureMethod, "elevated");
     case "decline_generic":
+    case "saved_then_declined":
       return failed(FAILURES.generic_decline);
     case "decline_insufficient_funds":
       return failed(FAILURES.insufficient_funds);
     case "decline_expired_card":
+    case "saved_then_expired":
       return failed(FAILURES.expired_card);
     case "decline_incorrect_cvc":
       return failed(FAILURES.incorrect_cvc);

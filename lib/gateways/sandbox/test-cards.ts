@@ -19,6 +19,10 @@ export const sandboxBehaviours = [
   "refund_fails",
   /** Charges like a good card; once captured, the cardholder disputes it (Stripe's pm_card_createDispute). */
   "create_dispute",
+  /** Saves fine, then every charge is declined (Stripe's pm_card_chargeCustomerFail): a card that stops working. */
+  "saved_then_declined",
+  /** Saves fine, then every charge is declined as expired (sandbox only): a hard decline no retry fixes. */
+  "saved_then_expired",
 ] as const;
 export type SandboxBehaviour = (typeof sandboxBehaviours)[number];
 
@@ -109,6 +113,23 @@ export const SANDBOX_TEST_CARDS: readonly SandboxTestCard[] = [
   { number: "4000000000009235", paymentMethods: ["pm_card_riskLevelElevated"], brand: "visa", funding: "credit", country: "US", behaviour: "elevated_risk" },
   { number: "4000000000005126", paymentMethods: ["pm_card_refundFail"], brand: "visa", funding: "credit", country: "US", behaviour: "refund_fails" },
   { number: "4000000000000259", paymentMethods: ["pm_card_createDispute"], brand: "visa", funding: "credit", country: "US", behaviour: "create_dispute" },
+  {
+    number: "4000000000000341",
+    paymentMethods: ["pm_card_chargeCustomerFail"],
+    brand: "visa",
+    funding: "credit",
+    country: "US",
+    behaviour: "saved_then_declined",
+  },
+  {
+    number: "4000000000009011",
+    paymentMethods: ["pm_card_chargeCustomerFailExpiredCard"],
+    brand: "visa",
+    funding: "credit",
+    country: "US",
+    behaviour: "saved_then_expired",
+    sandboxOnly: true,
+  },
 ];
 
 const byNumber = new Map(SANDBOX_TEST_CARDS.map((c) => [c.number, c]));
