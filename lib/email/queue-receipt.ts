@@ -1,22 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import { createElement } from "react";
-import { emails, merchants } from "@/db/schema";
-import { newId } from "@/lib/ids";
 import { formatMoney } from "@/lib/money";
 import { loadPayment } from "@/lib/payments/load-payment";
-import { commit } from "@/lib/service/commit";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { renderEmail } from "./render-email";
+import { businessNameOf, cardLabel, emailDate, storeCustomerEmail } from "./store-customer-email";
 import { Receipt } from "./templates/receipt";
-
-const BRANDS: Record<string, string> = {
-  visa: "Visa",
-  mastercard: "Mastercard",
-  amex: "American Express",
-  discover: "Discover",
-  jcb: "JCB",
-  unionpay: "UnionPay",
-};
 
 /**
  * The customer's receipt for a succeeded payment with a `receipt_email`, put in the email outbox at
@@ -30,45 +18,18 @@ export async function queueReceipt({ ctx, paymentId }: { ctx: ServiceContext; pa
   const db = await executor(ctx);
   const payment = await loadPayment(db, ctx, paymentId, { param: "payment" });
   if (payment.status !== "succeeded" || !payment.receiptEmail) return null;
-  const [merchant] = await db.select({ businessName: merchants.businessName }).from(merchants).where(eq(merchants.id, ctx.merchantId));
-  const card = payment.card as { brand?: string; last4?: string } | null;
-  const paidAt = payment.capturedAt ?? payment.updatedAt;
+  const businessName = await businessNameOf(db, ctx);
   const amount = formatMoney(payment.amountReceived, payment.currency);
-  const businessName = merchant?.businessName ?? "the business";
   const { html, text } = await renderEmail(
     createElement(Receipt, {
       businessName,
       amount,
       description: payment.description,
-      paidWith: card?.last4 ? `${BRANDS[card.brand ?? ""] ?? "Card"} •••• ${card.last4}` : null,
-      paidOn: paidAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+      paidWith: cardLabel(payment.card as { brand?: string; last4?: string } | null),
+      paidOn: emailDate(payment.capturedAt ?? payment.updatedAt),
       reference: payment.id,
       testMode: !ctx.livemode,
     }),
   );
-  const id = await commit(ctx, async (tx) => {
-    const [row] = await tx
-      .insert(emails)
-      .values({
-        id: newId("email"),
-        to: payment.receiptEmail!.toLowerCase(),
-        subject: `Your receipt from ${businessName}`,
-        text,
-        html,
-        kind: "receipt",
-        merchantId: ctx.merchantId,
-        livemode: ctx.livemode,
-        objectId: payment.id,
-        status: ctx.livemode ? "queued" : "test",
-      })
-      .onConflictDoNothing()
-      .returning({ id: emails.id });
-    if (row) return row.id;
-    const [existing] = await tx
-      .select({ id: emails.id })
-      .from(emails)
-      .where(and(eq(emails.merchantId, ctx.merchantId), eq(emails.kind, "receipt"), eq(emails.objectId, payment.id)));
-    return existing!.id;
-  });
-  return id;
+  return storeCustomerEmail(ctx, { kind: "receipt", objectId: payment.id, to: payment.receiptEmail, subject: `Your receipt from ${businessName}`, html, text });
 }
