@@ -233,5 +233,12 @@ describe("the subscription period run", () => {
     expect(paid).toHaveLength(12);
     expect((await chargesOf(ctx)).filter((c) => c.status === "succeeded")).toHaveLength(12);
     expect((await checkMoneyInvariants(h.db)).problems).toEqual([]);
+    // A week before each renewal that was reached (not the trial's end): invoice.upcoming with what it would bill.
+    const upcoming = await h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId));
+    const notices = upcoming
+      .filter((e) => e.type === "invoice.upcoming")
+      .map((e) => (e.data as { object: { amount_due: number; subscription: string } }).object);
+    expect(notices).toHaveLength(11);
+    expect(notices.every((n) => n.amount_due === 2000 && n.subscription === sub.id)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { endDunning } from "@/lib/subscriptions/end-dunning";
 import { expireIncompleteSubscription } from "@/lib/subscriptions/expire-incomplete-subscription";
 import { notifyTrialWillEnd } from "@/lib/subscriptions/notify-trial-will-end";
 import { TRIAL_REMINDER_MS } from "@/lib/subscriptions/period-run";
+import { notifyUpcomingRenewal, UPCOMING_NOTICE_MS } from "@/lib/subscriptions/notify-upcoming-renewal";
 import { renewSubscription } from "@/lib/subscriptions/renew-subscription";
 import { INTERNAL_EVENTS } from "@/lib/events/internal-events";
 import { systemActor } from "@/lib/service/context";
@@ -32,7 +33,7 @@ const MAX_PENDING_CHECKS = 12;
  * at once and, if it fails, retries on the merchant's schedule, waking early when the customer gets a new
  * default card. After the last failed try the subscription becomes unpaid or canceled (merchant setting).
  * An incomplete subscription's run first expires it after 23 hours unless it was paid; a trial's run sends
- * `trial_will_end` three days before the trial ends. Every step is safe to repeat: a run resumed after a
+ * `trial_will_end` three days before the trial ends, and any other period `invoice.upcoming` a week before it ends. Every step is safe to repeat: a run resumed after a
  * crash makes no second invoice and no second charge.
  */
 export const subscriptionPeriodFn = inngest.createFunction({ id: "subscription-period", triggers: [periodStarted], retries: 10 }, async ({ event, step }) => {
@@ -49,6 +50,11 @@ export const subscriptionPeriodFn = inngest.createFunction({ id: "subscription-p
       await step.sleepUntil("trial-reminder", remindAt);
       await step.run("trial-will-end", () => notifyTrialWillEnd({ ctx, subscriptionId: d.subscription, trialEnd: new Date(d.trialEnd!) }));
     }
+  }
+  const upcomingAt = Date.parse(d.periodEnd) - UPCOMING_NOTICE_MS;
+  if (!d.trialEnd && upcomingAt > Date.parse(d.periodStart)) {
+    await step.sleepUntil("upcoming-notice", new Date(upcomingAt));
+    await step.run("invoice-upcoming", () => notifyUpcomingRenewal({ ctx, subscriptionId: d.subscription, periodEnd: new Date(d.periodEnd) }));
   }
   await step.sleepUntil("period-end", new Date(d.periodEnd));
   const renewal = await step.run("renew", () => renewSubscription({ ctx, subscriptionId: d.subscription, periodEnd: new Date(d.periodEnd) }));
