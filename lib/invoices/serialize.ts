@@ -9,6 +9,10 @@ export function hostedInvoiceUrl(invoice: Pick<InvoiceRow, "hostedToken">): stri
   return `${publicBaseUrl()}/invoice/${invoice.hostedToken}`;
 }
 
+/** What is left to pay: an open invoice's amount due less what was paid; an uncollectible one is still payable (Stripe's rule). */
+export const amountRemaining = (i: Pick<InvoiceRow, "status" | "amountDue" | "amountPaid">): bigint =>
+  i.status === "open" || i.status === "uncollectible" ? i.amountDue - i.amountPaid : 0n;
+
 export function serializeInvoiceLine(l: InvoiceLineRow) {
   return {
     id: l.id,
@@ -30,7 +34,7 @@ export function serializeInvoiceLine(l: InvoiceLineRow) {
  * draft has no number and no hosted page yet.
  */
 export function serializeInvoice(i: InvoiceRow, lines: readonly InvoiceLineRow[]) {
-  const remaining = i.status === "open" ? i.amountDue - i.amountPaid : 0n;
+  const remaining = amountRemaining(i);
   return {
     id: i.id,
     object: "invoice" as const,
