@@ -1,6 +1,9 @@
 import { authorizationTimerFn } from "./functions/authorization-timer";
 import { checkoutSessionExpiryFn } from "./functions/checkout-session-expiry";
+import { customerInvoiceEmailFn } from "./functions/customer-invoice-email";
+import { customerPaymentFailedEmailFn } from "./functions/customer-payment-failed-email";
 import { customerReceiptFn } from "./functions/customer-receipt";
+import { customerTrialEndingEmailFn } from "./functions/customer-trial-ending-email";
 import { outboxSweep } from "./functions/outbox-sweep";
 import { reapIdempotencyKeysFn } from "./functions/reap-idempotency-keys";
 import { reconcilePaymentsFn } from "./functions/reconcile-payments";
@@ -26,5 +29,8 @@ export const functions = [
   stripeEventFn,
   sandboxDisputeFn,
   customerReceiptFn,
+  customerInvoiceEmailFn,
+  customerPaymentFailedEmailFn,
+  customerTrialEndingEmailFn,
   subscriptionPeriodFn,
 ];

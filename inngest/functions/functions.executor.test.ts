@@ -50,7 +50,10 @@ describe("Kassa functions through the local executor", () => {
     expect(ids).toEqual([
       "kassa-authorization-timer",
       "kassa-checkout-session-expiry",
+      "kassa-customer-invoice-email",
+      "kassa-customer-payment-failed-email",
       "kassa-customer-receipt",
+      "kassa-customer-trial-ending-email",
       "kassa-outbox-sweep",
       "kassa-reap-idempotency-keys",
       "kassa-reconcile-payments",
