@@ -32,6 +32,11 @@ export interface ExecutorOptions {
   signingKey?: string;
   eventKey?: string;
   pollMs?: number;
+  /**
+   * How long a claimed item stays this executor's (default 5 minutes): a crashed executor's runs resume
+   * when it ends. Shorter only for crash tests, and never shorter than the slowest step.
+   */
+  leaseMs?: number;
   /** Steps allowed per run; default 1000 like Inngest. */
   maxSteps?: number;
   log?: Logger;
@@ -57,7 +62,7 @@ export async function startExecutor(opts: ExecutorOptions): Promise<Executor> {
   const clock = opts.clock ?? systemClock;
   // Its own tables, its own migrations, before anything reads them (the app's schema never has them).
   await migrateExecutor(opts.db);
-  const storage = new Storage(opts.db, clock);
+  const storage = new Storage(opts.db, clock, opts.leaseMs);
   const engine = new Engine(storage, { clock, jitter: opts.jitter, signingKey: opts.signingKey, pollMs: opts.pollMs, maxSteps: opts.maxSteps, log: opts.log });
   engine.emit = async (events) => {
     await ingest(engine, events);

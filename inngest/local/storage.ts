@@ -59,13 +59,16 @@ export type FunctionConfig = {
 };
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
-const LEASE_MS = 5 * 60_000;
+/** How long a claimed queue item is this executor's: after a crash, its items come back when the lease ends. */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
 
 /** All executor state lives in Postgres; this is the one place that queries it. */
 export class Storage {
   constructor(
     readonly db: ExecutorDatabase,
     readonly clock: Clock,
+    /** Must outlast the slowest step, or a step still running is claimed again and runs twice. */
+    readonly leaseMs: number = DEFAULT_LEASE_MS,
   ) {}
 
   /** Stores events; a sender id seen in the last 24 h is not stored again. Returns [event, isNew]. */
@@ -216,7 +219,7 @@ export class Storage {
     for (const { id } of due) {
       const [row] = await this.db
         .update(inngestQueue)
-        .set({ leasedUntil: new Date(now.getTime() + LEASE_MS) })
+        .set({ leasedUntil: new Date(now.getTime() + this.leaseMs) })
         .where(and(eq(inngestQueue.id, id), or(isNull(inngestQueue.leasedUntil), lt(inngestQueue.leasedUntil, now))))
         .returning();
       if (row) claimed.push(row);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localExecutorPort, localExecutorWanted } from "./local-engine";
+import { localExecutorLeaseMs, localExecutorPort, localExecutorWanted } from "./local-engine";
 
 describe("embedded executor switch", () => {
   it("runs by default and steps aside for Inngest Cloud, a self-hosted Inngest, a dev server, or an explicit off", () => {
@@ -15,5 +15,11 @@ describe("embedded executor switch", () => {
     expect(localExecutorPort({})).toBe(8288);
     expect(localExecutorPort({ KASSA_EXECUTOR_PORT: "8390" })).toBe(8390);
     expect(() => localExecutorPort({ KASSA_EXECUTOR_PORT: "http" })).toThrow(/KASSA_EXECUTOR_PORT/);
+  });
+
+  it("keeps a 5-minute lease unless a crash test shortens it, and rejects a lease under a second", () => {
+    expect(localExecutorLeaseMs({})).toBeUndefined();
+    expect(localExecutorLeaseMs({ KASSA_EXECUTOR_LEASE_MS: "5000" })).toBe(5000);
+    expect(() => localExecutorLeaseMs({ KASSA_EXECUTOR_LEASE_MS: "10" })).toThrow(/KASSA_EXECUTOR_LEASE_MS/);
   });
 });

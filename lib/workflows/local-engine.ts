@@ -10,6 +10,15 @@ export function localExecutorWanted(env: Record<string, string | undefined> = pr
   return true;
 }
 
+/** KASSA_EXECUTOR_LEASE_MS (crash tests): how soon a killed process's workflow steps are taken up again; default 5 minutes. */
+export function localExecutorLeaseMs(env: Record<string, string | undefined> = process.env): number | undefined {
+  if (!env.KASSA_EXECUTOR_LEASE_MS) return undefined;
+  const ms = Number(env.KASSA_EXECUTOR_LEASE_MS);
+  if (!Number.isInteger(ms) || ms < 1000)
+    throw new Error(`KASSA_EXECUTOR_LEASE_MS must be a whole number of milliseconds ≥ 1000, got ${env.KASSA_EXECUTOR_LEASE_MS}`);
+  return ms;
+}
+
 export function localExecutorPort(env: Record<string, string | undefined> = process.env): number {
   const port = Number(env.KASSA_EXECUTOR_PORT ?? 8288);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`KASSA_EXECUTOR_PORT must be a port number, got ${env.KASSA_EXECUTOR_PORT}`);
@@ -53,6 +62,7 @@ export function startLocalEngine(db: Database, appPort: number | string): Promis
         signingKey: process.env.INNGEST_SIGNING_KEY,
         eventKey: process.env.INNGEST_EVENT_KEY,
         appUrl: `${appOrigin}/api/inngest`,
+        ...(localExecutorLeaseMs() ? { leaseMs: localExecutorLeaseMs() } : {}),
         log: {
           warn: (...args: unknown[]) => logger.warn(args.map(String).join(" ")),
           error: (...args: unknown[]) => logger.error(args.map(String).join(" ")),
