@@ -8,7 +8,7 @@ import { requirePermission } from "@/lib/service/roles";
 const PAGE = 25;
 
 /**
- * The merchant's mail to its customers in this mode (receipts so far), newest first, in keyset pages
+ * The merchant's mail to its customers in this mode (receipts, invoices, failed payments, trial reminders), newest first, in keyset pages
  * by id (`before`: the last id of the page before). In test mode these were never sent: this is where
  * the merchant sees what a customer would have got.
  */

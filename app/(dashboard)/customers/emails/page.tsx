@@ -5,11 +5,24 @@ import { EmailStatus } from "@/components/dashboard/email-status";
 import { Time } from "@/components/ui/time";
 import { memberContext, requireMember } from "@/lib/http/session/session";
 import { listCustomerEmails } from "@/lib/email/list-customer-emails";
+import { isId } from "@/lib/ids";
 import { KassaError } from "@/lib/service/errors";
 
 export const metadata = { title: "Customer emails" };
 
-const KINDS: Record<string, string> = { receipt: "Receipt" };
+const KINDS: Record<string, string> = { receipt: "Receipt", invoice: "Invoice", payment_failed: "Payment failed", trial_ending: "Trial ending" };
+
+/** The object an email is about: a payment links to its page (invoices and subscriptions have none yet); `sub_…:<trial end>` and `in_…:<try>` show the object's id. */
+function About({ objectId }: { objectId: string }) {
+  const id = objectId.split(":")[0]!;
+  return isId("payment", id) ? (
+    <Link href={`/payments/${id}`} className="text-brand-700 underline">
+      {id}
+    </Link>
+  ) : (
+    <code>{id}</code>
+  );
+}
 
 /** What the merchant's customers were sent (live mode), or would have been sent (test mode). */
 export default async function CustomerEmailsPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
@@ -28,15 +41,16 @@ export default async function CustomerEmailsPage({ searchParams }: { searchParam
         description={
           ctx.livemode
             ? smtp
-              ? "Receipts sent to your customers, newest first."
-              : "No SMTP server is configured (SMTP_URL): your customers' receipts wait here until one is."
-            : "Test mode: customers are never emailed. Each receipt a customer would have got is kept here."
+              ? "Receipts, invoices, failed payment notices and trial reminders sent to your customers, newest first."
+              : "No SMTP server is configured (SMTP_URL): your customers' emails wait here until one is."
+            : "Test mode: customers are never emailed. Each email a customer would have got is kept here."
         }
       />
       <Card>
         {list.data.length === 0 ? (
           <p className="text-sm text-slate-500">
-            No customer emails in {ctx.livemode ? "live" : "test"} mode yet. A succeeded payment with a <code>receipt_email</code> sends its receipt.
+            No customer emails in {ctx.livemode ? "live" : "test"} mode yet. A succeeded payment with a <code>receipt_email</code> sends its receipt; a
+            subscription emails its customer each invoice, failed payment and trial end.
           </p>
         ) : (
           <ul className="divide-y divide-slate-100" data-testid="customer-emails">
@@ -53,10 +67,7 @@ export default async function CustomerEmailsPage({ searchParams }: { searchParam
                   </summary>
                   {e.objectId ? (
                     <p className="mt-2 text-sm text-slate-600">
-                      About{" "}
-                      <Link href={`/payments/${e.objectId}`} className="text-brand-700 underline">
-                        {e.objectId}
-                      </Link>
+                      About <About objectId={e.objectId} />
                     </p>
                   ) : null}
                   <pre className="mt-2 whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 text-sm text-slate-700">{e.text}</pre>
