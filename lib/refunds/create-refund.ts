@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { payments, refunds, type RefundRow } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
-import { commit } from "@/lib/service/commit";
+import type { Transaction } from "@/db/client";
+import { commit, type Changes } from "@/lib/service/commit";
 import { recoveryOf } from "@/lib/service/recovery";
 import { requirePermission } from "@/lib/service/roles";
 import { executor, type ServiceContext } from "@/lib/service/context";
@@ -28,48 +29,58 @@ export async function createRefund({ ctx, input }: { ctx: ServiceContext; input:
   const resumed = await resumeRefund(ctx);
   if (resumed) return resumed;
   const refund = await commit(ctx, async (tx, changes) => {
-    const payment = await loadPayment(tx, ctx, data.payment, { lock: true, param: "payment" });
-    if (payment.status !== "succeeded" || payment.amountReceived === 0n) {
-      throw new KassaError("payment_intent_unexpected_state", `This payment's status is ${payment.status}; only a succeeded payment can be refunded.`, {
-        param: "payment",
-      });
-    }
-    const refundable = payment.amountReceived - payment.amountRefunded;
-    if (refundable <= 0n) throw new KassaError("charge_already_refunded", `Payment ${payment.id} has already been refunded.`, { param: "payment" });
-    const amount = data.amount !== undefined ? BigInt(data.amount) : refundable;
-    if (amount > refundable) {
-      throw new KassaError(
-        "amount_too_large",
-        `Refund amount (${amount}) is greater than the unrefunded amount on the payment (${refundable}, ${toDecimalString(refundable, payment.currency)} ${payment.currency}).`,
-        { param: "amount" },
-      );
-    }
-    const [refund] = await tx
-      .insert(refunds)
-      .values({
-        id: newId("refund"),
-        merchantId: ctx.merchantId,
-        livemode: ctx.livemode,
-        paymentId: payment.id,
-        amount,
-        currency: payment.currency,
-        status: "pending",
-        reason: data.reason ?? null,
-        metadata: data.metadata ?? {},
-        connector: payment.connector,
-      })
-      .returning();
-    // The reservation: amount_refunded counts pending refunds too, as Stripe's does.
-    await tx
-      .update(payments)
-      .set({ amountRefunded: sql`${payments.amountRefunded} + ${amount}` })
-      .where(eq(payments.id, payment.id));
-    changes.audit({ action: "refund.created", targetType: "refund", targetId: refund!.id, metadata: { payment: payment.id, amount: Number(amount) } });
-    changes.event("refund.created", serializeRefund(refund!));
-    changes.recoveryPoint(POINT, { refundId: refund!.id });
-    return refund as RefundRow;
+    const reserved = await reserveRefund(tx, ctx, changes, data);
+    changes.recoveryPoint(POINT, { refundId: reserved.id });
+    return reserved;
   });
   return serializeRefund(await sendRefund(ctx, refund, { respond: true }));
+}
+
+/**
+ * Phase A in the caller's transaction: checks the locked payment, records the pending refund with its
+ * audit row and event, and reserves its amount. The caller sends it (sendRefund) after its commit; left
+ * pending by a crash, the reconciliation job sends it with the same processor key.
+ */
+export async function reserveRefund(tx: Transaction, ctx: ServiceContext, changes: Changes, data: CreateRefundInput): Promise<RefundRow> {
+  const payment = await loadPayment(tx, ctx, data.payment, { lock: true, param: "payment" });
+  if (payment.status !== "succeeded" || payment.amountReceived === 0n) {
+    throw new KassaError("payment_intent_unexpected_state", `This payment's status is ${payment.status}; only a succeeded payment can be refunded.`, {
+      param: "payment",
+    });
+  }
+  const refundable = payment.amountReceived - payment.amountRefunded;
+  if (refundable <= 0n) throw new KassaError("charge_already_refunded", `Payment ${payment.id} has already been refunded.`, { param: "payment" });
+  const amount = data.amount !== undefined ? BigInt(data.amount) : refundable;
+  if (amount > refundable) {
+    throw new KassaError(
+      "amount_too_large",
+      `Refund amount (${amount}) is greater than the unrefunded amount on the payment (${refundable}, ${toDecimalString(refundable, payment.currency)} ${payment.currency}).`,
+      { param: "amount" },
+    );
+  }
+  const [refund] = await tx
+    .insert(refunds)
+    .values({
+      id: newId("refund"),
+      merchantId: ctx.merchantId,
+      livemode: ctx.livemode,
+      paymentId: payment.id,
+      amount,
+      currency: payment.currency,
+      status: "pending",
+      reason: data.reason ?? null,
+      metadata: data.metadata ?? {},
+      connector: payment.connector,
+    })
+    .returning();
+  // The reservation: amount_refunded counts pending refunds too, as Stripe's does.
+  await tx
+    .update(payments)
+    .set({ amountRefunded: sql`${payments.amountRefunded} + ${amount}` })
+    .where(eq(payments.id, payment.id));
+  changes.audit({ action: "refund.created", targetType: "refund", targetId: refund!.id, metadata: { payment: payment.id, amount: Number(amount) } });
+  changes.event("refund.created", serializeRefund(refund!));
+  return refund as RefundRow;
 }
 
 /**

@@ -9,6 +9,7 @@ export const CreateRefundInput = z.strictObject({
   reason: z.enum(REFUND_REASONS).optional(),
   metadata: metadataSchema.optional(),
 });
+export type CreateRefundInput = z.output<typeof CreateRefundInput>;
 
 export const ListRefundsQuery = z.strictObject({
   ...listParams,
