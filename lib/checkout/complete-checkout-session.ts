@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
-import { checkoutSessions, type CheckoutSessionRow } from "@/db/schema";
+import { checkoutSessions, type CheckoutSessionRow, type RefundRow } from "@/db/schema";
+import { sendDuplicateRefund } from "@/lib/invoices/duplicate-payment";
+import { payInvoiceWithCheckout } from "@/lib/invoices/pay-invoice-with-checkout";
 import { commit } from "@/lib/service/commit";
 import type { ServiceContext } from "@/lib/service/context";
 import { loadPayment } from "@/lib/payments/load-payment";
@@ -12,19 +14,24 @@ const PAID = new Set(["succeeded", "requires_capture"]);
 /**
  * Marks a session complete once its payment is paid, with its outbox event
  * (checkout.session.completed). A session already complete is returned unchanged; one that expired
- * while the payment was going through is completed too, since the customer has paid.
+ * while the payment was going through is completed too, since the customer has paid. A session made
+ * for an invoice (the hosted invoice page's) pays that invoice in the same transaction, or — the invoice
+ * paid or voided meanwhile — has its payment refunded as a duplicate, sent once this has committed.
  */
 export async function completeCheckoutSession({ ctx, id }: { ctx: ServiceContext; id: string }): Promise<CheckoutSessionRow> {
-  return commit(ctx, async (tx, changes) => {
+  const { session, refund } = await commit(ctx, async (tx, changes): Promise<{ session: CheckoutSessionRow; refund: RefundRow | null }> => {
     const session = await loadCheckoutSession(tx, ctx, id, { lock: true });
-    if (session.status === "complete" || !session.paymentId) return session;
+    if (session.status === "complete" || !session.paymentId) return { session, refund: null };
     const payment = await loadPayment(tx, ctx, session.paymentId);
-    if (!PAID.has(payment.status)) return session;
+    if (!PAID.has(payment.status)) return { session, refund: null };
     const now = new Date();
     const next: CheckoutSessionRow = { ...session, status: "complete", completedAt: now, updatedAt: now };
     changes.write(tx.update(checkoutSessions).set({ status: "complete", completedAt: now, updatedAt: now }).where(eq(checkoutSessions.id, id)));
     changes.audit({ action: "checkout.session.completed", targetType: "checkout_session", targetId: id, metadata: { payment: payment.id } });
     changes.event("checkout.session.completed", serializeCheckoutSession(next), { status: session.status });
-    return next;
+    const invoice = await payInvoiceWithCheckout(tx, ctx, changes, { session: next, payment });
+    return { session: next, refund: invoice.kind === "duplicate" ? invoice.refund : null };
   });
+  if (refund) await sendDuplicateRefund(ctx, refund);
+  return session;
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { invoices, subscriptions, type InvoiceRow, type PaymentRow, type StatusReason } from "@/db/schema";
+import { invoices, subscriptions, type InvoiceRow, type PaymentRow, type RefundRow, type StatusReason } from "@/db/schema";
 import { HARD_DECLINE_CODES, getBillingSettings, nextRetryAt } from "@/lib/billing/settings";
 import { loadCustomer } from "@/lib/customers/load";
 import { confirmPayment } from "@/lib/payments/confirm-payment";
@@ -12,7 +12,9 @@ import { executor, systemActor, type ServiceContext } from "@/lib/service/contex
 import { ERROR_CODES } from "@/lib/service/error-codes";
 import { KassaError } from "@/lib/service/errors";
 import { aroundSideEffect } from "@/lib/failpoints";
+import { reserveDuplicateRefund, sendDuplicateRefund } from "./duplicate-payment";
 import { linesOf, loadInvoice } from "./load";
+import { lockSubscriptionOf, markInvoicePaid } from "./mark-invoice-paid";
 import { serializeInvoice } from "./serialize";
 import { setSubscription } from "@/lib/subscriptions/set-subscription";
 
@@ -160,25 +162,22 @@ async function applyOutcome(
   payable: (i: InvoiceRow) => boolean,
 ): Promise<CollectOutcome> {
   const settings = failure ? await getBillingSettings(await executor(ctx), ctx.merchantId) : null;
-  return commit(ctx, async (tx, changes): Promise<CollectOutcome> => {
+  let duplicate: RefundRow | null = null;
+  const outcome = await commit(ctx, async (tx, changes): Promise<CollectOutcome> => {
     const invoice = await loadInvoice(tx, ctx, invoiceId, { lock: true });
-    if (!payable(invoice) || (payment && invoice.payment !== payment.id)) {
+    const ours = payment !== null && invoice.payment === payment.id;
+    // A try that took the money still pays an invoice written off meanwhile (uncollectible stays payable).
+    const open = payable(invoice) || (!failure && ours && invoice.status === "uncollectible");
+    if (!open || (payment && !ours)) {
+      // This try took the money although the invoice was paid meanwhile by another payment (the hosted
+      // page's checkout) or voided: the customer must not pay twice.
+      if (payment && !failure && !(ours && invoice.status === "paid")) {
+        duplicate = await reserveDuplicateRefund(tx, ctx, changes, { invoice, payment: payment.id, via: { collection: "off_session" } });
+      }
       return invoice.status === "paid" ? { status: "paid", invoice } : { status: "not_open", invoice };
     }
-    const sub = invoice.subscription ? (await tx.select().from(subscriptions).where(eq(subscriptions.id, invoice.subscription)).for("update"))[0] : undefined;
-    if (!failure) {
-      const [paid] = await tx
-        .update(invoices)
-        .set({ status: "paid", amountPaid: invoice.amountDue, paidAt: now, nextPaymentAttempt: null, lastPaymentError: null })
-        .where(eq(invoices.id, invoice.id))
-        .returning();
-      const object = serializeInvoice(paid!, await linesOf(tx, invoice.id));
-      changes.event("invoice.paid", object);
-      changes.event("invoice.payment_succeeded", object);
-      changes.audit({ action: "invoice.paid", targetType: "invoice", targetId: invoice.id, metadata: { payment: payment?.id ?? null } });
-      if (sub && ["incomplete", "past_due", "unpaid"].includes(sub.status)) await setSubscription(tx, changes, sub, { status: "active", statusReason: null });
-      return { status: "paid", invoice: paid! };
-    }
+    const sub = await lockSubscriptionOf(tx, invoice);
+    if (!failure) return { status: "paid", invoice: await markInvoicePaid(tx, changes, invoice, sub, { payment: payment?.id ?? null, now }) };
     const code = failure.decline_code ?? failure.code;
     const hard = HARD_DECLINE_CODES.has(code) || failure.code === "payment_method_missing";
     // Only renewals follow the retry schedule; a first invoice waits for the customer (the subscription stays incomplete).
@@ -194,4 +193,6 @@ async function applyOutcome(
     }
     return { status: "failed", invoice: failed!, hard, retryAt, error: failure };
   });
+  if (duplicate) await sendDuplicateRefund(ctx, duplicate);
+  return outcome;
 }
