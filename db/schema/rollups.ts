@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, date, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 
 const total = () =>
   bigint({ mode: "bigint" })
@@ -50,3 +50,64 @@ export const refundRollups = pgTable(
 
 export type PaymentRollupRow = typeof paymentRollups.$inferSelect;
 export type RefundRollupRow = typeof refundRollups.$inferSelect;
+
+/**
+ * MRR movements per merchant, mode, UTC day and currency, in minor units (lib/billing/mrr.ts says how an
+ * item is normalised to a month and which statuses count). Kept by triggers on `subscriptions` (status) and
+ * `subscription_items` (migration `mrr_rollup_triggers`), deferred to commit like the payment rollups: at
+ * commit the subscription's MRR is recomputed from its final rows, compared with `subscription_mrr`, and the
+ * difference is added here on the UTC day of the subscription's `updated_at` (every write sets it, so a
+ * backdated seed lands on its own days), so several writes in one commit make one movement. The MRR on a
+ * day is the sum of every movement up to it; the overview reads only these rows.
+ */
+export const mrrRollups = pgTable(
+  "mrr_rollups",
+  {
+    merchantId: text().notNull(),
+    livemode: boolean().notNull(),
+    day: date({ mode: "string" }).notNull(),
+    currency: text().notNull(),
+    /** A subscription counted for the first time (e.g. its first invoice paid, its trial over). */
+    newMrr: total(),
+    /** Counted again after it stopped (resumed, or paid after dunning made it unpaid). */
+    reactivationMrr: total(),
+    /** A counted subscription's MRR went up (more seats, a dearer price) or down. */
+    expansionMrr: total(),
+    contractionMrr: total(),
+    /** MRR a subscription had when it stopped counting (canceled, unpaid, paused). */
+    churnedMrr: total(),
+    /** Customers who began or ceased to have at least one counted subscription in this currency. */
+    subscribersGained: total(),
+    subscribersLost: total(),
+  },
+  (t) => [primaryKey({ columns: [t.merchantId, t.livemode, t.day, t.currency] })],
+);
+
+/** Each subscription's MRR as the rollups last counted it (the triggers' memory, one row per subscription). */
+export const subscriptionMrr = pgTable("subscription_mrr", {
+  subscription: text().primaryKey(),
+  merchantId: text().notNull(),
+  livemode: boolean().notNull(),
+  customer: text().notNull(),
+  currency: text().notNull(),
+  mrr: total(),
+  /** Whether its status counts now (a free price counts with an MRR of zero). */
+  counted: boolean().notNull().default(false),
+  /** Whether it ever counted: counting again is a reactivation, not new MRR. */
+  everCounted: boolean().notNull().default(false),
+});
+
+/** How many counted subscriptions a customer has in a currency: they are a subscriber while it is above zero. */
+export const mrrSubscribers = pgTable(
+  "mrr_subscribers",
+  {
+    merchantId: text().notNull(),
+    livemode: boolean().notNull(),
+    customer: text().notNull(),
+    currency: text().notNull(),
+    subscriptions: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.customer, t.currency] })],
+);
+
+export type MrrRollupRow = typeof mrrRollups.$inferSelect;

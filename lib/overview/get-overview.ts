@@ -12,7 +12,7 @@ export interface Metric {
   change: number | null;
 }
 
-const metric = (value: number, previous: number): Metric => ({
+export const metric = (value: number, previous: number): Metric => ({
   value,
   previous,
   change: previous === 0 ? null : Math.round(((value - previous) / Math.abs(previous)) * 1000) / 10,
