@@ -20,3 +20,4 @@ export * from "./emails";
 export * from "./workflow-engine-events";
 export * from "./products";
 export * from "./subscriptions";
+export * from "./billing-portal-sessions";
