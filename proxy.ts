@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { appCsp, checkoutCsp, embedOriginParam } from "@/lib/checkout/csp";
 
 const CHECKOUT = /^\/(pay|l|sandbox\/3ds)\//;
+/** The hosted invoice's PDF: Chrome applies a page's CSP to its PDF viewer, which `object-src 'none'` leaves blank. */
+const INVOICE_PDF = /^\/invoice\/[^/]+\/pdf$/;
 
 /**
  * Every page gets its CSP here, with a fresh nonce that Next.js puts on its own scripts (it reads the
@@ -9,6 +11,8 @@ const CHECKOUT = /^\/(pay|l|sandbox\/3ds)\//;
  * Stripe's domains and the embed flow; all others allow nothing but this origin and are never framed.
  */
 export function proxy(request: NextRequest) {
+  // Not a page: next.config.ts's headers (never framed, nosniff, referrer kept to this origin) are all it needs.
+  if (INVOICE_PDF.test(request.nextUrl.pathname)) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   if (!CHECKOUT.test(request.nextUrl.pathname)) return withCsp(request, nonce, appCsp({ nonce, dev }));
