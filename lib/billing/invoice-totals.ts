@@ -25,3 +25,13 @@ export function invoiceTotals(lines: ReadonlyArray<{ amount: bigint }>, starting
   const amountDue = owed > 0n ? owed : 0n;
   return { subtotal, total, startingBalance, amountDue, endingBalance: owed - amountDue };
 }
+
+/**
+ * The totals an invoice is finalised with: as invoiceTotals, except that an amount due below the currency's
+ * smallest charge is not charged but carried to the customer's balance, as at Stripe.
+ */
+export function finalInvoiceTotals(lines: ReadonlyArray<{ amount: bigint }>, startingBalance: bigint, minimumCharge: bigint): InvoiceTotals {
+  const computed = invoiceTotals(lines, startingBalance);
+  const belowMinimum = computed.amountDue > 0n && computed.amountDue < minimumCharge;
+  return belowMinimum ? { ...computed, amountDue: 0n, endingBalance: computed.amountDue } : computed;
+}

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { customers, invoiceLines, invoices, invoiceSequences, type BillingReason, type InvoiceLineRow, type InvoiceRow } from "@/db/schema";
-import { invoiceTotals } from "@/lib/billing/invoice-totals";
+import { finalInvoiceTotals, invoiceTotals } from "@/lib/billing/invoice-totals";
 import type { Period } from "@/lib/billing/periods";
 import type { Changes } from "@/lib/service/commit";
 import type { ServiceContext } from "@/lib/service/context";
@@ -136,10 +136,8 @@ export async function finalizeDraft(
   lines: readonly InvoiceLineRow[],
 ): Promise<InvoiceRow> {
   const customer = await loadCustomer(tx, ctx, invoice.customer, { lock: true, param: "customer" });
-  const computed = invoiceTotals(lines, customer.balance);
   // Less than the currency's smallest charge is not charged: it is carried to the customer's balance, as at Stripe.
-  const belowMinimum = computed.amountDue > 0n && computed.amountDue < minimumChargeAmount(invoice.currency);
-  const totals = belowMinimum ? { ...computed, amountDue: 0n, endingBalance: computed.amountDue } : computed;
+  const totals = finalInvoiceTotals(lines, customer.balance, minimumChargeAmount(invoice.currency));
   if (totals.endingBalance !== customer.balance) {
     await tx.update(customers).set({ balance: totals.endingBalance }).where(eq(customers.id, customer.id));
   }

@@ -78,6 +78,8 @@ export const ERROR_CODES = {
   // 404
   resource_missing: { status: 404, type: "invalid_request_error" },
   route_not_found: { status: 404, type: "invalid_request_error" },
+  /** No renewal is coming for the subscription (ended, paused, incomplete, or canceling at period end): Stripe's code. */
+  invoice_upcoming_none: { status: 404, type: "invalid_request_error" },
   // 405
   method_not_allowed: { status: 405, type: "invalid_request_error" },
   // 409 / 422

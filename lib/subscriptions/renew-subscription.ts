@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 import { invoices } from "@/db/schema";
-import { addInterval, periodAt, type Interval, type Period } from "@/lib/billing/periods";
 import { draftInvoice, finalizeDraft } from "@/lib/invoices/build-invoice";
 import { commit } from "@/lib/service/commit";
 import type { ServiceContext } from "@/lib/service/context";
-import { itemLines, productNames } from "./item-lines";
-import { itemsOf, loadSubscription } from "./load";
+import { loadSubscription } from "./load";
 import { declarePeriodRun } from "./period-run";
+import { renewalLines } from "./renewal-lines";
 import { setSubscription } from "./set-subscription";
 
 export interface RenewalResult {
@@ -55,24 +54,14 @@ export async function renewSubscription({
       return { outcome: "canceled", invoice: null, collect: false };
     }
 
-    const interval = sub.interval as Interval;
-    const next = periodAt(sub.billingCycleAnchor, interval, sub.intervalCount, periodEnd);
-    const period: Period = { start: periodEnd, end: next.end };
-    const whole = { start: addInterval(period.end, interval, sub.intervalCount, -1), end: period.end };
-    const items = await itemsOf(tx, sub.id);
-    const billed = items.map(({ item, price }) => ({ id: item.id, price, quantity: item.quantity }));
-    const names = await productNames(
-      tx,
-      items.map((i) => i.price),
-    );
+    const { period, lines } = await renewalLines(tx, sub, periodEnd);
     const draft = await draftInvoice(tx, ctx, changes, {
       customer: sub.customer,
       subscription: sub.id,
       currency: sub.currency,
       billingReason: "subscription_cycle",
       period,
-      // A period that starts after the anchor's boundary (a trial ending mid-cycle) is billed for its share.
-      lines: itemLines(billed, names, period, period.start.getTime() > whole.start.getTime() ? { fullPeriod: whole } : {}),
+      lines,
       takePending: true,
       renewalKey,
     });
