@@ -10,6 +10,7 @@ import { can, PERMISSIONS, type Permission } from "@/lib/service/roles";
 const GRANTABLE = [
   "account",
   "balance",
+  "billing_portal",
   "customers",
   "disputes",
   "events",

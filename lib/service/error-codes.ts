@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   checkout_session_expired: { status: 400, type: "invalid_request_error" },
   checkout_session_complete: { status: 400, type: "invalid_request_error" },
   payment_link_inactive: { status: 400, type: "invalid_request_error" },
+  /** A customer billing portal link used after its expires_at (the merchant makes a new one). */
+  billing_portal_session_expired: { status: 400, type: "invalid_request_error" },
   /** A price for an archived product (unarchive it first). */
   product_inactive: { status: 400, type: "invalid_request_error" },
   /** A subscription asked to do what its status does not allow (e.g. update a canceled one). */

@@ -31,6 +31,11 @@ export const PERMISSIONS = {
   "subscriptions:write": ["owner", "admin", "developer"],
   "invoices:read": ["owner", "admin", "developer", "analyst", "support"],
   "invoices:write": ["owner", "admin", "developer"],
+  /**
+   * Customer portal links: whoever holds one may change that customer's default card and cancel their
+   * subscriptions at period end, so the roles that hold customers:write and subscriptions:write.
+   */
+  "billing_portal:write": ["owner", "admin", "developer"],
   "disputes:read": ["owner", "admin", "developer", "analyst", "support"],
   /** Answering a dispute (evidence) is support's daily work as much as an admin's. */
   "disputes:write": ["owner", "admin", "support"],
