@@ -14,6 +14,7 @@ import { KassaError } from "@/lib/service/errors";
 import { listEvents } from "@/lib/events/list-events";
 import { formatMoney } from "@/lib/money";
 import { publicBaseUrl } from "@/lib/public-url";
+import { getMrrOverview, type MrrOverview } from "@/lib/overview/get-mrr-overview";
 import { getOverview, type Overview } from "@/lib/overview/get-overview";
 import { dayCount, PRESETS, presetRange, type Preset } from "@/lib/overview/inputs";
 
@@ -40,6 +41,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         })
       : Promise.resolve(null),
   ]);
+  // Subscription figures over the same range, in the currency the payment figures show.
+  const mrr =
+    overview && !("error" in overview) && can(member.role, "subscriptions:read")
+      ? await getMrrOverview({ ctx, input: { ...range, currency: overview.currency } })
+      : null;
   const host = (await headers()).get("host") ?? "localhost:3000";
   const baseUrl = publicBaseUrl(`http://${host}`);
   const activeSecret = keys?.find((k) => k.kind === "secret" && k.status !== "revoked" && k.status !== "expired");
@@ -60,7 +66,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           {"error" in overview ? (
             <Alert>That range cannot be shown: {overview.error} Pick a preset or another range.</Alert>
           ) : (
-            <OverviewBody o={overview} preset={preset} />
+            <>
+              <OverviewBody o={overview} preset={preset} />
+              {mrr ? <MrrBody m={mrr} preset={preset} /> : null}
+            </>
           )}
         </section>
       ) : null}
@@ -271,5 +280,76 @@ function OverviewBody({ o, preset }: { o: Overview; preset: Preset | null }) {
         </>
       )}
     </>
+  );
+}
+
+/** MRR, new and churned MRR, and subscribers over the range, each against the previous period (lib/billing/mrr.ts). */
+function MrrBody({ m, preset }: { m: MrrOverview; preset: Preset | null }) {
+  const money = (n: number) => formatMoney(n, m.currency);
+  const days = dayCount(m.range.from, m.range.to);
+  const previousLabel = preset === "today" ? "day before" : `previous ${days} days`;
+  const others = m.currencies.filter((c) => c !== m.currency);
+  const withCurrency = (currency: string) =>
+    `/dashboard?${new URLSearchParams({ ...(preset ? { range: preset } : { from: m.range.from, to: m.range.to }), currency })}`;
+  return (
+    <section aria-labelledby="mrr-heading" className="space-y-3">
+      <h3 id="mrr-heading" className="text-base font-semibold text-slate-900">
+        Subscriptions <span className="text-sm font-normal uppercase text-slate-600">{m.currency}</span>
+      </h3>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="mrr-overview" data-currency={m.currency}>
+        <MetricCard
+          testId="metric-mrr"
+          label="MRR at the end of the range"
+          value={money(m.mrr.value)}
+          change={m.mrr.change}
+          previousLabel={previousLabel}
+          href="/subscriptions?status=active"
+        />
+        <MetricCard
+          testId="metric-new-mrr"
+          label="New MRR"
+          value={money(m.newMrr.value)}
+          change={m.newMrr.change}
+          previousLabel={previousLabel}
+          href="/subscriptions"
+        />
+        <MetricCard
+          testId="metric-churned-mrr"
+          label="Churned MRR"
+          value={money(m.churnedMrr.value)}
+          change={m.churnedMrr.change}
+          previousLabel={previousLabel}
+          href="/subscriptions?status=canceled"
+          invert
+        />
+        <MetricCard
+          testId="metric-subscribers"
+          label="Active subscribers"
+          value={m.subscribers.value.toLocaleString("en-US")}
+          change={m.subscribers.change}
+          previousLabel={previousLabel}
+          href="/subscriptions?status=active"
+        />
+      </div>
+      <p className="text-xs text-slate-600">
+        MRR counts active and past-due subscriptions, each price turned into a monthly amount (a yearly price ÷ 12).
+        {m.reactivationMrr ? ` Won back in the range: ${money(m.reactivationMrr)}.` : ""}
+        {others.length ? (
+          <>
+            {" "}
+            Also billed in{" "}
+            {others.map((c, i) => (
+              <span key={c}>
+                {i > 0 ? ", " : ""}
+                <Link className="uppercase text-brand-700 underline" href={withCurrency(c)}>
+                  {c}
+                </Link>
+              </span>
+            ))}
+            .
+          </>
+        ) : null}
+      </p>
+    </section>
   );
 }
