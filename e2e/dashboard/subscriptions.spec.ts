@@ -153,6 +153,23 @@ test("a merchant subscribes a demo customer from the dashboard, sees it active w
   await page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: "paid", exact: true }).click();
   await expect(page.getByTestId("invoices-table").getByRole("row", { name: /KASSA-0001/ })).toContainText("$51.00");
   await expectAccessible(page);
+
+  // From the customer's page: their subscriptions, and a new one with the customer chosen.
+  await page.goto(`/customers/${ada}`);
+  await page.getByRole("main").getByRole("link", { name: "Subscriptions", exact: true }).click();
+  await expect(page.getByTestId("subscriptions-table").locator(`tr[data-id="${id}"]`)).toBeVisible();
+  await page.goto(`/customers/${ada}`);
+  await page.getByRole("main").getByRole("link", { name: "New subscription", exact: true }).click();
+  await expect(page.getByRole("form", { name: "New subscription" }).getByLabel("Customer")).toHaveValue(ada);
+
+  // Live mode has none of the test data.
+  await navLink(page, "Subscriptions").click();
+  await page.getByRole("button", { name: "Switch to live data" }).click();
+  await expect(page.getByTestId("subscriptions-empty")).toContainText("No subscriptions yet");
+  await navLink(page, "Invoices").click();
+  await expect(page.getByTestId("invoices-empty")).toBeVisible();
+  await page.getByRole("button", { name: "Switch to test data" }).click();
+  await expect(page.getByTestId("invoices-table").getByRole("row", { name: /KASSA-0001/ })).toBeVisible();
 });
 
 test("a customer without a card: incomplete with its reason in words; its open invoice voided from the invoices list; cancel now", async ({

@@ -42,9 +42,21 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         title={customer.name ?? customer.email ?? "Unnamed customer"}
         description={customer.id}
         actions={
-          <Link href="/customers" className="text-sm text-brand-700 hover:underline">
-            All customers
-          </Link>
+          <div className="flex items-center gap-4 text-sm">
+            {can(member.role, "subscriptions:read") ? (
+              <Link href={`/subscriptions?${new URLSearchParams({ customer: customer.id, status: "all" })}`} className="text-brand-700 hover:underline">
+                Subscriptions
+              </Link>
+            ) : null}
+            {can(member.role, "subscriptions:write") ? (
+              <Link href={`/subscriptions/new?customer=${customer.id}`} className="text-brand-700 hover:underline">
+                New subscription
+              </Link>
+            ) : null}
+            <Link href="/customers" className="text-brand-700 hover:underline">
+              All customers
+            </Link>
+          </div>
         }
       />
       <div className="space-y-6">
