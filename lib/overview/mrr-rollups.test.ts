@@ -149,6 +149,14 @@ describe("through the subscription verbs", () => {
 
     expect(await checkMrrRollups(pg(), { merchantId: ctx.merchantId })).toEqual([]);
     expect(await checkMrrRollups(pg(), { merchantId: other.merchantId })).toEqual([]);
+    // Every role reads it; a restricted key needs subscriptions.
+    for (const role of ["analyst", "support", "developer"] as const) {
+      const member = { ...ctx, actor: { type: "user" as const, id: "usr_x" }, role };
+      expect((await getMrrOverview({ ctx: member, input: { from: "2027-01-16", to: "2027-01-31" } })).mrr.value, role).toBe(16333);
+    }
+    const key = (grants: Record<string, "read" | "write">) => ({ ...ctx, actor: { type: "api_key" as const, id: "key_x" }, keyPermissions: grants });
+    expect(await errorCodeOf(getMrrOverview({ ctx: key({ payments: "read" }), input: { from: "2027-01-16", to: "2027-01-31" } }))).toBe("permission_denied");
+    expect((await getMrrOverview({ ctx: key({ subscriptions: "read" }), input: { from: "2027-01-16", to: "2027-01-31" } })).mrr.value).toBe(16333);
     // Bad ranges are the overview's own errors.
     expect(await errorCodeOf(getMrrOverview({ ctx, input: { from: "2027-01-31", to: "2027-01-01" } }))).toBe("parameter_invalid");
     expect(await errorCodeOf(getMrrOverview({ ctx, input: { from: "2027-01-31" } }))).toBe("parameter_missing");
