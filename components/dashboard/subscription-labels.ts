@@ -68,7 +68,9 @@ export function explainStatus(sub: SubscriptionObject): string {
     case "incomplete_expired":
       return "Its first invoice was not paid within 23 hours, so it never started: the invoice was voided and nothing more will be billed.";
     case "trialing":
-      return `In a free trial until ${date(sub.trial_end)}. The first charge is at the trial's end, to the customer's default card.`;
+      return sub.cancel_at_period_end
+        ? `In a free trial until ${date(sub.trial_end)}, and set to cancel then: nothing will be charged.`
+        : `In a free trial until ${date(sub.trial_end)}. The first charge is at the trial's end, to the customer's default card.`;
     case "active":
       return sub.cancel_at_period_end
         ? `Active, and set to cancel at the end of the period (${date(sub.current_period_end)}): no further renewal will be charged.`

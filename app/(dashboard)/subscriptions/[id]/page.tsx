@@ -53,7 +53,11 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
     if (error instanceof KassaError && (error.code === "resource_missing" || error.code === "invoice_upcoming_none")) return error;
     throw error;
   };
-  const customer = await getCustomer({ ctx, id: sub.customer }).catch(() => null);
+  // A deleted customer's subscription still shows, under the customer's id.
+  const customer = await getCustomer({ ctx, id: sub.customer }).catch((error: unknown) => {
+    missing(error); // anything but "not found" is thrown
+    return null;
+  });
   const defaultPm = sub.default_payment_method ?? customer?.invoice_settings.default_payment_method ?? null;
   const [names, card, upcoming] = await Promise.all([
     namesFor(ctx, { products: sub.items.data.map((i) => i.price.product) }),
