@@ -85,7 +85,12 @@ export function Section({ title, children, testId }: { title: string; children: 
 }
 
 export function CardSummary({ card }: { card: PortalCard | null }) {
-  if (!card) return <p className="text-sm text-slate-700">No card on file.</p>;
+  if (!card)
+    return (
+      <p className="text-sm text-slate-700" data-testid="portal-card">
+        No card on file.
+      </p>
+    );
   const brand = card.brand.charAt(0).toUpperCase() + card.brand.slice(1);
   return (
     <p className="text-sm text-slate-800" data-testid="portal-card">
