@@ -326,7 +326,34 @@ describe("rollups equal a recomputation from the subscriptions", () => {
         }
         expect(await checkMrrRollups(pg(), { merchantId })).toEqual([]);
       }),
-      { numRuns: 60 },
+      {
+        numRuns: 60,
+        // Interleavings property runs found (timing decides whether they race, so they run first each time):
+        // an item added while a status changes, and an item added before its subscription's insert committed.
+        examples: [
+          [
+            [
+              [
+                { kind: "subscribe", customer: 0, status: "incomplete", price: 0, quantity: 1, daysAgo: 0 },
+                { kind: "removeItem", target: 0 },
+              ],
+              [{ kind: "status", target: 0, status: "active", daysAgo: 0 }],
+              [
+                { kind: "status", target: 0, status: "paused", daysAgo: 1 },
+                { kind: "addItem", target: 0, price: 0, quantity: 16 },
+              ],
+            ],
+          ],
+          [
+            [
+              [
+                { kind: "subscribe", customer: 1, status: "past_due", price: 1, quantity: 10, daysAgo: 0 },
+                { kind: "addItem", target: 0, price: 0, quantity: 20 },
+              ],
+            ],
+          ],
+        ],
+      },
     );
   }, 180_000);
 });
