@@ -169,6 +169,8 @@ test("keyboard only: from the payment page, Tab reaches the refund and its confi
 });
 
 test("axe: no serious or critical violations on any dashboard page", async ({ page, request }) => {
+  // Every sidebar page is walked (22 with Subscriptions, Invoices and Billing), 2–3 s each on a busy machine.
+  test.setTimeout(150_000);
   const { m, made } = await merchantWithPayments(request, "axe");
   await signInOk(page, m.email, m.password);
   const hrefs = await page
