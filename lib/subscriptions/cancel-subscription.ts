@@ -5,7 +5,7 @@ import { draftInvoice, finalizeDraft } from "@/lib/invoices/build-invoice";
 import { collectInvoice } from "@/lib/invoices/collect-invoice";
 import { loadCustomer } from "@/lib/customers/load";
 import { commit } from "@/lib/service/commit";
-import { executor, type ServiceContext } from "@/lib/service/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { parseWith } from "@/lib/service/parse";
 import { recoveryOf } from "@/lib/service/recovery";
 import { requirePermission } from "@/lib/service/roles";
@@ -91,6 +91,6 @@ export async function cancelSubscription({ ctx, id, input }: { ctx: ServiceConte
         return invoiceId;
       });
   if (invoiceId) await collectInvoice({ ctx, invoiceId });
-  const db = await executor(ctx);
-  return commit(ctx, async () => serializeSubscription(await loadSubscription(db, ctx, id), await itemsOf(db, id)), { respond: (o) => o });
+  // Read in the answer's own transaction: PGlite has one connection, so a read on the pool inside it never runs.
+  return commit(ctx, async (tx) => serializeSubscription(await loadSubscription(tx, ctx, id), await itemsOf(tx, id)), { respond: (o) => o });
 }

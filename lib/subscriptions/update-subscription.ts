@@ -8,7 +8,7 @@ import { loadPaymentMethod } from "@/lib/customers/load";
 import { loadPrice } from "@/lib/products/load";
 import { newId } from "@/lib/ids";
 import { commit, type Changes } from "@/lib/service/commit";
-import { executor, type ServiceContext } from "@/lib/service/context";
+import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { parseWith } from "@/lib/service/parse";
 import { recoveryOf } from "@/lib/service/recovery";
@@ -34,8 +34,8 @@ export async function updateSubscription({ ctx, id, input }: { ctx: ServiceConte
   const recovered = recoveryOf<{ invoiceId: string | null }>(ctx, POINT);
   const invoiceId = recovered ? (recovered.invoiceId ?? null) : await commit(ctx, (tx, changes) => updateIn(tx, ctx, changes, id, data));
   if (invoiceId) await collectInvoice({ ctx, invoiceId });
-  const db = await executor(ctx);
-  return commit(ctx, async () => serializeSubscription(await loadSubscription(db, ctx, id), await itemsOf(db, id)), { respond: (o) => o });
+  // Read in the answer's own transaction: PGlite has one connection, so a read on the pool inside it never runs.
+  return commit(ctx, async (tx) => serializeSubscription(await loadSubscription(tx, ctx, id), await itemsOf(tx, id)), { respond: (o) => o });
 }
 
 interface ItemChange {
