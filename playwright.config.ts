@@ -58,8 +58,9 @@ export default defineConfig({
       // (lib/team/verify-credentials.test.ts), not by the suite's own logins.
       KASSA_RATE_LIMIT_LOGIN_IP: "1000/15m",
       KASSA_SEED_DEMO: "true",
-      // A few demo payments in the background, not the first start's thousands.
+      // A few demo payments and subscriptions in the background, not the first start's thousands and hundreds.
       KASSA_SEED_PAYMENTS: process.env.KASSA_SEED_PAYMENTS ?? "40",
+      KASSA_SEED_SUBSCRIPTIONS: process.env.KASSA_SEED_SUBSCRIPTIONS ?? "10",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
       // Its own executor port, so a developer's `npm run dev` (8288) can run alongside.

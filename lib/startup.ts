@@ -3,6 +3,7 @@ import { demoSeedAllowed, seedDemo, type DemoSeed } from "@/lib/demo/seed";
 import { warmUp } from "@/lib/demo/warm-up";
 import { demoPaymentCount, seedDemoPayments } from "@/lib/demo/seed-payments";
 import { seedDemoProducts } from "@/lib/demo/seed-products";
+import { demoSubscriptionCount, seedDemoSubscriptions } from "@/lib/demo/seed-subscriptions";
 import { connectorNameFor } from "@/lib/payments/connector";
 import { assertPublicUrlConfigured, publicBaseUrl } from "@/lib/public-url";
 import { devUrls } from "@/lib/dev-addresses";
@@ -33,7 +34,7 @@ export function startServerFromRegister(): Promise<void> {
   return Promise.resolve();
 }
 
-/** Migrations (inside getDatabaseHandle), the demo merchant, the workflow executor and the outbox relay, then the banner; demo payments and (in development) the warm-up after. */
+/** Migrations (inside getDatabaseHandle), the demo merchant, the workflow executor and the outbox relay, then the banner; demo subscriptions and payments and (in development) the warm-up after. */
 export async function startServer(): Promise<void> {
   try {
     assertPublicUrlConfigured();
@@ -58,7 +59,7 @@ export async function startServer(): Promise<void> {
   }
   const warming = process.env.NODE_ENV === "development" && process.env.KASSA_DEV_WARM_UP !== "false";
   if (demo) {
-    const seeding = demoPaymentsWanted();
+    const seeding = demoDataWanted();
     // Printed once, on the first start, for the person running the portal; never logged again. The
     // last thing the start prints: the portal answers from here on, while the demo data is written.
     console.log(firstStartBanner(demo, bannerUrls(), seeding, warming));
@@ -87,9 +88,19 @@ function bannerUrls(): string[] {
   return devUrls(process.env.PORT ?? 3000, process.env.__NEXT_PRIVATE_ORIGIN);
 }
 
+/** How many demo subscriptions and payments the first start adds in the background. */
+export interface DemoDataCounts {
+  subscriptions: number;
+  payments: number;
+}
+
 /** The banner of the first start: where to sign in, the demo's keys, and what still happens meanwhile. */
-export function firstStartBanner(demo: DemoSeed, urls: string[], seeding: number, warming: boolean): string {
+export function firstStartBanner(demo: DemoSeed, urls: string[], seeding: DemoDataCounts, warming: boolean): string {
   const url = urls[0]!;
+  const adding = [
+    ...(seeding.subscriptions > 0 ? [`${seeding.subscriptions} demo subscriptions`] : []),
+    ...(seeding.payments > 0 ? [`${seeding.payments} demo payments`] : []),
+  ];
   return [
     "",
     "  Kassa demo merchant created",
@@ -98,36 +109,49 @@ export function firstStartBanner(demo: DemoSeed, urls: string[], seeding: number
     `  Test secret key:      ${demo.secretKey}`,
     `  Test publishable key: ${demo.publishableKey}`,
     `  Try: curl ${url}/api/v1/account -H "Authorization: Bearer ${demo.secretKey}"`,
-    ...(seeding > 0 ? [`  Adding ${seeding} demo payments over the last 90 days in the background; the portal answers meanwhile.`] : []),
+    ...(adding.length ? [`  Adding ${adding.join(" and ")} over the last 90 days in the background; the portal answers meanwhile.`] : []),
     ...(warming ? ["  Compiling the main pages now; a line below says when the portal is warm."] : []),
     "",
   ].join("\n");
 }
 
-/** How many demo payments this start adds: none when test mode goes to a real processor account. */
-function demoPaymentsWanted(): number {
-  const count = demoPaymentCount();
-  if (count > 0 && connectorNameFor({ livemode: false }) !== "sandbox") {
+/** What this start adds: no subscriptions or payments when test mode goes to a real processor account. */
+function demoDataWanted(): DemoDataCounts {
+  const wanted = { subscriptions: demoSubscriptionCount(), payments: demoPaymentCount() };
+  if ((wanted.subscriptions > 0 || wanted.payments > 0) && connectorNameFor({ livemode: false }) !== "sandbox") {
     // Thousands of demo charges must never go to a real processor account.
-    logger.info("demo payments skipped: test mode goes to Stripe (set KASSA_TEST_MODE_PROCESSOR=sandbox to seed them)");
-    return 0;
+    logger.info("demo subscriptions and payments skipped: test mode goes to Stripe (set KASSA_TEST_MODE_PROCESSOR=sandbox to seed them)");
+    return { subscriptions: 0, payments: 0 };
   }
-  return count;
+  return wanted;
 }
 
 /**
  * After the executor and relay are up: the demo catalogue (products and prices), then the demo
- * payments. The payment seed yields between payments (seedDemoPayments), so the portal answers while
- * it runs; its progress is logged, and "demo payments seeded" ends it.
+ * subscriptions (a few hundred histories to its recurring prices), then the demo payments. The
+ * subscriptions go first: a fraction of the payments' work, they fill the subscriptions, invoices and
+ * the overview's MRR within the first minute or two, and the payments, the longest part, end the seed
+ * ("demo payments seeded" still says all demo data is written). Both seeds yield after every unit
+ * (yieldToRequests), so the portal answers while they run; their progress is logged.
  */
-function seedDemoDataInBackground(db: Database, merchantId: string, count: number): void {
+function seedDemoDataInBackground(db: Database, merchantId: string, counts: DemoDataCounts): void {
   const ctx = { merchantId, livemode: false, actor: systemActor("demo-seed"), db };
   const started = Date.now();
-  if (count > 0) logger.info({ payments: 0, of: count }, "demo payments being written");
+  if (counts.payments > 0) logger.info({ payments: 0, of: counts.payments }, "demo payments being written");
   void (async () => {
-    // The catalogue first (a handful of writes), then the payments.
+    // The catalogue first (a handful of writes): the subscriptions are to its prices.
     await seedDemoProducts(ctx);
-    if (count === 0) return;
+    if (counts.subscriptions > 0) {
+      const of = counts.subscriptions;
+      logger.info({ subscriptions: 0, of }, "demo subscriptions being written");
+      const made = await seedDemoSubscriptions(db, ctx, {
+        count: of,
+        onProgress: (n) => logger.info({ subscriptions: n, of }, "demo subscriptions being written"),
+      });
+      logger.info({ subscriptions: made, ms: Date.now() - started }, "demo subscriptions seeded");
+    }
+    if (counts.payments === 0) return;
+    const count = counts.payments;
     const n = await seedDemoPayments(db, ctx, { count, onProgress: (made) => logger.info({ payments: made, of: count }, "demo payments being written") });
     logger.info({ payments: n, ms: Date.now() - started }, "demo payments seeded");
   })().catch((err: unknown) => logger.warn({ err }, "demo data seed stopped"));

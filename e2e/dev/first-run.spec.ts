@@ -15,6 +15,7 @@ import { payWithCard } from "../support/checkout";
 const FIRST_USE = 5 * 60_000;
 
 const DEMO_PAYMENTS = 3000;
+const DEMO_SUBSCRIPTIONS = 300;
 
 /** The demo payments (description "Order #…") the API lists for the demo merchant right now. */
 async function countDemoPayments(request: APIRequestContext, origin: string, key: string): Promise<number> {
@@ -77,7 +78,9 @@ test("npm run dev on a fresh data folder: sign in at 127.0.0.1, the dashboard hy
     expect(fs.existsSync(path.join(dataDir, "pglite"))).toBe(true);
     await waitForOutput(
       server,
-      new RegExp(`Adding ${DEMO_PAYMENTS} demo payments over the last 90 days in the background; the portal answers meanwhile`),
+      new RegExp(
+        `Adding ${DEMO_SUBSCRIPTIONS} demo subscriptions and ${DEMO_PAYMENTS} demo payments over the last 90 days in the background; the portal answers meanwhile`,
+      ),
       10_000,
     );
 
