@@ -16,7 +16,8 @@ import { getInvoice } from "@/lib/invoices/get-invoice";
 import type { ServiceContext } from "@/lib/service/context";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { notifyTrialWillEnd } from "@/lib/subscriptions/notify-trial-will-end";
-import { makeCustomer, makePrice } from "@/test/billing";
+import { createCustomer } from "@/lib/customers/create-customer";
+import { giveCard, makeCustomer, makePrice } from "@/test/billing";
 import { freshPostgres } from "@/test/db";
 import { emitEvent } from "@/test/events";
 import { makeMerchantContext } from "@/test/fixtures";
@@ -105,6 +106,22 @@ describe("customer emails of subscriptions through the executor", () => {
     // Test mode: the send step never runs.
     const steps = await h.db.select().from(inngestSteps).where(eq(inngestSteps.runId, failedRuns[0]!.id));
     expect(steps.map((s) => s.name)).toEqual(["queue-payment-failed-email"]);
+  });
+
+  it("an invoice without a customer email (its customer had none when it was drafted) starts no email run, declined or not", async () => {
+    const ctx = await makeMerchantContext(h.db);
+    const before = { invoice: (await runsOf("kassa-customer-invoice-email")).length, failed: (await runsOf("kassa-customer-payment-failed-email")).length };
+    const price = await makePrice(ctx, { amount: 2000 });
+    for (const card of ["pm_card_visa", "pm_card_chargeCustomerFail"]) {
+      const customer = await createCustomer({ ctx, input: { name: "No Email" } });
+      await giveCard(ctx, customer.id, card);
+      const sub = await createSubscription({ ctx, input: { customer: customer.id, items: [{ price: price.id }] } });
+      expect((await getInvoice({ ctx, id: sub.latest_invoice! })).customer_email).toBeNull();
+    }
+    await pump();
+    expect((await runsOf("kassa-customer-invoice-email")).slice(before.invoice)).toEqual([]);
+    expect((await runsOf("kassa-customer-payment-failed-email")).slice(before.failed)).toEqual([]);
+    expect(await emailsOf(ctx)).toEqual([]);
   });
 
   it("trial_will_end: one trial ending email for the subscription and its trial end", async () => {

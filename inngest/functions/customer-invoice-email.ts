@@ -8,13 +8,14 @@ const invoiceFinalized = eventType("kassa/invoice.finalized", { schema: kassaEve
 
 /**
  * The customer's copy of an invoice with something to pay (the trigger's filter; a zero invoice, such as a
- * trial's, is not mailed). Stored in one step, sent (live mode) in the next; stored once per invoice, so a
- * retried step or a re-run never mails the customer twice.
+ * trial's, is not mailed) and an address to go to (customer_email is the invoice's own copy, fixed when it
+ * was drafted: without one no run starts, as the receipt's). Stored in one step, sent (live mode) in the
+ * next; stored once per invoice, so a retried step or a re-run never mails the customer twice.
  */
 export const customerInvoiceEmailFn = inngest.createFunction(
   {
     id: "customer-invoice-email",
-    triggers: [{ event: invoiceFinalized, if: "event.data.data.object.amount_due > 0" }],
+    triggers: [{ event: invoiceFinalized, if: "event.data.data.object.amount_due > 0 && event.data.data.object.customer_email != null" }],
     retries: 5,
   },
   async ({ event, step }) => {

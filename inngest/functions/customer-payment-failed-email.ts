@@ -9,10 +9,11 @@ const invoicePaymentFailed = eventType("kassa/invoice.payment_failed", { schema:
 /**
  * Tells the customer a try to charge their invoice failed, with the link to pay or change the card. The
  * event names the try (its attempt_count); what the email says is read fresh. Stored once per failed try,
- * sent (live mode) in the next step.
+ * sent (live mode) in the next step. No run for an invoice without a customer_email (its own copy, fixed
+ * when it was drafted), which has nobody to tell.
  */
 export const customerPaymentFailedEmailFn = inngest.createFunction(
-  { id: "customer-payment-failed-email", triggers: [invoicePaymentFailed], retries: 5 },
+  { id: "customer-payment-failed-email", triggers: [{ event: invoicePaymentFailed, if: "event.data.data.object.customer_email != null" }], retries: 5 },
   async ({ event, step }) => {
     const ctx = { merchantId: event.data.merchant, livemode: event.data.livemode, actor: systemActor("customer-payment-failed-email") };
     const invoice = event.data.data.object;
