@@ -28,10 +28,11 @@ import { declarePeriodRun } from "@/lib/subscriptions/period-run";
  * subscription's timeline reads as it happened) and audit rows, and the MRR movement it made.
  *
  * The subscription itself keeps the calendar it was made with (periods counted from the moment it was made)
- * until its last step, so each renewal is played on a period that has not ended yet and declares a run that
- * sleeps into the future; the last step's commit then gives it the calendar it stands for and declares the
- * one run that renews its current period when that really ends. The runs declared on the way wake at the
- * made-up dates, find the period changed and do nothing.
+ * until its last step, so each renewal is played on a period that has not ended yet — with a period on the
+ * calendar it stands for, one that ended days ago, a run for it would wake at once and renew it before the
+ * seed. The verbs declare no run on the way (`periodRun: false`: those periods never exist); the last step's
+ * commit gives the subscription the calendar it stands for and declares the one run that renews its current
+ * period when that really ends.
  */
 
 /** What the MRR triggers counted for a subscription, and how many counted subscriptions its customer has in its currency. */

@@ -187,6 +187,8 @@ async function play(
         ...(plan.trial ? { trial_period_days: DEMO_TRIAL_DAYS } : {}),
         metadata: { source: "demo" },
       },
+      // Its period's run is declared once it is dated (the period made now never exists).
+      periodRun: false,
     });
     const [row] = await db.select().from(subscriptions).where(eq(subscriptions.id, sub.id));
     const history = newHistory({ subscription: sub.id, customer: customer.id, currency: price.currency, since: a.since }, calendarOf(plan, row!));
@@ -202,7 +204,7 @@ async function play(
   if (!sub) throw new Error(`demo subscription ${h.subscription} is gone`);
   switch (step.kind) {
     case "renew": {
-      const renewal = await renewSubscription({ ctx, subscriptionId: sub.id, periodEnd: sub.currentPeriodEnd });
+      const renewal = await renewSubscription({ ctx, subscriptionId: sub.id, periodEnd: sub.currentPeriodEnd, periodRun: false });
       if (renewal.outcome === "skipped") throw new Error(`renewal skipped: ${renewal.reason}`);
       // The new invoice's period is dated first, so its charge (and a failed one's next try) is counted from it.
       state.mrr = await dateStepBack(ctx, h, clock, state.mrr, renewal.collect ? undefined : finish);

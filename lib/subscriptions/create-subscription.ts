@@ -31,12 +31,24 @@ const POINT = "subscription_created";
  *
  * Exactly once across crashes: the subscription, its first invoice and its period's run are one commit with
  * the request's recovery point; the charge is the invoice's (collectInvoice), which resumes and never repeats.
+ *
+ * `periodRun: false` leaves out the period's run, for a caller that dates the subscription back and declares
+ * the run of the period it then has in that same commit (the demo seed, lib/demo/seed-subscriptions.ts): the
+ * period made now never exists, and its run would only sleep to its end and find it gone.
  */
-export async function createSubscription({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<SubscriptionObject> {
+export async function createSubscription({
+  ctx,
+  input,
+  periodRun = true,
+}: {
+  ctx: ServiceContext;
+  input: unknown;
+  periodRun?: boolean;
+}): Promise<SubscriptionObject> {
   requirePermission(ctx, "subscriptions:write");
   const data = parseWith(CreateSubscriptionInput, input);
   const resumed = recoveryOf<{ subscriptionId: string }>(ctx, POINT)?.subscriptionId;
-  const made = resumed ? { id: resumed } : await commit(ctx, (tx, changes) => createIn(tx, ctx, changes, data));
+  const made = resumed ? { id: resumed } : await commit(ctx, (tx, changes) => createIn(tx, ctx, changes, data, periodRun));
   const db = await executor(ctx);
   const sub = await loadSubscription(db, ctx, made.id);
   if (sub.status === "incomplete" && sub.latestInvoice && !sub.statusReason) {
@@ -47,7 +59,13 @@ export async function createSubscription({ ctx, input }: { ctx: ServiceContext; 
   });
 }
 
-async function createIn(tx: Transaction, ctx: ServiceContext, changes: Parameters<Parameters<typeof commit>[1]>[1], data: CreateSubscriptionInput) {
+async function createIn(
+  tx: Transaction,
+  ctx: ServiceContext,
+  changes: Parameters<Parameters<typeof commit>[1]>[1],
+  data: CreateSubscriptionInput,
+  periodRun: boolean,
+) {
   const now = new Date();
   const customer = await loadCustomer(tx, ctx, data.customer, { param: "customer" });
   const prices = await loadPrices(tx, ctx, data.items);
@@ -153,7 +171,7 @@ async function createIn(tx: Transaction, ctx: ServiceContext, changes: Parameter
     .returning();
   changes.event("customer.subscription.created", serializeSubscription(created!, await itemsOf(tx, id)));
   changes.audit({ action: "subscription.created", targetType: "subscription", targetId: id, metadata: { customer: customer.id, status } });
-  declarePeriodRun(changes, created!);
+  if (periodRun) declarePeriodRun(changes, created!);
   changes.recoveryPoint(POINT, { subscriptionId: id });
   return { id };
 }

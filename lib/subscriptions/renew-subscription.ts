@@ -22,16 +22,19 @@ export interface RenewalResult {
  * period starts, its invoice (with any pending prorations) is made and finalised, and the next period's run
  * is declared — or the subscription ends if it was set to cancel at period end. A second call for the same
  * period (a retried step, a run resumed after a crash) finds that period's invoice by its renewal key and
- * does nothing again.
+ * does nothing again. `periodRun: false` leaves out the next period's run, for a caller that dates the
+ * subscription back and declares its run itself (the demo seed; see createSubscription).
  */
 export async function renewSubscription({
   ctx,
   subscriptionId,
   periodEnd,
+  periodRun = true,
 }: {
   ctx: ServiceContext;
   subscriptionId: string;
   periodEnd: Date;
+  periodRun?: boolean;
 }): Promise<RenewalResult> {
   return commit(ctx, async (tx, changes): Promise<RenewalResult> => {
     const sub = await loadSubscription(tx, ctx, subscriptionId, { lock: true });
@@ -73,7 +76,7 @@ export async function renewSubscription({
       currentPeriodEnd: period.end,
       latestInvoice: invoice.id,
     });
-    declarePeriodRun(changes, renewed);
+    if (periodRun) declarePeriodRun(changes, renewed);
     changes.audit({ action: "subscription.renewed", targetType: "subscription", targetId: sub.id, metadata: { invoice: invoice.id } });
     return { outcome: "renewed", invoice: invoice.id, collect: invoice.status === "open" && status !== "unpaid" };
   });
