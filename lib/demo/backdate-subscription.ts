@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor, Transaction } from "@/db/client";
 import {
   auditLog,
@@ -189,6 +190,8 @@ export async function dateStepBack(ctx: ServiceContext, h: DemoHistory, step: St
   };
   const d = (ms: number) => new Date(ms);
   const iso = (ms: number) => d(ms).toISOString();
+  // `moment` in SQL, for a row written in this step: its offset from the step's start, after the step's moment.
+  const shifted = (column: AnyPgColumn) => sql`${iso(step.at)}::timestamptz + greatest(${column} - ${iso(step.began)}::timestamptz, interval '0')`;
 
   return commit(ctx, async (tx, changes) => {
     const [sub] = await tx.select().from(subscriptions).where(eq(subscriptions.id, h.subscription)).for("update");
@@ -220,12 +223,10 @@ export async function dateStepBack(ctx: ServiceContext, h: DemoHistory, step: St
       if (inv.payment && !h.payments.has(inv.payment)) {
         h.payments.add(inv.payment);
         changed = true;
-        const [p] = await tx.select({ createdAt: payments.createdAt }).from(payments).where(eq(payments.id, inv.payment));
-        if (p)
-          await tx
-            .update(payments)
-            .set({ createdAt: d(moment(p.createdAt.getTime())) })
-            .where(eq(payments.id, inv.payment));
+        await tx
+          .update(payments)
+          .set({ createdAt: shifted(payments.createdAt) })
+          .where(eq(payments.id, inv.payment));
       }
       if (!changed) continue;
       const periods = made ? { periodStart: d(instant(inv.periodStart.getTime())), periodEnd: d(instant(inv.periodEnd.getTime())) } : {};
@@ -242,17 +243,13 @@ export async function dateStepBack(ctx: ServiceContext, h: DemoHistory, step: St
         })
         .where(eq(invoices.id, inv.id));
       if (!made) continue;
-      for (const line of await tx.select().from(invoiceLines).where(eq(invoiceLines.invoice, inv.id))) {
-        await tx
-          .update(invoiceLines)
-          .set({
-            periodStart: d(instant(line.periodStart.getTime())),
-            periodEnd: d(instant(line.periodEnd.getTime())),
-            createdAt: d(dates.created),
-            updatedAt: d(dates.created),
-          })
-          .where(eq(invoiceLines.id, line.id));
-      }
+      const lines = await tx.select().from(invoiceLines).where(eq(invoiceLines.invoice, inv.id));
+      await updateRows(
+        tx,
+        "invoice_lines",
+        ["period_start", "period_end", "created_at", "updated_at"],
+        lines.map((l) => [l.id, iso(instant(l.periodStart.getTime())), iso(instant(l.periodEnd.getTime())), iso(dates.created), iso(dates.created)]),
+      );
     }
 
     if (sub.canceledAt && h.canceledAt === null) h.canceledAt = moment(sub.canceledAt.getTime());
@@ -276,7 +273,7 @@ export async function dateStepBack(ctx: ServiceContext, h: DemoHistory, step: St
     // the seed began was written in this step.
     const sec: Sec = (s, boundary = false) => h.seconds.get(s) ?? (boundary || s * 1000 < h.since ? s : Math.floor(moment(s * 1000) / 1000));
     const createdSec = Math.floor(moment(sub.createdAt.getTime()) / 1000);
-    for (const e of fresh) {
+    const redated = fresh.map((e) => {
       const data = structuredClone(e.data) as { object: Record<string, unknown>; previous_attributes?: Record<string, unknown> };
       if (data.object.object === "subscription") {
         redateSubscription(data.object, sec, createdSec);
@@ -285,14 +282,12 @@ export async function dateStepBack(ctx: ServiceContext, h: DemoHistory, step: St
         const dates = h.invoices.get(String(data.object.id));
         if (dates) redateInvoice(data.object, sec, dates);
       }
-      await tx
-        .update(events)
-        .set({ createdAt: d(moment(e.createdAt.getTime())), data })
-        .where(eq(events.id, e.id));
-    }
+      return [e.id, iso(moment(e.createdAt.getTime())), JSON.stringify(data)];
+    });
+    await updateRows(tx, "events", ["created_at", "data"], redated);
     await tx
       .update(auditLog)
-      .set({ createdAt: sql`${iso(step.at)}::timestamptz + greatest(${auditLog.createdAt} - ${iso(step.began)}::timestamptz, interval '0')` })
+      .set({ createdAt: shifted(auditLog.createdAt) })
       .where(and(eq(auditLog.merchantId, sub.merchantId), inArray(auditLog.targetId, ids), gte(auditLog.createdAt, d(h.since))));
 
     if (finish) await finishHistory(tx, changes, h, sub, { moment, instant, step }, finish);
@@ -337,6 +332,40 @@ async function finishHistory(
   if (dated!.status === "past_due" && finish.dunningPeriod) {
     declarePeriodRun(changes, { ...dated!, currentPeriodStart: new Date(finish.dunningPeriod.start), currentPeriodEnd: new Date(finish.dunningPeriod.end) });
   }
+}
+
+/**
+ * Several rows of one table updated in one statement (`values` rows: the id, then each column's new value as
+ * text; timestamps as ISO strings, jsonb as JSON), so a step's dating is a handful of round trips on PGlite.
+ */
+async function updateRows(tx: Transaction, table: "events" | "invoice_lines", columns: string[], rows: string[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const types: Record<string, string> = {
+    period_start: "timestamptz",
+    period_end: "timestamptz",
+    created_at: "timestamptz",
+    updated_at: "timestamptz",
+    data: "jsonb",
+  };
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${sql.join(
+          r.map((v) => sql`${v}`),
+          sql`, `,
+        )})`,
+    ),
+    sql`, `,
+  );
+  const set = sql.join(
+    columns.map((c) => sql`${sql.identifier(c)} = v.${sql.identifier(c)}::${sql.raw(types[c]!)}`),
+    sql`, `,
+  );
+  const names = sql.join(
+    ["id", ...columns].map((c) => sql.identifier(c)),
+    sql`, `,
+  );
+  await tx.execute(sql`update ${sql.identifier(table)} as t set ${set} from (values ${values}) as v(${names}) where t.id = v.id`);
 }
 
 /** Unix seconds then → Unix seconds meant; `boundary`: a period's start or end, never a moment of the step. */
