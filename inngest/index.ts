@@ -14,6 +14,10 @@ import { subscriptionPeriodFn } from "./functions/subscription-period";
 import { stripeEventFn } from "./functions/stripe-event";
 import { webhookDeliverFn } from "./functions/webhook-deliver";
 import { webhookFanOutFn } from "./functions/webhook-fan-out";
+import { upiStatusPollFn } from "./functions/upi-status-poll";
+import { upiCallbackFn } from "./functions/upi-callback";
+import { upiExpirySweepFn } from "./functions/upi-expiry-sweep";
+import { sandboxUpiPspFn } from "./functions/sandbox-upi-psp";
 
 /** Every function served at /api/inngest. */
 export const functions = [
@@ -33,4 +37,8 @@ export const functions = [
   customerPaymentFailedEmailFn,
   customerTrialEndingEmailFn,
   subscriptionPeriodFn,
+  upiStatusPollFn,
+  upiCallbackFn,
+  upiExpirySweepFn,
+  sandboxUpiPspFn,
 ];

@@ -28,6 +28,10 @@ export const ID_PREFIXES = {
   sandboxCharge: "sbch",
   sandboxRefund: "sbre",
   sandboxPaymentMethod: "pm",
+  // The sandbox UPI PSP's (lib/gateways/upi-sandbox).
+  sandboxUpiTransaction: "sbupi",
+  sandboxUpiRefund: "sbupire",
+  upiEvent: "upiev",
   ledgerAccount: "lac",
   journalEntry: "jen",
   balanceTransaction: "txn",

@@ -21,3 +21,4 @@ export * from "./workflow-engine-events";
 export * from "./products";
 export * from "./subscriptions";
 export * from "./billing-portal-sessions";
+export * from "./upi";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { primaryId, tenant, timestamps } from "./columns";
+import type { UpiDetails } from "./upi";
 
 /** Stripe PaymentIntent statuses, in the order a payment moves through them. */
 export const PAYMENT_STATUSES = [
@@ -28,10 +29,11 @@ export interface PaymentError {
   payment_method: string | null;
 }
 
-export interface NextAction {
-  type: "redirect_to_url";
-  redirect_to_url: { url: string; return_url: string | null };
-}
+/** Stripe's `next_action`: a 3DS redirect, or (UPI) the link and QR the customer's app pays, or a collect request to approve. */
+export type NextAction =
+  | { type: "redirect_to_url"; redirect_to_url: { url: string; return_url: string | null } }
+  | { type: "upi_intent"; intent_url: string; qr_svg: string; expires_at: number }
+  | { type: "upi_collect_pending"; vpa: string; expires_at: number };
 
 export interface CardDetails {
   brand: string;
@@ -75,6 +77,8 @@ export const payments = pgTable(
       .default(sql`0`),
     paymentMethod: text(),
     card: jsonb().$type<CardDetails>(),
+    /** payment_method_details.upi for a UPI payment (lib/upi). */
+    upi: jsonb().$type<UpiDetails>(),
     customer: text(),
     description: text(),
     receiptEmail: text(),
@@ -111,6 +115,10 @@ export const payments = pgTable(
     index("payments_dashboard_email_idx").on(t.merchantId, t.livemode, t.receiptEmail),
     index("payments_dashboard_last4_idx").on(t.merchantId, t.livemode, sql`(${t.card}->>'last4')`),
     index("payments_dashboard_amount_idx").on(t.merchantId, t.livemode, t.amount),
+    // The UPI expiry sweep: UPI payments still waiting for the customer's app.
+    index("payments_upi_pending_idx")
+      .on(t.updatedAt)
+      .where(sql`${t.status} = 'requires_action' and ${t.upi} is not null`),
     index("payments_recovery_idx")
       .on(t.updatedAt)
       .where(sql`${t.status} = 'processing' or ${t.pendingOperation} is not null`),
@@ -147,7 +155,8 @@ export type PaymentAttemptRow = typeof paymentAttempts.$inferSelect;
 export const REFUND_STATUSES = ["pending", "succeeded", "failed", "canceled"] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 export const REFUND_REASONS = ["duplicate", "fraudulent", "requested_by_customer"] as const;
-export type RefundReason = (typeof REFUND_REASONS)[number];
+/** The API's reasons, and Kassa's own for a UPI payment refunded because it was paid after it had expired. */
+export type RefundReason = (typeof REFUND_REASONS)[number] | "expired_uncaptured_charge";
 
 export const refunds = pgTable(
   "refunds",

@@ -59,9 +59,13 @@ describe("Kassa functions through the local executor", () => {
       "kassa-reconcile-payments",
       "kassa-release-available-funds",
       "kassa-sandbox-dispute",
+      "kassa-sandbox-upi-psp",
       "kassa-settle-payment",
       "kassa-stripe-event",
       "kassa-subscription-period",
+      "kassa-upi-callback",
+      "kassa-upi-expiry-sweep",
+      "kassa-upi-status-poll",
       "kassa-webhook-deliver",
       "kassa-webhook-fan-out",
     ]);

@@ -110,7 +110,12 @@ async function requiresAction(ctx: ServiceContext, payment: PaymentObject): Prom
     const charge = await connectorOf("stripe").retrieve({ merchantId: ctx.merchantId, livemode: ctx.livemode }, { idempotencyKey: payment.latest_attempt! });
     clientSecret = charge?.clientSecret ?? null;
   }
-  return { status: "requires_action", paymentId: payment.id, redirectUrl: payment.next_action?.redirect_to_url.url ?? null, clientSecret };
+  return {
+    status: "requires_action",
+    paymentId: payment.id,
+    redirectUrl: payment.next_action?.type === "redirect_to_url" ? payment.next_action.redirect_to_url.url : null,
+    clientSecret,
+  };
 }
 
 /** The session's payment, made (unconfirmed) on the first try with the session locked so two tries make one. */

@@ -18,6 +18,10 @@ export const INTERNAL_EVENTS = {
   subscriptionPeriod: "billing/subscription.period",
   /** A customer (or one of their subscriptions) has a new default card: a dunning run waiting on it retries at once. */
   paymentMethodUpdated: "billing/payment_method.updated",
+  /** A UPI payment waits for the customer's app: its status-poll run starts (inngest/functions/upi-status-poll.ts). */
+  upiPaymentStarted: "upi/payment.started",
+  /** A UPI PSP's callback was recorded: the callback run applies it, and a waiting poll run ends early. */
+  upiCallbackReceived: "upi/callback.received",
 } as const;
 export type InternalEventName = (typeof INTERNAL_EVENTS)[keyof typeof INTERNAL_EVENTS];
 

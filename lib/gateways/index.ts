@@ -1,11 +1,13 @@
 import { createSandboxConnector } from "./sandbox/connector";
 import { createStripeConnector } from "./stripe/connector";
+import { createUpiPaymentsConnector } from "./upi-sandbox/connector";
 import type { Connector, ConnectorName } from "./types";
 
 export * from "./types";
 
 let sandbox: Connector | undefined;
 let stripe: Connector | undefined;
+let upiSandbox: Connector | undefined;
 
 /**
  * The connector for a processor. Both keep no state in memory (the sandbox's is in Postgres, Stripe's at
@@ -17,6 +19,8 @@ export function getConnector(name: ConnectorName): Connector {
       return (sandbox ??= createSandboxConnector());
     case "stripe":
       return (stripe ??= createStripeConnector());
+    case "upi_sandbox":
+      return (upiSandbox ??= createUpiPaymentsConnector());
     default:
       throw new Error(`Unknown connector: ${String(name satisfies never)}`);
   }

@@ -2,7 +2,8 @@
  * The one interface every payment processor connector implements (Stripe PaymentIntents semantics).
  * The payments service codes against this; `sandbox` and `stripe` implement it.
  */
-export type ConnectorName = "sandbox" | "stripe";
+/** `upi_sandbox`: the sandbox UPI PSP (lib/gateways/upi-sandbox), for UPI payments only. */
+export type ConnectorName = "sandbox" | "stripe" | "upi_sandbox";
 
 /** Whose account and which mode a call acts in; a connector never sees another tenant's objects. */
 export interface ConnectorContext {
@@ -28,6 +29,19 @@ export interface AuthorizeInput {
   description?: string | null;
   /** Where the customer returns after a 3DS redirect (next_action). */
   returnUrl?: string | null;
+  /** UPI payments (paymentMethod "upi"): how the customer approves, and until when. */
+  upi?: UpiAuthorizeInput | null;
+}
+
+export interface UpiAuthorizeInput {
+  flow: "intent" | "qr" | "collect";
+  /** Collect: the VPA to request from; intent and QR (sandbox only): the paying app's test VPA. */
+  vpa: string | null;
+  expiresAt: Date;
+  /** Shown in the customer's UPI app (tn). */
+  note: string;
+  /** The payee's name (pn). */
+  payeeName: string;
 }
 
 export const chargeStatuses = ["requires_action", "requires_capture", "succeeded", "failed", "canceled"] as const;
@@ -62,6 +76,19 @@ export interface NextAction {
   redirectToUrl: { url: string; returnUrl: string | null };
 }
 
+/** A UPI payment's pending step: the customer's app pays the intent link (or its QR), or approves a collect request. */
+export type UpiNextAction = { type: "upi_intent"; intentUrl: string; expiresAt: Date } | { type: "upi_collect_pending"; vpa: string; expiresAt: Date };
+
+/** A UPI transaction as the PSP reports it. */
+export interface UpiChargeDetails {
+  flow: "intent" | "qr" | "collect";
+  status: "pending" | "success" | "failed" | "expired";
+  vpa: string | null;
+  payerName: string | null;
+  rrn: string | null;
+  expiresAt: Date;
+}
+
 /** The processor's view of one authorization attempt (Stripe: a PaymentIntent and its latest charge). */
 export interface Charge {
   /** sandbox: sbch_…; Stripe: pi_… */
@@ -76,9 +103,9 @@ export interface Charge {
   amountCaptured: bigint;
   amountRefunded: bigint;
   currency: string;
-  paymentMethod: { id: string; type: "card"; card: CardDetails };
+  paymentMethod: { id: string; type: "card"; card: CardDetails } | { id: "upi"; type: "upi"; upi: UpiChargeDetails };
   failure: ChargeFailure | null;
-  nextAction: NextAction | null;
+  nextAction: NextAction | UpiNextAction | null;
   riskLevel: RiskLevel;
   created: Date;
   /**

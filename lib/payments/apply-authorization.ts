@@ -1,12 +1,25 @@
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentError, type PaymentRow } from "@/db/schema";
+import {
+  paymentAttempts,
+  payments,
+  upiEvents,
+  type NextAction,
+  type PaymentAttemptRow,
+  type PaymentError,
+  type PaymentRow,
+  type UpiDetails,
+} from "@/db/schema";
 import type { ErrorCode } from "@/lib/service/error-codes";
 import { ERROR_CODES } from "@/lib/service/error-codes";
 import { commit, type Changes } from "@/lib/service/commit";
 import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import type { Charge } from "@/lib/gateways/types";
+import { declareInternalEvent, INTERNAL_EVENTS } from "@/lib/events/internal-events";
+import { newId } from "@/lib/ids";
+import { qrSvg } from "@/lib/upi/qr";
+import { loadUpiSettings, upiFee } from "@/lib/upi/settings";
 import type { AuthorizeOutcome } from "./attempt";
 import { processingFee } from "./fees";
 import { noSuchPayment } from "./load-payment";
@@ -46,6 +59,9 @@ export async function applyAuthorization(
   outcome: AuthorizeOutcome,
   opts: { respond?: boolean } = {},
 ): Promise<Applied> {
+  // A UPI intent's QR is drawn once, before the transaction, and kept with its next_action.
+  const next = outcome.kind === "charge" ? outcome.charge.nextAction : null;
+  const qr = next?.type === "upi_intent" ? await qrSvg(next.intentUrl) : null;
   return commit(ctx, async (tx, changes) => {
     const [row] = await tx
       .select({ payment: payments, attempt: paymentAttempts })
@@ -56,7 +72,9 @@ export async function applyAuthorization(
     if (!row) throw noSuchPayment(paymentId);
     const { payment, attempt } = row;
     const open = payment.latestAttemptId === attempt.id && !attempt.settledAt && (payment.status === "processing" || payment.status === "requires_action");
-    const change = open ? changeFor(payment, attempt, outcome) : null;
+    const upiSucceeded = outcome.kind === "charge" && outcome.charge.paymentMethod.type === "upi" && outcome.charge.status === "succeeded";
+    const feeBasisPoints = open && upiSucceeded ? (await loadUpiSettings(tx, payment)).feeBasisPoints : null;
+    const change = open ? changeFor(payment, attempt, outcome, { qr, feeBasisPoints }) : null;
     const applied = change ? await record(tx, changes, payment, attempt, change) : { payment, error: standingError(payment) };
     if (opts.respond) {
       const { status, body } = answerFor(ctx, applied.payment, applied.error);
@@ -81,12 +99,46 @@ async function record(tx: Transaction, changes: Changes, payment: PaymentRow, at
       .set({ ...change.attempt, updatedAt: now })
       .where(eq(paymentAttempts.id, attempt.id)),
   );
+  if (next.status === "requires_action" && next.upi && payment.status !== "requires_action") startUpiPolling(tx, changes, next, attempt);
   changes.audit({ action: change.event, targetType: "payment", targetId: payment.id, metadata: { status: next.status, attempt: attempt.id } });
   changes.event(change.event, serializePayment(next), payment.status !== next.status ? { status: payment.status } : undefined);
   return { payment: next, error: change.error };
 }
 
-function changeFor(payment: PaymentRow, attempt: PaymentAttemptRow, outcome: AuthorizeOutcome): Change | null {
+/**
+ * A UPI payment now waits for the customer's app: its status-poll run starts (the internal event, in this
+ * commit) and its timeline opens.
+ */
+function startUpiPolling(tx: Transaction, changes: Changes, payment: PaymentRow, attempt: PaymentAttemptRow): void {
+  const upi = payment.upi!;
+  declareInternalEvent(changes, INTERNAL_EVENTS.upiPaymentStarted, {
+    merchant: payment.merchantId,
+    livemode: String(payment.livemode),
+    payment: payment.id,
+    attempt: attempt.id,
+    startedAt: new Date().toISOString(),
+    expiresAt: new Date(upi.expires_at * 1000).toISOString(),
+  });
+  changes.write(
+    tx.insert(upiEvents).values({
+      id: newId("upiEvent"),
+      merchantId: payment.merchantId,
+      livemode: payment.livemode,
+      paymentId: payment.id,
+      attemptId: attempt.id,
+      kind: "initiated",
+      status: "pending",
+      detail: { flow: upi.flow, psp_reference: upi.psp_reference, expires_at: upi.expires_at },
+    }),
+  );
+}
+
+function changeFor(
+  payment: PaymentRow,
+  attempt: PaymentAttemptRow,
+  outcome: AuthorizeOutcome,
+  upi: { qr: string | null; feeBasisPoints: number | null },
+): Change | null {
   const now = new Date();
   if (outcome.kind === "unknown") {
     if (attempt.status === "unknown") return null;
@@ -109,10 +161,14 @@ function changeFor(payment: PaymentRow, attempt: PaymentAttemptRow, outcome: Aut
     };
   }
   const charge = outcome.charge;
-  const common = { processorId: charge.processorId, card: cardOf(charge) };
+  const common = {
+    processorId: charge.processorId,
+    card: cardOf(charge),
+    ...(charge.paymentMethod.type === "upi" ? { upi: upiDetailsOf(charge, payment.upi) } : {}),
+  };
   switch (charge.status) {
     case "succeeded": {
-      const fee = processingFee(charge.amountCaptured, payment.currency);
+      const fee = upi.feeBasisPoints !== null ? upiFee(charge.amountCaptured, upi.feeBasisPoints) : processingFee(charge.amountCaptured, payment.currency);
       return {
         payment: { ...common, status: "succeeded", amountReceived: charge.amountCaptured, amountCapturable: 0n, fee, capturedAt: now },
         attempt: { status: "succeeded", processorId: charge.processorId, settledAt: now },
@@ -134,12 +190,7 @@ function changeFor(payment: PaymentRow, attempt: PaymentAttemptRow, outcome: Aut
         error: null,
       };
     case "requires_action": {
-      const nextAction = charge.nextAction
-        ? {
-            type: "redirect_to_url" as const,
-            redirect_to_url: { url: charge.nextAction.redirectToUrl.url, return_url: charge.nextAction.redirectToUrl.returnUrl },
-          }
-        : null;
+      const nextAction = nextActionOf(charge, upi.qr);
       return {
         payment: { ...common, status: "requires_action", nextAction },
         attempt: { status: "requires_action", processorId: charge.processorId },
@@ -190,8 +241,40 @@ function knownCode(code: string, fallback: ErrorCode): ErrorCode {
   return Object.hasOwn(ERROR_CODES, code) ? (code as ErrorCode) : fallback;
 }
 
+function nextActionOf(charge: Charge, qr: string | null): NextAction | null {
+  const n = charge.nextAction;
+  if (!n) return null;
+  const expires = (d: Date) => Math.floor(d.getTime() / 1000);
+  switch (n.type) {
+    case "redirect_to_url":
+      return { type: "redirect_to_url", redirect_to_url: { url: n.redirectToUrl.url, return_url: n.redirectToUrl.returnUrl } };
+    case "upi_intent":
+      return { type: "upi_intent", intent_url: n.intentUrl, qr_svg: qr ?? "", expires_at: expires(n.expiresAt) };
+    case "upi_collect_pending":
+      return { type: "upi_collect_pending", vpa: n.vpa, expires_at: expires(n.expiresAt) };
+  }
+}
+
+/** payment_method_details.upi after the PSP's answer (an expired answer is Kassa's word: the PSP may still say pending). */
+function upiDetailsOf(charge: Charge, before: UpiDetails | null): UpiDetails | undefined {
+  if (charge.paymentMethod.type !== "upi") return undefined;
+  const u = charge.paymentMethod.upi;
+  const status = charge.status === "canceled" ? "expired" : u.status;
+  return {
+    flow: u.flow,
+    vpa: u.vpa ?? before?.vpa ?? null,
+    status,
+    rrn: u.rrn,
+    psp_reference: charge.processorId,
+    expires_at: Math.floor(u.expiresAt.getTime() / 1000),
+    payer_name: u.payerName ?? before?.payer_name ?? null,
+    late_refund: before?.late_refund ?? null,
+  };
+}
+
 function cardOf(charge: Charge) {
-  const c = charge.paymentMethod?.card;
+  if (charge.paymentMethod.type !== "card") return null;
+  const c = charge.paymentMethod.card;
   if (!c) return null;
   return { brand: c.brand, last4: c.last4, exp_month: c.expMonth, exp_year: c.expYear, fingerprint: c.fingerprint, country: c.country, funding: c.funding };
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
-import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
+import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow, type UpiDetails } from "@/db/schema";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type Charge } from "@/lib/gateways/types";
 import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
@@ -19,7 +19,9 @@ export async function startAttempt(
   payment: PaymentRow,
   paymentMethod: string,
   returnUrl?: string | null,
+  opts: { connector?: string; upi?: UpiDetails | null } = {},
 ): Promise<{ payment: PaymentRow; attempt: PaymentAttemptRow }> {
+  const connector = opts.connector ?? payment.connector;
   const [attempt] = await tx
     .insert(paymentAttempts)
     .values({
@@ -30,7 +32,7 @@ export async function startAttempt(
       status: "started",
       amount: payment.amount,
       paymentMethod,
-      connector: payment.connector,
+      connector,
     })
     .returning();
   const [updated] = await tx
@@ -43,6 +45,8 @@ export async function startAttempt(
       lastPaymentError: null,
       nextAction: null,
       card: null,
+      connector,
+      upi: opts.upi ?? null,
       ...(returnUrl !== undefined ? { returnUrl } : {}),
     })
     .where(eq(payments.id, payment.id))
@@ -66,6 +70,16 @@ export async function authorizeAttempt(payment: PaymentRow, attempt: PaymentAtte
         customer: payment.customer,
         description: payment.description,
         returnUrl: payment.returnUrl,
+        upi:
+          attempt.paymentMethod === "upi" && payment.upi
+            ? {
+                flow: payment.upi.flow,
+                vpa: payment.upi.vpa,
+                expiresAt: new Date(payment.upi.expires_at * 1000),
+                note: (payment.description ?? `Payment ${payment.id}`).slice(0, 50),
+                payeeName: "",
+              }
+            : null,
       },
     );
     return { kind: "charge", charge };

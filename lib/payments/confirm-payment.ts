@@ -6,7 +6,10 @@ import { KassaError } from "@/lib/service/errors";
 import type { ConnectorName } from "@/lib/gateways/types";
 import { assertPaymentCustomer } from "@/lib/customers/check-payment-customer";
 import { startAttempt } from "./attempt";
-import { assertPaymentMethodKnown } from "./connector";
+import { assertPaymentMethodKnown, connectorNameFor, upiConnectorNameFor } from "./connector";
+import { executor } from "@/lib/service/context";
+import type { UpiDetails } from "@/db/schema";
+import { prepareUpiPayment } from "@/lib/upi/prepare-upi-payment";
 import { ConfirmPaymentInput } from "./inputs";
 import { loadPayment, unexpectedState } from "./load-payment";
 import { declareRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
@@ -18,6 +21,14 @@ export async function confirmPayment({ ctx, id, input }: { ctx: ServiceContext; 
   const data = parseWith(ConfirmPaymentInput, input ?? {});
   const resumed = await resumeConfirmation(ctx);
   if (resumed) return resumed;
+  // UPI's checks (the PSP's VPA check among them) before the transaction, which must not wait on the PSP.
+  const asked = data.payment_method ?? (data.payment_method_options?.upi ? "upi" : undefined);
+  let upi: UpiDetails | null = null;
+  if (asked === "upi" || (!asked && data.payment_method_options?.upi)) {
+    const current = await loadPayment(await executor(ctx), ctx, id);
+    upiConnectorNameFor(ctx);
+    upi = await prepareUpiPayment(await executor(ctx), ctx, { amount: current.amount, currency: current.currency, options: data.payment_method_options?.upi });
+  }
   const { payment, attempt } = await commit(ctx, async (tx, changes) => {
     const payment = await loadPayment(tx, ctx, id, { lock: true });
     if (payment.status !== "requires_payment_method" && payment.status !== "requires_confirmation") {
@@ -25,9 +36,18 @@ export async function confirmPayment({ ctx, id, input }: { ctx: ServiceContext; 
     }
     const paymentMethod = data.payment_method ?? payment.paymentMethod;
     if (!paymentMethod) throw new KassaError("parameter_missing", "Missing required param: payment_method.", { param: "payment_method" });
-    assertPaymentMethodKnown(payment.connector as ConnectorName, paymentMethod);
-    await assertPaymentCustomer(tx, ctx, payment.connector, payment.customer, paymentMethod);
-    const started = await startAttempt(tx, payment, paymentMethod, data.return_url);
+    if (paymentMethod === "upi") {
+      // A UPI try (first, or after a card's decline): the UPI PSP serves this attempt and the payment from now on.
+      const details = upi ?? (await prepareUpiPayment(tx, ctx, { amount: payment.amount, currency: payment.currency, options: undefined }));
+      const started = await startAttempt(tx, payment, "upi", data.return_url, { connector: upiConnectorNameFor(ctx), upi: details });
+      declareRecovery(changes, { paymentId: payment.id, attemptId: started.attempt.id });
+      return started;
+    }
+    // A card after a UPI try goes back to the mode's card processor.
+    const connector = (payment.connector === "upi_sandbox" ? connectorNameFor(ctx) : payment.connector) as ConnectorName;
+    assertPaymentMethodKnown(connector, paymentMethod);
+    await assertPaymentCustomer(tx, ctx, connector, payment.customer, paymentMethod);
+    const started = await startAttempt(tx, payment, paymentMethod, data.return_url, { connector });
     declareRecovery(changes, { paymentId: payment.id, attemptId: started.attempt.id });
     return started;
   });

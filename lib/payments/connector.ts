@@ -17,6 +17,28 @@ export function connectorNameFor(ctx: Pick<ServiceContext, "livemode">): Connect
   throw new KassaError("processor_unavailable", "Live payments need a processor: set STRIPE_SECRET_KEY. Use a test key to try the sandbox.");
 }
 
+/** Which UPI PSP serves a UPI payment: the sandbox PSP in test mode; live mode has none configured yet. */
+export function upiConnectorNameFor(ctx: Pick<ServiceContext, "livemode">): ConnectorName {
+  if (ctx.livemode)
+    throw new KassaError("processor_unavailable", "Live UPI payments need a UPI PSP, and none is configured. Use a test key to try the sandbox PSP.");
+  return "upi_sandbox";
+}
+
+/** Whether a request asks for UPI: payment_method "upi", or payment_method_types ["upi"] alone. */
+export function wantsUpi(data: { payment_method?: string; payment_method_types?: readonly string[]; payment_method_options?: { upi?: unknown } }): boolean {
+  const upi =
+    data.payment_method === "upi" || (data.payment_method === undefined && data.payment_method_types?.length === 1 && data.payment_method_types[0] === "upi");
+  if (data.payment_method === "upi" && data.payment_method_types && !data.payment_method_types.includes("upi")) {
+    throw new KassaError("parameter_invalid", "payment_method upi is not in payment_method_types.", { param: "payment_method_types" });
+  }
+  if (!upi && data.payment_method_options?.upi) {
+    throw new KassaError("parameter_invalid", 'payment_method_options.upi is for a UPI payment (payment_method_types: ["upi"]).', {
+      param: "payment_method_options",
+    });
+  }
+  return upi;
+}
+
 /** The connector a payment was made with (it stays with it for capture, cancel and refunds). */
 export function connectorOf(name: string): Connector {
   return getConnector(name as ConnectorName);

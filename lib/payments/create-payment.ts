@@ -7,7 +7,8 @@ import { KassaError } from "@/lib/service/errors";
 import { assertPaymentCustomer } from "@/lib/customers/check-payment-customer";
 import { newId } from "@/lib/ids";
 import { AUTHORIZATION_TTL_MS } from "./apply-authorization";
-import { assertPaymentMethodKnown, connectorNameFor } from "./connector";
+import { assertPaymentMethodKnown, connectorNameFor, upiConnectorNameFor, wantsUpi } from "./connector";
+import { prepareUpiPayment } from "@/lib/upi/prepare-upi-payment";
 import { CreatePaymentInput, checkChargeAmount } from "./inputs";
 import { declareRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
 import { serializePayment, type PaymentObject } from "./serialize-payment";
@@ -32,11 +33,20 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
       });
     }
   }
-  if (data.confirm && !data.payment_method)
+  const upi = wantsUpi(data);
+  const paymentMethod = upi ? "upi" : data.payment_method;
+  if (data.confirm && !paymentMethod)
     throw new KassaError("parameter_missing", "Missing required param: payment_method (needed with confirm: true).", { param: "payment_method" });
-  const connector = connectorNameFor(ctx);
-  if (data.payment_method) assertPaymentMethodKnown(connector, data.payment_method);
-  await assertPaymentCustomer(await executor(ctx), ctx, connector, data.customer, data.payment_method);
+  if (upi && captureMethod === "manual") {
+    throw new KassaError("payment_method_unsupported", "UPI payments are captured at once: capture_method manual is for cards.", { param: "capture_method" });
+  }
+  const connector = upi ? upiConnectorNameFor(ctx) : connectorNameFor(ctx);
+  if (paymentMethod && !upi) assertPaymentMethodKnown(connector, paymentMethod);
+  await assertPaymentCustomer(await executor(ctx), ctx, connector, data.customer, upi ? undefined : paymentMethod);
+  // UPI's checks (INR, ₹1 to the merchant's limit, collect allowed, the VPA) before anything is stored.
+  const upiDetails = upi
+    ? await prepareUpiPayment(await executor(ctx), ctx, { amount, currency: data.currency, options: data.payment_method_options?.upi })
+    : null;
 
   const resumed = await resumeConfirmation(ctx);
   if (resumed) return resumed;
@@ -52,14 +62,15 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     livemode: ctx.livemode,
     amount,
     currency: data.currency,
-    status: attemptId ? "processing" : data.payment_method ? "requires_confirmation" : "requires_payment_method",
+    status: attemptId ? "processing" : paymentMethod ? "requires_confirmation" : "requires_payment_method",
     captureMethod,
     amountCapturable: 0n,
     amountReceived: 0n,
     amountRefunded: 0n,
     fee: 0n,
-    paymentMethod: data.payment_method ?? null,
+    paymentMethod: paymentMethod ?? null,
     card: null,
+    upi: data.confirm ? upiDetails : null,
     customer: data.customer ?? null,
     description: data.description ?? null,
     receiptEmail: data.receipt_email ?? null,
@@ -88,7 +99,7 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
         paymentId: id,
         status: "started",
         amount,
-        paymentMethod: data.payment_method!,
+        paymentMethod: paymentMethod!,
         connector,
         processorId: null,
         failure: null,

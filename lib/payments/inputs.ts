@@ -1,6 +1,6 @@
 import { httpUrl } from "@/lib/service/schemas";
 import { z } from "zod";
-import { CANCELLATION_REASONS, CAPTURE_METHODS, PAYMENT_STATUSES } from "@/db/schema";
+import { CANCELLATION_REASONS, CAPTURE_METHODS, PAYMENT_STATUSES, UPI_FLOWS } from "@/db/schema";
 import { listParams } from "@/lib/service/pagination";
 import { KassaError } from "@/lib/service/errors";
 import { isCurrency, MAX_AMOUNT, minimumChargeAmount, toDecimalString } from "@/lib/money";
@@ -19,7 +19,15 @@ const currencySchema = z
 const paymentMethodSchema = z.string().min(1).max(255);
 const unixSeconds = z.int().min(0).max(253402300799);
 
+/** `payment_method_options`: UPI's flow, and the customer's VPA for collect (sandbox: a test VPA for any flow). */
+const paymentMethodOptions = z.strictObject({
+  upi: z.strictObject({ flow: z.enum(UPI_FLOWS).optional(), vpa: z.string().min(1).max(255).optional() }).optional(),
+});
+export const PAYMENT_METHOD_TYPES = ["card", "upi"] as const;
+
 export const CreatePaymentInput = z.strictObject({
+  payment_method_types: z.array(z.enum(PAYMENT_METHOD_TYPES)).min(1).max(2).optional(),
+  payment_method_options: paymentMethodOptions.optional(),
   amount: amountSchema,
   currency: currencySchema,
   payment_method: paymentMethodSchema.optional(),
@@ -37,6 +45,7 @@ export type CreatePaymentInput = z.output<typeof CreatePaymentInput>;
 
 export const ConfirmPaymentInput = z.strictObject({
   payment_method: paymentMethodSchema.optional(),
+  payment_method_options: paymentMethodOptions.optional(),
   return_url: httpUrl.optional(),
 });
 

@@ -17,7 +17,7 @@ export function serializePayment(p: PaymentRow) {
     capture_at: seconds(p.captureAt),
     authorization_expires_at: seconds(p.authorizationExpiresAt),
     payment_method: p.paymentMethod,
-    payment_method_details: p.card ? { type: "card" as const, card: p.card } : null,
+    payment_method_details: p.card ? { type: "card" as const, card: p.card } : p.upi ? { type: "upi" as const, upi: p.upi } : null,
     customer: p.customer,
     description: p.description,
     receipt_email: p.receiptEmail,

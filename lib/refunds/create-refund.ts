@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { payments, refunds, type RefundRow } from "@/db/schema";
+import { payments, refunds, type RefundReason, type RefundRow } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
 import type { Transaction } from "@/db/client";
 import { commit, type Changes } from "@/lib/service/commit";
@@ -41,7 +41,12 @@ export async function createRefund({ ctx, input }: { ctx: ServiceContext; input:
  * audit row and event, and reserves its amount. The caller sends it (sendRefund) after its commit; left
  * pending by a crash, the reconciliation job sends it with the same processor key.
  */
-export async function reserveRefund(tx: Transaction, ctx: ServiceContext, changes: Changes, data: CreateRefundInput): Promise<RefundRow> {
+export async function reserveRefund(
+  tx: Transaction,
+  ctx: ServiceContext,
+  changes: Changes,
+  data: Omit<CreateRefundInput, "reason"> & { reason?: RefundReason },
+): Promise<RefundRow> {
   const payment = await loadPayment(tx, ctx, data.payment, { lock: true, param: "payment" });
   if (payment.status !== "succeeded" || payment.amountReceived === 0n) {
     throw new KassaError("payment_intent_unexpected_state", `This payment's status is ${payment.status}; only a succeeded payment can be refunded.`, {

@@ -53,6 +53,18 @@ export const ERROR_CODES = {
   dispute_unexpected_state: { status: 400, type: "invalid_request_error" },
   /** An inbound Stripe webhook whose Stripe-Signature does not verify (forged, re-serialised body, or older than 5 minutes). */
   stripe_signature_invalid: { status: 400, type: "invalid_request_error" },
+  /** A UPI PSP callback whose X-Upi-Signature does not match its body. */
+  upi_signature_invalid: { status: 400, type: "invalid_request_error" },
+  /** A VPA that is not handle@psp in lowercase within the length limits, or no UPI account at the PSP. */
+  vpa_invalid: { status: 400, type: "invalid_request_error" },
+  /** A VPA on the blocklist. */
+  vpa_blocked: { status: 400, type: "invalid_request_error" },
+  /** UPI Collect while the merchant's setting has it off (the default). */
+  upi_collect_disabled: { status: 400, type: "invalid_request_error" },
+  /** A payment method that does not take this currency (UPI: INR only). */
+  payment_method_currency_mismatch: { status: 400, type: "invalid_request_error" },
+  /** An operation the payment's method has no word for (capturing a UPI payment, saving one). */
+  payment_method_unsupported: { status: 400, type: "invalid_request_error" },
   workflow_signature_invalid: { status: 401, type: "authentication_error" },
   /** A webhook endpoint URL that is malformed or points somewhere Kassa must never connect to. */
   // 401
@@ -65,6 +77,10 @@ export const ERROR_CODES = {
   unauthorized: { status: 401, type: "authentication_error" },
   // 402
   card_declined: { status: 402, type: "card_error" },
+  /** A UPI payment declined in the customer's app or by their bank. */
+  payment_method_provider_decline: { status: 402, type: "card_error" },
+  /** A UPI payment not approved before it expired. */
+  payment_intent_payment_attempt_expired: { status: 402, type: "card_error" },
   expired_card: { status: 402, type: "card_error" },
   incorrect_cvc: { status: 402, type: "card_error" },
   processing_error: { status: 402, type: "card_error" },

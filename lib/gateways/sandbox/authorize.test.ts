@@ -123,7 +123,7 @@ describe("authorize: 3D Secure", () => {
 
   it("succeeds with automatic capture after authentication (the …3155 card too)", async () => {
     const charge = await sandbox.authorize(ctx, authorizeInput({ paymentMethod: "pm_card_authenticationRequiredOnSetup" }));
-    expect(charge.nextAction?.redirectToUrl.returnUrl).toBeNull();
+    expect(charge.nextAction).toMatchObject({ type: "redirect_to_url", redirectToUrl: { returnUrl: null } });
     const done = await sandbox.completeAuthentication(ctx, { processorId: charge.processorId, outcome: "succeed" });
     expect(done).toMatchObject({ status: "succeeded", amountCaptured: 2000n, amountCapturable: 0n });
   });

@@ -53,10 +53,12 @@ export default async function PayPage({ params, searchParams }: { params: Promis
           <p data-testid="checkout-success">
             Thank you. {merchantName} has received your payment of {amount}.
           </p>
-          {payment?.payment_method_details ? (
+          {payment?.payment_method_details?.type === "card" ? (
             <p>
               Paid with {payment.payment_method_details.card.brand} ending in {payment.payment_method_details.card.last4}.
             </p>
+          ) : payment?.payment_method_details?.type === "upi" ? (
+            <p>Paid by UPI{payment.payment_method_details.upi.rrn ? ` (reference ${payment.payment_method_details.upi.rrn})` : ""}.</p>
           ) : null}
           {payment ? <p className="font-mono text-xs text-slate-600">Reference {payment.id}</p> : null}
           {successUrl && !embedOrigin ? (
@@ -103,7 +105,7 @@ export default async function PayPage({ params, searchParams }: { params: Promis
       </>,
     );
   }
-  if (payment?.status === "requires_action" && payment.next_action) {
+  if (payment?.status === "requires_action" && payment.next_action?.type === "redirect_to_url") {
     return frame(
       <Notice title="Confirm this payment with your bank">
         <p>Your bank asked you to confirm this payment.</p>

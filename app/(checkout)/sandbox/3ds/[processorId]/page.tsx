@@ -55,7 +55,7 @@ export default async function SandboxChallengePage({
       <h1 className="mb-2 text-lg font-semibold text-slate-900">Confirm this payment</h1>
       <p className="mb-5 text-sm text-slate-700">
         This is Kassa&apos;s test version of your bank&apos;s 3D Secure check
-        {payment.payment_method_details
+        {payment.payment_method_details?.type === "card"
           ? ` for the ${payment.payment_method_details.card.brand} card ending in ${payment.payment_method_details.card.last4}`
           : ""}
         . Choose how it ends.

@@ -1,0 +1,17 @@
+import { getDb, type Database } from "@/db/client";
+import type { PspDeps } from "./psp";
+
+/**
+ * The sandbox PSP's knobs: its database (the process's by default) and its clock. Tests that run
+ * workflows on a fake clock give it the same clock, so "paid after 20 s" happens on that clock.
+ */
+let overrides: { db?: Database; now?: () => number } = {};
+
+export function configureUpiSandbox(next: { db?: Database; now?: () => number } | null): void {
+  overrides = next ?? {};
+}
+
+export const pspDeps: PspDeps = {
+  db: async () => overrides.db ?? (await getDb()),
+  now: () => (overrides.now ? overrides.now() : Date.now()),
+};
