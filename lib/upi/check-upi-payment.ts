@@ -60,7 +60,9 @@ export async function checkUpiPayment({
   }
   if (pspStatus === "pending" && !expire) return { payment: serializePayment(payment), pspStatus, final: false };
   const booked: AuthorizeOutcome = pspStatus === "pending" ? { kind: "charge", charge: expiredCharge(outcome.charge, payment) } : outcome;
-  if (pspStatus === "pending") await recordUpiEvent(db, { ...tenant, kind: "expired", status: "expired", detail: { source } });
+  if (pspStatus === "pending" || pspStatus === "expired") {
+    await recordUpiEvent(db, { ...tenant, kind: "expired", status: "expired", detail: { source, by: pspStatus === "pending" ? "kassa" : "psp" } });
+  }
   const { payment: after } = await applyAuthorization(ctx, payment.id, attempt.id, booked);
   return { payment: serializePayment(after), pspStatus, final: after.status !== "requires_action" && after.status !== "processing" };
 }

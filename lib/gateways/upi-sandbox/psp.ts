@@ -19,6 +19,8 @@ import { holderName, LATE_AFTER_EXPIRY_MS, testVpa, UNKNOWN_VPA } from "./test-v
 export interface PspDeps {
   db(): Promise<Database>;
   now(): number;
+  /** Tests: hears every verified request with the PSP's clock (how many status checks, and when). */
+  observe?(req: PspRequest, at: number): void;
 }
 
 export interface PspRequest {
@@ -46,6 +48,7 @@ export async function handlePspRequest(deps: PspDeps, req: PspRequest): Promise<
   if (!verifyRequest(keys.publicKey, { timestamp, signature, method: req.method, path: req.path, body: req.body, now: deps.now() })) {
     return error(401, "signature_invalid", "The request's signature does not verify with the merchant's public key, or it is older than 5 minutes.");
   }
+  deps.observe?.(req, deps.now());
   const tenant = { merchantId: req.headers.merchant, livemode: req.headers.livemode === "true" };
   const url = new URL(req.path, "http://psp.invalid");
   let body: Record<string, unknown> = {};
