@@ -8,7 +8,9 @@ import { logger } from "@/lib/logger";
  */
 export type FailpointName =
   | `${"payment" | "refund" | "capture" | "cancel" | "setup_intent" | "attach" | "evidence" | "invoice"}.processor:${"before" | "after"}`
-  | "api.response:before_store";
+  | "api.response:before_store"
+  /** A UPI payment the PSP calls paid, about to be booked (after its callback was recorded). */
+  | "upi.booking:before";
 
 type Handler = (name: FailpointName) => Promise<void> | void;
 let handler: Handler | null = null;

@@ -6,6 +6,7 @@ import { loadAttempt, recoverAttempt, type AuthorizeOutcome } from "@/lib/paymen
 import { loadPayment } from "@/lib/payments/load-payment";
 import { serializePayment, type PaymentObject } from "@/lib/payments/serialize-payment";
 import { executor, type ServiceContext } from "@/lib/service/context";
+import { failpoint } from "@/lib/failpoints";
 import { applyLateUpiSuccess } from "./apply-late-upi-success";
 import { recordUpiEvent } from "./record-upi-event";
 
@@ -63,6 +64,7 @@ export async function checkUpiPayment({
   if (pspStatus === "pending" || pspStatus === "expired") {
     await recordUpiEvent(db, { ...tenant, kind: "expired", status: "expired", detail: { source, by: pspStatus === "pending" ? "kassa" : "psp" } });
   }
+  if (pspStatus === "success") await failpoint("upi.booking:before");
   const { payment: after } = await applyAuthorization(ctx, payment.id, attempt.id, booked);
   return { payment: serializePayment(after), pspStatus, final: after.status !== "requires_action" && after.status !== "processing" };
 }

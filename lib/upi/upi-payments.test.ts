@@ -1,11 +1,17 @@
 // UPI payments at service level on real PostgreSQL: the create call's checks (each with its exact code and
 // nothing stored), the intent, QR and collect answers, and the sandbox PSP's signed API behind them.
-import { describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { payments, sandboxUpiTransactions, upiSettings } from "@/db/schema";
+import { afterEach, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { events, paymentAttempts, payments, sandboxUpiTransactions, upiSettings } from "@/db/schema";
+import { setFailpointHandler } from "@/lib/failpoints";
+import { decideByApp } from "@/lib/gateways/upi-sandbox/psp";
+import { pspDeps } from "@/lib/gateways/upi-sandbox/config";
 import { createPayment } from "@/lib/payments/create-payment";
+import { settlePayment } from "@/lib/payments/settle-payment";
+import { systemActor } from "@/lib/service/context";
 import { errorCodeOf as code } from "@/test/fixtures";
-import { checksTheBooks, paymentsTestBed } from "@/test/payments";
+import { checksTheBooks, later, paymentsTestBed } from "@/test/payments";
+import { sweepExpiredUpiPayments } from "./sweep-expired-upi-payments";
 
 const bed = paymentsTestBed("upi_pay");
 const { env } = bed;
@@ -70,6 +76,61 @@ describe("a UPI payment", () => {
     const ctx = { ...(await bed.merchant()), livemode: true };
     expect(await code(createPayment({ ctx, input: upi() }))).toBe("processor_unavailable");
     expect(await paymentsOf(ctx.merchantId)).toEqual([]);
+  });
+});
+
+describe("a UPI payment's crashes and lost runs", () => {
+  afterEach(() => setFailpointHandler(null));
+
+  it("the process dies after the PSP took the initiation: the payment stays processing, and reconciliation finds the same transaction and starts its polls", async () => {
+    const ctx = await bed.merchant();
+    setFailpointHandler((name) => {
+      if (name === "payment.processor:after") throw new Error("crashed after the PSP call");
+    });
+    await expect(createPayment({ ctx, input: upi() })).rejects.toThrow("crashed");
+    setFailpointHandler(null);
+    const [row] = await paymentsOf(ctx.merchantId);
+    expect(row!.status).toBe("processing");
+    const settled = await settlePayment({ ctx: { ...ctx, actor: systemActor("test") }, paymentId: row!.id, now: later() });
+    expect(settled.status).toBe("requires_action");
+    const [after] = await paymentsOf(ctx.merchantId);
+    expect(after!.nextAction).toMatchObject({ type: "upi_intent" });
+    // One PSP transaction (the attempt id is its merchant reference), one poll run started.
+    const txns = await env.h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, row!.id));
+    expect(txns.map((t) => t.merchantReference)).toEqual([row!.latestAttemptId]);
+    const started = await env.h.db
+      .select()
+      .from(events)
+      .where(and(eq(events.merchantId, ctx.merchantId), eq(events.type, "upi/payment.started")));
+    expect(started).toHaveLength(1);
+  });
+
+  it("the 15-minute sweep: a payment left waiting past its expiry (its run was lost) is expired, one paid meanwhile is booked", async () => {
+    const ctx = await bed.merchant();
+    const waiting = await createPayment({ ctx, input: upi({ payment_method_options: { upi: { flow: "qr", vpa: "never@kassa" } } }) });
+    const paid = await createPayment({ ctx, input: upi() });
+    const [paidTxn] = await env.h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, paid.id));
+    await decideByApp(pspDeps, paidTxn!.id, "approve", "asha@okaxis");
+    const fresh = await createPayment({ ctx, input: upi() });
+    // Not yet past the expiry (plus the grace): the sweep leaves them all alone.
+    expect((await sweepExpiredUpiPayments({ db: env.h.db })).checked).toBe(0);
+    const wayLater = Date.now() + 30 * 60_000;
+    // The first two's expiry moved into the past; the third stays in the future.
+    for (const p of [waiting, paid]) {
+      const [row] = await env.h.db.select().from(payments).where(eq(payments.id, p.id));
+      await env.h.db
+        .update(payments)
+        .set({ upi: { ...row!.upi!, expires_at: Math.floor((Date.now() - 10 * 60_000) / 1000) } })
+        .where(eq(payments.id, p.id));
+    }
+    const result = await sweepExpiredUpiPayments({ db: env.h.db, now: wayLater - 25 * 60_000 });
+    expect(result).toEqual({ checked: 2, expired: 1, paid: 1 });
+    const byId = new Map((await paymentsOf(ctx.merchantId)).map((p) => [p.id, p]));
+    expect(byId.get(waiting.id)).toMatchObject({ status: "requires_payment_method", lastPaymentError: { code: "payment_intent_payment_attempt_expired" } });
+    expect(byId.get(paid.id)).toMatchObject({ status: "succeeded", amountReceived: 49_900n });
+    expect(byId.get(fresh.id)!.status).toBe("requires_action");
+    const [attempt] = await env.h.db.select().from(paymentAttempts).where(eq(paymentAttempts.paymentId, waiting.id));
+    expect(attempt!.failure).toMatchObject({ code: "payment_intent_payment_attempt_expired" });
   });
 });
 
