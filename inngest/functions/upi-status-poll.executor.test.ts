@@ -39,6 +39,8 @@ let callbacks: Server;
 let POST: (req: Request) => Promise<Response>;
 /** The PSP's clock at every status check it answered (GET /v1/transactions), in order. */
 let checks: number[] = [];
+/** Which status checks (1-based) the PSP fails with a transport error, as a PSP's 5xx or a timeout would. */
+let failing = new Set<number>();
 const silent = { warn: () => {}, error: () => {} };
 
 async function startEngine(): Promise<void> {
@@ -48,7 +50,10 @@ async function startEngine(): Promise<void> {
   configureUpiSandbox({
     now: () => clock.now().getTime(),
     observe: (req, at) => {
-      if (req.method === "GET" && req.path.startsWith("/v1/transactions")) checks.push(at);
+      if (req.method === "GET" && req.path.startsWith("/v1/transactions")) {
+        checks.push(at);
+        if (failing.has(checks.length)) throw new Error("PSP timed out");
+      }
     },
   });
 }
@@ -85,6 +90,7 @@ beforeEach(async () => {
   await startEngine();
   await executor.syncApp(app.url);
   checks = [];
+  failing = new Set();
 });
 afterAll(async () => {
   configureUpiSandbox(null);
@@ -176,6 +182,17 @@ describe("the UPI status-poll run, each test VPA end to end", () => {
     const kinds = (await timeline(p.id)).map((e) => e.kind);
     expect(kinds.filter((k) => k === "poll")).toHaveLength(36);
     expect(kinds).toContain("expired");
+  });
+
+  it("transient PSP errors on the 2nd, 3rd and 20th checks: logged on the timeline, the cadence goes on unchanged", async () => {
+    failing = new Set([2, 3, 20]);
+    const { p, startedAt, expiresAt } = await pay("never@kassa");
+    await runUntil(expiresAt + 60_000);
+    expect(checks).toEqual([...pollSchedule(startedAt, expiresAt), expiresAt]);
+    const rows = await timeline(p.id);
+    expect(rows.filter((e) => e.kind === "poll_error")).toHaveLength(3);
+    expect(rows.filter((e) => e.kind === "poll")).toHaveLength(33);
+    expect((await paymentRow(p.id)).status).toBe("requires_payment_method");
   });
 
   it("success@kassa: paid after 20 s; the PSP's callback ends the first wait early, one capture, one payment.succeeded", async () => {

@@ -79,6 +79,20 @@ describe("a UPI payment", () => {
   });
 });
 
+describe("a UPI payment's booking", () => {
+  it("posts like a card's capture, with the PSP's fee from the merchant's setting (basis points, half up)", async () => {
+    const ctx = await bed.merchant();
+    await env.h.db.insert(upiSettings).values({ merchantId: ctx.merchantId, livemode: false, feeBasisPoints: 150 });
+    const p = await createPayment({ ctx, input: upi() });
+    const [txn] = await env.h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
+    await decideByApp(pspDeps, txn!.id, "approve", "asha@okaxis");
+    const { checkUpiPayment } = await import("./check-upi-payment");
+    const c = await checkUpiPayment({ ctx, paymentId: p.id, source: "page" });
+    expect(c).toMatchObject({ pspStatus: "success", final: true, payment: { status: "succeeded", amount_received: 49_900, fee: 749 } });
+    expect(c.payment.payment_method_details).toMatchObject({ type: "upi", upi: { status: "success", vpa: "asha@okaxis", payer_name: "Asha" } });
+  });
+});
+
 describe("a UPI payment's crashes and lost runs", () => {
   afterEach(() => setFailpointHandler(null));
 
