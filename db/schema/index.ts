@@ -22,3 +22,4 @@ export * from "./products";
 export * from "./subscriptions";
 export * from "./billing-portal-sessions";
 export * from "./upi";
+export * from "./fraud";
