@@ -3,6 +3,7 @@ import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
 import { commitWrites } from "@/lib/service/commit";
 import { executor, type ServiceContext } from "@/lib/service/context";
+import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { checkChargeAmount } from "@/lib/payments/inputs";
 import { CreateCheckoutSessionInput } from "./inputs";
@@ -24,6 +25,21 @@ export async function createCheckoutSession({
   requirePermission(ctx, "payments:write");
   const data = parseWith(CreateCheckoutSessionInput, input);
   const amount = checkChargeAmount(data.amount, data.currency);
+  const paymentMethodTypes = data.payment_method_types ? [...new Set(data.payment_method_types)] : ["card" as const];
+  const captureMethod = data.capture_method ?? "automatic";
+  if (paymentMethodTypes.includes("upi")) {
+    // Refused before anything is stored, as POST /v1/payments refuses UPI in another currency.
+    if (data.currency !== "inr") {
+      throw new KassaError("payment_method_currency_mismatch", `UPI takes INR only; this session is in ${data.currency.toUpperCase()}.`, {
+        param: "payment_method_types",
+      });
+    }
+    if (captureMethod === "manual") {
+      throw new KassaError("payment_method_unsupported", "UPI payments are captured at once: capture_method manual is for cards.", {
+        param: "capture_method",
+      });
+    }
+  }
   return openCheckoutSession(
     ctx,
     {
@@ -33,8 +49,8 @@ export async function createCheckoutSession({
       customerEmail: data.customer_email ?? null,
       successUrl: data.success_url,
       cancelUrl: data.cancel_url,
-      paymentMethodTypes: data.payment_method_types ? [...new Set(data.payment_method_types)] : ["card"],
-      captureMethod: data.capture_method ?? "automatic",
+      paymentMethodTypes,
+      captureMethod,
       metadata: data.metadata ?? {},
       embedOrigins: [...new Set(data.embed_origins ?? [])],
       paymentLinkId: null,

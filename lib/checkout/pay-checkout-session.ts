@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { checkoutSessions, type CheckoutSessionRow } from "@/db/schema";
+import { checkoutSessions, type CheckoutSessionRow, type UpiFlow } from "@/db/schema";
 import { commit } from "@/lib/service/commit";
 import type { ServiceContext } from "@/lib/service/context";
 import { ERROR_CODES } from "@/lib/service/error-codes";
@@ -21,25 +21,41 @@ export type PayResult =
   | { status: "processing"; paymentId: string }
   | { status: "failed"; paymentId: string | null; code: string; declineCode: string | null; message: string };
 
+/** The customer's UPI choice on the checkout's UPI tab: how they approve, and their VPA for a collect request. */
+export interface UpiChoice {
+  flow: UpiFlow;
+  vpa?: string;
+}
+
 /**
  * The customer pays a checkout session with a payment method (a sandbox test method from the card
- * form, or a Stripe pm_… from the Payment Element). The amount, currency and capture method come
- * from the session alone. The session's one payment is made on the first try and confirmed again
- * on later tries, so a decline followed by a success is one payment with two attempts.
+ * form, or a Stripe pm_… from the Payment Element) or by UPI (`upi`, when the session offers it). The
+ * amount, currency and capture method come from the session alone. The session's one payment is made
+ * on the first try and confirmed again on later tries, so a decline followed by a success is one
+ * payment with two attempts (a UPI try after a card's decline included).
  */
 export async function payCheckoutSession({
   sessionId,
   paymentMethod,
+  upi,
   returnUrl,
 }: {
   sessionId: string;
-  paymentMethod: string;
+  paymentMethod?: string;
+  upi?: UpiChoice;
   returnUrl?: string;
 }): Promise<PayResult> {
   const found = await findCheckoutSession(await getDb(), sessionId);
   if (!found) throw noSuchCheckoutSession(sessionId);
   const ctx = checkoutContext(found.session);
   assertPayable(found.session);
+  if (upi && !found.session.paymentMethodTypes.includes("upi")) {
+    throw new KassaError("payment_method_unsupported", "This checkout does not take UPI.", { param: "payment_method" });
+  }
+  if (!upi && !paymentMethod) throw new KassaError("parameter_missing", "Missing required param: payment_method.", { param: "payment_method" });
+  const confirmation = upi
+    ? { payment_method: "upi", payment_method_options: { upi: { flow: upi.flow, ...(upi.vpa ? { vpa: upi.vpa } : {}) } } }
+    : { payment_method: paymentMethod };
   const paymentId = await paymentOf(ctx, sessionId);
   let payment: PaymentObject;
   try {
@@ -47,7 +63,7 @@ export async function payCheckoutSession({
     if (current.status === "requires_action") return requiresAction(ctx, current);
     // An earlier try is still with the processor (or its process died mid-way): never confirm it again.
     if (current.status === "processing") return { status: "processing", paymentId };
-    payment = await confirmPayment({ ctx, id: paymentId, input: { payment_method: paymentMethod, ...(returnUrl ? { return_url: returnUrl } : {}) } });
+    payment = await confirmPayment({ ctx, id: paymentId, input: { ...confirmation, ...(returnUrl ? { return_url: returnUrl } : {}) } });
   } catch (error) {
     if (error instanceof KassaError && ERROR_CODES[error.code].type === "card_error") {
       return {

@@ -4,6 +4,7 @@ import { checkoutContext, findCheckoutSession } from "@/lib/checkout/load-checko
 import { KassaError } from "@/lib/service/errors";
 import { formatMoney, fromDecimalString, MAX_AMOUNT, minimumChargeAmount } from "@/lib/money";
 import { checkChargeAmount } from "@/lib/payments/inputs";
+import { UPI_MIN_AMOUNT } from "@/lib/upi/settings";
 import { findPaymentLink, noSuchPaymentLink } from "./load-payment-link";
 
 /**
@@ -70,7 +71,8 @@ export async function startPaymentLinkCheckout({
       customerEmail: null,
       successUrl: link.successUrl,
       cancelUrl: null,
-      paymentMethodTypes: ["card"],
+      // INR links offer UPI beside the card (from ₹1, UPI's minimum).
+      paymentMethodTypes: link.currency === "inr" && amount >= UPI_MIN_AMOUNT ? ["card", "upi"] : ["card"],
       captureMethod: "automatic",
       metadata: { ...link.metadata, payment_link: link.id },
       embedOrigins: [],

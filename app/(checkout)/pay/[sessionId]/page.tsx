@@ -4,6 +4,11 @@ import { CheckoutCard, Notice } from "@/components/checkout/checkout-card";
 import { SandboxCardForm } from "@/components/checkout/sandbox-card-form";
 import { StripeCheckout } from "@/components/checkout/stripe-checkout";
 import { CancelEmbedButton, SuccessEffects } from "@/components/checkout/success-view";
+import { CheckoutTabs } from "@/components/checkout/checkout-tabs";
+import { UpiPayForm } from "@/components/checkout/upi-pay-form";
+import { UpiResult } from "@/components/checkout/upi-result";
+import { UpiWaiting } from "@/components/checkout/upi-waiting";
+import { UPI_EXPIRED_MESSAGE, UPI_FAILED_MESSAGE } from "@/lib/checkout/check-checkout-upi";
 import { checkoutMode } from "@/lib/checkout/checkout-mode";
 import { withEmbed } from "@/lib/checkout/checkout-urls";
 import { declineMessage } from "@/lib/checkout/decline-messages";
@@ -12,7 +17,10 @@ import { embedOriginParam } from "@/lib/checkout/csp";
 import { checkoutContext, findCheckoutSession } from "@/lib/checkout/load-checkout-session";
 import { formatMoney } from "@/lib/money";
 import { getPayment } from "@/lib/payments/get-payment";
+import { loadUpiSettings } from "@/lib/upi/settings";
+import { maskVpa } from "@/lib/upi/vpa";
 import { payWithCardAction, payWithPaymentMethodAction, refreshAction } from "./actions";
+import { payWithUpiAction, upiStatusAction } from "./upi-actions";
 
 export const metadata = { title: "Pay", robots: { index: false } };
 
@@ -90,6 +98,27 @@ export default async function PayPage({ params, searchParams }: { params: Promis
   ) : null;
   const footer = cancel ? <div className="mt-5 text-center">{cancel}</div> : null;
 
+  const upi = payment?.payment_method === "upi" && payment.payment_method_details?.type === "upi" ? payment.payment_method_details.upi : null;
+  if (payment && upi && (payment.status === "requires_action" || payment.status === "processing")) {
+    const next = payment.next_action;
+    return frame(
+      <>
+        <UpiWaiting
+          flow={upi.flow}
+          amount={amount}
+          merchantName={merchantName}
+          qrDataUrl={next?.type === "upi_intent" && next.qr_svg ? `data:image/svg+xml;base64,${Buffer.from(next.qr_svg).toString("base64")}` : null}
+          intentUrl={next?.type === "upi_intent" ? next.intent_url : null}
+          collectVpa={maskVpa(next?.type === "upi_collect_pending" ? next.vpa : upi.vpa)}
+          expiresAt={next?.type === "upi_intent" || next?.type === "upi_collect_pending" ? next.expires_at : upi.expires_at}
+          sandboxAppUrl={!session.livemode && upi.psp_reference ? `/sandbox/upi/${upi.psp_reference}` : null}
+          pageUrl={withEmbed(`/pay/${session.id}`, embedOrigin)}
+          refresh={upiStatusAction.bind(null, session.id)}
+        />
+        {footer}
+      </>,
+    );
+  }
   if (payment?.status === "processing") {
     return frame(
       <>
@@ -118,53 +147,85 @@ export default async function PayPage({ params, searchParams }: { params: Promis
     );
   }
 
-  const e = payment?.status === "requires_payment_method" ? payment.last_payment_error : null;
+  const upiEnded = payment?.status === "requires_payment_method" && upi && (upi.status === "failed" || upi.status === "expired") ? upi.status : null;
+  const e = payment?.status === "requires_payment_method" && !upi ? payment.last_payment_error : null;
   const lastError = e ? declineMessage(e.code, e.decline_code, e.message) : null;
   const mode = checkoutMode(session, payment?.connector ?? null);
-  const payLabel = `Pay ${amount}`;
-  const title = <h1 className="mb-4 text-lg font-semibold text-slate-900">Pay with card</h1>;
-  if (!session.paymentMethodTypes.includes("card")) {
+  const offersCard = session.paymentMethodTypes.includes("card");
+  // UPI takes INR only and captures at once: session creation refuses anything else, older sessions included here.
+  const offersUpi = session.paymentMethodTypes.includes("upi") && session.currency === "inr" && session.captureMethod === "automatic";
+  if (!offersCard && !offersUpi) {
     return frame(
       <>
         <Notice title="This payment method is not available here">
-          <p>UPI payments are not available on this page yet. Nothing was charged.</p>
+          <p>UPI takes payments in Indian rupees only, and this payment is in {session.currency.toUpperCase()}. Nothing was charged.</p>
         </Notice>
         {footer}
       </>,
     );
   }
-  if (mode.kind === "unavailable")
-    return frame(
-      <>
-        <Notice title="Card payments are not available">
-          <p>{mode.message}</p>
-        </Notice>
-        {footer}
-      </>,
-    );
-  if (mode.kind === "stripe") {
-    return frame(
-      <>
-        {title}
-        <StripeCheckout
-          publishableKey={mode.publishableKey}
-          amount={Number(session.amount)}
-          currency={session.currency}
-          payLabel={payLabel}
-          pay={payWithPaymentMethodAction.bind(null, session.id, embedOrigin)}
-          refresh={refreshAction.bind(null, session.id, embedOrigin)}
-        />
-        {footer}
-      </>,
-    );
-  }
-  return frame(
+
+  const cardPanel = !offersCard ? null : mode.kind === "unavailable" ? (
+    <Notice title="Card payments are not available">
+      <p>{mode.message}</p>
+    </Notice>
+  ) : mode.kind === "stripe" ? (
     <>
-      {title}
+      <h1 className="mb-4 text-lg font-semibold text-slate-900">Pay with card</h1>
+      <StripeCheckout
+        publishableKey={mode.publishableKey}
+        amount={Number(session.amount)}
+        currency={session.currency}
+        payLabel={`Pay ${amount}`}
+        pay={payWithPaymentMethodAction.bind(null, session.id, embedOrigin)}
+        refresh={refreshAction.bind(null, session.id, embedOrigin)}
+      />
+    </>
+  ) : (
+    <>
+      <h1 className="mb-4 text-lg font-semibold text-slate-900">Pay with card</h1>
       <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-xs text-slate-700">
         Test mode: use card 4242 4242 4242 4242, any future expiry date and any CVC.
       </p>
-      <SandboxCardForm action={payWithCardAction.bind(null, session.id, embedOrigin)} payLabel={payLabel} initialError={lastError} />
+      <SandboxCardForm action={payWithCardAction.bind(null, session.id, embedOrigin)} payLabel={`Pay ${amount}`} initialError={lastError} />
+    </>
+  );
+  const upiPanel = !offersUpi ? null : (
+    <>
+      <h1 className="mb-4 text-lg font-semibold text-slate-900">Pay with UPI</h1>
+      {!session.livemode ? (
+        <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-xs text-slate-700">
+          Test mode: after Pay, approve or decline in the sandbox UPI app linked on the next screen.
+        </p>
+      ) : null}
+      <UpiPayForm
+        action={payWithUpiAction.bind(null, session.id, embedOrigin)}
+        payLabel={`Pay ${amount} with UPI`}
+        collectEnabled={(await loadUpiSettings(await getDb(), ctx)).collectEnabled}
+      />
+    </>
+  );
+  const methods =
+    cardPanel && upiPanel ? (
+      <CheckoutTabs
+        initial={upiEnded ? "upi" : "card"}
+        tabs={[
+          { id: "card", label: "Card", panel: cardPanel },
+          { id: "upi", label: "UPI", panel: upiPanel },
+        ]}
+      />
+    ) : (
+      (cardPanel ?? upiPanel)
+    );
+  return frame(
+    <>
+      {upiEnded ? (
+        <UpiResult kind={upiEnded} message={upiEnded === "expired" ? UPI_EXPIRED_MESSAGE : UPI_FAILED_MESSAGE}>
+          {methods}
+        </UpiResult>
+      ) : (
+        methods
+      )}
       {footer}
     </>,
   );
