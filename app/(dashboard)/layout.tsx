@@ -45,6 +45,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         { href: "/settings/team", label: "Team" },
         { href: "/settings/emails", label: "Emails" },
         { href: "/settings/billing", label: "Billing" },
+        { href: "/settings/upi", label: "UPI" },
         ...(can(member.role, "audit:read") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
       ],
     },

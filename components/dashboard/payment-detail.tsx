@@ -10,6 +10,7 @@ import { Time } from "@/components/ui/time";
 import { formatMoney } from "@/lib/money";
 import type { getPaymentTimeline } from "@/lib/payments/get-payment-timeline";
 import { dashboardFetch, paymentKey } from "@/lib/query/dashboard-fetch";
+import { UpiPanelCard } from "@/components/dashboard/upi-panel";
 
 export type PaymentView = Awaited<ReturnType<typeof getPaymentTimeline>>;
 
@@ -53,7 +54,7 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
           </div>
           <div>
             <dt className="text-slate-600">Method</dt>
-            <dd>{card ? `${card.brand} · ${card.last4}` : (p.payment_method ?? "—")}</dd>
+            <dd>{card ? `${card.brand} · ${card.last4}` : p.payment_method === "upi" ? "UPI" : (p.payment_method ?? "—")}</dd>
           </div>
           <div>
             <dt className="text-slate-600">Capture</dt>
@@ -92,12 +93,18 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
           />
         </div>
       </Card>
+      {view.upi ? <UpiPanelCard upi={view.upi} /> : null}
       <Card title="Timeline">
         <ol className="space-y-2 text-sm" data-testid="timeline">
           {view.timeline.map((t) => (
-            <li key={`${t.kind}-${t.ref}-${t.at}`} className="flex gap-3">
+            <li key={`${t.kind}-${t.ref}-${t.at}`} className="flex gap-3" data-kind={t.kind}>
               <span className="w-40 shrink-0 text-slate-600">
-                <Time seconds={Math.floor(t.at / 1000)} />
+                {t.kind === "upi" ? (
+                  // UPI status checks come seconds apart: their lines show the seconds.
+                  <time dateTime={new Date(t.at).toISOString()}>{new Date(t.at).toISOString().replace("T", " ").slice(0, 19)} UTC</time>
+                ) : (
+                  <Time seconds={Math.floor(t.at / 1000)} />
+                )}
               </span>
               <span className="w-16 shrink-0 text-xs uppercase tracking-wide text-slate-600">{t.kind}</span>
               <span>

@@ -29,11 +29,18 @@ const columns: (Column<PaymentObject> & { header: string; hideable?: false })[] 
     id: "method",
     header: "Method",
     className: "text-slate-700",
-    cell: (p) => (p.payment_method_details?.card ? `${p.payment_method_details.card.brand} · ${p.payment_method_details.card.last4}` : "—"),
+    cell: (p) => methodLabel(p),
   },
   { id: "created", header: "Created", className: "text-slate-700", cell: (p) => <Time seconds={p.created} /> },
   { id: "id", header: "Id", className: "font-mono text-xs text-slate-600", cell: (p) => p.id },
 ];
+/** "visa · 4242", "UPI · QR · success", or "UPI" for one not yet confirmed. */
+function methodLabel(p: PaymentObject): string {
+  const d = p.payment_method_details;
+  if (d?.card) return `${d.card.brand} · ${d.card.last4}`;
+  if (d?.upi) return `UPI · ${d.upi.flow === "qr" ? "QR" : d.upi.flow} · ${d.upi.status}`;
+  return p.payment_method === "upi" ? "UPI" : "—";
+}
 const choices: ColumnDef<PaymentObject>[] = columns.map((c) => ({ id: c.id, header: c.header, enableHiding: c.hideable !== false }));
 
 /** The list's rows with TanStack Table; which columns show is the viewer's choice, kept in localStorage. */

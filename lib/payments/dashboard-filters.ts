@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { PAYMENT_STATUSES, payments } from "@/db/schema";
+import { PAYMENT_STATUSES, payments, UPI_FLOWS, UPI_STATUSES } from "@/db/schema";
 import { CURRENCY_EXPONENTS } from "@/lib/money";
 import type { ServiceContext } from "@/lib/service/context";
 
@@ -35,6 +35,12 @@ export const PaymentFilters = z.strictObject({
       .transform((s) => s.toLowerCase())
       .optional(),
   ),
+  /** How the customer paid: a card, or UPI (payment_method "upi"). */
+  method: z.preprocess(blankToUndefined, z.enum(["card", "upi"]).optional()),
+  /** UPI payments by how the customer approved (payments.upi->>'flow'). */
+  upi_flow: z.preprocess(blankToUndefined, z.enum(UPI_FLOWS).optional()),
+  /** UPI payments by the UPI transaction's own state (payments.upi->>'status'). */
+  upi_status: z.preprocess(blankToUndefined, z.enum(UPI_STATUSES).optional()),
   /** A payment id, an email, a card's last 4 digits or an amount. */
   q: z.preprocess(blankToUndefined, z.string().trim().min(1).max(254).optional()),
 });
@@ -97,6 +103,11 @@ export function paymentFiltersWhere(ctx: ServiceContext, f: PaymentFilters): SQL
     f.to ? lt(payments.createdAt, nextDay(f.to)) : undefined,
     f.currency ? eq(payments.currency, f.currency) : undefined,
     f.brand ? sql`${payments.card}->>'brand' = ${f.brand}` : undefined,
+    // Method and UPI filters narrow the rows the (merchant, mode, created_at) or status index already
+    // walks, newest first; no index of their own is needed at dashboard page sizes.
+    f.method === "upi" ? eq(payments.paymentMethod, "upi") : f.method === "card" ? sql`${payments.card} is not null` : undefined,
+    f.upi_flow ? sql`${payments.upi}->>'flow' = ${f.upi_flow}` : undefined,
+    f.upi_status ? sql`${payments.upi}->>'status' = ${f.upi_status}` : undefined,
     f.amount_min ? amountCompare(">=", f.amount_min, f.currency) : undefined,
     f.amount_max ? amountCompare("<=", f.amount_max, f.currency) : undefined,
     f.q ? search(f.q, f.currency) : undefined,

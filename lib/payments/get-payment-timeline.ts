@@ -1,15 +1,17 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { auditLog, disputes, events, journalEntries, journalLines, paymentAttempts, refunds, webhookDeliveries } from "@/db/schema";
+import { auditLog, disputes, events, journalEntries, journalLines, paymentAttempts, refunds, upiEvents, webhookDeliveries, type UpiDetails } from "@/db/schema";
 import { apiEventsOnly } from "@/lib/events/internal-events";
 import { requirePermission } from "@/lib/service/roles";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { loadPayment } from "./load-payment";
-import { serializePayment } from "./serialize-payment";
+import { serializePayment, type PaymentObject } from "./serialize-payment";
 import { serializeRefund } from "@/lib/refunds/serialize-refund";
+import { maskVpa } from "@/lib/upi/vpa";
+import { upiEventLine, upiView } from "./upi-timeline";
 
 export interface TimelineItem {
   at: number; // unix ms
-  kind: "event" | "attempt" | "audit" | "webhook";
+  kind: "event" | "attempt" | "audit" | "webhook" | "upi";
   title: string;
   detail: string | null;
   ref: string;
@@ -35,7 +37,7 @@ export async function getPaymentTimeline({ ctx, id }: { ctx: ServiceContext; id:
   const refundIds = refundRows.map((r) => r.id);
   // Refunds and disputes of the payment: their events, audit rows and ledger lines belong here too.
   const objectIds = [id, ...refundIds, ...disputeRows.map((d) => d.id)];
-  const [attempts, eventRows, audits, entries] = await Promise.all([
+  const [attempts, eventRows, audits, entries, upiRows] = await Promise.all([
     db.select().from(paymentAttempts).where(eq(paymentAttempts.paymentId, id)).orderBy(asc(paymentAttempts.id)),
     db
       .select()
@@ -69,6 +71,14 @@ export async function getPaymentTimeline({ ctx, id }: { ctx: ServiceContext; id:
       .innerJoin(journalLines, eq(journalLines.entryId, journalEntries.id))
       .where(and(eq(journalEntries.merchantId, ctx.merchantId), eq(journalEntries.livemode, ctx.livemode), inArray(journalEntries.sourceId, objectIds)))
       .orderBy(asc(journalEntries.id), asc(journalLines.position)),
+    // A UPI payment's status checks, callbacks and expiry (only UPI payments have any).
+    payment.paymentMethod === "upi"
+      ? db
+          .select()
+          .from(upiEvents)
+          .where(and(eq(upiEvents.merchantId, ctx.merchantId), eq(upiEvents.livemode, ctx.livemode), eq(upiEvents.paymentId, id)))
+          .orderBy(asc(upiEvents.createdAt), asc(upiEvents.id))
+      : Promise.resolve([]),
   ]);
   const deliveries = eventRows.length
     ? await db
@@ -103,6 +113,7 @@ export async function getPaymentTimeline({ ctx, id }: { ctx: ServiceContext; id:
       detail: null,
       ref: a.id,
     })),
+    ...upiRows.map(upiEventLine),
     ...deliveries.map((d) => ({
       at: (d.completedAt ?? d.updatedAt).getTime(),
       kind: "webhook" as const,
@@ -112,11 +123,20 @@ export async function getPaymentTimeline({ ctx, id }: { ctx: ServiceContext; id:
     })),
   ].sort((x, y) => x.at - y.at || x.kind.localeCompare(y.kind));
 
+  const serialized = serializePayment(payment);
+  const upi = payment.upi;
   return {
-    payment: serializePayment(payment),
+    payment: upi ? maskedVpas(serialized, upi) : serialized,
+    upi: upi ? upiView(upi, upiRows) : null,
     refunds: refundRows.map(serializeRefund),
     refundable: Number(payment.amountReceived - payment.amountRefunded),
     timeline,
     ledger: entries.map((l) => ({ entry: l.id, type: l.type, account: l.account, amount: Number(l.amount), currency: l.currency, at: l.at.getTime() })),
   };
+}
+
+/** The page shows a VPA masked, so the browser is never sent the whole of it (the API still returns it). */
+function maskedVpas(p: PaymentObject, upi: UpiDetails): PaymentObject {
+  const next = p.next_action?.type === "upi_collect_pending" ? { ...p.next_action, vpa: maskVpa(p.next_action.vpa) ?? "" } : p.next_action;
+  return { ...p, payment_method_details: { type: "upi", upi: { ...upi, vpa: maskVpa(upi.vpa) } }, next_action: next };
 }

@@ -16,6 +16,8 @@ import { formatMoney } from "@/lib/money";
 import { publicBaseUrl } from "@/lib/public-url";
 import { getMrrOverview, type MrrOverview } from "@/lib/overview/get-mrr-overview";
 import { getOverview, type Overview } from "@/lib/overview/get-overview";
+import { getUpiOverview } from "@/lib/overview/get-upi-overview";
+import { UpiSuccessCard } from "@/components/overview/upi-success";
 import { dayCount, PRESETS, presetRange, type Preset } from "@/lib/overview/inputs";
 
 export const metadata = { title: "Home" };
@@ -42,10 +44,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       : Promise.resolve(null),
   ]);
   // Subscription figures over the same range, in the currency the payment figures show.
-  const mrr =
-    overview && !("error" in overview) && can(member.role, "subscriptions:read")
-      ? await getMrrOverview({ ctx, input: { ...range, currency: overview.currency } })
-      : null;
+  const ok = overview && !("error" in overview);
+  const [mrr, upi] = await Promise.all([
+    ok && can(member.role, "subscriptions:read") ? getMrrOverview({ ctx, input: { ...range, currency: overview.currency } }) : null,
+    // UPI success by flow over the same range (UPI is INR only, so it shows whatever currency the figures are in).
+    ok ? getUpiOverview({ ctx, input: range }) : null,
+  ]);
   const host = (await headers()).get("host") ?? "localhost:3000";
   const baseUrl = publicBaseUrl(`http://${host}`);
   const activeSecret = keys?.find((k) => k.kind === "secret" && k.status !== "revoked" && k.status !== "expired");
@@ -69,6 +73,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             <>
               <OverviewBody o={overview} preset={preset} />
               {mrr ? <MrrBody m={mrr} preset={preset} /> : null}
+              {upi?.flows.length ? <UpiSuccessCard u={upi} /> : null}
             </>
           )}
         </section>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ExportButton } from "@/components/dashboard/export-button";
 import { PaymentsTable } from "@/components/dashboard/payments-table";
-import { PAYMENT_STATUSES } from "@/db/schema";
+import { PAYMENT_STATUSES, UPI_FLOWS, UPI_STATUSES } from "@/db/schema";
 import { memberContext, requireMember } from "@/lib/http/session/session";
 import { KassaError } from "@/lib/service/errors";
 import { FILTER_KEYS } from "@/lib/payments/dashboard-filters";
@@ -98,7 +98,37 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             <input id="f-max" name="amount_max" inputMode="decimal" defaultValue={filters.amount_max} className={input} />
           </div>
           <div>
-            <label htmlFor="f-brand">Method</label>
+            <label htmlFor="f-method">Method</label>
+            <select id="f-method" name="method" defaultValue={filters.method ?? ""} className={input}>
+              <option value="">any</option>
+              <option value="card">card</option>
+              <option value="upi">UPI</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="f-upi-flow">UPI flow</label>
+            <select id="f-upi-flow" name="upi_flow" defaultValue={filters.upi_flow ?? ""} className={input}>
+              <option value="">any</option>
+              {UPI_FLOWS.map((f) => (
+                <option key={f} value={f}>
+                  {f === "qr" ? "QR" : f}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="f-upi-status">UPI status</label>
+            <select id="f-upi-status" name="upi_status" defaultValue={filters.upi_status ?? ""} className={input}>
+              <option value="">any</option>
+              {UPI_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="f-brand">Card brand</label>
             <select id="f-brand" name="brand" defaultValue={filters.brand ?? ""} className={input}>
               <option value="">any</option>
               {[...new Set([...BRANDS, ...(filters.brand ? [filters.brand] : [])])].map((b) => (
