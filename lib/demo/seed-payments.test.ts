@@ -1,15 +1,16 @@
-// The demo payments: made through the verbs, mixed, spread over 90 days, with the ledger balanced
-// and the rollups equal to the rows.
+// The demo payments: made through the verbs, mixed, spread over 90 days (a few per cent by UPI), with
+// the ledger balanced and the rollups equal to the rows.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { customers, disputes, events, payments, refunds } from "@/db/schema";
+import { customers, disputes, events, payments, refunds, upiEvents } from "@/db/schema";
 import { systemActor } from "@/lib/service/context";
 import { checkRollups } from "@/lib/overview/check-rollups";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 import { demoPaymentCount, seedDemoPayments } from "./seed-payments";
+import { dateUpiPaymentBack, seedUpiPayment } from "./seed-upi-payments";
 
 let h: DatabaseHandle & { url: string };
 beforeAll(async () => {
@@ -59,9 +60,70 @@ it("seeds mixed payments over 90 days with a balanced ledger and exact rollups",
     .where(and(eq(events.merchantId, merchantId), eq(events.type, "payment.succeeded")));
   expect(succeeded.length).toBeGreaterThan(100);
   expect(succeeded.filter((e) => (e.data as { object: { receipt_email: string | null } }).object.receipt_email !== null)).toEqual([]);
+  // A few per cent by UPI, in INR, intent and QR, each booked as its test VPA's payer did: success@kassa
+  // paid (with the bank's RRN), failure@kassa declined, never@kassa expired; dated back with its timeline.
+  const upi = rows.filter((p) => p.paymentMethod === "upi");
+  expect(upi.length).toBeGreaterThanOrEqual(3);
+  expect(upi.length).toBeLessThan(rows.length * 0.08);
+  const outcome = {
+    "success@kassa": ["succeeded", "success"],
+    "failure@kassa": ["requires_payment_method", "failed"],
+    "never@kassa": ["requires_payment_method", "expired"],
+  };
+  for (const p of upi) {
+    expect(p.currency).toBe("inr");
+    expect(["intent", "qr"]).toContain(p.upi!.flow);
+    expect([p.status, p.upi!.status], p.id).toEqual(outcome[p.upi!.vpa as keyof typeof outcome]);
+    if (p.status === "succeeded") expect(p.upi!.rrn).toMatch(/^\d{12}$/);
+    expect(Math.abs(p.upi!.expires_at * 1000 - p.createdAt.getTime())).toBeLessThanOrEqual(11 * 60_000);
+    const timeline = await h.db.select().from(upiEvents).where(eq(upiEvents.paymentId, p.id));
+    expect(timeline.map((e) => e.kind)).toContain("initiated");
+    for (const e of timeline) expect(Math.abs(e.createdAt.getTime() - p.createdAt.getTime()), e.kind).toBeLessThan(60_000);
+  }
+  expect(new Set(upi.map((p) => p.upi!.status))).toContain("success");
+  expect(upi.filter((p) => p.upi!.status === "success").length).toBeGreaterThan(upi.length / 2);
   expect((await checkMoneyInvariants(h.db, { merchantId })).problems).toEqual([]);
   expect(await checkRollups(h.db, { merchantId })).toEqual([]);
 }, 120_000);
+
+it("a demo UPI payment of each test VPA, dated back, is booked as its payer did: paid, declined or expired", async () => {
+  const { merchantId } = await makeMerchant(h.db);
+  const ctx = { merchantId, livemode: false, actor: systemActor("demo-seed"), db: h.db };
+  const now = Date.now();
+  const made: Record<string, string> = {};
+  for (const [i, [vpa, flow]] of (
+    [
+      ["success@kassa", "intent"],
+      ["failure@kassa", "qr"],
+      ["never@kassa", "intent"],
+    ] as const
+  ).entries()) {
+    const at = now - (i + 2) * 86_400_000;
+    made[vpa] = await seedUpiPayment(h.db, ctx, { at, amount: 49_900, flow, vpa, description: "Demo", metadata: {} });
+    await dateUpiPaymentBack(h.db, made[vpa], at);
+  }
+  const read = async (id: string) => (await h.db.select().from(payments).where(eq(payments.id, id)))[0]!;
+  const paid = await read(made["success@kassa"]!);
+  expect([paid.status, paid.upi!.status, paid.amountReceived]).toEqual(["succeeded", "success", 49_900n]);
+  expect(paid.upi!.payer_name).toBe("Asha Success");
+  const declined = await read(made["failure@kassa"]!);
+  expect([declined.status, declined.upi!.status, declined.upi!.flow, declined.amountReceived]).toEqual(["requires_payment_method", "failed", "qr", 0n]);
+  const expired = await read(made["never@kassa"]!);
+  expect([expired.status, expired.upi!.status, expired.lastPaymentError?.code]).toEqual([
+    "requires_payment_method",
+    "expired",
+    "payment_intent_payment_attempt_expired",
+  ]);
+  // The expiry and every timeline line are where the payment stands, days ago.
+  for (const id of Object.values(made)) {
+    const timeline = await h.db.select().from(upiEvents).where(eq(upiEvents.paymentId, id));
+    expect(timeline.length).toBeGreaterThanOrEqual(2);
+    for (const e of timeline) expect(now - e.createdAt.getTime()).toBeGreaterThan(86_400_000);
+    expect(now - (await read(id)).upi!.expires_at * 1000).toBeGreaterThan(86_400_000);
+  }
+  expect((await checkMoneyInvariants(h.db, { merchantId })).problems).toEqual([]);
+  expect(await checkRollups(h.db, { merchantId })).toEqual([]);
+}, 60_000);
 
 it("reads its size from KASSA_SEED_PAYMENTS", () => {
   expect(demoPaymentCount({})).toBe(3000);

@@ -16,6 +16,7 @@ import { closeSandboxDispute } from "@/lib/disputes/close-sandbox-dispute";
 import { openSandboxDispute } from "@/lib/disputes/open-sandbox-dispute";
 import { systemActor } from "@/lib/service/context";
 import { forEachOnFreshRoot } from "@/lib/async-root";
+import { dateUpiPaymentBack, pickUpiPayment, seedUpiPayment, UPI_SHARE_OF_INR } from "./seed-upi-payments";
 
 const DAY = 86_400_000;
 
@@ -135,7 +136,8 @@ async function backdate(db: Executor, id: string, at: number, now: number, rando
 /**
  * Realistic demo payments over the last 90 days, made through the service verbs (so the sandbox, the
  * ledger, events and rollups all see them exactly as they would see real traffic): mixed currencies,
- * brands, declines, manual captures (some left authorised, some canceled) and full or partial refunds.
+ * brands, declines, manual captures (some left authorised, some canceled), full or partial refunds, and
+ * a few INR payments by UPI (intent and QR; mostly paid, some declined or expired).
  * Each payment and refund is then dated back to its day; the rollup triggers move its totals with it.
  * Deterministic for a seed. Between two payments it yields to the event loop (yieldToRequests), so
  * the portal answers while it runs, even on PGlite's one connection; onProgress hears every
@@ -177,10 +179,14 @@ export async function seedDemoPayments(
       metadata: { order_id: String(10_000 + made), channel: random() < 0.6 ? "web" : "app" },
       ...(manual ? { capture_method: "manual" as const } : {}),
     };
+    // A few INR buyers pay by UPI (intent or QR; the PSP's answer booked at once, see seed-upi-payments.ts).
+    const upi = c.currency === "inr" && method !== "pm_card_createDispute" && random() < UPI_SHARE_OF_INR ? pickUpiPayment(random) : null;
     // Created, then confirmed: a decline throws but leaves the payment, with its error, behind.
-    const { id } = await createPayment({ ctx, input });
+    const { id } = upi
+      ? { id: await seedUpiPayment(db, ctx, { at, amount, ...upi, description: input.description, metadata: input.metadata, customer: person?.id }) }
+      : await createPayment({ ctx, input });
     made++;
-    if (method) {
+    if (method && !upi) {
       await confirmPayment({ ctx, id, input: { payment_method: method } }).catch((error: unknown) => {
         if (!(error instanceof KassaError && error.code !== "api_error")) throw error;
       });
@@ -202,6 +208,7 @@ export async function seedDemoPayments(
       }).catch(() => undefined);
     }
     if (method === "pm_card_createDispute" && after?.status === "succeeded") disputed.push({ id, at });
+    if (upi) await dateUpiPaymentBack(db, id, at);
     await backdate(db, id, at, now, random, receiptEmail);
     if (made % (opts.progressEvery ?? 100) === 0 && made < opts.count) opts.onProgress?.(made);
     await yieldToRequests();
