@@ -18,6 +18,7 @@ const GRANTABLE = [
   "payment_links",
   "payments",
   "products",
+  "radar",
   "refunds",
   "subscriptions",
   "webhooks",

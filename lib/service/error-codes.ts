@@ -65,6 +65,14 @@ export const ERROR_CODES = {
   payment_method_currency_mismatch: { status: 400, type: "invalid_request_error" },
   /** An operation the payment's method has no word for (capturing a UPI payment, saving one). */
   payment_method_unsupported: { status: 400, type: "invalid_request_error" },
+  /** A Radar rule that does not parse (the message names the column), names a list that does not exist, or is one too many. */
+  rule_invalid: { status: 400, type: "invalid_request_error" },
+  /** A new version of a Radar rule that is no longer active (disabled, or replaced by a newer version). */
+  rule_inactive: { status: 400, type: "invalid_request_error" },
+  /** Something that may exist only once: a value list's alias, a value already on the list (Stripe's code). */
+  resource_already_exists: { status: 400, type: "invalid_request_error" },
+  /** Deleting a value list an active rule still reads (disable or change the rule first). */
+  value_list_in_use: { status: 400, type: "invalid_request_error" },
   workflow_signature_invalid: { status: 401, type: "authentication_error" },
   /** A webhook endpoint URL that is malformed or points somewhere Kassa must never connect to. */
   // 401

@@ -39,6 +39,9 @@ export const PERMISSIONS = {
   "disputes:read": ["owner", "admin", "developer", "analyst", "support"],
   /** Answering a dispute (evidence) is support's daily work as much as an admin's. */
   "disputes:write": ["owner", "admin", "support"],
+  /** Radar rules, value lists and backtests: reading them (and testing a draft) is analysis; changing them decides whose payments are refused. */
+  "radar:read": ["owner", "admin", "developer", "analyst"],
+  "radar:write": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

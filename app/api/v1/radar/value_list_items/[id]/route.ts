@@ -1,0 +1,5 @@
+// DELETE /api/v1/radar/value_list_items/:id — take a value off its list
+import { withApiKey } from "@/lib/http/with-api-key";
+import { deleteValueListItem } from "@/lib/fraud/delete-value-list-item";
+
+export const DELETE = withApiKey({ route: "/api/v1/radar/value_list_items/:id" }, ({ ctx, params }) => deleteValueListItem({ ctx, id: String(params.id) }));
