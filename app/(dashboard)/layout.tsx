@@ -29,6 +29,17 @@ export default async function DashboardLayout({ children }: { children: React.Re
         ...(can(member.role, "payment_links:read") ? [{ href: "/payment-links", label: "Payment links" }] : []),
       ],
     },
+    ...(can(member.role, "radar:read")
+      ? [
+          {
+            title: "Fraud",
+            items: [
+              { href: "/fraud/rules", label: "Rules" },
+              { href: "/fraud/lists", label: "Lists" },
+            ],
+          },
+        ]
+      : []),
     {
       title: "Developers",
       items: [
