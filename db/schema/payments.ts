@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { primaryId, tenant, timestamps } from "./columns";
 import type { UpiDetails } from "./upi";
+import type { PaymentOutcome } from "./fraud";
+import type { AttemptFraudKeys } from "../../lib/fraud/counter-writes";
 
 /** Stripe PaymentIntent statuses, in the order a payment moves through them. */
 export const PAYMENT_STATUSES = [
@@ -77,6 +79,8 @@ export const payments = pgTable(
       .default(sql`0`),
     paymentMethod: text(),
     card: jsonb().$type<CardDetails>(),
+    /** Kassa's fraud check of the latest attempt (Stripe's `outcome`; lib/fraud). */
+    outcome: jsonb().$type<PaymentOutcome>(),
     /** payment_method_details.upi for a UPI payment (lib/upi). */
     upi: jsonb().$type<UpiDetails>(),
     customer: text(),
@@ -115,6 +119,10 @@ export const payments = pgTable(
     index("payments_dashboard_email_idx").on(t.merchantId, t.livemode, t.receiptEmail),
     index("payments_dashboard_last4_idx").on(t.merchantId, t.livemode, sql`(${t.card}->>'last4')`),
     index("payments_dashboard_amount_idx").on(t.merchantId, t.livemode, t.amount),
+    // UPI lists and the overview's success rate per flow: only UPI rows, newest first.
+    index("payments_upi_created_idx")
+      .on(t.merchantId, t.livemode, t.createdAt, t.id)
+      .where(sql`${t.upi} is not null`),
     // The UPI expiry sweep: UPI payments still waiting for the customer's app.
     index("payments_upi_pending_idx")
       .on(t.updatedAt)
@@ -145,6 +153,8 @@ export const paymentAttempts = pgTable(
     connector: text().notNull(),
     processorId: text(),
     failure: jsonb().$type<PaymentError & { retryable: boolean }>(),
+    /** The fraud check's counter keys (hashed email and IP) and USD amount, for the decline or paid counters in phase B. */
+    fraudKeys: jsonb().$type<AttemptFraudKeys>(),
     settledAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },

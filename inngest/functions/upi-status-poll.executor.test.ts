@@ -162,7 +162,7 @@ const upiOf = (p: { upi: unknown }) =>
 describe("the UPI status-poll run, each test VPA end to end", () => {
   it("never@kassa: every check on the published cadence (22 s, then 3 s, 6 s, 10 s, 30 s, 60 s) until the 10-minute expiry, then expired", async () => {
     const { ctx, p, startedAt, expiresAt } = await pay("never@kassa");
-    expect(expiresAt - startedAt).toBeGreaterThanOrEqual(600_000 - 1000);
+    expect(expiresAt - startedAt).toBeGreaterThanOrEqual(600_000 - 5000); // less the checks and the PSP call before the run starts
     await runUntil(expiresAt + 60_000);
 
     const offsets = checks.map((t) => Math.round((t - startedAt) / 1000));

@@ -37,7 +37,7 @@ export async function seedUpiPayment(
   args: { at: number; amount: number; flow: UpiFlow; vpa: string; description: string; metadata: Record<string, string>; customer?: string },
 ): Promise<string> {
   const { id } = await createPayment({
-    ctx,
+    ctx: { ...ctx, asOf: args.at },
     input: {
       amount: args.amount,
       currency: "inr",

@@ -21,6 +21,8 @@ export const EVENT_TYPES = [
   "dispute.created",
   "dispute.updated",
   "dispute.closed",
+  "review.opened",
+  "review.closed",
   "webhook_endpoint.test",
   "checkout.session.created",
   "checkout.session.completed",

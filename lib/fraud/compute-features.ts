@@ -7,7 +7,7 @@ import { counterKey, type PaymentSignals } from "./signals";
 export const BUCKET_MS = 5 * 60_000;
 export const bucketOf = (at: number) => new Date(Math.floor(at / BUCKET_MS) * BUCKET_MS);
 /** Never a real key: a missing value matches no counter row. */
-const NONE = "\u0000";
+const NONE = "-";
 
 export interface FeatureKeys {
   card: string | null;

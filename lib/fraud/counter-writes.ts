@@ -9,6 +9,8 @@ export const SMALL_PAYMENT_USD_CENTS = 500;
 /** What an attempt keeps for its counters (on payment_attempts.fraud_keys): the keys and its USD amount. */
 export interface AttemptFraudKeys extends FeatureKeys {
   amountUsd: number;
+  /** When the attempt was checked (ms): its decline is counted in that bucket too. */
+  at?: number;
 }
 
 type Tenant = { merchantId: string; livemode: boolean };

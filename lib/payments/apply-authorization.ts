@@ -3,6 +3,7 @@ import type { Transaction } from "@/db/client";
 import {
   paymentAttempts,
   payments,
+  reviews,
   upiEvents,
   type NextAction,
   type PaymentAttemptRow,
@@ -19,6 +20,8 @@ import type { Charge } from "@/lib/gateways/types";
 import { declareInternalEvent, INTERNAL_EVENTS } from "@/lib/events/internal-events";
 import { newId } from "@/lib/ids";
 import { qrSvg } from "@/lib/upi/qr";
+import { declineWrites, paidWrites } from "@/lib/fraud/counter-writes";
+import { serializeReview } from "@/lib/fraud/serialize-review";
 import { loadUpiSettings, upiFee } from "@/lib/upi/settings";
 import type { AuthorizeOutcome } from "./attempt";
 import { processingFee } from "./fees";
@@ -100,9 +103,35 @@ async function record(tx: Transaction, changes: Changes, payment: PaymentRow, at
       .where(eq(paymentAttempts.id, attempt.id)),
   );
   if (next.status === "requires_action" && next.upi && payment.status !== "requires_action") startUpiPolling(tx, changes, next, attempt);
+  recordFraudOutcome(tx, changes, next, attempt, change);
   changes.audit({ action: change.event, targetType: "payment", targetId: payment.id, metadata: { status: next.status, attempt: attempt.id } });
   changes.event(change.event, serializePayment(next), payment.status !== next.status ? { status: payment.status } : undefined);
   return { payment: next, error: change.error };
+}
+
+/**
+ * The fraud counters' phase B and the review queue: a declined attempt counts as a decline
+ * under its keys, a paid one joins the paid history; a reviewed attempt now authorised opens its review.
+ */
+function recordFraudOutcome(tx: Transaction, changes: Changes, next: PaymentRow, attempt: PaymentAttemptRow, change: Change): void {
+  const keys = attempt.fraudKeys;
+  const at = keys?.at ?? Date.now();
+  // A processor's decline counts; Kassa's own block does not (its attempt is counted already), or one block would feed the next.
+  if (keys && change.attempt.status === "failed" && next.outcome?.type !== "blocked") changes.write(...declineWrites(tx, next, keys, at));
+  if (keys && next.status === "succeeded") changes.write(...paidWrites(tx, next, keys, at));
+  if (next.status === "requires_capture" && next.outcome?.type === "manual_review") {
+    const review = {
+      id: newId("review"),
+      merchantId: next.merchantId,
+      livemode: next.livemode,
+      paymentId: next.id,
+      open: 1,
+      reason: next.outcome.rule ?? "risk_score",
+      riskScore: next.outcome.risk_score,
+    };
+    changes.write(tx.insert(reviews).values(review).onConflictDoNothing());
+    changes.event("review.opened", serializeReview({ ...review, closedReason: null, closedAt: null, createdAt: new Date(at) }));
+  }
 }
 
 /**
@@ -143,6 +172,22 @@ function changeFor(
   if (outcome.kind === "unknown") {
     if (attempt.status === "unknown") return null;
     return { payment: {}, attempt: { status: "unknown" }, event: "payment.processing", error: null };
+  }
+  if (outcome.kind === "blocked") {
+    // Stripe's answer for a Radar block: a card_declined with decline_code fraudulent; nothing was charged.
+    const failure: PaymentError = {
+      type: "card_error",
+      code: "card_declined",
+      decline_code: "fraudulent",
+      message: "Your card was declined.",
+      payment_method: attempt.paymentMethod,
+    };
+    return {
+      payment: { status: "requires_payment_method", lastPaymentError: failure, nextAction: null },
+      attempt: { status: "failed", failure: { ...failure, retryable: false }, settledAt: now },
+      event: "payment.payment_failed",
+      error: new KassaError("card_declined", failure.message, { declineCode: "fraudulent", param: "payment_method" }),
+    };
   }
   if (outcome.kind === "rejected") {
     // The processor refused the request itself: nothing was charged.

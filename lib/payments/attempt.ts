@@ -6,9 +6,15 @@ import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { connectorOf } from "./connector";
+import type { Assessment } from "@/lib/fraud/assess-payment";
 
 /** What the processor said about an authorization, or that nobody knows. */
-export type AuthorizeOutcome = { kind: "charge"; charge: Charge } | { kind: "unknown"; detail: string } | { kind: "rejected"; code: string; message: string };
+export type AuthorizeOutcome =
+  | { kind: "charge"; charge: Charge }
+  | { kind: "unknown"; detail: string }
+  | { kind: "rejected"; code: string; message: string }
+  /** Kassa's fraud check blocked the attempt: it is never sent to the processor. */
+  | { kind: "blocked" };
 
 /**
  * Phase A of a confirmation, inside the caller's transaction with the payment locked: a new attempt
@@ -19,13 +25,14 @@ export async function startAttempt(
   payment: PaymentRow,
   paymentMethod: string,
   returnUrl?: string | null,
-  opts: { connector?: string; upi?: UpiDetails | null } = {},
+  opts: { connector?: string; upi?: UpiDetails | null; attemptId?: string; fraud?: Assessment | null } = {},
 ): Promise<{ payment: PaymentRow; attempt: PaymentAttemptRow }> {
   const connector = opts.connector ?? payment.connector;
+  const fraud = opts.fraud ?? null;
   const [attempt] = await tx
     .insert(paymentAttempts)
     .values({
-      id: newId("paymentAttempt"),
+      id: opts.attemptId ?? newId("paymentAttempt"),
       merchantId: payment.merchantId,
       livemode: payment.livemode,
       paymentId: payment.id,
@@ -33,6 +40,7 @@ export async function startAttempt(
       amount: payment.amount,
       paymentMethod,
       connector,
+      fraudKeys: fraud?.keys ?? null,
     })
     .returning();
   const [updated] = await tx
@@ -47,6 +55,9 @@ export async function startAttempt(
       card: null,
       connector,
       upi: opts.upi ?? null,
+      ...(fraud ? { outcome: fraud.outcome } : {}),
+      // A reviewed card attempt is only authorised: the merchant's approval captures it.
+      ...(fraud?.decision === "review" && paymentMethod !== "upi" ? { captureMethod: "manual" as const } : {}),
       ...(returnUrl !== undefined ? { returnUrl } : {}),
     })
     .where(eq(payments.id, payment.id))
@@ -56,6 +67,8 @@ export async function startAttempt(
 
 /** The processor call between the phases. Never throws for a processor answer; only for bugs. */
 export async function authorizeAttempt(payment: PaymentRow, attempt: PaymentAttemptRow): Promise<AuthorizeOutcome> {
+  // Every path to the processor comes here (the request, its retry, reconciliation): a blocked attempt never leaves.
+  if (payment.outcome?.type === "blocked" && payment.latestAttemptId === attempt.id) return { kind: "blocked" };
   const connector = connectorOf(attempt.connector);
   try {
     const charge = await connector.authorize(
@@ -95,6 +108,7 @@ export async function authorizeAttempt(payment: PaymentRow, attempt: PaymentAtte
 
 /** Asks the processor what became of an attempt whose answer was lost; re-sends it if it never arrived. */
 export async function recoverAttempt(payment: PaymentRow, attempt: PaymentAttemptRow): Promise<AuthorizeOutcome> {
+  if (payment.outcome?.type === "blocked" && payment.latestAttemptId === attempt.id) return { kind: "blocked" };
   const connector = connectorOf(attempt.connector);
   try {
     const charge = await connector.retrieve({ merchantId: payment.merchantId, livemode: payment.livemode }, { idempotencyKey: attempt.id });

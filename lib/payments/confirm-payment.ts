@@ -10,6 +10,8 @@ import { assertPaymentMethodKnown, connectorNameFor, upiConnectorNameFor } from 
 import { executor } from "@/lib/service/context";
 import type { UpiDetails } from "@/db/schema";
 import { prepareUpiPayment } from "@/lib/upi/prepare-upi-payment";
+import { checkAttempt, fraudPhaseAWrites } from "@/lib/fraud/check-attempt";
+import { newId } from "@/lib/ids";
 import { ConfirmPaymentInput } from "./inputs";
 import { loadPayment, unexpectedState } from "./load-payment";
 import { declareRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
@@ -39,7 +41,10 @@ export async function confirmPayment({ ctx, id, input }: { ctx: ServiceContext; 
     if (paymentMethod === "upi") {
       // A UPI try (first, or after a card's decline): the UPI PSP serves this attempt and the payment from now on.
       const details = upi ?? (await prepareUpiPayment(tx, ctx, { amount: payment.amount, currency: payment.currency, options: undefined }));
-      const started = await startAttempt(tx, payment, "upi", data.return_url, { connector: upiConnectorNameFor(ctx), upi: details });
+      const attemptId = newId("paymentAttempt");
+      const fraud = await checkAttempt(tx, ctx, { payment: { ...payment, upi: details }, attemptId, paymentMethod: "upi" });
+      changes.write(...fraudPhaseAWrites(tx, ctx, fraud));
+      const started = await startAttempt(tx, payment, "upi", data.return_url, { connector: upiConnectorNameFor(ctx), upi: details, attemptId, fraud });
       declareRecovery(changes, { paymentId: payment.id, attemptId: started.attempt.id });
       return started;
     }
@@ -47,7 +52,10 @@ export async function confirmPayment({ ctx, id, input }: { ctx: ServiceContext; 
     const connector = (payment.connector === "upi_sandbox" ? connectorNameFor(ctx) : payment.connector) as ConnectorName;
     assertPaymentMethodKnown(connector, paymentMethod);
     await assertPaymentCustomer(tx, ctx, connector, payment.customer, paymentMethod);
-    const started = await startAttempt(tx, payment, paymentMethod, data.return_url, { connector });
+    const attemptId = newId("paymentAttempt");
+    const fraud = await checkAttempt(tx, ctx, { payment, attemptId, paymentMethod });
+    changes.write(...fraudPhaseAWrites(tx, ctx, fraud));
+    const started = await startAttempt(tx, payment, paymentMethod, data.return_url, { connector, attemptId, fraud });
     declareRecovery(changes, { paymentId: payment.id, attemptId: started.attempt.id });
     return started;
   });

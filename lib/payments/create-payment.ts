@@ -9,6 +9,7 @@ import { newId } from "@/lib/ids";
 import { AUTHORIZATION_TTL_MS } from "./apply-authorization";
 import { assertPaymentMethodKnown, connectorNameFor, upiConnectorNameFor, wantsUpi } from "./connector";
 import { prepareUpiPayment } from "@/lib/upi/prepare-upi-payment";
+import { checkAttempt, fraudPhaseAWrites } from "@/lib/fraud/check-attempt";
 import { CreatePaymentInput, checkChargeAmount } from "./inputs";
 import { declareRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
 import { serializePayment, type PaymentObject } from "./serialize-payment";
@@ -71,6 +72,7 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     paymentMethod: paymentMethod ?? null,
     card: null,
     upi: data.confirm ? upiDetails : null,
+    outcome: null,
     customer: data.customer ?? null,
     description: data.description ?? null,
     receiptEmail: data.receipt_email ?? null,
@@ -91,6 +93,13 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     createdAt: now,
     updatedAt: now,
   };
+  // Kassa's fraud check before anything reaches a processor: blocked attempts are never sent, reviewed
+  // ones are only authorised (captured when the merchant approves). UPI cannot be held, so it is not reviewed.
+  const assessment = attemptId ? await checkAttempt(await executor(ctx), ctx, { payment, attemptId, paymentMethod: paymentMethod! }) : null;
+  if (assessment) {
+    payment.outcome = assessment.outcome;
+    if (assessment.decision === "review" && !upi) payment.captureMethod = "manual";
+  }
   const attempt: PaymentAttemptRow | null = attemptId
     ? {
         id: attemptId,
@@ -103,6 +112,7 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
         connector,
         processorId: null,
         failure: null,
+        fraudKeys: assessment?.keys ?? null,
         settledAt: null,
         createdAt: now,
         updatedAt: now,
@@ -113,7 +123,11 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     declareRecovery(changes, { paymentId: id, attemptId: attempt?.id ?? null });
     changes.audit({ action: "payment.created", targetType: "payment", targetId: id, metadata: { amount: data.amount, currency: data.currency } });
     changes.event("payment.created", serializePayment(payment));
-    return [db.insert(payments).values(payment), ...(attempt ? [db.insert(paymentAttempts).values(attempt)] : [])];
+    return [
+      db.insert(payments).values(payment),
+      ...(attempt ? [db.insert(paymentAttempts).values(attempt)] : []),
+      ...(assessment ? fraudPhaseAWrites(db, ctx, assessment) : []),
+    ];
   });
   if (!attempt) return serializePayment(payment);
   return runConfirmation(ctx, payment, attempt);

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { PAYMENT_STATUSES, payments, UPI_FLOWS, UPI_STATUSES } from "@/db/schema";
 import { CURRENCY_EXPONENTS } from "@/lib/money";
@@ -105,7 +105,7 @@ export function paymentFiltersWhere(ctx: ServiceContext, f: PaymentFilters): SQL
     f.brand ? sql`${payments.card}->>'brand' = ${f.brand}` : undefined,
     // Method and UPI filters narrow the rows the (merchant, mode, created_at) or status index already
     // walks, newest first; no index of their own is needed at dashboard page sizes.
-    f.method === "upi" ? eq(payments.paymentMethod, "upi") : f.method === "card" ? sql`${payments.card} is not null` : undefined,
+    f.method === "upi" ? and(eq(payments.paymentMethod, "upi"), isNotNull(payments.upi)) : f.method === "card" ? sql`${payments.card} is not null` : undefined,
     f.upi_flow ? sql`${payments.upi}->>'flow' = ${f.upi_flow}` : undefined,
     f.upi_status ? sql`${payments.upi}->>'status' = ${f.upi_status}` : undefined,
     f.amount_min ? amountCompare(">=", f.amount_min, f.currency) : undefined,

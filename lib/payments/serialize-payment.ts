@@ -27,6 +27,7 @@ export function serializePayment(p: PaymentRow) {
     canceled_at: seconds(p.canceledAt),
     cancellation_reason: p.cancellationReason,
     last_payment_error: p.lastPaymentError,
+    outcome: p.outcome,
     next_action: p.nextAction,
     latest_attempt: p.latestAttemptId,
     connector: p.connector,

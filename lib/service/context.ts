@@ -39,6 +39,12 @@ export interface ServiceContext {
   /** The lock this request holds on its Idempotency-Key (lib/service/recovery.ts), when it came with one. */
   idempotency?: IdempotentRequest;
   ip?: string | null;
+  /**
+   * History written after the fact (the demo seed): the time the verb acts as of, in ms. Only the fraud
+   * check reads it — its velocities and counters are as of that time — so 3,000 demo payments written in
+   * minutes look like 90 days of traffic, not one card's burst.
+   */
+  asOf?: number;
   /** A transaction already open (a wrapper's, or a test's); services join it. */
   db?: Executor;
 }

@@ -49,7 +49,11 @@ export async function checkUpiPayment({
   const outcome = await recoverAttempt(payment, attempt);
   const tenant = { merchantId: payment.merchantId, livemode: payment.livemode, paymentId: payment.id, attemptId: attempt.id };
   if (outcome.kind !== "charge") {
-    await recordUpiEvent(db, { ...tenant, kind: "poll_error", detail: { source, error: outcome.kind === "unknown" ? outcome.detail : outcome.message } });
+    await recordUpiEvent(db, {
+      ...tenant,
+      kind: "poll_error",
+      detail: { source, error: outcome.kind === "unknown" ? outcome.detail : outcome.kind === "rejected" ? outcome.message : "blocked" },
+    });
     return { payment: serializePayment(payment), pspStatus: null, final: false };
   }
   const pspStatus = upiStatusOf(outcome.charge);

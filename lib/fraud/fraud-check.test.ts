@@ -1,0 +1,140 @@
+// Kassa's fraud check on the money path, at service level on real PostgreSQL: every attempt scored before
+// the processor sees it, Radar's outcome on the payment, blocks that charge nothing, reviews that only
+// authorise, velocity from the windowed counters, and block lists.
+import { describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { events, fraudAssessments, fraudListItems, fraudLists, payments, reviews } from "@/db/schema";
+import { createPayment } from "@/lib/payments/create-payment";
+import { confirmPayment } from "@/lib/payments/confirm-payment";
+import { newId } from "@/lib/ids";
+import { errorCodeOf as code } from "@/test/fixtures";
+import { checksTheBooks, paymentsTestBed } from "@/test/payments";
+import { signalsFor } from "./signals";
+import { assessPayment } from "./assess-payment";
+import { keysOf } from "./compute-features";
+import { attemptWrites, declineWrites } from "./counter-writes";
+import { BLOCK_AT } from "./thresholds";
+
+const bed = paymentsTestBed("fraud_check");
+const { env } = bed;
+const card = (pm: string, extra: Record<string, unknown> = {}) => ({ amount: 2500, currency: "usd", payment_method: pm, confirm: true, ...extra });
+const row = async (id: string) => (await env.h.db.select().from(payments).where(eq(payments.id, id)))[0]!;
+
+describe("the fraud check of every attempt", () => {
+  it("a plain payment is scored and authorized: outcome on the payment, one assessment row with its features and model version", async () => {
+    const ctx = await bed.merchant();
+    const p = await createPayment({ ctx, input: card("pm_card_visa", { receipt_email: "asha@example.test" }) });
+    expect(p.status).toBe("succeeded");
+    expect(p.outcome).toMatchObject({ type: "authorized", risk_level: "normal", rule: null });
+    expect(p.outcome!.risk_score).toBeGreaterThanOrEqual(0);
+    expect(p.outcome!.risk_score).toBeLessThan(65);
+    const [a] = await env.h.db.select().from(fraudAssessments).where(eq(fraudAssessments.paymentId, p.id));
+    expect(a).toMatchObject({ attemptId: p.latest_attempt, outcome: "authorized", riskScore: p.outcome!.risk_score });
+    expect(a!.modelVersion).toMatch(/\S/);
+    expect(a!.features).toMatchObject({ amount_in_usd: 2500, network_risk: 0, is_first_payment_for_card: 1 });
+    expect(a!.signals).toMatchObject({ card_brand: "visa", card_country: "US", email_domain: "example.test" });
+    // No email or IP in clear in the assessment.
+    expect(JSON.stringify(a)).not.toContain("asha@example.test");
+  });
+
+  it("pm_card_riskLevelHighest is blocked by Kassa before any processor call: 402 card_declined/fraudulent, outcome blocked, nothing charged", async () => {
+    const ctx = await bed.merchant();
+    const err = await createPayment({ ctx, input: card("pm_card_riskLevelHighest") }).catch((e: unknown) => e as { code: string; declineCode?: string });
+    expect(err).toMatchObject({ code: "card_declined", declineCode: "fraudulent" });
+    const [p] = await env.h.db.select().from(payments).where(eq(payments.merchantId, ctx.merchantId));
+    expect(p).toMatchObject({ status: "requires_payment_method", outcome: { type: "blocked", risk_level: "highest", reason: "highest_risk_level" } });
+    expect(p!.lastPaymentError).toMatchObject({ code: "card_declined", decline_code: "fraudulent" });
+    expect(await bed.charges(p!.id)).toEqual([]);
+    const failed = await env.h.db
+      .select()
+      .from(events)
+      .where(and(eq(events.merchantId, ctx.merchantId), eq(events.type, "payment.payment_failed")));
+    expect(failed).toHaveLength(1);
+  });
+
+  it("twenty small payments with one card within a minute: the later ones go to review or are blocked", async () => {
+    const ctx = await bed.merchant();
+    const outcomes: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const p = await createPayment({ ctx, input: card("pm_card_mastercard", { amount: 100 + i }) }).catch(() => null);
+      const [last] = await env.h.db.select().from(payments).where(eq(payments.merchantId, ctx.merchantId)).orderBy(payments.id);
+      void last;
+      outcomes.push(p?.outcome?.type ?? "blocked");
+    }
+    expect(outcomes.slice(0, 3)).toEqual(["authorized", "authorized", "authorized"]);
+    expect(outcomes.slice(-5).every((o) => o === "manual_review" || o === "blocked")).toBe(true);
+  });
+
+  it("a reviewed payment is authorised, not captured, and its review opens (review.opened)", async () => {
+    const ctx = await bed.merchant();
+    let reviewed: string | null = null;
+    for (let i = 0; i < 20 && !reviewed; i++) {
+      const p = await createPayment({ ctx, input: card("pm_card_amex", { amount: 150 }) }).catch(() => null);
+      if (p?.outcome?.type === "manual_review") reviewed = p.id;
+    }
+    expect(reviewed).not.toBeNull();
+    expect(await row(reviewed!)).toMatchObject({ status: "requires_capture", captureMethod: "manual", amountReceived: 0n });
+    const [review] = await env.h.db.select().from(reviews).where(eq(reviews.paymentId, reviewed!));
+    expect(review).toMatchObject({ open: 1 });
+    const opened = await env.h.db
+      .select()
+      .from(events)
+      .where(and(eq(events.merchantId, ctx.merchantId), eq(events.type, "review.opened")));
+    expect(opened.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a block-list entry for a card blocks that card's next payment (and only that card's), on confirm too", async () => {
+    const ctx = await bed.merchant();
+    const fp = signalsFor({ paymentMethod: "pm_card_visa_debit", email: null, customer: null, ip: null, vpa: null }).cardFingerprint!;
+    const listId = newId("fraudList");
+    await env.h.db.insert(fraudLists).values({
+      id: listId,
+      merchantId: ctx.merchantId,
+      livemode: false,
+      alias: "block_card_fingerprint",
+      name: "Blocked cards",
+      itemType: "card_fingerprint",
+    });
+    await env.h.db.insert(fraudListItems).values({ id: newId("fraudListItem"), merchantId: ctx.merchantId, livemode: false, listId, value: fp });
+    expect(await code(createPayment({ ctx, input: card("pm_card_visa_debit") }))).toBe("card_declined");
+    const [blocked] = await env.h.db.select().from(payments).where(eq(payments.merchantId, ctx.merchantId));
+    expect(blocked!.outcome).toMatchObject({ type: "blocked", rule: "default_block_card_fingerprint", reason: "block_listed" });
+    // Confirming the same payment with another card goes through.
+    const ok = await confirmPayment({ ctx, id: blocked!.id, input: { payment_method: "pm_card_visa" } });
+    expect(ok.status).toBe("succeeded");
+    // Another merchant's list does nothing here.
+    const other = await bed.merchant();
+    expect((await createPayment({ ctx: other, input: card("pm_card_visa_debit") })).status).toBe("succeeded");
+  });
+});
+
+describe("the model's default rules", () => {
+  it("act in live mode (a high score is blocked); test mode shows the same score and lets the rules and test cards decide", async () => {
+    const ctx = await bed.merchant();
+    const signals = signalsFor({ paymentMethod: "pm_card_visa", email: "x@example.test", customer: null, ip: null, vpa: null });
+    const now = Date.now();
+    // A card with a burst of declines in the last hour, in both modes.
+    for (const livemode of [true, false]) {
+      const keys = keysOf(signals);
+      const tenant = { merchantId: ctx.merchantId, livemode };
+      for (let i = 0; i < 12; i++) {
+        await Promise.all(attemptWrites(env.h.db, tenant, keys, now - i * 1000));
+        await Promise.all(declineWrites(env.h.db, tenant, { ...keys, amountUsd: 2500 }, now - i * 1000));
+      }
+    }
+    const assess = (livemode: boolean) =>
+      assessPayment(
+        env.h.db,
+        { merchantId: ctx.merchantId, livemode },
+        { paymentId: "pay_x", attemptId: "pa_x", amount: 2500n, currency: "usd", signals, now },
+      );
+    const live = await assess(true);
+    const test = await assess(false);
+    expect(live.row.riskScore).toBe(test.row.riskScore);
+    expect(live.row.riskScore).toBeGreaterThanOrEqual(BLOCK_AT);
+    expect(live).toMatchObject({ decision: "blocked", outcome: { type: "blocked", rule: "default_block_risk_score", risk_level: "highest" } });
+    expect(test).toMatchObject({ decision: "authorized", outcome: { type: "authorized", rule: null, risk_level: "highest" } });
+  });
+});
+
+checksTheBooks(env);
