@@ -3,7 +3,7 @@
 // authorise, velocity from the windowed counters, and block lists.
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { events, fraudAssessments, fraudListItems, fraudLists, payments, reviews } from "@/db/schema";
+import { events, fraudAssessments, fraudCounters, fraudListItems, fraudLists, payments, reviews } from "@/db/schema";
 import { createPayment } from "@/lib/payments/create-payment";
 import { confirmPayment } from "@/lib/payments/confirm-payment";
 import { newId } from "@/lib/ids";
@@ -14,6 +14,7 @@ import { assessPayment } from "./assess-payment";
 import { keysOf } from "./compute-features";
 import { attemptWrites, declineWrites } from "./counter-writes";
 import { BLOCK_AT } from "./thresholds";
+import { reapFraudCounters } from "./reap-fraud-counters";
 
 const bed = paymentsTestBed("fraud_check");
 const { env } = bed;
@@ -134,6 +135,22 @@ describe("the model's default rules", () => {
     expect(live.row.riskScore).toBeGreaterThanOrEqual(BLOCK_AT);
     expect(live).toMatchObject({ decision: "blocked", outcome: { type: "blocked", rule: "default_block_risk_score", risk_level: "highest" } });
     expect(test).toMatchObject({ decision: "authorized", outcome: { type: "authorized", rule: null, risk_level: "highest" } });
+  });
+});
+
+describe("the counters' upkeep", () => {
+  it("the daily reaper deletes buckets and links older than 25 hours and keeps the rest", async () => {
+    const ctx = await bed.merchant();
+    const tenant = { merchantId: ctx.merchantId, livemode: false };
+    const keys = keysOf(signalsFor({ paymentMethod: "pm_card_visa", email: "old@example.test", customer: null, ip: null, vpa: null }));
+    const now = Date.now();
+    await Promise.all(attemptWrites(env.h.db, tenant, keys, now - 26 * 3_600_000));
+    await Promise.all(attemptWrites(env.h.db, tenant, { ...keys, email: null }, now - 3_600_000));
+    const reaped = await reapFraudCounters(env.h.db, now);
+    expect(reaped.counters).toBeGreaterThanOrEqual(2); // the old card and email buckets
+    expect(reaped.links).toBeGreaterThanOrEqual(2); // email↔card both ways
+    const left = await env.h.db.select().from(fraudCounters).where(eq(fraudCounters.merchantId, ctx.merchantId));
+    expect(left.map((c) => c.dimension)).toEqual(["card"]);
   });
 });
 
