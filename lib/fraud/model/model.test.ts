@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MODEL_FEATURES, type FeatureVector } from "../features";
-import model from "./model-v1.json";
+import model from "./model-v1.json" with { type: "json" };
 import { MODEL_THRESHOLDS, MODEL_VERSION, scoreFeatures } from "./score";
 import { trainFraudModel } from "./train";
 

@@ -5,7 +5,7 @@
 import type { FeatureVector } from "../features";
 import { MODEL_FEATURES } from "../features";
 import { compileScorer, type Term } from "./logistic";
-import model from "./model-v1.json";
+import model from "./model-v1.json" with { type: "json" };
 
 const terms = model.terms as Term[];
 if (model.features.length !== MODEL_FEATURES.length || model.features.some((f, i) => f !== MODEL_FEATURES[i])) {
