@@ -4,7 +4,7 @@ import { newId } from "@/lib/ids";
 import { currencyExponent } from "@/lib/money";
 import { computeFeatures, keysOf } from "./compute-features";
 import type { AttemptFraudKeys } from "./counter-writes";
-import { loadRulesAndLists } from "./load-rules";
+import { listValuesOf, rulesAndLists } from "./load-rules";
 import { MODEL_VERSION, scoreFeatures } from "./model/score";
 import { evaluateRules, ruleNumbersFrom } from "./rules";
 import type { RuleStringAttribute } from "./features";
@@ -44,10 +44,9 @@ export async function assessPayment(
   const now = args.now ?? Date.now();
   const keys = keysOf(args.signals);
   const amountUsd = amountInUsdCents(args.amount, args.currency);
-  const [features, { rules, lists }] = await Promise.all([
-    computeFeatures(db, tenant, { keys, signals: args.signals, amountUsd, now }),
-    loadRulesAndLists(db, tenant, args.signals),
-  ]);
+  const looked = await computeFeatures(db, tenant, { keys, signals: args.signals, amountUsd, now, listValues: listValuesOf(args.signals) });
+  const features = looked.features;
+  const { rules, lists } = rulesAndLists(tenant.livemode, looked.rules, looked.listItems);
   const score = scoreFeatures(features);
   const riskScore = Math.min(99, Math.max(0, Math.floor(score * 100)));
   const s = args.signals;

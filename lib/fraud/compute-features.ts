@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { fraudCounters, fraudLinks, fraudProfiles } from "@/db/schema";
+import { fraudCounters, fraudLinks, fraudListItems, fraudLists, fraudProfiles, fraudRules } from "@/db/schema";
 import type { FeatureVector } from "./features";
 import { counterKey, type PaymentSignals } from "./signals";
 
@@ -28,13 +28,22 @@ export const keysOf = (s: PaymentSignals): FeatureKeys => ({
 /**
  * The model's features for one attempt in one round trip: every velocity from the 5-minute counters
  * (index ranges of at most 288 rows per key), the distinct counts from the 24-hour links, the amount ratios
- * and "first payment" from the paid profiles. Counts are before this attempt (it is counted in its phase A).
+ * and "first payment" from the paid profiles — and, in the same statement, the merchant's active rules and
+ * the list entries holding this payment's values. Counts are before this attempt (it is counted in its phase A).
  */
+export interface FeatureLookup {
+  features: FeatureVector;
+  /** The merchant's active rules (id, source), read in the same round trip. */
+  rules: { id: string; source: string }[];
+  /** Of the merchant's lists, only the entries holding this payment's own values (alias, value). */
+  listItems: { alias: string; value: string }[];
+}
+
 export async function computeFeatures(
   db: Executor,
   tenant: { merchantId: string; livemode: boolean },
-  args: { keys: FeatureKeys; signals: PaymentSignals; amountUsd: number; now: number },
-): Promise<FeatureVector> {
+  args: { keys: FeatureKeys; signals: PaymentSignals; amountUsd: number; now: number; listValues: string[] },
+): Promise<FeatureLookup> {
   const { keys, now } = args;
   const h1 = bucketOf(now - 55 * 60_000);
   const h24 = bucketOf(now - 24 * 3_600_000 + BUCKET_MS);
@@ -69,6 +78,15 @@ export async function computeFeatures(
           ('vpa', ${k(keys.vpa)}), ('merchant', 'all'))
     )
     select 'c' as src, * from c union all select 'n', * from n union all select 'p', k1, k2, a, b, c, d, e from p
+    union all select 'r', ${fraudRules.id}, ${fraudRules.source}, 0, 0, 0, 0, 0 from ${fraudRules}
+      where ${fraudRules.merchantId} = ${m} and ${fraudRules.livemode} = ${l} and ${fraudRules.status} = 'active'
+    union all select 'l', ${fraudLists.alias}, ${fraudListItems.value}, 0, 0, 0, 0, 0
+      from ${fraudListItems} join ${fraudLists} on ${fraudLists.id} = ${fraudListItems.listId}
+      where ${fraudListItems.merchantId} = ${m} and ${fraudListItems.livemode} = ${l}
+        and ${fraudListItems.value} in (${sql.join(
+          (args.listValues.length ? args.listValues : [NONE]).map((v) => sql`${v}`),
+          sql`, `,
+        )})
   `)) as unknown as { rows?: Row[] } | Row[];
   const list: Row[] = Array.isArray(rows) ? rows : (rows.rows ?? []);
   const get = (src: string, k1: string) => list.find((r) => r.src === src && r.k1 === k1);
@@ -82,7 +100,7 @@ export async function computeFeatures(
   };
   const buyer = profile("customer") ?? profile("email");
   const payer = args.signals.paymentMethodType === "upi" ? profile("vpa") : profile("card");
-  return {
+  const features: FeatureVector = {
     amount_in_usd: args.amountUsd,
     amount_vs_customer_avg: ratio(buyer),
     amount_vs_merchant_avg: ratio(profile("merchant")),
@@ -106,6 +124,11 @@ export async function computeFeatures(
     hour_of_day: new Date(now).getUTCHours(),
     merchant_small_declines_10m: num(counter("small_declines")?.e),
     network_risk: args.signals.networkRisk,
+  };
+  return {
+    features,
+    rules: list.filter((r) => r.src === "r").map((r) => ({ id: r.k1, source: r.k2 })),
+    listItems: list.filter((r) => r.src === "l").map((r) => ({ alias: r.k1, value: r.k2 })),
   };
 }
 

@@ -1,6 +1,3 @@
-import { and, eq, inArray } from "drizzle-orm";
-import type { Executor } from "@/db/client";
-import { fraudListItems, fraudLists, fraudRules } from "@/db/schema";
 import { parseRule, type ParsedRule } from "./rules";
 import { BLOCK_AT, REVIEW_AT } from "./thresholds";
 import type { PaymentSignals } from "./signals";
@@ -55,30 +52,15 @@ const liveDefaults = parseDefaults([...DEFAULTS, ...LIVE_DEFAULTS]);
 const cache = new Map<string, ParsedRule>();
 
 /**
- * The merchant's active rules (parsed once per process) and the defaults; of the lists, only the entries
- * holding this payment's own values (all a rule's `in @alias` can ever match), so a list's size costs nothing.
+ * The rules to evaluate: the merchant's active ones (read with the features, parsed once per process)
+ * then the defaults for the mode; and the lists as the rules see them, from the entries that hold this
+ * payment's own values (all a rule's `in @alias` can ever match), so a list's size costs nothing.
  */
-export async function loadRulesAndLists(
-  db: Executor,
-  tenant: { merchantId: string; livemode: boolean },
-  s: PaymentSignals,
-): Promise<{ rules: LoadedRule[]; lists: Record<string, Set<string>> }> {
-  const values = [s.cardFingerprint, s.email, s.ipAddress, s.vpa, s.cardBin, s.customer, s.cardCountry]
-    .filter((v): v is string => Boolean(v))
-    .map((v) => v.toLowerCase());
-  const [own, items] = await Promise.all([
-    db
-      .select({ id: fraudRules.id, source: fraudRules.source })
-      .from(fraudRules)
-      .where(and(eq(fraudRules.merchantId, tenant.merchantId), eq(fraudRules.livemode, tenant.livemode), eq(fraudRules.status, "active"))),
-    values.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({ alias: fraudLists.alias, value: fraudListItems.value })
-          .from(fraudListItems)
-          .innerJoin(fraudLists, eq(fraudLists.id, fraudListItems.listId))
-          .where(and(eq(fraudListItems.merchantId, tenant.merchantId), eq(fraudListItems.livemode, tenant.livemode), inArray(fraudListItems.value, values))),
-  ]);
+export function rulesAndLists(
+  livemode: boolean,
+  own: { id: string; source: string }[],
+  items: { alias: string; value: string }[],
+): { rules: LoadedRule[]; lists: Record<string, Set<string>> } {
   const rules: LoadedRule[] = [];
   for (const r of own) {
     let parsed = cache.get(r.id);
@@ -92,5 +74,9 @@ export async function loadRulesAndLists(
   }
   const lists: Record<string, Set<string>> = {};
   for (const i of items) (lists[i.alias] ??= new Set()).add(i.value);
-  return { rules: [...rules, ...(tenant.livemode ? liveDefaults : testDefaults)], lists };
+  return { rules: [...rules, ...(livemode ? liveDefaults : testDefaults)], lists };
 }
+
+/** The payment's values a list can hold, lowercased. */
+export const listValuesOf = (s: PaymentSignals): string[] =>
+  [s.cardFingerprint, s.email, s.ipAddress, s.vpa, s.cardBin, s.customer, s.cardCountry].filter((v): v is string => Boolean(v)).map((v) => v.toLowerCase());
