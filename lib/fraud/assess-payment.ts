@@ -109,5 +109,5 @@ export async function assessPayment(
     tookUs,
     createdAt: new Date(now),
   };
-  return { decision, outcome, row, keys: { ...keys, amountUsd, at: now } };
+  return { decision, outcome, row, keys: { ...keys, amountUsd, at: now, ...(decision === "request_3ds" ? { threeDSecure: true } : {}) } };
 }

@@ -11,6 +11,8 @@ export interface AttemptFraudKeys extends FeatureKeys {
   amountUsd: number;
   /** When the attempt was checked (ms): its decline is counted in that bucket too. */
   at?: number;
+  /** A `request_3ds` rule matched: the processor is asked to challenge the card. */
+  threeDSecure?: boolean;
 }
 
 type Tenant = { merchantId: string; livemode: boolean };

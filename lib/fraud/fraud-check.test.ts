@@ -3,7 +3,7 @@
 // authorise, velocity from the windowed counters, and block lists.
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { events, fraudAssessments, fraudCounters, fraudListItems, fraudLists, payments, reviews } from "@/db/schema";
+import { events, fraudAssessments, fraudCounters, fraudRules, fraudListItems, fraudLists, payments, reviews } from "@/db/schema";
 import { createPayment } from "@/lib/payments/create-payment";
 import { confirmPayment } from "@/lib/payments/confirm-payment";
 import { newId } from "@/lib/ids";
@@ -106,6 +106,35 @@ describe("the fraud check of every attempt", () => {
     // Another merchant's list does nothing here.
     const other = await bed.merchant();
     expect((await createPayment({ ctx: other, input: card("pm_card_visa_debit") })).status).toBe("succeeded");
+  });
+});
+
+describe("a merchant's rules", () => {
+  it("request_3ds: the processor is asked to challenge the card (the sandbox sends it to its 3DS page); a payment the rule does not match is not", async () => {
+    const ctx = await bed.merchant();
+    await env.h.db
+      .insert(fraudRules)
+      .values({ id: newId("fraudRule"), merchantId: ctx.merchantId, livemode: false, action: "request_3ds", source: "request_3ds if :amount: > 100" });
+    const big = await createPayment({ ctx, input: card("pm_card_visa", { amount: 20_000, return_url: "https://shop.example/done" }) });
+    expect(big.status).toBe("requires_action");
+    expect(big.next_action).toMatchObject({ type: "redirect_to_url" });
+    expect(big.outcome).toMatchObject({ type: "authorized", reason: "rule" });
+    expect(big.outcome!.rule).toMatch(/^rule_/);
+    const small = await createPayment({ ctx, input: card("pm_card_visa", { amount: 5_000, return_url: "https://shop.example/done" }) });
+    expect(small).toMatchObject({ status: "succeeded", outcome: { type: "authorized", rule: null } });
+  });
+
+  it("block and review rules decide before the defaults; allow beats block", async () => {
+    const ctx = await bed.merchant();
+    const rule = (action: "block" | "review" | "allow", source: string) =>
+      env.h.db.insert(fraudRules).values({ id: newId("fraudRule"), merchantId: ctx.merchantId, livemode: false, action, source });
+    await rule("review", "review if :amount: > 300");
+    await rule("block", "block if :card_brand: = 'amex'");
+    const reviewed = await createPayment({ ctx, input: card("pm_card_visa", { amount: 40_000 }) });
+    expect(reviewed).toMatchObject({ status: "requires_capture", capture_method: "manual", outcome: { type: "manual_review", reason: "rule" } });
+    expect(await code(createPayment({ ctx, input: card("pm_card_amex") }))).toBe("card_declined");
+    await rule("allow", "allow if :amount: < 1000");
+    expect(await createPayment({ ctx, input: card("pm_card_amex", { amount: 900 }) })).toMatchObject({ status: "succeeded", outcome: { type: "authorized" } });
   });
 });
 

@@ -29,6 +29,8 @@ export interface AuthorizeInput {
   description?: string | null;
   /** Where the customer returns after a 3DS redirect (next_action). */
   returnUrl?: string | null;
+  /** Kassa's fraud rules asked for 3D Secure (a `request_3ds` rule): the processor must challenge the card. */
+  requestThreeDSecure?: boolean;
   /** UPI payments (paymentMethod "upi"): how the customer approves, and until when. */
   upi?: UpiAuthorizeInput | null;
 }

@@ -83,6 +83,7 @@ export async function authorizeAttempt(payment: PaymentRow, attempt: PaymentAtte
         customer: payment.customer,
         description: payment.description,
         returnUrl: payment.returnUrl,
+        requestThreeDSecure: attempt.fraudKeys?.threeDSecure === true,
         upi:
           attempt.paymentMethod === "upi" && payment.upi
             ? {

@@ -38,6 +38,7 @@ export async function authorize(deps: StripeDeps, ctx: ConnectorContext, input: 
     ...(customer && !input.returnUrl ? { off_session: true } : {}),
     ...(input.description ? { description: input.description } : {}),
     ...(input.returnUrl ? { return_url: input.returnUrl } : {}),
+    ...(input.requestThreeDSecure ? { payment_method_options: { card: { request_three_d_secure: "any" as const } } } : {}),
   };
   try {
     const pi = await deps.stripe().paymentIntents.create(params, { idempotencyKey: input.idempotencyKey });
