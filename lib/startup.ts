@@ -4,6 +4,7 @@ import { warmUp } from "@/lib/demo/warm-up";
 import { demoPaymentCount, seedDemoPayments } from "@/lib/demo/seed-payments";
 import { seedDemoProducts } from "@/lib/demo/seed-products";
 import { demoSubscriptionCount, seedDemoSubscriptions } from "@/lib/demo/seed-subscriptions";
+import { seedDemoFraud } from "@/lib/demo/seed-fraud";
 import { connectorNameFor } from "@/lib/payments/connector";
 import { assertPublicUrlConfigured, publicBaseUrl } from "@/lib/public-url";
 import { devUrls } from "@/lib/dev-addresses";
@@ -146,6 +147,9 @@ function seedDemoDataInBackground(db: Database, merchantId: string, counts: Demo
       const count = counts.payments;
       const n = await seedDemoPayments(db, ctx, { count, onProgress: (made) => logger.info({ payments: made, of: count }, "demo payments being written") });
       logger.info({ payments: n, ms: Date.now() - started }, "demo payments seeded");
+      // The fraud story: a card-testing burst held for review, elevated-risk payments in the review queue, one blocked.
+      const fraud = await seedDemoFraud(db, ctx);
+      logger.info(fraud, "demo fraud seeded");
     }
     if (counts.subscriptions === 0) return;
     const of = counts.subscriptions;
