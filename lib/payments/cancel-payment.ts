@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/service/roles";
 import { commit } from "@/lib/service/commit";
 import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
+import { closeReviewFor } from "@/lib/fraud/close-review";
 import { CancelPaymentInput } from "./inputs";
 import { loadPayment, unexpectedState } from "./load-payment";
 import { markOperation, newOperation, operationInFlight, resumeOperation, runOperation } from "./payment-operation";
@@ -46,6 +47,7 @@ export async function cancelPayment({
         .returning();
       changes.audit({ action: "payment.canceled", targetType: "payment", targetId: payment.id, metadata: { reason: cancellationReason } });
       changes.event("payment.canceled", serializePayment(updated!), { status: payment.status });
+      if (payment.outcome?.type === "manual_review") await closeReviewFor(tx, changes, payment.id, "canceled");
       return { kind: "done" as const, object: serializePayment(updated!) };
     }
     const op = newOperation(payment, "cancel", { reason: cancellationReason });

@@ -12,6 +12,7 @@ import { connectorOf } from "./connector";
 import { processingFee } from "./fees";
 import { loadPayment } from "./load-payment";
 import { postCapture } from "./postings";
+import { closeReviewFor } from "@/lib/fraud/close-review";
 import { serializePayment, type PaymentObject } from "./serialize-payment";
 
 /** A pending capture/cancel younger than this belongs to a request still in flight. */
@@ -133,5 +134,7 @@ async function applyOperationIn(
         : { reason: op.reason ?? null },
   });
   changes.event(event, serializePayment(updated!), { status: payment.status });
+  // A payment held for review (lib/fraud): its review closes in this commit.
+  if (payment.outcome?.type === "manual_review") await closeReviewFor(tx, changes, paymentId, op.type === "capture" ? "approved" : "canceled");
   return updated!;
 }
