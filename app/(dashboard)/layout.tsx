@@ -34,6 +34,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           {
             title: "Fraud",
             items: [
+              { href: "/fraud/reviews", label: "Review queue" },
               { href: "/fraud/rules", label: "Rules" },
               { href: "/fraud/lists", label: "Lists" },
             ],
