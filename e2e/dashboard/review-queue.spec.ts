@@ -1,7 +1,7 @@
 // Dashboard → Fraud → Review queue in Chromium: payments the fraud check held (the elevated-risk test card) are listed
 // riskiest first with the selected one's features, rules and related payments; j/k move, a approves (the payment is
 // captured), f asks first and refunds as fraud (the card is then declined at checkout); each result is announced in
-// a live region; an analyst reads without the decision buttons; axe on the page.
+// a live region; the action replayed without Origin or cross-site does nothing; an analyst reads without the decision buttons; axe on the page.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { reviews } from "@/db/schema";
@@ -65,7 +65,7 @@ test("the queue riskiest first; j/k move, a approves (captured), f confirms then
   await expect(rows.nth(0)).toHaveAttribute("data-selected", "true");
 
   // a approves the selected one: captured, announced, gone from the queue, the next selected.
-  await page.keyboard.press("a");
+  const [sent] = await Promise.all([page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined), page.keyboard.press("a")]);
   const announcement = page.getByTestId("review-announcement");
   await expect(announcement).toHaveAttribute("role", "status");
   await expect(announcement).toHaveText(`$99.00 payment ${top.paymentId} approved and captured.`);
@@ -88,6 +88,20 @@ test("the queue riskiest first; j/k move, a approves (captured), f confirms then
   await expect(rows).toHaveCount(1);
   expect((await getPayment(request, m.secretKey, mid.paymentId)).status).toBe("canceled");
   await expectAccessible(page);
+
+  // The captured action replayed against the last review with the owner's cookie but no Origin, or marked cross-site: refused.
+  const headers = await sent.allHeaders();
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const body = sent.postDataBuffer()!.toString().replace(top.reviewId, low.reviewId);
+  expect(body).toContain(low.reviewId);
+  for (const extra of [{}, { origin: new URL(sent.url()).origin, "sec-fetch-site": "cross-site" }] as Record<string, string>[]) {
+    await request.post(sent.url(), {
+      headers: { accept: "text/x-component", "content-type": headers["content-type"]!, "next-action": headers["next-action"]!, cookie, ...extra },
+      data: Buffer.from(body),
+    });
+  }
+  expect((await getPayment(request, m.secretKey, low.paymentId)).status).toBe("requires_capture");
+  await expect(rows).toHaveCount(1);
 
   // The same card is now declined at checkout.
   const s = await createSession(request, m.secretKey);
