@@ -24,7 +24,12 @@ export const sandboxUpiPspFn = inngest.createFunction(
     const due = await step.run("find-transaction", async () => {
       const db = await pspDeps.db();
       const [txn] = await db
-        .select({ id: sandboxUpiTransactions.id, decideAt: sandboxUpiTransactions.decideAt, callback: sandboxUpiTransactions.callback })
+        .select({
+          id: sandboxUpiTransactions.id,
+          status: sandboxUpiTransactions.status,
+          decideAt: sandboxUpiTransactions.decideAt,
+          callback: sandboxUpiTransactions.callback,
+        })
         .from(sandboxUpiTransactions)
         .where(
           and(
@@ -33,7 +38,8 @@ export const sandboxUpiPspFn = inngest.createFunction(
             eq(sandboxUpiTransactions.merchantReference, String(object.latest_attempt ?? "")),
           ),
         );
-      return txn?.decideAt && txn.callback ? { id: txn.id, at: txn.decideAt.toISOString() } : null;
+      // Decided already (a check or the app page got there first, or history written after the fact): no timer owed.
+      return txn?.decideAt && txn.callback && txn.status === "pending" ? { id: txn.id, at: txn.decideAt.toISOString() } : null;
     });
     if (!due) return { outcome: "no_timed_callback" };
     await step.sleepUntil("outcome-due", new Date(due.at));

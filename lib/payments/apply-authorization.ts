@@ -78,7 +78,9 @@ export async function applyAuthorization(
     const upiSucceeded = outcome.kind === "charge" && outcome.charge.paymentMethod.type === "upi" && outcome.charge.status === "succeeded";
     const feeBasisPoints = open && upiSucceeded ? (await loadUpiSettings(tx, payment)).feeBasisPoints : null;
     const change = open ? changeFor(payment, attempt, outcome, { qr, feeBasisPoints }) : null;
-    const applied = change ? await record(tx, changes, payment, attempt, change) : { payment, error: standingError(payment) };
+    const applied = change
+      ? await record(tx, changes, payment, attempt, change, { history: ctx.asOf !== undefined })
+      : { payment, error: standingError(payment) };
     if (opts.respond) {
       const { status, body } = answerFor(ctx, applied.payment, applied.error);
       changes.respond(status, body);
@@ -88,7 +90,14 @@ export async function applyAuthorization(
 }
 
 /** The outcome's rows: the ledger posting now, the rest in the commit's one statement. */
-async function record(tx: Transaction, changes: Changes, payment: PaymentRow, attempt: PaymentAttemptRow, change: Change): Promise<Applied> {
+async function record(
+  tx: Transaction,
+  changes: Changes,
+  payment: PaymentRow,
+  attempt: PaymentAttemptRow,
+  change: Change,
+  opts: { history: boolean },
+): Promise<Applied> {
   const now = new Date();
   const next: PaymentRow = { ...payment, ...change.payment, updatedAt: now };
   if (change.capture) await postCapture(tx, next, change.capture.amount, change.capture.fee);
@@ -102,7 +111,9 @@ async function record(tx: Transaction, changes: Changes, payment: PaymentRow, at
       .set({ ...change.attempt, updatedAt: now })
       .where(eq(paymentAttempts.id, attempt.id)),
   );
-  if (next.status === "requires_action" && next.upi && payment.status !== "requires_action") startUpiPolling(tx, changes, next, attempt);
+  // History written after the fact (the demo seed, ctx.asOf) settles its UPI payments itself: no live poll run.
+  if (next.status === "requires_action" && next.upi && payment.status !== "requires_action")
+    startUpiPolling(tx, changes, next, attempt, { run: !opts.history });
   recordFraudOutcome(tx, changes, next, attempt, change);
   changes.audit({ action: change.event, targetType: "payment", targetId: payment.id, metadata: { status: next.status, attempt: attempt.id } });
   changes.event(change.event, serializePayment(next), payment.status !== next.status ? { status: payment.status } : undefined);
@@ -138,16 +149,17 @@ function recordFraudOutcome(tx: Transaction, changes: Changes, next: PaymentRow,
  * A UPI payment now waits for the customer's app: its status-poll run starts (the internal event, in this
  * commit) and its timeline opens.
  */
-function startUpiPolling(tx: Transaction, changes: Changes, payment: PaymentRow, attempt: PaymentAttemptRow): void {
+function startUpiPolling(tx: Transaction, changes: Changes, payment: PaymentRow, attempt: PaymentAttemptRow, opts: { run: boolean }): void {
   const upi = payment.upi!;
-  declareInternalEvent(changes, INTERNAL_EVENTS.upiPaymentStarted, {
-    merchant: payment.merchantId,
-    livemode: String(payment.livemode),
-    payment: payment.id,
-    attempt: attempt.id,
-    startedAt: new Date().toISOString(),
-    expiresAt: new Date(upi.expires_at * 1000).toISOString(),
-  });
+  if (opts.run)
+    declareInternalEvent(changes, INTERNAL_EVENTS.upiPaymentStarted, {
+      merchant: payment.merchantId,
+      livemode: String(payment.livemode),
+      payment: payment.id,
+      attempt: attempt.id,
+      startedAt: new Date().toISOString(),
+      expiresAt: new Date(upi.expires_at * 1000).toISOString(),
+    });
   changes.write(
     tx.insert(upiEvents).values({
       id: newId("upiEvent"),
