@@ -118,6 +118,8 @@ export const payments = pgTable(
     index("payments_dashboard_status_idx").on(t.merchantId, t.livemode, t.status, t.createdAt, t.id),
     index("payments_dashboard_email_idx").on(t.merchantId, t.livemode, t.receiptEmail),
     index("payments_dashboard_last4_idx").on(t.merchantId, t.livemode, sql`(${t.card}->>'last4')`),
+    // The review queue's "same card": a merchant's payments by card fingerprint, newest first.
+    index("payments_card_fingerprint_idx").on(t.merchantId, t.livemode, sql`(${t.card}->>'fingerprint')`, t.createdAt),
     index("payments_dashboard_amount_idx").on(t.merchantId, t.livemode, t.amount),
     // UPI lists and the overview's success rate per flow: only UPI rows, newest first.
     index("payments_upi_created_idx")

@@ -1,0 +1,1 @@
+CREATE INDEX "payments_card_fingerprint_idx" ON "payments" USING btree ("merchant_id","livemode",("card"->>'fingerprint'),"created_at");
