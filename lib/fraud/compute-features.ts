@@ -60,7 +60,7 @@ export async function computeFeatures(
         coalesce(sum(${fraudCounters.declines}), 0)::int as d,
         coalesce(sum(${fraudCounters.declines}) filter (where ${fraudCounters.bucket} >= ${m10}), 0)::int as e
       from ${fraudCounters}
-      where ${fraudCounters.merchantId} = ${m} and ${fraudCounters.livemode} = ${l} and ${fraudCounters.bucket} >= ${h24}
+      where ${fraudCounters.merchantId} = ${m} and ${fraudCounters.livemode} = ${l} and ${fraudCounters.bucket} >= ${h24} and ${fraudCounters.bucket} <= ${bucketOf(now)}
         and (${fraudCounters.dimension}, ${fraudCounters.key}) in (('card', ${k(keys.card)}), ('email', ${k(keys.email)}), ('ip', ${k(keys.ip)}),
           ('customer', ${k(keys.customer)}), ('vpa', ${k(keys.vpa)}), ('small_declines', 'all'))
       group by 1, 2
@@ -68,6 +68,7 @@ export async function computeFeatures(
       select ${fraudLinks.kind} as k1, ${fraudLinks.a} as k2, count(*)::int as a, 0 as b, 0 as c, 0 as d, 0 as e
       from ${fraudLinks}
       where ${fraudLinks.merchantId} = ${m} and ${fraudLinks.livemode} = ${l} and ${fraudLinks.lastSeen} >= ${new Date(now - 24 * 3_600_000)}
+        and ${fraudLinks.lastSeen} <= ${new Date(now)}
         and (${fraudLinks.kind}, ${fraudLinks.a}) in (('email_card', ${k(keys.email)}), ('ip_card', ${k(keys.ip)}), ('card_email', ${k(keys.card)}))
       group by 1, 2
     ), p as (
