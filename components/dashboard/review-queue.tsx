@@ -108,11 +108,22 @@ export function ReviewQueue({ rows, detail, canWrite }: { rows: QueueRow[]; deta
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [announcement, setAnnouncement] = useState("");
-  const selectedId = detail?.review.id ?? null;
+  // The row j/k moved to, ahead of the server's answer: quick presses move from it, not from the page shown last.
+  // It holds while the page shown is still the one it moved from; any newer page wins.
+  const [cursor, setCursor] = useState<{ id: string; from: string | null } | null>(null);
+  const shownId = detail?.review.id ?? null;
+  const selectedId = cursor && cursor.from === shownId && rows.some((r) => r.review.id === cursor.id) ? cursor.id : shownId;
   const index = rows.findIndex((r) => r.review.id === selectedId);
   const selected = index >= 0 ? rows[index]! : null;
+  const shown = rows.find((r) => r.review.id === shownId) ?? null;
 
-  const select = useCallback((id: string) => router.replace(`/fraud/reviews?review=${encodeURIComponent(id)}`, { scroll: false }), [router]);
+  const select = useCallback(
+    (id: string) => {
+      setCursor({ id, from: shownId });
+      router.replace(`/fraud/reviews?review=${encodeURIComponent(id)}`, { scroll: false });
+    },
+    [router, shownId],
+  );
 
   const decide = useCallback(
     (decision: ReviewDecision) => {
@@ -221,7 +232,7 @@ export function ReviewQueue({ rows, detail, canWrite }: { rows: QueueRow[]; deta
                   </Button>
                 </div>
               ) : null}
-              <DetailPanel row={selected} detail={detail} />
+              <DetailPanel row={shown ?? selected} detail={detail} />
             </>
           ) : null}
           <section aria-label="Keyboard shortcuts" data-testid="shortcut-legend">
