@@ -200,8 +200,8 @@ describe("the UPI status-poll run, each test VPA end to end", () => {
     const [txn] = await h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
     await runUntil(expiresAt + 60_000);
     // At the callback (20 s after the PSP took it), before the first scheduled check at 22 s: the callback's
-    // own run and the poll run it woke each ask once; nothing asks after that.
-    expect(checks).toEqual([txn!.decideAt!.getTime(), txn!.decideAt!.getTime()]);
+    // run asks once; the poll run it woke reads the payment and ends, and nothing asks after that.
+    expect(checks).toEqual([txn!.decideAt!.getTime()]);
     expect(checks[0]! - startedAt).toBeLessThan(22_000);
     const row = await paymentRow(p.id);
     expect(row).toMatchObject({ status: "succeeded", amountReceived: 49_900n, fee: 0n });
@@ -212,10 +212,24 @@ describe("the UPI status-poll run, each test VPA end to end", () => {
     expect((await timeline(p.id)).map((e) => e.kind)).toEqual(expect.arrayContaining(["initiated", "callback", "poll"]));
   });
 
-  it("failure@kassa: declined after 10 s (callback), the payment can be tried again", async () => {
-    const { ctx, p, expiresAt } = await pay("failure@kassa");
+  it("a callback whose own PSP check times out: the woken poll run waits on, and the check at 22 s books the success", async () => {
+    failing = new Set([1]);
+    const { ctx, p, startedAt, expiresAt } = await pay("success@kassa");
+    const [txn] = await h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
     await runUntil(expiresAt + 60_000);
-    expect(checks).toHaveLength(2); // the callback's run and the woken poll run, both at 10 s
+    expect(checks).toEqual([txn!.decideAt!.getTime(), pollSchedule(startedAt, expiresAt)[0]]);
+    expect(Math.round((checks[1]! - startedAt) / 1000)).toBe(22);
+    expect((await paymentRow(p.id)).status).toBe("succeeded");
+    expect(await captures(ctx)).toHaveLength(1);
+    expect((await timeline(p.id)).filter((e) => e.kind === "poll_error")).toHaveLength(1);
+  });
+
+  it("failure@kassa: declined after 10 s (callback), the payment can be tried again", async () => {
+    const { ctx, p, startedAt, expiresAt } = await pay("failure@kassa");
+    await runUntil(expiresAt + 60_000);
+    // One PSP call, by the callback's run at 10 s; the poll run it woke reads the payment, never the PSP.
+    expect(checks).toHaveLength(1);
+    expect(checks[0]! - startedAt).toBeLessThan(22_000);
     const row = await paymentRow(p.id);
     expect(row.status).toBe("requires_payment_method");
     expect(row.lastPaymentError).toMatchObject({ code: "payment_method_provider_decline" });
