@@ -23,3 +23,4 @@ export * from "./subscriptions";
 export * from "./billing-portal-sessions";
 export * from "./upi";
 export * from "./fraud";
+export * from "./alerts";

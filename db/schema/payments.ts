@@ -158,9 +158,16 @@ export const paymentAttempts = pgTable(
     /** The fraud check's counter keys (hashed email and IP) and USD amount, for the decline or paid counters in phase B. */
     fraudKeys: jsonb().$type<AttemptFraudKeys>(),
     settledAt: timestamp({ withTimezone: true }),
+    /** When the processor's answer was first lost (a timeout: unknown outcome); kept after the attempt is settled, for the timeout-rate alert. */
+    outcomeUnknownAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index().on(t.paymentId), index().on(t.status, t.createdAt)],
+  (t) => [
+    index().on(t.paymentId),
+    index().on(t.status, t.createdAt),
+    // The alerts' evaluation: every attempt of the trailing 15 minutes, across merchants, by one range scan.
+    index("payment_attempts_created_idx").on(t.createdAt),
+  ],
 );
 export type PaymentAttemptRow = typeof paymentAttempts.$inferSelect;
 
