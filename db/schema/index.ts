@@ -24,3 +24,4 @@ export * from "./billing-portal-sessions";
 export * from "./upi";
 export * from "./fraud";
 export * from "./alerts";
+export * from "./payouts";
