@@ -25,3 +25,4 @@ export * from "./upi";
 export * from "./fraud";
 export * from "./alerts";
 export * from "./payouts";
+export * from "./orders";
