@@ -4,6 +4,7 @@ import { primaryId, tenant, timestamps } from "./columns";
 import type { UpiDetails } from "./upi";
 import type { PaymentOutcome } from "./fraud";
 import type { AttemptFraudKeys } from "../../lib/fraud/counter-writes";
+import type { EscrowState } from "./escrow";
 
 /** Stripe PaymentIntent statuses, in the order a payment moves through them. */
 export const PAYMENT_STATUSES = [
@@ -107,6 +108,10 @@ export const payments = pgTable(
      * a retry or the reconciliation job finish it with the same processor idempotency key.
      */
     pendingOperation: jsonb().$type<PendingOperation>(),
+    /** Escrow (lib/escrow): captured funds held until escrow_release_at unless disputed inside the window. */
+    escrow: jsonb().$type<EscrowState>(),
+    /** When a held escrow is released (set at creation for release_at, at capture for release_after_days). */
+    escrowReleaseAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -129,6 +134,10 @@ export const payments = pgTable(
     index("payments_upi_pending_idx")
       .on(t.updatedAt)
       .where(sql`${t.status} = 'requires_action' and ${t.upi} is not null`),
+    // The escrow sweep: held escrows by release time.
+    index("payments_escrow_due_idx")
+      .on(t.escrowReleaseAt)
+      .where(sql`${t.escrow}->>'status' = 'held'`),
     index("payments_recovery_idx")
       .on(t.updatedAt)
       .where(sql`${t.status} = 'processing' or ${t.pendingOperation} is not null`),
