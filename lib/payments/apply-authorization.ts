@@ -183,7 +183,8 @@ function changeFor(
   const now = new Date();
   if (outcome.kind === "unknown") {
     if (attempt.status === "unknown") return null;
-    return { payment: {}, attempt: { status: "unknown" }, event: "payment.processing", error: null };
+    // outcomeUnknownAt outlives the settling of the attempt: the timeout-rate alert counts it (lib/alerts).
+    return { payment: {}, attempt: { status: "unknown", outcomeUnknownAt: now }, event: "payment.processing", error: null };
   }
   if (outcome.kind === "blocked") {
     // Stripe's answer for a Radar block: a card_declined with decline_code fraudulent; nothing was charged.

@@ -114,6 +114,7 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
         failure: null,
         fraudKeys: assessment?.keys ?? null,
         settledAt: null,
+        outcomeUnknownAt: null,
         createdAt: now,
         updatedAt: now,
       }
