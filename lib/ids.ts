@@ -37,6 +37,7 @@ export const ID_PREFIXES = {
   fraudList: "rsl",
   fraudListItem: "rsli",
   review: "prv",
+  alert: "alrt",
   ledgerAccount: "lac",
   journalEntry: "jen",
   balanceTransaction: "txn",

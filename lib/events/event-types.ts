@@ -23,6 +23,8 @@ export const EVENT_TYPES = [
   "dispute.closed",
   "review.opened",
   "review.closed",
+  "alert.opened",
+  "alert.resolved",
   "webhook_endpoint.test",
   "checkout.session.created",
   "checkout.session.completed",
