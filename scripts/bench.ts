@@ -5,6 +5,7 @@
  *   2. the maximum throughput of create+confirm (POST /api/v1/payments, confirm: true, sandbox card);
  *   3. p50/p99 latency of create+confirm at half of its own maximum;
  *   4. the server's RSS over a soak at half load (KASSA_BENCH_SOAK_SECONDS, default 300).
+ *   5. create+confirm's maximum again with the fraud check off (KASSA_BENCH_SKIP_FRAUD_CHECK, test mode only), beside 2.
  * Prints the figures and the targets (ratio ≥ 50 %, p99 ≤ 50 ms, RSS flat within ±10 %).
  * KASSA_BENCH_SKIP_BUILD=1 reuses an existing .next build; KASSA_BENCH_SECONDS sets each measurement.
  */
@@ -61,35 +62,51 @@ try {
   const databaseUrl = await createDatabase(pg.url(), "kassa_bench");
   const port = await freePort();
   const executorPort = await freePort();
-  // Its own process group, so stopping it stops next-server too.
-  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: "bench-secret-not-for-production-0123456789",
-      KASSA_URL: `http://127.0.0.1:${port}`,
-      KASSA_RATE_LIMIT_API: "1000000/1s",
-      KASSA_SEED_DEMO: "false",
-      KASSA_EXECUTOR_PORT: String(executorPort),
-      ...(process.env.KASSA_LOCAL_EXECUTOR ? { KASSA_LOCAL_EXECUTOR: process.env.KASSA_LOCAL_EXECUTOR } : {}),
-      LOG_LEVEL: "warn",
-    },
-  });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* not yet */
+  /** Starts `next start` on the bench database; `extra` adds env (the fraud-check-off run). */
+  const startServer = async (extra: Record<string, string> = {}) => {
+    // Its own process group, so stopping it stops next-server too.
+    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: "bench-secret-not-for-production-0123456789",
+        KASSA_URL: base,
+        KASSA_RATE_LIMIT_API: "1000000/1s",
+        KASSA_SEED_DEMO: "false",
+        KASSA_EXECUTOR_PORT: String(executorPort),
+        ...(process.env.KASSA_LOCAL_EXECUTOR ? { KASSA_LOCAL_EXECUTOR: process.env.KASSA_LOCAL_EXECUTOR } : {}),
+        LOG_LEVEL: "warn",
+        ...extra,
+      },
+    });
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) break;
+      } catch {
+        /* not yet */
+      }
+      if (i > 240) throw new Error("server did not start");
+      await new Promise((r) => setTimeout(r, 500));
     }
-    if (i > 240) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  };
+  const stopServer = async () => {
+    if (!server?.pid) return;
+    const gone = new Promise((r) => server!.once("exit", r));
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+    await gone;
+    server = undefined;
+  };
+  await startServer();
 
   // A merchant and a key, made through the service verbs on the same database.
   process.env.DATABASE_URL = databaseUrl;
@@ -129,19 +146,27 @@ try {
   const timer = setInterval(() => samples.push(rssMb(server!.pid!)), 10_000);
   const soak = await load({ ...payment, duration: soakSeconds, connections, overallRate: half });
   clearInterval(timer);
-  samples.push(rssMb(server.pid!));
+  samples.push(rssMb(server!.pid!));
   const settled = samples.length > 4 ? samples.slice(3) : samples;
   const rssStart = settled[0]!;
   const rssEnd = settled.at(-1)!;
 
+  // The same create+confirm with Kassa's fraud check off (a test-mode-only switch for this comparison):
+  // what scoring costs in throughput, measured in the same run.
+  await stopServer();
+  await startServer({ KASSA_BENCH_SKIP_FRAUD_CHECK: "1" });
+  await load({ ...payment, ...warm });
+  const unscored = await load({ ...payment, duration: seconds, connections });
+
   const ratio = payMax / bare.requests.average;
-  const non2xx = pay.non2xx + steady.non2xx + soak.non2xx;
+  const non2xx = pay.non2xx + steady.non2xx + soak.non2xx + unscored.non2xx;
   const drift = (rssEnd - rssStart) / rssStart;
   const lines = [
     "",
     "Kassa bench (production build, PostgreSQL, sandbox processor)",
     `  bare route GET /api/ping            ${bare.requests.average.toFixed(0)} req/s  p50 ${bare.latency.p50} ms  p99 ${bare.latency.p99} ms`,
     `  create+confirm POST /api/v1/payments ${payMax.toFixed(0)} req/s  p50 ${pay.latency.p50} ms  p99 ${pay.latency.p99} ms`,
+    `  create+confirm without fraud check   ${unscored.requests.average.toFixed(0)} req/s  p50 ${unscored.latency.p50} ms  p99 ${unscored.latency.p99} ms   (scoring costs ${((1 - payMax / unscored.requests.average) * 100).toFixed(1)} % of throughput)`,
     `  ratio create+confirm / bare          ${(ratio * 100).toFixed(1)} %   (target ≥ 50 %)`,
     `  at half load (${half} req/s)           p50 ${steady.latency.p50} ms  p99 ${steady.latency.p99} ms   (target p99 ≤ 50 ms)`,
     `  bare route at half load (${Math.floor(bare.requests.average / 2)} req/s)  p50 ${bareSteady.latency.p50} ms  p99 ${bareSteady.latency.p99} ms`,
@@ -157,6 +182,7 @@ try {
       {
         bare: bare.requests.average,
         createConfirm: payMax,
+        createConfirmWithoutFraudCheck: unscored.requests.average,
         ratio,
         halfLoad: half,
         p50: steady.latency.p50,

@@ -4,9 +4,9 @@ import { newId } from "@/lib/ids";
 import { currencyExponent } from "@/lib/money";
 import { computeFeatures, keysOf } from "./compute-features";
 import type { AttemptFraudKeys } from "./counter-writes";
-import { listValuesOf, rulesAndLists } from "./load-rules";
+import { listValuesOf, rulesAndLists, type LoadedRule } from "./load-rules";
 import { MODEL_VERSION, scoreFeatures } from "./model/score";
-import { evaluateRules, ruleNumbersFrom } from "./rules";
+import { RULE_ACTIONS, ruleNumbersFrom } from "./rules";
 import type { RuleStringAttribute } from "./features";
 import type { PaymentSignals } from "./signals";
 import { amountInUsdCents } from "./usd";
@@ -66,13 +66,16 @@ export async function assessPayment(
     payment_method_type: s.paymentMethodType,
   };
   const input = { numbers: ruleNumbersFrom(features, Number(args.amount), currencyExponent(args.currency), riskScore), strings, lists };
+  // Each rule is tested once: every match is recorded, and the first match in Radar's order (evaluateRules'
+  // order: request_3ds, allow, block, review; the rules' own order within one) decides.
   const matched = rules.filter((r) => r.parsed.test(input));
-  const hit = evaluateRules(
-    matched.map((r) => r.parsed),
-    input,
-  );
-  const rule = hit ? matched.find((r) => r.parsed === hit.rule)! : null;
-  const decision: FraudDecision = !hit ? "authorized" : hit.action === "allow" ? "authorized" : hit.action === "block" ? "blocked" : hit.action;
+  let rule: LoadedRule | null = null;
+  for (const action of RULE_ACTIONS) {
+    rule = matched.find((r) => r.parsed.action === action) ?? null;
+    if (rule) break;
+  }
+  const action = rule?.parsed.action;
+  const decision: FraudDecision = !action || action === "allow" ? "authorized" : action === "block" ? "blocked" : action;
   const outcome: PaymentOutcome = {
     risk_score: riskScore,
     risk_level: levelOf(riskScore, args.signals.networkRisk),
