@@ -18,6 +18,7 @@ import { upiStatusPollFn } from "./functions/upi-status-poll";
 import { upiCallbackFn } from "./functions/upi-callback";
 import { upiExpirySweepFn } from "./functions/upi-expiry-sweep";
 import { sandboxUpiPspFn } from "./functions/sandbox-upi-psp";
+import { orderSagaFn } from "./functions/order-saga";
 
 /** Every function served at /api/inngest. */
 export const functions = [
@@ -41,4 +42,5 @@ export const functions = [
   upiCallbackFn,
   upiExpirySweepFn,
   sandboxUpiPspFn,
+  orderSagaFn,
 ];

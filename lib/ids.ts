@@ -51,6 +51,9 @@ export const ID_PREFIXES = {
   email: "em",
   passwordReset: "pwr",
   signupRequest: "sur",
+  order: "ord",
+  orderStep: "ostep",
+  fulfillmentHook: "fh",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

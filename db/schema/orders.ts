@@ -34,9 +34,14 @@ export interface OrderItem {
   amount: number;
 }
 
-/** The saga's progress, written before and after each side effect so a crashed run knows what to undo. */
+/**
+ * The saga's progress. `reserveRequested` is written before the reserve call is sent (the recovery
+ * point: from then on a compensation must release, whatever the answer was); the rest after each
+ * side effect succeeded.
+ */
 export interface OrderProgress {
   authorized?: boolean;
+  reserveRequested?: boolean;
   reserved?: boolean;
   captured?: boolean;
   confirmed?: boolean;

@@ -54,6 +54,8 @@ describe("Kassa functions through the local executor", () => {
       "kassa-customer-payment-failed-email",
       "kassa-customer-receipt",
       "kassa-customer-trial-ending-email",
+      "kassa-order-saga",
+      "kassa-order-saga-failure",
       "kassa-outbox-sweep",
       "kassa-reap-idempotency-keys",
       "kassa-reconcile-payments",

@@ -47,6 +47,10 @@ export const EVENT_TYPES = [
   "invoice.upcoming",
   "invoice.voided",
   "invoice.marked_uncollectible",
+  "order.created",
+  "order.succeeded",
+  "order.failed",
+  "order.compensated",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

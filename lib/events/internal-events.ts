@@ -22,6 +22,8 @@ export const INTERNAL_EVENTS = {
   upiPaymentStarted: "upi/payment.started",
   /** A UPI PSP's callback was recorded: the callback run applies it, and a waiting poll run ends early. */
   upiCallbackReceived: "upi/callback.received",
+  /** An order was created: its saga run authorises, reserves, captures and confirms (inngest/functions/order-saga.ts). */
+  orderStarted: "orders/order.started",
 } as const;
 export type InternalEventName = (typeof INTERNAL_EVENTS)[keyof typeof INTERNAL_EVENTS];
 
