@@ -18,6 +18,7 @@ import { upiStatusPollFn } from "./functions/upi-status-poll";
 import { upiCallbackFn } from "./functions/upi-callback";
 import { upiExpirySweepFn } from "./functions/upi-expiry-sweep";
 import { sandboxUpiPspFn } from "./functions/sandbox-upi-psp";
+import { alertEvaluateFn } from "./functions/alert-evaluate";
 import { orderSagaFn } from "./functions/order-saga";
 
 /** Every function served at /api/inngest. */
@@ -42,5 +43,6 @@ export const functions = [
   upiCallbackFn,
   upiExpirySweepFn,
   sandboxUpiPspFn,
+  alertEvaluateFn,
   orderSagaFn,
 ];

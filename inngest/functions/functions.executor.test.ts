@@ -48,6 +48,7 @@ describe("Kassa functions through the local executor", () => {
   it("registers every served function with its cron", async () => {
     const ids = (await h.db.select({ id: inngestFunctions.id }).from(inngestFunctions)).map((f) => f.id).sort();
     expect(ids).toEqual([
+      "kassa-alert-evaluate",
       "kassa-authorization-timer",
       "kassa-checkout-session-expiry",
       "kassa-customer-invoice-email",
