@@ -10,7 +10,9 @@ export type FailpointName =
   | `${"payment" | "refund" | "capture" | "cancel" | "setup_intent" | "attach" | "evidence" | "invoice"}.processor:${"before" | "after"}`
   | "api.response:before_store"
   /** A UPI payment the PSP calls paid, about to be booked (after its callback was recorded). */
-  | "upi.booking:before";
+  | "upi.booking:before"
+  /** A payout posted to the ledger, about to be handed to the bank (inngest payout-send). */
+  | "payout.bank:before";
 
 type Handler = (name: FailpointName) => Promise<void> | void;
 let handler: Handler | null = null;

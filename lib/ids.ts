@@ -51,6 +51,10 @@ export const ID_PREFIXES = {
   email: "em",
   passwordReset: "pwr",
   signupRequest: "sur",
+  bankAccount: "ba",
+  payout: "po",
+  // The sandbox bank's own transfers (lib/gateways/sandbox-bank).
+  sandboxBankTransfer: "sbtr",
   order: "ord",
   orderStep: "ostep",
   fulfillmentHook: "fh",

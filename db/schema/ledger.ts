@@ -23,6 +23,12 @@ export const LEDGER_ACCOUNTS = [
   "disputes",
   /** Liability: funds held back from the merchant (rolling reserve / escrow). */
   "reserve",
+  /** Liability: escrowed payments' funds held until release (credit balance = the merchant's escrowed; lib/escrow). */
+  "escrow",
+  /** Liability: merchant money paid out and on its way to the merchant's bank (credit balance = in transit). */
+  "payouts_in_transit",
+  /** Asset clearing: money our bank sent out for paid payouts. */
+  "bank_clearing",
 ] as const;
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 
@@ -37,7 +43,13 @@ export const JOURNAL_ENTRY_TYPES = [
   "reversal",
   "reserve_hold",
   "reserve_release",
+  /** An escrowed payment's held funds moved from escrow to the merchant (lib/escrow). */
+  "escrow_release",
   "adjustment",
+  "payout",
+  "payout_paid",
+  "payout_failure",
+  "payout_cancel",
 ] as const;
 export type JournalEntryType = (typeof JOURNAL_ENTRY_TYPES)[number];
 
@@ -50,6 +62,11 @@ export const BALANCE_TRANSACTION_TYPES = [
   "adjustment",
   "dispute",
   "reserve_transaction",
+  /** An escrowed payment's funds released to the merchant (available at once). */
+  "escrow_release",
+  "payout",
+  "payout_failure",
+  "payout_cancel",
 ] as const;
 export type BalanceTransactionType = (typeof BALANCE_TRANSACTION_TYPES)[number];
 

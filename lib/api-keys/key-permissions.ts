@@ -13,10 +13,12 @@ const GRANTABLE = [
   "billing_portal",
   "customers",
   "disputes",
+  "escrow",
   "events",
   "invoices",
   "payment_links",
   "payments",
+  "payouts",
   "products",
   "radar",
   "refunds",
@@ -25,9 +27,11 @@ const GRANTABLE = [
 ] as const;
 export type Resource = (typeof GRANTABLE)[number];
 
-export const RESOURCE_LEVELS: Record<Resource, ("read" | "write")[]> = Object.fromEntries(
-  GRANTABLE.map((r) => [r, (["read", "write"] as const).filter((l) => `${r}:${l}` in PERMISSIONS)]),
-) as Record<Resource, ("read" | "write")[]>;
+/** Levels a grant can have; escrow's only one is `dispute` (escrow:dispute: open and resolve escrow disputes). */
+type Level = "read" | "write" | "dispute";
+export const RESOURCE_LEVELS: Record<Resource, Level[]> = Object.fromEntries(
+  GRANTABLE.map((r) => [r, (["read", "write", "dispute"] as const).filter((l) => `${r}:${l}` in PERMISSIONS)]),
+) as Record<Resource, Level[]>;
 
 export const KeyPermissionsInput = z.strictObject(
   Object.fromEntries(GRANTABLE.map((r) => [r, z.enum(["none", ...RESOURCE_LEVELS[r]] as [string, ...string[]]).optional()])) as Record<
@@ -38,7 +42,7 @@ export const KeyPermissionsInput = z.strictObject(
 
 /** The grants as stored: "none" dropped. */
 export function normalizePermissions(input: Partial<Record<Resource, string>>): KeyPermissions {
-  return Object.fromEntries(Object.entries(input).filter(([, l]) => l === "read" || l === "write")) as KeyPermissions;
+  return Object.fromEntries(Object.entries(input).filter(([, l]) => l === "read" || l === "write" || l === "dispute")) as KeyPermissions;
 }
 
 /** The grants a role may hand out: a member never makes a key that can do more than they can. */
@@ -50,7 +54,7 @@ export function exceedsRole(perms: KeyPermissions, role: Role): Resource | null 
 }
 
 /** For the create-key form: each grantable resource with the levels this role may hand out. */
-export function grantableFor(role: Role): { name: Resource; levels: ("read" | "write")[] }[] {
+export function grantableFor(role: Role): { name: Resource; levels: Level[] }[] {
   return GRANTABLE.map((name) => ({ name, levels: RESOURCE_LEVELS[name].filter((l) => can(role, `${name}:${l}` as Permission)) })).filter(
     (r) => r.levels.length > 0,
   );

@@ -78,6 +78,14 @@ describe("getBalance", () => {
         { amount: 5_000, currency: "eur" },
         { amount: 9_680 + 1_912, currency: "usd" },
       ],
+      in_transit: [
+        { amount: 0, currency: "eur" },
+        { amount: 0, currency: "usd" },
+      ],
+      escrowed: [
+        { amount: 0, currency: "eur" },
+        { amount: 0, currency: "usd" },
+      ],
     });
 
     // Before available_on nothing moves; at it, the first two transactions are released.
@@ -163,6 +171,8 @@ describe("getBalance", () => {
       livemode: false,
       available: [{ amount: 0, currency: "usd" }],
       pending: [{ amount: 0, currency: "usd" }],
+      in_transit: [{ amount: 0, currency: "usd" }],
+      escrowed: [{ amount: 0, currency: "usd" }],
     });
   });
 
@@ -199,6 +209,8 @@ describe("on PGlite (the embedded default)", () => {
         livemode: true,
         available: [{ amount: 4_820, currency: "jpy" }],
         pending: [{ amount: 0, currency: "jpy" }],
+        in_transit: [{ amount: 0, currency: "jpy" }],
+        escrowed: [{ amount: 0, currency: "jpy" }],
       });
       await expectLedgerBalanced(lite.db);
     } finally {

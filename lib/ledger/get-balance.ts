@@ -14,6 +14,10 @@ export interface BalanceObject {
   livemode: boolean;
   available: BalanceAmount[];
   pending: BalanceAmount[];
+  /** Paid out and on its way to the merchant's bank (payouts pending or in transit). Kassa's own field. */
+  in_transit: BalanceAmount[];
+  /** Captured into escrow and not yet released or refunded (lib/escrow). Kassa's own field. */
+  escrowed: BalanceAmount[];
 }
 
 /**
@@ -35,7 +39,7 @@ export async function getBalance({ ctx }: { ctx: ServiceContext }): Promise<Bala
       and(
         eq(journalLines.merchantId, ctx.merchantId),
         eq(journalLines.livemode, ctx.livemode),
-        inArray(journalLines.account, ["merchant_available", "merchant_pending"]),
+        inArray(journalLines.account, ["merchant_available", "merchant_pending", "payouts_in_transit", "escrow"]),
       ),
     )
     .groupBy(journalLines.account, journalLines.currency);
@@ -55,5 +59,7 @@ export async function getBalance({ ctx }: { ctx: ServiceContext }): Promise<Bala
     livemode: ctx.livemode,
     available: currencies.map((c) => amount("merchant_available", c)),
     pending: currencies.map((c) => amount("merchant_pending", c)),
+    in_transit: currencies.map((c) => amount("payouts_in_transit", c)),
+    escrowed: currencies.map((c) => amount("escrow", c)),
   };
 }

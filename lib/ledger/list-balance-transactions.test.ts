@@ -117,7 +117,7 @@ describe("listBalanceTransactions", () => {
   });
 
   it("rejects bad parameters with Stripe-style errors", async () => {
-    await expect(listBalanceTransactions({ ctx, input: { type: "payout" } })).rejects.toMatchObject({ code: "parameter_invalid", param: "type" });
+    await expect(listBalanceTransactions({ ctx, input: { type: "transfer" } })).rejects.toMatchObject({ code: "parameter_invalid", param: "type" });
     await expect(listBalanceTransactions({ ctx, input: { limit: 0 } })).rejects.toMatchObject({ code: "parameter_invalid_integer" });
     await expect(listBalanceTransactions({ ctx, input: { merchant: "mer_x" } })).rejects.toMatchObject({ code: "parameter_unknown" });
   });

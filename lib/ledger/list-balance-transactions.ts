@@ -1,6 +1,6 @@
-import { and, eq, gt, gte, lt, lte, type SQL } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { BALANCE_TRANSACTION_TYPES, balanceTransactions, type BalanceTransactionRow } from "@/db/schema";
+import { BALANCE_TRANSACTION_TYPES, balanceTransactions, payoutSettlements, type BalanceTransactionRow } from "@/db/schema";
 import { listParams, paginate } from "@/lib/service/pagination";
 import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
@@ -15,6 +15,8 @@ export const ListBalanceTransactionsInput = z.strictObject({
   type: z.enum(BALANCE_TRANSACTION_TYPES).optional(),
   /** The id of the object that caused the transaction (a charge, refund, dispute…). */
   source: z.string().min(1).max(255).optional(),
+  /** The transactions an (automatic) payout settles: its reconciliation (Stripe's `payout`). */
+  payout: z.string().min(1).max(255).optional(),
   currency: z
     .string()
     .regex(/^[a-z]{3}$/, "must be a lowercase ISO currency code")
@@ -33,6 +35,21 @@ export async function listBalanceTransactions({ ctx, input, url = "/v1/balance_t
     params.type ? eq(t.type, params.type) : undefined,
     params.source ? eq(t.sourceId, params.source) : undefined,
     params.currency ? eq(t.currency, params.currency) : undefined,
+    params.payout
+      ? inArray(
+          t.id,
+          (await executor(ctx))
+            .select({ id: payoutSettlements.balanceTransactionId })
+            .from(payoutSettlements)
+            .where(
+              and(
+                eq(payoutSettlements.payoutId, params.payout),
+                eq(payoutSettlements.merchantId, ctx.merchantId),
+                eq(payoutSettlements.livemode, ctx.livemode),
+              ),
+            ),
+        )
+      : undefined,
   ];
   const created = params.created;
   if (typeof created === "number") {

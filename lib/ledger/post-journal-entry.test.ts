@@ -146,7 +146,7 @@ describe("postJournalEntry validation", () => {
     ],
     ["an uppercase currency", { currency: "USD" }, "currency"],
     ["an unknown currency", { currency: "xyz" }, "currency"],
-    ["an unknown type", { type: "payout" as never }, "type"],
+    ["an unknown type", { type: "transfer" as never }, "type"],
     ["an empty key", { key: "" }, "key"],
     ["merchant_pending without a balance transaction", { balanceTransaction: undefined }, "balanceTransaction"],
     ["a balance transaction whose net differs", { balanceTransaction: { type: "charge", amount: 10_000n, fee: 0n } }, "balanceTransaction"],

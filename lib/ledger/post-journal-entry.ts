@@ -54,6 +54,12 @@ export interface PostJournalEntryResult {
   balanceTransaction: BalanceTransactionRow | null;
 }
 
+/**
+ * Payout entries move merchant money out of (or back into) merchant_available directly, with a balance
+ * transaction that is available from the start (as Stripe's `payout` / `payout_failure` / `payout_cancel`).
+ */
+export const AVAILABLE_ENTRY_TYPES: readonly JournalEntryType[] = ["payout", "payout_failure", "payout_cancel"];
+
 const invalid = (message: string, param?: string) => new KassaError("ledger_entry_invalid", message, { param });
 
 /** Throws ledger_entry_invalid unless the input is a well-formed, balanced posting. */
@@ -85,6 +91,16 @@ export function validatePosting(input: PostJournalEntryInput): void {
 
   const bt = input.balanceTransaction;
   const touchesPending = input.lines.some((l) => l.account === "merchant_pending");
+  if (AVAILABLE_ENTRY_TYPES.includes(input.type)) {
+    const available = input.lines.filter((l) => l.account === "merchant_available").reduce<bigint>((s, l) => s + l.amount, 0n);
+    if (input.lines.some((l) => l.account === "merchant_pending")) throw invalid("A payout entry does not touch merchant_pending.", "lines");
+    if (!bt || !touchesAvailable) throw invalid("A payout entry moves merchant_available with a balance transaction.", "balanceTransaction");
+    if (!BALANCE_TRANSACTION_TYPES.includes(bt.type)) throw invalid(`Unknown balance transaction type: ${String(bt.type)}.`);
+    if (typeof bt.amount !== "bigint" || typeof bt.fee !== "bigint" || (bt.amount as bigint) - (bt.fee as bigint) !== -available) {
+      throw invalid(`Balance transaction net does not match the merchant_available credit ${-available}.`, "balanceTransaction");
+    }
+    return;
+  }
   if (input.type === "release") {
     // Release only moves merchant money between its two accounts, with no balance transaction.
     if (bt) throw invalid("A release entry carries no balance transaction.", "balanceTransaction");
@@ -169,7 +185,7 @@ async function post(tx: Executor, input: PostJournalEntryInput): Promise<PostJou
       fee: bt.fee,
       net: bt.amount - bt.fee,
       currency,
-      status: "pending",
+      status: AVAILABLE_ENTRY_TYPES.includes(input.type) ? "available" : "pending",
       availableOn: input.availableOn ?? entry.createdAt,
       sourceType: source.type,
       sourceId: source.id,

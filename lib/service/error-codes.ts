@@ -14,6 +14,18 @@ export const ERROR_CODES = {
   url_invalid: { status: 400, type: "invalid_request_error" },
   payment_intent_unexpected_state: { status: 400, type: "invalid_request_error" },
   charge_already_refunded: { status: 400, type: "invalid_request_error" },
+  /** Escrow (lib/escrow): an escrow verb on a payment created without escrow. */
+  payment_not_escrowed: { status: 400, type: "invalid_request_error" },
+  /** Releasing (or disputing) an escrow already released to the merchant. */
+  escrow_already_released: { status: 400, type: "invalid_request_error" },
+  /** An escrow verb on a payment not captured yet (nothing held) or whose held funds were all refunded. */
+  escrow_not_held: { status: 400, type: "invalid_request_error" },
+  /** Releasing an escrow under dispute (resolve the dispute instead), or opening a second dispute. */
+  escrow_disputed: { status: 400, type: "invalid_request_error" },
+  /** Opening an escrow dispute after the dispute window ended. */
+  escrow_dispute_window_closed: { status: 400, type: "invalid_request_error" },
+  /** Resolving an escrow that is not under dispute. */
+  escrow_not_disputed: { status: 400, type: "invalid_request_error" },
   balance_insufficient: { status: 400, type: "invalid_request_error" },
   payment_method_unknown: { status: 400, type: "invalid_request_error" },
   email_taken: { status: 400, type: "invalid_request_error" },
@@ -73,6 +85,16 @@ export const ERROR_CODES = {
   resource_already_exists: { status: 400, type: "invalid_request_error" },
   /** Deleting a value list an active rule still reads (disable or change the rule first). */
   value_list_in_use: { status: 400, type: "invalid_request_error" },
+  /** A payout in a currency the merchant has no bank account for (Stripe's code). */
+  no_external_account: { status: 400, type: "invalid_request_error" },
+  /** An IBAN whose length (for its country) or mod-97 check digits are wrong, or an account or routing number of the wrong form. */
+  iban_invalid: { status: 400, type: "invalid_request_error" },
+  account_number_invalid: { status: 400, type: "invalid_request_error" },
+  routing_number_invalid: { status: 400, type: "invalid_request_error" },
+  /** Cancelling a payout that is no longer pending (already handed to the bank, or done). */
+  payout_unexpected_state: { status: 400, type: "invalid_request_error" },
+  /** Removing a currency's default bank account while other accounts of that currency remain. */
+  bank_account_is_default: { status: 400, type: "invalid_request_error" },
   workflow_signature_invalid: { status: 401, type: "authentication_error" },
   /** A webhook endpoint URL that is malformed or points somewhere Kassa must never connect to. */
   // 401

@@ -42,6 +42,11 @@ export const PERMISSIONS = {
   /** Radar rules, value lists and backtests: reading them (and testing a draft) is analysis; changing them decides whose payments are refused. */
   "radar:read": ["owner", "admin", "developer", "analyst"],
   "radar:write": ["owner", "admin"],
+  /** Opening and resolving an escrow dispute (lib/escrow): blocks or decides a release of the merchant's own money. */
+  "escrow:dispute": ["owner", "admin"],
+  /** Payouts and the bank accounts they go to (masked): reading is reporting; creating one, or changing where money goes, is the business's own call. */
+  "payouts:read": ["owner", "admin", "developer", "analyst"],
+  "payouts:write": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -68,7 +73,7 @@ export function requirePermission(ctx: ServiceContext, permission: Permission): 
     // A restricted key: its own grants first (write allows read), then its creator's role.
     const [resource, level] = permission.split(":") as [string, string];
     const granted = ctx.keyPermissions[resource];
-    if (!(granted === "write" || (granted === "read" && level === "read"))) {
+    if (!(granted === "write" || granted === level)) {
       throw new KassaError(
         "permission_denied",
         `This restricted key does not allow ${permission.replace(":", " ")} (it grants ${resource}: ${granted ?? "none"}).`,

@@ -1,0 +1,5 @@
+// POST /api/v1/payouts/:id/cancel — cancel a pending payout not yet sent to the bank (its amount returns to available)
+import { withApiKey } from "@/lib/http/with-api-key";
+import { cancelPayout } from "@/lib/payouts/cancel-payout";
+
+export const POST = withApiKey({ route: "/api/v1/payouts/:id/cancel" }, ({ ctx, params }) => cancelPayout({ ctx, id: String(params.id) }));
