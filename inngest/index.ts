@@ -19,6 +19,10 @@ import { upiCallbackFn } from "./functions/upi-callback";
 import { upiExpirySweepFn } from "./functions/upi-expiry-sweep";
 import { sandboxUpiPspFn } from "./functions/sandbox-upi-psp";
 import { alertEvaluateFn } from "./functions/alert-evaluate";
+import { escrowReleaseTimerFn } from "./functions/escrow-release-timer";
+import { escrowReleaseSweepFn } from "./functions/escrow-release-sweep";
+import { payoutSendFn } from "./functions/payout-send";
+import { payoutScheduleFn } from "./functions/payout-schedule";
 import { orderSagaFn } from "./functions/order-saga";
 
 /** Every function served at /api/inngest. */
@@ -44,5 +48,9 @@ export const functions = [
   upiExpirySweepFn,
   sandboxUpiPspFn,
   alertEvaluateFn,
+  escrowReleaseTimerFn,
+  escrowReleaseSweepFn,
+  payoutSendFn,
+  payoutScheduleFn,
   orderSagaFn,
 ];

@@ -4,7 +4,8 @@ import { primaryId, tenant, timestamps } from "./columns";
 export const API_KEY_KINDS = ["secret", "publishable", "restricted"] as const;
 export type ApiKeyKind = (typeof API_KEY_KINDS)[number];
 /** A restricted key's access per resource (lib/api-keys/key-permissions.ts); absent means none. */
-export type KeyPermissions = Partial<Record<string, "read" | "write">>;
+/** Per resource: read, write (which allows read), or dispute (escrow's only level, lib/escrow). */
+export type KeyPermissions = Partial<Record<string, "read" | "write" | "dispute">>;
 
 export const apiKeys = pgTable(
   "api_keys",

@@ -100,7 +100,7 @@ async function record(
 ): Promise<Applied> {
   const now = new Date();
   const next: PaymentRow = { ...payment, ...change.payment, updatedAt: now };
-  if (change.capture) await postCapture(tx, next, change.capture.amount, change.capture.fee);
+  if (change.capture) await postCapture(tx, changes, next, change.capture.amount, change.capture.fee);
   changes.write(
     tx
       .update(payments)

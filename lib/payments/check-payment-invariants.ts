@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { checkLedgerInvariants, type LedgerScope } from "@/lib/ledger/check-ledger-invariants";
 import { checkRollups } from "@/lib/overview/check-rollups";
+import { checkEscrowInvariants } from "@/lib/escrow/check-escrow-invariants";
 
 /**
  * The money path's invariants on top of the ledger's (debits = credits, no negative balance):
@@ -59,7 +60,9 @@ export async function checkMoneyInvariants(db: Executor, scope: LedgerScope = {}
   const rows = [...rowsOf(result), ...rowsOf(await db.execute(exactlyOnce(scope)))];
   // The overview's rollups must equal the rows they summarise (lib/overview/check-rollups.ts).
   const rollups = await checkRollups(db, { merchantId: scope.merchantId });
-  const problems = [...ledger.problems, ...rows.map((r) => `${r.id}: ${r.problem}`), ...rollups.map((r) => `rollup ${r}`)];
+  // Escrow: the escrow account equals what held escrows hold; released ones released exactly their net (lib/escrow).
+  const escrow = await checkEscrowInvariants(db, scope);
+  const problems = [...ledger.problems, ...rows.map((r) => `${r.id}: ${r.problem}`), ...rollups.map((r) => `rollup ${r}`), ...escrow];
   return { ok: problems.length === 0, problems };
 }
 

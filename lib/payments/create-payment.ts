@@ -13,6 +13,7 @@ import { checkAttempt, fraudPhaseAWrites } from "@/lib/fraud/check-attempt";
 import { CreatePaymentInput, checkChargeAmount } from "./inputs";
 import { declareRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
 import { serializePayment, type PaymentObject } from "./serialize-payment";
+import { planEscrow } from "@/lib/escrow/inputs";
 
 /**
  * POST /api/v1/payments. With `confirm: true` the payment is authorised at once: phase A records the
@@ -34,6 +35,7 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
       });
     }
   }
+  const escrow = data.escrow ? planEscrow(data.escrow, new Date()) : null;
   const upi = wantsUpi(data);
   const paymentMethod = upi ? "upi" : data.payment_method;
   if (data.confirm && !paymentMethod)
@@ -90,6 +92,8 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     authorizationExpiresAt: null,
     captureAt: data.capture_at !== undefined ? new Date(data.capture_at * 1000) : null,
     pendingOperation: null,
+    escrow: escrow?.escrow ?? null,
+    escrowReleaseAt: escrow?.releaseAt ?? null,
     createdAt: now,
     updatedAt: now,
   };

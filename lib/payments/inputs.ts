@@ -4,6 +4,7 @@ import { CANCELLATION_REASONS, CAPTURE_METHODS, PAYMENT_STATUSES, UPI_FLOWS } fr
 import { listParams } from "@/lib/service/pagination";
 import { KassaError } from "@/lib/service/errors";
 import { isCurrency, MAX_AMOUNT, minimumChargeAmount, toDecimalString } from "@/lib/money";
+import { EscrowInput } from "@/lib/escrow/inputs";
 
 // Stripe's metadata rules: up to 50 keys, keys ≤ 40 characters, values ≤ 500 characters, strings only.
 export const metadataSchema = z.record(z.string().min(1).max(40), z.string().max(500)).refine((m) => Object.keys(m).length <= 50, "can have at most 50 keys");
@@ -40,6 +41,8 @@ export const CreatePaymentInput = z.strictObject({
   receipt_email: z.email().max(254).optional(),
   return_url: httpUrl.optional(),
   metadata: metadataSchema.optional(),
+  /** Hold the captured funds in escrow until a timelock, with a dispute window (lib/escrow). */
+  escrow: EscrowInput.optional(),
 });
 export type CreatePaymentInput = z.output<typeof CreatePaymentInput>;
 

@@ -123,7 +123,7 @@ async function applyOperationIn(
     event = "payment.canceled";
   }
   const [updated] = await tx.update(payments).set(set).where(eq(payments.id, paymentId)).returning();
-  if (op.type === "capture") await postCapture(tx, updated!, charge.amountCaptured, updated!.fee);
+  if (op.type === "capture") await postCapture(tx, changes, updated!, charge.amountCaptured, updated!.fee);
   changes.audit({
     action: op.type === "capture" ? "payment.captured" : "payment.canceled",
     targetType: "payment",

@@ -2,12 +2,20 @@ import type { Transaction } from "@/db/client";
 import type { PaymentRow, RefundRow } from "@/db/schema";
 import { postingsFor } from "@/lib/ledger/postings";
 import { postJournalEntry } from "@/lib/ledger/post-journal-entry";
+import type { Changes } from "@/lib/service/commit";
+import { holdEscrow } from "@/lib/escrow/hold-escrow";
+import { isHeld, postEscrowRefund } from "@/lib/escrow/postings";
 
 /** Funds from a capture become available to the merchant this long after it (Stripe's standard schedule). */
 export const AVAILABLE_AFTER_MS = 2 * 24 * 60 * 60 * 1000;
 
-/** The captured amount enters the ledger once per payment (key `capture:<payment>`), less Kassa's fee. */
-export async function postCapture(tx: Transaction, payment: PaymentRow, amount: bigint, fee: bigint): Promise<void> {
+/**
+ * The captured amount enters the ledger once per payment (key `capture:<payment>`), less Kassa's fee.
+ * An escrowed payment's goes into escrow instead of merchant_pending (lib/escrow), and `payment` is
+ * updated in place with its held escrow.
+ */
+export async function postCapture(tx: Transaction, changes: Changes, payment: PaymentRow, amount: bigint, fee: bigint): Promise<void> {
+  if (payment.escrow) return holdEscrow(tx, changes, payment, amount, fee);
   await postJournalEntry(tx, {
     merchantId: payment.merchantId,
     livemode: payment.livemode,
@@ -22,8 +30,12 @@ export async function postCapture(tx: Transaction, payment: PaymentRow, amount: 
   });
 }
 
-/** A succeeded refund leaves the merchant's balance once (key `refund:<refund>`), with its share of the fee. */
+/**
+ * A succeeded refund leaves the merchant's balance once (key `refund:<refund>`), with its share of the fee;
+ * while the payment's funds are held in escrow it leaves escrow instead (`payment` must be locked).
+ */
 export async function postRefund(tx: Transaction, payment: PaymentRow, refund: RefundRow, feeRefunded: bigint): Promise<void> {
+  if (isHeld(payment.escrow)) return postEscrowRefund(tx, payment, refund, feeRefunded);
   await postJournalEntry(tx, {
     merchantId: refund.merchantId,
     livemode: refund.livemode,

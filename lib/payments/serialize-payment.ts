@@ -1,4 +1,5 @@
 import type { PaymentRow } from "@/db/schema";
+import { serializeEscrow } from "@/lib/escrow/serialize-escrow";
 
 const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
@@ -32,6 +33,7 @@ export function serializePayment(p: PaymentRow) {
     latest_attempt: p.latestAttemptId,
     connector: p.connector,
     fee: Number(p.fee),
+    escrow: serializeEscrow(p),
   };
 }
 

@@ -76,7 +76,7 @@ export async function applyLateUpiSuccess({
     await tx.update(payments).set(paid).where(eq(payments.id, paymentId));
     await tx.update(paymentAttempts).set({ status: "succeeded", processorId: charge.processorId, updatedAt: now }).where(eq(paymentAttempts.id, attemptId));
     const next = { ...payment, ...paid } as PaymentRow;
-    await postCapture(tx, next, amount, fee);
+    await postCapture(tx, changes, next, amount, fee);
     changes.audit({
       action: "payment.succeeded",
       targetType: "payment",
