@@ -7,13 +7,11 @@ import { requirePermission } from "@/lib/service/roles";
 import { alertSettingsObject, type AlertSettingsObject } from "./get-alert-settings";
 import { loadAlertSettings, MAX_MIN_ATTEMPTS } from "./settings";
 
-/** A percentage above 0 and at most 100, to two decimals (stored as basis points). */
+/** A percentage above 0 and at most 100, to two decimals (stored as basis points); refused as parameter_invalid. */
 const percent = z
   .number()
-  .finite()
-  .gt(0)
-  .max(100)
-  .refine((n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, "at most two decimals");
+  .refine((n) => n > 0 && n <= 100, "must be above 0 and at most 100")
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, "must have at most two decimals");
 
 export const AlertSettingsInput = z.strictObject({
   failure_rate_threshold: percent,
