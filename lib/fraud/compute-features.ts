@@ -1,6 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { fraudCounters, fraudLinks, fraudListItems, fraudLists, fraudProfiles, fraudRules } from "@/db/schema";
+import { preparedQuery } from "@/db/prepared";
 import type { FeatureVector } from "./features";
 import { counterKey, type PaymentSignals } from "./signals";
 
@@ -39,6 +38,45 @@ export interface FeatureLookup {
   listItems: { alias: string; value: string }[];
 }
 
+/**
+ * The statement, fixed text (prepared once per connection): $1 merchant, $2 livemode, $3 the hour's first
+ * bucket, $4 the day's, $5 the last 10 minutes', $6 the checked time's bucket (nothing after it counts),
+ * $7–$11 the card, email, IP, customer and VPA keys, $12–$13 the links' 24-hour range, $14 the payment's
+ * values a list can hold. Table and column names are the schema's (db/schema/fraud.ts).
+ */
+const featuresQuery = preparedQuery<Row>(
+  "fraud_features_v1",
+  `with c as (
+    select dimension as k1, key as k2,
+      coalesce(sum(attempts) filter (where bucket >= $3), 0)::int as a,
+      coalesce(sum(attempts), 0)::int as b,
+      coalesce(sum(declines) filter (where bucket >= $3), 0)::int as c,
+      coalesce(sum(declines), 0)::int as d,
+      coalesce(sum(declines) filter (where bucket >= $5), 0)::int as e
+    from fraud_counters
+    where merchant_id = $1 and livemode = $2 and bucket >= $4 and bucket <= $6
+      and (dimension, key) in (('card', $7), ('email', $8), ('ip', $9), ('customer', $10), ('vpa', $11), ('small_declines', 'all'))
+    group by 1, 2
+  ), n as (
+    select kind as k1, a as k2, count(*)::int as a, 0 as b, 0 as c, 0 as d, 0 as e
+    from fraud_links
+    where merchant_id = $1 and livemode = $2 and last_seen >= $12 and last_seen <= $13
+      and (kind, a) in (('email_card', $8), ('ip_card', $9), ('card_email', $7))
+    group by 1, 2
+  ), p as (
+    select kind as k1, key as k2, payments as a, amount_usd::float8 as b, 0 as c, 0 as d, 0 as e
+    from fraud_profiles
+    where merchant_id = $1 and livemode = $2
+      and (kind, key) in (('customer', $10), ('email', $8), ('card', $7), ('vpa', $11), ('merchant', 'all'))
+  )
+  select 'c' as src, * from c union all select 'n', * from n union all select 'p', k1, k2, a, b, c, d, e from p
+  union all select 'r', r.id, r.source, 0, 0, 0, 0, 0 from fraud_rules r
+    where r.merchant_id = $1 and r.livemode = $2 and r.status = 'active'
+  union all select 'l', l.alias, i.value, 0, 0, 0, 0, 0
+    from fraud_list_items i join fraud_lists l on l.id = i.list_id
+    where i.merchant_id = $1 and i.livemode = $2 and i.value = any($14::text[])`,
+);
+
 export async function computeFeatures(
   db: Executor,
   tenant: { merchantId: string; livemode: boolean },
@@ -49,47 +87,22 @@ export async function computeFeatures(
   const h24 = bucketOf(now - 24 * 3_600_000 + BUCKET_MS);
   const m10 = bucketOf(now - 5 * 60_000);
   const k = (v: string | null) => v ?? NONE;
-  const m = tenant.merchantId;
-  const l = tenant.livemode;
-  const rows = (await db.execute(sql`
-    with c as (
-      select ${fraudCounters.dimension} as k1, ${fraudCounters.key} as k2,
-        coalesce(sum(${fraudCounters.attempts}) filter (where ${fraudCounters.bucket} >= ${h1}), 0)::int as a,
-        coalesce(sum(${fraudCounters.attempts}), 0)::int as b,
-        coalesce(sum(${fraudCounters.declines}) filter (where ${fraudCounters.bucket} >= ${h1}), 0)::int as c,
-        coalesce(sum(${fraudCounters.declines}), 0)::int as d,
-        coalesce(sum(${fraudCounters.declines}) filter (where ${fraudCounters.bucket} >= ${m10}), 0)::int as e
-      from ${fraudCounters}
-      where ${fraudCounters.merchantId} = ${m} and ${fraudCounters.livemode} = ${l} and ${fraudCounters.bucket} >= ${h24} and ${fraudCounters.bucket} <= ${bucketOf(now)}
-        and (${fraudCounters.dimension}, ${fraudCounters.key}) in (('card', ${k(keys.card)}), ('email', ${k(keys.email)}), ('ip', ${k(keys.ip)}),
-          ('customer', ${k(keys.customer)}), ('vpa', ${k(keys.vpa)}), ('small_declines', 'all'))
-      group by 1, 2
-    ), n as (
-      select ${fraudLinks.kind} as k1, ${fraudLinks.a} as k2, count(*)::int as a, 0 as b, 0 as c, 0 as d, 0 as e
-      from ${fraudLinks}
-      where ${fraudLinks.merchantId} = ${m} and ${fraudLinks.livemode} = ${l} and ${fraudLinks.lastSeen} >= ${new Date(now - 24 * 3_600_000)}
-        and ${fraudLinks.lastSeen} <= ${new Date(now)}
-        and (${fraudLinks.kind}, ${fraudLinks.a}) in (('email_card', ${k(keys.email)}), ('ip_card', ${k(keys.ip)}), ('card_email', ${k(keys.card)}))
-      group by 1, 2
-    ), p as (
-      select ${fraudProfiles.kind} as k1, ${fraudProfiles.key} as k2, ${fraudProfiles.payments} as a, ${fraudProfiles.amountUsd}::float8 as b, 0 as c, 0 as d, 0 as e
-      from ${fraudProfiles}
-      where ${fraudProfiles.merchantId} = ${m} and ${fraudProfiles.livemode} = ${l}
-        and (${fraudProfiles.kind}, ${fraudProfiles.key}) in (('customer', ${k(keys.customer)}), ('email', ${k(keys.email)}), ('card', ${k(keys.card)}),
-          ('vpa', ${k(keys.vpa)}), ('merchant', 'all'))
-    )
-    select 'c' as src, * from c union all select 'n', * from n union all select 'p', k1, k2, a, b, c, d, e from p
-    union all select 'r', ${fraudRules.id}, ${fraudRules.source}, 0, 0, 0, 0, 0 from ${fraudRules}
-      where ${fraudRules.merchantId} = ${m} and ${fraudRules.livemode} = ${l} and ${fraudRules.status} = 'active'
-    union all select 'l', ${fraudLists.alias}, ${fraudListItems.value}, 0, 0, 0, 0, 0
-      from ${fraudListItems} join ${fraudLists} on ${fraudLists.id} = ${fraudListItems.listId}
-      where ${fraudListItems.merchantId} = ${m} and ${fraudListItems.livemode} = ${l}
-        and ${fraudListItems.value} in (${sql.join(
-          (args.listValues.length ? args.listValues : [NONE]).map((v) => sql`${v}`),
-          sql`, `,
-        )})
-  `)) as unknown as { rows?: Row[] } | Row[];
-  const list: Row[] = Array.isArray(rows) ? rows : (rows.rows ?? []);
+  const list = await featuresQuery(db, [
+    tenant.merchantId,
+    tenant.livemode,
+    h1,
+    h24,
+    m10,
+    bucketOf(now),
+    k(keys.card),
+    k(keys.email),
+    k(keys.ip),
+    k(keys.customer),
+    k(keys.vpa),
+    new Date(now - 24 * 3_600_000),
+    new Date(now),
+    args.listValues,
+  ]);
   const get = (src: string, k1: string) => list.find((r) => r.src === src && r.k1 === k1);
   const counter = (dim: string) => get("c", dim);
   const link = (kind: string) => Number(get("n", kind)?.a ?? 0);
@@ -128,7 +141,11 @@ export async function computeFeatures(
   };
   return {
     features,
-    rules: list.filter((r) => r.src === "r").map((r) => ({ id: r.k1, source: r.k2 })),
+    // In the merchant's order (ids sort by creation), which decides between two matching rules of one action.
+    rules: list
+      .filter((r) => r.src === "r")
+      .map((r) => ({ id: r.k1, source: r.k2 }))
+      .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
     listItems: list.filter((r) => r.src === "l").map((r) => ({ alias: r.k1, value: r.k2 })),
   };
 }
