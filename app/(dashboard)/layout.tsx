@@ -6,10 +6,13 @@ import { memberContext, requireMember } from "@/lib/http/session/session";
 import { listEndpointProblems } from "@/lib/webhooks/list-endpoint-problems";
 import { can } from "@/lib/service/roles";
 import { QueryProvider } from "@/components/dashboard/query-provider";
+import { PaymentAlertBanner } from "@/components/dashboard/payment-alert-banner";
+import { listOpenAlerts } from "@/lib/alerts/list-open-alerts";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const member = await requireMember();
-  const problems = await listEndpointProblems({ ctx: await memberContext(member) });
+  const ctx = await memberContext(member);
+  const [problems, openAlerts] = await Promise.all([listEndpointProblems({ ctx }), listOpenAlerts({ ctx })]);
   const sections: NavSection[] = [
     {
       items: [
@@ -58,6 +61,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         { href: "/settings/emails", label: "Emails" },
         { href: "/settings/billing", label: "Billing" },
         { href: "/settings/upi", label: "UPI" },
+        { href: "/settings/alerts", label: "Alerts" },
         ...(can(member.role, "audit:read") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
       ],
     },
@@ -122,6 +126,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             . Fix it and enable it again.
           </div>
         ) : null}
+        <PaymentAlertBanner alerts={openAlerts} />
         <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">
           <QueryProvider>{children}</QueryProvider>
         </main>
