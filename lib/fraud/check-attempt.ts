@@ -1,5 +1,7 @@
 import type { Executor } from "@/db/client";
-import { fraudAssessments, type PaymentRow } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { fraudAssessments, paymentMethods, type PaymentRow } from "@/db/schema";
+import { testCardByPaymentMethod } from "@/lib/gateways/sandbox/test-cards";
 import type { ServiceContext } from "@/lib/service/context";
 import { assessPayment, type Assessment } from "./assess-payment";
 import { attemptWrites } from "./counter-writes";
@@ -25,6 +27,7 @@ export async function checkAttempt(
   const { payment } = args;
   const signals = signalsFor({
     paymentMethod: args.paymentMethod,
+    savedCard: await savedCardOf(db, ctx, args.paymentMethod),
     email: payment.receiptEmail,
     customer: payment.customer,
     ip: ctx.actor.id === "checkout" ? (ctx.ip ?? null) : null,
@@ -38,6 +41,20 @@ export async function checkAttempt(
     signals,
     ...(ctx.asOf !== undefined ? { now: ctx.asOf } : {}),
   });
+}
+
+/**
+ * A saved card's fingerprint, brand, country and funding (Kassa's payment_methods row of this merchant and
+ * mode), so velocity and lists follow a saved card as they follow a typed one. A test card's token and UPI
+ * need no read; an unknown id (a Stripe pm_… never saved here) is simply not known before the charge.
+ */
+async function savedCardOf(db: Executor, ctx: Pick<ServiceContext, "merchantId" | "livemode">, paymentMethod: string) {
+  if (paymentMethod === "upi" || !paymentMethod.startsWith("pm_") || testCardByPaymentMethod(paymentMethod)) return null;
+  const [saved] = await db
+    .select({ card: paymentMethods.card })
+    .from(paymentMethods)
+    .where(and(eq(paymentMethods.id, paymentMethod), eq(paymentMethods.merchantId, ctx.merchantId), eq(paymentMethods.livemode, ctx.livemode)));
+  return saved ? { fingerprint: saved.card.fingerprint, brand: saved.card.brand, country: saved.card.country, funding: saved.card.funding } : null;
 }
 
 /** Phase A's fraud writes, in the attempt's own statement: the assessment row and the attempt's counters. */

@@ -6,6 +6,8 @@ import { and, eq } from "drizzle-orm";
 import { events, fraudAssessments, fraudCounters, fraudRules, fraudListItems, fraudLists, payments, reviews } from "@/db/schema";
 import { createPayment } from "@/lib/payments/create-payment";
 import { confirmPayment } from "@/lib/payments/confirm-payment";
+import { createCustomer } from "@/lib/customers/create-customer";
+import { createSetupIntent } from "@/lib/customers/create-setup-intent";
 import { newId } from "@/lib/ids";
 import { errorCodeOf as code } from "@/test/fixtures";
 import { checksTheBooks, paymentsTestBed } from "@/test/payments";
@@ -106,6 +108,38 @@ describe("the fraud check of every attempt", () => {
     // Another merchant's list does nothing here.
     const other = await bed.merchant();
     expect((await createPayment({ ctx: other, input: card("pm_card_visa_debit") })).status).toBe("succeeded");
+  });
+});
+
+describe("saved cards", () => {
+  it("a saved card carries its fingerprint into the check: it counts with the typed card's velocity, and its block-list entry blocks it", async () => {
+    const ctx = await bed.merchant();
+    const cus = await createCustomer({ ctx, input: { email: "saver@example.test" } });
+    const seti = await createSetupIntent({ ctx, input: { customer: cus.id, payment_method: "pm_card_visa_debit" } });
+    const saved = seti.payment_method!;
+    const typed = await createPayment({ ctx, input: card("pm_card_visa_debit") });
+    const again = await createPayment({ ctx, input: card(saved, { customer: cus.id }) });
+    expect(again.status).toBe("succeeded");
+    const [a] = await env.h.db.select().from(fraudAssessments).where(eq(fraudAssessments.paymentId, again.id));
+    const fp = signalsFor({ paymentMethod: "pm_card_visa_debit", email: null, customer: null, ip: null, vpa: null }).cardFingerprint!;
+    expect(a!.signals).toMatchObject({ card_fingerprint: fp, card_brand: "visa" });
+    // The typed payment (and the setup's none) counted before this one: the same card, seen once within the hour.
+    expect(typed.status).toBe("succeeded");
+    expect(a!.features).toMatchObject({ card_attempts_1h: 1, is_first_payment_for_card: 0 });
+
+    const listId = newId("fraudList");
+    await env.h.db
+      .insert(fraudLists)
+      .values({
+        id: listId,
+        merchantId: ctx.merchantId,
+        livemode: false,
+        alias: "block_card_fingerprint",
+        name: "Blocked cards",
+        itemType: "card_fingerprint",
+      });
+    await env.h.db.insert(fraudListItems).values({ id: newId("fraudListItem"), merchantId: ctx.merchantId, livemode: false, listId, value: fp });
+    expect(await code(createPayment({ ctx, input: card(saved, { customer: cus.id }) }))).toBe("card_declined");
   });
 });
 
