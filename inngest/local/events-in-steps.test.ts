@@ -141,6 +141,7 @@ describe("events inside runs", () => {
     const active = new Map<string, number>();
     const maxActive = new Map<string, number>();
     let maxOverall = 0;
+    const seenRunning = new Set<string>();
     rig = await startRig(handle.db, (c) => [
       c.createFunction(
         { id: "settle", triggers: [{ event: "test/settle" }], concurrency: { limit: 1, key: "event.data.merchant" } },
@@ -148,12 +149,17 @@ describe("events inside runs", () => {
           const m = event.data.merchant as string;
           await step.run("work", async () => {
             active.set(m, (active.get(m) ?? 0) + 1);
+            seenRunning.add(m);
             maxActive.set(m, Math.max(maxActive.get(m) ?? 0, active.get(m)!));
             maxOverall = Math.max(
               maxOverall,
               [...active.values()].reduce((a, b) => a + b, 0),
             );
-            await new Promise((r) => setTimeout(r, 60));
+            // Each key's work waits (up to 10 s) for the other key's to be running, so "alongside" is
+            // observed however slowly the machine schedules the runs; with one slot for all keys it never is.
+            const other = m === "m2" ? "m1" : "m2";
+            for (let waited = 0; waited < 10_000 && !seenRunning.has(other); waited += 10) await new Promise((r) => setTimeout(r, 10));
+            await new Promise((r) => setTimeout(r, 20));
             active.set(m, active.get(m)! - 1);
           });
         },
