@@ -6,6 +6,7 @@ import { memberContext, requireMember } from "@/lib/http/session/session";
 import { getBalance } from "@/lib/ledger/get-balance";
 import { listBalanceTransactions } from "@/lib/ledger/list-balance-transactions";
 import { formatMoney } from "@/lib/money";
+import { can } from "@/lib/service/roles";
 
 export const metadata = { title: "Balance" };
 
@@ -17,11 +18,21 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
     getBalance({ ctx }),
     listBalanceTransactions({ ctx, input: { limit: "25", ...(starting_after ? { starting_after } : {}) }, url: "/balance" }),
   ]);
-  const currencies = [...new Set([...balance.available, ...balance.pending].map((b) => b.currency))].sort();
+  const currencies = [...new Set([...balance.available, ...balance.pending, ...balance.in_transit, ...balance.escrowed].map((b) => b.currency))].sort();
   const amountOf = (list: { amount: number; currency: string }[], c: string) => list.find((b) => b.currency === c)?.amount ?? 0;
   return (
     <>
-      <PageHeader title="Balance" description="Summed from the ledger. Captured funds are pending for 2 days, then available." />
+      <PageHeader
+        title="Balance"
+        description="Summed from the ledger. Captured funds are pending for 2 days, then available; escrowed funds wait for their release; payouts take available funds to your bank."
+        actions={
+          can(member.role, "payouts:read") ? (
+            <Link className="text-sm text-brand-700 hover:underline" href="/payouts">
+              Payouts
+            </Link>
+          ) : null
+        }
+      />
       <div className="space-y-6">
         <Card title="Funds">
           <Table
@@ -34,6 +45,10 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
               { id: "currency", header: "Currency", className: "uppercase", cell: (c) => c },
               { id: "available", header: "Available", numeric: true, cell: (c) => formatMoney(amountOf(balance.available, c), c) },
               { id: "pending", header: "Pending", numeric: true, cell: (c) => formatMoney(amountOf(balance.pending, c), c) },
+              { id: "escrowed", header: "Escrowed", numeric: true, cell: (c) => formatMoney(amountOf(balance.escrowed, c), c) },
+              { id: "in-transit", header: "In transit to bank", numeric: true, cell: (c) => formatMoney(amountOf(balance.in_transit, c), c) },
+              // Escrowed payments' held funds (lib/escrow): neither pending nor available until released.
+              { id: "escrowed", header: "Escrowed", numeric: true, cell: (c) => formatMoney(amountOf(balance.escrowed, c), c) },
             ]}
           />
         </Card>
@@ -55,7 +70,7 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
                 id: "source",
                 header: "Source",
                 className: "font-mono text-xs",
-                href: (t) => (t.source?.startsWith("pay_") ? `/payments/${t.source}` : null),
+                href: (t) => (t.source?.startsWith("pay_") ? `/payments/${t.source}` : t.source?.startsWith("po_") ? `/payouts/${t.source}` : null),
                 cell: (t) => t.source,
               },
             ]}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CustomerSummary } from "@/components/dashboard/customer-summary";
 import { DisputeNotice } from "@/components/dashboard/dispute-status";
+import { EscrowPanel } from "@/components/dashboard/escrow-panel";
 import { PaymentDetail } from "@/components/dashboard/payment-detail";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getCustomer } from "@/lib/customers/get-customer";
@@ -56,6 +57,11 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
           <Card title="Customer">
             <CustomerSummary customer={customer.customer} defaultCard={customer.defaultCard} link />
           </Card>
+        </div>
+      ) : null}
+      {p.escrow ? (
+        <div className="mb-6">
+          <EscrowPanel id={p.id} escrow={p.escrow} net={formatMoney(p.escrow.net, p.currency)} canRelease={can(member.role, "payments:write")} />
         </div>
       ) : null}
       <PaymentDetail initial={view} canWrite={can(member.role, "payments:write")} canRefund={can(member.role, "refunds:write")} />
