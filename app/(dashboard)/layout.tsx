@@ -21,6 +21,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           ? [
               { href: "/payments", label: "Payments" },
               { href: "/refunds", label: "Refunds" },
+              { href: "/orders", label: "Orders" },
             ]
           : []),
         ...(can(member.role, "customers:read") ? [{ href: "/customers", label: "Customers" }] : []),
@@ -50,6 +51,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         ...(can(member.role, "api_keys:read") ? [{ href: "/developers/api-keys", label: "API keys" }] : []),
         { href: "/developers/events", label: "Events" },
         ...(can(member.role, "webhooks:read") ? [{ href: "/developers/webhooks", label: "Webhooks" }] : []),
+        ...(can(member.role, "webhooks:read") ? [{ href: "/developers/fulfillment-hooks", label: "Fulfilment hooks" }] : []),
         ...(can(member.role, "workflows:read") ? [{ href: "/developers/workflows", label: "Workflows" }] : []),
       ],
     },
