@@ -5,42 +5,25 @@ import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
 import { customers, emails, invoiceLines, invoices, paymentMethods, payments, prices, products, subscriptionItems, subscriptions } from "@/db/schema";
 import { inngestRuns, inngestSteps } from "@/inngest/local/schema";
-import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
-import { startApp } from "@/inngest/local/test-app";
-import type { EventSender } from "@/lib/events/publish-events";
-import { publishPendingEvents } from "@/lib/events/publish-events";
 import { getInvoice } from "@/lib/invoices/get-invoice";
 import type { ServiceContext } from "@/lib/service/context";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { notifyTrialWillEnd } from "@/lib/subscriptions/notify-trial-will-end";
 import { createCustomer } from "@/lib/customers/create-customer";
 import { giveCard, makeCustomer, makePrice } from "@/test/billing";
-import { freshPostgres } from "@/test/db";
 import { emitEvent } from "@/test/events";
+import { executorTestBed } from "@/test/executor-bed";
 import { makeMerchantContext } from "@/test/fixtures";
 
-let h: DatabaseHandle & { url: string };
-let executor: Executor;
-let app: { url: string; close(): Promise<void> };
-let sendToInngest: EventSender;
+// The clock stays put: the subscriptions' period runs sleep, only the email functions run.
+const bed = executorTestBed("billmail", { freshPerTest: false });
+const { pump } = bed;
 let smtp: SMTPServer;
 const received: { to: string[]; raw: string }[] = [];
-const silent = { warn: () => {}, error: () => {} };
 
 beforeAll(async () => {
-  h = await freshPostgres("billmail");
-  process.env.DATABASE_URL = h.url;
-  // The clock stays put: the subscriptions' period runs sleep, only the email functions run.
-  executor = await startExecutor({ db: h.db, port: 0, clock: new FakeClock(new Date(Date.now() - 1000)), jitter: () => 0, pollMs: 20, log: silent });
-  process.env.INNGEST_DEV = executor.url;
-  const { inngest } = await import("@/inngest/client");
-  const { functions } = await import("@/inngest/index");
-  ({ sendToInngest } = await import("@/inngest/send"));
-  app = await startApp(inngest, functions);
-  await executor.syncApp(app.url);
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -53,24 +36,12 @@ beforeAll(async () => {
   await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", () => r()));
 });
 afterAll(async () => {
-  await executor?.stop();
-  await app?.close();
-  await h?.close();
   await new Promise<void>((r) => smtp.close(() => r()));
 });
 
-/** Hands every committed outbox event to the executor and waits until nothing is running or due. */
-async function pump(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    await executor.idle();
-    if ((await publishPendingEvents({ send: sendToInngest })) === 0) return executor.idle();
-  }
-  throw new Error("events kept coming");
-}
-
-const runsOf = (functionId: string) => h.db.select().from(inngestRuns).where(eq(inngestRuns.functionId, functionId));
-const emailsOf = (ctx: ServiceContext) => h.db.select().from(emails).where(eq(emails.merchantId, ctx.merchantId));
-const customerEmail = async (id: string) => (await h.db.select().from(customers).where(eq(customers.id, id)))[0]!.email!;
+const runsOf = (functionId: string) => bed.h.db.select().from(inngestRuns).where(eq(inngestRuns.functionId, functionId));
+const emailsOf = (ctx: ServiceContext) => bed.h.db.select().from(emails).where(eq(emails.merchantId, ctx.merchantId));
+const customerEmail = async (id: string) => (await bed.h.db.select().from(customers).where(eq(customers.id, id)))[0]!.email!;
 
 async function subscribe(ctx: ServiceContext, opts: { card?: string | null; trialDays?: number } = {}) {
   const price = await makePrice(ctx, { amount: 2000 });
@@ -84,7 +55,7 @@ async function subscribe(ctx: ServiceContext, opts: { card?: string | null; tria
 
 describe("customer emails of subscriptions through the executor", () => {
   it("a declined first invoice: one invoice email and one payment failed email, kept as test; a trial's zero invoice starts no run", async () => {
-    const ctx = await makeMerchantContext(h.db);
+    const ctx = await makeMerchantContext(bed.h.db);
     const before = { invoice: (await runsOf("kassa-customer-invoice-email")).length, failed: (await runsOf("kassa-customer-payment-failed-email")).length };
     const { sub, to } = await subscribe(ctx, { card: "pm_card_chargeCustomerFail" });
     await subscribe(ctx, { trialDays: 14 });
@@ -93,7 +64,7 @@ describe("customer emails of subscriptions through the executor", () => {
     const failedRuns = (await runsOf("kassa-customer-payment-failed-email")).slice(before.failed);
     expect(invoiceRuns).toHaveLength(1);
     expect(failedRuns).toHaveLength(1);
-    for (const run of [...invoiceRuns, ...failedRuns]) expect((await executor.waitForRun(run.id)).status).toBe("completed");
+    for (const run of [...invoiceRuns, ...failedRuns]) expect((await bed.executor.waitForRun(run.id)).status).toBe("completed");
     const invoice = await getInvoice({ ctx, id: sub.latest_invoice! });
     const rows = await emailsOf(ctx);
     expect(rows.map((e) => [e.kind, e.objectId, e.to, e.status]).sort()).toEqual(
@@ -102,14 +73,14 @@ describe("customer emails of subscriptions through the executor", () => {
         ["payment_failed", invoice.payment, to, "test"],
       ].sort(),
     );
-    expect((await executor.waitForRun(invoiceRuns[0]!.id)).output).toEqual({ email: rows.find((e) => e.kind === "invoice")!.id });
+    expect((await bed.executor.waitForRun(invoiceRuns[0]!.id)).output).toEqual({ email: rows.find((e) => e.kind === "invoice")!.id });
     // Test mode: the send step never runs.
-    const steps = await h.db.select().from(inngestSteps).where(eq(inngestSteps.runId, failedRuns[0]!.id));
+    const steps = await bed.h.db.select().from(inngestSteps).where(eq(inngestSteps.runId, failedRuns[0]!.id));
     expect(steps.map((s) => s.name)).toEqual(["queue-payment-failed-email"]);
   });
 
   it("an invoice without a customer email (its customer had none when it was drafted) starts no email run, declined or not", async () => {
-    const ctx = await makeMerchantContext(h.db);
+    const ctx = await makeMerchantContext(bed.h.db);
     const before = { invoice: (await runsOf("kassa-customer-invoice-email")).length, failed: (await runsOf("kassa-customer-payment-failed-email")).length };
     const price = await makePrice(ctx, { amount: 2000 });
     for (const card of ["pm_card_visa", "pm_card_chargeCustomerFail"]) {
@@ -125,16 +96,16 @@ describe("customer emails of subscriptions through the executor", () => {
   });
 
   it("trial_will_end: one trial ending email for the subscription and its trial end", async () => {
-    const ctx = await makeMerchantContext(h.db);
+    const ctx = await makeMerchantContext(bed.h.db);
     const { sub, to } = await subscribe(ctx, { trialDays: 14 });
     const before = (await runsOf("kassa-customer-trial-ending-email")).length;
-    const [row] = await h.db.select().from(subscriptions).where(eq(subscriptions.id, sub.id));
+    const [row] = await bed.h.db.select().from(subscriptions).where(eq(subscriptions.id, sub.id));
     expect(await notifyTrialWillEnd({ ctx, subscriptionId: sub.id, trialEnd: row!.trialEnd! })).toEqual({ sent: true });
     await pump();
     const runs = (await runsOf("kassa-customer-trial-ending-email")).slice(before);
     expect(runs).toHaveLength(1);
-    expect((await executor.waitForRun(runs[0]!.id)).status).toBe("completed");
-    const rows = await h.db
+    expect((await bed.executor.waitForRun(runs[0]!.id)).status).toBe("completed");
+    const rows = await bed.h.db
       .select()
       .from(emails)
       .where(and(eq(emails.merchantId, ctx.merchantId), eq(emails.kind, "trial_ending")));
@@ -143,21 +114,21 @@ describe("customer emails of subscriptions through the executor", () => {
   });
 
   it("live mode: the function's queue step stores the email and its send step mails it through SMTP", async () => {
-    const ctx = await makeMerchantContext(h.db);
+    const ctx = await makeMerchantContext(bed.h.db);
     const { sub, to } = await subscribe(ctx, { card: "pm_card_chargeCustomerFail" });
     await pump();
     // The same objects as the Stripe connector would leave them in live mode (the sandbox is test-only).
     for (const table of [products, prices, customers, paymentMethods, subscriptions, subscriptionItems, invoices, invoiceLines, payments]) {
-      await h.db.update(table).set({ livemode: true }).where(eq(table.merchantId, ctx.merchantId));
+      await bed.h.db.update(table).set({ livemode: true }).where(eq(table.merchantId, ctx.merchantId));
     }
-    await h.db.delete(emails).where(eq(emails.merchantId, ctx.merchantId));
+    await bed.h.db.delete(emails).where(eq(emails.merchantId, ctx.merchantId));
     const live = { ...ctx, livemode: true };
     const invoice = await getInvoice({ ctx: live, id: sub.latest_invoice! });
     const before = (await runsOf("kassa-customer-payment-failed-email")).length;
     const was = process.env.SMTP_URL;
     process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
     try {
-      await emitEvent(h.db, live, "invoice.payment_failed", invoice);
+      await emitEvent(bed.h.db, live, "invoice.payment_failed", invoice);
       await pump();
     } finally {
       if (was === undefined) delete process.env.SMTP_URL;
@@ -167,7 +138,7 @@ describe("customer emails of subscriptions through the executor", () => {
     expect(rows.map((e) => [e.kind, e.objectId, e.to, e.status, e.livemode])).toEqual([["payment_failed", invoice.payment, to, "sent", true]]);
     const runs = (await runsOf("kassa-customer-payment-failed-email")).slice(before);
     expect(runs).toHaveLength(1);
-    const steps = await h.db.select().from(inngestSteps).where(eq(inngestSteps.runId, runs[0]!.id));
+    const steps = await bed.h.db.select().from(inngestSteps).where(eq(inngestSteps.runId, runs[0]!.id));
     expect(steps.map((s) => s.name).sort()).toEqual(["queue-payment-failed-email", "send-payment-failed-email"]);
     const mail = received.find((m) => m.to.includes(to));
     expect(mail).toBeDefined();

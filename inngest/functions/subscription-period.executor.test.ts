@@ -1,92 +1,36 @@
 // Subscription periods on the real workflow path: Kassa's functions served over HTTP by the real serve()
 // handler, run by the local executor on a fake clock, so a year of renewals and two weeks of dunning run
 // in seconds. Outbox events reach the executor through the same publisher the relay uses.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { DatabaseHandle } from "@/db/client";
 import { events, invoices, payments, sandboxCharges, subscriptions } from "@/db/schema";
-import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
-import { startApp } from "@/inngest/local/test-app";
-import type { EventSender } from "@/lib/events/publish-events";
-import { publishPendingEvents } from "@/lib/events/publish-events";
 import { setFailpointHandler } from "@/lib/failpoints";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import type { ServiceContext } from "@/lib/service/context";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { giveCard, makeCustomer, makePrice } from "@/test/billing";
-import { freshPostgres } from "@/test/db";
+import { executorTestBed } from "@/test/executor-bed";
 import { makeMerchantContext } from "@/test/fixtures";
-import { freePort } from "@/scripts/pg-server";
 
-let h: DatabaseHandle & { url: string };
-let executor: Executor;
-let app: { url: string; close(): Promise<void> };
-let sendToInngest: EventSender;
-let clock: FakeClock;
-let port = 0;
-const silent = { warn: () => {}, error: () => {} };
+const bed = executorTestBed("subrun");
+const { pump, advanceTo } = bed;
 const DAY = 86_400_000;
-
-/** Each test gets an executor whose fake clock starts now (a clock cannot go back, and one test runs a year ahead). */
-async function startEngine(): Promise<void> {
-  await executor?.stop();
-  clock = new FakeClock(new Date(Date.now() - 1000));
-  executor = await startExecutor({ db: h.db, port, clock, jitter: () => 0, pollMs: 20, log: silent });
-}
-
-beforeAll(async () => {
-  h = await freshPostgres("subrun");
-  process.env.DATABASE_URL = h.url;
-  port = await freePort();
-  await startEngine();
-  process.env.INNGEST_DEV = executor.url;
-  const { inngest } = await import("@/inngest/client");
-  const { functions } = await import("@/inngest/index");
-  ({ sendToInngest } = await import("@/inngest/send"));
-  app = await startApp(inngest, functions);
-  await executor.syncApp(app.url);
-});
-beforeEach(async () => {
-  await startEngine();
-  await executor.syncApp(app.url);
-});
-afterAll(async () => {
-  await executor?.stop();
-  await app?.close();
-  await h?.close();
-});
 afterEach(() => setFailpointHandler(null));
 
-/** Hands every committed outbox event to the executor and waits until nothing is running or due. */
-async function pump(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    await executor.idle();
-    if ((await publishPendingEvents({ send: sendToInngest })) === 0) {
-      await executor.idle();
-      return;
-    }
-  }
-  throw new Error("events kept coming");
-}
-
-async function advanceTo(at: Date | number): Promise<void> {
-  await clock.advanceTo(new Date(at));
-  await pump();
-}
-
-const subRow = async (id: string) => (await h.db.select().from(subscriptions).where(eq(subscriptions.id, id)))[0]!;
-const invoicesOf = async (sub: string) => (await h.db.select().from(invoices).where(eq(invoices.subscription, sub))).sort((a, b) => a.id.localeCompare(b.id));
-const paymentsOf = async (ctx: ServiceContext) => h.db.select().from(payments).where(eq(payments.merchantId, ctx.merchantId));
+const subRow = async (id: string) => (await bed.h.db.select().from(subscriptions).where(eq(subscriptions.id, id)))[0]!;
+const invoicesOf = async (sub: string) =>
+  (await bed.h.db.select().from(invoices).where(eq(invoices.subscription, sub))).sort((a, b) => a.id.localeCompare(b.id));
+const paymentsOf = async (ctx: ServiceContext) => bed.h.db.select().from(payments).where(eq(payments.merchantId, ctx.merchantId));
 const chargesOf = async (ctx: ServiceContext) => {
   const out = [];
-  for (const p of await paymentsOf(ctx)) out.push(...(await h.db.select().from(sandboxCharges).where(eq(sandboxCharges.paymentId, p.id))));
+  for (const p of await paymentsOf(ctx)) out.push(...(await bed.h.db.select().from(sandboxCharges).where(eq(sandboxCharges.paymentId, p.id))));
   return out;
 };
 const eventTypes = async (ctx: ServiceContext) =>
-  (await h.db.select({ type: events.type }).from(events).where(eq(events.merchantId, ctx.merchantId))).map((e) => e.type);
+  (await bed.h.db.select({ type: events.type }).from(events).where(eq(events.merchantId, ctx.merchantId))).map((e) => e.type);
 
 async function subscribe(opts: { trialDays?: number; card?: string | null } = {}) {
-  const ctx = await makeMerchantContext(h.db);
+  const ctx = await makeMerchantContext(bed.h.db);
   const price = await makePrice(ctx, { amount: 2000 });
   const { customer } = await makeCustomer(ctx, opts.card === undefined ? "pm_card_visa" : opts.card);
   const sub = await createSubscription({
@@ -232,9 +176,9 @@ describe("the subscription period run", () => {
     expect(paid.filter((p) => p.status === "succeeded")).toHaveLength(12);
     expect(paid).toHaveLength(12);
     expect((await chargesOf(ctx)).filter((c) => c.status === "succeeded")).toHaveLength(12);
-    expect((await checkMoneyInvariants(h.db)).problems).toEqual([]);
+    expect((await checkMoneyInvariants(bed.h.db)).problems).toEqual([]);
     // A week before each renewal that was reached (not the trial's end): invoice.upcoming with what it would bill.
-    const upcoming = await h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId));
+    const upcoming = await bed.h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId));
     const notices = upcoming
       .filter((e) => e.type === "invoice.upcoming")
       .map((e) => (e.data as { object: { amount_due: number; subscription: string } }).object);

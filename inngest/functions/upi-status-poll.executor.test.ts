@@ -6,12 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import type { DatabaseHandle } from "@/db/client";
 import { events, journalEntries, payments, refunds, sandboxUpiTransactions, upiEvents } from "@/db/schema";
-import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
-import { startApp } from "@/inngest/local/test-app";
-import type { EventSender } from "@/lib/events/publish-events";
-import { publishPendingEvents } from "@/lib/events/publish-events";
 import { callbackBody } from "@/lib/gateways/upi-sandbox/callbacks";
 import { configureUpiSandbox, pspDeps } from "@/lib/gateways/upi-sandbox/config";
 import { sandboxUpiKeys } from "@/lib/gateways/upi-sandbox/keys";
@@ -25,51 +20,32 @@ import type { ServiceContext } from "@/lib/service/context";
 import { applyUpiCallback } from "@/lib/upi/apply-upi-callback";
 import { checkUpiPayment } from "@/lib/upi/check-upi-payment";
 import { pollSchedule } from "@/lib/upi/poll-schedule";
-import { freshPostgres } from "@/test/db";
+import { executorTestBed } from "@/test/executor-bed";
 import { makeMerchantContext } from "@/test/fixtures";
-import { freePort } from "@/scripts/pg-server";
 
-let h: DatabaseHandle & { url: string };
-let executor: Executor;
-let app: { url: string; close(): Promise<void> };
-let sendToInngest: EventSender;
-let clock: FakeClock;
-let port = 0;
-let callbacks: Server;
-let POST: (req: Request) => Promise<Response>;
 /** The PSP's clock at every status check it answered (GET /v1/transactions), in order. */
 let checks: number[] = [];
 /** Which status checks (1-based) the PSP fails with a transport error, as a PSP's 5xx or a timeout would. */
 let failing = new Set<number>();
-const silent = { warn: () => {}, error: () => {} };
-
-async function startEngine(): Promise<void> {
-  await executor?.stop();
-  clock = new FakeClock(new Date(Date.now() - 1000));
-  executor = await startExecutor({ db: h.db, port, clock, jitter: () => 0, pollMs: 20, log: silent });
-  configureUpiSandbox({
-    now: () => clock.now().getTime(),
-    observe: (req, at) => {
-      if (req.method === "GET" && req.path.startsWith("/v1/transactions")) {
-        checks.push(at);
-        if (failing.has(checks.length)) throw new Error("PSP timed out");
-      }
-    },
-  });
-}
+const bed = executorTestBed("upirun", {
+  // The sandbox PSP shares each executor's fake clock.
+  onEngine: () =>
+    configureUpiSandbox({
+      now: () => bed.clock.now().getTime(),
+      observe: (req, at) => {
+        if (req.method === "GET" && req.path.startsWith("/v1/transactions")) {
+          checks.push(at);
+          if (failing.has(checks.length)) throw new Error("PSP timed out");
+        }
+      },
+    }),
+});
+const { pump, runUntil } = bed;
+let callbacks: Server;
+let POST: (req: Request) => Promise<Response>;
 
 beforeAll(async () => {
-  h = await freshPostgres("upirun");
-  process.env.DATABASE_URL = h.url;
-  port = await freePort();
-  await startEngine();
-  process.env.INNGEST_DEV = executor.url;
-  const { inngest } = await import("@/inngest/client");
-  const { functions } = await import("@/inngest/index");
-  ({ sendToInngest } = await import("@/inngest/send"));
   ({ POST } = await import("@/app/api/webhooks/upi/route"));
-  app = await startApp(inngest, functions);
-  await executor.syncApp(app.url);
   // The merchant's side of the PSP's callbacks: real HTTP into the real route handler.
   callbacks = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -86,59 +62,27 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => callbacks.listen(0, "127.0.0.1", resolve));
   process.env.UPI_SANDBOX_CALLBACK_URL = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}/api/webhooks/upi`;
 });
-beforeEach(async () => {
-  await startEngine();
-  await executor.syncApp(app.url);
+beforeEach(() => {
   checks = [];
   failing = new Set();
 });
 afterAll(async () => {
   configureUpiSandbox(null);
-  await executor?.stop();
-  await app?.close();
   await new Promise((resolve) => callbacks?.close(resolve));
-  await h?.close();
 });
 
-/** Hands every committed outbox event to the executor and waits until nothing is running or due. */
-async function pump(): Promise<void> {
-  for (let i = 0; i < 30; i++) {
-    await executor.idle();
-    if ((await publishPendingEvents({ send: sendToInngest })) === 0) {
-      await executor.idle();
-      return;
-    }
-  }
-  throw new Error("events kept coming");
-}
-
-/** Moves the clock from due timer to due timer (as time passes) up to `at`, handing events on at each. */
-async function runUntil(at: number): Promise<void> {
-  for (let i = 0; i < 2000; i++) {
-    await pump();
-    const next = await executor.nextDueAt();
-    if (!next || next.getTime() > at) {
-      await clock.advanceTo(new Date(at));
-      await pump();
-      return;
-    }
-    await clock.advanceTo(next);
-  }
-  throw new Error("the clock kept finding work");
-}
-
-const paymentRow = async (id: string) => (await h.db.select().from(payments).where(eq(payments.id, id)))[0]!;
+const paymentRow = async (id: string) => (await bed.h.db.select().from(payments).where(eq(payments.id, id)))[0]!;
 const eventsOf = async (ctx: ServiceContext, type: string) =>
-  h.db
+  bed.h.db
     .select()
     .from(events)
     .where(and(eq(events.merchantId, ctx.merchantId), eq(events.type, type)));
 const captures = async (ctx: ServiceContext) =>
-  (await h.db.select().from(journalEntries).where(eq(journalEntries.merchantId, ctx.merchantId))).filter((e) => e.key.startsWith("capture:"));
-const timeline = async (paymentId: string) => h.db.select().from(upiEvents).where(eq(upiEvents.paymentId, paymentId));
+  (await bed.h.db.select().from(journalEntries).where(eq(journalEntries.merchantId, ctx.merchantId))).filter((e) => e.key.startsWith("capture:"));
+const timeline = async (paymentId: string) => bed.h.db.select().from(upiEvents).where(eq(upiEvents.paymentId, paymentId));
 
 async function pay(vpa: string | null, flow: "intent" | "qr" = "intent") {
-  const ctx = await makeMerchantContext(h.db);
+  const ctx = await makeMerchantContext(bed.h.db);
   const p = await createPayment({
     ctx,
     input: {
@@ -197,7 +141,7 @@ describe("the UPI status-poll run, each test VPA end to end", () => {
 
   it("success@kassa: paid after 20 s; the PSP's callback ends the first wait early, one capture, one payment.succeeded", async () => {
     const { ctx, p, startedAt, expiresAt } = await pay("success@kassa");
-    const [txn] = await h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
+    const [txn] = await bed.h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
     await runUntil(expiresAt + 60_000);
     // At the callback (20 s after the PSP took it), before the first scheduled check at 22 s: the callback's
     // run asks once; the poll run it woke reads the payment and ends, and nothing asks after that.
@@ -215,7 +159,7 @@ describe("the UPI status-poll run, each test VPA end to end", () => {
   it("a callback whose own PSP check times out: the woken poll run waits on, and the check at 22 s books the success", async () => {
     failing = new Set([1]);
     const { ctx, p, startedAt, expiresAt } = await pay("success@kassa");
-    const [txn] = await h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
+    const [txn] = await bed.h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
     await runUntil(expiresAt + 60_000);
     expect(checks).toEqual([txn!.decideAt!.getTime(), pollSchedule(startedAt, expiresAt)[0]]);
     expect(Math.round((checks[1]! - startedAt) / 1000)).toBe(22);
@@ -239,7 +183,7 @@ describe("the UPI status-poll run, each test VPA end to end", () => {
 
   it("slow@kassa: paid after 6 minutes with its callback lost; the check on the cadence after that finds it", async () => {
     const { ctx, p, startedAt, expiresAt } = await pay("slow@kassa");
-    const [txn] = await h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
+    const [txn] = await bed.h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
     await runUntil(expiresAt + 60_000);
     const schedule = pollSchedule(startedAt, expiresAt);
     const firstAfter = schedule.findIndex((t) => t >= txn!.decideAt!.getTime());
@@ -259,7 +203,7 @@ describe("the UPI status-poll run, each test VPA end to end", () => {
 
     const row = await paymentRow(p.id);
     expect(row).toMatchObject({ status: "succeeded", amountReceived: 49_900n, amountRefunded: 49_900n });
-    const [refund] = await h.db.select().from(refunds).where(eq(refunds.paymentId, p.id));
+    const [refund] = await bed.h.db.select().from(refunds).where(eq(refunds.paymentId, p.id));
     expect(refund).toMatchObject({ status: "succeeded", reason: "expired_uncaptured_charge", amount: 49_900n });
     expect(upiOf(row)).toMatchObject({ status: "success", late_refund: refund!.id });
     const late = (await timeline(p.id)).filter((e) => e.kind === "late_success");
@@ -272,7 +216,7 @@ describe("the UPI status-poll run, each test VPA end to end", () => {
 });
 
 describe("UPI callbacks", () => {
-  const signed = async (body: string) => signCallback((await sandboxUpiKeys(h.db)).callbackSecret, body);
+  const signed = async (body: string) => signCallback((await sandboxUpiKeys(bed.h.db)).callbackSecret, body);
   const deliver = (body: string, signature: string | null) =>
     POST(
       new Request("http://localhost/api/webhooks/upi", {
@@ -284,7 +228,7 @@ describe("UPI callbacks", () => {
 
   it("a bad or missing HMAC is 400 upi_signature_invalid and changes nothing", async () => {
     const { p } = await pay(null);
-    const [txn] = await h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
+    const [txn] = await bed.h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
     const { row } = await decideByApp(pspDeps, txn!.id, "approve", "asha@okaxis");
     const body = callbackBody(row);
     const before = (await timeline(p.id)).length;
@@ -300,7 +244,7 @@ describe("UPI callbacks", () => {
 
   it("ten deliveries of one callback: one timeline row, one booking, one payment.succeeded", async () => {
     const { ctx, p } = await pay(null);
-    const [txn] = await h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
+    const [txn] = await bed.h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
     const { row } = await decideByApp(pspDeps, txn!.id, "approve", "asha@okaxis");
     const body = callbackBody(row);
     const signature = await signed(body);
@@ -316,7 +260,7 @@ describe("UPI callbacks", () => {
   it("a callback racing a status check: one success, one ledger entry, one payment.succeeded", async () => {
     for (let round = 0; round < 5; round++) {
       const { ctx, p } = await pay(null);
-      const [txn] = await h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
+      const [txn] = await bed.h.db.select().from(sandboxUpiTransactions).where(eq(sandboxUpiTransactions.paymentId, p.id));
       await decideByApp(pspDeps, txn!.id, "approve", "asha@okaxis");
       const attempt = p.latest_attempt!;
       await Promise.all([
@@ -332,6 +276,6 @@ describe("UPI callbacks", () => {
 
   it("the books balance after every UPI payment above", async () => {
     await pump();
-    expect((await checkMoneyInvariants(h.db)).problems).toEqual([]);
+    expect((await checkMoneyInvariants(bed.h.db)).problems).toEqual([]);
   });
 });
