@@ -3,7 +3,9 @@
 // (ledger, escrow account against held escrows, balance transactions) checked after every step.
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { journalEntries, payments } from "@/db/schema";
+import { idempotencyKeys, journalEntries, payments, refunds } from "@/db/schema";
+import { beginIdempotentRequest } from "@/lib/service/idempotency";
+import { setFailpointHandler } from "@/lib/failpoints";
 import { createPayment } from "@/lib/payments/create-payment";
 import { capturePayment } from "@/lib/payments/capture-payment";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
@@ -184,6 +186,49 @@ describe("escrow on a payment", () => {
     expect(await code(openEscrowDispute({ ctx: rk({ escrow: "dispute" }), id: p.id, input: { reason: "x" } }))).toBe("ok");
     const admin: ServiceContext = { ...owner, actor: { type: "user", id: "usr_a" }, role: "admin" };
     expect(await code(resolveEscrowDispute({ ctx: admin, id: p.id, input: { resolution: "release" } }))).toBe("ok");
+  });
+
+  it("resolved by refund, the process dying after the processor refunded: the retry with the same Idempotency-Key books that one refund", async () => {
+    const ctx = await merchant();
+    const p = await pay(ctx, { release_after_days: 5 });
+    await openEscrowDispute({ ctx, id: p.id, input: { reason: "never arrived" } });
+    const scope = {
+      merchantId: ctx.merchantId,
+      livemode: false,
+      key: "resolve-1",
+      method: "POST",
+      path: `/api/v1/payments/${p.id}/escrow_dispute/resolve`,
+      requestHash: "h",
+    };
+    const first = await beginIdempotentRequest(env.h.db, scope);
+    if (first.kind !== "started") throw new Error("expected a fresh key");
+    const held = (recovery: unknown = undefined) => ({ id: first.record.id, lockVersion: first.record.lockVersion, recovery, stored: false });
+    setFailpointHandler((name) => {
+      if (name === "refund.processor:after") throw new Error("killed after the processor refunded");
+    });
+    try {
+      expect(
+        await code(resolveEscrowDispute({ ctx: { ...ctx, idempotency: held(), idempotencyKey: "resolve-1" }, id: p.id, input: { resolution: "refund" } })),
+      ).toMatch(/killed/);
+    } finally {
+      setFailpointHandler(null);
+    }
+    // Phase A's refund and recovery point are there; the money is still in escrow.
+    const [key] = await env.h.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.id, first.record.id));
+    expect(key!.recoveryData).toMatchObject({ point: "escrow_refund_reserved", refundId: expect.stringMatching(/^re_/) });
+    expect((await row(p.id)).escrow).toMatchObject({ status: "disputed", dispute: { resolution: "refund" } });
+    expect((await books(ctx)).escrowed).toBeGreaterThan(0);
+
+    const retried = await resolveEscrowDispute({
+      ctx: { ...ctx, idempotency: held(key!.recoveryData), idempotencyKey: "resolve-1" },
+      id: p.id,
+      input: { resolution: "refund" },
+    });
+    expect(retried).toMatchObject({ amount_refunded: 10_000, escrow: { status: "refunded" } });
+    const made = await env.h.db.select().from(refunds).where(eq(refunds.paymentId, p.id));
+    expect(made.map((r) => r.status)).toEqual(["succeeded"]);
+    // checkMoneyInvariants also checks every sandbox refund is exactly one Kassa refund.
+    expect(await books(ctx)).toEqual({ available: 0, pending: 0, escrowed: 0 });
   });
 });
 
