@@ -31,7 +31,9 @@ export const alerts = pgTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex("alerts_one_open_idx").on(t.merchantId, t.livemode, t.kind).where(sql`${t.resolvedAt} is null`),
+    uniqueIndex("alerts_one_open_idx")
+      .on(t.merchantId, t.livemode, t.kind)
+      .where(sql`${t.resolvedAt} is null`),
     index().on(t.merchantId, t.livemode, t.openedAt),
   ],
 );
