@@ -333,6 +333,28 @@ describe("the order saga", () => {
     expect(hits).toHaveLength(2);
   });
 
+  it("a compensation that keeps failing: its retries used up, the run fails, onFailure tries once more, then the order fails saying so", async () => {
+    const ctx = await merchantWithHook();
+    answer = (action) => (action === "reserve" ? 422 : action === "release" ? 503 : 200);
+    const id = await order(ctx);
+    await pump();
+    for (let i = 0; i < 12; i++) await advanceBy(5 * 60_000);
+
+    const row = await orderRow(id);
+    expect(row).toMatchObject({ status: "failed", failureCode: "compensation_failed", progress: { voided: true } });
+    expect(row.progress.released).toBeUndefined();
+    expect(row.failureMessage).toContain("release");
+    const steps = await stepsOf(id);
+    expect(steps.filter((s) => s.name === "release").map((s) => s.outcome)).toEqual([
+      ...["retrying", "retrying", "retrying", "retrying", "failed"], // the run's five tries
+      ...["retrying", "failed"], // onFailure's two (the SDK gives it one retry)
+    ]);
+    expect(summary(steps.filter((s) => s.name !== "release"))).toEqual(["authorize#1:succeeded", "reserve#1:failed:422", "void#1:succeeded"]);
+    expect(hits.filter((x) => x.action === "release").every((x) => x.webhookId === `${id}:release` && x.verified)).toBe(true);
+    expect((await paymentOf(id)).status).toBe("canceled");
+    expect(await eventTypes(ctx)).toEqual(["order.created", "order.failed"]);
+  });
+
   it("a declined card: failed, the merchant never called", async () => {
     const ctx = await merchantWithHook();
     const id = await order(ctx, "pm_card_chargeDeclined");

@@ -18,11 +18,14 @@ const started = eventType(INTERNAL_EVENTS.orderStarted, {
 /** Tries of each step after the first: on the engine's backoff (15 s, 30 s, 1 min, 2 min). */
 export const ORDER_STEP_RETRIES = 4;
 
+/** The SDK gives an onFailure handler one retry (`retries: { attempts: 1 }`), whatever the function's own. */
+const ON_FAILURE_RETRIES = 1;
+
 /** A step's body: its own errors become the engine's — final ones are not retried (NonRetriableError). */
-function guarded<T>(work: (t: TryInfo) => Promise<T>, attempt: number): () => Promise<T> {
+function guarded<T>(work: (t: TryInfo) => Promise<T>, attempt: number, retries = ORDER_STEP_RETRIES): () => Promise<T> {
   return async () => {
     try {
-      return await work({ attempt, lastTry: attempt >= ORDER_STEP_RETRIES });
+      return await work({ attempt, lastTry: attempt >= retries });
     } catch (error) {
       if (error instanceof SagaStepError && error.kind === "final") throw new NonRetriableError(error.message, { cause: error });
       throw error;
@@ -37,7 +40,7 @@ type Step = Parameters<Parameters<typeof inngest.createFunction>[1]>[0]["step"];
  * the reservation at the merchant — each its own retried, recorded step. Throws when one could not
  * finish, so the run fails and onFailure tries the compensations once more.
  */
-async function compensate(step: Step, ctx: ServiceContext, orderId: string, attempt: number, prefix: string): Promise<string> {
+async function compensate(step: Step, ctx: ServiceContext, orderId: string, attempt: number, prefix: string, retries = ORDER_STEP_RETRIES): Promise<string> {
   const failed: string[] = [];
   // Reverse order: the capture (refund) first, then the reservation, then the authorisation (void).
   const plan: [string, (t: TryInfo) => Promise<unknown>][] = [
@@ -47,7 +50,7 @@ async function compensate(step: Step, ctx: ServiceContext, orderId: string, atte
   ];
   for (const [name, work] of plan) {
     try {
-      await step.run(`${prefix}${name}`, guarded(work, attempt));
+      await step.run(`${prefix}${name}`, guarded(work, attempt, retries));
     } catch (error) {
       failed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -68,11 +71,11 @@ export const orderSagaFn = inngest.createFunction(
     triggers: [started],
     retries: ORDER_STEP_RETRIES,
     concurrency: { limit: 1, key: "event.data.order" },
-    onFailure: async ({ event, step, error }) => {
+    onFailure: async ({ event, step, error, attempt }) => {
       const d = event.data.event.data as { order: string; merchant: string; livemode: string };
       const ctx: ServiceContext = { merchantId: d.merchant, livemode: d.livemode === "true", actor: systemActor("order-saga") };
       try {
-        return await compensate(step, ctx, d.order, 0, "on-failure-");
+        return await compensate(step, ctx, d.order, attempt, "on-failure-", ON_FAILURE_RETRIES);
       } catch (again) {
         const message = again instanceof Error ? again.message : error.message;
         return step.run("on-failure-give-up", () => markCompensationFailed({ ctx, orderId: d.order, message }).then((r) => r.status));
