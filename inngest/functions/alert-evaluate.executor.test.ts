@@ -1,38 +1,16 @@
 // The alert-evaluate cron on the real workflow path: Kassa's functions served by the real serve() handler,
 // run by the local executor on a fake clock; payments made through the sandbox processor.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { DatabaseHandle } from "@/db/client";
 import { alerts, events } from "@/db/schema";
-import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
 import { inngestRuns } from "@/inngest/local/schema";
-import { startApp } from "@/inngest/local/test-app";
 import { createPayment } from "@/lib/payments/create-payment";
 import type { ServiceContext } from "@/lib/service/context";
-import { freshPostgres } from "@/test/db";
+import { executorTestBed } from "@/test/executor-bed";
 import { makeMerchantContext } from "@/test/fixtures";
 
-let h: DatabaseHandle & { url: string };
-let executor: Executor;
-let app: { url: string; close(): Promise<void> };
-const clock = new FakeClock(new Date(Date.now() - 1000));
-const silent = { warn: () => {}, error: () => {} };
-
-beforeAll(async () => {
-  h = await freshPostgres("alertrun");
-  process.env.DATABASE_URL = h.url;
-  executor = await startExecutor({ db: h.db, port: 0, clock, jitter: () => 0, pollMs: 20, log: silent });
-  process.env.INNGEST_DEV = executor.url;
-  const { inngest } = await import("@/inngest/client");
-  const { functions } = await import("@/inngest/index");
-  app = await startApp(inngest, functions);
-  await executor.syncApp(app.url);
-});
-afterAll(async () => {
-  await executor?.stop();
-  await app?.close();
-  await h?.close();
-});
+// One executor for the file: its clock moves a minute at a time.
+const bed = executorTestBed("alertrun", { freshPerTest: false });
 
 async function pay(ctx: ServiceContext, paymentMethod: string, n: number): Promise<void> {
   for (let i = 0; i < n; i++)
@@ -43,27 +21,27 @@ async function pay(ctx: ServiceContext, paymentMethod: string, n: number): Promi
 
 /** One fake minute: the cron's next run, finished. */
 async function nextMinute(): Promise<void> {
-  const before = (await h.db.select().from(inngestRuns).where(eq(inngestRuns.functionId, "kassa-alert-evaluate"))).length;
-  await clock.advance(60_000);
-  await executor.idle();
-  const runs = (await h.db.select().from(inngestRuns).where(eq(inngestRuns.functionId, "kassa-alert-evaluate"))).sort((a, b) => a.id.localeCompare(b.id));
+  const before = (await bed.h.db.select().from(inngestRuns).where(eq(inngestRuns.functionId, "kassa-alert-evaluate"))).length;
+  await bed.clock.advance(60_000);
+  await bed.executor.idle();
+  const runs = (await bed.h.db.select().from(inngestRuns).where(eq(inngestRuns.functionId, "kassa-alert-evaluate"))).sort((a, b) => a.id.localeCompare(b.id));
   expect(runs.length).toBe(before + 1);
-  expect((await executor.waitForRun(runs.at(-1)!.id)).status).toBe("completed");
+  expect((await bed.executor.waitForRun(runs.at(-1)!.id)).status).toBe("completed");
 }
 
 const alertEvents = async (ctx: ServiceContext) =>
-  (await h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId))).filter((e) => e.type.startsWith("alert.")).map((e) => e.type);
+  (await bed.h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId))).filter((e) => e.type.startsWith("alert.")).map((e) => e.type);
 
 describe("alert-evaluate cron", () => {
   it("every minute: above 10% failures opens one alert.opened, the next minutes add nothing, and it resolves once the rate falls; the quiet merchant gets nothing", async () => {
-    const failing = await makeMerchantContext(h.db);
-    const quiet = await makeMerchantContext(h.db);
+    const failing = await makeMerchantContext(bed.h.db);
+    const quiet = await makeMerchantContext(bed.h.db);
     await pay(quiet, "pm_card_visa", 20);
     await pay(failing, "pm_card_visa", 16);
     await pay(failing, "pm_card_chargeDeclined", 4); // 20%
     await nextMinute();
     expect(await alertEvents(failing)).toEqual(["alert.opened"]);
-    const [open] = await h.db.select().from(alerts).where(eq(alerts.merchantId, failing.merchantId));
+    const [open] = await bed.h.db.select().from(alerts).where(eq(alerts.merchantId, failing.merchantId));
     expect(open).toMatchObject({ kind: "payment_failure_rate", resolvedAt: null, attempts: 20, matching: 4 });
     await nextMinute();
     await nextMinute();
@@ -72,10 +50,10 @@ describe("alert-evaluate cron", () => {
     await pay(failing, "pm_card_visa", 40);
     await nextMinute();
     expect((await alertEvents(failing)).sort()).toEqual(["alert.opened", "alert.resolved"]);
-    expect((await h.db.select().from(alerts).where(eq(alerts.id, open!.id)))[0]!.resolvedAt).not.toBeNull();
+    expect((await bed.h.db.select().from(alerts).where(eq(alerts.id, open!.id)))[0]!.resolvedAt).not.toBeNull();
     await nextMinute();
     expect(await alertEvents(failing)).toHaveLength(2);
     expect(await alertEvents(quiet)).toEqual([]);
-    expect(await h.db.select().from(alerts).where(eq(alerts.merchantId, quiet.merchantId))).toEqual([]);
+    expect(await bed.h.db.select().from(alerts).where(eq(alerts.merchantId, quiet.merchantId))).toEqual([]);
   });
 });
