@@ -188,6 +188,22 @@ describe("escrow on a payment", () => {
     expect(await code(resolveEscrowDispute({ ctx: admin, id: p.id, input: { resolution: "release" } }))).toBe("ok");
   });
 
+  it("a release racing a full refund and a dispute: whichever order the locks give, the books balance", async () => {
+    const ctx = await merchant();
+    for (let i = 0; i < 3; i++) {
+      const p = await pay(ctx, { release_after_days: 5 });
+      const results = await Promise.all([
+        code(releaseEscrow({ ctx, id: p.id })),
+        code(createRefund({ ctx, input: { payment: p.id } })),
+        code(openEscrowDispute({ ctx, id: p.id, input: { reason: "race" } })),
+      ]);
+      expect(results[1]).toBe("ok");
+      const escrow = (await row(p.id)).escrow!;
+      expect(["released", "refunded", "disputed"]).toContain(escrow.status);
+      await books(ctx);
+    }
+  });
+
   it("resolved by refund, the process dying after the processor refunded: the retry with the same Idempotency-Key books that one refund", async () => {
     const ctx = await merchant();
     const p = await pay(ctx, { release_after_days: 5 });
