@@ -2,86 +2,32 @@
 // handler and run by the local executor on a fake clock, fed by the outbox relay's publisher. Released
 // exactly at release_at (not a second before); a dispute inside the window blocks it; after the window a
 // dispute is refused; the books balance (escrow account = held escrows) after every step.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import type { DatabaseHandle } from "@/db/client";
 import { events, journalEntries, payments } from "@/db/schema";
-import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
-import { startApp } from "@/inngest/local/test-app";
-import type { EventSender } from "@/lib/events/publish-events";
-import { publishPendingEvents } from "@/lib/events/publish-events";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { createPayment } from "@/lib/payments/create-payment";
 import { getBalance } from "@/lib/ledger/get-balance";
 import { openEscrowDispute } from "@/lib/escrow/open-escrow-dispute";
 import { releaseEscrow } from "@/lib/escrow/release-escrow";
 import type { ServiceContext } from "@/lib/service/context";
+import { executorTestBed } from "@/test/executor-bed";
 import { errorCodeOf as code, makeMerchantContext } from "@/test/fixtures";
-import { freshPostgres } from "@/test/db";
-import { freePort } from "@/scripts/pg-server";
 
-let h: DatabaseHandle & { url: string };
-let executor: Executor;
-let app: { url: string; close(): Promise<void> };
-let sendToInngest: EventSender;
-let clock: FakeClock;
-let port = 0;
-const silent = { warn: () => {}, error: () => {} };
+const bed = executorTestBed("escrowrun");
+const { pump, advanceTo } = bed;
 const DAY = 86_400_000;
 
-async function startEngine(): Promise<void> {
-  await executor?.stop();
-  clock = new FakeClock(new Date(Date.now() - 1000));
-  executor = await startExecutor({ db: h.db, port, clock, jitter: () => 0, pollMs: 20, log: silent });
-}
-
-beforeAll(async () => {
-  h = await freshPostgres("escrowrun");
-  process.env.DATABASE_URL = h.url;
-  port = await freePort();
-  await startEngine();
-  process.env.INNGEST_DEV = executor.url;
-  const { inngest } = await import("@/inngest/client");
-  const { functions } = await import("@/inngest/index");
-  ({ sendToInngest } = await import("@/inngest/send"));
-  app = await startApp(inngest, functions);
-  await executor.syncApp(app.url);
-});
-beforeEach(async () => {
-  await startEngine();
-  await executor.syncApp(app.url);
-});
-afterAll(async () => {
-  await executor?.stop();
-  await app?.close();
-  await h?.close();
-});
-
-async function pump(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    await executor.idle();
-    if ((await publishPendingEvents({ send: sendToInngest })) === 0) {
-      await executor.idle();
-      return;
-    }
-  }
-  throw new Error("events kept coming");
-}
-async function advanceTo(at: Date | number): Promise<void> {
-  await clock.advanceTo(new Date(at));
-  await pump();
-}
-
-const row = async (id: string) => (await h.db.select().from(payments).where(eq(payments.id, id)))[0]!;
+const row = async (id: string) => (await bed.h.db.select().from(payments).where(eq(payments.id, id)))[0]!;
 /** The books after a step: everything balances, and the merchant's escrowed / available amounts. */
 async function books(ctx: ServiceContext) {
-  expect((await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+  expect((await checkMoneyInvariants(bed.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
   const b = await getBalance({ ctx });
   return { available: b.available[0]!.amount, pending: b.pending[0]!.amount, escrowed: b.escrowed[0]!.amount };
 }
 const eventTypes = async (ctx: ServiceContext) =>
   (
-    await h.db
+    await bed.h.db
       .select({ type: events.type })
       .from(events)
       .where(and(eq(events.merchantId, ctx.merchantId)))
@@ -89,10 +35,10 @@ const eventTypes = async (ctx: ServiceContext) =>
     .map((e) => e.type)
     .filter((t) => t.startsWith("escrow."));
 const releases = async (ctx: ServiceContext) =>
-  (await h.db.select().from(journalEntries).where(eq(journalEntries.merchantId, ctx.merchantId))).filter((e) => e.type === "escrow_release");
+  (await bed.h.db.select().from(journalEntries).where(eq(journalEntries.merchantId, ctx.merchantId))).filter((e) => e.type === "escrow_release");
 
 async function escrowed(escrow: Record<string, unknown>) {
-  const ctx = await makeMerchantContext(h.db);
+  const ctx = await makeMerchantContext(bed.h.db);
   const p = await createPayment({ ctx, input: { amount: 5000, currency: "usd", payment_method: "pm_card_visa", confirm: true, escrow } });
   await pump(); // escrow.held reaches the timer, which sleeps until release_at
   const net = p.escrow!.net;
@@ -123,7 +69,7 @@ describe("the escrow timelock on the fake clock", () => {
   it("a dispute inside the window blocks the release at the timelock and after it", async () => {
     const { ctx, p, net, releaseAt, windowEndsAt } = await escrowed({ release_after_days: 5, dispute_window_days: 2 });
     await advanceTo(windowEndsAt - 60_000); // a minute before the window closes
-    await openEscrowDispute({ ctx, id: p.id, input: { reason: "not delivered" }, now: clock.now() });
+    await openEscrowDispute({ ctx, id: p.id, input: { reason: "not delivered" }, now: bed.clock.now() });
     await pump();
     expect(await books(ctx)).toEqual({ available: 0, pending: 0, escrowed: net });
 
@@ -138,7 +84,7 @@ describe("the escrow timelock on the fake clock", () => {
   it("after the window a dispute is refused and the timelock releases as planned", async () => {
     const { ctx, p, net, releaseAt, windowEndsAt } = await escrowed({ release_after_days: 3, dispute_window_days: 1 });
     await advanceTo(windowEndsAt);
-    expect(await code(openEscrowDispute({ ctx, id: p.id, input: { reason: "too late" }, now: clock.now() }))).toBe("escrow_dispute_window_closed");
+    expect(await code(openEscrowDispute({ ctx, id: p.id, input: { reason: "too late" }, now: bed.clock.now() }))).toBe("escrow_dispute_window_closed");
     expect((await row(p.id)).escrow!.status).toBe("held");
     expect(await books(ctx)).toEqual({ available: 0, pending: 0, escrowed: net });
     await advanceTo(releaseAt);
