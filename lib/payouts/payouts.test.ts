@@ -17,6 +17,7 @@ import { errorCodeOf, makeMerchant } from "@/test/fixtures";
 import { addMember, auditRows, eventRows } from "@/test/rows";
 import { fundAvailable } from "@/test/payouts";
 import { cancelPayout } from "./cancel-payout";
+import { checkPayoutInvariants } from "./check-payout-invariants";
 import { createPayout } from "./create-payout";
 import { getPayout } from "./get-payout";
 import { listPayouts } from "./list-payouts";
@@ -37,7 +38,10 @@ async function merchant() {
   return ctx;
 }
 const available = async (ctx: ServiceContext, currency = "usd") => (await getBalance({ ctx })).available.find((a) => a.currency === currency)?.amount ?? 0;
-const books = async (ctx: ServiceContext) => expect((await checkLedgerInvariants(env.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+const books = async (ctx: ServiceContext) => {
+  expect((await checkLedgerInvariants(env.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+  expect((await checkPayoutInvariants(env.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+};
 
 describe("bank accounts", () => {
   it("stores the number sealed and shows only last4, bank name and fingerprint — API, events, audit", async () => {
@@ -221,6 +225,21 @@ describe("payouts", () => {
 });
 
 describe("automatic payouts and reconciliation", () => {
+  it("the payout checker finds a payout whose ledger disagrees", async () => {
+    const ctx = await merchant();
+    await createBankAccount({ ctx, input: US_PAYS });
+    await fundAvailable(env.h.db, ctx, 1000n);
+    const po = await createPayout({ ctx, input: { amount: 400, currency: "usd" } });
+    expect((await checkPayoutInvariants(env.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+    // A status moved without its ledger entry (what a bug would do): reported.
+    await env.h.db.update(payouts).set({ status: "paid" }).where(eq(payouts.id, po.id));
+    expect((await checkPayoutInvariants(env.h.db, { merchantId: ctx.merchantId })).problems).toEqual([
+      `merchant ${ctx.merchantId} usd: payouts_in_transit 400 but payouts pending or in transit 0`,
+      `merchant ${ctx.merchantId} usd: bank_clearing 0 but paid payouts -400`,
+    ]);
+    await env.h.db.update(payouts).set({ status: "pending" }).where(eq(payouts.id, po.id));
+  });
+
   it("an automatic payout pays the whole available balance and settles every open balance transaction: they sum to its amount", async () => {
     const ctx = await merchant();
     const ba = await createBankAccount({ ctx, input: US_PAYS });
