@@ -132,6 +132,41 @@ describe("sync at start", () => {
   });
 });
 
+describe("events before the first sync", () => {
+  it("an event sent before the app is up waits for the sync, then starts its run (it is not dropped as matching no function)", async () => {
+    handle = await freshPostgres("syncfirst");
+    const { createServer } = await import("node:http");
+    const { serve } = await import("inngest/node");
+    const { testClient } = await import("./test-app");
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, "127.0.0.1", () => r()));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const log = { warn() {}, error() {} };
+    executor = await startExecutor({ db: handle.db, port: 0, appUrl: `http://127.0.0.1:${port}/api/inngest`, log });
+    const client = testClient(executor.url);
+    const fn = client.createFunction({ id: "early", triggers: [{ event: "test/early" }] }, async ({ event }) => event.data.n);
+    // Over HTTP, as the outbox relay sends: the request is held while nothing is registered.
+    let answered = false;
+    const sent = client.send({ name: "test/early", data: { n: 7 } }).then((r) => ((answered = true), r));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered).toBe(false);
+    expect(await executor.storage.listFunctions()).toEqual([]);
+    const app = createServer(serve({ client, functions: [fn] }));
+    await new Promise<void>((r) => app.listen(port, "127.0.0.1", () => r()));
+    try {
+      await sent;
+      const deadline = Date.now() + 5_000;
+      while ((await executor.runs("kassa-test-early")).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const [run] = await executor.runs("kassa-test-early");
+      expect((await executor.waitForRun(run!.id)).output).toBe(7);
+    } finally {
+      app.close();
+      app.closeAllConnections();
+    }
+  });
+});
+
 describe("restart safety", () => {
   it("a run sleeping when the executor stops resumes under a new executor on the same database", async () => {
     handle = await freshPostgres("restart");

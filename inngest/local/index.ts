@@ -67,8 +67,18 @@ export async function startExecutor(opts: ExecutorOptions): Promise<Executor> {
   engine.emit = async (events) => {
     await ingest(engine, events);
   };
+  // With an appUrl, events wait for this process's first sync of the app: an event ingested before the
+  // functions are known starts no run (on a fresh database nothing is registered yet; after an upgrade a
+  // new function is not). They are held, not refused, and released when the sync succeeds or is given up.
+  let settleSync: (open: boolean) => void = () => {};
+  const firstSync = opts.appUrl ? new Promise<boolean>((resolve) => (settleSync = resolve)) : Promise.resolve(true);
+  const synced = () => settleSync(true);
+  const ingestSynced = async (events: IncomingEvent[]) => {
+    if (!(await firstSync)) throw new Error("inngest/local: the executor stopped before its first sync");
+    return ingest(engine, events);
+  };
   const server = createExecutorServer({
-    sendEvents: (events) => ingest(engine, events),
+    sendEvents: ingestSynced,
     register: (appId, fns) => storage.registerApp(appId, fns),
     ...(opts.signingKey && opts.eventKey ? { auth: { eventKey: opts.eventKey, registerBearer: hashSigningKey(opts.signingKey) } } : {}),
   });
@@ -90,8 +100,11 @@ export async function startExecutor(opts: ExecutorOptions): Promise<Executor> {
   if (opts.appUrl) {
     let tries = 0;
     const attempt = () =>
-      syncApp().catch((err) => {
-        if (++tries >= (opts.syncRetries ?? 60)) return (opts.log ?? console).warn(`inngest/local: giving up: ${(err as Error).message}`);
+      syncApp().then(synced, (err) => {
+        if (++tries >= (opts.syncRetries ?? 60)) {
+          synced();
+          return (opts.log ?? console).warn(`inngest/local: giving up: ${(err as Error).message}`);
+        }
         syncTimer = setTimeout(attempt, 1_000);
         syncTimer.unref?.();
       });
@@ -104,12 +117,13 @@ export async function startExecutor(opts: ExecutorOptions): Promise<Executor> {
     storage,
     async stop() {
       clearTimeout(syncTimer);
+      settleSync(false);
       await engine.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
     },
-    sendEvent: (events) => ingest(engine, Array.isArray(events) ? events : [events]),
+    sendEvent: (events) => ingestSynced(Array.isArray(events) ? events : [events]),
     syncApp,
     idle: () => engine.idle(),
     async waitForRun(runId, { timeoutMs = 10_000 } = {}) {
