@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { releaseEscrowAction } from "@/app/(dashboard)/payments/[id]/escrow-actions";
+import { releaseEscrowAction } from "@/app/(dashboard)/payments/[id]/actions";
 import type { ActionResult } from "@/lib/http/session/action";
 import type { EscrowObject } from "@/lib/escrow/serialize-escrow";
 import { Button } from "@/components/ui/button";
