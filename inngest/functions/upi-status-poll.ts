@@ -34,7 +34,7 @@ export const upiStatusPollFn = inngest.createFunction({ id: "upi-status-poll", t
   const ctx = { merchantId: d.merchant, livemode: d.livemode === "true", actor: systemActor("upi-status-poll") };
   const schedule = pollSchedule(Date.parse(d.startedAt), Date.parse(d.expiresAt));
   let wakes = 0;
-  for (let i = 0; i < schedule.length; ) {
+  for (let i = 0; i < schedule.length;) {
     const callback = await step.waitForEvent(wakes ? `wait-${i + 1}-${wakes}` : `wait-${i + 1}`, {
       event: INTERNAL_EVENTS.upiCallbackReceived,
       match: "data.payment",

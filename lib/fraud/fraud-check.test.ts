@@ -128,16 +128,14 @@ describe("saved cards", () => {
     expect(a!.features).toMatchObject({ card_attempts_1h: 1, is_first_payment_for_card: 0 });
 
     const listId = newId("fraudList");
-    await env.h.db
-      .insert(fraudLists)
-      .values({
-        id: listId,
-        merchantId: ctx.merchantId,
-        livemode: false,
-        alias: "block_card_fingerprint",
-        name: "Blocked cards",
-        itemType: "card_fingerprint",
-      });
+    await env.h.db.insert(fraudLists).values({
+      id: listId,
+      merchantId: ctx.merchantId,
+      livemode: false,
+      alias: "block_card_fingerprint",
+      name: "Blocked cards",
+      itemType: "card_fingerprint",
+    });
     await env.h.db.insert(fraudListItems).values({ id: newId("fraudListItem"), merchantId: ctx.merchantId, livemode: false, listId, value: fp });
     expect(await code(createPayment({ ctx, input: card(saved, { customer: cus.id }) }))).toBe("card_declined");
   });
