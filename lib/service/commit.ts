@@ -3,7 +3,7 @@ import type { Executor, Transaction } from "@/db/client";
 import { auditLog, events } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { withTransaction, isTransaction, type ServiceContext } from "./context";
-import { lockLost, recoveryPointWrite, responseWrite } from "./idempotency";
+import { fencedResponseWrite, lockLost, recoveryPointWrite, responseWrite } from "./idempotency";
 import { markOutboxWrite, signalOutboxCommit } from "./outbox-signal";
 
 /**
@@ -80,14 +80,21 @@ function declaredWrites(db: Executor, ctx: ServiceContext, d: Declared): { write
   const lock = ctx.idempotency;
   const writes: Renderable[] = [];
   let fence: number | undefined;
-  if (lock && d.recovery) {
+  // A recovery point and an answer in one commit both update the key's row, and two updates of one row in
+  // one statement leave only one of them: the answer (recovery point "finished") supersedes the point, so it
+  // alone is written, first, as the fence.
+  const answered = Boolean(lock && d.recovery && d.response);
+  if (lock && d.recovery && d.response) {
+    fence = writes.length;
+    writes.push(fencedResponseWrite(db, lock, d.response.status, d.response.body));
+  } else if (lock && d.recovery) {
     fence = writes.length;
     writes.push(recoveryPointWrite(db, lock, d.recovery.point, d.recovery.data));
   }
   writes.push(...d.own);
   if (d.audits.length) writes.push(db.insert(auditLog).values(d.audits));
   if (d.events.length) writes.push(db.insert(events).values(d.events));
-  if (lock && d.response) writes.push(responseWrite(db, lock, d.response.status, d.response.body));
+  if (lock && d.response && !answered) writes.push(responseWrite(db, lock, d.response.status, d.response.body));
   return { writes, ...(fence === undefined ? {} : { fence }) };
 }
 

@@ -294,3 +294,50 @@ describe("reapIdempotencyKeys", () => {
     expect(await reapIdempotencyKeys(db, now)).toBe(0);
   });
 });
+
+describe("commit with a recovery point and an answer in one commit", () => {
+  it("stores the answer (both update the key's row; the answer wins), so a retry replays it instead of running again", async () => {
+    const { commit } = await import("./commit");
+    const s = scope();
+    const start = await beginIdempotentRequest(db, s, new Date());
+    if (start.kind !== "started") throw new Error("not started");
+    const ctx = {
+      merchantId: s.merchantId,
+      livemode: false,
+      actor: { type: "system" as const, id: "test" },
+      db,
+      idempotency: { id: start.record.id, lockVersion: start.record.lockVersion, recovery: null, stored: false },
+    };
+    await commit(ctx, async (_tx, changes) => {
+      changes.recoveryPoint("sent", { to: "bank" });
+      changes.respond(200, { id: "po_1" });
+    });
+    const [row] = await rowsFor(s);
+    expect(row).toMatchObject({ responseStatus: 200, recoveryPoint: "finished", lockedAt: null });
+    expect(JSON.parse(row!.responseBody!)).toEqual({ id: "po_1" });
+    expect((await beginIdempotentRequest(db, s, new Date())).kind).toBe("replay");
+  });
+
+  it("writes nothing of the commit when another request took the key over", async () => {
+    const { commit } = await import("./commit");
+    const s = scope();
+    const start = await beginIdempotentRequest(db, s, new Date());
+    if (start.kind !== "started") throw new Error("not started");
+    const ctx = {
+      merchantId: s.merchantId,
+      livemode: false,
+      actor: { type: "system" as const, id: "test" },
+      db,
+      idempotency: { id: start.record.id, lockVersion: start.record.lockVersion + 1, recovery: null, stored: false },
+    };
+    const marker = `inst_${k++}`;
+    const err = await commit(ctx, async (_tx, changes) => {
+      changes.recoveryPoint("sent", {});
+      changes.write(db.insert(serverInstances).values({ id: marker }));
+      changes.respond(200, { id: "po_2" });
+    }).catch((e: unknown) => e as { code?: string });
+    expect(err).toMatchObject({ code: "idempotency_key_in_use" });
+    expect(await db.select().from(serverInstances).where(eq(serverInstances.id, marker))).toEqual([]);
+    expect((await rowsFor(s))[0]).toMatchObject({ responseStatus: null });
+  });
+});

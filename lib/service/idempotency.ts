@@ -143,6 +143,11 @@ function responseTextWrite(db: Executor, lock: IdempotencyLock, status: number, 
     .where(heldBy(lock));
 }
 
+/** responseWrite that returns the row it stored on, so it can fence a batch (nothing written if the lock was lost). */
+export function fencedResponseWrite(db: Executor, lock: IdempotencyLock, status: number, body: unknown) {
+  return responseWrite(db, lock, status, body).returning({ id: idempotencyKeys.id });
+}
+
 /** Stores the response to replay and releases the lock (a no-op once the lock was taken over). */
 export async function completeIdempotentRequest(db: Executor, lock: IdempotencyLock, status: number, body: unknown): Promise<void> {
   await responseWrite(db, lock, status, body);
