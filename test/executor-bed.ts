@@ -22,8 +22,8 @@ export interface ExecutorBed {
   advanceTo(at: Date | number): Promise<void>;
   /** Moves the clock from due timer to due timer (as time passes) up to `at`, pumping at each. */
   runUntil(at: Date | number): Promise<void>;
-  /** Stops the executor and starts a new one on the same database and clock's time (a crash and restart). */
-  restart(): Promise<void>;
+  /** Stops the executor and starts a new one on the same database, its clock at `at` or where it was (a crash and restart). */
+  restart(at?: Date): Promise<void>;
 }
 
 /**
@@ -86,8 +86,8 @@ export function executorTestBed(label: string, opts: { freshPerTest?: boolean; o
       }
       throw new Error("the clock kept finding work");
     },
-    async restart() {
-      await startEngine(clock.now());
+    async restart(at) {
+      await startEngine(at ?? clock.now());
     },
   };
 

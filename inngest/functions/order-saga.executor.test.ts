@@ -5,29 +5,21 @@ import http from "node:http";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import type { DatabaseHandle } from "@/db/client";
 import { events, journalEntries, orders, orderSteps, payments, refunds, sandboxCharges, sandboxRefunds, sandboxRequests } from "@/db/schema";
-import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
 import { backoffMs } from "@/inngest/local/backoff";
-import { startApp } from "@/inngest/local/test-app";
-import type { EventSender } from "@/lib/events/publish-events";
-import { publishPendingEvents } from "@/lib/events/publish-events";
 import { setFailpointHandler } from "@/lib/failpoints";
 import { createFulfillmentHook } from "@/lib/orders/create-fulfillment-hook";
 import { createOrder } from "@/lib/orders/create-order";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import type { ServiceContext } from "@/lib/service/context";
-import { freshPostgres } from "@/test/db";
+import { executorTestBed } from "@/test/executor-bed";
 import { makeMerchantContext } from "@/test/fixtures";
-import { freePort } from "@/scripts/pg-server";
 
-let h: DatabaseHandle & { url: string };
-let executor: Executor;
-let app: { url: string; close(): Promise<void> };
-let sendToInngest: EventSender;
-let clock: FakeClock;
-let port = 0;
-const silent = { warn: () => {}, error: () => {} };
+// Read as the functions load: calls to the loopback merchant allowed, and a short hook timeout.
+process.env.KASSA_WEBHOOKS_ALLOW_LOOPBACK = "1";
+process.env.KASSA_FULFILLMENT_TIMEOUT_MS = "2000";
+const bed = executorTestBed("ordersaga");
+const { pump } = bed;
 
 // ---- the merchant's fulfilment endpoint -------------------------------------------------------------
 type Action = "reserve" | "confirm" | "release";
@@ -57,7 +49,7 @@ function startMerchant(): Promise<void> {
       } catch {
         verified = false;
       }
-      hits.push({ action, at: clock.now().getTime(), webhookId: String(req.headers["webhook-id"]), verified, body: JSON.parse(raw) });
+      hits.push({ action, at: bed.clock.now().getTime(), webhookId: String(req.headers["webhook-id"]), verified, body: JSON.parse(raw) });
       const status = verified ? answer(action, hits.filter((x) => x.action === action).length) : 401;
       res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ ok: status < 300 }));
     });
@@ -71,60 +63,21 @@ function startMerchant(): Promise<void> {
 }
 
 // ---- the engine -------------------------------------------------------------------------------------
-async function startEngine(keepClock = false): Promise<void> {
-  await executor?.stop();
-  if (!keepClock) clock = new FakeClock(new Date(Date.now() - 1000));
-  executor = await startExecutor({ db: h.db, port, clock, jitter: () => 0, pollMs: 20, log: silent });
-}
-
-beforeAll(async () => {
-  process.env.KASSA_WEBHOOKS_ALLOW_LOOPBACK = "1";
-  process.env.KASSA_FULFILLMENT_TIMEOUT_MS = "2000";
-  h = await freshPostgres("ordersaga");
-  process.env.DATABASE_URL = h.url;
-  port = await freePort();
-  await startEngine();
-  process.env.INNGEST_DEV = executor.url;
-  const { inngest } = await import("@/inngest/client");
-  const { functions } = await import("@/inngest/index");
-  ({ sendToInngest } = await import("@/inngest/send"));
-  app = await startApp(inngest, functions);
-  await executor.syncApp(app.url);
-  await startMerchant();
-});
-beforeEach(async () => {
+beforeAll(() => startMerchant());
+beforeEach(() => {
   hits = [];
   answer = () => 200;
-  await startEngine();
-  await executor.syncApp(app.url);
 });
-afterAll(async () => {
-  await executor?.stop();
-  await app?.close();
+afterAll(() => {
   merchant?.close();
-  await h?.close();
 });
 afterEach(() => setFailpointHandler(null));
 
-async function pump(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    await executor.idle();
-    if ((await publishPendingEvents({ send: sendToInngest })) === 0) {
-      await executor.idle();
-      return;
-    }
-  }
-  throw new Error("events kept coming");
-}
-
-async function advanceBy(ms: number): Promise<void> {
-  await clock.advanceTo(new Date(clock.now().getTime() + ms));
-  await pump();
-}
+const advanceBy = (ms: number) => bed.advanceTo(bed.clock.now().getTime() + ms);
 
 // ---- helpers ----------------------------------------------------------------------------------------
 async function merchantWithHook(): Promise<ServiceContext> {
-  const ctx = await makeMerchantContext(h.db);
+  const ctx = await makeMerchantContext(bed.h.db);
   const hook = await createFulfillmentHook({
     ctx,
     input: { reserve_url: `${merchantUrl}/reserve`, confirm_url: `${merchantUrl}/confirm`, release_url: `${merchantUrl}/release` },
@@ -151,26 +104,28 @@ async function order(ctx: ServiceContext, paymentMethod = "pm_card_visa") {
   return created.id;
 }
 
-const orderRow = async (id: string) => (await h.db.select().from(orders).where(eq(orders.id, id)))[0]!;
-const stepsOf = async (id: string) => (await h.db.select().from(orderSteps).where(eq(orderSteps.orderId, id))).sort((a, b) => a.id.localeCompare(b.id));
+const orderRow = async (id: string) => (await bed.h.db.select().from(orders).where(eq(orders.id, id)))[0]!;
+const stepsOf = async (id: string) => (await bed.h.db.select().from(orderSteps).where(eq(orderSteps.orderId, id))).sort((a, b) => a.id.localeCompare(b.id));
 const paymentOf = async (id: string) =>
   (
-    await h.db
+    await bed.h.db
       .select()
       .from(payments)
       .where(eq(payments.id, (await orderRow(id)).paymentId!))
   )[0]!;
-const chargesOf = async (paymentId: string) => h.db.select().from(sandboxCharges).where(eq(sandboxCharges.paymentId, paymentId));
+const chargesOf = async (paymentId: string) => bed.h.db.select().from(sandboxCharges).where(eq(sandboxCharges.paymentId, paymentId));
 async function capturesOf(paymentId: string) {
   const [charge] = await chargesOf(paymentId);
   if (!charge) return [];
-  return h.db
+  return bed.h.db
     .select()
     .from(sandboxRequests)
     .where(and(eq(sandboxRequests.chargeId, charge.id), eq(sandboxRequests.operation, "capture")));
 }
 const eventTypes = async (ctx: ServiceContext) =>
-  (await h.db.select({ type: events.type }).from(events).where(eq(events.merchantId, ctx.merchantId))).map((e) => e.type).filter((t) => t.startsWith("order."));
+  (await bed.h.db.select({ type: events.type }).from(events).where(eq(events.merchantId, ctx.merchantId)))
+    .map((e) => e.type)
+    .filter((t) => t.startsWith("order."));
 const summary = (steps: Awaited<ReturnType<typeof stepsOf>>) =>
   steps.map((s) => `${s.name}#${s.attempt}:${s.outcome}${s.statusCode ? `:${s.statusCode}` : ""}`);
 
@@ -197,7 +152,7 @@ describe("the order saga", () => {
     expect(await chargesOf(payment.id)).toHaveLength(1);
     expect(await capturesOf(payment.id)).toHaveLength(1);
     expect(await eventTypes(ctx)).toEqual(["order.created", "order.succeeded"]);
-    expect((await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+    expect((await checkMoneyInvariants(bed.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
   });
 
   it("the reserve endpoint down (503): tried on the engine's schedule, then the reservation released and the authorisation voided; nothing captured, the ledger untouched", async () => {
@@ -212,7 +167,7 @@ describe("the order saga", () => {
     let expectedAt = first;
     for (let failed = 0; failed < 4; failed++) {
       expectedAt += backoffMs(failed, () => 0);
-      await advanceBy(expectedAt - 1000 - clock.now().getTime());
+      await advanceBy(expectedAt - 1000 - bed.clock.now().getTime());
       expect(hits.filter((x) => x.action === "reserve")).toHaveLength(failed + 1);
       await advanceBy(1000);
       expect(hits.filter((x) => x.action === "reserve")).toHaveLength(failed + 2);
@@ -240,7 +195,7 @@ describe("the order saga", () => {
     const payment = await paymentOf(id);
     expect(payment).toMatchObject({ status: "canceled", amountReceived: 0n, amountCapturable: 0n });
     expect(await capturesOf(payment.id)).toHaveLength(0);
-    expect(await h.db.select().from(journalEntries).where(eq(journalEntries.merchantId, ctx.merchantId))).toEqual([]);
+    expect(await bed.h.db.select().from(journalEntries).where(eq(journalEntries.merchantId, ctx.merchantId))).toEqual([]);
     expect(await eventTypes(ctx)).toEqual(["order.created", "order.compensated"]);
   });
 
@@ -258,9 +213,7 @@ describe("the order saga", () => {
     expect(payment.pendingOperation?.type).toBe("capture"); // captured at the processor, not yet recorded
 
     // The engine dies with the retry queued; a new one on the same database and clock picks it up.
-    await executor.stop();
-    await startEngine(true);
-    await executor.syncApp(app.url);
+    await bed.restart();
     await advanceBy(backoffMs(0, () => 0));
 
     const row = await orderRow(id);
@@ -276,7 +229,7 @@ describe("the order saga", () => {
     expect(await chargesOf(payment.id)).toHaveLength(1);
     expect(await capturesOf(payment.id)).toHaveLength(1);
     expect(await paymentOf(id)).toMatchObject({ status: "succeeded", amountReceived: 5000n, pendingOperation: null });
-    expect((await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+    expect((await checkMoneyInvariants(bed.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
   });
 
   it("confirm refused after the capture: the refund fails twice, then succeeds — exactly one refund, the reservation released", async () => {
@@ -311,11 +264,11 @@ describe("the order saga", () => {
     expect(hits.map((x) => x.action)).toEqual(["reserve", "confirm", "release"]);
     const payment = await paymentOf(id);
     expect(payment).toMatchObject({ status: "succeeded", amountReceived: 5000n, amountRefunded: 5000n });
-    const made = await h.db.select().from(refunds).where(eq(refunds.paymentId, payment.id));
+    const made = await bed.h.db.select().from(refunds).where(eq(refunds.paymentId, payment.id));
     expect(made.map((r) => [r.id, r.status, r.amount])).toEqual([[row.refundId, "succeeded", 5000n]]);
     const [charge] = await chargesOf(payment.id);
-    expect(await h.db.select().from(sandboxRefunds).where(eq(sandboxRefunds.chargeId, charge!.id))).toHaveLength(1);
-    expect((await checkMoneyInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+    expect(await bed.h.db.select().from(sandboxRefunds).where(eq(sandboxRefunds.chargeId, charge!.id))).toHaveLength(1);
+    expect((await checkMoneyInvariants(bed.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
     expect(await eventTypes(ctx)).toEqual(["order.created", "order.compensated"]);
   });
 

@@ -1,116 +1,62 @@
 // Payouts on the real workflow path: the app's functions served by the real serve() handler, run by the
 // local executor on a fake clock. payout.created starts payout-send (bank, then paid or failed at the
 // arrival date); the payout-schedule cron pays out on each merchant's schedule.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import type { DatabaseHandle } from "@/db/client";
 import { payouts, sandboxBankTransfers } from "@/db/schema";
-import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
-import { startApp } from "@/inngest/local/test-app";
 import { createBankAccount } from "@/lib/bank-accounts/create-bank-account";
-import type { EventSender } from "@/lib/events/publish-events";
-import { publishPendingEvents } from "@/lib/events/publish-events";
 import { checkLedgerInvariants } from "@/lib/ledger/check-ledger-invariants";
 import { getBalance } from "@/lib/ledger/get-balance";
 import { listBalanceTransactions } from "@/lib/ledger/list-balance-transactions";
 import { createPayout } from "@/lib/payouts/create-payout";
 import { updatePayoutSettings } from "@/lib/payouts/payout-settings";
 import type { ServiceContext } from "@/lib/service/context";
-import { freshPostgres } from "@/test/db";
+import { executorTestBed } from "@/test/executor-bed";
 import { makeMerchantContext } from "@/test/fixtures";
 import { fundAvailable } from "@/test/payouts";
 import { eventRows } from "@/test/rows";
-import { freePort } from "@/scripts/pg-server";
 
-let h: DatabaseHandle & { url: string };
-let executor: Executor;
-let app: { url: string; close(): Promise<void> };
-let sendToInngest: EventSender;
-let clock: FakeClock;
-let port = 0;
-const silent = { warn: () => {}, error: () => {} };
+const bed = executorTestBed("payoutrun");
+const { pump, advanceTo } = bed;
 const DAY = 86_400_000;
 const US_PAYS = { currency: "usd", country: "US", account_holder_name: "Jenny Rosen", account_number: "000123456789", routing_number: "110000000" };
-
-async function startEngine(start: Date): Promise<void> {
-  await executor?.stop();
-  clock = new FakeClock(start);
-  executor = await startExecutor({ db: h.db, port, clock, jitter: () => 0, pollMs: 20, log: silent });
-}
-
-beforeAll(async () => {
-  h = await freshPostgres("payoutrun");
-  process.env.DATABASE_URL = h.url;
-  port = await freePort();
-  await startEngine(new Date(Date.now() - 1000));
-  process.env.INNGEST_DEV = executor.url;
-  const { inngest } = await import("@/inngest/client");
-  const { functions } = await import("@/inngest/index");
-  ({ sendToInngest } = await import("@/inngest/send"));
-  app = await startApp(inngest, functions);
-  await executor.syncApp(app.url);
-});
-beforeEach(async () => {
-  await startEngine(new Date(Date.now() - 1000));
-  await executor.syncApp(app.url);
-});
-afterAll(async () => {
-  await executor?.stop();
-  await app?.close();
-  await h?.close();
-});
-
-async function pump(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    await executor.idle();
-    if ((await publishPendingEvents({ send: sendToInngest })) === 0) {
-      await executor.idle();
-      return;
-    }
-  }
-  throw new Error("events kept coming");
-}
-async function advanceTo(at: Date | number): Promise<void> {
-  await clock.advanceTo(new Date(at));
-  await pump();
-}
-const payoutRow = async (id: string) => (await h.db.select().from(payouts).where(eq(payouts.id, id)))[0]!;
+const payoutRow = async (id: string) => (await bed.h.db.select().from(payouts).where(eq(payouts.id, id)))[0]!;
 const available = async (ctx: ServiceContext) => (await getBalance({ ctx })).available.find((a) => a.currency === "usd")?.amount ?? 0;
 
 describe("payout-send", () => {
   it("hands the payout to the bank once, in transit until the arrival date, then paid", async () => {
-    const ctx = await makeMerchantContext(h.db);
+    const ctx = await makeMerchantContext(bed.h.db);
     await createBankAccount({ ctx, input: US_PAYS });
-    await fundAvailable(h.db, ctx, 5000n);
+    await fundAvailable(bed.h.db, ctx, 5000n);
     const po = await createPayout({ ctx, input: { amount: 4000, currency: "usd" } });
     await pump();
     const sent = await payoutRow(po.id);
     expect(sent.status).toBe("in_transit");
-    expect(await h.db.select().from(sandboxBankTransfers).where(eq(sandboxBankTransfers.idempotencyKey, po.id))).toHaveLength(1);
+    expect(await bed.h.db.select().from(sandboxBankTransfers).where(eq(sandboxBankTransfers.idempotencyKey, po.id))).toHaveLength(1);
     await advanceTo(sent.arrivalDate!.getTime() - 60_000);
     expect((await payoutRow(po.id)).status).toBe("in_transit");
     await advanceTo(sent.arrivalDate!.getTime() + 1000);
     expect((await payoutRow(po.id)).status).toBe("paid");
-    expect((await eventRows(h.db, ctx.merchantId)).map((e) => e.type).filter((t) => t.startsWith("payout."))).toEqual([
+    expect((await eventRows(bed.h.db, ctx.merchantId)).map((e) => e.type).filter((t) => t.startsWith("payout."))).toEqual([
       "payout.created",
       "payout.updated",
       "payout.paid",
     ]);
     expect(await available(ctx)).toBe(1000);
-    expect((await checkLedgerInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+    expect((await checkLedgerInvariants(bed.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
   });
 
   it("a payout to the no_account test number fails at the arrival date and its funds return", async () => {
-    const ctx = await makeMerchantContext(h.db);
+    const ctx = await makeMerchantContext(bed.h.db);
     await createBankAccount({ ctx, input: { ...US_PAYS, account_number: "000111111116" } });
-    await fundAvailable(h.db, ctx, 2000n);
+    await fundAvailable(bed.h.db, ctx, 2000n);
     const po = await createPayout({ ctx, input: { amount: 2000, currency: "usd" } });
     await pump();
     expect(await available(ctx)).toBe(0);
     await advanceTo(Date.now() + 2 * DAY);
     expect(await payoutRow(po.id)).toMatchObject({ status: "failed", failureCode: "no_account" });
     expect(await available(ctx)).toBe(2000);
-    expect((await checkLedgerInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+    expect((await checkLedgerInvariants(bed.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
   });
 });
 
@@ -120,14 +66,13 @@ describe("payout-schedule", () => {
     const start = new Date(Date.now() + 7 * DAY);
     start.setUTCHours(1, 0, 0, 0);
     while (start.getUTCDay() !== 2) start.setTime(start.getTime() + DAY);
-    await startEngine(start);
-    await executor.syncApp(app.url);
-    const ctx = await makeMerchantContext(h.db);
+    await bed.restart(start);
+    const ctx = await makeMerchantContext(bed.h.db);
     await createBankAccount({ ctx, input: US_PAYS });
     await updatePayoutSettings({ ctx, input: { interval: "daily" } });
     const mine = async () =>
       (
-        await h.db
+        await bed.h.db
           .select()
           .from(payouts)
           .where(and(eq(payouts.merchantId, ctx.merchantId), eq(payouts.automatic, true)))
@@ -135,7 +80,7 @@ describe("payout-schedule", () => {
 
     // Tuesday, Wednesday: money each day, paid out each day.
     for (let day = 0; day < 2; day++) {
-      await fundAvailable(h.db, ctx, BigInt(1000 * (day + 1)), 30n);
+      await fundAvailable(bed.h.db, ctx, BigInt(1000 * (day + 1)), 30n);
       await advanceTo(start.getTime() + day * DAY + 6 * 3_600_000);
       expect(await mine()).toHaveLength(day + 1);
       expect(await available(ctx)).toBe(0);
@@ -150,10 +95,10 @@ describe("payout-schedule", () => {
 
     // Weekly on Friday: Thursday pays nothing, Friday pays what came in since.
     await updatePayoutSettings({ ctx, input: { interval: "weekly", weekly_anchor: "friday" } });
-    await fundAvailable(h.db, ctx, 500n);
+    await fundAvailable(bed.h.db, ctx, 500n);
     await advanceTo(start.getTime() + 2 * DAY + 12 * 3_600_000); // Thursday
     expect(await mine()).toHaveLength(2);
-    await fundAvailable(h.db, ctx, 700n);
+    await fundAvailable(bed.h.db, ctx, 700n);
     await advanceTo(start.getTime() + 3 * DAY + 12 * 3_600_000); // Friday
     const all = await mine();
     expect(all).toHaveLength(3);
@@ -163,6 +108,6 @@ describe("payout-schedule", () => {
     // Every automatic payout was sent and, a day later, paid.
     await advanceTo(start.getTime() + 5 * DAY);
     expect((await mine()).map((p) => p.status)).toEqual(["paid", "paid", "paid"]);
-    expect((await checkLedgerInvariants(h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+    expect((await checkLedgerInvariants(bed.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
   });
 });
