@@ -44,6 +44,8 @@ test("Release now asks, releases and the balance follows; replays without Origin
 
   await signInOk(page, m.email, m.password);
   await page.goto("/balance");
+  // One column each: pending, available, escrowed, in transit (two helpers once both added Escrowed).
+  await expect(page.getByTestId("balance").getByRole("columnheader", { name: "Escrowed" })).toHaveCount(1);
   const escrowedCell = page.getByTestId("balance").locator("tbody tr").first();
   await expect(escrowedCell).toContainText(`$${((first.escrow.net + second.escrow.net) / 100).toFixed(2)}`);
 

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { payments } from "@/db/schema";
+import { paymentAttempts, payments } from "@/db/schema";
 import { createPayment } from "@/lib/payments/create-payment";
 import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
@@ -34,6 +34,10 @@ export async function seedDemoFraud(
         .update(payments)
         .set({ createdAt: new Date(at) })
         .where(eq(payments.id, p.id));
+      await db
+        .update(paymentAttempts)
+        .set({ createdAt: new Date(at) })
+        .where(eq(paymentAttempts.paymentId, p.id));
       if (p.outcome?.type === "manual_review") tally.reviewed++;
       else tally.authorized++;
     } catch (error) {
@@ -44,11 +48,16 @@ export async function seedDemoFraud(
         .where(and(eq(payments.merchantId, ctx.merchantId), eq(payments.livemode, ctx.livemode)))
         .orderBy(sql`${payments.id} desc`)
         .limit(1);
-      if (last)
+      if (last) {
         await db
           .update(payments)
           .set({ createdAt: new Date(at) })
           .where(eq(payments.id, last.id));
+        await db
+          .update(paymentAttempts)
+          .set({ createdAt: new Date(at) })
+          .where(eq(paymentAttempts.paymentId, last.id));
+      }
       if (last?.outcome?.type === "blocked") tally.blocked++;
     }
   };

@@ -1,9 +1,9 @@
 // The demo payments: made through the verbs, mixed, spread over 90 days (a few per cent by UPI), with
 // the ledger balanced and the rollups equal to the rows.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { customers, disputes, events, payments, refunds, upiEvents } from "@/db/schema";
+import { customers, disputes, events, paymentAttempts, payments, refunds, upiEvents } from "@/db/schema";
 import { systemActor } from "@/lib/service/context";
 import { checkRollups } from "@/lib/overview/check-rollups";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
@@ -35,6 +35,18 @@ it("seeds mixed payments over 90 days with a balanced ledger and exact rollups",
   expect(Math.max(...ages)).toBeGreaterThan(45);
   expect(Math.max(...ages)).toBeLessThanOrEqual(90);
   expect((await h.db.select().from(refunds).where(eq(refunds.merchantId, merchantId))).length).toBeGreaterThan(0);
+  // Every attempt is dated with its payment, so 90 days of history is not a burst in the alerts' last 15 minutes.
+  const attempts = await h.db
+    .select()
+    .from(paymentAttempts)
+    .where(
+      inArray(
+        paymentAttempts.paymentId,
+        rows.map((p) => p.id),
+      ),
+    );
+  expect(attempts.length).toBeGreaterThan(rows.length / 2);
+  for (const a of attempts) expect(a.createdAt.getTime()).toBe(rows.find((p) => p.id === a.paymentId)!.createdAt.getTime());
   // Customers, some paying again with a saved card; the 200th payment's card is disputed.
   const people = await h.db.select().from(customers).where(eq(customers.merchantId, merchantId));
   expect(people.length).toBe(11);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { customers, disputes, payments, refunds } from "@/db/schema";
+import { customers, disputes, paymentAttempts, payments, refunds } from "@/db/schema";
 import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { seededRandom } from "@/lib/gateways/sandbox/config";
@@ -127,6 +127,12 @@ async function backdate(db: Executor, id: string, at: number, now: number, rando
     .update(payments)
     .set({ createdAt: new Date(at), receiptEmail })
     .where(eq(payments.id, id));
+  // Its attempts too: the alert evaluation reads the last 15 minutes of attempts, and 90 days of history
+  // written in one minute would read as a burst of failures.
+  await db
+    .update(paymentAttempts)
+    .set({ createdAt: new Date(at) })
+    .where(eq(paymentAttempts.paymentId, id));
   await db
     .update(refunds)
     .set({ createdAt: new Date(Math.min(now, at + Math.floor(random() * 3 * DAY))) })

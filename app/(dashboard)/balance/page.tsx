@@ -45,10 +45,9 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
               { id: "currency", header: "Currency", className: "uppercase", cell: (c) => c },
               { id: "available", header: "Available", numeric: true, cell: (c) => formatMoney(amountOf(balance.available, c), c) },
               { id: "pending", header: "Pending", numeric: true, cell: (c) => formatMoney(amountOf(balance.pending, c), c) },
-              { id: "escrowed", header: "Escrowed", numeric: true, cell: (c) => formatMoney(amountOf(balance.escrowed, c), c) },
-              { id: "in-transit", header: "In transit to bank", numeric: true, cell: (c) => formatMoney(amountOf(balance.in_transit, c), c) },
               // Escrowed payments' held funds (lib/escrow): neither pending nor available until released.
               { id: "escrowed", header: "Escrowed", numeric: true, cell: (c) => formatMoney(amountOf(balance.escrowed, c), c) },
+              { id: "in-transit", header: "In transit to bank", numeric: true, cell: (c) => formatMoney(amountOf(balance.in_transit, c), c) },
             ]}
           />
         </Card>
