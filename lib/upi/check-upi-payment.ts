@@ -42,7 +42,7 @@ export async function checkUpiPayment({
   const payment = await loadPayment(db, ctx, paymentId);
   if (payment.paymentMethod !== "upi" || !payment.latestAttemptId) return { payment: serializePayment(payment), pspStatus: null, final: true };
   const attempt = await loadAttempt(db, payment, payment.latestAttemptId);
-  const waiting = !attempt.settledAt && (payment.status === "requires_action" || payment.status === "processing");
+  const waiting = upiAttemptWaiting(payment, attempt);
   // The PSP is asked for a waiting payment, and for an expired one (a late success is still money received).
   const expiredBefore = attempt.failure?.code === "payment_intent_payment_attempt_expired";
   if (!waiting && !expiredBefore) return { payment: serializePayment(payment), pspStatus: null, final: true };
@@ -71,6 +71,11 @@ export async function checkUpiPayment({
   if (pspStatus === "success") await failpoint("upi.booking:before");
   const { payment: after } = await applyAuthorization(ctx, payment.id, attempt.id, booked);
   return { payment: serializePayment(after), pspStatus, final: after.status !== "requires_action" && after.status !== "processing" };
+}
+
+/** Whether the payment still waits on this UPI attempt (not settled, and the payment not paid, failed or expired). */
+export function upiAttemptWaiting(payment: Pick<PaymentRow, "status">, attempt: { settledAt: Date | null }): boolean {
+  return !attempt.settledAt && (payment.status === "requires_action" || payment.status === "processing");
 }
 
 function upiStatusOf(charge: Charge): "pending" | "success" | "failed" | "expired" {

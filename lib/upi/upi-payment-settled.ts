@@ -1,6 +1,7 @@
 import { loadAttempt } from "@/lib/payments/attempt";
 import { loadPayment } from "@/lib/payments/load-payment";
 import { executor, type ServiceContext } from "@/lib/service/context";
+import { upiAttemptWaiting } from "./check-upi-payment";
 
 /**
  * Whether a UPI payment is done waiting for its latest attempt (paid, declined, expired, or tried again),
@@ -12,6 +13,5 @@ export async function upiPaymentSettled({ ctx, paymentId }: { ctx: ServiceContex
   const payment = await loadPayment(db, ctx, paymentId);
   if (payment.paymentMethod !== "upi" || !payment.latestAttemptId) return { settled: true, status: payment.status };
   const attempt = await loadAttempt(db, payment, payment.latestAttemptId);
-  const waiting = !attempt.settledAt && (payment.status === "requires_action" || payment.status === "processing");
-  return { settled: !waiting, status: payment.status };
+  return { settled: !upiAttemptWaiting(payment, attempt), status: payment.status };
 }
