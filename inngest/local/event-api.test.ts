@@ -3,6 +3,7 @@ import { freshPglite, freshPostgres } from "@/test/db";
 import type { DatabaseHandle } from "@/db/client";
 import { FakeClock, startExecutor, type Executor } from "./index";
 import { startRig, type TestRig } from "./test-app";
+import { freePort } from "@/scripts/pg-server";
 
 let handle: DatabaseHandle | undefined;
 let executor: Executor | undefined;
@@ -108,11 +109,8 @@ describe("sync at start", () => {
     const { createServer } = await import("node:http");
     const { serve } = await import("inngest/node");
     const { testClient } = await import("./test-app");
-    // Reserve a port, start the executor against it while nothing listens there yet.
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, "127.0.0.1", () => r()));
-    const port = (probe.address() as { port: number }).port;
-    await new Promise<void>((r) => probe.close(() => r()));
+    // A free port: the executor syncs against it while nothing listens there yet.
+    const port = await freePort();
     const log = { warn() {}, error() {} };
     executor = await startExecutor({ db: handle.db, port: 0, appUrl: `http://127.0.0.1:${port}/api/inngest`, log });
     const client = testClient(executor.url);
@@ -138,10 +136,7 @@ describe("events before the first sync", () => {
     const { createServer } = await import("node:http");
     const { serve } = await import("inngest/node");
     const { testClient } = await import("./test-app");
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, "127.0.0.1", () => r()));
-    const port = (probe.address() as { port: number }).port;
-    await new Promise<void>((r) => probe.close(() => r()));
+    const port = await freePort();
     const log = { warn() {}, error() {} };
     executor = await startExecutor({ db: handle.db, port: 0, appUrl: `http://127.0.0.1:${port}/api/inngest`, log });
     const client = testClient(executor.url);
