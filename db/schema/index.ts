@@ -26,3 +26,4 @@ export * from "./fraud";
 export * from "./alerts";
 export * from "./payouts";
 export * from "./orders";
+export * from "./request-logs";
