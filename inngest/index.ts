@@ -23,6 +23,7 @@ import { escrowReleaseTimerFn } from "./functions/escrow-release-timer";
 import { escrowReleaseSweepFn } from "./functions/escrow-release-sweep";
 import { payoutSendFn } from "./functions/payout-send";
 import { payoutScheduleFn } from "./functions/payout-schedule";
+import { payoutSweepFn } from "./functions/payout-sweep";
 import { orderSagaFn } from "./functions/order-saga";
 
 /** Every function served at /api/inngest. */
@@ -52,5 +53,6 @@ export const functions = [
   escrowReleaseSweepFn,
   payoutSendFn,
   payoutScheduleFn,
+  payoutSweepFn,
   orderSagaFn,
 ];

@@ -62,6 +62,7 @@ describe("Kassa functions through the local executor", () => {
       "kassa-outbox-sweep",
       "kassa-payout-schedule",
       "kassa-payout-send",
+      "kassa-payout-sweep",
       "kassa-reap-idempotency-keys",
       "kassa-reconcile-payments",
       "kassa-release-available-funds",
