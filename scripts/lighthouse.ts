@@ -1,0 +1,133 @@
+/**
+ * `npm run lighthouse`: Lighthouse 12.2.3 (Debian's chromium) against a production build with the demo
+ * data on a throwaway PostgreSQL — the login page, the overview, the payments list, a payment's page
+ * (desktop preset) and a hosted checkout (mobile preset). Prints performance and accessibility and exits
+ * non-zero under the targets: performance ≥ 90, accessibility 100. Reports go to test-results/lighthouse/.
+ * KASSA_LIGHTHOUSE_SKIP_BUILD=1 reuses an existing .next build.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { Pool } from "pg";
+import { createDatabase, freePort, startPgServer } from "./pg-server";
+import { buildApp, root, startProdServer } from "./prod-server";
+
+const TARGETS = { performance: 90, accessibility: 100 } as const;
+const DEMO = { email: "demo@kassa.test", password: "kassa-demo-2026" };
+const outDir = path.join(root, "test-results", "lighthouse");
+fs.mkdirSync(outDir, { recursive: true });
+
+const pg = await startPgServer();
+const databaseUrl = await createDatabase(pg.url(), "kassa_lighthouse");
+await buildApp({ skipIfBuilt: process.env.KASSA_LIGHTHOUSE_SKIP_BUILD === "1" });
+const server = await startProdServer({
+  port: await freePort(),
+  stdio: "ignore",
+  env: {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: "lighthouse-secret-not-for-production-0123456789",
+    KASSA_SEED_DEMO: "true",
+    KASSA_EXECUTOR_PORT: String(await freePort()),
+    LOG_LEVEL: "warn",
+  },
+});
+const debugPort = await freePort();
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), "kassa-lighthouse-"));
+const browser = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [`--remote-debugging-port=${debugPort}`, "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+});
+
+interface Row {
+  page: string;
+  preset: "desktop" | "mobile";
+  performance: number;
+  accessibility: number;
+  failing: string[];
+}
+const rows: Row[] = [];
+
+async function audit(name: string, url: string, preset: Row["preset"]): Promise<void> {
+  const result = await lighthouse(
+    url,
+    { port: debugPort, output: "html", logLevel: "error", onlyCategories: ["performance", "accessibility"], disableStorageReset: true },
+    preset === "desktop" ? desktopConfig : undefined,
+  );
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const failing = Object.values(lhr.audits)
+    .filter(
+      (a) =>
+        a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "notApplicable" && a.scoreDisplayMode !== "manual",
+    )
+    .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
+  rows.push({ page: name, preset, performance: score("performance"), accessibility: score("accessibility"), failing });
+  fs.writeFileSync(path.join(outDir, `${name.replace(/\W+/g, "-")}.html`), String(result.report));
+}
+
+let failed = false;
+try {
+  // Signed out first: the login page.
+  await audit("login", `${server.base}/login`, "desktop");
+
+  // Sign in once; Lighthouse's tabs share the profile's cookies (storage reset off).
+  const page = await browser.newPage();
+  await page.goto(`${server.base}/login`);
+  await page.getByLabel("Email").fill(DEMO.email);
+  await page.getByLabel("Password").fill(DEMO.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/dashboard$/);
+
+  const pool = new Pool({ connectionString: databaseUrl });
+  const { rows: found } = await pool.query<{ id: string; merchant_id: string }>(
+    `select p.id, p.merchant_id from payments p join merchants m on m.id = p.merchant_id
+      where m.business_name = 'Demo Coffee Co.' and not p.livemode and p.status = 'succeeded' order by p.created_at desc limit 1`,
+  );
+  await pool.end();
+  if (!found[0]) throw new Error("the demo seed made no succeeded payment");
+
+  // A hosted checkout session, made through the API with a fresh test key of the demo merchant.
+  process.env.DATABASE_URL = databaseUrl;
+  const { openDatabase } = await import("@/db/client");
+  const { createApiKey } = await import("@/lib/api-keys/create-api-key");
+  const h = await openDatabase(databaseUrl);
+  const { secret } = await createApiKey({
+    ctx: { merchantId: found[0].merchant_id, livemode: false, actor: { type: "system", id: "lighthouse" }, role: "owner", db: h.db },
+    input: { kind: "secret", name: "lighthouse" },
+  });
+  await h.close();
+  const res = await fetch(`${server.base}/api/v1/checkout/sessions`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ amount: 2400, currency: "usd", description: "Flat white × 4", success_url: `${server.base}/`, cancel_url: `${server.base}/` }),
+  });
+  const session = (await res.json()) as { url?: string };
+  if (!res.ok || !session.url) throw new Error(`checkout session: ${res.status} ${JSON.stringify(session)}`);
+
+  await audit("overview", `${server.base}/dashboard`, "desktop");
+  await audit("payments list", `${server.base}/payments`, "desktop");
+  await audit("payment page", `${server.base}/payments/${found[0].id}`, "desktop");
+  await audit("hosted checkout", session.url, "mobile");
+
+  console.log(`\nLighthouse 12.2.3 — targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility}\n`);
+  console.log(`${"page".padEnd(18)}${"preset".padEnd(9)}${"perf".padStart(5)}${"a11y".padStart(6)}  below 90`);
+  for (const r of rows) {
+    const ok = r.performance >= TARGETS.performance && r.accessibility >= TARGETS.accessibility;
+    if (!ok) failed = true;
+    console.log(
+      `${r.page.padEnd(18)}${r.preset.padEnd(9)}${String(r.performance).padStart(5)}${String(r.accessibility).padStart(6)}  ${ok ? "" : "✗ "}${r.failing.join(", ")}`,
+    );
+  }
+  fs.writeFileSync(path.join(outDir, "summary.json"), JSON.stringify(rows, null, 2));
+  console.log(`\nReports: ${path.relative(root, outDir)}/`);
+} finally {
+  await browser.close();
+  await server.stop();
+  await pg.stop();
+  fs.rmSync(profile, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
