@@ -1,5 +1,7 @@
 import type { CheckoutSessionRow } from "@/db/schema";
 import { publicBaseUrl } from "@/lib/public-url";
+import type { z } from "zod";
+import type { CheckoutSessionObject as CheckoutSessionSchema } from "./checkout-session-object";
 
 const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
@@ -26,7 +28,7 @@ export function serializeCheckoutSession(s: CheckoutSessionRow, baseUrl = public
     created: seconds(s.createdAt)!,
     expires_at: seconds(s.expiresAt)!,
     completed_at: seconds(s.completedAt),
-  };
+  } satisfies z.input<typeof CheckoutSessionSchema>;
 }
 
 export type CheckoutSessionObject = ReturnType<typeof serializeCheckoutSession>;

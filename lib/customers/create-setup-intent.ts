@@ -70,7 +70,7 @@ async function sendSetup(ctx: ServiceContext, setup: SetupIntentRow, returnUrl: 
     ),
   );
   const nextAction = result.nextAction
-    ? { type: "redirect_to_url", redirect_to_url: { url: result.nextAction.redirectToUrl.url, return_url: result.nextAction.redirectToUrl.returnUrl } }
+    ? { type: "redirect_to_url" as const, redirect_to_url: { url: result.nextAction.redirectToUrl.url, return_url: result.nextAction.redirectToUrl.returnUrl } }
     : null;
   const extra = { client_secret: result.clientSecret ?? null, next_action: nextAction };
   // Phase B: the outcome and the answer (a decline's 402 too), stored in one commit.

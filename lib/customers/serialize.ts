@@ -1,4 +1,6 @@
-import type { CustomerRow, PaymentMethodRow, SetupIntentRow } from "@/db/schema";
+import type { CustomerRow, NextAction, PaymentMethodRow, SetupIntentRow } from "@/db/schema";
+import type { z } from "zod";
+import type { CustomerObject as CustomerSchema, PaymentMethodObject as PaymentMethodSchema, SetupIntentObject as SetupIntentSchema } from "./customer-object";
 
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
@@ -17,7 +19,7 @@ export function serializeCustomer(c: CustomerRow) {
     balance: Number(c.balance),
     livemode: c.livemode,
     created: unix(c.createdAt),
-  };
+  } satisfies z.input<typeof CustomerSchema>;
 }
 export type CustomerObject = ReturnType<typeof serializeCustomer>;
 
@@ -40,12 +42,12 @@ export function serializePaymentMethod(pm: PaymentMethodRow) {
     metadata: pm.metadata,
     livemode: pm.livemode,
     created: unix(pm.createdAt),
-  };
+  } satisfies z.input<typeof PaymentMethodSchema>;
 }
 export type PaymentMethodObject = ReturnType<typeof serializePaymentMethod>;
 
 /** The API's `setup_intent` object; `client_secret` only in the answer that made it (never stored). */
-export function serializeSetupIntent(s: SetupIntentRow, extra: { client_secret?: string | null; next_action?: unknown } = {}) {
+export function serializeSetupIntent(s: SetupIntentRow, extra: { client_secret?: string | null; next_action?: NextAction | null } = {}) {
   return {
     id: s.id,
     object: "setup_intent" as const,
@@ -59,6 +61,6 @@ export function serializeSetupIntent(s: SetupIntentRow, extra: { client_secret?:
     metadata: s.metadata,
     livemode: s.livemode,
     created: unix(s.createdAt),
-  };
+  } satisfies z.input<typeof SetupIntentSchema>;
 }
 export type SetupIntentObject = ReturnType<typeof serializeSetupIntent>;

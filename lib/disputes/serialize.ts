@@ -1,4 +1,6 @@
 import type { DisputeRow } from "@/db/schema";
+import type { z } from "zod";
+import type { DisputeObject as DisputeSchema } from "./dispute-object";
 
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
@@ -22,6 +24,6 @@ export function serializeDispute(d: DisputeRow) {
     },
     livemode: d.livemode,
     created: unix(d.createdAt),
-  };
+  } satisfies z.input<typeof DisputeSchema>;
 }
 export type DisputeObject = ReturnType<typeof serializeDispute>;

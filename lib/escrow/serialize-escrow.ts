@@ -1,4 +1,6 @@
 import type { PaymentRow } from "@/db/schema";
+import type { z } from "zod";
+import type { EscrowObject as EscrowSchema } from "./escrow-object";
 
 const seconds = (iso: string | Date | null) => (iso ? Math.floor(new Date(iso).getTime() / 1000) : null);
 
@@ -20,6 +22,6 @@ export function serializeEscrow(p: Pick<PaymentRow, "escrow" | "escrowReleaseAt"
     dispute: e.dispute
       ? { reason: e.dispute.reason, created: seconds(e.dispute.openedAt)!, resolution: e.dispute.resolution, resolved_at: seconds(e.dispute.resolvedAt) }
       : null,
-  };
+  } satisfies z.input<typeof EscrowSchema>;
 }
 export type EscrowObject = NonNullable<ReturnType<typeof serializeEscrow>>;

@@ -1,4 +1,6 @@
 import type { EventRow } from "@/db/schema";
+import type { z } from "zod";
+import type { EventObject as EventSchema } from "./event-object";
 
 export function serializeEvent(e: EventRow) {
   return {
@@ -9,7 +11,7 @@ export function serializeEvent(e: EventRow) {
     livemode: e.livemode,
     request: { id: e.requestId, idempotency_key: e.idempotencyKey },
     data: e.data,
-  };
+  } satisfies z.input<typeof EventSchema>;
 }
 
 export type EventObject = ReturnType<typeof serializeEvent>;

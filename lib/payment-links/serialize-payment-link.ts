@@ -1,5 +1,7 @@
 import type { PaymentLinkRow } from "@/db/schema";
 import { publicBaseUrl } from "@/lib/public-url";
+import type { z } from "zod";
+import type { PaymentLinkObject as PaymentLinkSchema } from "./payment-link-object";
 
 /** The API's `payment_link` object. */
 export function serializePaymentLink(l: PaymentLinkRow, baseUrl = publicBaseUrl()) {
@@ -17,6 +19,6 @@ export function serializePaymentLink(l: PaymentLinkRow, baseUrl = publicBaseUrl(
     metadata: l.metadata,
     livemode: l.livemode,
     created: Math.floor(l.createdAt.getTime() / 1000),
-  };
+  } satisfies z.input<typeof PaymentLinkSchema>;
 }
 export type PaymentLinkObject = ReturnType<typeof serializePaymentLink>;

@@ -1,5 +1,7 @@
 import type { PaymentRow } from "@/db/schema";
 import { serializeEscrow } from "@/lib/escrow/serialize-escrow";
+import type { z } from "zod";
+import type { PaymentObject as PaymentSchema } from "./payment-object";
 
 const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
@@ -34,7 +36,7 @@ export function serializePayment(p: PaymentRow) {
     connector: p.connector,
     fee: Number(p.fee),
     escrow: serializeEscrow(p),
-  };
+  } satisfies z.input<typeof PaymentSchema>;
 }
 
 export type PaymentObject = ReturnType<typeof serializePayment>;

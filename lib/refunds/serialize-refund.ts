@@ -1,4 +1,6 @@
 import type { RefundRow } from "@/db/schema";
+import type { z } from "zod";
+import type { RefundObject as RefundSchema } from "./refund-object";
 
 /** The API's `refund` object. */
 export function serializeRefund(r: RefundRow) {
@@ -14,7 +16,7 @@ export function serializeRefund(r: RefundRow) {
     metadata: r.metadata,
     livemode: r.livemode,
     created: Math.floor(r.createdAt.getTime() / 1000),
-  };
+  } satisfies z.input<typeof RefundSchema>;
 }
 
 export type RefundObject = ReturnType<typeof serializeRefund>;

@@ -1,6 +1,8 @@
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { requirePermission } from "@/lib/service/roles";
 import { DEFAULT_EXPIRY_MINUTES, loadUpiSettings, type UpiSettings } from "./settings";
+import type { z } from "zod";
+import type { UpiSettingsObject as UpiSettingsSchema } from "./upi-object";
 
 /** The API-style object of a mode's UPI settings (amounts in paise). */
 export function upiSettingsObject(s: UpiSettings, livemode: boolean) {
@@ -13,7 +15,7 @@ export function upiSettingsObject(s: UpiSettings, livemode: boolean) {
     expiry_minutes: s.expiryMinutes,
     fee_basis_points: s.feeBasisPoints,
     default_expiry_minutes: { ...DEFAULT_EXPIRY_MINUTES },
-  };
+  } satisfies z.input<typeof UpiSettingsSchema>;
 }
 export type UpiSettingsObject = ReturnType<typeof upiSettingsObject>;
 

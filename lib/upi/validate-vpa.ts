@@ -7,18 +7,13 @@ import { KassaError } from "@/lib/service/errors";
 import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
 import { checkVpa } from "./vpa";
+import type { UpiVpaObject as UpiVpaSchema } from "./upi-object";
 
 /** The length and format rules are checkVpa's (400 vpa_invalid with param vpa), not zod's. */
 export const ValidateVpaInput = z.strictObject({ vpa: z.string() });
 
-export interface UpiVpaObject {
-  object: "upi_vpa";
-  vpa: string;
-  /** Whether the PSP knows the VPA as an account. */
-  valid: boolean;
-  /** The account holder's name as the PSP reports it; null when not an account. */
-  name: string | null;
-}
+/** The answer (its schema: lib/upi/upi-object.ts). */
+export type UpiVpaObject = z.input<typeof UpiVpaSchema>;
 
 /**
  * POST /api/v1/upi/vpa/validate — whether a VPA is a UPI account, and its holder's name, before a collect
