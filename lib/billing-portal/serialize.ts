@@ -1,5 +1,7 @@
 import type { BillingPortalSessionRow } from "@/db/schema";
 import { portalUrl } from "./token";
+import type { z } from "zod";
+import type { BillingPortalSessionObject as PortalSessionSchema } from "./portal-session-object";
 
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
@@ -18,6 +20,6 @@ export function serializePortalSession(s: BillingPortalSessionRow, token: string
     expires_at: unix(s.expiresAt),
     livemode: s.livemode,
     created: unix(s.createdAt),
-  };
+  } satisfies z.input<typeof PortalSessionSchema>;
 }
 export type PortalSessionObject = ReturnType<typeof serializePortalSession>;

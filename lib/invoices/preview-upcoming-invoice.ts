@@ -11,6 +11,7 @@ import { requirePermission } from "@/lib/service/roles";
 import { loadSubscription } from "@/lib/subscriptions/load";
 import { renewalLines } from "@/lib/subscriptions/renewal-lines";
 import { serializeInvoiceLine } from "./serialize";
+import type { UpcomingInvoiceObject } from "./invoice-object";
 
 export const UpcomingInvoiceQuery = z.strictObject({ subscription: z.string().min(1).max(255) });
 
@@ -97,7 +98,7 @@ export async function previewUpcomingInvoice({ ctx, input }: { ctx: ServiceConte
     invoice_pdf: null,
     livemode: sub.livemode,
     created: unix(sub.currentPeriodEnd),
-  };
+  } satisfies z.input<typeof UpcomingInvoiceObject>;
 }
 
 export type UpcomingInvoice = Awaited<ReturnType<typeof previewUpcomingInvoice>>;

@@ -1,5 +1,7 @@
 import type { InvoiceLineRow, InvoiceRow } from "@/db/schema";
 import { publicBaseUrl } from "@/lib/public-url";
+import type { z } from "zod";
+import type { InvoiceObject as InvoiceSchema, LineItemObject as LineItemSchema } from "./invoice-object";
 
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 const unixOrNull = (d: Date | null) => (d ? unix(d) : null);
@@ -26,7 +28,7 @@ export function serializeInvoiceLine(l: InvoiceLineRow) {
     subscription: l.subscription,
     subscription_item: l.subscriptionItem,
     period: { start: unix(l.periodStart), end: unix(l.periodEnd) },
-  };
+  } satisfies z.input<typeof LineItemSchema>;
 }
 
 /**
@@ -74,6 +76,6 @@ export function serializeInvoice(i: InvoiceRow, lines: readonly InvoiceLineRow[]
     metadata: i.metadata,
     livemode: i.livemode,
     created: unix(i.createdAt),
-  };
+  } satisfies z.input<typeof InvoiceSchema>;
 }
 export type InvoiceObject = ReturnType<typeof serializeInvoice>;

@@ -1,4 +1,6 @@
 import type { PriceRow, ProductRow } from "@/db/schema";
+import type { z } from "zod";
+import type { ProductObject as ProductSchema, PriceObject as PriceSchema } from "./product-object";
 
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
@@ -15,7 +17,7 @@ export function serializeProduct(p: ProductRow) {
     livemode: p.livemode,
     created: unix(p.createdAt),
     updated: unix(p.updatedAt),
-  };
+  } satisfies z.input<typeof ProductSchema>;
 }
 export type ProductObject = ReturnType<typeof serializeProduct>;
 
@@ -35,6 +37,6 @@ export function serializePrice(p: PriceRow) {
     metadata: p.metadata,
     livemode: p.livemode,
     created: unix(p.createdAt),
-  };
+  } satisfies z.input<typeof PriceSchema>;
 }
 export type PriceObject = ReturnType<typeof serializePrice>;

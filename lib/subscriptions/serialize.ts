@@ -1,6 +1,8 @@
 import type { SubscriptionRow } from "@/db/schema";
 import { serializePrice } from "@/lib/products/serialize";
 import type { ItemWithPrice } from "./load";
+import type { z } from "zod";
+import type { SubscriptionObject as SubscriptionSchema } from "./subscription-object";
 
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 const unixOrNull = (d: Date | null) => (d ? unix(d) : null);
@@ -46,6 +48,6 @@ export function serializeSubscription(s: SubscriptionRow, items: readonly ItemWi
     livemode: s.livemode,
     start_date: unix(s.createdAt),
     created: unix(s.createdAt),
-  };
+  } satisfies z.input<typeof SubscriptionSchema>;
 }
 export type SubscriptionObject = ReturnType<typeof serializeSubscription>;
