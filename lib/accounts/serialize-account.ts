@@ -1,4 +1,6 @@
 import type { Merchant } from "@/db/schema";
+import type { z } from "zod";
+import type { AccountObject as AccountSchema } from "@/lib/accounts/account-object";
 
 export function serializeAccount(m: Merchant, livemode: boolean) {
   return {
@@ -11,7 +13,7 @@ export function serializeAccount(m: Merchant, livemode: boolean) {
     country: m.country,
     livemode,
     created: Math.floor(m.createdAt.getTime() / 1000),
-  };
+  } satisfies z.input<typeof AccountSchema>;
 }
 
 export type AccountObject = ReturnType<typeof serializeAccount>;

@@ -1,6 +1,8 @@
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { requirePermission } from "@/lib/service/roles";
 import { ALERT_WINDOW_MINUTES, bpToPercent, clearBelowBp, loadAlertSettings, type AlertSettings } from "./settings";
+import type { z } from "zod";
+import type { AlertSettingsObject as AlertSettingsSchema } from "./alert-object";
 
 /** The API-style object of a mode's alert thresholds (rates as percentages). */
 export function alertSettingsObject(s: AlertSettings, livemode: boolean) {
@@ -14,7 +16,7 @@ export function alertSettingsObject(s: AlertSettings, livemode: boolean) {
     /** An open alert clears at or under these (hysteresis). */
     failure_rate_clears_at: bpToPercent(clearBelowBp(s.failureRateBp)),
     timeout_rate_clears_at: bpToPercent(clearBelowBp(s.timeoutRateBp)),
-  };
+  } satisfies z.input<typeof AlertSettingsSchema>;
 }
 export type AlertSettingsObject = ReturnType<typeof alertSettingsObject>;
 

@@ -1,5 +1,7 @@
 import type { AlertRow } from "@/db/schema";
 import { bpToPercent } from "./settings";
+import type { z } from "zod";
+import type { AlertObject as AlertSchema } from "./alert-object";
 
 const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
@@ -19,6 +21,6 @@ export function serializeAlert(a: AlertRow) {
     opened_at: seconds(a.openedAt),
     resolved_at: seconds(a.resolvedAt),
     resolved_value: a.resolvedValueBp === null ? null : bpToPercent(a.resolvedValueBp),
-  };
+  } satisfies z.input<typeof AlertSchema>;
 }
 export type AlertObject = ReturnType<typeof serializeAlert>;

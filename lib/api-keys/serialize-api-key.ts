@@ -1,4 +1,6 @@
 import type { ApiKey } from "@/db/schema";
+import type { z } from "zod";
+import type { ApiKeyObject as ApiKeySchema } from "./api-key-object";
 
 const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
@@ -23,7 +25,7 @@ export function serializeApiKey(k: ApiKey, now = new Date(), creator: { email: s
     revoked: seconds(k.revokedAt),
     permissions: k.kind === "restricted" ? (k.permissions ?? {}) : null,
     created_by: creator,
-  };
+  } satisfies z.input<typeof ApiKeySchema>;
 }
 
 export type ApiKeyObject = ReturnType<typeof serializeApiKey>;

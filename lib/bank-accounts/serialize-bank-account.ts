@@ -1,4 +1,6 @@
 import type { BankAccountRow } from "@/db/schema";
+import type { z } from "zod";
+import type { BankAccountObject as BankAccountSchema } from "./bank-account-object";
 
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
@@ -19,6 +21,6 @@ export function serializeBankAccount(row: BankAccountRow) {
     status: row.status,
     created: unix(row.createdAt),
     livemode: row.livemode,
-  };
+  } satisfies z.input<typeof BankAccountSchema>;
 }
 export type BankAccountObject = ReturnType<typeof serializeBankAccount>;

@@ -1,4 +1,6 @@
 import type { FraudListItemRow, FraudListRow, FraudRuleRow } from "@/db/schema";
+import type { z } from "zod";
+import type { RadarRuleObject as RuleSchema, RadarValueListItemObject as ListItemSchema, RadarValueListObject as ListSchema } from "./radar-object";
 
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
@@ -16,13 +18,20 @@ export function serializeRule(r: FraudRuleRow) {
     livemode: r.livemode,
     created: unix(r.createdAt),
     updated: unix(r.updatedAt),
-  };
+  } satisfies z.input<typeof RuleSchema>;
 }
 export type RuleObject = ReturnType<typeof serializeRule>;
 
 /** The API's `radar.value_list_item` (Stripe's shape). */
 export function serializeListItem(i: FraudListItemRow) {
-  return { id: i.id, object: "radar.value_list_item" as const, value: i.value, value_list: i.listId, livemode: i.livemode, created: unix(i.createdAt) };
+  return {
+    id: i.id,
+    object: "radar.value_list_item" as const,
+    value: i.value,
+    value_list: i.listId,
+    livemode: i.livemode,
+    created: unix(i.createdAt),
+  } satisfies z.input<typeof ListItemSchema>;
 }
 export type ListItemObject = ReturnType<typeof serializeListItem>;
 
@@ -42,6 +51,6 @@ export function serializeList(l: FraudListRow, items: { data: FraudListItemRow[]
     },
     livemode: l.livemode,
     created: unix(l.createdAt),
-  };
+  } satisfies z.input<typeof ListSchema>;
 }
 export type ListObject = ReturnType<typeof serializeList>;

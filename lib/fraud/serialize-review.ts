@@ -1,4 +1,6 @@
 import type { ReviewRow } from "@/db/schema";
+import type { z } from "zod";
+import type { ReviewObject as ReviewSchema } from "./radar-object";
 
 const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
@@ -15,6 +17,6 @@ export function serializeReview(r: ReviewRow) {
     created: seconds(r.createdAt)!,
     closed_at: seconds(r.closedAt),
     livemode: r.livemode,
-  };
+  } satisfies z.input<typeof ReviewSchema>;
 }
 export type ReviewObject = ReturnType<typeof serializeReview>;

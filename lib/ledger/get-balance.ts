@@ -3,22 +3,12 @@ import { journalLines, merchants } from "@/db/schema";
 import { requirePermission } from "@/lib/service/roles";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { jsonAmount } from "./json-amount";
+import type { z } from "zod";
+import type { BalanceObject as BalanceSchema } from "./balance-object";
 
-export interface BalanceAmount {
-  amount: number;
-  currency: string;
-}
-
-export interface BalanceObject {
-  object: "balance";
-  livemode: boolean;
-  available: BalanceAmount[];
-  pending: BalanceAmount[];
-  /** Paid out and on its way to the merchant's bank (payouts pending or in transit). Kassa's own field. */
-  in_transit: BalanceAmount[];
-  /** Captured into escrow and not yet released or refunded (lib/escrow). Kassa's own field. */
-  escrowed: BalanceAmount[];
-}
+/** The API's `balance` (its schema: lib/ledger/balance-object.ts). */
+export type BalanceObject = z.input<typeof BalanceSchema>;
+export type BalanceAmount = BalanceObject["available"][number];
 
 /**
  * The merchant's balance in its mode, per currency, summed from the ledger: the negated sums of its

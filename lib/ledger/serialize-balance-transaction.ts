@@ -1,5 +1,7 @@
 import type { BalanceTransactionRow } from "@/db/schema";
 import { jsonAmount } from "./json-amount";
+import type { z } from "zod";
+import type { BalanceTransactionObject as BalanceTransactionSchema } from "./balance-object";
 
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
@@ -19,7 +21,7 @@ export function serializeBalanceTransaction(t: BalanceTransactionRow) {
     source: t.sourceId,
     status: t.status,
     type: t.type,
-  };
+  } satisfies z.input<typeof BalanceTransactionSchema>;
 }
 
 export type BalanceTransactionObject = ReturnType<typeof serializeBalanceTransaction>;

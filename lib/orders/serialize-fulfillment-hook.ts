@@ -1,4 +1,6 @@
 import type { FulfillmentHookRow } from "@/db/schema";
+import type { z } from "zod";
+import type { FulfillmentHookObject as FulfillmentHookSchema } from "./order-object";
 
 /** The API's `fulfillment_hook`; the secret only in the create response. */
 export function serializeFulfillmentHook(h: FulfillmentHookRow, secret?: string) {
@@ -12,6 +14,6 @@ export function serializeFulfillmentHook(h: FulfillmentHookRow, secret?: string)
     livemode: h.livemode,
     created: Math.floor(h.createdAt.getTime() / 1000),
     ...(secret ? { secret } : {}),
-  };
+  } satisfies z.input<typeof FulfillmentHookSchema>;
 }
 export type FulfillmentHookObject = ReturnType<typeof serializeFulfillmentHook>;

@@ -1,4 +1,6 @@
 import type { OrderRow, OrderStepRow } from "@/db/schema";
+import type { z } from "zod";
+import type { OrderObject as OrderSchema, OrderStepObject as OrderStepSchema } from "./order-object";
 
 const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
@@ -16,7 +18,7 @@ export function serializeOrderStep(s: OrderStepRow) {
     error: s.error,
     detail: s.detail ?? {},
     created: seconds(s.createdAt)!,
-  };
+  } satisfies z.input<typeof OrderStepSchema>;
 }
 export type OrderStepObject = ReturnType<typeof serializeOrderStep>;
 
@@ -40,6 +42,6 @@ export function serializeOrder(o: OrderRow, steps?: OrderStepRow[]) {
     created: seconds(o.createdAt)!,
     completed_at: seconds(o.completedAt),
     ...(steps ? { steps: steps.map(serializeOrderStep) } : {}),
-  };
+  } satisfies z.input<typeof OrderSchema>;
 }
 export type OrderObject = ReturnType<typeof serializeOrder>;

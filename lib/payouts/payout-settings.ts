@@ -5,6 +5,8 @@ import { executor, type ServiceContext } from "@/lib/service/context";
 import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
 import { UpdatePayoutSettingsInput } from "./inputs";
+import type { z } from "zod";
+import type { PayoutSettingsObject as PayoutSettingsSchema } from "./payout-object";
 
 const DEFAULTS = { interval: "manual", weeklyAnchor: "monday", monthlyAnchor: 1 } as const;
 
@@ -18,7 +20,7 @@ function serialize(livemode: boolean, s: Pick<PayoutSettingsRow, "interval" | "w
       weekly_anchor: s.interval === "weekly" ? s.weeklyAnchor : null,
       monthly_anchor: s.interval === "monthly" ? s.monthlyAnchor : null,
     },
-  };
+  } satisfies z.input<typeof PayoutSettingsSchema>;
 }
 export type PayoutSettingsObject = ReturnType<typeof serialize>;
 

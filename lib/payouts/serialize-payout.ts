@@ -1,5 +1,7 @@
 import type { PayoutRow } from "@/db/schema";
 import { jsonAmount } from "@/lib/ledger/json-amount";
+import type { z } from "zod";
+import type { PayoutObject as PayoutSchema } from "./payout-object";
 
 const unix = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
@@ -26,6 +28,6 @@ export function serializePayout(row: PayoutRow) {
     source_type: "card" as const,
     status: row.status,
     type: "bank_account" as const,
-  };
+  } satisfies z.input<typeof PayoutSchema>;
 }
 export type PayoutObject = ReturnType<typeof serializePayout>;

@@ -1,4 +1,6 @@
 import type { WebhookAttemptRow, WebhookDeliveryRow } from "@/db/schema";
+import type { z } from "zod";
+import type { WebhookDeliveryObject as WebhookDeliverySchema, WebhookAttemptObject as WebhookAttemptSchema } from "./webhook-object";
 
 const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
@@ -10,7 +12,7 @@ export function serializeWebhookAttempt(a: WebhookAttemptRow) {
     latency_ms: a.latencyMs,
     response_body: a.responseBody,
     created: seconds(a.createdAt)!,
-  };
+  } satisfies z.input<typeof WebhookAttemptSchema>;
 }
 
 /** The delivery log's row: one event to one endpoint, with its tries when asked for. */
@@ -30,7 +32,7 @@ export function serializeWebhookDelivery(d: WebhookDeliveryRow, attempts?: Webho
     created: seconds(d.createdAt)!,
     livemode: d.livemode,
     ...(attempts ? { attempts: attempts.map(serializeWebhookAttempt) } : {}),
-  };
+  } satisfies z.input<typeof WebhookDeliverySchema>;
 }
 
 export type WebhookDeliveryObject = ReturnType<typeof serializeWebhookDelivery>;

@@ -1,4 +1,6 @@
 import type { WebhookEndpointRow } from "@/db/schema";
+import type { z } from "zod";
+import type { WebhookEndpointObject as WebhookEndpointSchema } from "./webhook-object";
 
 const seconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
@@ -16,7 +18,7 @@ export function serializeWebhookEndpoint(e: WebhookEndpointRow, secret?: string)
     created: seconds(e.createdAt)!,
     previous_secret_expires_at: seconds(e.previousSecretExpiresAt && e.previousSecretExpiresAt > new Date() ? e.previousSecretExpiresAt : null),
     ...(secret ? { secret } : {}),
-  };
+  } satisfies z.input<typeof WebhookEndpointSchema>;
 }
 
 export type WebhookEndpointObject = ReturnType<typeof serializeWebhookEndpoint>;
