@@ -25,6 +25,7 @@ import { payoutSendFn } from "./functions/payout-send";
 import { payoutScheduleFn } from "./functions/payout-schedule";
 import { payoutSweepFn } from "./functions/payout-sweep";
 import { orderSagaFn } from "./functions/order-saga";
+import { requestLogRetentionFn } from "./functions/request-log-retention";
 
 /** Every function served at /api/inngest. */
 export const functions = [
@@ -55,4 +56,5 @@ export const functions = [
   payoutScheduleFn,
   payoutSweepFn,
   orderSagaFn,
+  requestLogRetentionFn,
 ];

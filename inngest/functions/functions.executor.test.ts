@@ -66,6 +66,7 @@ describe("Kassa functions through the local executor", () => {
       "kassa-reap-idempotency-keys",
       "kassa-reconcile-payments",
       "kassa-release-available-funds",
+      "kassa-request-log-retention",
       "kassa-sandbox-dispute",
       "kassa-sandbox-upi-psp",
       "kassa-settle-payment",

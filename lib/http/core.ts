@@ -3,7 +3,8 @@ import { errorBody, type ErrorBody } from "@/lib/service/error-codes";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { observeRequest } from "@/lib/metrics";
-import { jsonResponse } from "./respond";
+import { recordRequest, type RequestLogFields } from "@/lib/request-logs/record";
+import { jsonTextResponse, toJson } from "./respond";
 
 /**
  * The request core: the one place that gives every call a request id, times it, maps an error to its
@@ -20,6 +21,10 @@ export interface Call {
   headers: Headers;
   /** The merchant the call turned out to be for, once known (logged). */
   merchantId?: string;
+  /** Set by an adapter whose calls go to the request logs (withApiKey): the key, the body, the Idempotency-Key. */
+  log?: RequestLogFields;
+  /** The JSON text answered, when the adapter serialised it (for the request log, not serialised twice). */
+  responseText?: string | null;
 }
 
 export interface CallMeta {
@@ -79,18 +84,40 @@ export async function serve(meta: CallMeta, req: Request, run: (call: Call) => P
   let failure: unknown;
   try {
     const out = await run(call);
-    res = out instanceof Response ? out : jsonResponse(out);
+    if (out instanceof Response) res = out;
+    else {
+      call.responseText = toJson(out);
+      res = jsonTextResponse(call.responseText);
+    }
   } catch (error) {
     failure = error;
     if (aborted(req, error)) {
       res = new Response(null, { status: 499 });
     } else {
       const mapped = errorBody(error, call.requestId);
-      res = jsonResponse(mapped.body, mapped.status);
+      call.responseText = toJson(mapped.body);
+      res = jsonTextResponse(call.responseText, mapped.status);
     }
   }
   res = withHeaders(res, call);
   observe(meta, req.method, call, res.status, started, failure);
+  if (call.log && call.merchantId) {
+    // Queued, never awaited: the log costs this request no round trip (lib/request-logs/buffer.ts).
+    const latencyMs = performance.now() - started;
+    const path = new URL(req.url).pathname;
+    const { requestId, merchantId, log: fields } = call;
+    recordRequest({
+      requestId,
+      merchantId,
+      method: req.method,
+      path,
+      route: meta.route,
+      status: res.status,
+      latencyMs,
+      fields,
+      responseText: call.responseText ?? null,
+    });
+  }
   return res;
 }
 

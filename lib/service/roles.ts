@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "audit:read": ["owner", "admin"],
   "balance:read": ["owner", "admin", "developer", "analyst"],
   "events:read": ["owner", "admin", "developer", "analyst", "support"],
+  /** Request logs hold whole (redacted) request and response bodies: the roles that hold API keys. */
+  "request_logs:read": ["owner", "admin", "developer"],
   "workflows:read": ["owner", "admin", "developer"],
   "workflows:write": ["owner", "admin"],
   "webhooks:read": ["owner", "admin", "developer"],
