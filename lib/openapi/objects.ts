@@ -1,44 +1,69 @@
 // The API's objects as zod schemas: what every response and webhook payload is, for the OpenAPI document
 // (lib/openapi/document.ts). Each schema lives beside its serializer (lib/<area>/*-object.ts) and the
-// serializer's return type is checked against it; this file only names them.
-// PLACEHOLDERS: each `placeholder("x")` is replaced by the real schema from its area.
-import { z } from "zod";
-
-const placeholder = (object: string) => z.looseObject({ object: z.literal(object) });
+// serializer's return is checked against it at compile time (`satisfies z.input<typeof …>`); this file only
+// names them. Nested components (CardDetails, NextAction, Escrow…) are registered through their `.openapi` names.
+import { AccountObject } from "@/lib/accounts/account-object";
+import { AlertObject, AlertSettingsObject } from "@/lib/alerts/alert-object";
+import { ApiKeyObject } from "@/lib/api-keys/api-key-object";
+import { BankAccountObject } from "@/lib/bank-accounts/bank-account-object";
+import { BillingPortalSessionObject } from "@/lib/billing-portal/portal-session-object";
+import { CheckoutSessionObject } from "@/lib/checkout/checkout-session-object";
+import { CustomerObject, PaymentMethodObject, SetupIntentObject } from "@/lib/customers/customer-object";
+import { DisputeObject } from "@/lib/disputes/dispute-object";
+import { EscrowObject } from "@/lib/escrow/escrow-object";
+import { EventObject } from "@/lib/events/event-object";
+import { RadarRuleObject, RadarValueListItemObject, RadarValueListObject, ReviewObject } from "@/lib/fraud/radar-object";
+import { InvoiceObject, LineItemObject, UpcomingInvoiceObject } from "@/lib/invoices/invoice-object";
+import { BalanceObject, BalanceTransactionObject } from "@/lib/ledger/balance-object";
+import { FulfillmentHookObject, OrderObject, OrderStepObject } from "@/lib/orders/order-object";
+import { PaymentLinkObject } from "@/lib/payment-links/payment-link-object";
+import { PaymentObject } from "@/lib/payments/payment-object";
+import { PayoutObject, PayoutSettingsObject } from "@/lib/payouts/payout-object";
+import { PriceObject, ProductObject } from "@/lib/products/product-object";
+import { RefundObject } from "@/lib/refunds/refund-object";
+import { SubscriptionItemObject, SubscriptionObject } from "@/lib/subscriptions/subscription-object";
+import { UpiSettingsObject, UpiVpaObject } from "@/lib/upi/upi-object";
+import { WebhookDeliveryObject, WebhookEndpointObject } from "@/lib/webhooks/webhook-object";
 
 export const ObjectSchemas = {
-  Account: placeholder("account"),
-  Alert: placeholder("alert"),
-  AlertSettings: placeholder("alert_settings"),
-  ApiKey: placeholder("api_key"),
-  Balance: placeholder("balance"),
-  BalanceTransaction: placeholder("balance_transaction"),
-  BankAccount: placeholder("bank_account"),
-  BillingPortalSession: placeholder("billing_portal.session"),
-  CheckoutSession: placeholder("checkout.session"),
-  Customer: placeholder("customer"),
-  Dispute: placeholder("dispute"),
-  Event: placeholder("event"),
-  FulfillmentHook: placeholder("fulfillment_hook"),
-  Invoice: placeholder("invoice"),
-  Order: placeholder("order"),
-  Payment: placeholder("payment"),
-  PaymentLink: placeholder("payment_link"),
-  PaymentMethod: placeholder("payment_method"),
-  Payout: placeholder("payout"),
-  PayoutSettings: placeholder("payout_settings"),
-  Price: placeholder("price"),
-  Product: placeholder("product"),
-  RadarRule: placeholder("radar.rule"),
-  RadarValueList: placeholder("radar.value_list"),
-  RadarValueListItem: placeholder("radar.value_list_item"),
-  Refund: placeholder("refund"),
-  Review: placeholder("review"),
-  SetupIntent: placeholder("setup_intent"),
-  Subscription: placeholder("subscription"),
-  UpiVpa: placeholder("upi_vpa"),
-  WebhookDelivery: placeholder("webhook_delivery"),
-  WebhookEndpoint: placeholder("webhook_endpoint"),
+  Account: AccountObject,
+  Alert: AlertObject,
+  AlertSettings: AlertSettingsObject,
+  ApiKey: ApiKeyObject,
+  Balance: BalanceObject,
+  BalanceTransaction: BalanceTransactionObject,
+  BankAccount: BankAccountObject,
+  BillingPortalSession: BillingPortalSessionObject,
+  CheckoutSession: CheckoutSessionObject,
+  Customer: CustomerObject,
+  Dispute: DisputeObject,
+  Escrow: EscrowObject,
+  Event: EventObject,
+  FulfillmentHook: FulfillmentHookObject,
+  Invoice: InvoiceObject,
+  LineItem: LineItemObject,
+  Order: OrderObject,
+  OrderStep: OrderStepObject,
+  Payment: PaymentObject,
+  PaymentLink: PaymentLinkObject,
+  PaymentMethod: PaymentMethodObject,
+  Payout: PayoutObject,
+  PayoutSettings: PayoutSettingsObject,
+  Price: PriceObject,
+  Product: ProductObject,
+  RadarRule: RadarRuleObject,
+  RadarValueList: RadarValueListObject,
+  RadarValueListItem: RadarValueListItemObject,
+  Refund: RefundObject,
+  Review: ReviewObject,
+  SetupIntent: SetupIntentObject,
+  Subscription: SubscriptionObject,
+  SubscriptionItem: SubscriptionItemObject,
+  UpcomingInvoice: UpcomingInvoiceObject,
+  UpiSettings: UpiSettingsObject,
+  UpiVpa: UpiVpaObject,
+  WebhookDelivery: WebhookDeliveryObject,
+  WebhookEndpoint: WebhookEndpointObject,
 } as const;
 
 export type ObjectName = keyof typeof ObjectSchemas;
