@@ -16,8 +16,16 @@ export interface DatabaseHandle {
   driver: DriverName;
   /** The driver's pool, for the few callers that need one connection (migration lock). */
   pool?: { connect(): Promise<{ query(sql: string): Promise<unknown>; release(): void }> };
+  /**
+   * LISTEN on a channel (notifications arrive after their transaction commits), on a connection of its
+   * own; `lost` is called once if that connection dies (notifications may have been missed since).
+   * Absent where the driver cannot listen (Neon's serverless driver).
+   */
+  listen?: Listen;
   close(): Promise<void>;
 }
+
+export type Listen = (channel: string, on: { notify(payload: string): void; lost(error: unknown): void }) => Promise<() => Promise<void>>;
 
 export function pickDriver(url: string | undefined, explicit = process.env.DATABASE_DRIVER): DriverName {
   if (explicit === "neon" || explicit === "pg" || explicit === "pglite") return explicit;
@@ -52,7 +60,9 @@ export async function openDatabase(url = process.env.DATABASE_URL): Promise<Data
     if (dir) (await import("node:fs")).mkdirSync(dir, { recursive: true });
     const client = new PGlite(dir);
     const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Database;
-    return { db, driver, close: () => client.close() };
+    // One in-process database: its notifications never travel over a connection that could drop.
+    const listen: Listen = async (channel, on) => client.listen(channel, on.notify);
+    return { db, driver, listen, close: () => client.close() };
   }
   if (driver === "neon") {
     const { Pool, neonConfig } = await import("@neondatabase/serverless");
@@ -74,11 +84,33 @@ export async function openDatabase(url = process.env.DATABASE_URL): Promise<Data
     const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
     return { db, driver, pool: pool as never, close: () => pool.end() };
   }
-  const { Pool } = await import("pg");
+  const { Client, Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
   const db = drizzle({ client: pool, schema, casing: "snake_case" });
-  return { db, driver, pool, close: () => pool.end() };
+  const listen: Listen = async (channel, on) => {
+    const client = new Client({ connectionString: url, keepAlive: true });
+    let closing = false;
+    let lost = false;
+    const drop = (error: unknown) => {
+      if (closing || lost) return;
+      lost = true;
+      on.lost(error);
+      client.end().catch(() => undefined);
+    };
+    client.on("notification", (n) => {
+      if (n.channel === channel) on.notify(n.payload ?? "");
+    });
+    client.on("error", drop);
+    client.on("end", () => drop(new Error("listener connection ended")));
+    await client.connect();
+    await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    return async () => {
+      closing = true;
+      await client.end().catch(() => undefined);
+    };
+  };
+  return { db, driver, pool, listen, close: () => pool.end() };
 }
 
 // One handle per process. Kept on globalThis because Next bundles route handlers and

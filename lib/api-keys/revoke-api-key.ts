@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { apiKeys } from "@/db/schema";
 import { requirePermission } from "@/lib/service/roles";
 import { commit } from "@/lib/service/commit";
+import { dropCachedApiKeys } from "@/lib/api-keys/key-cache";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { findApiKey, findApiKeyForUpdate } from "./find-api-key";
@@ -12,7 +13,7 @@ export async function revokeApiKey({ ctx, id, now = new Date() }: { ctx: Service
   requirePermission(ctx, "api_keys:write");
   // The audit row is filed under the key's own mode (a key may be revoked from either mode's page).
   const { livemode } = await findApiKey(await executor(ctx), ctx, id);
-  return commit({ ...ctx, livemode }, async (tx, changes) => {
+  const revoked = await commit({ ...ctx, livemode }, async (tx, changes) => {
     const key = await findApiKeyForUpdate(tx, ctx, id);
     if (key.revokedAt) throw new KassaError("api_key_revoked", "This key is already revoked.", { param: "id" });
     const [row] = await tx.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, key.id)).returning();
@@ -24,4 +25,6 @@ export async function revokeApiKey({ ctx, id, now = new Date() }: { ctx: Service
     });
     return serializeApiKey(row!, now);
   });
+  dropCachedApiKeys(ctx.merchantId); // other instances: the database's notification
+  return revoked;
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { apiKeys } from "@/db/schema";
 import { requirePermission } from "@/lib/service/roles";
 import { commit } from "@/lib/service/commit";
+import { dropCachedApiKeys } from "@/lib/api-keys/key-cache";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { insertApiKey } from "./create-api-key";
@@ -14,7 +15,7 @@ export async function rollApiKey({ ctx, id, now = new Date() }: { ctx: ServiceCo
   requirePermission(ctx, "api_keys:write");
   // The key's own mode files the new key and the audit row (a key may be rolled from either mode's page).
   const { livemode } = await findApiKey(await executor(ctx), ctx, id);
-  return commit({ ...ctx, livemode }, async (tx, changes) => {
+  const rolled = await commit({ ...ctx, livemode }, async (tx, changes) => {
     const old = await findApiKeyForUpdate(tx, ctx, id);
     if (old.revokedAt || old.rolledToId || (old.expiresAt && old.expiresAt <= now)) {
       throw new KassaError("api_key_revoked", "This key was already revoked or rolled.", { param: "id" });
@@ -30,4 +31,6 @@ export async function rollApiKey({ ctx, id, now = new Date() }: { ctx: ServiceCo
     });
     return created;
   });
+  dropCachedApiKeys(ctx.merchantId); // other instances: the database's notification
+  return rolled;
 }

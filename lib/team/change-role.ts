@@ -4,6 +4,7 @@ import { memberships, ROLES } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
 import { commit } from "@/lib/service/commit";
+import { dropCachedApiKeys } from "@/lib/api-keys/key-cache";
 import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import type { Executor } from "@/db/client";
@@ -23,7 +24,7 @@ async function ownerCount(tx: Executor, merchantId: string): Promise<number> {
 export async function changeRole({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   requirePermission(ctx, "team:manage");
   const data = parseWith(ChangeRoleInput, input);
-  return commit(ctx, async (tx, changes) => {
+  const changed = await commit(ctx, async (tx, changes) => {
     const [member] = await tx
       .select()
       .from(memberships)
@@ -46,12 +47,14 @@ export async function changeRole({ ctx, input }: { ctx: ServiceContext; input: u
     });
     return updated!;
   });
+  dropCachedApiKeys(ctx.merchantId); // the member's keys act with the new role; other instances: the database's notification
+  return changed;
 }
 
 /** Removes a member; the same owner rules as changing a role. */
 export async function removeMember({ ctx, membershipId }: { ctx: ServiceContext; membershipId: string }) {
   requirePermission(ctx, "team:manage");
-  return commit(ctx, async (tx, changes) => {
+  await commit(ctx, async (tx, changes) => {
     const [member] = await tx
       .select()
       .from(memberships)
@@ -67,4 +70,5 @@ export async function removeMember({ ctx, membershipId }: { ctx: ServiceContext;
     await tx.delete(memberships).where(eq(memberships.id, member.id));
     changes.audit({ action: "member.removed", targetType: "user", targetId: member.userId, metadata: { role: member.role } });
   });
+  dropCachedApiKeys(ctx.merchantId); // the member's keys stop working; other instances: the database's notification
 }
