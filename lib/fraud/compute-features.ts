@@ -5,8 +5,6 @@ import { counterKey, type PaymentSignals } from "./signals";
 
 export const BUCKET_MS = 5 * 60_000;
 export const bucketOf = (at: number) => new Date(Math.floor(at / BUCKET_MS) * BUCKET_MS);
-/** Never a real key: a missing value matches no counter row. */
-const NONE = "-";
 
 export interface FeatureKeys {
   card: string | null;
@@ -41,41 +39,66 @@ export interface FeatureLookup {
 /**
  * The statement, fixed text (prepared once per connection): $1 merchant, $2 livemode, $3 the hour's first
  * bucket, $4 the day's, $5 the last 10 minutes', $6 the checked time's bucket (nothing after it counts),
- * $7–$11 the card, email, IP, customer and VPA keys, $12–$13 the links' 24-hour range, $14 the payment's
- * values a list can hold. Table and column names are the schema's (db/schema/fraud.ts).
+ * $7–$11 the card, email, IP, customer and VPA keys (null when the payment has none: no probe), $12–$13 the
+ * links' 24-hour range, $14 the payment's values a list can hold. Table and column names are the schema's
+ * (db/schema/fraud.ts).
+ *
+ * Each key is one index range scan of its own (a LATERAL over a VALUES list, summed where it is read), so
+ * the plan never merges the keys' ranges into a bitmap and sorts them back into groups; an absent key is
+ * filtered out before its probe. The counters read their window through the primary key (merchant, mode, dimension, key, bucket).
  */
-const featuresQuery = preparedQuery<Row>(
-  "fraud_features_v1",
-  `with c as (
-    select dimension as k1, key as k2,
-      coalesce(sum(attempts) filter (where bucket >= $3), 0)::int as a,
-      coalesce(sum(attempts), 0)::int as b,
-      coalesce(sum(declines) filter (where bucket >= $3), 0)::int as c,
-      coalesce(sum(declines), 0)::int as d,
-      coalesce(sum(declines) filter (where bucket >= $5), 0)::int as e
-    from fraud_counters
-    where merchant_id = $1 and livemode = $2 and bucket >= $4 and bucket <= $6
-      and (dimension, key) in (('card', $7), ('email', $8), ('ip', $9), ('customer', $10), ('vpa', $11), ('small_declines', 'all'))
-    group by 1, 2
-  ), n as (
-    select kind as k1, a as k2, count(*)::int as a, 0 as b, 0 as c, 0 as d, 0 as e
-    from fraud_links
-    where merchant_id = $1 and livemode = $2 and last_seen >= $12 and last_seen <= $13
-      and (kind, a) in (('email_card', $8), ('ip_card', $9), ('card_email', $7))
-    group by 1, 2
-  ), p as (
-    select kind as k1, key as k2, payments as a, amount_usd::float8 as b, 0 as c, 0 as d, 0 as e
-    from fraud_profiles
-    where merchant_id = $1 and livemode = $2
-      and (kind, key) in (('customer', $10), ('email', $8), ('card', $7), ('vpa', $11), ('merchant', 'all'))
-  )
-  select 'c' as src, * from c union all select 'n', * from n union all select 'p', k1, k2, a, b, c, d, e from p
-  union all select 'r', r.id, r.source, 0, 0, 0, 0, 0 from fraud_rules r
+export const FEATURES_SQL = `select 'c' as src, k.k1, k.k2, f.a, f.b, f.c, f.d, f.e
+    from (values ('card', $7::text), ('email', $8::text), ('ip', $9::text), ('customer', $10::text), ('vpa', $11::text),
+      ('small_declines', 'all')) as k(k1, k2)
+    cross join lateral (
+      select coalesce(sum(attempts) filter (where bucket >= $3), 0)::int as a,
+        coalesce(sum(attempts), 0)::float8 as b,
+        coalesce(sum(declines) filter (where bucket >= $3), 0)::int as c,
+        coalesce(sum(declines), 0)::int as d,
+        coalesce(sum(declines) filter (where bucket >= $5), 0)::int as e
+      from fraud_counters
+      where merchant_id = $1 and livemode = $2 and dimension = k.k1 and key = k.k2 and bucket >= $4 and bucket <= $6
+    ) as f
+    where k.k2 is not null
+  union all
+  select 'n', k.k1, k.k2,
+      (select count(*) from fraud_links l where l.merchant_id = $1 and l.livemode = $2 and l.kind = k.k1 and l.a = k.k2
+        and l.last_seen >= $12 and l.last_seen <= $13)::int, 0, 0, 0, 0
+    from (values ('email_card', $8::text), ('ip_card', $9::text), ('card_email', $7::text)) as k(k1, k2)
+    where k.k2 is not null
+  union all
+  select 'p', k.k1, k.k2, p.payments, p.amount_usd::float8, 0, 0, 0
+    from (values ('customer', $10::text), ('email', $8::text), ('card', $7::text), ('vpa', $11::text), ('merchant', 'all')) as k(k1, k2)
+    join fraud_profiles p on p.merchant_id = $1 and p.livemode = $2 and p.kind = k.k1 and p.key = k.k2
+    where k.k2 is not null
+  union all
+  select 'r', r.id, r.source, 0, 0, 0, 0, 0 from fraud_rules r
     where r.merchant_id = $1 and r.livemode = $2 and r.status = 'active'
-  union all select 'l', l.alias, i.value, 0, 0, 0, 0, 0
+  union all
+  select 'l', l.alias, i.value, 0, 0, 0, 0, 0
     from fraud_list_items i join fraud_lists l on l.id = i.list_id
-    where i.merchant_id = $1 and i.livemode = $2 and i.value = any($14::text[])`,
-);
+    where i.merchant_id = $1 and i.livemode = $2 and i.value = any($14::text[])`;
+const featuresQuery = preparedQuery<Row>("fraud_features_v2", FEATURES_SQL);
+
+/** The statement's parameters, in its order. */
+export function featuresParameters(tenant: { merchantId: string; livemode: boolean }, keys: FeatureKeys, now: number, listValues: string[]): unknown[] {
+  return [
+    tenant.merchantId,
+    tenant.livemode,
+    bucketOf(now - 55 * 60_000),
+    bucketOf(now - 24 * 3_600_000 + BUCKET_MS),
+    bucketOf(now - 5 * 60_000),
+    bucketOf(now),
+    keys.card,
+    keys.email,
+    keys.ip,
+    keys.customer,
+    keys.vpa,
+    new Date(now - 24 * 3_600_000),
+    new Date(now),
+    listValues,
+  ];
+}
 
 export async function computeFeatures(
   db: Executor,
@@ -83,26 +106,7 @@ export async function computeFeatures(
   args: { keys: FeatureKeys; signals: PaymentSignals; amountUsd: number; now: number; listValues: string[] },
 ): Promise<FeatureLookup> {
   const { keys, now } = args;
-  const h1 = bucketOf(now - 55 * 60_000);
-  const h24 = bucketOf(now - 24 * 3_600_000 + BUCKET_MS);
-  const m10 = bucketOf(now - 5 * 60_000);
-  const k = (v: string | null) => v ?? NONE;
-  const list = await featuresQuery(db, [
-    tenant.merchantId,
-    tenant.livemode,
-    h1,
-    h24,
-    m10,
-    bucketOf(now),
-    k(keys.card),
-    k(keys.email),
-    k(keys.ip),
-    k(keys.customer),
-    k(keys.vpa),
-    new Date(now - 24 * 3_600_000),
-    new Date(now),
-    args.listValues,
-  ]);
+  const list = await featuresQuery(db, featuresParameters(tenant, keys, now, args.listValues));
   const get = (src: string, k1: string) => list.find((r) => r.src === src && r.k1 === k1);
   const counter = (dim: string) => get("c", dim);
   const link = (kind: string) => Number(get("n", kind)?.a ?? 0);
