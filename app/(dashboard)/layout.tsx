@@ -51,9 +51,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
       items: [
         ...(can(member.role, "api_keys:read") ? [{ href: "/developers/api-keys", label: "API keys" }] : []),
         { href: "/developers/events", label: "Events" },
+        ...(can(member.role, "request_logs:read") ? [{ href: "/developers/logs", label: "Logs" }] : []),
         ...(can(member.role, "webhooks:read") ? [{ href: "/developers/webhooks", label: "Webhooks" }] : []),
         ...(can(member.role, "webhooks:read") ? [{ href: "/developers/fulfillment-hooks", label: "Fulfilment hooks" }] : []),
         ...(can(member.role, "workflows:read") ? [{ href: "/developers/workflows", label: "Workflows" }] : []),
+        { href: "/docs/api", label: "API reference" },
       ],
     },
     {

@@ -40,9 +40,16 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
         title={formatMoney(p.amount, p.currency)}
         description={p.id}
         actions={
-          <Link href="/payments" className="text-sm text-brand-700 hover:underline">
-            All payments
-          </Link>
+          <div className="flex gap-4">
+            {can(member.role, "request_logs:read") ? (
+              <Link href={`/developers/logs?object=${p.id}`} className="text-sm text-brand-700 hover:underline">
+                Requests
+              </Link>
+            ) : null}
+            <Link href="/payments" className="text-sm text-brand-700 hover:underline">
+              All payments
+            </Link>
+          </div>
         }
       />
       {disputes?.data.length ? (
