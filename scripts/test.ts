@@ -1,6 +1,6 @@
 /**
  * `npm test`: every test, on real parts. Type-checks and lints (ESLint, Prettier, import boundaries),
- * starts a throwaway PostgreSQL server, runs vitest (unit
+ * lints the OpenAPI document (npm run openapi:lint), starts a throwaway PostgreSQL server, runs vitest (unit
  * and integration, PGlite and Postgres), builds the app, runs Playwright (API over real HTTP and
  * the dashboard in Debian's chromium) against `next start` — and, as its last project, the README's
  * first start under `npm run dev` (e2e/dev/, which starts its own dev server on a free port and a
@@ -88,6 +88,15 @@ try {
       exit = lint;
       failedNames.push("lint: npm run lint failed (ESLint, Prettier or the import boundaries)");
       console.error("lint failed");
+    }
+  }
+  if (only !== "e2e") {
+    // The OpenAPI document lints clean (redocly, redocly.yaml): cheap, before vitest.
+    const openapi = await run("npm", ["run", "-s", "openapi:lint"]);
+    if (openapi !== 0) {
+      totals.failed += 1;
+      exit = openapi;
+      failedNames.push("openapi: npm run openapi:lint failed (the document from lib/openapi/ does not lint clean)");
     }
   }
   if (only !== "e2e") {

@@ -10,7 +10,8 @@ import { runIdempotent } from "./idempotent-request";
 import { parseWith } from "@/lib/service/parse";
 import { queryObject, readJsonBody } from "./read-body";
 import { serve } from "./core";
-import { jsonResponse, jsonTextResponse } from "./respond";
+import { jsonTextResponse, toJson } from "./respond";
+import type { OperationKey } from "@/lib/openapi/operations";
 
 export interface ApiContext extends ServiceContext {
   requestId: string;
@@ -19,11 +20,15 @@ export interface ApiContext extends ServiceContext {
 
 type RouteParams = Record<string, string | string[] | undefined>;
 
+/** A registry entry (lib/openapi/operations.ts: `operation("GET /api/v1/events/:id")`): a route exists only with its entry. */
 interface Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  key: OperationKey;
   /** Route template for metrics and logs, e.g. "/api/v1/events/:id". */
   route: string;
   body?: B;
   query?: Q;
+  /** Whether an Idempotency-Key header is honoured (replays the stored answer). */
+  idempotent: boolean;
 }
 
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -53,6 +58,10 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
       const db = await getDb();
       const apiKey = await authenticateApiKey(db, req.headers.get("authorization"));
       call.merchantId = apiKey.merchantId;
+      const ip = clientIp(req.headers);
+      // The request log's fields (lib/request-logs): the key by id and prefix only.
+      const [idem, userAgent] = [req.headers.get("idempotency-key"), req.headers.get("user-agent")];
+      call.log = { livemode: apiKey.livemode, apiKeyId: apiKey.id, apiKeyPrefix: apiKey.displayPrefix, idempotencyKey: idem, ip, userAgent };
 
       const limit = await apiRateLimiter().limit(apiKey.id);
       setRateLimitHeaders(headers, limit);
@@ -70,11 +79,12 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
         ...(apiKey.creatorRole ? { role: apiKey.creatorRole } : {}),
         ...(apiKey.kind === "restricted" ? { keyPermissions: apiKey.permissions ?? {} } : {}),
         requestId,
-        ip: clientIp(req.headers),
+        ip,
         apiKey,
       };
       const isWrite = req.method !== "GET" && req.method !== "HEAD";
       const { value: rawBody } = isWrite ? await readJsonBody(req) : { value: undefined };
+      call.log.requestBody = rawBody;
       const body = (options.body ? parseWith(options.body, rawBody) : undefined) as Infer<B>;
       if (isWrite && !options.body && rawBody && Object.keys(rawBody as object).length > 0) {
         const first = Object.keys(rawBody as object)[0]!;
@@ -83,13 +93,17 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
       const query = (options.query ? parseWith(options.query, queryObject(url)) : undefined) as Infer<Q>;
       const params = (await routeCtx?.params) ?? {};
 
-      const idempotencyKey = req.method === "POST" ? req.headers.get("idempotency-key") : null;
-      if (idempotencyKey === null) return jsonResponse(await handler({ req, url, ctx, body, query, params }));
+      const idempotencyKey = options.idempotent ? req.headers.get("idempotency-key") : null;
+      if (idempotencyKey === null) {
+        call.responseText = toJson(await handler({ req, url, ctx, body, query, params }));
+        return jsonTextResponse(call.responseText);
+      }
 
       const answer = await runIdempotent({ db, ctx, key: idempotencyKey, method: req.method, path: url.pathname, body: rawBody }, (held) =>
         handler({ req, url, ctx: { ...ctx, ...held }, body, query, params }),
       );
       if (answer.replayed) headers.set("Idempotent-Replayed", "true");
+      call.responseText = answer.text;
       return jsonTextResponse(answer.text, answer.status);
     });
 }

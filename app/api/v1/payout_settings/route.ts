@@ -1,10 +1,8 @@
 // GET / POST /api/v1/payout_settings — the payout schedule of this mode (manual, daily, weekly, monthly)
 import { withApiKey } from "@/lib/http/with-api-key";
-import { UpdatePayoutSettingsInput } from "@/lib/payouts/inputs";
+import { operation } from "@/lib/openapi/operations";
 import { getPayoutSettings, updatePayoutSettings } from "@/lib/payouts/payout-settings";
 
-const route = "/api/v1/payout_settings";
+export const GET = withApiKey(operation("GET /api/v1/payout_settings"), ({ ctx }) => getPayoutSettings({ ctx }));
 
-export const GET = withApiKey({ route }, ({ ctx }) => getPayoutSettings({ ctx }));
-
-export const POST = withApiKey({ route, body: UpdatePayoutSettingsInput }, ({ ctx, body }) => updatePayoutSettings({ ctx, input: body }));
+export const POST = withApiKey(operation("POST /api/v1/payout_settings"), ({ ctx, body }) => updatePayoutSettings({ ctx, input: body }));

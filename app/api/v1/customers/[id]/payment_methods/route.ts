@@ -1,8 +1,8 @@
 // GET /api/v1/customers/:id/payment_methods — the customer's saved cards
 import { withApiKey } from "@/lib/http/with-api-key";
-import { ListPaymentMethodsQuery } from "@/lib/customers/inputs";
+import { operation } from "@/lib/openapi/operations";
 import { listCustomerPaymentMethods } from "@/lib/customers/list-payment-methods";
 
-export const GET = withApiKey({ route: "/api/v1/customers/:id/payment_methods", query: ListPaymentMethodsQuery }, ({ ctx, query, params, url }) =>
+export const GET = withApiKey(operation("GET /api/v1/customers/:id/payment_methods"), ({ ctx, query, params, url }) =>
   listCustomerPaymentMethods({ ctx, id: String(params.id), input: query, url: url.pathname }),
 );

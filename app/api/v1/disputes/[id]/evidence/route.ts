@@ -1,8 +1,8 @@
 // POST /api/v1/disputes/:id/evidence — answer a dispute with text evidence (submitted for review)
 import { withApiKey } from "@/lib/http/with-api-key";
-import { SubmitEvidenceInput } from "@/lib/disputes/inputs";
+import { operation } from "@/lib/openapi/operations";
 import { submitDisputeEvidence } from "@/lib/disputes/submit-evidence";
 
-export const POST = withApiKey({ route: "/api/v1/disputes/:id/evidence", body: SubmitEvidenceInput }, ({ ctx, body, params }) =>
+export const POST = withApiKey(operation("POST /api/v1/disputes/:id/evidence"), ({ ctx, body, params }) =>
   submitDisputeEvidence({ ctx, id: String(params.id), input: body }),
 );

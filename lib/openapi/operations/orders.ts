@@ -1,0 +1,66 @@
+// Orders: the API's operations (lib/openapi/operations.ts)
+import { CreateFulfillmentHookInput, CreateOrderInput, ListFulfillmentHooksQuery, ListOrdersQuery } from "@/lib/orders/inputs";
+import type { OperationEntries } from "../operation-types";
+
+export const ordersOperations = {
+  "DELETE /api/v1/fulfillment_hooks/:id": {
+    summary: "Delete a fulfillment hook",
+    description: "Remove a fulfilment hook.",
+    tag: "Orders",
+    auth: "secret",
+    permission: "webhooks:write",
+    response: { deleted: "FulfillmentHook" },
+    idempotent: false,
+  },
+  "POST /api/v1/fulfillment_hooks": {
+    summary: "Create a fulfillment hook",
+    description: "Register the reserve/confirm/release URLs.",
+    tag: "Orders",
+    auth: "secret",
+    permission: "webhooks:write",
+    body: CreateFulfillmentHookInput,
+    response: "FulfillmentHook",
+    errors: ["resource_already_exists"],
+    idempotent: true,
+  },
+  "GET /api/v1/fulfillment_hooks": {
+    summary: "List fulfillment hooks",
+    description: "The fulfilment hooks, newest first.",
+    tag: "Orders",
+    auth: "secret",
+    permission: "webhooks:read",
+    query: ListFulfillmentHooksQuery,
+    response: { list: "FulfillmentHook" },
+    idempotent: false,
+  },
+  "GET /api/v1/orders/:id": {
+    summary: "Get an order",
+    description: "One order with every step, try and compensation of its saga.",
+    tag: "Orders",
+    auth: "secret",
+    permission: "payments:read",
+    response: "Order",
+    idempotent: false,
+  },
+  "POST /api/v1/orders": {
+    summary: "Create an order",
+    description: "Create an order and start its saga.",
+    tag: "Orders",
+    auth: "secret",
+    permission: "payments:write",
+    body: CreateOrderInput,
+    response: "Order",
+    errors: ["payment_method_unsupported"],
+    idempotent: true,
+  },
+  "GET /api/v1/orders": {
+    summary: "List orders",
+    description: "List orders.",
+    tag: "Orders",
+    auth: "secret",
+    permission: "payments:read",
+    query: ListOrdersQuery,
+    response: { list: "Order" },
+    idempotent: false,
+  },
+} as const satisfies OperationEntries;
