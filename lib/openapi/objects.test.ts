@@ -4,9 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { ZodType } from "zod";
-import { events, reviews } from "@/db/schema";
+import { alerts, events, reviews } from "@/db/schema";
 import { getAccount } from "@/lib/accounts/get-account";
 import { getAlertSettings } from "@/lib/alerts/get-alert-settings";
+import { listOpenAlerts } from "@/lib/alerts/list-open-alerts";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createBankAccount } from "@/lib/bank-accounts/create-bank-account";
 import { createPortalSession } from "@/lib/billing-portal/create-portal-session";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
@@ -39,8 +41,11 @@ import { systemActor } from "@/lib/service/context";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { getUpiSettings } from "@/lib/upi/get-upi-settings";
 import { validateVpa } from "@/lib/upi/validate-vpa";
+import { createDeliveries } from "@/lib/webhooks/create-deliveries";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
+import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 import { makeCustomer, makePrice } from "@/test/billing";
+import { makeMerchant } from "@/test/fixtures";
 import { paymentsTestBed } from "@/test/payments";
 import { fundAvailable } from "@/test/payouts";
 import { ObjectSchemas, type ObjectName } from "./objects";
@@ -218,5 +223,36 @@ describe("the API's object schemas parse what the serializers send", () => {
     expect([...seen].sort()).toEqual(
       expect.arrayContaining(["CheckoutSession", "Customer", "Invoice", "Order", "Payment", "Payout", "Refund", "Subscription"]),
     );
+  });
+
+  it("webhook deliveries, alerts and API keys", async () => {
+    const { ctx } = await makeMerchant(env.h.db);
+    const endpoint = await createWebhookEndpoint({ ctx, input: { url: "https://hooks.example.com/k", enabled_events: ["*"] } });
+    await createPayment({ ctx, input: { amount: 4200, currency: "usd", payment_method: "pm_card_visa", confirm: true } });
+    const [event] = await env.h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId)).limit(1);
+    await createDeliveries({ db: env.h.db, eventId: event!.id });
+    const deliveries = await listWebhookDeliveries({ ctx, endpointId: endpoint.id, input: {}, url: "/api/v1/webhook_endpoints/x/deliveries" });
+    expect(deliveries.data.length).toBeGreaterThan(0);
+    for (const d of deliveries.data) conforms("WebhookDelivery", d);
+
+    const now = new Date();
+    await env.h.db.insert(alerts).values({
+      id: "alrt_objects1",
+      merchantId: ctx.merchantId,
+      livemode: false,
+      kind: "payment_failure_rate",
+      valueBp: 1250,
+      thresholdBp: 1000,
+      attempts: 40,
+      matching: 5,
+      windowMinutes: 15,
+      openedAt: now,
+    });
+    const open = await listOpenAlerts({ ctx });
+    expect(open).toHaveLength(1);
+    conforms("Alert", open[0]);
+
+    const made = await createApiKey({ ctx, input: { kind: "restricted", name: "reports", permissions: { payments: "read" } } });
+    conforms("ApiKey", made.object);
   });
 });
