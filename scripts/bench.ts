@@ -6,6 +6,7 @@
  *   3. p50/p99 latency of create+confirm at half of its own maximum;
  *   4. the server's RSS over a soak at half load (KASSA_BENCH_SOAK_SECONDS, default 300).
  *   5. create+confirm's maximum again with the fraud check off (KASSA_BENCH_SKIP_FRAUD_CHECK, test mode only), beside 2.
+ *   6. create+confirm's maximum without and with request logs (KASSA_BENCH_SKIP_REQUEST_LOG, test mode only), back to back (target ≥ 95 %).
  * Prints the figures and the targets (ratio ≥ 50 %, p99 ≤ 50 ms, RSS flat within ±10 %).
  * KASSA_BENCH_SKIP_BUILD=1 reuses an existing .next build; KASSA_BENCH_SECONDS sets each measurement.
  */
@@ -158,8 +159,20 @@ try {
   await load({ ...payment, ...warm });
   const unscored = await load({ ...payment, duration: seconds, connections });
 
+  // And with request logging off (KASSA_BENCH_SKIP_REQUEST_LOG, test mode only): with and without, back to
+  // back on fresh servers, so the two figures share their conditions.
+  await stopServer();
+  await startServer({ KASSA_BENCH_SKIP_REQUEST_LOG: "1" });
+  await load({ ...payment, ...warm });
+  const unlogged = await load({ ...payment, duration: seconds, connections });
+  await stopServer();
+  await startServer();
+  await load({ ...payment, ...warm });
+  const logged = await load({ ...payment, duration: seconds, connections });
+  const logRatio = logged.requests.average / unlogged.requests.average;
+
   const ratio = payMax / bare.requests.average;
-  const non2xx = pay.non2xx + steady.non2xx + soak.non2xx + unscored.non2xx;
+  const non2xx = pay.non2xx + steady.non2xx + soak.non2xx + unscored.non2xx + unlogged.non2xx + logged.non2xx;
   const drift = (rssEnd - rssStart) / rssStart;
   const lines = [
     "",
@@ -167,6 +180,8 @@ try {
     `  bare route GET /api/ping            ${bare.requests.average.toFixed(0)} req/s  p50 ${bare.latency.p50} ms  p99 ${bare.latency.p99} ms`,
     `  create+confirm POST /api/v1/payments ${payMax.toFixed(0)} req/s  p50 ${pay.latency.p50} ms  p99 ${pay.latency.p99} ms`,
     `  create+confirm without fraud check   ${unscored.requests.average.toFixed(0)} req/s  p50 ${unscored.latency.p50} ms  p99 ${unscored.latency.p99} ms   (scoring costs ${((1 - payMax / unscored.requests.average) * 100).toFixed(1)} % of throughput)`,
+    `  create+confirm with request logs     ${logged.requests.average.toFixed(0)} req/s  p50 ${logged.latency.p50} ms  p99 ${logged.latency.p99} ms`,
+    `  create+confirm without request logs  ${unlogged.requests.average.toFixed(0)} req/s  p50 ${unlogged.latency.p50} ms  p99 ${unlogged.latency.p99} ms   (with/without ${(logRatio * 100).toFixed(1)} %, target ≥ 95 %)`,
     `  ratio create+confirm / bare          ${(ratio * 100).toFixed(1)} %   (target ≥ 50 %)`,
     `  at half load (${half} req/s)           p50 ${steady.latency.p50} ms  p99 ${steady.latency.p99} ms   (target p99 ≤ 50 ms)`,
     `  bare route at half load (${Math.floor(bare.requests.average / 2)} req/s)  p50 ${bareSteady.latency.p50} ms  p99 ${bareSteady.latency.p99} ms`,
@@ -183,6 +198,9 @@ try {
         bare: bare.requests.average,
         createConfirm: payMax,
         createConfirmWithoutFraudCheck: unscored.requests.average,
+        createConfirmWithRequestLogs: logged.requests.average,
+        createConfirmWithoutRequestLogs: unlogged.requests.average,
+        requestLogRatio: logRatio,
         ratio,
         halfLoad: half,
         p50: steady.latency.p50,
