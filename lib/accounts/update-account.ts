@@ -16,7 +16,9 @@ const statementDescriptor = z
   .max(22)
   .regex(/^[\x20-\x7e]+$/, "must use Latin characters only")
   .regex(/[A-Za-z]/, "must contain at least one letter")
-  .refine((s) => !/[<>\\'"*]/.test(s), "must not contain < > \\ ' \" or *");
+  .refine((s) => !/[<>\\'"*]/.test(s), "must not contain < > \\ ' \" or *")
+  // The refinement in the OpenAPI document (lib/openapi), which cannot read a refine.
+  .meta({ not: { pattern: "[<>\\\\'\"*]" }, description: "5–22 Latin characters with at least one letter; none of < > \\ ' \" *." });
 
 export const UpdateAccountInput = z.strictObject({
   business_name: z.string().trim().min(1).max(100).optional(),
@@ -26,6 +28,7 @@ export const UpdateAccountInput = z.strictObject({
     .string()
     .transform((s) => s.toLowerCase())
     .refine(isCurrency, "is not a supported currency")
+    .meta({ description: "A supported three-letter ISO 4217 code (any case)." })
     .optional(),
 });
 export type UpdateAccountInput = z.input<typeof UpdateAccountInput>;

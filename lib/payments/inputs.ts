@@ -7,7 +7,11 @@ import { isCurrency, MAX_AMOUNT, minimumChargeAmount, toDecimalString } from "@/
 import { EscrowInput } from "@/lib/escrow/inputs";
 
 // Stripe's metadata rules: up to 50 keys, keys ≤ 40 characters, values ≤ 500 characters, strings only.
-export const metadataSchema = z.record(z.string().min(1).max(40), z.string().max(500)).refine((m) => Object.keys(m).length <= 50, "can have at most 50 keys");
+export const metadataSchema = z
+  .record(z.string().min(1).max(40), z.string().max(500))
+  .refine((m) => Object.keys(m).length <= 50, "can have at most 50 keys")
+  // The refinement and the key limits in the OpenAPI document (lib/openapi), which cannot read a refine.
+  .meta({ maxProperties: 50, propertyNames: { minLength: 1, maxLength: 40 }, description: "Up to 50 keys of ≤ 40 characters, string values of ≤ 500." });
 
 /** A minor-unit amount: an integer (a decimal such as 10.5 is a wrong-exponent mistake → 400). */
 export const amountSchema = z.int().min(1).max(Number.MAX_SAFE_INTEGER);

@@ -3,7 +3,15 @@ import { listParams } from "@/lib/service/pagination";
 import { isEventFilter } from "@/lib/events/event-types";
 
 const enabledEvents = z
-  .array(z.string().min(1).max(100).refine(isEventFilter, "is not an event type (such as payment.succeeded), a wildcard (refund.*) or *"))
+  .array(
+    z
+      .string()
+      .min(1)
+      .max(100)
+      .refine(isEventFilter, "is not an event type (such as payment.succeeded), a wildcard (refund.*) or *")
+      // The refinement in the OpenAPI document (lib/openapi): the webhooks section lists every type.
+      .meta({ description: "An event type (such as payment.succeeded), a prefix wildcard of known types (refund.*), or *." }),
+  )
   .min(1)
   .max(50);
 
