@@ -29,6 +29,12 @@ export default async function LoginPage({
           <Link className="font-medium text-brand-600 hover:underline" href="/signup">
             Create an account
           </Link>
+          <span className="mt-2 block">
+            Integrating?{" "}
+            <Link className="font-medium text-brand-600 hover:underline" href="/docs/api">
+              Read the API reference
+            </Link>
+          </span>
         </>
       }
     >
