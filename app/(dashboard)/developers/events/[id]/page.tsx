@@ -44,7 +44,9 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           )}
         </Card>
         <Card title="Event data">
-          <pre className="max-h-[32rem] overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(event, null, 2)}</pre>
+          <pre tabIndex={0} role="region" aria-label="Event data" className="max-h-[32rem] overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+            {JSON.stringify(event, null, 2)}
+          </pre>
         </Card>
       </div>
     </>

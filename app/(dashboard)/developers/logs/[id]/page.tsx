@@ -34,7 +34,13 @@ function Body({ title, text, truncated, testId }: { title: string; text: string 
   return (
     <Card title={title}>
       {truncated ? <p className="mb-2 text-xs text-amber-800">Cut at 16 KB.</p> : null}
-      <pre data-testid={testId} className="max-h-[32rem] overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+      <pre
+        data-testid={testId}
+        tabIndex={0}
+        role="region"
+        aria-label={title}
+        className="max-h-[32rem] overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100"
+      >
         {pretty(text)}
       </pre>
     </Card>
