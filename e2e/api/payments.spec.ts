@@ -1,9 +1,8 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { payments, sandboxCharges } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { db, seedMerchant } from "../support/db";
-import { auth, expectError, type Merchant, ok } from "../support/api";
+import { type BodyOf, expect, expectError, kassa, type Merchant, ok, test } from "../support/api";
 
 let a: Merchant;
 let b: Merchant;
@@ -12,11 +11,21 @@ test.beforeAll(async () => {
   b = await seedMerchant("pay-b");
 });
 
-const create = (request: APIRequestContext, data: Record<string, unknown>, key = a.secretKey, headers: Record<string, string> = {}) =>
-  request.post("/api/v1/payments", { headers: auth(key, headers), data });
-const action = (request: APIRequestContext, id: string, verb: string, data: Record<string, unknown> = {}, key = a.secretKey) =>
-  request.post(`/api/v1/payments/${id}/${verb}`, { headers: auth(key), data });
-const refund = (request: APIRequestContext, data: Record<string, unknown>, key = a.secretKey) => request.post("/api/v1/refunds", { headers: auth(key), data });
+const create = (body: BodyOf<"/api/v1/payments", "post">, key = a.secretKey, headers: Record<string, string> = {}) =>
+  kassa(key).POST("/api/v1/payments", { body, headers });
+type Verb = "capture" | "cancel" | "confirm";
+const action = (id: string, verb: Verb, body: Record<string, unknown> = {}, key = a.secretKey) => {
+  const [api, params] = [kassa(key), { path: { id } }];
+  if (verb === "capture") return api.POST("/api/v1/payments/{id}/capture", { params, body });
+  if (verb === "cancel") return api.POST("/api/v1/payments/{id}/cancel", { params, body });
+  return api.POST("/api/v1/payments/{id}/confirm", { params, body });
+};
+const refund = (body: BodyOf<"/api/v1/refunds", "post">, key = a.secretKey) => kassa(key).POST("/api/v1/refunds", { body });
+const getPayment = (id: string, key = a.secretKey) => kassa(key).GET("/api/v1/payments/{id}", { params: { path: { id } } });
+const listPayments = (
+  query: { limit?: number; starting_after?: string; ending_before?: string; status?: string; created?: { gte?: number; lte?: number } },
+  key = a.secretKey,
+) => kassa(key).GET("/api/v1/payments", { params: { query: query as never } });
 
 async function chargesOf(paymentId: string) {
   const h = await db();
@@ -24,9 +33,9 @@ async function chargesOf(paymentId: string) {
 }
 
 test.describe("happy paths", () => {
-  test("automatic capture: created, confirmed and succeeded in one call", async ({ request }) => {
+  test("automatic capture: created, confirmed and succeeded in one call", async () => {
     const p = await ok(
-      await create(request, {
+      await create({
         amount: 4200,
         currency: "usd",
         payment_method: "pm_card_visa",
@@ -54,70 +63,70 @@ test.describe("happy paths", () => {
       payment_method_details: { type: "card", card: { brand: "visa", last4: "4242" } },
     });
     expect(p.id).toMatch(/^pay_/);
-    expect(await ok(await request.get(`/api/v1/payments/${p.id}`, { headers: auth(a.secretKey) }))).toEqual(p);
+    expect(await ok(await getPayment(p.id))).toEqual(p);
     const events = await ok<{ data: { type: string; data: { object: { id: string } } }[] }>(
-      await request.get("/api/v1/events?type=payment.*&limit=10", { headers: auth(a.secretKey) }),
+      await kassa(a.secretKey).GET("/api/v1/events", { params: { query: { type: "payment.*", limit: 10 } } }),
     );
     const mine = events.data.filter((e) => e.data.object.id === p.id).map((e) => e.type);
     expect(mine.sort()).toEqual(["payment.created", "payment.succeeded"]);
   });
 
-  test("create, then confirm in a second call", async ({ request }) => {
-    const p = await ok(await create(request, { amount: 1000, currency: "eur" }));
+  test("create, then confirm in a second call", async () => {
+    const p = await ok(await create({ amount: 1000, currency: "eur" }));
     expect(p.status).toBe("requires_payment_method");
-    const done = await ok(await action(request, p.id as string, "confirm", { payment_method: "pm_card_mastercard" }));
+    const done = await ok(await action(p.id as string, "confirm", { payment_method: "pm_card_mastercard" }));
     expect(done).toMatchObject({ status: "succeeded", amount_received: 1000, payment_method_details: { card: { brand: "mastercard" } } });
   });
 
-  test("manual capture, full", async ({ request }) => {
-    const p = await ok(await create(request, { amount: 3000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
+  test("manual capture, full", async () => {
+    const p = await ok(await create({ amount: 3000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
     expect(p).toMatchObject({ status: "requires_capture", amount_capturable: 3000, amount_received: 0 });
     expect(p.authorization_expires_at as number).toBeGreaterThan(Date.now() / 1000 + 6.9 * 86400);
-    const done = await ok(await action(request, p.id as string, "capture"));
+    const done = await ok(await action(p.id as string, "capture"));
     expect(done).toMatchObject({ status: "succeeded", amount_capturable: 0, amount_received: 3000 });
   });
 
-  test("manual capture, partial: the rest is released", async ({ request }) => {
-    const p = await ok(await create(request, { amount: 3000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
-    const done = await ok(await action(request, p.id as string, "capture", { amount_to_capture: 1800 }));
+  test("manual capture, partial: the rest is released", async () => {
+    const p = await ok(await create({ amount: 3000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
+    const done = await ok(await action(p.id as string, "capture", { amount_to_capture: 1800 }));
     expect(done).toMatchObject({ status: "succeeded", amount_capturable: 0, amount_received: 1800 });
     const [charge] = await chargesOf(p.id as string);
     expect(charge).toMatchObject({ amountCaptured: 1800n, amountCapturable: 0n });
   });
 
-  test("cancel an authorisation: the hold is released", async ({ request }) => {
-    const p = await ok(await create(request, { amount: 3000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
-    const done = await ok(await action(request, p.id as string, "cancel", { cancellation_reason: "requested_by_customer" }));
+  test("cancel an authorisation: the hold is released", async () => {
+    const p = await ok(await create({ amount: 3000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
+    const done = await ok(await action(p.id as string, "cancel", { cancellation_reason: "requested_by_customer" }));
     expect(done).toMatchObject({ status: "canceled", amount_capturable: 0, cancellation_reason: "requested_by_customer" });
     expect((await chargesOf(p.id as string))[0]!.status).toBe("canceled");
   });
 
-  test("three partial refunds, then the remaining amount", async ({ request }) => {
-    const p = await ok(await create(request, { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true }));
+  test("three partial refunds, then the remaining amount", async () => {
+    const p = await ok(await create({ amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true }));
     for (const amount of [300, 200, 500]) {
-      const r = await ok(await refund(request, { payment: p.id, amount, reason: "requested_by_customer" }));
+      const r = await ok(await refund({ payment: p.id, amount, reason: "requested_by_customer" }));
       expect(r).toMatchObject({ object: "refund", amount, currency: "usd", payment: p.id, status: "succeeded", reason: "requested_by_customer" });
     }
-    const last = await ok(await refund(request, { payment: p.id }));
+    const last = await ok(await refund({ payment: p.id }));
     expect(last).toMatchObject({ amount: 1000, status: "succeeded" });
-    expect(await ok(await request.get(`/api/v1/payments/${p.id}`, { headers: auth(a.secretKey) }))).toMatchObject({ amount_refunded: 2000 });
-    await expectError(await refund(request, { payment: p.id, amount: 1 }), 400, "charge_already_refunded");
-    const list = await ok<{ data: { amount: number }[] }>(await request.get(`/api/v1/refunds?payment=${p.id}`, { headers: auth(a.secretKey) }));
+    expect(await ok(await getPayment(p.id))).toMatchObject({ amount_refunded: 2000 });
+    await expectError(await refund({ payment: p.id, amount: 1 }), 400, "charge_already_refunded");
+    const list = await ok<{ data: { amount: number }[] }>(await kassa(a.secretKey).GET("/api/v1/refunds", { params: { query: { payment: p.id } } }));
     expect(list.data.map((r) => r.amount)).toEqual([1000, 500, 200, 300]);
-    expect(await ok(await request.get(`/api/v1/refunds/${last.id}`, { headers: auth(a.secretKey) }))).toEqual(last);
+    expect(await ok(await kassa(a.secretKey).GET("/api/v1/refunds/{id}", { params: { path: { id: last.id } } }))).toEqual(last);
   });
 
-  test("refund of a manual-capture payment after capture", async ({ request }) => {
-    const p = await ok(await create(request, { amount: 5000, currency: "inr", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
-    await expectError(await refund(request, { payment: p.id }), 400, "payment_intent_unexpected_state");
-    await ok(await action(request, p.id as string, "capture", { amount_to_capture: 4000 }));
-    await expectError(await refund(request, { payment: p.id, amount: 4001 }), 400, "amount_too_large", { param: "amount" });
-    expect(await ok(await refund(request, { payment: p.id }))).toMatchObject({ amount: 4000, currency: "inr", status: "succeeded" });
+  test("refund of a manual-capture payment after capture", async () => {
+    const p = await ok(await create({ amount: 5000, currency: "inr", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
+    await expectError(await refund({ payment: p.id }), 400, "payment_intent_unexpected_state");
+    await ok(await action(p.id as string, "capture", { amount_to_capture: 4000 }));
+    await expectError(await refund({ payment: p.id, amount: 4001 }), 400, "amount_too_large", { param: "amount" });
+    expect(await ok(await refund({ payment: p.id }))).toMatchObject({ amount: 4000, currency: "inr", status: "succeeded" });
   });
 
-  test("3D Secure card → requires_action with a next_action", async ({ request }) => {
+  test("3D Secure card → requires_action with a next_action", async () => {
     const p = await ok(
-      await create(request, {
+      await create({
         amount: 1500,
         currency: "gbp",
         payment_method: "pm_card_authenticationRequired",
@@ -127,7 +136,7 @@ test.describe("happy paths", () => {
     );
     expect(p.status).toBe("requires_action");
     expect(p.next_action).toMatchObject({ type: "redirect_to_url", redirect_to_url: { url: expect.stringContaining("/sandbox/3ds/") } });
-    expect(await ok(await action(request, p.id as string, "cancel"))).toMatchObject({ status: "canceled" });
+    expect(await ok(await action(p.id as string, "cancel"))).toMatchObject({ status: "canceled" });
   });
 });
 
@@ -139,33 +148,33 @@ test.describe("declines", () => {
     ["pm_card_riskLevelHighest", "card_declined", "fraudulent"],
   ] as const;
   for (const [pm, code, decline] of cases) {
-    test(`${pm} → 402 ${code} / ${decline}; the payment asks for another method`, async ({ request }) => {
-      const err = await expectError(await create(request, { amount: 2500, currency: "usd", payment_method: pm, confirm: true }), 402, code, {
+    test(`${pm} → 402 ${code} / ${decline}; the payment asks for another method`, async () => {
+      const err = await expectError(await create({ amount: 2500, currency: "usd", payment_method: pm, confirm: true }), 402, code, {
         type: "card_error",
         decline_code: decline,
       });
       expect(String(err.message)).not.toHaveLength(0);
       const list = await ok<{ data: { id: string; status: string; payment_method: string; last_payment_error: { code: string; decline_code: string } }[] }>(
-        await request.get("/api/v1/payments?limit=1", { headers: auth(a.secretKey) }),
+        await listPayments({ limit: 1 }),
       );
       expect(list.data[0]).toMatchObject({ status: "requires_payment_method", payment_method: pm, last_payment_error: { code, decline_code: decline } });
       // A second try with a good card succeeds on the same payment.
-      expect(await ok(await action(request, list.data[0]!.id, "confirm", { payment_method: "pm_card_visa" }))).toMatchObject({ status: "succeeded" });
+      expect(await ok(await action(list.data[0]!.id, "confirm", { payment_method: "pm_card_visa" }))).toMatchObject({ status: "succeeded" });
     });
   }
 });
 
 test.describe("illegal transitions and bad input", () => {
-  test("capture or cancel a succeeded payment, capture too much, confirm twice", async ({ request }) => {
-    const done = await ok(await create(request, { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true }));
-    await expectError(await action(request, done.id as string, "capture"), 400, "payment_intent_unexpected_state");
-    await expectError(await action(request, done.id as string, "cancel"), 400, "payment_intent_unexpected_state");
-    await expectError(await action(request, done.id as string, "confirm"), 400, "payment_intent_unexpected_state");
-    const held = await ok(await create(request, { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
-    await expectError(await action(request, held.id as string, "capture", { amount_to_capture: 2001 }), 400, "amount_too_large", {
+  test("capture or cancel a succeeded payment, capture too much, confirm twice", async () => {
+    const done = await ok(await create({ amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true }));
+    await expectError(await action(done.id as string, "capture"), 400, "payment_intent_unexpected_state");
+    await expectError(await action(done.id as string, "cancel"), 400, "payment_intent_unexpected_state");
+    await expectError(await action(done.id as string, "confirm"), 400, "payment_intent_unexpected_state");
+    const held = await ok(await create({ amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
+    await expectError(await action(held.id as string, "capture", { amount_to_capture: 2001 }), 400, "amount_too_large", {
       param: "amount_to_capture",
     });
-    expect(await ok(await request.get(`/api/v1/payments/${held.id}`, { headers: auth(a.secretKey) }))).toMatchObject({
+    expect(await ok(await getPayment(held.id))).toMatchObject({
       status: "requires_capture",
       amount_capturable: 2000,
     });
@@ -195,96 +204,94 @@ test.describe("illegal transitions and bad input", () => {
     ["metadata value too long", { amount: 1000, currency: "usd", metadata: { k: "x".repeat(501) } }, 400, "parameter_invalid", "metadata[k]"],
   ];
   for (const [name, body, status, code, param] of bad) {
-    test(`${name} → ${status} ${code}`, async ({ request }) => {
-      const before = (await ok<{ data: unknown[] }>(await request.get("/api/v1/payments?limit=100", { headers: auth(b.secretKey) }))).data.length;
-      await expectError(await create(request, body, b.secretKey), status, code, param ? { param } : {});
-      const after = (await ok<{ data: { status: string }[] }>(await request.get("/api/v1/payments?limit=100", { headers: auth(b.secretKey) }))).data;
+    test(`${name} → ${status} ${code}`, async () => {
+      const before = (await ok<{ data: unknown[] }>(await listPayments({ limit: 100 }, b.secretKey))).data.length;
+      // Deliberately invalid bodies: each case breaks the document's schema or a rule of the API.
+      await expectError(await create(body as never, b.secretKey), status, code, param ? { param } : {});
+      const after = (await ok<{ data: { status: string }[] }>(await listPayments({ limit: 100 }, b.secretKey))).data;
       expect(after.length, "nothing is stored for a rejected request").toBe(before);
     });
   }
 
-  test("refund input: unknown payment, bad amount, bad reason", async ({ request }) => {
-    await expectError(await refund(request, { payment: "pay_nope" }), 404, "resource_missing", { param: "payment" });
-    await expectError(await refund(request, {}), 400, "parameter_missing", { param: "payment" });
-    const p = await ok(await create(request, { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true }));
-    await expectError(await refund(request, { payment: p.id, amount: 0 }), 400, "parameter_invalid_integer", { param: "amount" });
-    await expectError(await refund(request, { payment: p.id, reason: "bored" }), 400, "parameter_invalid", { param: "reason" });
+  test("refund input: unknown payment, bad amount, bad reason", async () => {
+    await expectError(await refund({ payment: "pay_nope" }), 404, "resource_missing", { param: "payment" });
+    // Deliberately invalid: no payment, then an unknown reason.
+    await expectError(await refund({} as never), 400, "parameter_missing", { param: "payment" });
+    const p = await ok(await create({ amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true }));
+    await expectError(await refund({ payment: p.id, amount: 0 }), 400, "parameter_invalid_integer", { param: "amount" });
+    await expectError(await refund({ payment: p.id, reason: "bored" } as never), 400, "parameter_invalid", { param: "reason" });
   });
 });
 
 test.describe("exactly once", () => {
-  test("50 parallel identical POSTs with one Idempotency-Key → one payment, one processor charge", async ({ request }) => {
+  test("50 parallel identical POSTs with one Idempotency-Key → one payment, one processor charge", async () => {
     const m = await seedMerchant("idem50");
     const key = `order-${Date.now()}`;
     const body = { amount: 1234, currency: "usd", payment_method: "pm_card_visa", confirm: true };
-    const responses = await Promise.all(Array.from({ length: 50 }, () => create(request, body, m.secretKey, { "Idempotency-Key": key })));
-    const statuses = responses.map((r) => r.status());
+    const responses = await Promise.all(Array.from({ length: 50 }, () => create(body, m.secretKey, { "Idempotency-Key": key })));
+    const statuses = responses.map((r) => r.response.status);
     expect(
       statuses.every((s) => s === 200 || s === 409),
       statuses.join(","),
     ).toBe(true);
     const ids = new Set<string>();
-    for (const r of responses) if (r.status() === 200) ids.add((await r.json()).id);
+    for (const r of responses) if (r.response.status === 200) ids.add(r.data!.id);
     expect(ids.size).toBe(1);
     const [id] = [...ids];
     const h = await db();
     expect(await h.db.select().from(payments).where(eq(payments.merchantId, m.merchantId))).toHaveLength(1);
     expect(await chargesOf(id!)).toHaveLength(1);
     // A later retry replays the same payment.
-    const replay = await create(request, body, m.secretKey, { "Idempotency-Key": key });
-    expect(replay.headers()["idempotent-replayed"]).toBe("true");
-    expect((await replay.json()).id).toBe(id);
+    const replay = await create(body, m.secretKey, { "Idempotency-Key": key });
+    expect(replay.response.headers.get("idempotent-replayed")).toBe("true");
+    expect(replay.data?.id).toBe(id);
   });
 
-  test("a decline is replayed, not retried, under the same Idempotency-Key", async ({ request }) => {
+  test("a decline is replayed, not retried, under the same Idempotency-Key", async () => {
     const key = `declined-${Date.now()}`;
     const body = { amount: 1234, currency: "usd", payment_method: "pm_card_chargeDeclined", confirm: true };
-    const first = await create(request, body, a.secretKey, { "Idempotency-Key": key });
+    const first = await create(body, a.secretKey, { "Idempotency-Key": key });
     const e1 = await expectError(first, 402, "card_declined");
-    const second = await create(request, body, a.secretKey, { "Idempotency-Key": key });
+    const second = await create(body, a.secretKey, { "Idempotency-Key": key });
     const e2 = await expectError(second, 402, "card_declined");
-    expect(second.headers()["idempotent-replayed"]).toBe("true");
+    expect(second.response.headers.get("idempotent-replayed")).toBe("true");
     expect(e2.request_id).toBe(e1.request_id);
   });
 
-  test("a lost processor response: processing, then settled by the reconciliation function with one charge", async ({ request }) => {
-    const p = await ok(await create(request, { amount: 2200, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true }));
+  test("a lost processor response: processing, then settled by the reconciliation function with one charge", async () => {
+    const p = await ok(await create({ amount: 2200, currency: "usd", payment_method: "pm_card_lostResponse", confirm: true }));
     expect(p.status).toBe("processing");
-    await expect
-      .poll(async () => (await ok(await request.get(`/api/v1/payments/${p.id}`, { headers: auth(a.secretKey) }))).status, { timeout: 20_000 })
-      .toBe("succeeded");
+    await expect.poll(async () => (await ok(await getPayment(p.id))).status, { timeout: 20_000 }).toBe("succeeded");
     expect(await chargesOf(p.id as string)).toHaveLength(1);
   });
 
-  test("a transient processing error: processing, then succeeded on a new attempt", async ({ request }) => {
-    const p = await ok(await create(request, { amount: 2300, currency: "usd", payment_method: "pm_card_processingError", confirm: true }));
+  test("a transient processing error: processing, then succeeded on a new attempt", async () => {
+    const p = await ok(await create({ amount: 2300, currency: "usd", payment_method: "pm_card_processingError", confirm: true }));
     expect(p.status).toBe("processing");
-    await expect
-      .poll(async () => (await ok(await request.get(`/api/v1/payments/${p.id}`, { headers: auth(a.secretKey) }))).status, { timeout: 20_000 })
-      .toBe("succeeded");
+    await expect.poll(async () => (await ok(await getPayment(p.id))).status, { timeout: 20_000 }).toBe("succeeded");
     const charges = await chargesOf(p.id as string);
     expect(charges.map((c) => c.status).sort()).toEqual(["failed", "succeeded"]);
   });
 });
 
 test.describe("tenants and modes", () => {
-  test("merchant B's key cannot read, capture, cancel, confirm or refund A's payment (404)", async ({ request }) => {
-    const p = await ok(await create(request, { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
-    await expectError(await request.get(`/api/v1/payments/${p.id}`, { headers: auth(b.secretKey) }), 404, "resource_missing");
-    for (const verb of ["capture", "cancel", "confirm"])
-      await expectError(await action(request, p.id as string, verb, {}, b.secretKey), 404, "resource_missing");
-    await ok(await action(request, p.id as string, "capture"));
-    await expectError(await refund(request, { payment: p.id }, b.secretKey), 404, "resource_missing", { param: "payment" });
-    const theirList = await ok<{ data: { id: string }[] }>(await request.get("/api/v1/payments?limit=100", { headers: auth(b.secretKey) }));
+  test("merchant B's key cannot read, capture, cancel, confirm or refund A's payment (404)", async () => {
+    const p = await ok(await create({ amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true, capture_method: "manual" }));
+    await expectError(await getPayment(p.id, b.secretKey), 404, "resource_missing");
+    for (const verb of ["capture", "cancel", "confirm"] as const)
+      await expectError(await action(p.id as string, verb, {}, b.secretKey), 404, "resource_missing");
+    await ok(await action(p.id as string, "capture"));
+    await expectError(await refund({ payment: p.id }, b.secretKey), 404, "resource_missing", { param: "payment" });
+    const theirList = await ok<{ data: { id: string }[] }>(await listPayments({ limit: 100 }, b.secretKey));
     expect(theirList.data.map((x) => x.id)).not.toContain(p.id);
-    const r = await ok(await refund(request, { payment: p.id, amount: 100 }));
-    await expectError(await request.get(`/api/v1/refunds/${r.id}`, { headers: auth(b.secretKey) }), 404, "resource_missing");
+    const r = await ok(await refund({ payment: p.id, amount: 100 }));
+    await expectError(await kassa(b.secretKey).GET("/api/v1/refunds/{id}", { params: { path: { id: r.id } } }), 404, "resource_missing");
   });
 
-  test("test and live objects never meet; live payments need a real processor", async ({ request }) => {
-    const testPayment = await ok(await create(request, { amount: 2000, currency: "usd" }));
-    await expectError(await request.get(`/api/v1/payments/${testPayment.id}`, { headers: auth(a.liveKey) }), 404, "resource_missing");
-    await expectError(await create(request, { amount: 2000, currency: "usd" }, a.liveKey), 400, "processor_unavailable");
+  test("test and live objects never meet; live payments need a real processor", async () => {
+    const testPayment = await ok(await create({ amount: 2000, currency: "usd" }));
+    await expectError(await getPayment(testPayment.id, a.liveKey), 404, "resource_missing");
+    await expectError(await create({ amount: 2000, currency: "usd" }, a.liveKey), 400, "processor_unavailable");
     // A live payment (as a Stripe-backed one will be) is invisible to the test key.
     const h = await db();
     const liveId = newId("payment");
@@ -298,9 +305,9 @@ test.describe("tenants and modes", () => {
       captureMethod: "automatic",
       connector: "stripe",
     });
-    await expectError(await request.get(`/api/v1/payments/${liveId}`, { headers: auth(a.secretKey) }), 404, "resource_missing");
-    expect((await ok(await request.get(`/api/v1/payments/${liveId}`, { headers: auth(a.liveKey) }))).livemode).toBe(true);
-    const testList = await ok<{ data: { id: string }[] }>(await request.get("/api/v1/payments?limit=100", { headers: auth(a.secretKey) }));
+    await expectError(await getPayment(liveId), 404, "resource_missing");
+    expect((await ok(await getPayment(liveId, a.liveKey))).livemode).toBe(true);
+    const testList = await ok<{ data: { id: string }[] }>(await listPayments({ limit: 100 }));
     expect(testList.data.map((x) => x.id)).not.toContain(liveId);
     expect(
       await h.db
@@ -312,43 +319,40 @@ test.describe("tenants and modes", () => {
 });
 
 test.describe("lists", () => {
-  test("cursor pagination and filters by status, customer and created", async ({ request }) => {
+  test("cursor pagination and filters by status, customer and created", async () => {
     const m = await seedMerchant("list");
     const made: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const p = await ok(
-        await create(request, { amount: 1000 + i, currency: "usd", ...(i % 2 ? { payment_method: "pm_card_visa", confirm: true } : {}) }, m.secretKey),
-      );
+      const p = await ok(await create({ amount: 1000 + i, currency: "usd", ...(i % 2 ? { payment_method: "pm_card_visa", confirm: true } : {}) }, m.secretKey));
       made.push(p.id as string);
     }
-    const page1 = await ok<{ data: { id: string }[]; has_more: boolean; url: string }>(
-      await request.get("/api/v1/payments?limit=2", { headers: auth(m.secretKey) }),
-    );
+    const page1 = await ok<{ data: { id: string }[]; has_more: boolean; url: string }>(await listPayments({ limit: 2 }, m.secretKey));
     expect(page1).toMatchObject({ has_more: true, url: "/api/v1/payments" });
     expect(page1.data.map((p) => p.id)).toEqual([made[4], made[3]]);
-    const page2 = await ok<{ data: { id: string }[] }>(await request.get(`/api/v1/payments?limit=2&starting_after=${made[3]}`, { headers: auth(m.secretKey) }));
+    const page2 = await ok<{ data: { id: string }[] }>(await listPayments({ limit: 2, starting_after: made[3] }, m.secretKey));
     expect(page2.data.map((p) => p.id)).toEqual([made[2], made[1]]);
-    const back = await ok<{ data: { id: string }[] }>(await request.get(`/api/v1/payments?limit=2&ending_before=${made[2]}`, { headers: auth(m.secretKey) }));
+    const back = await ok<{ data: { id: string }[] }>(await listPayments({ limit: 2, ending_before: made[2] }, m.secretKey));
     expect(back.data.map((p) => p.id)).toEqual([made[4], made[3]]);
-    const succeeded = await ok<{ data: { id: string }[] }>(await request.get("/api/v1/payments?status=succeeded", { headers: auth(m.secretKey) }));
+    const succeeded = await ok<{ data: { id: string }[] }>(await listPayments({ status: "succeeded" }, m.secretKey));
     expect(succeeded.data.map((p) => p.id)).toEqual([made[3], made[1]]);
     const future = Math.floor(Date.now() / 1000) + 3600;
-    expect((await ok<{ data: unknown[] }>(await request.get(`/api/v1/payments?created[gte]=${future}`, { headers: auth(m.secretKey) }))).data).toEqual([]);
-    expect((await ok<{ data: unknown[] }>(await request.get(`/api/v1/payments?created[lte]=${future}`, { headers: auth(m.secretKey) }))).data).toHaveLength(5);
-    await expectError(await request.get("/api/v1/payments?status=paid", { headers: auth(m.secretKey) }), 400, "parameter_invalid", { param: "status" });
-    await expectError(await request.get("/api/v1/payments?created[around]=1", { headers: auth(m.secretKey) }), 400, "parameter_unknown", {
+    expect((await ok<{ data: unknown[] }>(await listPayments({ created: { gte: future } }, m.secretKey))).data).toEqual([]);
+    expect((await ok<{ data: unknown[] }>(await listPayments({ created: { lte: future } }, m.secretKey))).data).toHaveLength(5);
+    // Deliberately invalid: no such status, an unknown bound.
+    await expectError(await listPayments({ status: "paid" }, m.secretKey), 400, "parameter_invalid", { param: "status" });
+    await expectError(await listPayments({ created: { around: 1 } as never }, m.secretKey), 400, "parameter_unknown", {
       param: "created[around]",
     });
   });
 });
 
 test.describe("balance", () => {
-  test("captures and refunds show in the balance and balance transactions, derived from the ledger", async ({ request }) => {
+  test("captures and refunds show in the balance and balance transactions, derived from the ledger", async () => {
     const m = await seedMerchant("bal");
-    const p = await ok(await create(request, { amount: 10_000, currency: "usd", payment_method: "pm_card_visa", confirm: true }, m.secretKey));
+    const p = await ok(await create({ amount: 10_000, currency: "usd", payment_method: "pm_card_visa", confirm: true }, m.secretKey));
     expect(p.fee).toBe(320);
-    await ok(await refund(request, { payment: p.id, amount: 2_500 }, m.secretKey));
-    const balance = await ok(await request.get("/api/v1/balance", { headers: auth(m.secretKey) }));
+    await ok(await refund({ payment: p.id, amount: 2_500 }, m.secretKey));
+    const balance = await ok(await kassa(m.secretKey).GET("/api/v1/balance"));
     // 10000 − 320 fee, then −2500 + 80 (the refund's share of the fee).
     expect(balance).toMatchObject({
       object: "balance",
@@ -357,20 +361,22 @@ test.describe("balance", () => {
       pending: [{ amount: 7_260, currency: "usd" }],
     });
     const txns = await ok<{ data: { type: string; amount: number; fee: number; net: number; status: string; source: string }[] }>(
-      await request.get("/api/v1/balance_transactions", { headers: auth(m.secretKey) }),
+      await kassa(m.secretKey).GET("/api/v1/balance_transactions"),
     );
     expect(txns.data.map((t) => [t.type, t.amount, t.fee, t.net])).toEqual([
       ["refund", -2_500, -80, -2_420],
       ["charge", 10_000, 320, 9_680],
     ]);
-    const one = await ok(await request.get(`/api/v1/balance_transactions/${(txns.data[0] as unknown as { id: string }).id}`, { headers: auth(m.secretKey) }));
+    const one = await ok(
+      await kassa(m.secretKey).GET("/api/v1/balance_transactions/{id}", { params: { path: { id: (txns.data[0] as unknown as { id: string }).id } } }),
+    );
     expect(one).toEqual(txns.data[0]);
     await expectError(
-      await request.get(`/api/v1/balance_transactions/${(txns.data[0] as unknown as { id: string }).id}`, { headers: auth(b.secretKey) }),
+      await kassa(b.secretKey).GET("/api/v1/balance_transactions/{id}", { params: { path: { id: (txns.data[0] as unknown as { id: string }).id } } }),
       404,
       "resource_missing",
     );
-    expect((await ok(await request.get("/api/v1/balance", { headers: auth(b.secretKey) }))).pending).not.toEqual(balance.pending);
+    expect((await ok(await kassa(b.secretKey).GET("/api/v1/balance"))).pending).not.toEqual(balance.pending);
   });
 });
 
