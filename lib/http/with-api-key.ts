@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { ApiKey } from "@/db/schema";
 import { getDb } from "@/db/client";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { apiKeyCache } from "@/lib/api-keys/key-cache";
 import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { clientIp } from "@/lib/http/client-ip";
@@ -56,7 +57,7 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
       const { requestId, headers } = call;
       const url = new URL(req.url);
       const db = await getDb();
-      const apiKey = await authenticateApiKey(db, req.headers.get("authorization"));
+      const apiKey = await authenticateApiKey(db, req.headers.get("authorization"), { cache: await apiKeyCache() });
       call.merchantId = apiKey.merchantId;
       const ip = clientIp(req.headers);
       // The request log's fields (lib/request-logs): the key by id and prefix only.
