@@ -11777,6 +11777,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `idempotency_key_in_use`. */
       409: {
         headers: {
@@ -16148,6 +16158,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;

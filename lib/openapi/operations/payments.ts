@@ -67,6 +67,7 @@ export const paymentsOperations = {
     response: "Payment",
     errors: [
       "payment_method_unsupported",
+      "resource_missing",
       "card_declined",
       "expired_card",
       "incorrect_cvc",

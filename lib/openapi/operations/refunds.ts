@@ -20,7 +20,7 @@ export const refundsOperations = {
     permission: "refunds:write",
     body: CreateRefundInput,
     response: "Refund",
-    errors: ["payment_intent_unexpected_state", "charge_already_refunded", "amount_too_large", "amount_too_small"],
+    errors: ["payment_intent_unexpected_state", "charge_already_refunded", "amount_too_large", "amount_too_small", "resource_missing"],
     idempotent: true,
   },
   "GET /api/v1/refunds": {
