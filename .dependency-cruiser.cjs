@@ -50,6 +50,13 @@ module.exports = {
       to: { path: "^(app|components|inngest)/|^lib/(?!logger|ids|money|failpoints|data-dir)", dependencyTypesNot: ["type-only"] },
     },
     {
+      name: "clients-only-from-outside",
+      severity: "error",
+      comment: "clients/ is the generated SDK for integrators and the e2e suite; the app never calls its own API through it.",
+      from: { path: "^(app|components|lib|db|inngest)/" },
+      to: { path: "^clients/" },
+    },
+    {
       name: "nothing-imports-app",
       severity: "error",
       comment: "app/ is the top: pages and route handlers are entry points, not libraries.",
