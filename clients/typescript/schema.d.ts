@@ -5660,6 +5660,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `idempotency_key_in_use`. */
       409: {
         headers: {
@@ -5850,6 +5860,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -6221,6 +6241,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -6303,6 +6333,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -6528,6 +6568,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -7225,6 +7275,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -7313,6 +7373,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -7910,6 +7980,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `idempotency_key_in_use`. */
       409: {
         headers: {
@@ -8255,6 +8335,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -8841,6 +8931,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -9571,6 +9671,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -9653,6 +9763,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -9781,7 +9901,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Error codes: `invoice_upcoming_none`. */
+      /** @description Error codes: `resource_missing`, `invoice_upcoming_none`. */
       404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
@@ -9838,6 +9958,16 @@ export interface operations {
       };
       /** @description Error codes: `parameter_invalid`, `parameter_missing`, `parameter_unknown`, `parameter_invalid_integer`. */
       400: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -10025,6 +10155,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -10108,6 +10248,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -10320,6 +10470,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -10411,6 +10571,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -10899,6 +11069,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -10988,6 +11168,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -11650,6 +11840,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -12245,6 +12445,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -12333,6 +12543,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -12533,6 +12753,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -12882,6 +13112,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -12966,6 +13206,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -13332,6 +13582,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -13426,6 +13686,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -13786,6 +14056,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -13885,6 +14165,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -14356,6 +14646,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `idempotency_key_in_use`. */
       409: {
         headers: {
@@ -14479,6 +14779,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -14561,6 +14871,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -14804,6 +15124,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -14885,6 +15215,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -15208,6 +15548,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -15291,6 +15641,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -15907,6 +16267,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -16063,6 +16433,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -16948,6 +17328,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -17040,6 +17430,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -17445,6 +17845,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;
@@ -18531,6 +18941,16 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Error codes: `rate_limited`. */
       429: {
         headers: {
@@ -18614,6 +19034,16 @@ export interface operations {
       };
       /** @description Error codes: `permission_denied`. */
       403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;

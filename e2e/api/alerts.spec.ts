@@ -1,7 +1,8 @@
 // Alerts over the API: GET/POST /api/v1/alert_settings (defaults, saved per mode, bad input with exact codes
 // and nothing stored, unknown params refused, a developer's key reads but cannot change, restricted keys by
 // their account grant) and GET /api/v1/alerts (the mode's open alerts, never another merchant's).
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { and, eq, inArray } from "drizzle-orm";
 import { alertSettings, memberships, users } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";

@@ -3,7 +3,8 @@
 // merchant's, the other mode's and a deleted customer (404), each role's key and restricted keys (the new
 // billing_portal grant), and an idempotent replay.
 import { createHash } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { and, eq } from "drizzle-orm";
 import { billingPortalSessions, memberships, users, type Role } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";

@@ -1,6 +1,6 @@
 // The client's IP in audit rows (and rate limits) is the TCP peer: a client cannot choose it with
 // X-Forwarded-For or Kassa's own peer header (no KASSA_TRUSTED_PROXIES on this server).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { and, eq } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
 import { auth, ok } from "../support/api";

@@ -2,7 +2,7 @@
 // at a failpoint between a money verb's phases (lib/failpoints.ts); the client retries with the same
 // Idempotency-Key, as Stripe tells integrators to, and must get one object, one processor effect and
 // the original answer — resumed within seconds, not after the 90 s lock timeout.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { and, eq } from "drizzle-orm";
 import { paymentMethods, payments, refunds, sandboxCharges, sandboxRefunds, setupIntents } from "@/db/schema";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";

@@ -1,5 +1,6 @@
 // Customers, saved cards, setup intents and disputes over HTTP (the server runs the sandbox: no Stripe keys).
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { eq } from "drizzle-orm";
 import { disputes, paymentMethods } from "@/db/schema";
 import { db, seedMerchant } from "../support/db";

@@ -2,7 +2,8 @@
 // escrowed, not pending), released early once (a second release 400 escrow_already_released), disputed inside
 // its window by a restricted key granted escrow: dispute and resolved by refund or release; bad input with its
 // exact status and code; another merchant's and the other mode's payments 404; keys without the grant 403.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { seedMerchant } from "../support/db";
 import { auth, expectError, type Merchant, ok } from "../support/api";

@@ -1,5 +1,5 @@
 // Operations endpoints: health, metrics and cron closed without their secret, the workflow engine registered
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { db, seedMerchant } from "../support/db";
 import { auth, expectError } from "../support/api";
 

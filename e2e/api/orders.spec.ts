@@ -3,7 +3,8 @@
 // order read back with its steps; bad input with its exact status and code; another merchant's and the other
 // mode's ids 404; member keys by role and restricted keys by their grant.
 import http from "node:http";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { memberships, users } from "@/db/schema";

@@ -1,6 +1,7 @@
 // Payouts and bank accounts over HTTP: masked numbers, exact error codes, Idempotency-Key, tenants, modes,
 // member keys by role, restricted keys, and a balance that shows what is in transit.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { fundAvailable } from "@/test/payouts";
 import { auth, expectError, ok } from "../support/api";
 import { addMember, db, seedMerchant } from "../support/db";

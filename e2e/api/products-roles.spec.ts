@@ -2,7 +2,8 @@
 // (lib/service/roles.ts). products:read is every role; products:write is owner, admin and developer, so an
 // analyst's or a support agent's key reads the catalogue but every write is 403 permission_denied with
 // nothing stored.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { and, asc, eq } from "drizzle-orm";
 import { memberships, prices, products, users, type Role } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";

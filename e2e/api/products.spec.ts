@@ -1,6 +1,7 @@
 // Products and prices over HTTP: create, read, update, archive, list; the bad-input matrix with nothing
 // stored; other merchants' and the other mode's objects; Idempotency-Key replays; events to subscribe to.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { eq } from "drizzle-orm";
 import { prices, products } from "@/db/schema";
 import { db, seedMerchant } from "../support/db";

@@ -1,5 +1,5 @@
 // Host header injection: production builds its links from KASSA_URL only, and will not start without it.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { eq } from "drizzle-orm";
 import { checkoutSessions, events } from "@/db/schema";
 import { auth, ok } from "../support/api";

@@ -2,7 +2,8 @@
 // for bad input (a syntax error is 400 rule_invalid naming the column, unknown fields 400 parameter_unknown — no mass
 // assignment of status, version or replaces), duplicates 400 resource_already_exists, another merchant's and the
 // other mode's ids 404, a developer's key 403 on writes, restricted keys by their radar grant.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { and, eq, inArray } from "drizzle-orm";
 import { fraudListItems, fraudRules, memberships, users } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";

@@ -1,5 +1,6 @@
 // The per-key rate limit
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { seedMerchant } from "../support/db";
 import { auth, expectError, type Merchant } from "../support/api";
 

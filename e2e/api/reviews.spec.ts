@@ -3,7 +3,8 @@
 // then declined 402); an API capture closes a review too; the list is riskiest first, closed ones with open=false;
 // an Idempotency-Key replays the review; bad input with its exact status and code; another merchant's and the
 // other mode's ids 404; a developer's key reads but cannot decide, restricted keys by their radar grant.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { and, eq, inArray } from "drizzle-orm";
 import { fraudListItems, fraudLists, memberships, users } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";

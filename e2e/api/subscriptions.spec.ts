@@ -1,7 +1,8 @@
 // Subscriptions and invoices over real HTTP: the happy paths, every bad input with its exact status and
 // code and nothing stored, another merchant's and the other mode's ids (404), each role's key and a
 // restricted key, idempotent replays, and the test helper that ends a period so the workflow renews at once.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { asc, eq } from "drizzle-orm";
 import { invoices, payments, subscriptions, type Role } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";

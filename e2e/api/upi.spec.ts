@@ -1,7 +1,8 @@
 // UPI over real HTTP (issue 16): intent, QR and collect payments through POST /api/v1/payments, the
 // Idempotency-Key replay (one PSP transaction), tenancy and mode, every bad input with its exact code and
 // nothing stored, POST /api/v1/upi/vpa/validate, and the PSP's signed callbacks at /api/webhooks/upi.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { and, count, eq } from "drizzle-orm";
 import { payments, sandboxUpiTransactions, upiEvents, upiSettings } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/api";
 import { Webhook } from "standardwebhooks";
 import { seedMerchant } from "../support/db";
 import { auth, expectError, type Merchant } from "../support/api";

@@ -36,7 +36,9 @@ export function operationErrorCodes(op: AnyOperation): ErrorCode[] {
   if (op.auth !== "none") for (const c of ["api_key_missing", "api_key_invalid", "api_key_expired"] as const) codes.add(c);
   if (op.auth === "secret") codes.add("secret_key_required");
   if (op.permission) codes.add("permission_denied");
-  if (op.route.includes(":")) codes.add("resource_missing");
+  // An id in the path, or in a parameter (a customer, a payment, a price, a list…): unknown or another
+  // merchant's is 404 resource_missing.
+  if (op.route.includes(":") || op.body || op.query) codes.add("resource_missing");
   if (op.method !== "GET") for (const c of ["body_not_json", "body_too_large", "content_type_unsupported", "parameter_unknown"] as const) codes.add(c);
   if (op.body || op.query) for (const c of ["parameter_invalid", "parameter_missing", "parameter_unknown", "parameter_invalid_integer"] as const) codes.add(c);
   if (op.idempotent) for (const c of ["idempotency_key_invalid", "idempotency_key_in_use", "idempotency_key_reused"] as const) codes.add(c);
