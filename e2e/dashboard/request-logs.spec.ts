@@ -24,6 +24,8 @@ async function written(ids: string[]): Promise<void> {
 }
 
 test("Developers → Logs: list, filters, redacted detail, links, tenant and mode scope, roles, axe", async ({ page, browser, request }) => {
+  // Five sign-ins (roles, another merchant) and axe on each page: more than the default minute on a loaded machine.
+  test.setTimeout(150_000);
   const m = await seedMerchant("reqlog-ui");
   const other = await seedMerchant("reqlog-ui-b");
   const developer = await addMember(m.ctx, "developer");
