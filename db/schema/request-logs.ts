@@ -31,7 +31,10 @@ export const requestLogs = pgTable(
     responseBody: text(),
     responseBodyTruncated: boolean().notNull().default(false),
     /** Kassa ids the call touched (path, request and response), for "requests that touched pay_…". */
-    objectIds: text().array().notNull().default(sql`'{}'::text[]`),
+    objectIds: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...createdAt,
   },
   (t) => [
