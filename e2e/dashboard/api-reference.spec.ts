@@ -79,7 +79,8 @@ test("signed out: the reference renders from this origin alone, with placeholder
 
   await docs.waitForLoadState("networkidle");
   expect(seen.urls.filter((u) => !u.startsWith(`${baseURL}/`))).toEqual([]);
-  expect(seen.failed).toEqual([]);
+  // Next's own link prefetches (?_rsc=) are aborted when the page moves on; nothing else may fail.
+  expect(seen.failed.filter((f) => !/[?&]_rsc=[^ ]*: net::ERR_ABORTED$/.test(f))).toEqual([]);
   expect(seen.urls).toContain(`${baseURL}/docs/api/scalar/${SCALAR_VERSION}/standalone.js`);
   expect(seen.urls).toContain(`${baseURL}/api/v1/openapi.json`);
 
