@@ -30,7 +30,9 @@ async function nextMinute(): Promise<void> {
 }
 
 const alertEvents = async (ctx: ServiceContext) =>
-  (await bed.h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId))).filter((e) => e.type.startsWith("alert.")).map((e) => e.type);
+  (await bed.h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId)).orderBy(events.id))
+    .filter((e) => e.type.startsWith("alert."))
+    .map((e) => e.type);
 
 describe("alert-evaluate cron", () => {
   it("every minute: above 10% failures opens one alert.opened, the next minutes add nothing, and it resolves once the rate falls; the quiet merchant gets nothing", async () => {

@@ -27,7 +27,7 @@ const chargesOf = async (ctx: ServiceContext) => {
   return out;
 };
 const eventTypes = async (ctx: ServiceContext) =>
-  (await bed.h.db.select({ type: events.type }).from(events).where(eq(events.merchantId, ctx.merchantId))).map((e) => e.type);
+  (await bed.h.db.select({ type: events.type }).from(events).where(eq(events.merchantId, ctx.merchantId)).orderBy(events.id)).map((e) => e.type);
 
 async function subscribe(opts: { trialDays?: number; card?: string | null } = {}) {
   const ctx = await makeMerchantContext(bed.h.db);
@@ -184,5 +184,5 @@ describe("the subscription period run", () => {
       .map((e) => (e.data as { object: { amount_due: number; subscription: string } }).object);
     expect(notices).toHaveLength(11);
     expect(notices.every((n) => n.amount_due === 2000 && n.subscription === sub.id)).toBe(true);
-  });
+  }, 120_000);
 });
