@@ -1,32 +1,34 @@
 /**
- * `npm run bench`: the money path's speed and memory over real HTTP against a production build on a
- * real PostgreSQL. Measures, in one run:
- *   1. the maximum throughput of a bare route of the same app (GET /api/ping);
- *   2. the maximum throughput of create+confirm (POST /api/v1/payments, confirm: true, sandbox card);
- *   3. p50/p99 latency of create+confirm at half of its own maximum;
- *   4. the server's RSS over a soak at half load (KASSA_BENCH_SOAK_SECONDS, default 300).
- *   5. create+confirm's maximum again with the fraud check off (KASSA_BENCH_SKIP_FRAUD_CHECK, test mode only), beside 2.
- *   6. create+confirm's maximum without and with request logs (KASSA_BENCH_SKIP_REQUEST_LOG, test mode only), back to back (target ≥ 95 %).
- * Prints the figures and the targets (ratio ≥ 50 %, p99 ≤ 50 ms, RSS flat within ±10 %).
- * KASSA_BENCH_SKIP_BUILD=1 reuses an existing .next build; KASSA_BENCH_SECONDS sets each measurement.
+ * `npm run bench`: the API's speed and memory over real HTTP against a production build on a real PostgreSQL
+ * (sized like a production server: BENCH_PG_SETTINGS). Measures, in one run:
+ *   1. the maximum throughput of a bare route of the same app (GET /api/ping), and its p50/p99 at half of it;
+ *   2. create+confirm (POST /api/v1/payments, confirm: true, sandbox card, fraud scoring, ledger, outbox,
+ *      idempotency, request log): its maximum, and p50/p99 at half of its own maximum;
+ *   3. an idempotent replay of a completed create+confirm (same Idempotency-Key, same body): its maximum, and
+ *      p50/p99 at half of it;
+ *   4. GET /api/v1/payments/{id}: its maximum against the bare route's;
+ *   5. the server's RSS over a soak at half of create+confirm's maximum (KASSA_BENCH_SOAK_SECONDS, default 300);
+ *   6. create+confirm on fresh servers without the fraud check (KASSA_BENCH_SKIP_FRAUD_CHECK) and without and
+ *      with request logs (KASSA_BENCH_SKIP_REQUEST_LOG), back to back — what each optional stage costs.
+ * Prints the figures beside the targets, writes them to bench/last.json (committed, so a change shows in review),
+ * and with `--compare` first prints each figure's change against the bench/last.json it replaces.
+ * KASSA_BENCH_SKIP_BUILD=1 reuses an existing .next build; KASSA_BENCH_SECONDS sets each measurement;
+ * KASSA_BENCH_CONNECTIONS the load's connections (default 10).
  */
-import { spawn, execSync } from "node:child_process";
+import { execSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { createDatabase, freePort, startPgServer } from "./pg-server";
+import { BENCH_PG_SETTINGS, createDatabase, freePort, startPgServer } from "./pg-server";
+import { buildApp, root, startProdServer, type ProdServer } from "./prod-server";
+import { compareFigures, type BenchFile, type Figures } from "./bench-figures";
 
-const root = path.resolve(import.meta.dirname, "..");
 const seconds = Number(process.env.KASSA_BENCH_SECONDS ?? 15);
 const soakSeconds = Number(process.env.KASSA_BENCH_SOAK_SECONDS ?? 300);
 const connections = Number(process.env.KASSA_BENCH_CONNECTIONS ?? 10);
-
-function sh(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
-    child.on("exit", (code) => resolve(code ?? 1));
-  });
-}
+const compare = process.argv.includes("--compare");
+const lastPath = path.join(root, "bench", "last.json");
 
 /** Resident memory of a process and its children, in MB (Linux /proc). */
 function rssMb(pid: number): number {
@@ -48,36 +50,44 @@ function rssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-async function load(opts: autocannon.Options): Promise<autocannon.Result> {
+function load(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
   });
 }
 
-const pg = await startPgServer();
-let server: ReturnType<typeof spawn> | undefined;
+type Target = Omit<autocannon.Options, "duration" | "connections" | "overallRate">;
+let errors = 0;
+/** A short warm-up, then the target's maximum over `seconds`. */
+async function max(target: Target): Promise<autocannon.Result> {
+  await load({ ...target, duration: 3, connections });
+  const r = await load({ ...target, duration: seconds, connections });
+  errors += r.non2xx + r.errors;
+  return r;
+}
+/** Latency at a fixed rate (half of a maximum). */
+async function at(target: Target, rate: number, duration = seconds): Promise<autocannon.Result> {
+  const r = await load({ ...target, duration, connections, overallRate: Math.max(1, Math.floor(rate)) });
+  errors += r.non2xx + r.errors;
+  return r;
+}
+
+const previous: BenchFile | undefined = fs.existsSync(lastPath) ? JSON.parse(fs.readFileSync(lastPath, "utf8")) : undefined;
+const pg = await startPgServer({ settings: BENCH_PG_SETTINGS });
+let server: ProdServer | undefined;
 try {
-  if (process.env.KASSA_BENCH_SKIP_BUILD !== "1" || !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    if ((await sh("npx", ["next", "build"], { NODE_ENV: "production" })) !== 0) throw new Error("next build failed");
-  }
+  await buildApp({ skipIfBuilt: process.env.KASSA_BENCH_SKIP_BUILD === "1" });
   const databaseUrl = await createDatabase(pg.url(), "kassa_bench");
   const port = await freePort();
   const executorPort = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  /** Starts `next start` on the bench database; `extra` adds env (the fraud-check-off run). */
-  const startServer = async (extra: Record<string, string> = {}) => {
-    // Its own process group, so stopping it stops next-server too.
-    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: root,
-      detached: true,
-      stdio: ["ignore", "inherit", "inherit"],
+  /** `next start` on the bench database; `extra` adds env (the runs without a stage). */
+  const start = async (extra: Record<string, string> = {}) => {
+    await server?.stop();
+    server = await startProdServer({
+      port,
       env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: "bench-secret-not-for-production-0123456789",
-        KASSA_URL: base,
         KASSA_RATE_LIMIT_API: "1000000/1s",
         KASSA_SEED_DEMO: "false",
         KASSA_EXECUTOR_PORT: String(executorPort),
@@ -86,28 +96,9 @@ try {
         ...extra,
       },
     });
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        /* not yet */
-      }
-      if (i > 240) throw new Error("server did not start");
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    return server.base;
   };
-  const stopServer = async () => {
-    if (!server?.pid) return;
-    const gone = new Promise((r) => server!.once("exit", r));
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
-    await gone;
-    server = undefined;
-  };
-  await startServer();
+  const base = await start();
 
   // A merchant and a key, made through the service verbs on the same database.
   process.env.DATABASE_URL = databaseUrl;
@@ -125,105 +116,107 @@ try {
   });
   await h.close();
 
-  const payment = {
-    url: `${base}/api/v1/payments`,
-    method: "POST" as const,
-    headers: { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ amount: 4200, currency: "usd", payment_method: "pm_card_visa", confirm: true }),
-  };
-  const warm = { duration: 3, connections };
-  await load({ url: `${base}/api/ping`, ...warm });
-  await load({ ...payment, ...warm });
+  const headers = { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" };
+  const body = JSON.stringify({ amount: 4200, currency: "usd", payment_method: "pm_card_visa", confirm: true });
+  const ping: Target = { url: `${base}/api/ping` };
+  const payment: Target = { url: `${base}/api/v1/payments`, method: "POST", headers, body };
+  // The replay: one completed create+confirm, then the same key and body again and again.
+  const replayHeaders = { ...headers, "Idempotency-Key": `bench-replay-${Date.now()}` };
+  const first = await fetch(payment.url!, { method: "POST", headers: replayHeaders, body });
+  if (first.status !== 200) throw new Error(`the replay's first request answered ${first.status}: ${await first.text()}`);
+  const paid = (await first.json()) as { id: string; status: string };
+  if (paid.status !== "succeeded") throw new Error(`the replay's payment is ${paid.status}`);
+  const replay: Target = { url: payment.url, method: "POST", headers: replayHeaders, body };
+  const getById: Target = { url: `${base}/api/v1/payments/${paid.id}`, headers: { Authorization: `Bearer ${secret}` } };
+  const check = await fetch(replay.url!, { method: "POST", headers: replayHeaders, body });
+  if (check.headers.get("idempotent-replayed") !== "true") throw new Error("the replay was not answered as a replay");
 
-  const bare = await load({ url: `${base}/api/ping`, duration: seconds, connections });
-  const pay = await load({ ...payment, duration: seconds, connections });
-  const payMax = pay.requests.average;
-  const half = Math.max(1, Math.floor(payMax / 2));
-  const steady = await load({ ...payment, duration: seconds, connections, overallRate: half });
-  const bareSteady = await load({ url: `${base}/api/ping`, duration: seconds, connections, overallRate: Math.floor(bare.requests.average / 2) });
+  const bare = await max(ping);
+  const pay = await max(payment);
+  const payHalf = await at(payment, pay.requests.average / 2);
+  const bareHalf = await at(ping, bare.requests.average / 2);
+  const replayed = await max(replay);
+  const replayHalf = await at(replay, replayed.requests.average / 2);
+  const got = await max(getById);
 
   // RSS is sampled every 10 s; the first 30 s settle the heap after the full-load runs above.
   const samples: number[] = [];
-  const timer = setInterval(() => samples.push(rssMb(server!.pid!)), 10_000);
-  const soak = await load({ ...payment, duration: soakSeconds, connections, overallRate: half });
+  const pid = server!.process.pid!;
+  const timer = setInterval(() => samples.push(rssMb(pid)), 10_000);
+  await at(payment, pay.requests.average / 2, soakSeconds);
   clearInterval(timer);
-  samples.push(rssMb(server!.pid!));
+  samples.push(rssMb(pid));
   const settled = samples.length > 4 ? samples.slice(3) : samples;
-  const rssStart = settled[0]!;
-  const rssEnd = settled.at(-1)!;
 
-  // The same create+confirm with Kassa's fraud check off (a test-mode-only switch for this comparison):
-  // what scoring costs in throughput, measured in the same run.
-  await stopServer();
-  await startServer({ KASSA_BENCH_SKIP_FRAUD_CHECK: "1" });
-  await load({ ...payment, ...warm });
-  const unscored = await load({ ...payment, duration: seconds, connections });
+  // Each optional stage off in turn (test-mode-only switches for these comparisons), on fresh servers, then the
+  // full path again on a fresh server, so the figures beside each other share their conditions.
+  await start({ KASSA_BENCH_SKIP_FRAUD_CHECK: "1" });
+  const unscored = await max(payment);
+  await start({ KASSA_BENCH_SKIP_REQUEST_LOG: "1" });
+  const unlogged = await max(payment);
+  await start();
+  const full = await max(payment);
 
-  // And with request logging off (KASSA_BENCH_SKIP_REQUEST_LOG, test mode only): with and without, back to
-  // back on fresh servers, so the two figures share their conditions.
-  await stopServer();
-  await startServer({ KASSA_BENCH_SKIP_REQUEST_LOG: "1" });
-  await load({ ...payment, ...warm });
-  const unlogged = await load({ ...payment, duration: seconds, connections });
-  await stopServer();
-  await startServer();
-  await load({ ...payment, ...warm });
-  const logged = await load({ ...payment, duration: seconds, connections });
-  const logRatio = logged.requests.average / unlogged.requests.average;
-
-  const ratio = payMax / bare.requests.average;
-  const non2xx = pay.non2xx + steady.non2xx + soak.non2xx + unscored.non2xx + unlogged.non2xx + logged.non2xx;
-  const drift = (rssEnd - rssStart) / rssStart;
-  const lines = [
-    "",
-    "Kassa bench (production build, PostgreSQL, sandbox processor)",
-    `  bare route GET /api/ping            ${bare.requests.average.toFixed(0)} req/s  p50 ${bare.latency.p50} ms  p99 ${bare.latency.p99} ms`,
-    `  create+confirm POST /api/v1/payments ${payMax.toFixed(0)} req/s  p50 ${pay.latency.p50} ms  p99 ${pay.latency.p99} ms`,
-    `  create+confirm without fraud check   ${unscored.requests.average.toFixed(0)} req/s  p50 ${unscored.latency.p50} ms  p99 ${unscored.latency.p99} ms   (scoring costs ${((1 - payMax / unscored.requests.average) * 100).toFixed(1)} % of throughput)`,
-    `  create+confirm with request logs     ${logged.requests.average.toFixed(0)} req/s  p50 ${logged.latency.p50} ms  p99 ${logged.latency.p99} ms`,
-    `  create+confirm without request logs  ${unlogged.requests.average.toFixed(0)} req/s  p50 ${unlogged.latency.p50} ms  p99 ${unlogged.latency.p99} ms   (with/without ${(logRatio * 100).toFixed(1)} %, target ≥ 95 %)`,
-    `  ratio create+confirm / bare          ${(ratio * 100).toFixed(1)} %   (target ≥ 50 %)`,
-    `  at half load (${half} req/s)           p50 ${steady.latency.p50} ms  p99 ${steady.latency.p99} ms   (target p99 ≤ 50 ms)`,
-    `  bare route at half load (${Math.floor(bare.requests.average / 2)} req/s)  p50 ${bareSteady.latency.p50} ms  p99 ${bareSteady.latency.p99} ms`,
-    `  soak ${soakSeconds} s at ${half} req/s: RSS ${rssStart} MB → ${rssEnd} MB (${(drift * 100).toFixed(1)} %, range ${Math.min(...settled)}–${Math.max(...settled)} MB after 30 s; target ±10 %)`,
-    `  errors: ${non2xx} non-2xx, ${pay.errors + steady.errors + soak.errors} connection errors`,
-    "",
-  ];
-  console.log(lines.join("\n"));
-  fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
-  fs.writeFileSync(
-    path.join(root, "test-results", "bench.json"),
-    JSON.stringify(
-      {
-        bare: bare.requests.average,
-        createConfirm: payMax,
-        createConfirmWithoutFraudCheck: unscored.requests.average,
-        createConfirmWithRequestLogs: logged.requests.average,
-        createConfirmWithoutRequestLogs: unlogged.requests.average,
-        requestLogRatio: logRatio,
-        ratio,
-        halfLoad: half,
-        p50: steady.latency.p50,
-        p99: steady.latency.p99,
-        rssStart,
-        rssEnd,
-        samples,
-        non2xx,
-      },
-      null,
-      2,
-    ),
+  const figures: Figures = {
+    "bare.rps": bare.requests.average,
+    "bare.half.p99_ms": bareHalf.latency.p99,
+    "create_confirm.rps": pay.requests.average,
+    "create_confirm.ratio_to_bare": pay.requests.average / bare.requests.average,
+    "create_confirm.half.rps": payHalf.requests.average,
+    "create_confirm.half.p50_ms": payHalf.latency.p50,
+    "create_confirm.half.p99_ms": payHalf.latency.p99,
+    "replay.rps": replayed.requests.average,
+    "replay.half.p50_ms": replayHalf.latency.p50,
+    "replay.half.p99_ms": replayHalf.latency.p99,
+    "get_by_id.rps": got.requests.average,
+    "get_by_id.ratio_to_bare": got.requests.average / bare.requests.average,
+    "stages.full.rps": full.requests.average,
+    "stages.without_fraud_check.rps": unscored.requests.average,
+    "stages.without_request_log.rps": unlogged.requests.average,
+    "stages.request_log_ratio": full.requests.average / unlogged.requests.average,
+    "stages.fraud_check_ratio": full.requests.average / unscored.requests.average,
+    "soak.rss_start_mb": settled[0]!,
+    "soak.rss_end_mb": settled.at(-1)!,
+    "soak.rss_drift": (settled.at(-1)! - settled[0]!) / settled[0]!,
+    errors,
+  };
+  const f = (k: string, digits = 0) => figures[k]!.toFixed(digits);
+  const pct = (k: string) => `${(figures[k]! * 100).toFixed(1)} %`;
+  console.log(
+    [
+      "",
+      `Kassa bench (production build, PostgreSQL, sandbox processor; ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)} at the end)`,
+      `  bare route GET /api/ping             ${f("bare.rps")} req/s   at half: p99 ${f("bare.half.p99_ms")} ms`,
+      `  create+confirm POST /api/v1/payments ${f("create_confirm.rps")} req/s = ${pct("create_confirm.ratio_to_bare")} of bare (target ≥ 50 %)`,
+      `    at half (${f("create_confirm.half.rps")} req/s)             p50 ${f("create_confirm.half.p50_ms")} ms  p99 ${f("create_confirm.half.p99_ms")} ms (target p99 ≤ 50 ms)`,
+      `  idempotent replay                    ${f("replay.rps")} req/s   at half: p50 ${f("replay.half.p50_ms")} ms  p99 ${f("replay.half.p99_ms")} ms (target p99 ≤ 5 ms)`,
+      `  GET /api/v1/payments/{id}            ${f("get_by_id.rps")} req/s = ${pct("get_by_id.ratio_to_bare")} of bare (target ≥ 70 %)`,
+      `  stages, fresh servers back to back:  full ${f("stages.full.rps")} req/s, without fraud check ${f("stages.without_fraud_check.rps")} (full = ${pct("stages.fraud_check_ratio")}),`,
+      `                                       without request log ${f("stages.without_request_log.rps")} (full = ${pct("stages.request_log_ratio")}, target ≥ 95 %)`,
+      `  soak ${soakSeconds} s at half load: RSS ${f("soak.rss_start_mb")} MB → ${f("soak.rss_end_mb")} MB (${pct("soak.rss_drift")}, range ${Math.min(...settled)}–${Math.max(...settled)} MB after 30 s; target ±10 %)`,
+      `  errors: ${errors} non-2xx or connection errors`,
+      "",
+    ].join("\n"),
   );
+  const file: BenchFile = {
+    at: new Date().toISOString(),
+    commit: execSync("git rev-parse --short HEAD", { cwd: root, encoding: "utf8" }).trim(),
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", load: os.loadavg()[0]! },
+    settings: { seconds, soakSeconds, connections },
+    figures,
+  };
+  if (compare) {
+    if (previous) console.log(compareFigures(previous, file));
+    else console.log(`--compare: no ${path.relative(root, lastPath)} to compare with yet`);
+  }
+  fs.mkdirSync(path.dirname(lastPath), { recursive: true });
+  fs.writeFileSync(lastPath, JSON.stringify(file, null, 2) + "\n");
+  console.log(`figures written to ${path.relative(root, lastPath)}`);
+  if (errors > 0) process.exitCode = 1;
 } catch (error) {
   console.error("bench failed:", error);
   process.exitCode = 1;
 } finally {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
-  }
+  await server?.stop();
   await pg.stop().catch(() => undefined);
 }
