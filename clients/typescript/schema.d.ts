@@ -4264,6 +4264,8 @@ export interface components {
           expires_at: number;
         }
       | null;
+    /** @description This call takes no parameters: send no body or `{}`. */
+    NoParameters: Record<string, never>;
     OpenApiDocument: {
       openapi: string;
       info: {
@@ -8988,7 +8990,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -9123,7 +9129,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -9490,7 +9500,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -10668,7 +10682,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -12850,7 +12868,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -15738,7 +15760,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -15873,7 +15899,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -16008,7 +16038,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -16777,7 +16811,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -16912,7 +16950,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -17669,7 +17711,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -17942,7 +17988,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -18316,7 +18366,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -18763,7 +18817,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["NoParameters"];
+      };
+    };
     responses: {
       /** @description OK */
       200: {

@@ -1,14 +1,12 @@
 // Alerts over the API: GET/POST /api/v1/alert_settings (defaults, saved per mode, bad input with exact codes
 // and nothing stored, unknown params refused, a developer's key reads but cannot change, restricted keys by
 // their account grant) and GET /api/v1/alerts (the mode's open alerts, never another merchant's).
-import type { APIRequestContext } from "@playwright/test";
-import { expect, test } from "../support/api";
 import { and, eq, inArray } from "drizzle-orm";
 import { alertSettings, memberships, users } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { evaluateAlerts } from "@/lib/alerts/evaluate-alerts";
 import { createPayment } from "@/lib/payments/create-payment";
-import { auth, expectError, ok, type Merchant } from "../support/api";
+import { type BodyOf, expect, expectError, kassa, ok, type Merchant, test } from "../support/api";
 import { addMember, db, seedMerchant } from "../support/db";
 
 let a: Merchant;
@@ -18,8 +16,9 @@ test.beforeAll(async () => {
   b = await seedMerchant("alerts-api-b");
 });
 
-const get = (request: APIRequestContext, path: string, key = a.secretKey) => request.get(path, { headers: auth(key) });
-const post = (request: APIRequestContext, path: string, data: unknown, key = a.secretKey) => request.post(path, { headers: auth(key), data });
+const getSettings = (key = a.secretKey) => kassa(key).GET("/api/v1/alert_settings");
+const saveSettings = (body: BodyOf<"/api/v1/alert_settings", "post">, key = a.secretKey) => kassa(key).POST("/api/v1/alert_settings", { body });
+const listAlerts = (key = a.secretKey) => kassa(key).GET("/api/v1/alerts");
 const good = { failure_rate_threshold: 15, timeout_rate_threshold: 2.5, min_attempts: 50 };
 const stored = async (merchantId: string) =>
   (await db()).db
@@ -27,8 +26,8 @@ const stored = async (merchantId: string) =>
     .from(alertSettings)
     .where(eq(alertSettings.merchantId, merchantId));
 
-test("alert settings: defaults, saved for the key's mode only, bad input refused with exact codes and nothing stored", async ({ request }) => {
-  expect(await ok(await get(request, "/api/v1/alert_settings"))).toEqual({
+test("alert settings: defaults, saved for the key's mode only, bad input refused with exact codes and nothing stored", async () => {
+  expect(await ok(await getSettings())).toEqual({
     object: "alert_settings",
     livemode: false,
     failure_rate_threshold: 10,
@@ -49,24 +48,19 @@ test("alert settings: defaults, saved for the key's mode only, bad input refused
     [{ merchant_id: b.merchantId }, "parameter_unknown", "merchant_id"],
     [{ livemode: true }, "parameter_unknown", "livemode"],
   ];
-  for (const [change, code, param] of refused) await expectError(await post(request, "/api/v1/alert_settings", { ...good, ...change }), 400, code, param);
-  await expectError(
-    await post(request, "/api/v1/alert_settings", { failure_rate_threshold: 10, timeout_rate_threshold: 5 }),
-    400,
-    "parameter_missing",
-    "min_attempts",
-  );
+  for (const [change, code, param] of refused) await expectError(await saveSettings({ ...good, ...change } as never), 400, code, param);
+  await expectError(await saveSettings({ failure_rate_threshold: 10, timeout_rate_threshold: 5 } as never), 400, "parameter_missing", "min_attempts");
   expect(await stored(a.merchantId)).toEqual([]);
 
-  expect(await ok(await post(request, "/api/v1/alert_settings", good))).toMatchObject({ livemode: false, ...good, failure_rate_clears_at: 12 });
+  expect(await ok(await saveSettings(good))).toMatchObject({ livemode: false, ...good, failure_rate_clears_at: 12 });
   expect(await stored(a.merchantId)).toEqual([{ livemode: false, failure: 1500, timeout: 250, min: 50 }]);
   // The live key sees live mode's own (default) thresholds; merchant B is untouched.
-  expect(await ok(await get(request, "/api/v1/alert_settings", a.liveKey))).toMatchObject({ livemode: true, failure_rate_threshold: 10 });
-  expect(await ok(await get(request, "/api/v1/alert_settings", b.secretKey))).toMatchObject({ failure_rate_threshold: 10 });
+  expect(await ok(await getSettings(a.liveKey))).toMatchObject({ livemode: true, failure_rate_threshold: 10 });
+  expect(await ok(await getSettings(b.secretKey))).toMatchObject({ failure_rate_threshold: 10 });
   expect(await stored(b.merchantId)).toEqual([]);
 });
 
-test("a developer's key reads the thresholds but cannot change them (403); restricted keys by their account grant", async ({ request }) => {
+test("a developer's key reads the thresholds but cannot change them (403); restricted keys by their account grant", async () => {
   const login = await addMember(b.ctx, "developer");
   const h = await db();
   const [user] = await h.db.select().from(users).where(eq(users.email, login.email));
@@ -82,20 +76,20 @@ test("a developer's key reads the thresholds but cannot change them (403); restr
     db: h.db,
   };
   const devKey = (await createApiKey({ ctx: devCtx, input: { kind: "secret", name: "dev" } })).secret;
-  expect(await ok(await get(request, "/api/v1/alert_settings", devKey))).toMatchObject({ min_attempts: 20 });
-  await expectError(await post(request, "/api/v1/alert_settings", good, devKey), 403, "permission_denied");
+  expect(await ok(await getSettings(devKey))).toMatchObject({ min_attempts: 20 });
+  await expectError(await saveSettings(good, devKey), 403, "permission_denied");
   const grant = async (permissions: Record<string, string>) =>
     (await createApiKey({ ctx: b.ctx, input: { kind: "restricted", name: "alerts", permissions } })).secret;
-  await expectError(await get(request, "/api/v1/alert_settings", await grant({ payments: "write" })), 403, "permission_denied");
+  await expectError(await getSettings(await grant({ payments: "write" })), 403, "permission_denied");
   const reader = await grant({ account: "read" });
-  expect(await ok(await get(request, "/api/v1/alert_settings", reader))).toMatchObject({ object: "alert_settings" });
-  await expectError(await post(request, "/api/v1/alert_settings", good, reader), 403, "permission_denied");
+  expect(await ok(await getSettings(reader))).toMatchObject({ object: "alert_settings" });
+  await expectError(await saveSettings(good, reader), 403, "permission_denied");
   expect(await stored(b.merchantId)).toEqual([]);
-  expect(await ok(await post(request, "/api/v1/alert_settings", good, await grant({ account: "write" })))).toMatchObject(good);
+  expect(await ok(await saveSettings(good, await grant({ account: "write" })))).toMatchObject(good);
   expect(await stored(b.merchantId)).toEqual([{ livemode: false, failure: 1500, timeout: 250, min: 50 }]);
 });
 
-test("GET /api/v1/alerts lists the key's mode's open alerts, never another merchant's", async ({ request }) => {
+test("GET /api/v1/alerts lists the key's mode's open alerts, never another merchant's", async () => {
   const c = await seedMerchant("alerts-api-c");
   const h = await db();
   for (const [pm, n] of [
@@ -106,7 +100,7 @@ test("GET /api/v1/alerts lists the key's mode's open alerts, never another merch
       await createPayment({ ctx: { ...c.ctx, db: h.db }, input: { amount: 2000 + i, currency: "usd", payment_method: pm, confirm: true } }).catch(() => null);
   const run = await evaluateAlerts({ db: h.db, only: { merchantId: c.merchantId, livemode: false } });
   expect(run.opened).toHaveLength(1);
-  const list = await ok<{ object: string; data: Record<string, unknown>[] }>(await get(request, "/api/v1/alerts", c.secretKey));
+  const list = await ok(await listAlerts(c.secretKey));
   expect(list.data).toHaveLength(1);
   expect(list.data[0]).toMatchObject({
     id: run.opened[0],
@@ -117,6 +111,6 @@ test("GET /api/v1/alerts lists the key's mode's open alerts, never another merch
     threshold: 10,
     attempts: 20,
   });
-  expect((await ok<{ data: unknown[] }>(await get(request, "/api/v1/alerts", c.liveKey))).data).toEqual([]);
-  expect((await ok<{ data: unknown[] }>(await get(request, "/api/v1/alerts", a.secretKey))).data).toEqual([]);
+  expect((await ok(await listAlerts(c.liveKey))).data).toEqual([]);
+  expect((await ok(await listAlerts(a.secretKey))).data).toEqual([]);
 });

@@ -1,17 +1,16 @@
 // The client's IP in audit rows (and rate limits) is the TCP peer: a client cannot choose it with
 // X-Forwarded-For or Kassa's own peer header (no KASSA_TRUSTED_PROXIES on this server).
-import { expect, test } from "../support/api";
 import { and, eq } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
-import { auth, ok } from "../support/api";
+import { expect, kassa, ok, test } from "../support/api";
 import { db, seedMerchant } from "../support/db";
 
-test("a spoofed X-Forwarded-For or peer header does not change the IP Kassa records", async ({ request }) => {
+test("a spoofed X-Forwarded-For or peer header does not change the IP Kassa records", async () => {
   const m = await seedMerchant("ip");
   await ok(
-    await request.post("/api/v1/account", {
-      headers: auth(m.secretKey, { "X-Forwarded-For": "6.6.6.6", "X-Real-IP": "6.6.6.7", "X-Kassa-Peer-Address": "6.6.6.8" }),
-      data: { business_name: "Shop ip, renamed" },
+    await kassa(m.secretKey).POST("/api/v1/account", {
+      headers: { "X-Forwarded-For": "6.6.6.6", "X-Real-IP": "6.6.6.7", "X-Kassa-Peer-Address": "6.6.6.8" },
+      body: { business_name: "Shop ip, renamed" },
     }),
   );
   const h = await db();

@@ -3,15 +3,13 @@
 // order read back with its steps; bad input with its exact status and code; another merchant's and the other
 // mode's ids 404; member keys by role and restricted keys by their grant.
 import http from "node:http";
-import type { APIRequestContext } from "@playwright/test";
-import { expect, test } from "../support/api";
 import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { memberships, users } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import type { Role } from "@/db/schema";
 import { addMember, db, seedMerchant } from "../support/db";
-import { auth, expectError, type Merchant, ok } from "../support/api";
+import { type BodyOf, expect, expectError, kassa, type Merchant, ok, test } from "../support/api";
 
 let a: Merchant;
 let b: Merchant;
@@ -43,21 +41,18 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => merchant?.close());
 
-type Order = {
-  id: string;
-  object: string;
-  status: string;
-  amount: number;
-  payment: string | null;
-  steps?: { name: string; outcome: string; step_key: string }[];
-};
-type Hook = { id: string; object: string; reserve_url: string; secret?: string };
+type OrderBody = BodyOf<"/api/v1/orders", "post">;
+type HookBody = BodyOf<"/api/v1/fulfillment_hooks", "post">;
 
-const post = (request: APIRequestContext, path: string, data: unknown, key = a.secretKey, headers: Record<string, string> = {}) =>
-  request.post(path, { headers: auth(key, headers), data: data as Record<string, unknown> });
-const get = (request: APIRequestContext, path: string, key = a.secretKey) => request.get(path, { headers: auth(key) });
-const hookUrls = (root = base) => ({ reserve_url: `${root}/reserve`, confirm_url: `${root}/confirm`, release_url: `${root}/release` });
-const goodOrder = {
+const createHook = (body: HookBody, key = a.secretKey) => kassa(key).POST("/api/v1/fulfillment_hooks", { body });
+const listHooks = (key = a.secretKey) => kassa(key).GET("/api/v1/fulfillment_hooks");
+const deleteHook = (id: string, key = a.secretKey) => kassa(key).DELETE("/api/v1/fulfillment_hooks/{id}", { params: { path: { id } } });
+const createOrder = (body: OrderBody, key = a.secretKey, headers: Record<string, string> = {}) => kassa(key).POST("/api/v1/orders", { body, headers });
+const getOrder = (id: string, key = a.secretKey) => kassa(key).GET("/api/v1/orders/{id}", { params: { path: { id } } });
+const listOrders = (query: { status?: "initiated" | "processing" | "succeeded" | "failed" | "compensated" } = {}, key = a.secretKey) =>
+  kassa(key).GET("/api/v1/orders", { params: { query } });
+const hookUrls = (root = base): HookBody => ({ reserve_url: `${root}/reserve`, confirm_url: `${root}/confirm`, release_url: `${root}/release` });
+const goodOrder: OrderBody = {
   amount: 2500,
   currency: "usd",
   payment_method: "pm_card_visa",
@@ -88,26 +83,26 @@ async function memberKey(m: Merchant, role: Role): Promise<string> {
 
 test.describe.configure({ mode: "serial" });
 
-test("a fulfilment hook, then an order whose saga authorises, reserves, captures and confirms with signed calls", async ({ request }) => {
-  const hook = await ok<Hook>(await post(request, "/api/v1/fulfillment_hooks", { ...hookUrls(), description: "shop" }));
+test("a fulfilment hook, then an order whose saga authorises, reserves, captures and confirms with signed calls", async () => {
+  const hook = await ok(await createHook({ ...hookUrls(), description: "shop" }));
   expect(hook).toMatchObject({ object: "fulfillment_hook", reserve_url: `${base}/reserve` });
   expect(hook.secret).toMatch(/^whsec_/);
   secret = hook.secret!;
-  const list = await ok<{ data: Hook[] }>(await get(request, "/api/v1/fulfillment_hooks"));
+  const list = await ok(await listHooks());
   expect(list.data.map((h) => h.id)).toEqual([hook.id]);
   expect(list.data[0]!.secret).toBeUndefined();
   // One live hook per mode.
-  await expectError(await post(request, "/api/v1/fulfillment_hooks", hookUrls()), 400, "resource_already_exists");
+  await expectError(await createHook(hookUrls()), 400, "resource_already_exists");
 
-  const created = await ok<Order>(await post(request, "/api/v1/orders", goodOrder, a.secretKey, { "Idempotency-Key": "order-1" }));
+  const created = await ok(await createOrder(goodOrder, a.secretKey, { "Idempotency-Key": "order-1" }));
   expect(created).toMatchObject({ object: "order", status: "initiated", amount: 2500 });
   expect(created.id).toMatch(/^ord_/);
-  const replay = await post(request, "/api/v1/orders", goodOrder, a.secretKey, { "Idempotency-Key": "order-1" });
-  expect(replay.headers()["idempotent-replayed"]).toBe("true");
-  expect((await ok<Order>(replay)).id).toBe(created.id);
+  const replay = await createOrder(goodOrder, a.secretKey, { "Idempotency-Key": "order-1" });
+  expect(replay.response.headers.get("idempotent-replayed")).toBe("true");
+  expect((await ok(replay)).id).toBe(created.id);
 
-  await expect.poll(async () => (await ok<Order>(await get(request, `/api/v1/orders/${created.id}`))).status, { timeout: 30_000 }).toBe("succeeded");
-  const done = await ok<Order>(await get(request, `/api/v1/orders/${created.id}`));
+  await expect.poll(async () => (await ok(await getOrder(created.id))).status, { timeout: 30_000 }).toBe("succeeded");
+  const done = await ok(await getOrder(created.id));
   expect(done.steps!.map((s) => [s.name, s.outcome, s.step_key])).toEqual([
     ["authorize", "succeeded", `${created.id}:authorize`],
     ["reserve", "succeeded", `${created.id}:reserve`],
@@ -118,64 +113,62 @@ test("a fulfilment hook, then an order whose saga authorises, reserves, captures
     ["/reserve", `${created.id}:reserve`, true],
     ["/confirm", `${created.id}:confirm`, true],
   ]);
-  expect(await ok(await get(request, `/api/v1/payments/${done.payment}`))).toMatchObject({
+  expect(await ok(await kassa(a.secretKey).GET("/api/v1/payments/{id}", { params: { path: { id: String(done.payment) } } }))).toMatchObject({
     status: "succeeded",
     amount_received: 2500,
     capture_method: "manual",
   });
-  const orders = await ok<{ data: Order[] }>(await get(request, "/api/v1/orders?status=succeeded"));
+  const orders = await ok(await listOrders({ status: "succeeded" }));
   expect(orders.data.map((o) => o.id)).toContain(created.id);
   expect(orders.data[0]!.steps).toBeUndefined();
 
   // Another merchant and the other mode see none of it.
-  await expectError(await get(request, `/api/v1/orders/${created.id}`, b.secretKey), 404, "resource_missing", "id");
-  await expectError(await get(request, `/api/v1/orders/${created.id}`, a.liveKey), 404, "resource_missing", "id");
-  expect((await ok<{ data: Order[] }>(await get(request, "/api/v1/orders", b.secretKey))).data).toEqual([]);
-  expect((await ok<{ data: Hook[] }>(await get(request, "/api/v1/fulfillment_hooks", a.liveKey))).data).toEqual([]);
-  await expectError(await request.delete(`/api/v1/fulfillment_hooks/${hook.id}`, { headers: auth(b.secretKey) }), 404, "resource_missing", "id");
-  await expectError(await request.delete(`/api/v1/fulfillment_hooks/${hook.id}`, { headers: auth(a.liveKey) }), 404, "resource_missing", "id");
-  expect(await ok(await request.delete(`/api/v1/fulfillment_hooks/${hook.id}`, { headers: auth(a.secretKey) }))).toEqual({
+  await expectError(await getOrder(created.id, b.secretKey), 404, "resource_missing", "id");
+  await expectError(await getOrder(created.id, a.liveKey), 404, "resource_missing", "id");
+  expect((await ok(await listOrders({}, b.secretKey))).data).toEqual([]);
+  expect((await ok(await listHooks(a.liveKey))).data).toEqual([]);
+  await expectError(await deleteHook(hook.id, b.secretKey), 404, "resource_missing", "id");
+  await expectError(await deleteHook(hook.id, a.liveKey), 404, "resource_missing", "id");
+  expect(await ok(await deleteHook(hook.id))).toEqual({
     id: hook.id,
     object: "fulfillment_hook",
     deleted: true,
   });
-  expect((await ok<{ data: Hook[] }>(await get(request, "/api/v1/fulfillment_hooks"))).data).toEqual([]);
+  expect((await ok(await listHooks())).data).toEqual([]);
 });
 
-test("hook URLs follow the webhook endpoints' policy: https in live mode, no private or reserved addresses", async ({ request }) => {
-  await expectError(await post(request, "/api/v1/fulfillment_hooks", hookUrls("http://shop.example.com"), a.liveKey), 400, "url_invalid", "reserve_url");
+test("hook URLs follow the webhook endpoints' policy: https in live mode, no private or reserved addresses", async () => {
+  await expectError(await createHook(hookUrls("http://shop.example.com"), a.liveKey), 400, "url_invalid", "reserve_url");
   await expectError(
-    await post(request, "/api/v1/fulfillment_hooks", { ...hookUrls("https://shop.example.com"), confirm_url: "https://10.1.2.3/confirm" }, b.secretKey),
+    await createHook({ ...hookUrls("https://shop.example.com"), confirm_url: "https://10.1.2.3/confirm" }, b.secretKey),
     400,
     "url_invalid",
     "confirm_url",
   );
   await expectError(
-    await post(request, "/api/v1/fulfillment_hooks", { ...hookUrls("https://shop.example.com"), release_url: "https://169.254.169.254/latest" }, b.secretKey),
+    await createHook({ ...hookUrls("https://shop.example.com"), release_url: "https://169.254.169.254/latest" }, b.secretKey),
     400,
     "url_invalid",
     "release_url",
   );
-  await expectError(await post(request, "/api/v1/fulfillment_hooks", hookUrls("https://internal.localhost"), b.secretKey), 400, "url_invalid", "reserve_url");
-  await expectError(await post(request, "/api/v1/fulfillment_hooks", hookUrls("ftp://shop.example.com"), b.secretKey), 400, "url_invalid", "reserve_url");
+  await expectError(await createHook(hookUrls("https://internal.localhost"), b.secretKey), 400, "url_invalid", "reserve_url");
+  await expectError(await createHook(hookUrls("ftp://shop.example.com"), b.secretKey), 400, "url_invalid", "reserve_url");
   const { release_url: _omit, ...missing } = hookUrls("https://shop.example.com");
-  await expectError(await post(request, "/api/v1/fulfillment_hooks", missing, b.secretKey), 400, "parameter_missing", "release_url");
+  // Deliberately invalid (`as never`): a required URL left out, then fields the caller may not set.
+  await expectError(await createHook(missing as never, b.secretKey), 400, "parameter_missing", "release_url");
   // Mass assignment: the secret, mode or merchant are not the caller's to set.
   for (const extra of [{ secret: "whsec_AAAA" }, { livemode: true }, { merchant_id: a.merchantId }]) {
-    await expectError(
-      await post(request, "/api/v1/fulfillment_hooks", { ...hookUrls("https://shop.example.com"), ...extra }, b.secretKey),
-      400,
-      "parameter_unknown",
-    );
+    await expectError(await createHook({ ...hookUrls("https://shop.example.com"), ...extra } as never, b.secretKey), 400, "parameter_unknown");
   }
-  expect((await ok<{ data: Hook[] }>(await get(request, "/api/v1/fulfillment_hooks", b.secretKey))).data).toEqual([]);
+  expect((await ok(await listHooks(b.secretKey))).data).toEqual([]);
 });
 
-test("bad orders with their exact status and code, nothing stored", async ({ request }) => {
-  const bad = (data: unknown) => post(request, "/api/v1/orders", data, b.secretKey);
+test("bad orders with their exact status and code, nothing stored", async () => {
+  const bad = (body: OrderBody) => createOrder(body, b.secretKey);
   await expectError(await bad({ ...goodOrder, amount: 2600 }), 400, "parameter_invalid", "items");
+  // Deliberately invalid (`as never`): a required field left out, a status or item field the document does not have.
   const { payment_method: _pm, ...noMethod } = goodOrder;
-  await expectError(await bad(noMethod), 400, "parameter_missing", "payment_method");
+  await expectError(await bad(noMethod as never), 400, "parameter_missing", "payment_method");
   await expectError(await bad({ ...goodOrder, currency: "xyz" }), 400, "currency_unsupported", "currency");
   await expectError(
     await bad({ ...goodOrder, amount: 101, items: Array.from({ length: 101 }, (_, i) => ({ name: `i${i}`, quantity: 1, amount: 1 })) }),
@@ -194,32 +187,32 @@ test("bad orders with their exact status and code, nothing stored", async ({ req
   );
   await expectError(await bad({ ...goodOrder, metadata: { note: "x".repeat(501) } }), 400, "parameter_invalid", "metadata[note]");
   await expectError(await bad({ ...goodOrder, payment_method: "pm_card_nonsense" }), 404, "resource_missing", "payment_method");
-  await expectError(await bad({ ...goodOrder, status: "succeeded" }), 400, "parameter_unknown", "status");
-  await expectError(await bad({ ...goodOrder, items: [{ name: "Mug", quantity: 1, amount: 2500, sku: "x" }] }), 400, "parameter_unknown", "items[0][sku]");
-  await expectError(await get(request, "/api/v1/orders?status=done", b.secretKey), 400, "parameter_invalid", "status");
-  expect((await ok<{ data: Order[] }>(await get(request, "/api/v1/orders", b.secretKey))).data).toEqual([]);
+  await expectError(await bad({ ...goodOrder, status: "succeeded" } as never), 400, "parameter_unknown", "status");
+  await expectError(
+    await bad({ ...goodOrder, items: [{ name: "Mug", quantity: 1, amount: 2500, sku: "x" }] } as never),
+    400,
+    "parameter_unknown",
+    "items[0][sku]",
+  );
+  // Deliberately invalid: no such status.
+  await expectError(await listOrders({ status: "done" as never }, b.secretKey), 400, "parameter_invalid", "status");
+  expect((await ok(await listOrders({}, b.secretKey))).data).toEqual([]);
 });
 
-test("member keys and restricted keys: reading needs payments read, creating payments write, hooks webhooks read/write (analyst and support: the dashboard spec)", async ({
-  request,
-}) => {
+test("member keys and restricted keys: reading needs payments read, creating payments write, hooks webhooks read/write (analyst and support: the dashboard spec)", async () => {
   const developer = await memberKey(b, "developer");
-  const hook = await ok<Hook>(await post(request, "/api/v1/fulfillment_hooks", hookUrls("https://shop.example.com"), developer));
-  expect(await ok(await request.delete(`/api/v1/fulfillment_hooks/${hook.id}`, { headers: auth(developer) }))).toMatchObject({ deleted: true });
-  expect(await ok(await post(request, "/api/v1/orders", goodOrder, developer))).toMatchObject({ object: "order", status: "initiated" });
+  const hook = await ok(await createHook(hookUrls("https://shop.example.com"), developer));
+  expect(await ok(await deleteHook(hook.id, developer))).toMatchObject({ deleted: true });
+  expect(await ok(await createOrder(goodOrder, developer))).toMatchObject({ object: "order", status: "initiated" });
 
   const grant = async (permissions: Record<string, string>) =>
     (await createApiKey({ ctx: b.ctx, input: { kind: "restricted", name: "orders", permissions } })).secret;
   const reader = await grant({ payments: "read" });
-  expect(await ok(await get(request, "/api/v1/orders", reader))).toMatchObject({ object: "list" });
-  await expectError(await post(request, "/api/v1/orders", goodOrder, reader), 403, "permission_denied");
-  await expectError(await get(request, "/api/v1/orders", await grant({ webhooks: "write" })), 403, "permission_denied");
-  await expectError(await get(request, "/api/v1/fulfillment_hooks", reader), 403, "permission_denied");
-  expect(await ok(await get(request, "/api/v1/fulfillment_hooks", await grant({ webhooks: "read" })))).toMatchObject({ object: "list" });
-  await expectError(
-    await post(request, "/api/v1/fulfillment_hooks", hookUrls("https://shop.example.com"), await grant({ payments: "write" })),
-    403,
-    "permission_denied",
-  );
-  await expectError(await get(request, "/api/v1/orders", b.publishableKey), 401, "secret_key_required");
+  expect(await ok(await listOrders({}, reader))).toMatchObject({ object: "list" });
+  await expectError(await createOrder(goodOrder, reader), 403, "permission_denied");
+  await expectError(await listOrders({}, await grant({ webhooks: "write" })), 403, "permission_denied");
+  await expectError(await listHooks(reader), 403, "permission_denied");
+  expect(await ok(await listHooks(await grant({ webhooks: "read" })))).toMatchObject({ object: "list" });
+  await expectError(await createHook(hookUrls("https://shop.example.com"), await grant({ payments: "write" })), 403, "permission_denied");
+  await expectError(await listOrders({}, b.publishableKey), 401, "secret_key_required");
 });

@@ -3,14 +3,14 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { checkoutSessions } from "@/db/schema";
-import { auth, ok } from "../support/api";
+import { kassa, ok } from "../support/api";
 import { db, seedMerchant } from "../support/db";
 
 test("a reload reuses the browser's open session; another browser gets its own; past the limit → 429", async ({ request, baseURL }) => {
   const m = await seedMerchant("plink-open");
-  const link = await ok<{ id: string }>(
-    await request.post("/api/v1/payment_links", { headers: auth(m.secretKey), data: { amount: 1500, currency: "usd", description: "Mug" } }),
-  );
+  const createLink = () => kassa(m.secretKey).POST("/api/v1/payment_links", { body: { amount: 1500, currency: "usd", description: "Mug" } });
+  const link = await ok(await createLink());
+  // /l/:id is a page route, not /api/v1: opened raw, as a browser would, without following its redirect.
   const open = (ctx: typeof request) => ctx.get(`/l/${link.id}`, { maxRedirects: 0 });
 
   const first = await open(request);
@@ -35,8 +35,6 @@ test("a reload reuses the browser's open session; another browser gets its own; 
   expect(Number(limited!.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
   expect(await h.db.select().from(checkoutSessions).where(eq(checkoutSessions.paymentLinkId, link.id))).toHaveLength(2);
   // Another link from the same IP is not affected.
-  const link2 = await ok<{ id: string }>(
-    await request.post("/api/v1/payment_links", { headers: auth(m.secretKey), data: { amount: 1500, currency: "usd", description: "Mug" } }),
-  );
+  const link2 = await ok(await createLink());
   expect((await request.get(`/l/${link2.id}`, { maxRedirects: 0 })).status()).toBe(303);
 });

@@ -1,23 +1,26 @@
 // Payouts and bank accounts over HTTP: masked numbers, exact error codes, Idempotency-Key, tenants, modes,
 // member keys by role, restricted keys, and a balance that shows what is in transit.
-import type { APIRequestContext } from "@playwright/test";
-import { expect, test } from "../support/api";
 import { fundAvailable } from "@/test/payouts";
-import { auth, expectError, ok } from "../support/api";
+import { type BodyOf, expect, expectError, kassa, ok, test } from "../support/api";
 import { addMember, db, seedMerchant } from "../support/db";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 
 const US = { currency: "usd", country: "US", account_holder_name: "Jenny Rosen", account_number: "000123456789", routing_number: "110000000" };
 
-const post = (request: APIRequestContext, path: string, key: string, data: object, headers: Record<string, string> = {}) =>
-  request.post(path, { headers: auth(key, headers), data });
+const addBankAccount = (key: string, body: BodyOf<"/api/v1/bank_accounts", "post">) => kassa(key).POST("/api/v1/bank_accounts", { body });
+const payout = (key: string, body: BodyOf<"/api/v1/payouts", "post">, headers: Record<string, string> = {}) =>
+  kassa(key).POST("/api/v1/payouts", { body, headers });
+const getBankAccount = (id: string, key: string) => kassa(key).GET("/api/v1/bank_accounts/{id}", { params: { path: { id } } });
+const getPayout = (id: string, key: string) => kassa(key).GET("/api/v1/payouts/{id}", { params: { path: { id } } });
+const cancelPayout = (id: string, key: string) => kassa(key).POST("/api/v1/payouts/{id}/cancel", { params: { path: { id } } });
+const setPayoutSettings = (key: string, body: BodyOf<"/api/v1/payout_settings", "post">) => kassa(key).POST("/api/v1/payout_settings", { body });
 
-test("bank accounts: masked in every answer and event; bad numbers refused with exact codes", async ({ request }) => {
+test("bank accounts: masked in every answer and event; bad numbers refused with exact codes", async () => {
   const m = await seedMerchant("ba");
-  const ba = await ok<{ id: string; last4: string; fingerprint: string }>(await post(request, "/api/v1/bank_accounts", m.secretKey, US));
+  const ba = await ok(await addBankAccount(m.secretKey, US));
   expect(ba).toMatchObject({ object: "bank_account", last4: "6789", bank_name: "STRIPE TEST BANK", default_for_currency: true });
   const iban = await ok(
-    await post(request, "/api/v1/bank_accounts", m.secretKey, {
+    await addBankAccount(m.secretKey, {
       ...US,
       currency: "eur",
       country: "DE",
@@ -28,15 +31,15 @@ test("bank accounts: masked in every answer and event; bad numbers refused with 
   );
   expect(iban).toMatchObject({ last4: "3000", country: "DE" });
   const all = JSON.stringify([
-    await ok(await request.get("/api/v1/bank_accounts", { headers: auth(m.secretKey) })),
-    await ok(await request.get(`/api/v1/bank_accounts/${ba.id}`, { headers: auth(m.secretKey) })),
-    await ok(await request.get("/api/v1/events?limit=100", { headers: auth(m.secretKey) })),
+    await ok(await kassa(m.secretKey).GET("/api/v1/bank_accounts")),
+    await ok(await getBankAccount(ba.id, m.secretKey)),
+    await ok(await kassa(m.secretKey).GET("/api/v1/events", { params: { query: { limit: 100 } } })),
   ]);
   expect(all).toContain(ba.id);
   expect(all).not.toContain("000123456789");
   expect(all).not.toContain("0532013000");
   await expectError(
-    await post(request, "/api/v1/bank_accounts", m.secretKey, {
+    await addBankAccount(m.secretKey, {
       ...US,
       account_number: undefined,
       routing_number: undefined,
@@ -47,94 +50,73 @@ test("bank accounts: masked in every answer and event; bad numbers refused with 
     "iban_invalid",
     "iban",
   );
-  await expectError(
-    await post(request, "/api/v1/bank_accounts", m.secretKey, { ...US, routing_number: "123456789" }),
-    400,
-    "routing_number_invalid",
-    "routing_number",
-  );
-  await expectError(
-    await post(request, "/api/v1/bank_accounts", m.secretKey, { ...US, account_number: "12" }),
-    400,
-    "account_number_invalid",
-    "account_number",
-  );
-  await expectError(await post(request, "/api/v1/bank_accounts", m.secretKey, { ...US, fingerprint: "x" }), 400, "parameter_unknown");
+  await expectError(await addBankAccount(m.secretKey, { ...US, routing_number: "123456789" }), 400, "routing_number_invalid", "routing_number");
+  await expectError(await addBankAccount(m.secretKey, { ...US, account_number: "12" }), 400, "account_number_invalid", "account_number");
+  // Deliberately invalid: fingerprint is no parameter.
+  await expectError(await addBankAccount(m.secretKey, { ...US, fingerprint: "x" } as never), 400, "parameter_unknown");
   const other = await seedMerchant("ba2");
-  await expectError(await request.get(`/api/v1/bank_accounts/${ba.id}`, { headers: auth(other.secretKey) }), 404, "resource_missing");
-  await expectError(await request.get(`/api/v1/bank_accounts/${ba.id}`, { headers: auth(m.liveKey) }), 404, "resource_missing");
-  await expectError(await request.delete(`/api/v1/bank_accounts/${ba.id}`, { headers: auth(other.secretKey) }), 404, "resource_missing");
+  await expectError(await getBankAccount(ba.id, other.secretKey), 404, "resource_missing");
+  await expectError(await getBankAccount(ba.id, m.liveKey), 404, "resource_missing");
+  await expectError(await kassa(other.secretKey).DELETE("/api/v1/bank_accounts/{id}", { params: { path: { id: ba.id } } }), 404, "resource_missing");
 });
 
-test("payouts: create with Idempotency-Key, list, get, cancel; exact codes; another merchant's and the other mode's 404", async ({ request }) => {
+test("payouts: create with Idempotency-Key, list, get, cancel; exact codes; another merchant's and the other mode's 404", async () => {
   const m = await seedMerchant("po");
   const h = await db();
-  await expectError(await post(request, "/api/v1/payouts", m.secretKey, { amount: 100, currency: "usd" }), 400, "no_external_account", "currency");
-  const ba = await ok<{ id: string }>(await post(request, "/api/v1/bank_accounts", m.secretKey, US));
+  await expectError(await payout(m.secretKey, { amount: 100, currency: "usd" }), 400, "no_external_account", "currency");
+  const ba = await ok(await addBankAccount(m.secretKey, US));
   await fundAvailable(h.db, m.ctx, 10_000n);
-  await expectError(await post(request, "/api/v1/payouts", m.secretKey, { amount: 10_001, currency: "usd" }), 400, "balance_insufficient", "amount");
+  await expectError(await payout(m.secretKey, { amount: 10_001, currency: "usd" }), 400, "balance_insufficient", "amount");
   const other = await seedMerchant("po2");
-  const theirs = await ok<{ id: string }>(await post(request, "/api/v1/bank_accounts", other.secretKey, US));
-  await expectError(
-    await post(request, "/api/v1/payouts", m.secretKey, { amount: 100, currency: "usd", bank_account: theirs.id }),
-    404,
-    "resource_missing",
-    "bank_account",
-  );
+  const theirs = await ok(await addBankAccount(other.secretKey, US));
+  await expectError(await payout(m.secretKey, { amount: 100, currency: "usd", bank_account: theirs.id }), 404, "resource_missing", "bank_account");
 
-  const first = await post(request, "/api/v1/payouts", m.secretKey, { amount: 4_000, currency: "usd", description: "weekly" }, { "Idempotency-Key": "po-1" });
-  const po = await ok<{ id: string; status: string; destination: string }>(first);
+  const first = await payout(m.secretKey, { amount: 4_000, currency: "usd", description: "weekly" }, { "Idempotency-Key": "po-1" });
+  const po = await ok(first);
   expect(po).toMatchObject({ object: "payout", amount: 4_000, destination: ba.id, automatic: false });
-  const replay = await post(request, "/api/v1/payouts", m.secretKey, { amount: 4_000, currency: "usd", description: "weekly" }, { "Idempotency-Key": "po-1" });
-  expect(replay.headers()["idempotent-replayed"]).toBe("true");
-  expect((await ok<{ id: string }>(replay)).id).toBe(po.id);
-  const balance = await ok<{ available: { amount: number }[]; in_transit: { amount: number }[] }>(
-    await request.get("/api/v1/balance", { headers: auth(m.secretKey) }),
-  );
+  const replay = await payout(m.secretKey, { amount: 4_000, currency: "usd", description: "weekly" }, { "Idempotency-Key": "po-1" });
+  expect(replay.response.headers.get("idempotent-replayed")).toBe("true");
+  expect((await ok(replay)).id).toBe(po.id);
+  const balance = await ok(await kassa(m.secretKey).GET("/api/v1/balance"));
   expect(balance.available[0]!.amount).toBe(6_000);
   expect(balance.in_transit[0]!.amount).toBe(4_000);
 
-  const list = await ok<{ data: { id: string }[] }>(await request.get("/api/v1/payouts", { headers: auth(m.secretKey) }));
+  const list = await ok(await kassa(m.secretKey).GET("/api/v1/payouts"));
   expect(list.data.map((p) => p.id)).toEqual([po.id]);
-  expect((await ok<{ data: unknown[] }>(await request.get("/api/v1/payouts", { headers: auth(other.secretKey) }))).data).toEqual([]);
-  await expectError(await request.get(`/api/v1/payouts/${po.id}`, { headers: auth(other.secretKey) }), 404, "resource_missing");
-  await expectError(await request.get(`/api/v1/payouts/${po.id}`, { headers: auth(m.liveKey) }), 404, "resource_missing");
-  await expectError(await post(request, `/api/v1/payouts/${po.id}/cancel`, other.secretKey, {}), 404, "resource_missing");
+  expect((await ok(await kassa(other.secretKey).GET("/api/v1/payouts"))).data).toEqual([]);
+  await expectError(await getPayout(po.id, other.secretKey), 404, "resource_missing");
+  await expectError(await getPayout(po.id, m.liveKey), 404, "resource_missing");
+  await expectError(await cancelPayout(po.id, other.secretKey), 404, "resource_missing");
 
   // A second payout, canceled: the running app's payout-send run may have handed it to the bank already
   // (then 400 payout_unexpected_state); the deterministic cases are in lib/payouts/payouts.test.ts.
-  const second = await ok<{ id: string }>(await post(request, "/api/v1/payouts", m.secretKey, { amount: 1_000, currency: "usd" }));
-  const cancel = await post(request, `/api/v1/payouts/${second.id}/cancel`, m.secretKey, {});
-  if (cancel.status() === 200) expect((await cancel.json()).status).toBe("canceled");
+  const second = await ok(await payout(m.secretKey, { amount: 1_000, currency: "usd" }));
+  const cancel = await cancelPayout(second.id, m.secretKey);
+  if (cancel.response.status === 200) expect(cancel.data?.status).toBe("canceled");
   else await expectError(cancel, 400, "payout_unexpected_state");
-  await expectError(await post(request, "/api/v1/payouts", m.secretKey, { amount: 100, currency: "usd", status: "paid" }), 400, "parameter_unknown");
+  // Deliberately invalid: status is no parameter.
+  await expectError(await payout(m.secretKey, { amount: 100, currency: "usd", status: "paid" } as never), 400, "parameter_unknown");
 });
 
-test("payout settings: manual by default, set per mode, bad input with exact codes", async ({ request }) => {
+test("payout settings: manual by default, set per mode, bad input with exact codes", async () => {
   const m = await seedMerchant("ps");
-  expect(await ok(await request.get("/api/v1/payout_settings", { headers: auth(m.secretKey) }))).toMatchObject({ schedule: { interval: "manual" } });
-  expect(await ok(await post(request, "/api/v1/payout_settings", m.secretKey, { interval: "weekly", weekly_anchor: "friday" }))).toMatchObject({
+  expect(await ok(await kassa(m.secretKey).GET("/api/v1/payout_settings"))).toMatchObject({ schedule: { interval: "manual" } });
+  expect(await ok(await setPayoutSettings(m.secretKey, { interval: "weekly", weekly_anchor: "friday" }))).toMatchObject({
     schedule: { interval: "weekly", weekly_anchor: "friday" },
   });
-  expect(await ok(await request.get("/api/v1/payout_settings", { headers: auth(m.liveKey) }))).toMatchObject({
+  expect(await ok(await kassa(m.liveKey).GET("/api/v1/payout_settings"))).toMatchObject({
     livemode: true,
     schedule: { interval: "manual" },
   });
-  await expectError(await post(request, "/api/v1/payout_settings", m.secretKey, { interval: "hourly" }), 400, "parameter_invalid", "interval");
-  await expectError(
-    await post(request, "/api/v1/payout_settings", m.secretKey, { interval: "monthly", monthly_anchor: 0 }),
-    400,
-    "parameter_invalid_integer",
-    "monthly_anchor",
-  );
+  // Deliberately invalid: no such interval.
+  await expectError(await setPayoutSettings(m.secretKey, { interval: "hourly" as never }), 400, "parameter_invalid", "interval");
+  await expectError(await setPayoutSettings(m.secretKey, { interval: "monthly", monthly_anchor: 0 }), 400, "parameter_invalid_integer", "monthly_anchor");
 });
 
-test("roles: a member's key acts with their role (a developer reads, cannot pay out); a restricted key with payouts read only cannot pay out", async ({
-  request,
-}) => {
+test("roles: a member's key acts with their role (a developer reads, cannot pay out); a restricted key with payouts read only cannot pay out", async () => {
   const m = await seedMerchant("pr");
   const h = await db();
-  await ok(await post(request, "/api/v1/bank_accounts", m.secretKey, US));
+  await ok(await addBankAccount(m.secretKey, US));
   await fundAvailable(h.db, m.ctx, 5_000n);
   const { object: analystKey, secret: analystSecret } = await (async () => {
     const login = await addMember(m.ctx, "developer");
@@ -145,12 +127,12 @@ test("roles: a member's key acts with their role (a developer reads, cannot pay 
     return createApiKey({ ctx: { ...m.ctx, actor: { type: "user", id: u!.id }, role: mem!.role }, input: { kind: "secret", name: "developer" } });
   })();
   expect(analystKey.id).toMatch(/^key_/);
-  await ok(await request.get("/api/v1/payouts", { headers: auth(analystSecret) }));
-  await expectError(await post(request, "/api/v1/payouts", analystSecret, { amount: 100, currency: "usd" }), 403, "permission_denied");
-  await expectError(await post(request, "/api/v1/bank_accounts", analystSecret, US), 403, "permission_denied");
+  await ok(await kassa(analystSecret).GET("/api/v1/payouts"));
+  await expectError(await payout(analystSecret, { amount: 100, currency: "usd" }), 403, "permission_denied");
+  await expectError(await addBankAccount(analystSecret, US), 403, "permission_denied");
   const rk = await createApiKey({ ctx: m.ctx, input: { kind: "restricted", name: "payouts read", permissions: { payouts: "read" } } });
-  await ok(await request.get("/api/v1/payouts", { headers: auth(rk.secret) }));
-  await expectError(await post(request, "/api/v1/payouts", rk.secret, { amount: 100, currency: "usd" }), 403, "permission_denied");
+  await ok(await kassa(rk.secret).GET("/api/v1/payouts"));
+  await expectError(await payout(rk.secret, { amount: 100, currency: "usd" }), 403, "permission_denied");
   const none = await createApiKey({ ctx: m.ctx, input: { kind: "restricted", name: "nothing", permissions: { payments: "read" } } });
-  await expectError(await request.get("/api/v1/bank_accounts", { headers: auth(none.secret) }), 403, "permission_denied");
+  await expectError(await kassa(none.secret).GET("/api/v1/bank_accounts"), 403, "permission_denied");
 });

@@ -2,29 +2,26 @@
 // (lib/service/roles.ts). products:read is every role; products:write is owner, admin and developer, so an
 // analyst's or a support agent's key reads the catalogue but every write is 403 permission_denied with
 // nothing stored.
-import type { APIRequestContext } from "@playwright/test";
-import { expect, test } from "../support/api";
 import { and, asc, eq } from "drizzle-orm";
 import { memberships, prices, products, users, type Role } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import type { ServiceContext } from "@/lib/service/context";
 import { changeRole } from "@/lib/team/change-role";
-import { auth, expectError, type Merchant, ok } from "../support/api";
+import { expect, expectError, kassa, type Merchant, ok, test } from "../support/api";
 import { addMember, db, seedMerchant } from "../support/db";
 
 let m: Merchant;
 let productId: string;
 let priceId: string;
-test.beforeAll(async ({ request }) => {
+test.beforeAll(async () => {
   m = await seedMerchant("prod-roles");
-  const made = await ok<{ id: string; default_price: string }>(
-    await request.post("/api/v1/products", {
-      headers: auth(m.secretKey),
-      data: { name: "Owner's product", default_price_data: { currency: "usd", unit_amount: 1500 } },
+  const made = await ok(
+    await kassa(m.secretKey).POST("/api/v1/products", {
+      body: { name: "Owner's product", default_price_data: { currency: "usd", unit_amount: 1500 } },
     }),
   );
   productId = made.id;
-  priceId = made.default_price;
+  priceId = made.default_price as string;
 });
 
 /** Every product and price row of the merchant, in a stable order: what "nothing stored" compares. */
@@ -69,37 +66,34 @@ async function keyOf(role: Role): Promise<string> {
   return secret;
 }
 
-const post = (request: APIRequestContext, path: string, key: string, data: Record<string, unknown>) => request.post(path, { headers: auth(key), data });
-
 const WRITERS: Role[] = ["owner", "admin", "developer"];
 const READERS: Role[] = ["analyst", "support"];
 
 for (const role of [...WRITERS, ...READERS]) {
   const writes = WRITERS.includes(role);
-  test(`${/^[aeiou]/.test(role) ? "an" : "a"} ${role}'s key reads products and prices${writes ? " and writes them (200)" : "; every write is 403 permission_denied with nothing stored"}`, async ({
-    request,
-  }) => {
+  test(`${/^[aeiou]/.test(role) ? "an" : "a"} ${role}'s key reads products and prices${writes ? " and writes them (200)" : "; every write is 403 permission_denied with nothing stored"}`, async () => {
     const key = await keyOf(role);
-    const list = await ok<{ data: { id: string }[] }>(await request.get("/api/v1/products?limit=100", { headers: auth(key) }));
+    const api = kassa(key);
+    const list = await ok(await api.GET("/api/v1/products", { params: { query: { limit: 100 } } }));
     expect(list.data.map((p) => p.id)).toContain(productId);
-    const priceList = await ok<{ data: { id: string }[] }>(await request.get(`/api/v1/prices?product=${productId}&limit=100`, { headers: auth(key) }));
+    const priceList = await ok(await api.GET("/api/v1/prices", { params: { query: { product: productId, limit: 100 } } }));
     expect(priceList.data.map((p) => p.id)).toContain(priceId);
-    expect(await ok(await request.get(`/api/v1/products/${productId}`, { headers: auth(key) }))).toMatchObject({ id: productId });
-    expect(await ok(await request.get(`/api/v1/prices/${priceId}`, { headers: auth(key) }))).toMatchObject({ id: priceId });
+    expect(await ok(await api.GET("/api/v1/products/{id}", { params: { path: { id: productId } } }))).toMatchObject({ id: productId });
+    expect(await ok(await api.GET("/api/v1/prices/{id}", { params: { path: { id: priceId } } }))).toMatchObject({ id: priceId });
 
     const before = await catalogue();
     const createProduct = () =>
-      post(request, "/api/v1/products", key, {
-        name: `By ${role}`,
-        default_price_data: { currency: "eur", unit_amount: 900, recurring: { interval: "month" } },
+      api.POST("/api/v1/products", {
+        body: { name: `By ${role}`, default_price_data: { currency: "eur", unit_amount: 900, recurring: { interval: "month" } } },
       });
-    const createPrice = () => post(request, "/api/v1/prices", key, { product: productId, currency: "gbp", unit_amount: 700, nickname: `By ${role}` });
-    const updateProduct = () => post(request, `/api/v1/products/${productId}`, key, { name: `Renamed by ${role}`, metadata: { by: role } });
-    const updatePrice = () => post(request, `/api/v1/prices/${priceId}`, key, { nickname: `Renamed by ${role}` });
+    const createPrice = () => api.POST("/api/v1/prices", { body: { product: productId, currency: "gbp", unit_amount: 700, nickname: `By ${role}` } });
+    const updateProduct = () =>
+      api.POST("/api/v1/products/{id}", { params: { path: { id: productId } }, body: { name: `Renamed by ${role}`, metadata: { by: role } } });
+    const updatePrice = () => api.POST("/api/v1/prices/{id}", { params: { path: { id: priceId } }, body: { nickname: `Renamed by ${role}` } });
 
     if (writes) {
-      const product = await ok<{ id: string; default_price: string }>(await createProduct());
-      const price = await ok<{ id: string }>(await createPrice());
+      const product = await ok(await createProduct());
+      const price = await ok(await createPrice());
       expect(await ok(await updateProduct())).toMatchObject({ id: productId, name: `Renamed by ${role}`, metadata: { by: role } });
       expect(await ok(await updatePrice())).toMatchObject({ id: priceId, nickname: `Renamed by ${role}` });
       const after = await catalogue();

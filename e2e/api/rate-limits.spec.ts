@@ -1,26 +1,26 @@
 // The per-key rate limit
-import type { APIRequestContext } from "@playwright/test";
-import { expect, test } from "../support/api";
 import { seedMerchant } from "../support/db";
-import { auth, expectError, type Merchant } from "../support/api";
+import { expect, expectError, kassa, type Merchant, test } from "../support/api";
 
 let a: Merchant;
 test.beforeAll(async () => {
   a = await seedMerchant("a");
 });
 
-test("past the per-key limit → 429 rate_limited with Retry-After", async ({ request }) => {
+const account = (key: string) => kassa(key).GET("/api/v1/account");
+
+test("past the per-key limit → 429 rate_limited with Retry-After", async () => {
   const m = await seedMerchant("rl");
-  let limited: Awaited<ReturnType<APIRequestContext["get"]>> | undefined;
+  let limited: Awaited<ReturnType<typeof account>> | undefined;
   for (let i = 0; i < 150 && !limited; i++) {
-    const res = await request.get("/api/v1/account", { headers: auth(m.secretKey) });
-    if (res.status() === 429) limited = res;
-    else expect(res.status()).toBe(200);
+    const res = await account(m.secretKey);
+    if (res.response.status === 429) limited = res;
+    else expect(res.response.status).toBe(200);
   }
   expect(limited, "the limit of 100 per 10 s was never hit").toBeDefined();
   await expectError(limited!, 429, "rate_limited", { type: "rate_limit_error" });
-  expect(Number(limited!.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
-  expect(limited!.headers()["ratelimit-remaining"]).toBe("0");
+  expect(Number(limited!.response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  expect(limited!.response.headers.get("ratelimit-remaining")).toBe("0");
   // Another key is not affected.
-  expect((await request.get("/api/v1/account", { headers: auth(a.secretKey) })).status()).toBe(200);
+  expect((await account(a.secretKey)).response.status).toBe(200);
 });

@@ -63,6 +63,9 @@ function errorResponses(op: AnyOperation): Record<string, ResponseConfig> {
   return out;
 }
 
+/** What a POST without parameters takes: nothing, or an empty object (anything in it is 400 parameter_unknown). */
+const NoParameters = z.object({}).strict().openapi("NoParameters", { description: "This call takes no parameters: send no body or `{}`." });
+
 function registerOperation(registry: OpenAPIRegistry, op: AnyOperation): void {
   const params = [...op.route.matchAll(/:(\w+)/g)].map((m) => m[1]!);
   const path = op.route.replace(/:(\w+)/g, "{$1}");
@@ -83,7 +86,11 @@ function registerOperation(registry: OpenAPIRegistry, op: AnyOperation): void {
     request: {
       ...(params.length ? { params: pathParams(params, path) } : {}),
       ...(op.query ? { query: op.query as never } : {}),
-      ...(op.body ? { body: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
+      ...(op.body
+        ? { body: { required: true, content: { "application/json": { schema: op.body } } } }
+        : op.method === "POST"
+          ? { body: { required: false, content: { "application/json": { schema: NoParameters } } } }
+          : {}),
     },
     responses: {
       "200": { description: "OK", headers: successHeaders, content: { "application/json": { schema: responseSchema(op.response) } } },
