@@ -19,7 +19,17 @@ export function EventsTable({ events, empty, deliveries }: { events: EventObject
         </details>
       ),
     },
-    { id: "id", header: "Id", className: "font-mono text-xs text-slate-500", cell: (e) => e.id },
+    {
+      id: "id",
+      header: "Id",
+      className: "font-mono text-xs",
+      // The event's own page: its object, its webhook deliveries and the API requests that touched it.
+      cell: (e) => (
+        <Link href={`/developers/events/${e.id}`} className="text-brand-700 hover:underline">
+          {e.id}
+        </Link>
+      ),
+    },
     {
       id: "webhooks",
       header: "Webhooks",

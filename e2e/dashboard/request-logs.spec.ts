@@ -107,7 +107,10 @@ test("Developers → Logs: list, filters, redacted detail, links, tenant and mod
   const h = await db();
   const [event] = await h.db.select().from(events).where(eq(events.requestId, paid)).limit(1);
   expect(event).toBeDefined();
-  await page.goto(`/developers/events/${event!.id}`);
+  // Reached from the events list: each event's id opens its page.
+  await page.goto(`/developers/events?type=${event!.type}`);
+  await page.getByRole("table", { name: "Events" }).getByRole("link", { name: event!.id }).click();
+  await expect(page).toHaveURL(new RegExp(`/developers/events/${event!.id}$`));
   await page.getByTestId("event-request").click();
   await expect(page).toHaveURL(new RegExp(`/developers/logs/${paid}$`));
   await expectAccessible(page);
