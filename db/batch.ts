@@ -44,7 +44,8 @@ async function executeFenced(db: Executor, writes: Renderable[], fence: number):
   }
 }
 
-function sqlState(error: unknown): string | undefined {
+/** The SQLSTATE of a driver error (or of its cause), e.g. "23505" for a unique violation. */
+export function sqlState(error: unknown): string | undefined {
   let e: unknown = error;
   for (let depth = 0; e && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;

@@ -41,3 +41,16 @@ export function observeRequest(route: string, method: string, status: number, se
   m.requests.inc(labels);
   m.duration.observe(labels, seconds);
 }
+
+/**
+ * How a confirmation's phase B was applied: `unlocked` (one guarded statement, lib/payments/apply-authorization.ts)
+ * or `locked` (the transaction with the row lock), and `fell_back` when the guard found the payment changed.
+ * Many fallbacks mean contention on payments mid-confirmation.
+ */
+export function phaseBCounter(): Counter<"path"> {
+  const registry = metrics().registry;
+  return (
+    (registry.getSingleMetric("kassa_phase_b_total") as Counter<"path"> | undefined) ??
+    new Counter({ name: "kassa_phase_b_total", help: "Confirmation phase B applications, by path", labelNames: ["path"], registers: [registry] })
+  );
+}

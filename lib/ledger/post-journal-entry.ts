@@ -19,6 +19,7 @@ import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { isCurrency } from "@/lib/money";
 import type { PostingLine } from "./postings";
+import type { Renderable } from "@/db/batch";
 
 export interface PostJournalEntryInput {
   merchantId: string;
@@ -141,36 +142,63 @@ export async function postJournalEntry(db: Executor, input: PostJournalEntryInpu
 }
 
 async function post(tx: Executor, input: PostJournalEntryInput): Promise<PostJournalEntryResult> {
-  const { merchantId, livemode, currency, key } = input;
-
-  const [entry] = await tx
-    .insert(journalEntries)
-    .values({
-      id: newId("journalEntry"),
-      merchantId,
-      livemode,
-      currency,
-      key,
-      type: input.type,
-      sourceType: input.source.type,
-      sourceId: input.source.id,
-      description: input.description ?? null,
-      reversesEntryId: input.reversesEntryId ?? null,
-    })
-    .onConflictDoNothing()
-    .returning();
+  const [entry] = await tx.insert(journalEntries).values(entryRow(input)).onConflictDoNothing().returning();
   if (!entry) return existingEntry(tx, input);
+  const { upsertAccounts, insertLines, balanceTransaction } = entryParts(tx, input, entry.id, entry.createdAt);
+  if (balanceTransaction) {
+    const insertBt = tx.insert(balanceTransactions).values(balanceTransaction);
+    await tx.execute(sql`with accounts as (${upsertAccounts.getSQL()}), lines as (${insertLines.getSQL()}) ${insertBt.getSQL()}`);
+  } else {
+    await tx.execute(sql`with accounts as (${upsertAccounts.getSQL()}) ${insertLines.getSQL()}`);
+  }
+  return { entry, created: true, balanceTransaction };
+}
 
+/**
+ * The same posting as writes for one statement (lib/service/commit.ts's commitWrites), for a caller that holds
+ * the source's row and knows its key is new: the entry, its accounts, lines and balance transaction, no round
+ * trip of their own. A key already used fails the whole statement (unique violation) and writes nothing.
+ */
+export function journalEntryWrites(db: Executor, input: PostJournalEntryInput, createdAt: Date): Renderable[] {
+  validatePosting(input);
+  const entry = entryRow(input, createdAt);
+  const { upsertAccounts, insertLines, balanceTransaction } = entryParts(db, input, entry.id, createdAt);
+  return [
+    db.insert(journalEntries).values(entry),
+    upsertAccounts,
+    insertLines,
+    ...(balanceTransaction ? [db.insert(balanceTransactions).values(balanceTransaction)] : []),
+  ];
+}
+
+function entryRow(input: PostJournalEntryInput, createdAt?: Date) {
+  return {
+    id: newId("journalEntry"),
+    merchantId: input.merchantId,
+    livemode: input.livemode,
+    currency: input.currency,
+    key: input.key,
+    type: input.type,
+    sourceType: input.source.type,
+    sourceId: input.source.id,
+    description: input.description ?? null,
+    reversesEntryId: input.reversesEntryId ?? null,
+    ...(createdAt ? { createdAt } : {}),
+  };
+}
+
+/** The entry's accounts (created when missing), its lines and its balance transaction's row. */
+function entryParts(db: Executor, input: PostJournalEntryInput, entryId: string, createdAt: Date) {
+  const { merchantId, livemode, currency } = input;
   // Sorted, so concurrent first postings lock new accounts in the same order (no deadlock).
   const accounts = [...new Set(input.lines.map((l) => l.account))].sort() as LedgerAccount[];
-  const upsertAccounts = tx
+  const upsertAccounts = db
     .insert(ledgerAccounts)
     .values(accounts.map((type) => ({ id: newId("ledgerAccount"), merchantId, livemode, currency, type })))
     .onConflictDoNothing();
-  const insertLines = tx
+  const insertLines = db
     .insert(journalLines)
-    .values(input.lines.map((l, position) => ({ entryId: entry.id, position, merchantId, livemode, currency, account: l.account, amount: l.amount })));
-
+    .values(input.lines.map((l, position) => ({ entryId, position, merchantId, livemode, currency, account: l.account, amount: l.amount })));
   let balanceTransaction: BalanceTransactionRow | null = null;
   if (input.balanceTransaction) {
     const bt = input.balanceTransaction;
@@ -179,25 +207,21 @@ async function post(tx: Executor, input: PostJournalEntryInput): Promise<PostJou
       id: newId("balanceTransaction"),
       merchantId,
       livemode,
-      entryId: entry.id,
+      entryId,
       type: bt.type,
       amount: bt.amount,
       fee: bt.fee,
       net: bt.amount - bt.fee,
       currency,
       status: AVAILABLE_ENTRY_TYPES.includes(input.type) ? "available" : "pending",
-      availableOn: input.availableOn ?? entry.createdAt,
+      availableOn: input.availableOn ?? createdAt,
       sourceType: source.type,
       sourceId: source.id,
       description: bt.description ?? input.description ?? null,
-      createdAt: entry.createdAt,
+      createdAt,
     };
-    const insertBt = tx.insert(balanceTransactions).values(balanceTransaction);
-    await tx.execute(sql`with accounts as (${upsertAccounts.getSQL()}), lines as (${insertLines.getSQL()}) ${insertBt.getSQL()}`);
-  } else {
-    await tx.execute(sql`with accounts as (${upsertAccounts.getSQL()}) ${insertLines.getSQL()}`);
   }
-  return { entry, created: true, balanceTransaction };
+  return { upsertAccounts, insertLines, balanceTransaction };
 }
 
 async function existingEntry(tx: Executor, input: PostJournalEntryInput): Promise<PostJournalEntryResult> {

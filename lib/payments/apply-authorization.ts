@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { Transaction } from "@/db/client";
+import type { Executor, Transaction } from "@/db/client";
+import { sqlState } from "@/db/batch";
 import {
   paymentAttempts,
   payments,
@@ -13,8 +14,8 @@ import {
 } from "@/db/schema";
 import type { ErrorCode } from "@/lib/service/error-codes";
 import { ERROR_CODES } from "@/lib/service/error-codes";
-import { commit, type Changes } from "@/lib/service/commit";
-import type { ServiceContext } from "@/lib/service/context";
+import { commit, commitWrites, GuardLostError, type Changes } from "@/lib/service/commit";
+import { executor, isTransaction, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import type { Charge } from "@/lib/gateways/types";
 import { declareInternalEvent, INTERNAL_EVENTS } from "@/lib/events/internal-events";
@@ -26,7 +27,8 @@ import { loadUpiSettings, upiFee } from "@/lib/upi/settings";
 import type { AuthorizeOutcome } from "./attempt";
 import { processingFee } from "./fees";
 import { noSuchPayment } from "./load-payment";
-import { postCapture } from "./postings";
+import { captureWrites, postCapture } from "./postings";
+import { phaseBCounter } from "@/lib/metrics";
 import { answerFor } from "./respond";
 import { serializePayment } from "./serialize-payment";
 
@@ -60,8 +62,14 @@ export async function applyAuthorization(
   paymentId: string,
   attemptId: string,
   outcome: AuthorizeOutcome,
-  opts: { respond?: boolean } = {},
+  opts: { respond?: boolean; known?: { payment: PaymentRow; attempt: PaymentAttemptRow } } = {},
 ): Promise<Applied> {
+  if (opts.known && canApplyUnlocked(ctx, opts.known.payment, opts.known.attempt, outcome)) {
+    const applied = await applyUnlocked(ctx, opts.known.payment, opts.known.attempt, outcome, opts);
+    phaseBCounter().inc({ path: applied ? "unlocked" : "fell_back" });
+    if (applied) return applied;
+  }
+  phaseBCounter().inc({ path: "locked" });
   // A UPI intent's QR is drawn once, before the transaction, and kept with its next_action.
   const next = outcome.kind === "charge" ? outcome.charge.nextAction : null;
   const qr = next?.type === "upi_intent" ? await qrSvg(next.intentUrl) : null;
@@ -87,6 +95,77 @@ export async function applyAuthorization(
     }
     return applied;
   });
+}
+
+/**
+ * The request's own phase B, when it holds the payment and attempt exactly as its phase A wrote them: a card
+ * payment without escrow, still processing on this attempt. No lock and no read: every row (payment, attempt,
+ * ledger entry, fraud counters, review, audit, event, stored answer) in ONE statement whose first write
+ * updates the payment only if it is still as phase A left it (status, attempt, updated_at). If anything
+ * touched it meanwhile (a reconciliation that got there first, an update), nothing is written and the locked
+ * path decides, as it would have. A capture already posted under the payment's key (it cannot be without the
+ * guard failing too) aborts the statement the same way.
+ */
+function canApplyUnlocked(ctx: ServiceContext, payment: PaymentRow, attempt: PaymentAttemptRow, outcome: AuthorizeOutcome): boolean {
+  if (ctx.asOf !== undefined || (ctx.db !== undefined && isTransaction(ctx.db))) return false;
+  if (payment.escrow || payment.upi || attempt.paymentMethod === "upi") return false;
+  if (outcome.kind === "charge" && outcome.charge.paymentMethod.type === "upi") return false;
+  return payment.status === "processing" && payment.latestAttemptId === attempt.id && attempt.paymentId === payment.id && !attempt.settledAt;
+}
+
+async function applyUnlocked(
+  ctx: ServiceContext,
+  payment: PaymentRow,
+  attempt: PaymentAttemptRow,
+  outcome: AuthorizeOutcome,
+  opts: { respond?: boolean },
+): Promise<Applied | null> {
+  const change = changeFor(payment, attempt, outcome, { qr: null, feeBasisPoints: null });
+  if (!change) return null;
+  const now = new Date();
+  const next: PaymentRow = { ...payment, ...change.payment, updatedAt: now };
+  try {
+    await commitWrites(
+      ctx,
+      await executor(ctx),
+      (db, changes) => {
+        if (change.capture) changes.write(...captureWrites(db, next, change.capture.amount, change.capture.fee, now));
+        changes.write(
+          db
+            .update(paymentAttempts)
+            .set({ ...change.attempt, updatedAt: now })
+            .where(eq(paymentAttempts.id, attempt.id)),
+        );
+        recordFraudOutcome(db, changes, next, attempt, change);
+        changes.audit({ action: change.event, targetType: "payment", targetId: payment.id, metadata: { status: next.status, attempt: attempt.id } });
+        changes.event(change.event, serializePayment(next), payment.status !== next.status ? { status: payment.status } : undefined);
+        if (opts.respond) {
+          const { status, body } = answerFor(ctx, next, change.error);
+          changes.respond(status, body);
+        }
+        // The guard: the payment as phase A wrote it, or nothing.
+        return [
+          db
+            .update(payments)
+            .set({ ...change.payment, updatedAt: now })
+            .where(
+              and(
+                eq(payments.id, payment.id),
+                eq(payments.status, payment.status),
+                eq(payments.latestAttemptId, attempt.id),
+                eq(payments.updatedAt, payment.updatedAt),
+              ),
+            )
+            .returning({ id: payments.id }),
+        ];
+      },
+      { guarded: true },
+    );
+  } catch (error) {
+    if (error instanceof GuardLostError || sqlState(error) === "23505") return null;
+    throw error;
+  }
+  return { payment: next, error: change.error };
 }
 
 /** The outcome's rows: the ledger posting now, the rest in the commit's one statement. */
@@ -124,7 +203,7 @@ async function record(
  * The fraud counters' phase B and the review queue: a declined attempt counts as a decline
  * under its keys, a paid one joins the paid history; a reviewed attempt now authorised opens its review.
  */
-function recordFraudOutcome(tx: Transaction, changes: Changes, next: PaymentRow, attempt: PaymentAttemptRow, change: Change): void {
+function recordFraudOutcome(tx: Executor, changes: Changes, next: PaymentRow, attempt: PaymentAttemptRow, change: Change): void {
   const keys = attempt.fraudKeys;
   const at = keys?.at ?? Date.now();
   // A processor's decline counts; Kassa's own block does not (its attempt is counted already), or one block would feed the next.

@@ -1,7 +1,9 @@
 import type { Transaction } from "@/db/client";
 import type { PaymentRow, RefundRow } from "@/db/schema";
 import { postingsFor } from "@/lib/ledger/postings";
-import { postJournalEntry } from "@/lib/ledger/post-journal-entry";
+import { journalEntryWrites, postJournalEntry, type PostJournalEntryInput } from "@/lib/ledger/post-journal-entry";
+import type { Executor } from "@/db/client";
+import type { Renderable } from "@/db/batch";
 import type { Changes } from "@/lib/service/commit";
 import { holdEscrow } from "@/lib/escrow/hold-escrow";
 import { isHeld, postEscrowRefund } from "@/lib/escrow/postings";
@@ -16,7 +18,20 @@ export const AVAILABLE_AFTER_MS = 2 * 24 * 60 * 60 * 1000;
  */
 export async function postCapture(tx: Transaction, changes: Changes, payment: PaymentRow, amount: bigint, fee: bigint): Promise<void> {
   if (payment.escrow) return holdEscrow(tx, changes, payment, amount, fee);
-  await postJournalEntry(tx, {
+  await postJournalEntry(tx, captureEntry(payment, amount, fee, new Date()));
+}
+
+/**
+ * The same capture as writes for one statement (the confirmation's phase B without a lock): for a payment
+ * without escrow whose capture has never been posted (its row is guarded in that statement).
+ */
+export function captureWrites(db: Executor, payment: PaymentRow, amount: bigint, fee: bigint, at: Date): Renderable[] {
+  if (payment.escrow) throw new Error("captureWrites: an escrowed payment's capture is held through postCapture");
+  return journalEntryWrites(db, captureEntry(payment, amount, fee, at), at);
+}
+
+function captureEntry(payment: PaymentRow, amount: bigint, fee: bigint, at: Date): PostJournalEntryInput {
+  return {
     merchantId: payment.merchantId,
     livemode: payment.livemode,
     currency: payment.currency,
@@ -25,9 +40,9 @@ export async function postCapture(tx: Transaction, changes: Changes, payment: Pa
     source: { type: "payment", id: payment.id },
     lines: postingsFor.capture({ amount, fee }),
     description: payment.description ?? `Payment ${payment.id}`,
-    availableOn: new Date(Date.now() + AVAILABLE_AFTER_MS),
+    availableOn: new Date(at.getTime() + AVAILABLE_AFTER_MS),
     balanceTransaction: { type: "charge", amount, fee },
-  });
+  };
 }
 
 /**

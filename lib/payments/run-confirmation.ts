@@ -25,7 +25,8 @@ export function declareRecovery(changes: Changes, recovery: Recovery): void {
 /** Processor call, then phase B; a decline is thrown after its result is committed. */
 export async function runConfirmation(ctx: ServiceContext, payment: PaymentRow, attempt: PaymentAttemptRow): Promise<PaymentObject> {
   const outcome = await aroundSideEffect("payment.processor", () => authorizeAttempt(payment, attempt));
-  const { payment: after, error } = await applyAuthorization(ctx, payment.id, attempt.id, outcome, { respond: true });
+  // This request wrote both rows in its phase A: phase B may apply without a lock if they are unchanged.
+  const { payment: after, error } = await applyAuthorization(ctx, payment.id, attempt.id, outcome, { respond: true, known: { payment, attempt } });
   if (error) throw error;
   return serializePayment(after);
 }

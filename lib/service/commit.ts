@@ -141,16 +141,39 @@ export async function commit<T>(
   return result;
 }
 
+/** A guarded commitWrites found its guard row changed: nothing of the statement was written. */
+export class GuardLostError extends Error {
+  constructor() {
+    super("the guarded write matched no row; nothing was written");
+  }
+}
+
 /**
  * The hot path's commit: `writes` (built on `db`) and what `declare` declares, as ONE statement — one
  * round trip, atomic on its own. The writes must not depend on each other's effects.
+ *
+ * `guarded`: the first of `writes` is an UPDATE … RETURNING that must match its row (an optimistic check that
+ * the row is still as the caller read it); when it matches none, nothing is written and GuardLostError is
+ * thrown, so the caller can take its locked path instead. A guarded commit declares no recovery point.
  */
-export async function commitWrites(ctx: ServiceContext, db: Executor, build: (db: Executor, changes: Changes) => Renderable[]): Promise<void> {
+export async function commitWrites(
+  ctx: ServiceContext,
+  db: Executor,
+  build: (db: Executor, changes: Changes) => Renderable[],
+  opts: { guarded?: boolean } = {},
+): Promise<void> {
   const d = declare(ctx);
   const own = build(db, d.changes);
   const { writes, fence } = declaredWrites(db, ctx, d.declared);
-  // The recovery point stays first: the fence's index is counted from the start.
-  await flush(db, [...writes.slice(0, fence === undefined ? 0 : 1), ...own, ...writes.slice(fence === undefined ? 0 : 1)], fence);
+  if (opts.guarded) {
+    if (fence !== undefined || own.length === 0) throw new Error("commitWrites: a guarded commit needs its guard first and no recovery point");
+    await executeAsOne(db, [...own, ...writes], { fence: 0 }).catch((error: unknown) => {
+      throw error instanceof FenceLostError ? new GuardLostError() : error;
+    });
+  } else {
+    // The recovery point stays first: the fence's index is counted from the start.
+    await flush(db, [...writes.slice(0, fence === undefined ? 0 : 1), ...own, ...writes.slice(fence === undefined ? 0 : 1)], fence);
+  }
   afterCommit(db, ctx, d.declared);
 }
 
