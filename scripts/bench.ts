@@ -20,6 +20,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { Client as PgClient } from "pg";
 import { BENCH_PG_SETTINGS, createDatabase, freePort, startPgServer } from "./pg-server";
 import { buildApp, root, startProdServer, type ProdServer } from "./prod-server";
 import { compareFigures, type BenchFile, type Figures } from "./bench-figures";
@@ -70,6 +71,29 @@ async function at(target: Target, rate: number, duration = seconds): Promise<aut
   const r = await load({ ...target, duration, connections, overallRate: Math.max(1, Math.floor(rate)) });
   errors += r.non2xx + r.errors;
   return r;
+}
+
+/**
+ * Waits until the server's background work is done: every outbox event handed to the workflow engine and no
+ * workflow step due. A payment's events run functions after its request has answered; without this, the
+ * backlog of one measurement would run during the next and be counted against it.
+ */
+async function settle(databaseUrl: string): Promise<void> {
+  const client = new PgClient({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (let i = 0; i < 600; i++) {
+      const { rows } = await client.query<{ outbox: string; due: string }>(
+        `select (select count(*) from events where published_at is null) as outbox,
+                (select count(*) from inngest_local.inngest_queue where due_at <= now()) as due`,
+      );
+      if (Number(rows[0]!.outbox) === 0 && Number(rows[0]!.due) === 0) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    console.warn("bench: the background work did not settle in 5 minutes; measuring anyway");
+  } finally {
+    await client.end();
+  }
 }
 
 const previous: BenchFile | undefined = fs.existsSync(lastPath) ? JSON.parse(fs.readFileSync(lastPath, "utf8")) : undefined;
@@ -131,13 +155,18 @@ try {
   const check = await fetch(replay.url!, { method: "POST", headers: replayHeaders, body });
   if (check.headers.get("idempotent-replayed") !== "true") throw new Error("the replay was not answered as a replay");
 
+  // The reads first, on a settled server; then create+confirm, settling after each load so its workflows'
+  // backlog is not counted against the next measurement.
+  await settle(databaseUrl);
   const bare = await max(ping);
-  const pay = await max(payment);
-  const payHalf = await at(payment, pay.requests.average / 2);
   const bareHalf = await at(ping, bare.requests.average / 2);
   const replayed = await max(replay);
   const replayHalf = await at(replay, replayed.requests.average / 2);
   const got = await max(getById);
+  const pay = await max(payment);
+  await settle(databaseUrl);
+  const payHalf = await at(payment, pay.requests.average / 2);
+  await settle(databaseUrl);
 
   // RSS is sampled every 10 s; the first 30 s settle the heap after the full-load runs above.
   const samples: number[] = [];
@@ -150,10 +179,13 @@ try {
 
   // Each optional stage off in turn (test-mode-only switches for these comparisons), on fresh servers, then the
   // full path again on a fresh server, so the figures beside each other share their conditions.
+  await settle(databaseUrl);
   await start({ KASSA_BENCH_SKIP_FRAUD_CHECK: "1" });
   const unscored = await max(payment);
+  await settle(databaseUrl);
   await start({ KASSA_BENCH_SKIP_REQUEST_LOG: "1" });
   const unlogged = await max(payment);
+  await settle(databaseUrl);
   await start();
   const full = await max(payment);
 

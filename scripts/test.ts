@@ -1,7 +1,7 @@
 /**
  * `npm test`: every test, on real parts. Type-checks and lints (ESLint, Prettier, import boundaries),
  * lints the OpenAPI document (npm run openapi:lint), starts a throwaway PostgreSQL server, runs vitest (unit
- * and integration, PGlite and Postgres), builds the app, runs Playwright (API over real HTTP and
+ * and integration, PGlite and Postgres), builds the app, checks its JavaScript budgets, runs Playwright (API over real HTTP and
  * the dashboard in Debian's chromium) against `next start` — and, as its last project, the README's
  * first start under `npm run dev` (e2e/dev/, which starts its own dev server on a free port and a
  * fresh data folder) — then prints one summary line.
@@ -117,6 +117,13 @@ try {
       totals.failed += 1;
       exit = build;
     } else {
+      // First-load JavaScript budgets read from the build's manifests (npm run check:bundle).
+      const bundle = await run("npx", ["tsx", "scripts/bundle-budget.ts", "--ci"]);
+      if (bundle !== 0) {
+        totals.failed += 1;
+        exit = bundle;
+        failedNames.push("bundle: a page's first-load JavaScript is over its budget (npm run check:bundle)");
+      }
       const databaseUrl = await createDatabase(pg.url(), "kassa_e2e");
       const report = path.join(results, "e2e.json");
       fs.rmSync(report, { force: true });
