@@ -104,7 +104,8 @@ export class Engine implements RunControl {
 
   private track(p: Promise<void>): void {
     const tracked = p
-      .catch((err) => this.log.error("inngest/local: queue item failed", err))
+      // The driver's error is Drizzle's "Failed query" wrapper: its cause says what PostgreSQL refused.
+      .catch((err: unknown) => this.log.error("inngest/local: queue item failed", err, (err as { cause?: unknown } | null)?.cause))
       .finally(() => {
         this.inflight.delete(tracked);
         void this.kick();
