@@ -42,15 +42,15 @@ export function observeRequest(route: string, method: string, status: number, se
   m.duration.observe(labels, seconds);
 }
 
+/** A counter registered once per process on the shared registry (every bundle of the app gets the same one). */
+export function sharedCounter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
+  const registry = metrics().registry;
+  return (registry.getSingleMetric(name) as Counter<L> | undefined) ?? new Counter({ name, help, labelNames, registers: [registry] });
+}
+
 /**
  * How a confirmation's phase B was applied: `unlocked` (one guarded statement, lib/payments/apply-authorization.ts)
  * or `locked` (the transaction with the row lock), and `fell_back` when the guard found the payment changed.
  * Many fallbacks mean contention on payments mid-confirmation.
  */
-export function phaseBCounter(): Counter<"path"> {
-  const registry = metrics().registry;
-  return (
-    (registry.getSingleMetric("kassa_phase_b_total") as Counter<"path"> | undefined) ??
-    new Counter({ name: "kassa_phase_b_total", help: "Confirmation phase B applications, by path", labelNames: ["path"], registers: [registry] })
-  );
-}
+export const phaseBCounter = () => sharedCounter("kassa_phase_b_total", "Confirmation phase B applications, by path", ["path"]);

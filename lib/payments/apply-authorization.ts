@@ -130,15 +130,7 @@ async function applyUnlocked(
       await executor(ctx),
       (db, changes) => {
         if (change.capture) changes.write(...captureWrites(db, next, change.capture.amount, change.capture.fee, now));
-        changes.write(
-          db
-            .update(paymentAttempts)
-            .set({ ...change.attempt, updatedAt: now })
-            .where(eq(paymentAttempts.id, attempt.id)),
-        );
-        recordFraudOutcome(db, changes, next, attempt, change);
-        changes.audit({ action: change.event, targetType: "payment", targetId: payment.id, metadata: { status: next.status, attempt: attempt.id } });
-        changes.event(change.event, serializePayment(next), payment.status !== next.status ? { status: payment.status } : undefined);
+        declareOutcome(db, changes, payment, attempt, next, change, now);
         if (opts.respond) {
           const { status, body } = answerFor(ctx, next, change.error);
           changes.respond(status, body);
@@ -185,18 +177,25 @@ async function record(
       .update(payments)
       .set({ ...change.payment, updatedAt: now })
       .where(eq(payments.id, payment.id)),
-    tx
-      .update(paymentAttempts)
-      .set({ ...change.attempt, updatedAt: now })
-      .where(eq(paymentAttempts.id, attempt.id)),
   );
   // History written after the fact (the demo seed, ctx.asOf) settles its UPI payments itself: no live poll run.
   if (next.status === "requires_action" && next.upi && payment.status !== "requires_action")
     startUpiPolling(tx, changes, next, attempt, { run: !opts.history });
-  recordFraudOutcome(tx, changes, next, attempt, change);
+  declareOutcome(tx, changes, payment, attempt, next, change, now);
+  return { payment: next, error: change.error };
+}
+
+/** What both paths declare beside the payment's own update: the attempt, the fraud counters, audit row and event. */
+function declareOutcome(db: Executor, changes: Changes, payment: PaymentRow, attempt: PaymentAttemptRow, next: PaymentRow, change: Change, now: Date): void {
+  changes.write(
+    db
+      .update(paymentAttempts)
+      .set({ ...change.attempt, updatedAt: now })
+      .where(eq(paymentAttempts.id, attempt.id)),
+  );
+  recordFraudOutcome(db, changes, next, attempt, change);
   changes.audit({ action: change.event, targetType: "payment", targetId: payment.id, metadata: { status: next.status, attempt: attempt.id } });
   changes.event(change.event, serializePayment(next), payment.status !== next.status ? { status: payment.status } : undefined);
-  return { payment: next, error: change.error };
 }
 
 /**

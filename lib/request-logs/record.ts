@@ -1,7 +1,7 @@
 import { Counter } from "prom-client";
 import { getDatabaseHandle } from "@/db/client";
 import { requestLogs, type NewRequestLog } from "@/db/schema/request-logs";
-import { metrics } from "@/lib/metrics";
+import { sharedCounter } from "@/lib/metrics";
 import { logger } from "@/lib/logger";
 import { RequestLogBuffer } from "./buffer";
 import { objectIdsOf } from "./object-ids";
@@ -95,17 +95,7 @@ async function writeRows(rows: NewRequestLog[]): Promise<void> {
 }
 
 function dropCounter(): Counter<"reason"> {
-  const registry = metrics().registry;
-  const existing = registry.getSingleMetric("kassa_request_logs_dropped_total") as Counter<"reason"> | undefined;
-  return (
-    existing ??
-    new Counter({
-      name: "kassa_request_logs_dropped_total",
-      help: "Request log rows not written: the queue was full (overflow) or their write failed",
-      labelNames: ["reason"],
-      registers: [registry],
-    })
-  );
+  return sharedCounter("kassa_request_logs_dropped_total", "Request log rows not written: the queue was full (overflow) or their write failed", ["reason"]);
 }
 
 /** On SIGTERM/SIGINT: write what is queued. When nobody else handles the signal, exit as it asked. */
