@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Executor } from "./client";
+import type { Database, Executor } from "./client";
 
 interface QueryClient {
   query(config: { name: string; text: string; values: unknown[] } | string, values?: unknown[]): Promise<{ rows: unknown[] }>;
@@ -27,4 +27,30 @@ export function preparedQuery<Row>(name: string, text: string): (db: Executor, v
     const result = isNodePg(client) ? await client.query({ name, text, values }) : await client.query(text, values);
     return result.rows as Row[];
   };
+}
+
+/** What drizzle's `.prepare(name)` returns: a statement rendered once, run with values for its placeholders. */
+export interface Prepared<R> {
+  execute(values?: Record<string, unknown>): Promise<R>;
+}
+
+const built = new WeakMap<object, Map<string, Prepared<unknown>>>();
+
+/**
+ * A hot statement built once per database handle: drizzle renders its SQL once (not per request), and
+ * node-postgres sends it as a named prepared statement, so each connection parses and plans it once.
+ * `build` makes the query with `sql.placeholder(...)` for every value and ends in `.prepare(name)`; `name`
+ * must be unique to that SQL text. Inside a transaction the statement is built on the transaction (it
+ * must run on the transaction's connection): the name still spares Postgres the parse.
+ *
+ * Placeholders bypass drizzle's column encoders: pass values already in the driver's form (numbers,
+ * strings, booleans, Dates — which every driver sends as timestamptz — never a bigint column's value).
+ */
+export function preparedStatement<R>(db: Executor, name: string, build: (db: Executor, name: string) => Prepared<R>): Prepared<R> {
+  if (typeof (db as Partial<{ rollback: unknown }>).rollback === "function") return build(db, name);
+  let statements = built.get(db as Database);
+  if (!statements) built.set(db as Database, (statements = new Map()));
+  let statement = statements.get(name) as Prepared<R> | undefined;
+  if (!statement) statements.set(name, (statement = build(db, name)));
+  return statement;
 }

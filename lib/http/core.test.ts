@@ -20,6 +20,16 @@ describe("the request core", () => {
     expect(await res.json()).toEqual({ object: "thing", amount: 10 });
   });
 
+  it("says how long the server took in Server-Timing (what the bench's server-time figures read)", async () => {
+    const res = await serve({ caller: "api_key", route: "/api/v1/things" }, req(), async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      return { object: "thing" };
+    });
+    const ms = Number(/^app;dur=(\d+\.\d)$/.exec(res.headers.get("Server-Timing") ?? "")?.[1]);
+    expect(ms).toBeGreaterThanOrEqual(29);
+    expect(ms).toBeLessThan(5000);
+  });
+
   it("maps a KassaError through the one table, keeps the call's headers on the error, and logs one line with the same request id", async () => {
     const info = vi.spyOn(logger, "info");
     const res = await serve({ caller: "api_key", route: "/api/v1/things" }, req(), async (call) => {

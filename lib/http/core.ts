@@ -99,6 +99,8 @@ export async function serve(meta: CallMeta, req: Request, run: (call: Call) => P
       res = jsonTextResponse(call.responseText, mapped.status);
     }
   }
+  // Server time, for integrators' own latency breakdowns and for the bench (the replay's target is server time).
+  call.headers.set("Server-Timing", `app;dur=${(performance.now() - started).toFixed(1)}`);
   res = withHeaders(res, call);
   observe(meta, req.method, call, res.status, started, failure);
   if (call.log && call.merchantId) {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { preparedStatement } from "@/db/prepared";
 import { idempotencyKeys, type IdempotencyKey } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { KassaError } from "@/lib/service/errors";
@@ -63,29 +64,21 @@ export async function beginIdempotentRequest(
 ): Promise<IdempotencyStart> {
   validateIdempotencyKey(scope.key);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const inserted = await db
-      .insert(idempotencyKeys)
-      .values({
-        id: newId("idempotencyKey"),
-        merchantId: scope.merchantId,
-        livemode: scope.livemode,
-        key: scope.key,
-        requestMethod: scope.method,
-        requestPath: scope.path,
-        requestHash: scope.requestHash,
-        lockedAt: now,
-        lockedBy: instanceId,
-        lastRunAt: now,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning();
+    const values = {
+      id: newId("idempotencyKey"),
+      merchantId: scope.merchantId,
+      livemode: scope.livemode,
+      key: scope.key,
+      method: scope.method,
+      path: scope.path,
+      hash: scope.requestHash,
+      now,
+      instanceId,
+    };
+    const inserted = await claimKey(db).execute(values);
     if (inserted[0]) return { kind: "started", record: inserted[0] };
 
-    const [existing] = await db
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.merchantId, scope.merchantId), eq(idempotencyKeys.livemode, scope.livemode), eq(idempotencyKeys.key, scope.key)));
+    const [existing] = await readKey(db).execute(values);
     if (!existing) continue; // reaped between our two statements
     if (existing.createdAt.getTime() <= now.getTime() - IDEMPOTENCY_TTL_MS) {
       // Expired but not yet reaped: the key is fresh again.
@@ -125,6 +118,38 @@ export async function beginIdempotentRequest(
   }
   throw new KassaError("idempotency_key_in_use", "The Idempotency-Key is busy; retry.", { param: "Idempotency-Key" });
 }
+
+const p = sql.placeholder;
+// Every idempotent request's first statement (and a replay's second): built once, not per request.
+const claimKey = (db: Executor) =>
+  preparedStatement(db, "idempotency_claim", (d, name) =>
+    d
+      .insert(idempotencyKeys)
+      .values({
+        id: p("id"),
+        merchantId: p("merchantId"),
+        livemode: p("livemode"),
+        key: p("key"),
+        requestMethod: p("method"),
+        requestPath: p("path"),
+        requestHash: p("hash"),
+        lockedAt: p("now"),
+        lockedBy: p("instanceId"),
+        lastRunAt: p("now"),
+        createdAt: p("now"),
+      })
+      .onConflictDoNothing()
+      .returning()
+      .prepare(name),
+  );
+const readKey = (db: Executor) =>
+  preparedStatement(db, "idempotency_read", (d, name) =>
+    d
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.merchantId, p("merchantId")), eq(idempotencyKeys.livemode, p("livemode")), eq(idempotencyKeys.key, p("key"))))
+      .prepare(name),
+  );
 
 /** Only the current holder of the lock may write on the key, and only until a response is stored. */
 const heldBy = (lock: IdempotencyLock) =>
