@@ -27,6 +27,6 @@ describe("getConnector", () => {
   });
 
   it("refuses unknown connector names", () => {
-    expect(() => getConnector("paypal" as never)).toThrow(/Unknown connector: paypal/);
+    expect(() => getConnector("adyen" as never)).toThrow(/Unknown connector: adyen/);
   });
 });

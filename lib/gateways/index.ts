@@ -1,3 +1,4 @@
+import { createPayPalConnector } from "./paypal/connector";
 import { createSandboxConnector } from "./sandbox/connector";
 import { createStripeConnector } from "./stripe/connector";
 import { createUpiPaymentsConnector } from "./upi-sandbox/connector";
@@ -8,10 +9,12 @@ export * from "./types";
 let sandbox: Connector | undefined;
 let stripe: Connector | undefined;
 let upiSandbox: Connector | undefined;
+let paypal: Connector | undefined;
 
 /**
- * The connector for a processor. Both keep no state in memory (the sandbox's is in Postgres, Stripe's at
- * Stripe), so one instance serves all. Stripe's SDK client is made from the environment on first use.
+ * The connector for a processor. None keeps state in memory (the sandbox's is in Postgres, Stripe's at
+ * Stripe, PayPal's at PayPal), so one instance serves all. The SDK clients are made from the environment
+ * on first use.
  */
 export function getConnector(name: ConnectorName): Connector {
   switch (name) {
@@ -21,6 +24,8 @@ export function getConnector(name: ConnectorName): Connector {
       return (stripe ??= createStripeConnector());
     case "upi_sandbox":
       return (upiSandbox ??= createUpiPaymentsConnector());
+    case "paypal":
+      return (paypal ??= createPayPalConnector());
     default:
       throw new Error(`Unknown connector: ${String(name satisfies never)}`);
   }

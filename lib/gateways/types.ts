@@ -2,8 +2,8 @@
  * The one interface every payment processor connector implements (Stripe PaymentIntents semantics).
  * The payments service codes against this; `sandbox` and `stripe` implement it.
  */
-/** `upi_sandbox`: the sandbox UPI PSP (lib/gateways/upi-sandbox), for UPI payments only. */
-export type ConnectorName = "sandbox" | "stripe" | "upi_sandbox";
+/** `upi_sandbox`: the sandbox UPI PSP (lib/gateways/upi-sandbox), for UPI payments only. `paypal`: lib/gateways/paypal. */
+export type ConnectorName = "sandbox" | "stripe" | "upi_sandbox" | "paypal";
 
 /** Whose account and which mode a call acts in; a connector never sees another tenant's objects. */
 export interface ConnectorContext {
