@@ -58,6 +58,9 @@ export const ID_PREFIXES = {
   order: "ord",
   orderStep: "ostep",
   fulfillmentHook: "fh",
+  routingConfig: "rcfg",
+  // A circuit breaker's transition (lib/connector-health), for the Connectors page's history.
+  connectorBreakerEvent: "cbev",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1687,6 +1687,56 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/routing_rules": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Retrieve the routing rules
+     * @description The mode's routing rules, their version, and the connectors they may name.
+     *
+     *     A restricted key needs `routing: read`.
+     */
+    get: operations["getRoutingRules"];
+    put?: never;
+    /**
+     * Replace the routing rules
+     * @description Replaces the mode's rules whole: ordered rules on currency, amount, payment method type, card brand, card country and BIN, each naming a connector or a weighted split (weights adding up to 100), then a default. A rule naming a connector the mode lacks, a split not adding up to 100 or a range no payment fits is refused with `routing_rule_invalid` naming its parameter.
+     *
+     *     A restricted key needs `routing: write`.
+     */
+    post: operations["postRoutingRules"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/routing_rules/evaluate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Test the routing rules
+     * @description Which connector a described payment would use under the saved rules (or a draft in `rules`), the rule that matched, and the failover order. Changes nothing.
+     *
+     *     A restricted key needs `routing: read`.
+     */
+    post: operations["postRoutingRulesEvaluate"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/subscriptions/{id}/cancel": {
     parameters: {
       query?: never;
@@ -3812,6 +3862,7 @@ export interface components {
           | "parameter_missing"
           | "parameter_unknown"
           | "parameter_invalid_integer"
+          | "routing_rule_invalid"
           | "body_not_json"
           | "idempotency_key_invalid"
           | "amount_too_large"
@@ -4993,6 +5044,81 @@ export interface components {
       has_more: boolean;
       /** @description The list's path. */
       url: string;
+    };
+    /** @description Which connector a payment would use, and why. */
+    RoutingDecision: {
+      /** @enum {string} */
+      object: "routing_decision";
+      /** @description true in live mode, false in test mode. */
+      livemode: boolean;
+      /** @description The connector the payment would use. */
+      connector: string;
+      /** @description The rule that matched; null when the default routed the payment. */
+      rule: {
+        /** @description The rule's place in `rules`, from 0. */
+        index: number;
+        name: string | null;
+      } | null;
+      /** @description Failover order: the connectors tried next if one is unavailable. */
+      candidates: string[];
+      /** @description The rules' version that decided; null for a draft or the built-in processor. */
+      version: number | null;
+      /** @description true when no rule applies and the mode's built-in processor takes the payment. */
+      built_in: boolean;
+    };
+    /** @description A mode's routing rules: ordered conditions, each naming a connector or a weighted split, then a default. */
+    RoutingRules: {
+      /** @enum {string} */
+      object: "routing_rules";
+      /** @description true in live mode, false in test mode. */
+      livemode: boolean;
+      /** @description Counts up on every change; 0 until rules are first saved. Each payment attempt records the version that routed it. */
+      version: number;
+      rules: {
+        name?: string;
+        /** @description Every condition given must hold; an empty object matches every payment. */
+        when: {
+          currency?: string[];
+          amount_gte?: number;
+          amount_lt?: number;
+          payment_method_type?: ("card" | "paypal")[];
+          card_brand?: ("visa" | "mastercard" | "amex" | "discover" | "diners" | "jcb" | "unionpay" | "rupay")[];
+          card_country?: string[];
+          bin?: string[];
+        };
+        route:
+          | {
+              connector: string;
+            }
+          | {
+              split: {
+                connector: string;
+                weight: number;
+              }[];
+            };
+      }[];
+      /** @description Where a payment no rule matches goes; until rules are saved, the mode's built-in processor (null when the mode has none). */
+      default:
+        | {
+            connector: string;
+          }
+        | {
+            split: {
+              connector: string;
+              weight: number;
+            }[];
+          }
+        | null;
+      /** @description The connectors rules may name in this mode, and the payment methods each takes. */
+      connectors: {
+        name: string;
+        payment_method_types: ("card" | "paypal")[];
+      }[];
+      /**
+       * @description Last changed (Unix seconds).
+       * @example 1764720000
+       */
+      updated_at: number | null;
     };
     RuleBacktest: {
       /** @enum {string} */
@@ -16622,6 +16748,402 @@ export interface operations {
       };
       /** @description Error codes: `idempotency_key_reused`. */
       422: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `rate_limited`. */
+      429: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `api_error`. */
+      500: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getRoutingRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RoutingRules"];
+        };
+      };
+      /** @description Error codes: `api_key_missing`, `api_key_invalid`, `api_key_expired`, `secret_key_required`. */
+      401: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `permission_denied`. */
+      403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `rate_limited`. */
+      429: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `api_error`. */
+      500: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  postRoutingRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`); with another body it is refused (`idempotency_key_reused`). */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          rules: {
+            name?: string;
+            /** @description Every condition given must hold; an empty object matches every payment. */
+            when: {
+              currency?: string[];
+              amount_gte?: number;
+              amount_lt?: number;
+              payment_method_type?: ("card" | "paypal")[];
+              card_brand?: ("visa" | "mastercard" | "amex" | "discover" | "diners" | "jcb" | "unionpay" | "rupay")[];
+              card_country?: string[];
+              bin?: string[];
+            };
+            route:
+              | {
+                  connector: string;
+                }
+              | {
+                  split: {
+                    connector: string;
+                    weight: number;
+                  }[];
+                };
+          }[];
+          default:
+            | {
+                connector: string;
+              }
+            | {
+                split: {
+                  connector: string;
+                  weight: number;
+                }[];
+              };
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RoutingRules"];
+        };
+      };
+      /** @description Error codes: `body_not_json`, `parameter_unknown`, `parameter_invalid`, `parameter_missing`, `parameter_invalid_integer`, `idempotency_key_invalid`, `routing_rule_invalid`. */
+      400: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `api_key_missing`, `api_key_invalid`, `api_key_expired`, `secret_key_required`. */
+      401: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `permission_denied`. */
+      403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `idempotency_key_in_use`. */
+      409: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `body_too_large`. */
+      413: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `content_type_unsupported`. */
+      415: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `idempotency_key_reused`. */
+      422: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `rate_limited`. */
+      429: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `api_error`. */
+      500: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  postRoutingRulesEvaluate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          amount: number;
+          currency: string;
+          /** @enum {string} */
+          payment_method_type?: "card" | "paypal";
+          payment_method?: string;
+          /** @enum {string} */
+          card_brand?: "visa" | "mastercard" | "amex" | "discover" | "diners" | "jcb" | "unionpay" | "rupay";
+          card_country?: string;
+          bin?: string;
+          rules?: {
+            rules: {
+              name?: string;
+              /** @description Every condition given must hold; an empty object matches every payment. */
+              when: {
+                currency?: string[];
+                amount_gte?: number;
+                amount_lt?: number;
+                payment_method_type?: ("card" | "paypal")[];
+                card_brand?: ("visa" | "mastercard" | "amex" | "discover" | "diners" | "jcb" | "unionpay" | "rupay")[];
+                card_country?: string[];
+                bin?: string[];
+              };
+              route:
+                | {
+                    connector: string;
+                  }
+                | {
+                    split: {
+                      connector: string;
+                      weight: number;
+                    }[];
+                  };
+            }[];
+            default:
+              | {
+                  connector: string;
+                }
+              | {
+                  split: {
+                    connector: string;
+                    weight: number;
+                  }[];
+                };
+          };
+          payment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RoutingDecision"];
+        };
+      };
+      /** @description Error codes: `body_not_json`, `parameter_unknown`, `parameter_invalid`, `parameter_missing`, `parameter_invalid_integer`, `routing_rule_invalid`, `payment_method_unsupported`, `processor_unavailable`. */
+      400: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `api_key_missing`, `api_key_invalid`, `api_key_expired`, `secret_key_required`. */
+      401: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `permission_denied`. */
+      403: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `resource_missing`. */
+      404: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `body_too_large`. */
+      413: {
+        headers: {
+          "Request-Id": components["headers"]["Request-Id"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error codes: `content_type_unsupported`. */
+      415: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
           [name: string]: unknown;

@@ -27,3 +27,5 @@ export * from "./alerts";
 export * from "./payouts";
 export * from "./orders";
 export * from "./request-logs";
+export * from "./connector-health";
+export * from "./routing";

@@ -5,6 +5,7 @@ import type { UpiDetails } from "./upi";
 import type { PaymentOutcome } from "./fraud";
 import type { AttemptFraudKeys } from "../../lib/fraud/counter-writes";
 import type { EscrowState } from "./escrow";
+import type { AttemptRouting } from "./routing";
 
 /** Stripe PaymentIntent statuses, in the order a payment moves through them. */
 export const PAYMENT_STATUSES = [
@@ -169,6 +170,8 @@ export const paymentAttempts = pgTable(
     settledAt: timestamp({ withTimezone: true }),
     /** When the processor's answer was first lost (a timeout: unknown outcome); kept after the attempt is settled, for the timeout-rate alert. */
     outcomeUnknownAt: timestamp({ withTimezone: true }),
+    /** How routing rules chose the connector (lib/routing); null when the merchant has none (the mode's built-in processor). */
+    routing: jsonb().$type<AttemptRouting>(),
     ...timestamps,
   },
   (t) => [

@@ -22,6 +22,7 @@ const GRANTABLE = [
   "products",
   "radar",
   "refunds",
+  "routing",
   "subscriptions",
   "webhooks",
 ] as const;

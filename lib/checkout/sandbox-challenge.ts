@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { checkoutSessions, sandboxCharges } from "@/db/schema";
+import { kassaMerchantOf } from "@/lib/gateways/sandbox/connector";
 import { systemActor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { completeAuthentication } from "@/lib/payments/complete-authentication";
@@ -33,7 +34,7 @@ export async function findChallenge(processorId: string): Promise<Challenge> {
     .from(sandboxCharges)
     .where(eq(sandboxCharges.id, processorId));
   if (!charge) throw noSuchChallenge(processorId);
-  const ctx: ServiceContext = { merchantId: charge.merchantId, livemode: charge.livemode, actor: systemActor("sandbox-3ds") };
+  const ctx: ServiceContext = { merchantId: kassaMerchantOf(charge.merchantId), livemode: charge.livemode, actor: systemActor("sandbox-3ds") };
   const row = await loadPayment(db, ctx, charge.paymentId);
   const payment = serializePayment(row);
   const [session] = await db

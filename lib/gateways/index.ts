@@ -7,6 +7,7 @@ import type { Connector, ConnectorName } from "./types";
 export * from "./types";
 
 let sandbox: Connector | undefined;
+let sandboxB: Connector | undefined;
 let stripe: Connector | undefined;
 let upiSandbox: Connector | undefined;
 let paypal: Connector | undefined;
@@ -20,6 +21,8 @@ export function getConnector(name: ConnectorName): Connector {
   switch (name) {
     case "sandbox":
       return (sandbox ??= createSandboxConnector());
+    case "sandbox_b":
+      return (sandboxB ??= createSandboxConnector({ instance: "sandbox_b" }));
     case "stripe":
       return (stripe ??= createStripeConnector());
     case "upi_sandbox":

@@ -3,7 +3,7 @@
  * The payments service codes against this; `sandbox` and `stripe` implement it.
  */
 /** `upi_sandbox`: the sandbox UPI PSP (lib/gateways/upi-sandbox), for UPI payments only. `paypal`: lib/gateways/paypal. */
-export type ConnectorName = "sandbox" | "stripe" | "upi_sandbox" | "paypal";
+export type ConnectorName = "sandbox" | "sandbox_b" | "stripe" | "upi_sandbox" | "paypal";
 
 /** Whose account and which mode a call acts in; a connector never sees another tenant's objects. */
 export interface ConnectorContext {
@@ -245,6 +245,20 @@ export class ConnectorUnknownOutcomeError extends Error {
     this.name = "ConnectorUnknownOutcomeError";
   }
 }
+
+/**
+ * Thrown when the processor refused the request before accepting it (connection refused, 503 before
+ * processing, an open circuit breaker): nothing was created, so the payment may go to another connector.
+ * Never thrown for a request whose fate is unknown (that is ConnectorUnknownOutcomeError).
+ */
+export class ConnectorUnavailableError extends Error {
+  constructor(message = "The processor is unavailable; nothing was created.", options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ConnectorUnavailableError";
+  }
+}
+
+export const isConnectorUnavailable = (error: unknown): error is ConnectorUnavailableError => error instanceof ConnectorUnavailableError;
 
 /** Thrown for a request the processor rejected without creating anything (bad state, amount too large…). */
 export class ConnectorRequestError extends Error {

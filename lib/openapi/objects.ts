@@ -23,6 +23,7 @@ import { PriceObject, ProductObject } from "@/lib/products/product-object";
 import { RefundObject } from "@/lib/refunds/refund-object";
 import { SubscriptionItemObject, SubscriptionObject } from "@/lib/subscriptions/subscription-object";
 import { UpiSettingsObject, UpiVpaObject } from "@/lib/upi/upi-object";
+import { RoutingDecisionObject, RoutingRulesObject } from "@/lib/routing/routing-object";
 import { WebhookDeliveryObject, WebhookEndpointObject } from "@/lib/webhooks/webhook-object";
 
 export const ObjectSchemas = {
@@ -56,6 +57,8 @@ export const ObjectSchemas = {
   RadarValueListItem: RadarValueListItemObject,
   Refund: RefundObject,
   Review: ReviewObject,
+  RoutingDecision: RoutingDecisionObject,
+  RoutingRules: RoutingRulesObject,
   SetupIntent: SetupIntentObject,
   Subscription: SubscriptionObject,
   SubscriptionItem: SubscriptionItemObject,

@@ -27,6 +27,7 @@ export const OPERATION_TAGS = [
   "Products",
   "Radar",
   "Refunds",
+  "Routing",
   "Subscriptions",
   "Test helpers",
   "UPI",

@@ -19,6 +19,7 @@ import { payoutsOperations } from "./operations/payouts";
 import { productsOperations } from "./operations/products";
 import { radarOperations } from "./operations/radar";
 import { refundsOperations } from "./operations/refunds";
+import { routingOperations } from "./operations/routing";
 import { subscriptionsOperations } from "./operations/subscriptions";
 import { testHelpersOperations } from "./operations/test-helpers";
 import { upiOperations } from "./operations/upi";
@@ -44,6 +45,7 @@ export const OPERATIONS = {
   ...productsOperations,
   ...radarOperations,
   ...refundsOperations,
+  ...routingOperations,
   ...subscriptionsOperations,
   ...testHelpersOperations,
   ...upiOperations,

@@ -280,6 +280,22 @@ function changeFor(
       error: new KassaError("card_declined", failure.message, { declineCode: "fraudulent", param: "payment_method" }),
     };
   }
+  if (outcome.kind === "unavailable") {
+    // No connector could take it (each refused before accepting anything): nothing was charged, and a retry may succeed.
+    const failure: PaymentError = {
+      type: "card_error",
+      code: "processing_error",
+      decline_code: null,
+      message: "An error occurred while processing your card. Try again in a little bit.",
+      payment_method: attempt.paymentMethod,
+    };
+    return {
+      payment: { status: "requires_payment_method", lastPaymentError: failure, nextAction: null },
+      attempt: { status: "failed", failure: { ...failure, retryable: true }, settledAt: now },
+      event: "payment.payment_failed",
+      error: new KassaError("processing_error", failure.message, { param: "payment_method" }),
+    };
+  }
   if (outcome.kind === "rejected") {
     // The processor refused the request itself: nothing was charged.
     const failure: PaymentError = {

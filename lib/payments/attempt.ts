@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
-import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow, type UpiDetails } from "@/db/schema";
-import { ConnectorRequestError, ConnectorUnknownOutcomeError, type Charge } from "@/lib/gateways/types";
+import { paymentAttempts, payments, type AttemptRouting, type PaymentAttemptRow, type PaymentRow, type UpiDetails } from "@/db/schema";
+import { ConnectorRequestError, ConnectorUnavailableError, ConnectorUnknownOutcomeError, type Charge } from "@/lib/gateways/types";
 import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
@@ -13,6 +13,8 @@ export type AuthorizeOutcome =
   | { kind: "charge"; charge: Charge }
   | { kind: "unknown"; detail: string }
   | { kind: "rejected"; code: string; message: string }
+  /** The processor refused before accepting anything (a 503 before processing, an open breaker): safe to send elsewhere. */
+  | { kind: "unavailable"; detail: string }
   /** Kassa's fraud check blocked the attempt: it is never sent to the processor. */
   | { kind: "blocked" };
 
@@ -25,7 +27,7 @@ export async function startAttempt(
   payment: PaymentRow,
   paymentMethod: string,
   returnUrl?: string | null,
-  opts: { connector?: string; upi?: UpiDetails | null; attemptId?: string; fraud?: Assessment | null } = {},
+  opts: { connector?: string; upi?: UpiDetails | null; attemptId?: string; fraud?: Assessment | null; routing?: AttemptRouting | null } = {},
 ): Promise<{ payment: PaymentRow; attempt: PaymentAttemptRow }> {
   const connector = opts.connector ?? payment.connector;
   const fraud = opts.fraud ?? null;
@@ -41,6 +43,7 @@ export async function startAttempt(
       paymentMethod,
       connector,
       fraudKeys: fraud?.keys ?? null,
+      routing: opts.routing ?? null,
     })
     .returning();
   const [updated] = await tx
@@ -103,6 +106,10 @@ export async function authorizeAttempt(payment: PaymentRow, attempt: PaymentAtte
       return { kind: "unknown", detail: error.message };
     }
     if (error instanceof ConnectorRequestError) return { kind: "rejected", code: error.code, message: error.message };
+    if (error instanceof ConnectorUnavailableError) {
+      logger.warn({ payment: payment.id, attempt: attempt.id, connector: attempt.connector, detail: error.message }, "processor unavailable; nothing was sent");
+      return { kind: "unavailable", detail: error.message };
+    }
     throw error;
   }
 }

@@ -14,6 +14,7 @@ import { CreatePaymentInput, checkChargeAmount } from "./inputs";
 import { declareRecovery, resumeConfirmation, runConfirmation } from "./run-confirmation";
 import { serializePayment, type PaymentObject } from "./serialize-payment";
 import { planEscrow } from "@/lib/escrow/inputs";
+import { routePayment } from "@/lib/routing/route-payment";
 
 /**
  * POST /api/v1/payments. With `confirm: true` the payment is authorised at once: phase A records the
@@ -43,7 +44,10 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
   if (upi && captureMethod === "manual") {
     throw new KassaError("payment_method_unsupported", "UPI payments are captured at once: capture_method manual is for cards.", { param: "capture_method" });
   }
-  const connector = upi ? upiConnectorNameFor(ctx) : connectorNameFor(ctx);
+  const id = newId("payment");
+  // The merchant's routing rules pick a card payment's connector (from memory: no statement); else the mode's own processor.
+  const routed = paymentMethod && !upi ? await routePayment(await executor(ctx), ctx, { id, amount, currency: data.currency, paymentMethod }) : null;
+  const connector = routed?.connector ?? (upi ? upiConnectorNameFor(ctx) : connectorNameFor(ctx));
   if (paymentMethod && !upi) assertPaymentMethodKnown(connector, paymentMethod);
   await assertPaymentCustomer(await executor(ctx), ctx, connector, data.customer, upi ? undefined : paymentMethod);
   // UPI's checks (INR, ₹1 to the merchant's limit, collect allowed, the VPA) before anything is stored.
@@ -57,7 +61,6 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
   // Phase A in one statement (atomic by itself): the payment, its first attempt, the audit row, the
   // outbox event and the recovery point. The row is built here, so nothing needs to be read back.
   const now = new Date();
-  const id = newId("payment");
   const attemptId = data.confirm ? newId("paymentAttempt") : null;
   const payment: PaymentRow = {
     id,
@@ -119,6 +122,7 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
         fraudKeys: assessment?.keys ?? null,
         settledAt: null,
         outcomeUnknownAt: null,
+        routing: routed?.routing ?? null,
         createdAt: now,
         updatedAt: now,
       }

@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } from "@/db/schema";
-import type { Changes } from "@/lib/service/commit";
 import { commit } from "@/lib/service/commit";
 import { recoveryOf } from "@/lib/service/recovery";
 import { executor, type ServiceContext } from "@/lib/service/context";
@@ -8,25 +7,29 @@ import { aroundSideEffect } from "@/lib/failpoints";
 import { applyAuthorization } from "./apply-authorization";
 import { authorizeAttempt, recoverAttempt } from "./attempt";
 import { serializePayment, type PaymentObject } from "./serialize-payment";
+import { failOverAttempt, nextCandidate } from "./fail-over-attempt";
+import { CONFIRMATION_POINT as POINT, type Recovery } from "./confirmation-recovery";
 
-export interface Recovery {
-  paymentId: string;
-  /** Null for a payment created without confirming: the retry answers it as it stands. */
-  attemptId: string | null;
-}
+export { declareRecovery, type Recovery } from "./confirmation-recovery";
 
-const POINT = "attempt_started";
-
-/** Phase A's recovery point, declared on its commit (lib/service/commit.ts): where a retry of this request resumes after a crash. */
-export function declareRecovery(changes: Changes, recovery: Recovery): void {
-  changes.recoveryPoint(POINT, recovery);
-}
-
-/** Processor call, then phase B; a decline is thrown after its result is committed. */
+/**
+ * Processor call, then phase B; a decline is thrown after its result is committed. A connector that refuses
+ * before accepting anything hands the payment to the next one of its routing's failover order.
+ */
 export async function runConfirmation(ctx: ServiceContext, payment: PaymentRow, attempt: PaymentAttemptRow): Promise<PaymentObject> {
-  const outcome = await aroundSideEffect("payment.processor", () => authorizeAttempt(payment, attempt));
+  let outcome = await aroundSideEffect("payment.processor", () => authorizeAttempt(payment, attempt));
+  let known: { payment: PaymentRow; attempt: PaymentAttemptRow } | undefined = { payment, attempt };
+  const tried = new Set([attempt.connector]);
+  for (let next = nextCandidate(attempt, tried); outcome.kind === "unavailable" && next; next = nextCandidate(attempt, tried)) {
+    tried.add(next);
+    const moved = await failOverAttempt(ctx, payment, attempt, next, outcome.detail);
+    if (!moved) break;
+    ({ payment, attempt } = moved);
+    known = undefined; // written in a locked transaction: phase B takes its locked path
+    outcome = await aroundSideEffect("payment.processor", () => authorizeAttempt(payment, attempt));
+  }
   // This request wrote both rows in its phase A: phase B may apply without a lock if they are unchanged.
-  const { payment: after, error } = await applyAuthorization(ctx, payment.id, attempt.id, outcome, { respond: true, known: { payment, attempt } });
+  const { payment: after, error } = await applyAuthorization(ctx, payment.id, attempt.id, outcome, { respond: true, ...(known ? { known } : {}) });
   if (error) throw error;
   return serializePayment(after);
 }

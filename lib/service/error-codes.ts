@@ -6,6 +6,8 @@ export const ERROR_CODES = {
   parameter_missing: { status: 400, type: "invalid_request_error" },
   parameter_unknown: { status: 400, type: "invalid_request_error" },
   parameter_invalid_integer: { status: 400, type: "invalid_request_error" },
+  /** Routing rules that name a connector the mode lacks, a split not adding up to 100, a range no payment fits (lib/routing). */
+  routing_rule_invalid: { status: 400, type: "invalid_request_error" },
   body_not_json: { status: 400, type: "invalid_request_error" },
   idempotency_key_invalid: { status: 400, type: "invalid_request_error" },
   amount_too_large: { status: 400, type: "invalid_request_error" },
@@ -67,6 +69,8 @@ export const ERROR_CODES = {
   stripe_signature_invalid: { status: 400, type: "invalid_request_error" },
   /** A UPI PSP callback whose X-Upi-Signature does not match its body. */
   upi_signature_invalid: { status: 400, type: "invalid_request_error" },
+  /** An inbound PayPal webhook missing a transmission header, sent more than 5 minutes from now, or that PayPal's verification API does not verify. */
+  paypal_signature_invalid: { status: 400, type: "invalid_request_error" },
   /** A VPA that is not handle@psp in lowercase within the length limits, or no UPI account at the PSP. */
   vpa_invalid: { status: 400, type: "invalid_request_error" },
   /** A VPA on the blocklist. */
@@ -126,6 +130,8 @@ export const ERROR_CODES = {
   // 404
   resource_missing: { status: 404, type: "invalid_request_error" },
   route_not_found: { status: 404, type: "invalid_request_error" },
+  /** /api/webhooks/paypal on an instance without PayPal (PAYPAL_WEBHOOK_ID, PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET). */
+  paypal_webhooks_not_configured: { status: 404, type: "invalid_request_error" },
   /** No renewal is coming for the subscription (ended, paused, incomplete, or canceling at period end): Stripe's code. */
   invoice_upcoming_none: { status: 404, type: "invalid_request_error" },
   // 405

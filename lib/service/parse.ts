@@ -43,7 +43,8 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.out
     throw new KassaError("parameter_unknown", `Received unknown parameter: ${param}`, { param });
   }
   const param = pathToParam(issue.path);
-  if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined) {
+  const absent = valueAt(input, issue.path) === undefined;
+  if ((issue.code === "invalid_type" || (issue.code === "invalid_union" && issue.path.length > 0)) && absent) {
     throw new KassaError("parameter_missing", `Missing required param: ${param}.`, { param });
   }
   if (issue.code === "invalid_type" && issue.expected === "int") {

@@ -49,6 +49,9 @@ export const PERMISSIONS = {
   /** Payouts and the bank accounts they go to (masked): reading is reporting; creating one, or changing where money goes, is the business's own call. */
   "payouts:read": ["owner", "admin", "developer", "analyst"],
   "payouts:write": ["owner", "admin"],
+  /** Routing rules (lib/routing): reading and testing them is analysis; changing them decides which processor takes the money. */
+  "routing:read": ["owner", "admin", "developer", "analyst"],
+  "routing:write": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

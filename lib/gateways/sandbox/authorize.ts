@@ -3,7 +3,7 @@ import { sandboxCharges } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { checkAmount, isCurrency } from "@/lib/money";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type AuthorizeInput, type Charge, type ConnectorContext } from "../types";
-import { drawFault, faultError, sleep } from "./config";
+import { drawFault, drawUnavailable, faultError, sleep } from "./config";
 import { decideAuthorization, threeDSecureAction } from "./outcomes";
 import { assertIdempotencyKey, chargeTenant, findChargeByKey, keyReused, requestHash, toCharge, type SandboxDeps } from "./store";
 import { findSavedCard } from "./customers";
@@ -17,6 +17,8 @@ export async function authorize(deps: SandboxDeps, ctx: ConnectorContext, input:
   const config = deps.config();
   await sleep(config.latencyMs);
   const card = validate(input, await savedToken(deps, ctx, input));
+  const unavailable = drawUnavailable(config);
+  if (unavailable) throw unavailable;
   const fault = drawFault(config);
   if (fault === "before") throw faultError("authorize", fault);
 

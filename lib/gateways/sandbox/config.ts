@@ -1,4 +1,7 @@
-import { ConnectorUnknownOutcomeError } from "../types";
+import { ConnectorUnavailableError, ConnectorUnknownOutcomeError } from "../types";
+
+/** The two sandbox processors: `sandbox`, and `sandbox_b` with its own state and its own knobs (routing and failover, offline). */
+export type SandboxInstance = "sandbox" | "sandbox_b";
 
 /** Knobs for tests and benchmarks: a slower, flakier processor on demand. */
 export interface SandboxConfig {
@@ -6,18 +9,23 @@ export interface SandboxConfig {
   latencyMs?: number;
   /** Chance in [0, 1] that a changing call ends in an unknown outcome (default 0, env KASSA_SANDBOX_FAULT_RATE). */
   faultRate?: number;
+  /**
+   * Chance in [0, 1] that an authorisation is refused as unavailable before anything is recorded (a 503 before
+   * processing: safe to send elsewhere) (default 0, env KASSA_SANDBOX_UNAVAILABLE_RATE).
+   */
+  unavailableRate?: number;
   /** Source of randomness for faults; pass `seededRandom(n)` for a repeatable run. */
   random?: () => number;
 }
 
-let configured: SandboxConfig = {};
+const configured: Record<SandboxInstance, SandboxConfig> = { sandbox: {}, sandbox_b: {} };
 
-/** Sets the process-wide sandbox knobs; fields left out keep their value. Returns a function that restores the previous ones. */
-export function configureSandbox(config: SandboxConfig): () => void {
-  const previous = configured;
-  configured = { ...configured, ...config };
+/** Sets one sandbox's process-wide knobs; fields left out keep their value. Returns a function that restores the previous ones. */
+export function configureSandbox(config: SandboxConfig, instance: SandboxInstance = "sandbox"): () => void {
+  const previous = configured[instance];
+  configured[instance] = { ...previous, ...config };
   return () => {
-    configured = previous;
+    configured[instance] = previous;
   };
 }
 
@@ -29,13 +37,26 @@ function envNumber(name: string): number | undefined {
   return value;
 }
 
-/** The knobs in force: a connector's own options, then configureSandbox, then the environment. */
-export function resolveConfig(own: SandboxConfig = {}): Required<SandboxConfig> {
-  const latencyMs = own.latencyMs ?? configured.latencyMs ?? envNumber("KASSA_SANDBOX_LATENCY_MS") ?? 0;
-  const faultRate = own.faultRate ?? configured.faultRate ?? envNumber("KASSA_SANDBOX_FAULT_RATE") ?? 0;
+/**
+ * The knobs in force: a connector's own options, then configureSandbox, then the environment
+ * (KASSA_SANDBOX_* for `sandbox`, KASSA_SANDBOX_B_* for `sandbox_b`).
+ */
+export function resolveConfig(own: SandboxConfig = {}, instance: SandboxInstance = "sandbox"): Required<SandboxConfig> {
+  const set = configured[instance];
+  const env = instance === "sandbox" ? "KASSA_SANDBOX" : "KASSA_SANDBOX_B";
+  const latencyMs = own.latencyMs ?? set.latencyMs ?? envNumber(`${env}_LATENCY_MS`) ?? 0;
+  const faultRate = own.faultRate ?? set.faultRate ?? envNumber(`${env}_FAULT_RATE`) ?? 0;
+  const unavailableRate = own.unavailableRate ?? set.unavailableRate ?? envNumber(`${env}_UNAVAILABLE_RATE`) ?? 0;
   if (latencyMs < 0) throw new RangeError("sandbox latencyMs must be ≥ 0");
   if (faultRate < 0 || faultRate > 1) throw new RangeError("sandbox faultRate must be within [0, 1]");
-  return { latencyMs, faultRate, random: own.random ?? configured.random ?? Math.random };
+  if (unavailableRate < 0 || unavailableRate > 1) throw new RangeError("sandbox unavailableRate must be within [0, 1]");
+  return { latencyMs, faultRate, unavailableRate, random: own.random ?? set.random ?? Math.random };
+}
+
+/** Whether this authorisation is refused as unavailable (nothing recorded). */
+export function drawUnavailable(config: Required<SandboxConfig>): ConnectorUnavailableError | null {
+  if (config.unavailableRate <= 0 || config.random() >= config.unavailableRate) return null;
+  return new ConnectorUnavailableError("Sandbox authorize: simulated 503 before processing; nothing was created.");
 }
 
 /** mulberry32: a small seeded generator, so a fault pattern can be replayed exactly. */

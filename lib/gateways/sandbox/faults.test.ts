@@ -43,7 +43,7 @@ describe("fault injection", () => {
     const seen: Record<string, number> = { none: 0, before: 0, after: 0 };
 
     for (let i = 0; i < 40; i++) {
-      const expected: FaultPoint = drawFault({ faultRate, random: twin, latencyMs: 0 });
+      const expected: FaultPoint = drawFault({ faultRate, random: twin, latencyMs: 0, unavailableRate: 0 });
       const input = authorizeInput({ captureMethod: "manual" });
       const result = await sandbox.authorize(ctx, input).catch((e: unknown) => e);
       const stored = await clean.retrieve(ctx, { idempotencyKey: input.idempotencyKey });
@@ -70,7 +70,7 @@ describe("fault injection", () => {
 
   it("replays the same seed to the same faults", () => {
     const draw = (seed: number) => {
-      const config = { faultRate: 0.3, random: seededRandom(seed), latencyMs: 0 };
+      const config = { faultRate: 0.3, random: seededRandom(seed), latencyMs: 0, unavailableRate: 0 };
       return Array.from({ length: 50 }, () => drawFault(config));
     };
     expect(draw(7)).toEqual(draw(7));
