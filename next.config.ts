@@ -5,7 +5,7 @@ import { devHosts } from "./lib/dev-addresses";
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled; so does pdfkit
   // (its standard fonts through package imports, its colour profile read from its own folder).
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "prom-client", "pdfkit"],
+  serverExternalPackages: ["@electric-sql/pglite", "drizzle-orm", "@node-rs/argon2", "pino", "prom-client", "pdfkit"],
   poweredByHeader: false,
   // Tests and benchmarks that start their own `next dev` build into their own folder: a developer's
   // `.next/dev` left by such a run made the next `npm run dev` reload every page in a loop ("HMR hash
