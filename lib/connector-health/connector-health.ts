@@ -189,6 +189,18 @@ export class ConnectorHealth {
   }
 
   /** The breaker as this instance sees it now (undefined: it would have to ask the database). */
+  /**
+   * Whether the connector would be refused now, from memory only (no statement, no probe claimed): open or
+   * half-open and not yet due for a probe. Routing puts such a connector last; unknown (no copy) is false.
+   */
+  refusing(key: ConnectorKey): boolean {
+    const now = this.now();
+    const row = this.view.get(key, now);
+    if (!row) return false;
+    const decision = decide(row, now, this.settings);
+    return decision.kind === "answer" && !decision.admission.admitted;
+  }
+
   breaker(key: ConnectorKey): BreakerSnapshot | undefined {
     return this.view.get(key, this.now());
   }

@@ -6,6 +6,8 @@ import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { connectorOf } from "./connector";
+import { connectorHealth } from "@/lib/connector-health/process-connector-health";
+import type { CallOutcome } from "@/lib/connector-health/types";
 import type { Assessment } from "@/lib/fraud/assess-payment";
 
 /** What the processor said about an authorization, or that nobody knows. */
@@ -68,11 +70,27 @@ export async function startAttempt(
   return { payment: updated!, attempt: attempt! };
 }
 
-/** The processor call between the phases. Never throws for a processor answer; only for bugs. */
+/**
+ * The processor call between the phases. Never throws for a processor answer; only for bugs. The
+ * connector's circuit breaker (lib/connector-health, shared by every instance) is asked first: an open
+ * one answers "unavailable" without a call (nothing was sent, so the payment may fail over), and every
+ * admitted call's outcome and latency is recorded for the breaker and the Connectors page.
+ */
 export async function authorizeAttempt(payment: PaymentRow, attempt: PaymentAttemptRow): Promise<AuthorizeOutcome> {
   // Every path to the processor comes here (the request, its retry, reconciliation): a blocked attempt never leaves.
   if (payment.outcome?.type === "blocked" && payment.latestAttemptId === attempt.id) return { kind: "blocked" };
   const connector = connectorOf(attempt.connector);
+  const health = await connectorHealth();
+  const key = { connector: attempt.connector, livemode: payment.livemode };
+  const admission = await health.admit(key);
+  if (!admission.admitted) {
+    return {
+      kind: "unavailable",
+      detail: `${attempt.connector} is unavailable: its circuit breaker is ${admission.state} until ${admission.retryAt.toISOString()}.`,
+    };
+  }
+  const started = performance.now();
+  const record = (outcome: CallOutcome) => void health.record(key, outcome, performance.now() - started);
   try {
     const charge = await connector.authorize(
       { merchantId: payment.merchantId, livemode: payment.livemode },
@@ -99,17 +117,24 @@ export async function authorizeAttempt(payment: PaymentRow, attempt: PaymentAtte
             : null,
       },
     );
+    record(charge.status === "failed" ? "declined" : "success");
     return { kind: "charge", charge };
   } catch (error) {
     if (error instanceof ConnectorUnknownOutcomeError) {
+      record("unknown_outcome");
       logger.warn({ payment: payment.id, attempt: attempt.id, detail: error.message }, "authorization outcome unknown; reconciling");
       return { kind: "unknown", detail: error.message };
     }
-    if (error instanceof ConnectorRequestError) return { kind: "rejected", code: error.code, message: error.message };
+    if (error instanceof ConnectorRequestError) {
+      record("declined");
+      return { kind: "rejected", code: error.code, message: error.message };
+    }
     if (error instanceof ConnectorUnavailableError) {
+      record("transient_failure");
       logger.warn({ payment: payment.id, attempt: attempt.id, connector: attempt.connector, detail: error.message }, "processor unavailable; nothing was sent");
       return { kind: "unavailable", detail: error.message };
     }
+    record("unknown_outcome");
     throw error;
   }
 }

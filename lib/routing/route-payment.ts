@@ -6,6 +6,7 @@ import { testCardByPaymentMethod } from "@/lib/gateways/sandbox/test-cards";
 import type { ServiceContext } from "@/lib/service/context";
 import type { RoutingFacts } from "./compile";
 import { compiledRouting } from "./routing-cache";
+import { connectorHealth } from "@/lib/connector-health/process-connector-health";
 
 export interface PaymentRoute {
   connector: ConnectorName;
@@ -59,7 +60,11 @@ export async function routePayment(
     card: cardFacts(payment.paymentMethod),
   });
   if (!decision) return null;
-  const candidates = decision.candidates.filter((c) => accepts(c, payment.paymentMethod));
-  if (candidates.length === 0) return null;
+  const portable = decision.candidates.filter((c) => accepts(c, payment.paymentMethod));
+  if (portable.length === 0) return null;
+  // A connector whose breaker refuses goes last (from memory: no statement); once its probe is due it takes its place again.
+  const health = await connectorHealth();
+  const open = (c: string) => health.refusing({ connector: c, livemode: ctx.livemode });
+  const candidates = [...portable.filter((c) => !open(c)), ...portable.filter(open)];
   return { connector: candidates[0] as ConnectorName, routing: { version, rule: decision.rule, candidates } };
 }
