@@ -68,6 +68,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         { href: "/settings/upi", label: "UPI" },
         ...(can(member.role, "payouts:read") ? [{ href: "/settings/payouts", label: "Payouts" }] : []),
         { href: "/settings/alerts", label: "Alerts" },
+        ...(can(member.role, "routing:read") ? [{ href: "/settings/routing", label: "Routing" }] : []),
         ...(can(member.role, "audit:read") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
       ],
     },

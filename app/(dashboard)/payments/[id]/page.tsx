@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AttemptRouting } from "@/components/dashboard/attempt-routing";
 import { CustomerSummary } from "@/components/dashboard/customer-summary";
 import { DisputeNotice } from "@/components/dashboard/dispute-status";
 import { EscrowPanel } from "@/components/dashboard/escrow-panel";
@@ -13,6 +14,7 @@ import { memberContext, requireMember } from "@/lib/http/session/session";
 import { KassaError } from "@/lib/service/errors";
 import { formatMoney } from "@/lib/money";
 import { getPaymentTimeline } from "@/lib/payments/get-payment-timeline";
+import { listPaymentRouting } from "@/lib/routing/list-payment-routing";
 
 export const metadata = { title: "Payment" };
 
@@ -29,9 +31,10 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
     throw error;
   }
   const p = view.payment;
-  const [customer, disputes] = await Promise.all([
+  const [customer, disputes, attempts] = await Promise.all([
     p.customer && can(member.role, "customers:read") ? customerWithCard(ctx, p.customer) : null,
     can(member.role, "disputes:read") ? listDisputes({ ctx, input: { payment: p.id, limit: "10" }, url: `/payments/${p.id}` }) : null,
+    listPaymentRouting({ ctx, paymentId: p.id }),
   ]);
   const now = Date.now();
   return (
@@ -69,6 +72,13 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
       {p.escrow ? (
         <div className="mb-6">
           <EscrowPanel id={p.id} escrow={p.escrow} net={formatMoney(p.escrow.net, p.currency)} canRelease={can(member.role, "payments:write")} />
+        </div>
+      ) : null}
+      {attempts.length ? (
+        <div className="mb-6">
+          <Card title="Connector">
+            <AttemptRouting attempts={attempts} />
+          </Card>
         </div>
       ) : null}
       <PaymentDetail initial={view} canWrite={can(member.role, "payments:write")} canRefund={can(member.role, "refunds:write")} />
