@@ -2,7 +2,8 @@
  * `npm run lighthouse`: Lighthouse 12.2.3 (Debian's chromium) against a production build with the demo
  * data on a throwaway PostgreSQL — the login page, the overview, the payments list, a payment's page
  * (desktop preset) and a hosted checkout (mobile preset). Prints performance and accessibility and exits
- * non-zero under the targets: performance ≥ 90, accessibility 100. Reports go to test-results/lighthouse/.
+ * non-zero under the targets: performance ≥ 90, accessibility 100. Reports go to test-results/lighthouse/: each
+ * page's HTML report and its JSON result (the lhr, to read an audit's details), and summary.json.
  * KASSA_LIGHTHOUSE_SKIP_BUILD=1 reuses an existing .next build.
  */
 import fs from "node:fs";
@@ -60,7 +61,7 @@ async function audit(name: string, url: string, preset: Row["preset"], cookie?: 
     url,
     {
       port: debugPort,
-      output: "html",
+      output: ["html", "json"],
       logLevel: "error",
       onlyCategories: ["performance", "accessibility"],
       ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
@@ -79,7 +80,10 @@ async function audit(name: string, url: string, preset: Row["preset"], cookie?: 
     )
     .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
   rows.push({ page: name, preset, performance: score("performance"), accessibility: score("accessibility"), scriptKb, failing });
-  fs.writeFileSync(path.join(outDir, `${name.replace(/\W+/g, "-")}.html`), String(result.report));
+  const [html, json] = result.report as string[];
+  const file = name.replace(/\W+/g, "-");
+  fs.writeFileSync(path.join(outDir, `${file}.html`), String(html));
+  fs.writeFileSync(path.join(outDir, `${file}.json`), String(json));
 }
 
 let failed = false;
