@@ -26,6 +26,9 @@ export function Sidebar({ sections }: { sections: NavSection[] }) {
                 <li key={item.href}>
                   <Link
                     href={item.href}
+                    // Every dashboard page is dynamic and has no loading.js: a prefetch brings only the route's tree and
+                    // metadata (two requests a link, ~56 for this menu on every page view), nothing a click then skips.
+                    prefetch={false}
                     aria-current={active ? "page" : undefined}
                     className={`block rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`}
                   >

@@ -22,6 +22,8 @@ export function MetricCard({
   return (
     <Link
       href={href}
+      // The lists behind the figures are dynamic pages: a prefetch would bring only their route tree.
+      prefetch={false}
       data-testid={testId}
       className="block rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
     >

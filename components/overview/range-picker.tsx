@@ -13,6 +13,7 @@ export function RangePicker({ preset, from, to, currency }: { preset: Preset | n
           <Link
             key={p}
             href={`/dashboard?${new URLSearchParams({ range: p, ...cur })}`}
+            prefetch={false}
             aria-current={preset === p ? "page" : undefined}
             className={`rounded px-2.5 py-1 ${preset === p ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
           >

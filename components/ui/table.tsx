@@ -129,7 +129,8 @@ function CellContent<T>({ column, row, index }: { column: Column<T>; row: T; ind
   return (
     <>
       {href ? (
-        <Link href={href} className={LINK} aria-label={column.linkLabel?.(row)}>
+        // No prefetch: a list of 25–100 rows would send two requests a row, for dynamic pages that render on click anyway.
+        <Link href={href} prefetch={false} className={LINK} aria-label={column.linkLabel?.(row)}>
           {content}
         </Link>
       ) : (

@@ -159,6 +159,7 @@ function OverviewBody({ o, preset }: { o: Overview; preset: Preset | null }) {
             <Link
               key={c}
               href={withCurrency(c)}
+              prefetch={false}
               aria-current={c === o.currency ? "page" : undefined}
               className={`rounded px-2 py-1 uppercase ${c === o.currency ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
             >

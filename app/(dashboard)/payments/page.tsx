@@ -50,6 +50,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
               <Link
                 key={s}
                 href={href({ status: s === "all" ? null : s })}
+                prefetch={false}
                 aria-current={status === s ? "page" : undefined}
                 className={`rounded px-2 py-1 ${status === s ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
               >
