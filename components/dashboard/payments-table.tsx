@@ -1,17 +1,14 @@
-"use client";
-
-import { useEffect, useMemo, useState } from "react";
-import { getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from "@tanstack/react-table";
 import { Badge } from "@/components/ui/card";
 import { type Column, Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
+import { ColumnChooser } from "@/components/dashboard/column-chooser";
 import { statusTone } from "@/components/dashboard/payment-status";
 import { formatMoney } from "@/lib/money";
 import type { PaymentObject } from "@/lib/payments/serialize-payment";
 
 const STORAGE_KEY = "kassa.payments.columns";
 
-/** The columns, declared once for the Table; TanStack keeps which of them the viewer chose to see. */
+/** The columns, declared once for the Table and the Columns menu. */
 const columns: (Column<PaymentObject> & { header: string; hideable?: false })[] = [
   {
     id: "amount",
@@ -41,47 +38,18 @@ function methodLabel(p: PaymentObject): string {
   if (d?.upi) return `UPI · ${d.upi.flow === "qr" ? "QR" : d.upi.flow} · ${d.upi.status}`;
   return p.payment_method === "upi" ? "UPI" : "—";
 }
-const choices: ColumnDef<PaymentObject>[] = columns.map((c) => ({ id: c.id, header: c.header, enableHiding: c.hideable !== false }));
-
-/** The list's rows with TanStack Table; which columns show is the viewer's choice, kept in localStorage. */
+/**
+ * The list's rows, rendered on the server; which columns show is the viewer's choice, kept in localStorage by
+ * the Columns menu (the only part of the list that runs in the browser).
+ */
 export function PaymentsTable({ data }: { data: PaymentObject[] }) {
-  const [visibility, setVisibility] = useState<VisibilityState>({});
-  useEffect(() => {
-    try {
-      const saved = localStorage.getItem(STORAGE_KEY);
-      if (saved) setVisibility(JSON.parse(saved) as VisibilityState);
-    } catch {
-      /* a broken entry just means the default columns */
-    }
-  }, []);
-  const table = useReactTable({
-    data,
-    columns: choices,
-    state: { columnVisibility: visibility },
-    onColumnVisibilityChange: (updater) =>
-      setVisibility((old) => {
-        const next = typeof updater === "function" ? updater(old) : updater;
-        localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-        return next;
-      }),
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (p) => p.id,
-  });
-  const hideable = useMemo(() => table.getAllLeafColumns().filter((c) => c.getCanHide()), [table]);
   return (
     <div className="space-y-2">
-      <details className="relative text-sm">
-        <summary className="inline-block cursor-pointer rounded px-2 py-1 text-brand-700 hover:bg-slate-100">Columns</summary>
-        <fieldset className="absolute z-10 mt-1 space-y-1 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">
-          <legend className="sr-only">Columns to show</legend>
-          {hideable.map((c) => (
-            <label key={c.id} className="flex items-center gap-2 whitespace-nowrap">
-              <input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />
-              {String(c.columnDef.header)}
-            </label>
-          ))}
-        </fieldset>
-      </details>
+      <ColumnChooser
+        storageKey={STORAGE_KEY}
+        tableTestId="payments-table"
+        columns={columns.map((c) => ({ id: c.id, label: c.header, hideable: c.hideable !== false }))}
+      />
       <Table
         caption="Payments"
         testId="payments-table"
@@ -89,7 +57,7 @@ export function PaymentsTable({ data }: { data: PaymentObject[] }) {
         rows={data}
         rowKey={(p) => p.id}
         rowData={(p) => ({ "data-payment-id": p.id })}
-        columns={columns.map((c) => ({ ...c, hidden: !table.getColumn(c.id)!.getIsVisible() }))}
+        columns={columns}
       />
     </div>
   );

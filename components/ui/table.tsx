@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
  * from a client one — so a Table needs no "use client" of its own.
  */
 export type Column<T> = {
-  /** The column's identity (a React key; a TanStack column id when the columns come from there). */
+  /** The column's identity (a React key; the id a column choice is kept under). */
   id: string;
   header: ReactNode;
   /** A header only screen readers hear, for a column of buttons. */
