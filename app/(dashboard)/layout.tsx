@@ -5,7 +5,6 @@ import Link from "next/link";
 import { memberContext, requireMember } from "@/lib/http/session/session";
 import { listEndpointProblems } from "@/lib/webhooks/list-endpoint-problems";
 import { can } from "@/lib/service/roles";
-import { QueryProvider } from "@/components/dashboard/query-provider";
 import { PaymentAlertBanner } from "@/components/dashboard/payment-alert-banner";
 import { listOpenAlerts } from "@/lib/alerts/list-open-alerts";
 
@@ -134,9 +133,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         ) : null}
         <PaymentAlertBanner alerts={openAlerts} />
-        <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">
-          <QueryProvider>{children}</QueryProvider>
-        </main>
+        <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { CustomerSummary } from "@/components/dashboard/customer-summary";
 import { DisputeNotice } from "@/components/dashboard/dispute-status";
 import { EscrowPanel } from "@/components/dashboard/escrow-panel";
 import { PaymentDetail } from "@/components/dashboard/payment-detail";
+import { QueryProvider } from "@/components/dashboard/query-provider";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { getPaymentMethod } from "@/lib/customers/list-payment-methods";
@@ -81,7 +82,10 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
           </Card>
         </div>
       ) : null}
-      <PaymentDetail initial={view} canWrite={can(member.role, "payments:write")} canRefund={can(member.role, "refunds:write")} />
+      {/* React Query only here, its one user: the other dashboard pages do not download it. */}
+      <QueryProvider>
+        <PaymentDetail initial={view} canWrite={can(member.role, "payments:write")} canRefund={can(member.role, "refunds:write")} />
+      </QueryProvider>
     </>
   );
 }
