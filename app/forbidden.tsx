@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 export default function Forbidden() {
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
@@ -7,9 +5,10 @@ export default function Forbidden() {
         <p className="text-sm font-semibold text-brand-600">403</p>
         <h1 className="mt-2 text-xl font-semibold text-slate-900">Your role cannot open this page</h1>
         <p className="mt-2 text-sm text-slate-600">Ask an owner or admin of this account if you need access.</p>
-        <Link href="/dashboard" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">
+        {/* A plain link: this root boundary is part of every route, and next/link would put its client code on each (the checkout's too). */}
+        <a href="/dashboard" className="mt-6 inline-block text-sm font-medium text-brand-600 hover:underline">
           Back to the dashboard
-        </Link>
+        </a>
       </div>
     </main>
   );
