@@ -25,7 +25,8 @@ export function EventsTable({ events, empty, deliveries }: { events: EventObject
       className: "font-mono text-xs",
       // The event's own page: its object, its webhook deliveries and the API requests that touched it.
       cell: (e) => (
-        <Link href={`/developers/events/${e.id}`} className="text-brand-700 hover:underline">
+        // No prefetch, as in Table: a row link to a dynamic page would only fetch its route tree.
+        <Link href={`/developers/events/${e.id}`} prefetch={false} className="text-brand-700 hover:underline">
           {e.id}
         </Link>
       ),
@@ -40,7 +41,12 @@ export function EventsTable({ events, empty, deliveries }: { events: EventObject
         const sent = deliveries?.[e.id] ?? [];
         if (sent.length === 0) return <span className="text-slate-500">—</span>;
         return sent.map((d) => (
-          <Link key={d.id} href={`/developers/webhooks/${d.endpoint}?event=${e.id}`} className={`mr-2 hover:underline ${DELIVERY_TONE[d.status]}`}>
+          <Link
+            key={d.id}
+            href={`/developers/webhooks/${d.endpoint}?event=${e.id}`}
+            prefetch={false}
+            className={`mr-2 hover:underline ${DELIVERY_TONE[d.status]}`}
+          >
             {d.status}
           </Link>
         ));
