@@ -17,7 +17,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const dist = path.join(root, process.env.KASSA_NEXT_DIST_DIR ?? ".next");
 export const BUDGET_KB = { checkout: 120, dashboard: 250 } as const;
 /** What `--ci` lets the checkout weigh until its target is met: today's figure, so it can only shrink. */
-const CHECKOUT_CEILING_KB = 147;
+const CHECKOUT_CEILING_KB = 137;
 
 const gzipped = new Map<string, number>();
 function gzipSize(file: string): number {
