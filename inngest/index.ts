@@ -12,6 +12,7 @@ import { sandboxDisputeFn } from "./functions/sandbox-dispute";
 import { settlePaymentFn } from "./functions/settle-payment";
 import { subscriptionPeriodFn } from "./functions/subscription-period";
 import { stripeEventFn } from "./functions/stripe-event";
+import { paypalEventFn } from "./functions/paypal-event";
 import { webhookDeliverFn } from "./functions/webhook-deliver";
 import { webhookFanOutFn } from "./functions/webhook-fan-out";
 import { upiStatusPollFn } from "./functions/upi-status-poll";
@@ -39,6 +40,7 @@ export const functions = [
   webhookDeliverFn,
   checkoutSessionExpiryFn,
   stripeEventFn,
+  paypalEventFn,
   sandboxDisputeFn,
   customerReceiptFn,
   customerInvoiceEmailFn,

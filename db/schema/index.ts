@@ -27,5 +27,6 @@ export * from "./alerts";
 export * from "./payouts";
 export * from "./orders";
 export * from "./request-logs";
+export * from "./paypal-events";
 export * from "./connector-health";
 export * from "./routing";

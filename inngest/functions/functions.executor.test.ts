@@ -63,6 +63,7 @@ describe("Kassa functions through the local executor", () => {
       "kassa-payout-schedule",
       "kassa-payout-send",
       "kassa-payout-sweep",
+      "kassa-paypal-event",
       "kassa-reap-idempotency-keys",
       "kassa-reconcile-payments",
       "kassa-release-available-funds",

@@ -24,6 +24,8 @@ export const INTERNAL_EVENTS = {
   upiCallbackReceived: "upi/callback.received",
   /** An order was created: its saga run authorises, reserves, captures and confirms (inngest/functions/order-saga.ts). */
   orderStarted: "orders/order.started",
+  /** A verified PayPal webhook event was recorded for a merchant's payment: the paypal-event run re-reads and applies it. */
+  paypalEventReceived: "paypal/event.received",
 } as const;
 export type InternalEventName = (typeof INTERNAL_EVENTS)[keyof typeof INTERNAL_EVENTS];
 

@@ -13,7 +13,7 @@ import { jsonTextResponse, toJson } from "./respond";
  * and hand a typed context to one service verb.
  */
 
-export type CallerKind = "api_key" | "session" | "cron" | "stripe" | "upi_psp" | "workflow_engine" | "public";
+export type CallerKind = "api_key" | "session" | "cron" | "stripe" | "paypal" | "upi_psp" | "workflow_engine" | "public";
 
 export interface Call {
   requestId: string;

@@ -107,6 +107,8 @@ export function renderAuthorization(r: Renderer, a: Authorization, inOrder = fal
     // Only the order's nested authorization carries the processor's answer (Orders v2 schema).
     ...(inOrder && a.processor_response ? { processor_response: a.processor_response } : {}),
     expiration_time: a.expiration_time,
+    // Payments v2 names the order of a standalone authorization (as its webhook events carry it too).
+    ...(inOrder ? {} : { supplementary_data: { related_ids: { order_id: a.order_id } } }),
     create_time: a.create_time,
     update_time: a.update_time,
     links,
@@ -140,6 +142,9 @@ export function renderCapture(r: Renderer, c: Capture, inOrder = false, represen
         }
       : {}),
     ...(c.processor_response ? { processor_response: c.processor_response } : {}),
+    ...(inOrder
+      ? {}
+      : { supplementary_data: { related_ids: { order_id: c.order_id, ...(c.authorization_id ? { authorization_id: c.authorization_id } : {}) } } }),
     create_time: c.create_time,
     update_time: c.update_time,
     links,

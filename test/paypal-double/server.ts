@@ -6,6 +6,7 @@ import { createOrder, getOrder, payerAction, payOrder, type PayerOutcome, type R
 import { captureAuthorization, getAuthorization, getCapture, getRefund, refundCapture, voidAuthorization } from "./payments";
 import { renderAuthorization, renderCapture, renderOrder, renderRefund, type Renderer } from "./render";
 import { PayPalState, type Order } from "./state";
+import { webhooks, type Webhooks } from "./webhooks";
 
 export const CLIENT_ID = "double-client-id";
 export const CLIENT_SECRET = "double-client-secret";
@@ -47,6 +48,8 @@ export interface PayPalDouble {
   revokeTokens(): void;
   /** PayPal-Request-Id keys are kept for a while (6 h for Orders, 45 days for Payments); this forgets them all. */
   expireRequestIds(): void;
+  /** Webhook events about the double's objects, signed deliveries of them, and the signature check PayPal answers (webhooks.ts). */
+  webhooks: Webhooks;
   reset(): void;
   close(): Promise<void>;
 }
@@ -88,6 +91,7 @@ export async function startPayPalDouble(): Promise<PayPalDouble> {
     },
     url: "",
   };
+  const hooks = webhooks(r);
 
   function takeFault(method: string, path: string): Fault | undefined {
     const i = faults.findIndex((f) => (!f.method || f.method === method) && (f.path ? f.path.test(path) : path.startsWith("/v2/")));
@@ -221,6 +225,7 @@ export async function startPayPalDouble(): Promise<PayPalDouble> {
       }
     }
     record.body = body;
+    if (method === "POST" && path === "/v1/notifications/verify-webhook-signature") return answer(hooks.verify(body));
     const representation = prefer?.includes("return=representation") ?? false;
 
     let out: Answer;
@@ -275,6 +280,7 @@ export async function startPayPalDouble(): Promise<PayPalDouble> {
     payerAction: (orderId, outcome) => payerAction(r, orderId, outcome)?.order ?? null,
     revokeTokens: () => state.tokens.clear(),
     expireRequestIds: () => void (stored = new Map()),
+    webhooks: hooks,
     reset() {
       // Issued access tokens survive a reset (a client keeps its token across tests, as against PayPal).
       const tokens = state.tokens;

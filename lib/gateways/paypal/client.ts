@@ -1,8 +1,11 @@
 import { Client, Environment, OrdersController, PaymentsController, type OAuthToken } from "@paypal/paypal-server-sdk";
+import { notificationsOf, type PayPalNotifications } from "./notifications";
 
 export interface PayPalApi {
   orders: OrdersController;
   payments: PaymentsController;
+  /** Webhooks v1's signature verification, which the SDK has no controller for: on the same client (token, origin, retries). */
+  notifications: PayPalNotifications;
   /** Drops the cached access token, so the next call fetches a new one (after PayPal answered 401). */
   forgetToken(): void;
   /** The last error of the OAuth token request, which the SDK itself reports only as "Client is not authorized". */
@@ -39,6 +42,20 @@ export function paypalApiFromEnv(env: Record<string, string | undefined> = proce
     timeoutMs: intOr(env.PAYPAL_TIMEOUT_MS, 30_000),
     maxRetries: intOr(env.PAYPAL_MAX_RETRIES, 1),
   });
+}
+
+let shared: { key: string; api: PayPalApi } | undefined;
+
+/**
+ * The process's one PayPal client from the environment, made on first use: the connector and the
+ * webhook verification share it, so one OAuth token serves both. A changed environment makes a new one.
+ */
+export function sharedPayPalApi(env: Record<string, string | undefined> = process.env): PayPalApi {
+  const key = ["PAYPAL_CLIENT_ID", "PAYPAL_CLIENT_SECRET", "PAYPAL_ENVIRONMENT", "PAYPAL_API_BASE", "PAYPAL_TIMEOUT_MS", "PAYPAL_MAX_RETRIES"]
+    .map((name) => env[name] ?? "")
+    .join("\n");
+  if (shared?.key !== key) shared = { key, api: paypalApiFromEnv(env) };
+  return shared.api;
 }
 
 export function paypalApi(options: PayPalClientOptions): PayPalApi {
@@ -83,6 +100,7 @@ export function paypalApi(options: PayPalClientOptions): PayPalApi {
   return {
     orders: new OrdersController(client),
     payments: new PaymentsController(client),
+    notifications: notificationsOf(client),
     forgetToken: () => {
       // The SDK holds this same object; an expiry in the past makes it ask the provider again.
       if (current) current.expiry = 0n;

@@ -12,7 +12,7 @@ export class PayPalUnsupportedError extends ConnectorRequestError {
 }
 
 export interface PayPalConnectorOptions {
-  /** The SDK's controllers; defaults to ones from the environment (PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET, PAYPAL_API_BASE…), made on first use. */
+  /** The SDK's controllers; defaults to the process's shared ones from the environment (PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET, PAYPAL_API_BASE…), made on first use. */
   api?: PayPalApi;
   /** Attempt key → order id (default: Kassa's payment_attempts rows). */
   orders?: PayPalOrderIndex;
@@ -29,8 +29,8 @@ export function createPayPalConnector(options: PayPalConnectorOptions = {}): Con
   let loaded: Promise<{ verbs: typeof Payments; deps: Payments.PayPalDeps }> | undefined;
   const load = () =>
     (loaded ??= Promise.all([import("./payments"), import("./client")]).then(([verbs, client]) => {
-      let api = options.api;
-      return { verbs, deps: { api: () => (api ??= client.paypalApiFromEnv()), orders } };
+      // The process's shared client (the webhook verification uses it too: one OAuth token for both).
+      return { verbs, deps: { api: () => options.api ?? client.sharedPayPalApi(), orders } };
     }));
   const unsupported = (what: string, code?: "processor_unavailable") => () => Promise.reject(new PayPalUnsupportedError(what, code));
   return {
