@@ -67,7 +67,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
         { href: "/settings/upi", label: "UPI" },
         ...(can(member.role, "payouts:read") ? [{ href: "/settings/payouts", label: "Payouts" }] : []),
         { href: "/settings/alerts", label: "Alerts" },
-        ...(can(member.role, "routing:read") ? [{ href: "/settings/routing", label: "Routing" }] : []),
+        ...(can(member.role, "routing:read")
+          ? [
+              { href: "/settings/routing", label: "Routing" },
+              { href: "/connectors", label: "Connectors" },
+            ]
+          : []),
         ...(can(member.role, "audit:read") ? [{ href: "/settings/audit", label: "Audit log" }] : []),
       ],
     },
