@@ -40,7 +40,7 @@ describe.each(engines)("connector breaker on %s", (_engine, open) => {
     })();
   /** Another instance learns of a change by NOTIFY, after commit: a few milliseconds, never a TTL. */
   const sees = (health: ConnectorHealth, key: ConnectorKey, state: string) =>
-    expect.poll(() => health.breaker(key)?.state, { timeout: 2_000, interval: 2 }).toBe(state);
+    expect.poll(() => health.breaker(key)?.state, { timeout: 10_000, interval: 2 }).toBe(state);
   const events = (key: ConnectorKey) =>
     handle.db
       .select()

@@ -31,7 +31,7 @@ afterAll(async () => {
 
 const keep = (h: ConnectorHealth) => (started.push(h), h);
 const sees = (health: ConnectorHealth, key: ConnectorKey, state: string | undefined) =>
-  expect.poll(() => health.breaker(key)?.state, { timeout: 2_000, interval: 2 }).toBe(state);
+  expect.poll(() => health.breaker(key)?.state, { timeout: 10_000, interval: 2 }).toBe(state);
 const failTimes = async (health: ConnectorHealth, key: ConnectorKey, n: number) => {
   for (let i = 0; i < n; i++) await health.record(key, "transient_failure", 20);
 };
@@ -75,7 +75,7 @@ describe("two instances on two database handles", () => {
     // Instance 2 knows the count is not zero (it saw instance 1's increments), so its success resets it.
     await two.record(key, "success", 10);
     await sees(one, key, "closed");
-    await expect.poll(() => one.breaker(key)?.consecutiveFailures, { timeout: 2_000, interval: 2 }).toBe(0);
+    await expect.poll(() => one.breaker(key)?.consecutiveFailures, { timeout: 10_000, interval: 2 }).toBe(0);
     await failTimes(one, key, 3);
     await sees(two, key, "closed");
     await failTimes(two, key, 2);
@@ -92,7 +92,7 @@ describe("two instances on two database handles", () => {
     await a.db.execute(
       sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`,
     );
-    await expect.poll(() => two.listening, { timeout: 5_000, interval: 5 }).toBe(false);
+    await expect.poll(() => two.listening, { timeout: 15_000, interval: 5 }).toBe(false);
 
     // Nothing it held is trusted: the change made meanwhile (its notification lost) is seen at once.
     const counted = countStatements(b);
@@ -106,7 +106,7 @@ describe("two instances on two database handles", () => {
       counted.restore();
     }
 
-    await expect.poll(() => two.listening && two.breaker(key)?.state, { timeout: 5_000, interval: 20 }).toBe("open");
+    await expect.poll(() => two.listening && two.breaker(key)?.state, { timeout: 15_000, interval: 20 }).toBe("open");
     const again = countStatements(b);
     try {
       expect(await two.admit(key)).toMatchObject({ admitted: false, state: "open" });
@@ -219,7 +219,7 @@ class ChildInstance {
 
 describe("an instance in a second process", () => {
   it("sees the other process's transitions by NOTIFY, and only one of the two gets the probe", { timeout: 60_000 }, async () => {
-    const openMs = 400;
+    const openMs = 3_000; // long enough that a loaded machine sees it open before the probe is due
     const child = ChildInstance.spawn(a.url, openMs);
     try {
       expect(await child.ready).toEqual({ listening: true });
@@ -238,7 +238,7 @@ describe("an instance in a second process", () => {
       if (childProbed) await child.record(key, "success");
       else await here.record(key, "success", 5);
       await sees(here, key, "closed");
-      await expect.poll(async () => (await child.breaker(key))?.state, { timeout: 2_000, interval: 5 }).toBe("closed");
+      await expect.poll(async () => (await child.breaker(key))?.state, { timeout: 10_000, interval: 5 }).toBe("closed");
     } finally {
       await child.quit();
     }

@@ -240,9 +240,15 @@ export interface Connector {
 
 /** Thrown when the outcome is unknown (timeout, 5xx, lost response): the caller must retrieve, never assume. */
 export class ConnectorUnknownOutcomeError extends Error {
-  constructor(message = "The processor's response was lost; retrieve the object before retrying.", options?: { cause?: unknown }) {
+  /**
+   * A test card's scripted outcome (the sandbox's pm_card_lostResponse), not the processor's health: it never
+   * counts toward a circuit breaker, so one merchant's test card cannot open test mode's breaker for everyone.
+   */
+  readonly scripted: boolean;
+  constructor(message = "The processor's response was lost; retrieve the object before retrying.", options?: { cause?: unknown; scripted?: boolean }) {
     super(message, options);
     this.name = "ConnectorUnknownOutcomeError";
+    this.scripted = options?.scripted === true;
   }
 }
 

@@ -121,7 +121,8 @@ export async function authorizeAttempt(payment: PaymentRow, attempt: PaymentAtte
     return { kind: "charge", charge };
   } catch (error) {
     if (error instanceof ConnectorUnknownOutcomeError) {
-      record("unknown_outcome");
+      // A test card's scripted loss is the card's behaviour, not the processor's health.
+      record(error.scripted ? "declined" : "unknown_outcome");
       logger.warn({ payment: payment.id, attempt: attempt.id, detail: error.message }, "authorization outcome unknown; reconciling");
       return { kind: "unknown", detail: error.message };
     }

@@ -98,7 +98,9 @@ export async function authorize(deps: SandboxDeps, ctx: ConnectorContext, input:
   }
   if (fault === "after") throw faultError("authorize", fault);
   if (card.behaviour === "lost_response") {
-    throw new ConnectorUnknownOutcomeError("Sandbox authorize: the charge was made but its response was lost (pm_card_lostResponse); retrieve it.");
+    throw new ConnectorUnknownOutcomeError("Sandbox authorize: the charge was made but its response was lost (pm_card_lostResponse); retrieve it.", {
+      scripted: true,
+    });
   }
   return toCharge(inserted);
 }
