@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the API's speed and memory over real HTTP against a production build on a real PostgreSQL
  * (sized like a production server: BENCH_PG_SETTINGS). Measures, in one run:
- *   1. the maximum throughput of a bare route of the same app (GET /api/ping), and its p50/p99 at half of it;
+ *   1. the maximum throughput of a bare route of the same app (GET /api/ping), and its p50/p99 at half of it
+ *      (maximums under autocannon's closed loop; latencies "at half" under an open loop of evenly spaced requests);
  *   2. create+confirm (POST /api/v1/payments, confirm: true, sandbox card, fraud scoring, ledger, outbox,
  *      idempotency, request log): its maximum, and p50/p99 at half of its own maximum;
  *   3. an idempotent replay of a completed create+confirm (same Idempotency-Key, same body): its maximum, and
@@ -9,7 +10,8 @@
  *   4. GET /api/v1/payments/{id}: its maximum against the bare route's;
  *   5. the server's RSS over a soak at half of create+confirm's maximum (KASSA_BENCH_SOAK_SECONDS, default 300);
  *   6. create+confirm on fresh servers without the fraud check (KASSA_BENCH_SKIP_FRAUD_CHECK) and without and
- *      with request logs (KASSA_BENCH_SKIP_REQUEST_LOG), back to back — what each optional stage costs.
+ *      with request logs (KASSA_BENCH_SKIP_REQUEST_LOG), back to back — what each optional stage costs — and for a
+ *      merchant whose payments go through routing rules (a 50/50 split over the two sandboxes) and breakers.
  * Prints the figures beside the targets, writes them to bench/last.json (committed, so a change shows in review),
  * and with `--compare` first prints each figure's change against the bench/last.json it replaces.
  * KASSA_BENCH_SKIP_BUILD=1 reuses an existing .next build; KASSA_BENCH_SECONDS sets each measurement;
@@ -73,24 +75,55 @@ function serverMs(headers: Record<string, string | undefined>): number | undefin
 }
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 
-/** Latency at a fixed rate (half of a maximum): the client's, and the server's own (`server.p50`, `server.p99`). */
-async function at(target: Target, rate: number, duration = seconds): Promise<autocannon.Result & { server: { p50: number; p99: number } }> {
-  const times: number[] = [];
-  const onResponse = (_status: number, _body: string, _context: unknown, headers: Record<string, string>) => {
-    const ms = serverMs(headers);
-    if (ms !== undefined) times.push(ms);
-  };
+interface Paced {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  /** The server's own time per request (its Server-Timing header). */
+  server: { p50: number; p99: number };
+}
+
+/**
+ * Latency at a fixed rate (half of a maximum), open loop: one request every 1/rate seconds whatever the
+ * answers, as clients arrive. (autocannon's overallRate releases its connections' requests together, in
+ * bursts of `connections`, so every request would also wait for the rest of its burst.)
+ */
+async function at(target: Target, rate: number, duration = seconds): Promise<Paced> {
+  const latencies: number[] = [];
+  const server: number[] = [];
+  const interval = 1000 / Math.max(1, rate);
   const { method = "GET", headers, body } = target;
-  const r = await load({
-    ...target,
-    requests: [{ method, ...(headers ? { headers } : {}), ...(body ? { body } : {}), onResponse } as autocannon.Request],
-    duration,
-    connections,
-    overallRate: Math.max(1, Math.floor(rate)),
-  });
-  errors += r.non2xx + r.errors;
-  times.sort((a, b) => a - b);
-  return { ...r, server: { p50: percentile(times, 0.5), p99: percentile(times, 0.99) } };
+  const started = performance.now();
+  const inflight: Promise<void>[] = [];
+  let sent = 0;
+  for (let next = started; next < started + duration * 1000; next += interval) {
+    const wait = next - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const t = performance.now();
+    sent++;
+    inflight.push(
+      fetch(target.url!, { method, ...(headers ? { headers: headers as Record<string, string> } : {}), ...(body ? { body: body as string } : {}) }).then(
+        async (res) => {
+          await res.arrayBuffer();
+          latencies.push(performance.now() - t);
+          const ms = serverMs({ "server-timing": res.headers.get("server-timing") ?? undefined });
+          if (ms !== undefined) server.push(ms);
+          if (res.status >= 300) errors++;
+        },
+        () => {
+          errors++;
+        },
+      ),
+    );
+  }
+  await Promise.all(inflight);
+  latencies.sort((a, b) => a - b);
+  server.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    requests: { average: sent / duration },
+    latency: { p50: round(percentile(latencies, 0.5)), p99: round(percentile(latencies, 0.99)) },
+    server: { p50: percentile(server, 0.5), p99: percentile(server, 0.99) },
+  };
 }
 
 /**
@@ -158,6 +191,26 @@ try {
     ctx: { merchantId, livemode: false, actor: { type: "user", id: userId }, role: "owner", db: h.db },
     input: { kind: "secret", name: "bench" },
   });
+  // A second merchant whose payments go through routing rules (a 50/50 split over the two sandboxes) and breakers.
+  const { updateRoutingRules } = await import("@/lib/routing/update-routing-rules");
+  const routed = await signUp({
+    db: h.db,
+    input: { name: "Bench routed", email: `bench-routed-${Date.now()}@kassa.test`, password: "bench horse battery", business_name: "Bench routed" },
+  });
+  const routedCtx = { merchantId: routed.merchantId, livemode: false, actor: { type: "user" as const, id: routed.userId }, role: "owner" as const, db: h.db };
+  const routedKey = (await createApiKey({ ctx: routedCtx, input: { kind: "secret", name: "bench" } })).secret;
+  await updateRoutingRules({
+    ctx: routedCtx,
+    input: {
+      rules: [],
+      default: {
+        split: [
+          { connector: "sandbox", weight: 50 },
+          { connector: "sandbox_b", weight: 50 },
+        ],
+      },
+    },
+  });
   await h.close();
 
   const headers = { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" };
@@ -208,6 +261,9 @@ try {
   await settle(databaseUrl);
   await start();
   const full = await max(payment);
+  await settle(databaseUrl);
+  await start();
+  const withRouting = await max({ ...payment, headers: { ...headers, Authorization: `Bearer ${routedKey}` } });
 
   const figures: Figures = {
     "bare.rps": bare.requests.average,
@@ -230,6 +286,8 @@ try {
     "stages.without_request_log.rps": unlogged.requests.average,
     "stages.request_log_ratio": full.requests.average / unlogged.requests.average,
     "stages.fraud_check_ratio": full.requests.average / unscored.requests.average,
+    "stages.with_routing.rps": withRouting.requests.average,
+    "stages.routing_ratio": withRouting.requests.average / full.requests.average,
     "soak.rss_start_mb": settled[0]!,
     "soak.rss_end_mb": settled.at(-1)!,
     "soak.rss_drift": (settled.at(-1)! - settled[0]!) / settled[0]!,
@@ -248,7 +306,8 @@ try {
       `    server time at half                p50 ${f("replay.half.server_p50_ms", 1)} ms  p99 ${f("replay.half.server_p99_ms", 1)} ms (target p99 ≤ 5 ms server time)`,
       `  GET /api/v1/payments/{id}            ${f("get_by_id.rps")} req/s = ${pct("get_by_id.ratio_to_bare")} of bare (target ≥ 70 %)`,
       `  stages, fresh servers back to back:  full ${f("stages.full.rps")} req/s, without fraud check ${f("stages.without_fraud_check.rps")} (full = ${pct("stages.fraud_check_ratio")}),`,
-      `                                       without request log ${f("stages.without_request_log.rps")} (full = ${pct("stages.request_log_ratio")}, target ≥ 95 %)`,
+      `                                       without request log ${f("stages.without_request_log.rps")} (full = ${pct("stages.request_log_ratio")}, target ≥ 95 %),`,
+      `                                       with routing rules and breakers ${f("stages.with_routing.rps")} (${pct("stages.routing_ratio")} of full)`,
       `  soak ${soakSeconds} s at half load: RSS ${f("soak.rss_start_mb")} MB → ${f("soak.rss_end_mb")} MB (${pct("soak.rss_drift")}, range ${Math.min(...settled)}–${Math.max(...settled)} MB after 30 s; target ±10 %)`,
       `  errors: ${errors} non-2xx or connection errors`,
       "",
