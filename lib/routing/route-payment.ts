@@ -6,7 +6,7 @@ import { testCardByPaymentMethod } from "@/lib/gateways/sandbox/test-cards";
 import type { ServiceContext } from "@/lib/service/context";
 import type { RoutingFacts } from "./compile";
 import { compiledRouting } from "./routing-cache";
-import { connectorHealth } from "@/lib/connector-health/process-connector-health";
+import { startedConnectorHealth } from "@/lib/connector-health/process-connector-health";
 
 export interface PaymentRoute {
   connector: ConnectorName;
@@ -50,6 +50,8 @@ export async function routePayment(
   ctx: Pick<ServiceContext, "merchantId" | "livemode">,
   payment: { id: string; amount: bigint; currency: string; paymentMethod: string },
 ): Promise<PaymentRoute | null> {
+  // Only a portable token is ever routed: the others never cost a lookup.
+  if (!testCardByPaymentMethod(payment.paymentMethod)) return null;
   const { router, version } = await compiledRouting(db, ctx);
   if (!router) return null;
   const decision = router({
@@ -63,8 +65,9 @@ export async function routePayment(
   const portable = decision.candidates.filter((c) => accepts(c, payment.paymentMethod));
   if (portable.length === 0) return null;
   // A connector whose breaker refuses goes last (from memory: no statement); once its probe is due it takes its place again.
-  const health = await connectorHealth();
-  const open = (c: string) => health.refusing({ connector: c, livemode: ctx.livemode });
+  // From memory only (the caller may hold a transaction): before the breakers have started, no order changes.
+  const health = startedConnectorHealth();
+  const open = (c: string) => health?.refusing({ connector: c, livemode: ctx.livemode }) === true;
   const candidates = [...portable.filter((c) => !open(c)), ...portable.filter(open)];
   return { connector: candidates[0] as ConnectorName, routing: { version, rule: decision.rule, candidates } };
 }

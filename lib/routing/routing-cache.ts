@@ -42,6 +42,12 @@ function routingCache(): Promise<NotifiedCache<CompiledRouting> | null> {
   return g[GLOBAL_KEY];
 }
 
+function startedRoutingCache(): NotifiedCache<CompiledRouting> | null | undefined {
+  const g = globalThis as GlobalWithCache;
+  if (!g[GLOBAL_KEY]) void routingCache().catch(() => undefined);
+  return g[STARTED];
+}
+
 /** After this instance changed a merchant's rules: its own cache forgets them before the answer goes out. */
 export function dropCachedRouting(merchantId: string): void {
   (globalThis as GlobalWithCache)[STARTED]?.invalidate(merchantId);
@@ -64,7 +70,9 @@ async function compileStored(db: Executor, ctx: Pick<ServiceContext, "merchantId
  * read and compiled now (Neon's driver cannot LISTEN: one read per payment there).
  */
 export async function compiledRouting(db: Executor, ctx: Pick<ServiceContext, "merchantId" | "livemode">): Promise<CompiledRouting> {
-  const cache = await routingCache();
+  // Never waits for the cache to start: the caller may hold a transaction, and on PGlite's one connection the
+  // cache's LISTEN would wait for it. Until the cache listens, the rules are read through `db`.
+  const cache = startedRoutingCache();
   const key = `${ctx.merchantId}:${ctx.livemode ? "live" : "test"}`;
   const now = Date.now();
   const hit = cache?.get(key, now);
