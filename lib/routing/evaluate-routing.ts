@@ -1,26 +1,21 @@
 import { z } from "zod";
-import { testCardByPaymentMethod } from "@/lib/gateways/sandbox/test-cards";
 import { amountSchema } from "@/lib/payments/inputs";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
 import { newId } from "@/lib/ids";
-import { isCurrency } from "@/lib/money";
 import { connectorNameFor } from "@/lib/payments/connector";
 import { KassaError } from "@/lib/service/errors";
 import { compileRouting, type RoutingFacts } from "./compile";
 import { routableConnectors } from "./connectors";
 import { loadRouting } from "./load-routing";
 import type { RoutingDecisionObject } from "./routing-object";
-import { CARD_BRANDS, ROUTABLE_PAYMENT_METHOD_TYPES, RoutingRulesInput } from "./rules";
+import { CARD_BRANDS, currency, ROUTABLE_PAYMENT_METHOD_TYPES, RoutingRulesInput } from "./rules";
+import { cardFacts } from "./route-payment";
 
 export const EvaluateRoutingInput = z.strictObject({
   amount: amountSchema,
-  currency: z
-    .string()
-    .length(3)
-    .transform((s) => s.toLowerCase())
-    .refine(isCurrency, "must be an ISO 4217 currency Kassa supports"),
+  currency,
   payment_method_type: z.enum(ROUTABLE_PAYMENT_METHOD_TYPES).optional(),
   /** A test card (pm_card_visa …): its brand, country and BIN. */
   payment_method: z.string().min(1).max(255).optional(),
@@ -47,7 +42,7 @@ export const EvaluateRoutingInput = z.strictObject({
 export async function evaluateRouting({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<RoutingDecisionObject> {
   requirePermission(ctx, "routing:read");
   const data = parseWith(EvaluateRoutingInput, input);
-  const card = data.payment_method ? testCardByPaymentMethod(data.payment_method) : undefined;
+  const card = data.payment_method ? cardFacts(data.payment_method) : null;
   const facts: RoutingFacts = {
     paymentId: data.payment ?? newId("payment"),
     amount: BigInt(data.amount),
@@ -56,7 +51,7 @@ export async function evaluateRouting({ ctx, input }: { ctx: ServiceContext; inp
     card: {
       brand: data.card_brand ?? card?.brand ?? null,
       country: data.card_country ?? card?.country ?? null,
-      bin: data.bin ?? card?.number.slice(0, 6) ?? null,
+      bin: data.bin ?? card?.bin ?? null,
     },
   };
   const saved = data.rules ? null : await loadRouting(await executor(ctx), ctx);

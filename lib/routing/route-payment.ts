@@ -34,7 +34,7 @@ function accepts(connector: string, paymentMethod: string): boolean {
 }
 
 /** What routing knows of a card before it is charged: a test card's brand, issuing country and BIN. */
-function cardFacts(paymentMethod: string): RoutingFacts["card"] {
+export function cardFacts(paymentMethod: string): RoutingFacts["card"] {
   const card = testCardByPaymentMethod(paymentMethod);
   return card ? { brand: card.brand, country: card.country, bin: card.number.slice(0, 6) } : null;
 }

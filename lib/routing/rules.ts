@@ -18,7 +18,8 @@ const connectorName = z
   .min(1)
   .max(40)
   .regex(/^[a-z][a-z0-9_]*$/, "must be a connector name such as sandbox or stripe");
-const currency = z
+/** A lowercase ISO 4217 code Kassa supports (rules' currency lists, the tester's payment). */
+export const currency = z
   .string()
   .length(3)
   .transform((s) => s.toLowerCase())
