@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appCsp, checkoutCsp, embedOriginParam } from "@/lib/checkout/csp";
 
-const CHECKOUT = /^\/(pay|l|sandbox\/3ds|billing)\//;
+const CHECKOUT = /^\/(pay|l|sandbox\/3ds|sandbox\/paypal|billing)\//;
 /** Pages a registered merchant origin may frame (the embed flow): a checkout session's, never a payment link's or the billing portal's. */
 const EMBEDDABLE = /^\/(pay|sandbox\/3ds)\//;
 /** The hosted invoice's PDF: Chrome applies a page's CSP to its PDF viewer, which `object-src 'none'` leaves blank. */

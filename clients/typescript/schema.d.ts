@@ -3648,7 +3648,7 @@ export interface components {
       customer_email: string | null;
       success_url: string | null;
       cancel_url: string | null;
-      payment_method_types: ("card" | "upi")[];
+      payment_method_types: ("card" | "upi" | "paypal")[];
       /** @enum {string} */
       capture_method: "automatic" | "manual";
       /** @description Key-value pairs the merchant attached to the object. */
@@ -3933,6 +3933,7 @@ export interface components {
           | "incorrect_cvc"
           | "processing_error"
           | "authentication_required"
+          | "payment_intent_authentication_failure"
           | "incorrect_number"
           | "invalid_expiry_year"
           | "invalid_cvc"
@@ -4476,7 +4477,7 @@ export interface components {
        * @example 1764720000
        */
       authorization_expires_at: number | null;
-      /** @description The payment method (card token, pm_…, or upi). */
+      /** @description The payment method (card token, pm_…, upi, or paypal). */
       payment_method: string | null;
       payment_method_details: components["schemas"]["PaymentMethodDetails"];
       /**
@@ -4608,7 +4609,7 @@ export interface components {
        */
       created: number;
     };
-    /** @description How the payment was paid: a card or UPI. */
+    /** @description How the payment was paid: a card, UPI or a PayPal account. */
     PaymentMethodDetails:
       | {
           /** @enum {string} */
@@ -4619,6 +4620,11 @@ export interface components {
           /** @enum {string} */
           type: "upi";
           upi: components["schemas"]["UpiDetails"];
+        }
+      | {
+          /** @enum {string} */
+          type: "paypal";
+          paypal: components["schemas"]["PayPalDetails"];
         }
       | null;
     /** @description A page of PaymentMethod objects, newest first. */
@@ -4729,6 +4735,15 @@ export interface components {
         /** @description The day (1–31), for monthly; a shorter month pays on its last day. */
         monthly_anchor: number | null;
       };
+    };
+    /** @description The PayPal account that approved a wallet payment. */
+    PayPalDetails: {
+      /** @description PayPal's id of the payer's account. */
+      payer_id: string | null;
+      payer_email: string | null;
+      payer_name: string | null;
+      /** @description The payer's country (ISO 3166-1 alpha-2), when PayPal tells it. */
+      country: string | null;
     };
     /** @description How much and how often a product costs; never changes once made. */
     Price: {
@@ -6650,7 +6665,7 @@ export interface operations {
           success_url: string;
           /** Format: uri */
           cancel_url: string;
-          payment_method_types?: ("card" | "upi")[];
+          payment_method_types?: ("card" | "upi" | "paypal")[];
           /** @enum {string} */
           capture_method?: "automatic" | "manual";
           /** @description Up to 50 keys of ≤ 40 characters, string values of ≤ 500. */
@@ -12035,7 +12050,7 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          payment_method_types?: ("card" | "upi")[];
+          payment_method_types?: ("card" | "upi" | "paypal")[];
           payment_method_options?: {
             upi?: {
               /** @enum {string} */

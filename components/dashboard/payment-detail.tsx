@@ -54,7 +54,15 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
           </div>
           <div>
             <dt className="text-slate-600">Method</dt>
-            <dd>{card ? `${card.brand} · ${card.last4}` : p.payment_method === "upi" ? "UPI" : (p.payment_method ?? "—")}</dd>
+            <dd>
+              {card
+                ? `${card.brand} · ${card.last4}`
+                : p.payment_method === "upi"
+                  ? "UPI"
+                  : p.payment_method === "paypal"
+                    ? `PayPal${p.payment_method_details?.paypal?.payer_email ? ` · ${p.payment_method_details.paypal.payer_email}` : ""}`
+                    : (p.payment_method ?? "—")}
+            </dd>
           </div>
           <div>
             <dt className="text-slate-600">Capture</dt>

@@ -49,6 +49,14 @@ export interface CardDetails {
   funding: string;
 }
 
+/** payment_method_details.paypal: the PayPal account that approved a wallet payment (Stripe's shape). */
+export interface PayPalDetails {
+  payer_id: string | null;
+  payer_email: string | null;
+  payer_name: string | null;
+  country: string | null;
+}
+
 export interface PendingOperation {
   type: "capture" | "cancel";
   key: string;
@@ -85,6 +93,8 @@ export const payments = pgTable(
     outcome: jsonb().$type<PaymentOutcome>(),
     /** payment_method_details.upi for a UPI payment (lib/upi). */
     upi: jsonb().$type<UpiDetails>(),
+    /** payment_method_details.paypal for a PayPal wallet payment, once the payer approved it. */
+    paypal: jsonb().$type<PayPalDetails>(),
     customer: text(),
     description: text(),
     receiptEmail: text(),
@@ -179,6 +189,10 @@ export const paymentAttempts = pgTable(
     index().on(t.status, t.createdAt),
     // The alerts' evaluation: every attempt of the trailing 15 minutes, across merchants, by one range scan.
     index("payment_attempts_created_idx").on(t.createdAt),
+    // A processor's webhook names its own object (a PayPal order): the attempt that made it, without a scan.
+    index("payment_attempts_processor_idx")
+      .on(t.processorId)
+      .where(sql`${t.processorId} is not null`),
   ],
 );
 export type PaymentAttemptRow = typeof paymentAttempts.$inferSelect;

@@ -1,5 +1,14 @@
 import { bigint, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
-import type { CaptureMethod, CardDetails, ChargeFailure, ChargeStatus, NextAction, RefundResult, RiskLevel } from "../../lib/gateways/types";
+import type {
+  CaptureMethod,
+  CardDetails,
+  ChargeFailure,
+  ChargeStatus,
+  NextAction,
+  PayPalChargeDetails,
+  RefundResult,
+  RiskLevel,
+} from "../../lib/gateways/types";
 import { createdAt, primaryId, tenant, timestamps } from "./columns";
 
 // The sandbox processor's own state (lib/gateways/sandbox). It stands in for another company's
@@ -25,7 +34,10 @@ export const sandboxCharges = pgTable(
     amountRefunded: money(),
     currency: text().notNull(),
     paymentMethod: text().notNull(),
-    card: jsonb().$type<CardDetails>().notNull(),
+    /** The test card (null for a PayPal wallet charge: `paypal`). */
+    card: jsonb().$type<CardDetails>(),
+    /** A PayPal wallet charge (payment method `paypal`): the sandbox buyer who approved it on the simulated page, once they did. */
+    paypal: jsonb().$type<PayPalChargeDetails>(),
     /** The test card's behaviour, fixed at authorization (refund_fails acts later). */
     behaviour: text().notNull(),
     failure: jsonb().$type<ChargeFailure>(),

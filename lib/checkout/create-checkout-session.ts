@@ -1,3 +1,5 @@
+import { walletConnectorNameFor } from "@/lib/payments/connector";
+import { paypalAccepts } from "@/lib/gateways/paypal/map";
 import { checkoutSessions, type CheckoutSessionRow } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
@@ -38,6 +40,20 @@ export async function createCheckoutSession({
       throw new KassaError("payment_method_unsupported", "UPI payments are captured at once: capture_method manual is for cards.", {
         param: "capture_method",
       });
+    }
+  }
+  if (paymentMethodTypes.includes("paypal")) {
+    // PayPal's own list of currencies when PayPal carries it; the sandbox's simulated wallet takes any.
+    let connector: string;
+    try {
+      connector = walletConnectorNameFor(ctx);
+    } catch {
+      throw new KassaError("payment_method_unsupported", "PayPal is not set up for live payments (PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET).", {
+        param: "payment_method_types",
+      });
+    }
+    if (connector === "paypal" && !paypalAccepts(data.currency)) {
+      throw new KassaError("payment_method_currency_mismatch", `PayPal does not take ${data.currency.toUpperCase()}.`, { param: "payment_method_types" });
     }
   }
   return openCheckoutSession(

@@ -10,6 +10,7 @@ const MESSAGES: Record<string, string> = {
   incorrect_cvc: "Your card's security code is incorrect.",
   fraudulent: "Your card was declined. Try another card.",
   authentication_required: "Your bank could not authenticate this payment. Try again or use another card.",
+  payment_intent_authentication_failure: "You canceled the PayPal payment. Nothing was charged; choose a way to pay.",
   processing_error: "An error occurred while processing your card. Try again in a moment.",
 };
 

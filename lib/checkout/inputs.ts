@@ -30,7 +30,7 @@ export const CreateCheckoutSessionInput = z.strictObject({
   customer_email: z.email().max(254).optional(),
   success_url: httpUrl,
   cancel_url: httpUrl,
-  payment_method_types: z.array(z.enum(CHECKOUT_PAYMENT_METHOD_TYPES)).min(1).max(2).optional(),
+  payment_method_types: z.array(z.enum(CHECKOUT_PAYMENT_METHOD_TYPES)).min(1).max(3).optional(),
   capture_method: z.enum(CAPTURE_METHODS).optional(),
   metadata: metadataSchema.optional(),
   /** Sites allowed to show this checkout in an iframe through embed.js. */

@@ -53,6 +53,9 @@ export async function payCheckoutSession({
     throw new KassaError("payment_method_unsupported", "This checkout does not take UPI.", { param: "payment_method" });
   }
   if (!upi && !paymentMethod) throw new KassaError("parameter_missing", "Missing required param: payment_method.", { param: "payment_method" });
+  if (paymentMethod === "paypal" && !found.session.paymentMethodTypes.includes("paypal")) {
+    throw new KassaError("payment_method_unsupported", "This checkout does not take PayPal.", { param: "payment_method" });
+  }
   const confirmation = upi
     ? { payment_method: "upi", payment_method_options: { upi: { flow: upi.flow, ...(upi.vpa ? { vpa: upi.vpa } : {}) } } }
     : { payment_method: paymentMethod };

@@ -19,21 +19,25 @@ export interface Challenge {
   session: { id: string; embedOrigins: string[] } | null;
 }
 
+/** Which sandbox page answers: the card issuer's 3D Secure, or PayPal's approval (the simulated wallet). */
+export type ChallengeKind = "3ds" | "paypal";
+
 const noSuchChallenge = (id: string) => new KassaError("resource_missing", `No such authentication: '${id}'`);
 
 /**
- * The sandbox's 3D Secure page stands in for the card issuer's, so it knows its charge by id alone
+ * The sandbox's 3D Secure page stands in for the card issuer's (its PayPal page for PayPal's), so it knows its charge by id alone
  * (the id in the redirect URL is the credential, as with a real ACS); the payment is then read in
  * that charge's merchant and mode.
  */
-export async function findChallenge(processorId: string): Promise<Challenge> {
+export async function findChallenge(processorId: string, kind: ChallengeKind = "3ds"): Promise<Challenge> {
   const db = await getDb();
   if (!/^sbch_[0-9a-z]{26}$/.test(processorId)) throw noSuchChallenge(processorId);
   const [charge] = await db
-    .select({ merchantId: sandboxCharges.merchantId, livemode: sandboxCharges.livemode, paymentId: sandboxCharges.paymentId })
+    .select({ merchantId: sandboxCharges.merchantId, livemode: sandboxCharges.livemode, paymentId: sandboxCharges.paymentId, card: sandboxCharges.card })
     .from(sandboxCharges)
     .where(eq(sandboxCharges.id, processorId));
-  if (!charge) throw noSuchChallenge(processorId);
+  // A card's 3D Secure is answered on the 3DS page only, a PayPal wallet charge (no card) on the PayPal page only.
+  if (!charge || (charge.card === null) !== (kind === "paypal")) throw noSuchChallenge(processorId);
   const ctx: ServiceContext = { merchantId: kassaMerchantOf(charge.merchantId), livemode: charge.livemode, actor: systemActor("sandbox-3ds") };
   const row = await loadPayment(db, ctx, charge.paymentId);
   const payment = serializePayment(row);
@@ -45,8 +49,16 @@ export async function findChallenge(processorId: string): Promise<Challenge> {
 }
 
 /** The customer's answer on the challenge page: the payment continues to succeeded, or back to requires_payment_method. */
-export async function answerSandboxChallenge({ processorId, outcome }: { processorId: string; outcome: "succeed" | "fail" }) {
-  const challenge = await findChallenge(processorId);
+export async function answerSandboxChallenge({
+  processorId,
+  outcome,
+  kind = "3ds",
+}: {
+  processorId: string;
+  outcome: "succeed" | "fail";
+  kind?: ChallengeKind;
+}) {
+  const challenge = await findChallenge(processorId, kind);
   if (challenge.payment.status !== "requires_action") return { payment: challenge.payment, returnUrl: challenge.returnUrl };
   const { payment } = await completeAuthentication({ ctx: challenge.ctx, paymentId: challenge.payment.id, outcome });
   if (challenge.session) await completeCheckoutSession({ ctx: challenge.ctx, id: challenge.session.id });

@@ -91,6 +91,14 @@ export interface UpiChargeDetails {
   expiresAt: Date;
 }
 
+/** The PayPal account that pays a wallet payment; null fields until the payer approved it. */
+export interface PayPalChargeDetails {
+  payerId: string | null;
+  payerEmail: string | null;
+  payerName: string | null;
+  country: string | null;
+}
+
 /** The processor's view of one authorization attempt (Stripe: a PaymentIntent and its latest charge). */
 export interface Charge {
   /** sandbox: sbch_…; Stripe: pi_… */
@@ -105,7 +113,10 @@ export interface Charge {
   amountCaptured: bigint;
   amountRefunded: bigint;
   currency: string;
-  paymentMethod: { id: string; type: "card"; card: CardDetails } | { id: "upi"; type: "upi"; upi: UpiChargeDetails };
+  paymentMethod:
+    | { id: string; type: "card"; card: CardDetails }
+    | { id: "upi"; type: "upi"; upi: UpiChargeDetails }
+    | { id: "paypal"; type: "paypal"; paypal: PayPalChargeDetails };
   failure: ChargeFailure | null;
   nextAction: NextAction | UpiNextAction | null;
   riskLevel: RiskLevel;

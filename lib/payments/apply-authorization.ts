@@ -10,6 +10,7 @@ import {
   type PaymentAttemptRow,
   type PaymentError,
   type PaymentRow,
+  type PayPalDetails,
   type UpiDetails,
 } from "@/db/schema";
 import type { ErrorCode } from "@/lib/service/error-codes";
@@ -317,6 +318,7 @@ function changeFor(
     processorId: charge.processorId,
     card: cardOf(charge),
     ...(charge.paymentMethod.type === "upi" ? { upi: upiDetailsOf(charge, payment.upi) } : {}),
+    ...(charge.paymentMethod.type === "paypal" ? { paypal: paypalDetailsOf(charge) } : {}),
   };
   switch (charge.status) {
     case "succeeded": {
@@ -422,6 +424,14 @@ function upiDetailsOf(charge: Charge, before: UpiDetails | null): UpiDetails | u
     payer_name: u.payerName ?? before?.payer_name ?? null,
     late_refund: before?.late_refund ?? null,
   };
+}
+
+/** payment_method_details.paypal: who approved the wallet payment (null until they did). */
+function paypalDetailsOf(charge: Charge): PayPalDetails | null {
+  if (charge.paymentMethod.type !== "paypal") return null;
+  const p = charge.paymentMethod.paypal;
+  if (!p.payerId && !p.payerEmail) return null;
+  return { payer_id: p.payerId, payer_email: p.payerEmail, payer_name: p.payerName, country: p.country };
 }
 
 function cardOf(charge: Charge) {

@@ -58,6 +58,7 @@ export async function startAttempt(
       lastPaymentError: null,
       nextAction: null,
       card: null,
+      paypal: null,
       connector,
       upi: opts.upi ?? null,
       ...(fraud ? { outcome: fraud.outcome } : {}),

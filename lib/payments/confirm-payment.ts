@@ -6,7 +6,7 @@ import { KassaError } from "@/lib/service/errors";
 import type { ConnectorName } from "@/lib/gateways/types";
 import { assertPaymentCustomer } from "@/lib/customers/check-payment-customer";
 import { startAttempt } from "./attempt";
-import { assertPaymentMethodKnown, connectorNameFor, upiConnectorNameFor } from "./connector";
+import { assertPaymentMethodKnown, connectorNameFor, upiConnectorNameFor, walletConnectorNameFor } from "./connector";
 import { executor } from "@/lib/service/context";
 import type { UpiDetails } from "@/db/schema";
 import { prepareUpiPayment } from "@/lib/upi/prepare-upi-payment";
@@ -48,10 +48,16 @@ export async function confirmPayment({ ctx, id, input }: { ctx: ServiceContext; 
       declareRecovery(changes, { paymentId: payment.id, attemptId: started.attempt.id });
       return started;
     }
-    // A card after a UPI try goes back to the mode's card processor.
-    const connector = (payment.connector === "upi_sandbox" ? connectorNameFor(ctx) : payment.connector) as ConnectorName;
-    assertPaymentMethodKnown(connector, paymentMethod);
-    await assertPaymentCustomer(tx, ctx, connector, payment.customer, paymentMethod);
+    const wallet = paymentMethod === "paypal";
+    const returnUrl = data.return_url ?? payment.returnUrl;
+    if (wallet && !returnUrl)
+      throw new KassaError("parameter_missing", "Missing required param: return_url (a PayPal payment returns there after approval).", { param: "return_url" });
+    // The wallet has its own processor; a card after a UPI or PayPal try goes back to the mode's card processor.
+    const connector = wallet
+      ? walletConnectorNameFor(ctx)
+      : ((payment.connector === "upi_sandbox" || payment.paymentMethod === "paypal" ? connectorNameFor(ctx) : payment.connector) as ConnectorName);
+    if (!wallet) assertPaymentMethodKnown(connector, paymentMethod);
+    await assertPaymentCustomer(tx, ctx, connector, payment.customer, wallet ? undefined : paymentMethod);
     const attemptId = newId("paymentAttempt");
     const fraud = await checkAttempt(tx, ctx, { payment, attemptId, paymentMethod });
     changes.write(...fraudPhaseAWrites(tx, ctx, fraud));

@@ -24,13 +24,40 @@ export function upiConnectorNameFor(ctx: Pick<ServiceContext, "livemode">): Conn
   return "upi_sandbox";
 }
 
-/** Whether a request asks for UPI: payment_method "upi", or payment_method_types ["upi"] alone. */
-export function wantsUpi(data: { payment_method?: string; payment_method_types?: readonly string[]; payment_method_options?: { upi?: unknown } }): boolean {
-  const upi =
-    data.payment_method === "upi" || (data.payment_method === undefined && data.payment_method_types?.length === 1 && data.payment_method_types[0] === "upi");
-  if (data.payment_method === "upi" && data.payment_method_types && !data.payment_method_types.includes("upi")) {
-    throw new KassaError("parameter_invalid", "payment_method upi is not in payment_method_types.", { param: "payment_method_types" });
+/**
+ * Which processor serves a PayPal wallet payment (payment method `paypal`): PayPal when PAYPAL_CLIENT_ID
+ * and PAYPAL_CLIENT_SECRET are set; otherwise, in test mode, the sandbox and its simulated approval page.
+ */
+export function walletConnectorNameFor(ctx: Pick<ServiceContext, "livemode">, env: Record<string, string | undefined> = process.env): ConnectorName {
+  if (env.PAYPAL_CLIENT_ID && env.PAYPAL_CLIENT_SECRET) return "paypal";
+  if (!ctx.livemode) return "sandbox";
+  throw new KassaError(
+    "processor_unavailable",
+    "Live PayPal payments need PayPal: set PAYPAL_CLIENT_ID and PAYPAL_CLIENT_SECRET. Use a test key to try the sandbox.",
+    {
+      param: "payment_method",
+    },
+  );
+}
+
+type MethodRequest = { payment_method?: string; payment_method_types?: readonly string[] };
+
+/** A method named by payment_method, or by payment_method_types alone; refused when the two disagree. */
+function wants(method: "upi" | "paypal", data: MethodRequest): boolean {
+  if (data.payment_method === method && data.payment_method_types && !data.payment_method_types.includes(method)) {
+    throw new KassaError("parameter_invalid", `payment_method ${method} is not in payment_method_types.`, { param: "payment_method_types" });
   }
+  return (
+    data.payment_method === method || (data.payment_method === undefined && data.payment_method_types?.length === 1 && data.payment_method_types[0] === method)
+  );
+}
+
+/** Whether a request asks for a PayPal wallet payment: payment_method "paypal", or payment_method_types ["paypal"] alone. */
+export const wantsPayPal = (data: MethodRequest): boolean => wants("paypal", data);
+
+/** Whether a request asks for UPI: payment_method "upi", or payment_method_types ["upi"] alone. */
+export function wantsUpi(data: MethodRequest & { payment_method_options?: { upi?: unknown } }): boolean {
+  const upi = wants("upi", data);
   if (!upi && data.payment_method_options?.upi) {
     throw new KassaError("parameter_invalid", 'payment_method_options.upi is for a UPI payment (payment_method_types: ["upi"]).', {
       param: "payment_method_options",
@@ -50,6 +77,7 @@ export function connectorOf(name: string): Connector {
  */
 export function assertPaymentMethodKnown(connector: ConnectorName, paymentMethod: string): void {
   // A card the sandbox saved (pm_ + a Kassa-style id) is checked against Kassa's records by assertPaymentCustomer.
+  if (paymentMethod === "paypal") return;
   if (connector === "sandbox" && !testCardByPaymentMethod(paymentMethod) && !isId("sandboxPaymentMethod", paymentMethod)) {
     throw new KassaError("resource_missing", `No such PaymentMethod: '${paymentMethod}'. In test mode use a test method such as pm_card_visa.`, {
       param: "payment_method",

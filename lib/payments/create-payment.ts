@@ -7,7 +7,7 @@ import { KassaError } from "@/lib/service/errors";
 import { assertPaymentCustomer } from "@/lib/customers/check-payment-customer";
 import { newId } from "@/lib/ids";
 import { AUTHORIZATION_TTL_MS } from "./apply-authorization";
-import { assertPaymentMethodKnown, connectorNameFor, upiConnectorNameFor, wantsUpi } from "./connector";
+import { assertPaymentMethodKnown, connectorNameFor, upiConnectorNameFor, walletConnectorNameFor, wantsPayPal, wantsUpi } from "./connector";
 import { prepareUpiPayment } from "@/lib/upi/prepare-upi-payment";
 import { checkAttempt, fraudPhaseAWrites } from "@/lib/fraud/check-attempt";
 import { CreatePaymentInput, checkChargeAmount } from "./inputs";
@@ -38,18 +38,23 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
   }
   const escrow = data.escrow ? planEscrow(data.escrow, new Date()) : null;
   const upi = wantsUpi(data);
-  const paymentMethod = upi ? "upi" : data.payment_method;
+  const wallet = wantsPayPal(data);
+  const paymentMethod = upi ? "upi" : wallet ? "paypal" : data.payment_method;
   if (data.confirm && !paymentMethod)
     throw new KassaError("parameter_missing", "Missing required param: payment_method (needed with confirm: true).", { param: "payment_method" });
   if (upi && captureMethod === "manual") {
     throw new KassaError("payment_method_unsupported", "UPI payments are captured at once: capture_method manual is for cards.", { param: "capture_method" });
   }
+  // The PayPal wallet sends the customer to PayPal's approval page, which must know where to send them back.
+  if (wallet && data.confirm && !data.return_url)
+    throw new KassaError("parameter_missing", "Missing required param: return_url (a PayPal payment returns there after approval).", { param: "return_url" });
   const id = newId("payment");
   // The merchant's routing rules pick a card payment's connector (from memory: no statement); else the mode's own processor.
-  const routed = paymentMethod && !upi ? await routePayment(await executor(ctx), ctx, { id, amount, currency: data.currency, paymentMethod }) : null;
-  const connector = routed?.connector ?? (upi ? upiConnectorNameFor(ctx) : connectorNameFor(ctx));
-  if (paymentMethod && !upi) assertPaymentMethodKnown(connector, paymentMethod);
-  await assertPaymentCustomer(await executor(ctx), ctx, connector, data.customer, upi ? undefined : paymentMethod);
+  const card = paymentMethod && !upi && !wallet ? paymentMethod : null;
+  const routed = card ? await routePayment(await executor(ctx), ctx, { id, amount, currency: data.currency, paymentMethod: card }) : null;
+  const connector = routed?.connector ?? (upi ? upiConnectorNameFor(ctx) : wallet ? walletConnectorNameFor(ctx) : connectorNameFor(ctx));
+  if (card) assertPaymentMethodKnown(connector, card);
+  await assertPaymentCustomer(await executor(ctx), ctx, connector, data.customer, card);
   // UPI's checks (INR, ₹1 to the merchant's limit, collect allowed, the VPA) before anything is stored.
   const upiDetails = upi
     ? await prepareUpiPayment(await executor(ctx), ctx, { amount, currency: data.currency, options: data.payment_method_options?.upi })
@@ -77,6 +82,7 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     paymentMethod: paymentMethod ?? null,
     card: null,
     upi: data.confirm ? upiDetails : null,
+    paypal: null,
     outcome: null,
     customer: data.customer ?? null,
     description: data.description ?? null,

@@ -28,10 +28,10 @@ const unixSeconds = z.int().min(0).max(253402300799);
 const paymentMethodOptions = z.strictObject({
   upi: z.strictObject({ flow: z.enum(UPI_FLOWS).optional(), vpa: z.string().min(1).max(255).optional() }).optional(),
 });
-export const PAYMENT_METHOD_TYPES = ["card", "upi"] as const;
+export const PAYMENT_METHOD_TYPES = ["card", "upi", "paypal"] as const;
 
 export const CreatePaymentInput = z.strictObject({
-  payment_method_types: z.array(z.enum(PAYMENT_METHOD_TYPES)).min(1).max(2).optional(),
+  payment_method_types: z.array(z.enum(PAYMENT_METHOD_TYPES)).min(1).max(3).optional(),
   payment_method_options: paymentMethodOptions.optional(),
   amount: amountSchema,
   currency: currencySchema,

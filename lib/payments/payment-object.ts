@@ -31,12 +31,22 @@ export const UpiDetailsObject = z
   })
   .openapi("UpiDetails", { description: "A UPI payment's details." });
 
+export const PayPalDetailsObject = z
+  .strictObject({
+    payer_id: z.string().nullable().openapi({ description: "PayPal's id of the payer's account." }),
+    payer_email: z.string().nullable(),
+    payer_name: z.string().nullable(),
+    country: z.string().nullable().openapi({ description: "The payer's country (ISO 3166-1 alpha-2), when PayPal tells it." }),
+  })
+  .openapi("PayPalDetails", { description: "The PayPal account that approved a wallet payment." });
+
 export const PaymentMethodDetailsObject = z
   .discriminatedUnion("type", [
     z.strictObject({ type: z.literal("card"), card: CardDetailsObject }),
     z.strictObject({ type: z.literal("upi"), upi: UpiDetailsObject }),
+    z.strictObject({ type: z.literal("paypal"), paypal: PayPalDetailsObject }),
   ])
-  .openapi("PaymentMethodDetails", { description: "How the payment was paid: a card or UPI." });
+  .openapi("PaymentMethodDetails", { description: "How the payment was paid: a card, UPI or a PayPal account." });
 
 export const PaymentOutcomeObject = z
   .strictObject({
@@ -87,7 +97,7 @@ export const PaymentObject = z
     capture_method: z.enum(CAPTURE_METHODS),
     capture_at: unixTime("Captured automatically at this time (escrow-style holds)").nullable(),
     authorization_expires_at: unixTime("A manual-capture authorisation lapses at this time").nullable(),
-    payment_method: z.string().nullable().openapi({ description: "The payment method (card token, pm_…, or upi)." }),
+    payment_method: z.string().nullable().openapi({ description: "The payment method (card token, pm_…, upi, or paypal)." }),
     payment_method_details: PaymentMethodDetailsObject.nullable(),
     customer: idOf("customer").nullable(),
     description: z.string().nullable(),

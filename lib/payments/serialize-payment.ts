@@ -20,7 +20,13 @@ export function serializePayment(p: PaymentRow) {
     capture_at: seconds(p.captureAt),
     authorization_expires_at: seconds(p.authorizationExpiresAt),
     payment_method: p.paymentMethod,
-    payment_method_details: p.card ? { type: "card" as const, card: p.card } : p.upi ? { type: "upi" as const, upi: p.upi } : null,
+    payment_method_details: p.card
+      ? { type: "card" as const, card: p.card }
+      : p.upi
+        ? { type: "upi" as const, upi: p.upi }
+        : p.paypal
+          ? { type: "paypal" as const, paypal: p.paypal }
+          : null,
     customer: p.customer,
     description: p.description,
     receipt_email: p.receiptEmail,

@@ -119,6 +119,8 @@ export const ERROR_CODES = {
   incorrect_cvc: { status: 402, type: "card_error" },
   processing_error: { status: 402, type: "card_error" },
   authentication_required: { status: 402, type: "card_error" },
+  /** The customer did not finish a redirect (a PayPal approval canceled): choose another way to pay. */
+  payment_intent_authentication_failure: { status: 402, type: "card_error" },
   /** The sandbox card form: a number that is not a test card, a bad expiry date or CVC (Stripe's codes). */
   incorrect_number: { status: 402, type: "card_error" },
   invalid_expiry_year: { status: 402, type: "card_error" },

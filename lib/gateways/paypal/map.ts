@@ -1,7 +1,15 @@
 import { createHash } from "node:crypto";
-import type { CardResponse, LinkDescription, Money, PurchaseUnit, Refund } from "@paypal/paypal-server-sdk";
+import type { CardResponse, LinkDescription, Money, PaypalWalletResponse, PurchaseUnit, Refund } from "@paypal/paypal-server-sdk";
 import { fromDecimalString, toDecimalString } from "@/lib/money";
-import { ConnectorRequestError, ConnectorUnknownOutcomeError, type CardDetails, type Charge, type ChargeStatus, type RefundResult } from "../types";
+import {
+  ConnectorRequestError,
+  ConnectorUnknownOutcomeError,
+  type CardDetails,
+  type Charge,
+  type ChargeStatus,
+  type PayPalChargeDetails,
+  type RefundResult,
+} from "../types";
 import { authenticationFailure, declineFailure } from "./errors";
 import { parseCustomId } from "./keys";
 
@@ -11,7 +19,7 @@ export interface OrderView {
   intent?: string;
   status?: string;
   createTime?: string;
-  paymentSource?: { card?: CardResponse };
+  paymentSource?: { card?: CardResponse; paypal?: PaypalWalletResponse };
   purchaseUnits?: PurchaseUnit[];
   links?: LinkDescription[];
 }
@@ -21,6 +29,9 @@ const PAYPAL_CURRENCIES = new Set([
   "aud", "brl", "cad", "cny", "czk", "dkk", "eur", "hkd", "huf", "ils", "jpy", "myr", "mxn", "twd", "nzd", "nok", "php", "pln", "gbp", "sgd", "sek", "chf", "thb", "usd",
 ]); // prettier-ignore
 const WHOLE_UNITS_ONLY = new Set(["huf", "twd"]);
+
+/** Whether PayPal takes payments in this currency (lowercase ISO 4217). */
+export const paypalAccepts = (currency: string): boolean => PAYPAL_CURRENCIES.has(currency.toLowerCase());
 
 /** Kassa's minor units as PayPal's Money; refuses what PayPal would refuse before anything is sent. */
 export function toMoney(amount: bigint, currency: string): Money {
@@ -124,13 +135,21 @@ export function toCharge(order: OrderView, fallback: { idempotencyKey?: string }
     amountCaptured,
     amountRefunded: sum(refunds),
     currency: (unit?.amount?.currencyCode ?? "").toLowerCase(),
-    paymentMethod: { id: "card", type: "card", card: cardOf(card) },
+    paymentMethod: order.paymentSource?.paypal
+      ? { id: "paypal", type: "paypal", paypal: payerOf(order.paymentSource.paypal) }
+      : { id: "card", type: "card", card: cardOf(card) },
     failure,
     nextAction,
     riskLevel: failure?.type === "fraud" ? "highest" : "normal",
     created: order.createTime ? new Date(order.createTime) : new Date(0),
     clientSecret: null,
   };
+}
+
+/** The PayPal account on a wallet order (empty until the payer approved it). */
+export function payerOf(wallet: PaypalWalletResponse): PayPalChargeDetails {
+  const name = [wallet.name?.givenName, wallet.name?.surname].filter(Boolean).join(" ");
+  return { payerId: wallet.accountId ?? null, payerEmail: wallet.emailAddress ?? null, payerName: name || null, country: wallet.address?.countryCode ?? null };
 }
 
 const BRANDS: Record<string, string> = {

@@ -1,4 +1,10 @@
-import { CheckoutPaymentIntent, OrdersCardVerificationMethod, type OrderRequest } from "@paypal/paypal-server-sdk";
+import {
+  CheckoutPaymentIntent,
+  OrdersCardVerificationMethod,
+  PaypalExperienceUserAction,
+  PaypalWalletContextShippingPreference,
+  type OrderRequest,
+} from "@paypal/paypal-server-sdk";
 import {
   ConnectorRequestError,
   type AuthorizeInput,
@@ -14,6 +20,7 @@ import {
 } from "../types";
 import type { PayPalApi } from "./client";
 import { isNotFound, toConnectorError } from "./errors";
+import { canceledUrl, walletCanceled, walletDeclined } from "../wallet";
 import { customId, ownedBy, parseCustomId, requestId } from "./keys";
 import { toCharge, toMoney, toRefundResult, type OrderView } from "./map";
 import type { PayPalOrderIndex } from "./order-index";
@@ -48,6 +55,7 @@ const readOrder = (deps: PayPalDeps, id: string) => call(deps, "retrieve", (api)
 export async function authorize(deps: PayPalDeps, ctx: ConnectorContext, input: AuthorizeInput): Promise<Charge> {
   if (input.paymentMethod === "upi" || input.upi)
     throw new ConnectorRequestError("payment_method_unsupported", "PayPal does not take UPI payments.", "payment_method");
+  if (input.paymentMethod === "paypal") return authorizeWallet(deps, ctx, input);
   if (ctx.livemode) {
     // Card data never passes through Kassa's API; live cards need PayPal's own card fields (a later slice).
     throw new ConnectorRequestError(
@@ -74,6 +82,43 @@ export async function authorize(deps: PayPalDeps, ctx: ConnectorContext, input: 
         ...card,
         ...(sca ? { attributes: { verification: { method: OrdersCardVerificationMethod.ScaAlways } } } : {}),
         ...(sca && input.returnUrl ? { experienceContext: { returnUrl: input.returnUrl, cancelUrl: input.returnUrl } } : {}),
+      },
+    },
+  };
+  const order = await call(deps, "authorize", (api) =>
+    api.orders.createOrder({ body, paypalRequestId: requestId(input.idempotencyKey, "create"), prefer: FULL }),
+  );
+  return toCharge(order, { idempotencyKey: input.idempotencyKey });
+}
+
+/**
+ * The PayPal wallet: an order with `payment_source.paypal`, waiting for the payer's approval on PayPal's
+ * page (PAYER_ACTION_REQUIRED, its payer-action link the next action). PayPal sends the payer back to the
+ * return URL (or to it marked canceled); Kassa then authorizes or captures the APPROVED order
+ * (completeAuthentication, or the CHECKOUT.ORDER.APPROVED webhook when the payer never comes back).
+ */
+async function authorizeWallet(deps: PayPalDeps, ctx: ConnectorContext, input: AuthorizeInput): Promise<Charge> {
+  if (!input.returnUrl)
+    throw new ConnectorRequestError("parameter_missing", "A PayPal payment needs return_url: PayPal sends the payer back there.", "return_url");
+  const body: OrderRequest = {
+    intent: input.captureMethod === "manual" ? CheckoutPaymentIntent.Authorize : CheckoutPaymentIntent.Capture,
+    purchaseUnits: [
+      {
+        referenceId: "default",
+        amount: toMoney(input.amount, input.currency),
+        customId: customId(ctx, input.paymentId),
+        invoiceId: input.idempotencyKey,
+        ...(input.description ? { description: input.description.slice(0, 127) } : {}),
+      },
+    ],
+    paymentSource: {
+      paypal: {
+        experienceContext: {
+          returnUrl: input.returnUrl,
+          cancelUrl: canceledUrl(input.returnUrl),
+          userAction: PaypalExperienceUserAction.PayNow,
+          shippingPreference: PaypalWalletContextShippingPreference.NoShipping,
+        },
       },
     },
   };
@@ -183,11 +228,24 @@ export async function completeAuthentication(deps: PayPalDeps, ctx: ConnectorCon
   const order = await readOrder(deps, input.processorId);
   if (!ownedBy(ctx, order.purchaseUnits?.[0]?.customId)) throw new ConnectorRequestError("resource_missing", `No such PayPal order: '${input.processorId}'`);
   const current = toCharge(order);
+  // The payer canceled on PayPal's page (or gave up): the unpaid order is left to expire, nothing was charged.
+  if (input.outcome === "fail" && order.paymentSource?.paypal && order.status !== "COMPLETED")
+    return { ...current, status: "failed", failure: walletCanceled(), nextAction: null };
   if (order.status !== "APPROVED" || current.status === "failed" || input.outcome === "fail") return current;
   const key = order.purchaseUnits?.[0]?.invoiceId ?? parseCustomId(order.purchaseUnits?.[0]?.customId)?.kassaId ?? input.processorId;
-  const paid =
-    order.intent === "AUTHORIZE"
-      ? await call(deps, "authorize", (api) => api.orders.authorizeOrder({ id: input.processorId, paypalRequestId: requestId(key, "authorize"), prefer: FULL }))
-      : await call(deps, "capture", (api) => api.orders.captureOrder({ id: input.processorId, paypalRequestId: requestId(key, "capture"), prefer: FULL }));
-  return toCharge(paid);
+  try {
+    const paid =
+      order.intent === "AUTHORIZE"
+        ? await call(deps, "authorize", (api) =>
+            api.orders.authorizeOrder({ id: input.processorId, paypalRequestId: requestId(key, "authorize"), prefer: FULL }),
+          )
+        : await call(deps, "capture", (api) => api.orders.captureOrder({ id: input.processorId, paypalRequestId: requestId(key, "capture"), prefer: FULL }));
+    return toCharge(paid);
+  } catch (error) {
+    // The funding the payer chose was declined (INSTRUMENT_DECLINED): nothing was paid; the order is left to expire.
+    if (error instanceof ConnectorRequestError && error.code === "payment_method_provider_decline" && order.paymentSource?.paypal) {
+      return { ...current, status: "failed", nextAction: null, failure: walletDeclined() };
+    }
+    throw error;
+  }
 }

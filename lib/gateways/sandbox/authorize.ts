@@ -4,7 +4,7 @@ import { newId } from "@/lib/ids";
 import { checkAmount, isCurrency } from "@/lib/money";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type AuthorizeInput, type Charge, type ConnectorContext } from "../types";
 import { drawFault, drawUnavailable, faultError, sleep } from "./config";
-import { decideAuthorization, threeDSecureAction } from "./outcomes";
+import { decideAuthorization, threeDSecureAction, walletApprovalAction, type AuthorizationOutcome } from "./outcomes";
 import { assertIdempotencyKey, chargeTenant, findChargeByKey, keyReused, requestHash, toCharge, type SandboxDeps } from "./store";
 import { findSavedCard } from "./customers";
 import { cardDetails, testCardByPaymentMethod, type SandboxTestCard } from "./test-cards";
@@ -16,7 +16,9 @@ import { cardDetails, testCardByPaymentMethod, type SandboxTestCard } from "./te
 export async function authorize(deps: SandboxDeps, ctx: ConnectorContext, input: AuthorizeInput): Promise<Charge> {
   const config = deps.config();
   await sleep(config.latencyMs);
-  const card = validate(input, await savedToken(deps, ctx, input));
+  // A PayPal wallet payment has no card: it waits for the buyer on the simulated approval page.
+  const wallet = input.paymentMethod === "paypal";
+  const card = wallet ? checkRequest(input) : validate(input, await savedToken(deps, ctx, input));
   const unavailable = drawUnavailable(config);
   if (unavailable) throw unavailable;
   const fault = drawFault(config);
@@ -37,7 +39,7 @@ export async function authorize(deps: SandboxDeps, ctx: ConnectorContext, input:
 
   // Only the transient-error card looks at history: a payment's first attempt fails, later ones pass.
   let priorAttempts = 0;
-  if (card.behaviour === "processing_error") {
+  if (card?.behaviour === "processing_error") {
     const [row] = await db
       .select({ n: count() })
       .from(sandboxCharges)
@@ -53,7 +55,9 @@ export async function authorize(deps: SandboxDeps, ctx: ConnectorContext, input:
   }
 
   const id = newId("sandboxCharge");
-  const decided = decideAuthorization({ behaviour: card.behaviour, amount: input.amount, captureMethod: input.captureMethod, priorAttempts });
+  const decided: AuthorizationOutcome = card
+    ? decideAuthorization({ behaviour: card.behaviour, amount: input.amount, captureMethod: input.captureMethod, priorAttempts })
+    : { status: "requires_action", amountCapturable: 0n, amountCaptured: 0n, failure: null, riskLevel: "normal", requiresAction: true };
   // 3D Secure asked for by Kassa's rules: a card the bank would have authorised is challenged first (the 3DS page decides).
   const outcome =
     input.requestThreeDSecure && decided.status !== "failed" && !decided.requiresAction
@@ -76,10 +80,10 @@ export async function authorize(deps: SandboxDeps, ctx: ConnectorContext, input:
       amountRefunded: 0n,
       currency,
       paymentMethod: input.paymentMethod,
-      card: cardDetails(card),
-      behaviour: card.behaviour,
+      card: card ? cardDetails(card) : null,
+      behaviour: card?.behaviour ?? WALLET_BEHAVIOUR,
       failure: outcome.failure,
-      nextAction: outcome.requiresAction ? threeDSecureAction(id, input.returnUrl ?? null) : null,
+      nextAction: !outcome.requiresAction ? null : card ? threeDSecureAction(id, input.returnUrl ?? null) : walletApprovalAction(id, input.returnUrl ?? null),
       riskLevel: outcome.riskLevel,
       customer: input.customer ?? null,
       description: input.description ?? null,
@@ -97,7 +101,7 @@ export async function authorize(deps: SandboxDeps, ctx: ConnectorContext, input:
     return toCharge(existing);
   }
   if (fault === "after") throw faultError("authorize", fault);
-  if (card.behaviour === "lost_response") {
+  if (card?.behaviour === "lost_response") {
     throw new ConnectorUnknownOutcomeError("Sandbox authorize: the charge was made but its response was lost (pm_card_lostResponse); retrieve it.", {
       scripted: true,
     });
@@ -120,7 +124,18 @@ async function savedToken(deps: SandboxDeps, ctx: ConnectorContext, input: Autho
   return saved.token;
 }
 
+/** The behaviour recorded for a PayPal wallet charge (no test card decides it: the buyer does). */
+export const WALLET_BEHAVIOUR = "paypal_wallet";
+
 function validate(input: AuthorizeInput, token: string): SandboxTestCard {
+  checkRequest(input);
+  const card = testCardByPaymentMethod(token);
+  if (!card) throw new ConnectorRequestError("resource_missing", `No such PaymentMethod: '${input.paymentMethod}'`, "payment_method");
+  return card;
+}
+
+/** What every authorization must carry, a card's or the wallet's; null (no card) for the wallet. */
+function checkRequest(input: AuthorizeInput): null {
   assertIdempotencyKey(input.idempotencyKey);
   if (!input.paymentId) throw new ConnectorRequestError("parameter_missing", "paymentId is required.", "metadata[kassa_payment_id]");
   const problem = checkAmount(input.amount);
@@ -132,7 +147,5 @@ function validate(input: AuthorizeInput, token: string): SandboxTestCard {
   if (input.captureMethod !== "automatic" && input.captureMethod !== "manual") {
     throw new ConnectorRequestError("parameter_invalid_string", `Invalid capture_method: ${String(input.captureMethod)}.`, "capture_method");
   }
-  const card = testCardByPaymentMethod(token);
-  if (!card) throw new ConnectorRequestError("resource_missing", `No such PaymentMethod: '${input.paymentMethod}'`, "payment_method");
-  return card;
+  return null;
 }

@@ -2,12 +2,13 @@ import { eq } from "drizzle-orm";
 import { sandboxCharges } from "@/db/schema";
 import { ConnectorRequestError, type Charge, type CompleteAuthenticationInput, type ConnectorContext } from "../types";
 import { sleep } from "./config";
-import { authorized, FAILURES } from "./outcomes";
+import { walletCanceled } from "../wallet";
+import { authorized, FAILURES, SANDBOX_PAYPAL_BUYER } from "./outcomes";
 import { chargeTenant, findCharge, noSuchCharge, toCharge, type SandboxDeps } from "./store";
 
 /**
- * The customer's answer on the sandbox 3DS page: the charge leaves requires_action for its final
- * state. A repeated answer (double submit) returns the charge unchanged; a contrary one is refused.
+ * The customer's answer on the sandbox 3DS page, or on its simulated PayPal approval page for a wallet
+ * charge: the charge leaves requires_action for its final state. A repeated answer (double submit) returns the charge unchanged; a contrary one is refused.
  * No injected faults here: this stands in for the customer's bank, not for Kassa's call.
  */
 export async function completeAuthentication(deps: SandboxDeps, ctx: ConnectorContext, input: CompleteAuthenticationInput): Promise<Charge> {
@@ -21,10 +22,12 @@ export async function completeAuthentication(deps: SandboxDeps, ctx: ConnectorCo
       if (charge.threeDSecure === result) return toCharge(charge);
       throw new ConnectorRequestError("payment_intent_unexpected_state", `This payment's status is ${charge.status}; it is not waiting for authentication.`);
     }
+    // A wallet charge (no card): the buyer approved on the simulated PayPal page, or canceled there.
+    const wallet = charge.card === null;
     const outcome =
       result === "succeeded"
         ? authorized(charge.amount, charge.captureMethod, charge.riskLevel)
-        : { status: "failed" as const, amountCapturable: 0n, amountCaptured: 0n, failure: { ...FAILURES.authentication_required } };
+        : { status: "failed" as const, amountCapturable: 0n, amountCaptured: 0n, failure: wallet ? walletCanceled() : { ...FAILURES.authentication_required } };
     const [updated] = await db
       .update(sandboxCharges)
       .set({
@@ -34,6 +37,7 @@ export async function completeAuthentication(deps: SandboxDeps, ctx: ConnectorCo
         failure: outcome.failure,
         nextAction: null,
         threeDSecure: result,
+        ...(wallet && result === "succeeded" ? { paypal: { ...SANDBOX_PAYPAL_BUYER } } : {}),
       })
       .where(chargeTenant(ctx, eq(sandboxCharges.id, charge.id), eq(sandboxCharges.status, "requires_action")))
       .returning();

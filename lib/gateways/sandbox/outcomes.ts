@@ -97,3 +97,11 @@ export function decideAuthorization(args: {
 export function threeDSecureAction(processorId: string, returnUrl: string | null): NextAction {
   return { type: "redirect_to_url", redirectToUrl: { url: `/sandbox/3ds/${processorId}`, returnUrl } };
 }
+
+/** A PayPal wallet charge waits for the buyer on the sandbox's simulated PayPal approval page. */
+export function walletApprovalAction(processorId: string, returnUrl: string | null): NextAction {
+  return { type: "redirect_to_url", redirectToUrl: { url: `/sandbox/paypal/${processorId}`, returnUrl } };
+}
+
+/** The sandbox's PayPal buyer account: who approves every sandbox wallet payment. */
+export const SANDBOX_PAYPAL_BUYER = { payerId: "SBXBUYER7Q2LM", payerEmail: "buyer@sandbox.example", payerName: "Sandbox Buyer", country: "US" } as const;

@@ -40,7 +40,9 @@ export function toCharge(row: SandboxChargeRow): Charge {
     amountCaptured: row.amountCaptured,
     amountRefunded: row.amountRefunded,
     currency: row.currency,
-    paymentMethod: { id: row.paymentMethod, type: "card", card: { ...row.card } },
+    paymentMethod: row.card
+      ? { id: row.paymentMethod, type: "card", card: { ...row.card } }
+      : { id: "paypal", type: "paypal", paypal: row.paypal ? { ...row.paypal } : { payerId: null, payerEmail: null, payerName: null, country: null } },
     failure: row.failure ? { ...row.failure } : null,
     nextAction: row.nextAction ? { type: row.nextAction.type, redirectToUrl: { ...row.nextAction.redirectToUrl } } : null,
     riskLevel: row.riskLevel,

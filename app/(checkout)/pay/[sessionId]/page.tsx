@@ -17,7 +17,9 @@ import { formatMoney } from "@/lib/money";
 import { getPayment } from "@/lib/payments/get-payment";
 import { loadUpiSettings } from "@/lib/upi/settings";
 import { maskVpa } from "@/lib/upi/vpa";
-import { payWithCardAction, payWithPaymentMethodAction, refreshAction } from "./actions";
+import { PayPalButton } from "@/components/checkout/paypal-button";
+import { walletConnectorNameFor } from "@/lib/payments/connector";
+import { payWithCardAction, payWithPaymentMethodAction, payWithPayPalAction, paypalStateAction, refreshAction } from "./actions";
 import { payWithUpiAction, upiStatusAction } from "./upi-actions";
 
 export const metadata = { title: "Pay", robots: { index: false } };
@@ -65,6 +67,8 @@ export default async function PayPage({ params, searchParams }: { params: Promis
             </p>
           ) : payment?.payment_method_details?.type === "upi" ? (
             <p>Paid by UPI{payment.payment_method_details.upi.rrn ? ` (reference ${payment.payment_method_details.upi.rrn})` : ""}.</p>
+          ) : payment?.payment_method_details?.type === "paypal" ? (
+            <p>Paid with PayPal{payment.payment_method_details.paypal.payer_email ? ` (${payment.payment_method_details.paypal.payer_email})` : ""}.</p>
           ) : null}
           {payment ? <p className="font-mono text-xs text-slate-600">Reference {payment.id}</p> : null}
           {successUrl && !embedOrigin ? (
@@ -132,6 +136,39 @@ export default async function PayPage({ params, searchParams }: { params: Promis
       </>,
     );
   }
+  const paypalReturn = `/pay/${session.id}/paypal-return`;
+  if (payment?.status === "requires_action" && payment.payment_method === "paypal" && payment.next_action?.type === "redirect_to_url") {
+    // Back without finishing on PayPal (or a reload): continue there, or give up and choose again.
+    const approvalUrl = payment.next_action.redirect_to_url.url;
+    const cancelPayPal = (
+      <a className="text-sm font-medium text-slate-700 underline hover:text-slate-900" href={withEmbed(`${paypalReturn}?kassa_paypal=canceled`, embedOrigin)}>
+        Cancel PayPal and choose another way to pay
+      </a>
+    );
+    return frame(
+      <>
+        {embedOrigin ? (
+          <PayPalButton
+            pay={payWithPayPalAction.bind(null, session.id, embedOrigin)}
+            state={paypalStateAction.bind(null, session.id)}
+            pageUrl={withEmbed(`/pay/${session.id}`, embedOrigin)}
+            embedded
+            waitingUrl={approvalUrl}
+          />
+        ) : (
+          <Notice title="Finish paying with PayPal">
+            <p>PayPal is waiting for you to approve this payment.</p>
+            <p>
+              <a className="font-medium text-brand-700 underline" href={approvalUrl}>
+                Continue to PayPal
+              </a>
+            </p>
+          </Notice>
+        )}
+        <div className="mt-5 text-center">{cancelPayPal}</div>
+      </>,
+    );
+  }
   if (payment?.status === "requires_action" && payment.next_action?.type === "redirect_to_url") {
     return frame(
       <Notice title="Confirm this payment with your bank">
@@ -147,12 +184,16 @@ export default async function PayPage({ params, searchParams }: { params: Promis
 
   const upiEnded = payment?.status === "requires_payment_method" && upi && (upi.status === "failed" || upi.status === "expired") ? upi.status : null;
   const e = payment?.status === "requires_payment_method" && !upi ? payment.last_payment_error : null;
-  const lastError = e ? declineMessage(e.code, e.decline_code, e.message) : null;
+  const declined = e ? declineMessage(e.code, e.decline_code, e.message) : null;
+  // The last try's error shows by the method it was made with: PayPal's by the PayPal button, a card's in the card form.
+  const paypalError = payment?.payment_method === "paypal" ? declined : null;
+  const lastError = payment?.payment_method === "paypal" ? null : declined;
   const mode = checkoutMode(session, payment?.connector ?? null);
   const offersCard = session.paymentMethodTypes.includes("card");
   // UPI takes INR only and captures at once: session creation refuses anything else, older sessions included here.
   const offersUpi = session.paymentMethodTypes.includes("upi") && session.currency === "inr" && session.captureMethod === "automatic";
-  if (!offersCard && !offersUpi) {
+  const offersPayPal = session.paymentMethodTypes.includes("paypal") && walletAvailable(session);
+  if (!offersCard && !offersUpi && !offersPayPal) {
     return frame(
       <>
         <Notice title="This payment method is not available here">
@@ -203,7 +244,16 @@ export default async function PayPage({ params, searchParams }: { params: Promis
       />
     </>
   );
-  const methods =
+  const paypalButton = !offersPayPal ? null : (
+    <PayPalButton
+      pay={payWithPayPalAction.bind(null, session.id, embedOrigin)}
+      state={paypalStateAction.bind(null, session.id)}
+      pageUrl={withEmbed(`/pay/${session.id}`, embedOrigin)}
+      embedded={embedOrigin !== null}
+      initialError={paypalError}
+    />
+  );
+  const others =
     cardPanel && upiPanel ? (
       <CheckoutTabs
         initial={upiEnded ? "upi" : "card"}
@@ -215,6 +265,19 @@ export default async function PayPage({ params, searchParams }: { params: Promis
     ) : (
       (cardPanel ?? upiPanel)
     );
+  const methods = !paypalButton ? (
+    others
+  ) : !others ? (
+    paypalButton
+  ) : (
+    <>
+      {paypalButton}
+      <p className="my-5 flex items-center gap-3 text-xs font-medium uppercase tracking-wide text-slate-600 before:h-px before:flex-1 before:bg-slate-200 after:h-px after:flex-1 after:bg-slate-200">
+        or
+      </p>
+      {others}
+    </>
+  );
   return frame(
     <>
       {upiEnded ? (
@@ -227,4 +290,14 @@ export default async function PayPage({ params, searchParams }: { params: Promis
       {footer}
     </>,
   );
+}
+
+/** Whether this mode has a PayPal wallet: PayPal when configured, the sandbox's simulated one in test mode. */
+function walletAvailable(session: { livemode: boolean }): boolean {
+  try {
+    walletConnectorNameFor(session);
+    return true;
+  } catch {
+    return false;
+  }
 }
