@@ -9,6 +9,8 @@ import { logger } from "@/lib/logger";
 export type FailpointName =
   | `${"payment" | "refund" | "capture" | "cancel" | "setup_intent" | "attach" | "evidence" | "invoice"}.processor:${"before" | "after"}`
   | "api.response:before_store"
+  /** A payment moved to the next connector of its failover order (committed), before that connector is asked. */
+  | "payment.failover:after"
   /** A UPI payment the PSP calls paid, about to be booked (after its callback was recorded). */
   | "upi.booking:before"
   /** A payout posted to the ledger, about to be handed to the bank (inngest payout-send). */

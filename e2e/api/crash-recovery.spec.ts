@@ -29,18 +29,19 @@ test.afterEach(async () => {
   server = undefined;
 });
 
-type Call = { path: string; body: Record<string, unknown>; key: string };
+/** `secret`: another merchant's key (default: the file's merchant). */
+type Call = { path: string; body: Record<string, unknown>; key: string; secret?: string };
 
 const post = (base: string, call: Call) =>
   fetch(`${base}${call.path}`, {
     method: "POST",
-    headers: { ...auth(m.secretKey, { "Idempotency-Key": call.key }), "Content-Type": "application/json" },
+    headers: { ...auth(call.secret ?? m.secretKey, { "Idempotency-Key": call.key }), "Content-Type": "application/json" },
     body: JSON.stringify(call.body),
   });
 
 /** Sends the call to a server armed with `failpoint`; the process must die without answering. */
-async function dieAt(failpoint: string, call: Call): Promise<number> {
-  server = await startServerProcess(PORT, { failpoints: [failpoint] });
+async function dieAt(failpoint: string, call: Call, env: Record<string, string> = {}): Promise<number> {
+  server = await startServerProcess(PORT, { failpoints: [failpoint], env });
   const answer = await post(server.url, call).then(
     (res) => `answered ${res.status}`,
     () => "no answer",
@@ -203,6 +204,39 @@ test.describe("payments", () => {
       expect(await books()).toEqual([]);
     });
   }
+});
+
+test.describe("failover", () => {
+  test("killed after failing over from A to B, before B was asked: the retry charges on B once, A never", async ({ request }) => {
+    const f = await seedMerchant("crash-failover");
+    // USD goes to A (`sandbox`) first, B (`sandbox_b`) next; the dying server's A refuses every call before processing.
+    const rules = { rules: [{ name: "USD to A", when: { currency: ["usd"] }, route: { connector: "sandbox" } }], default: { connector: "sandbox_b" } };
+    await ok(await request.post("/api/v1/routing_rules", { headers: auth(f.secretKey), data: rules })); // raw: this file drives its own processes
+    const call = {
+      path: "/api/v1/payments",
+      body: { amount: 4300, currency: "usd", payment_method: "pm_card_visa", confirm: true },
+      key: `crash-failover-${Date.now()}`,
+      secret: f.secretKey,
+    };
+    const killedAt = await dieAt("payment.failover:after", call, { KASSA_SANDBOX_UNAVAILABLE_RATE: "1" });
+    const h = await db();
+    const [pending] = await h.db.select().from(payments).where(eq(payments.merchantId, f.merchantId));
+    // The failover committed: the payment is on B, A's attempt failed (retryable), B's started and not yet sent.
+    expect(pending).toMatchObject({ status: "processing", connector: "sandbox_b", attemptCount: 2 });
+    expect(await h.db.select().from(sandboxCharges).where(eq(sandboxCharges.paymentId, pending!.id))).toHaveLength(0);
+
+    const answer = await retry(call, killedAt, { restart: true });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toMatchObject({ id: pending!.id, status: "succeeded", amount_received: 4300, connector: "sandbox_b" });
+    const charges = await h.db.select().from(sandboxCharges).where(eq(sandboxCharges.paymentId, pending!.id));
+    expect(charges.map((c) => [c.merchantId, c.status])).toEqual([[`${f.merchantId}~sandbox_b`, "succeeded"]]);
+    // A later retry replays the answer; still one charge, on B only.
+    const replay = await retry(call, Date.now(), { base: server!.url });
+    expect(replay.replayed).toBe("true");
+    expect(replay.text).toBe(answer.text);
+    expect(await h.db.select().from(sandboxCharges).where(eq(sandboxCharges.paymentId, pending!.id))).toHaveLength(1);
+    expect((await checkMoneyInvariants(h.db, { merchantId: f.merchantId })).problems).toEqual([]);
+  });
 });
 
 test.describe("customers and disputes", () => {

@@ -3,7 +3,7 @@ import { paymentAttempts, payments, type PaymentAttemptRow, type PaymentRow } fr
 import { commit } from "@/lib/service/commit";
 import { recoveryOf } from "@/lib/service/recovery";
 import { executor, type ServiceContext } from "@/lib/service/context";
-import { aroundSideEffect } from "@/lib/failpoints";
+import { aroundSideEffect, failpoint } from "@/lib/failpoints";
 import { applyAuthorization } from "./apply-authorization";
 import { authorizeAttempt, recoverAttempt } from "./attempt";
 import { serializePayment, type PaymentObject } from "./serialize-payment";
@@ -25,6 +25,7 @@ export async function runConfirmation(ctx: ServiceContext, payment: PaymentRow, 
     const moved = await failOverAttempt(ctx, payment, attempt, next, outcome.detail);
     if (!moved) break;
     ({ payment, attempt } = moved);
+    await failpoint("payment.failover:after");
     known = undefined; // written in a locked transaction: phase B takes its locked path
     outcome = await aroundSideEffect("payment.processor", () => authorizeAttempt(payment, attempt));
   }

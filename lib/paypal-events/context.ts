@@ -48,7 +48,7 @@ export async function ownerOf(db: Executor, refs: EventReferences): Promise<PayP
     if (row) return row;
   }
   if (refs.orderId) {
-    // No index on processor_id yet: an untagged resource is rare (Kassa tags every order it makes).
+    // An untagged resource (rare: Kassa tags every order it makes) by the attempt that made the order (payment_attempts_processor_idx).
     const [row] = await db
       .select({ merchantId: paymentAttempts.merchantId, livemode: paymentAttempts.livemode, paymentId: paymentAttempts.paymentId })
       .from(paymentAttempts)
