@@ -24,6 +24,8 @@ export interface EventReferences {
   resourceId: string | null;
   orderId: string | null;
   customId: string | null;
+  /** A refund's capture (its `up` link): how a refund made in PayPal's dashboard, untagged, finds its order. */
+  captureId: string | null;
 }
 
 const id = (v: unknown): string | null => (PayPalId.safeParse(v).success ? (v as string) : null);
@@ -33,7 +35,7 @@ const field = (v: unknown, key: string): unknown => (v && typeof v === "object" 
 /**
  * An order event carries the order (its id, its purchase unit's custom_id); an authorization or
  * capture event its own id, custom_id (PayPal copies the order's) and the order in
- * `supplementary_data.related_ids.order_id`; a refund event its custom_id (Kassa's refund tag).
+ * `supplementary_data.related_ids.order_id`; a refund event its custom_id (Kassa's refund tag) and its capture.
  */
 export function referencesOf(event: PayPalWebhookEvent): EventReferences {
   const r = event.resource;
@@ -43,5 +45,17 @@ export function referencesOf(event: PayPalWebhookEvent): EventReferences {
     resourceId: id(r.id),
     orderId: order ? id(r.id) : id(field(field(r.supplementary_data, "related_ids"), "order_id")),
     customId: text(order ? field(unit, "custom_id") : r.custom_id),
+    captureId: event.resource_type === "refund" || event.event_type === "PAYMENT.CAPTURE.REFUNDED" ? captureOf(r.links) : null,
   };
+}
+
+/** The capture id in a refund's `up` link (`…/v2/payments/captures/<id>`). */
+function captureOf(links: unknown): string | null {
+  if (!Array.isArray(links)) return null;
+  for (const l of links) {
+    const href = field(l, "href");
+    const m = field(l, "rel") === "up" && typeof href === "string" ? /\/v2\/payments\/captures\/([A-Za-z0-9-]{1,100})$/.exec(href) : null;
+    if (m) return m[1]!;
+  }
+  return null;
 }

@@ -275,6 +275,32 @@ describe("PayPal webhooks: processing", () => {
     expect((await checkMoneyInvariants(env.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
   });
 
+  it("PAYMENT.CAPTURE.REFUNDED for a refund made in PayPal's dashboard (no Kassa tag): found through its capture's order, imported once", async () => {
+    const ctx = await merchant();
+    const { paymentId, orderId } = await paypalPayment(env, ctx, { amount: 8000 });
+    const captureId = env.double.state.orders.get(orderId)!.captures.at(-1)!;
+    // The merchant refunds in PayPal's dashboard: PayPal's own request, no custom_id.
+    const { sharedPayPalApi } = await import("@/lib/gateways/paypal/client");
+    await sharedPayPalApi().payments.refundCapturedPayment({
+      captureId,
+      body: { amount: { currencyCode: "USD", value: "30.00" } },
+      paypalRequestId: "dashboard-1",
+    });
+    const event = env.double.webhooks.event("PAYMENT.CAPTURE.REFUNDED", orderId);
+    expect(event.resource.custom_id).toBeUndefined();
+    expect(event.resource.supplementary_data).toBeUndefined();
+    expect((await deliver(event)).status).toBe(200);
+    expect((await recorded(event.id))[0]).toMatchObject({ paymentId, merchantId: ctx.merchantId, orderId });
+    expect(await processFor(ctx, event.id)).toEqual({ outcome: "applied" });
+    const imported = await env.h.db.select().from(refunds).where(eq(refunds.paymentId, paymentId));
+    expect(imported).toMatchObject([{ status: "succeeded", amount: 3000n }]);
+    expect(await paymentRow(paymentId)).toMatchObject({ amountRefunded: 3000n });
+    // PayPal delivers it again: nothing more.
+    expect((await deliver(event)).status).toBe(200);
+    expect(await env.h.db.select().from(refunds).where(eq(refunds.paymentId, paymentId))).toHaveLength(1);
+    expect((await checkMoneyInvariants(env.h.db, { merchantId: ctx.merchantId })).problems).toEqual([]);
+  });
+
   it("CHECKOUT.ORDER.APPROVED for a customer who never came back from 3D Secure: Kassa pays the order", async () => {
     const ctx = await merchant();
     const { paymentId, orderId } = await paypalPayment(env, ctx, { paymentMethod: "pm_card_authenticationRequired", amount: 4200 });

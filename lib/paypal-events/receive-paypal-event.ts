@@ -6,6 +6,7 @@ import { signalOutboxCommit } from "@/lib/service/outbox-signal";
 import { ownerOf, paypalCtx } from "./context";
 import { referencesOf, type PayPalWebhookEvent } from "./event";
 import { PAYPAL_EVENT_HANDLERS } from "./handlers";
+import { orderOfCapture } from "@/lib/gateways/paypal/capture-order";
 
 export interface Received {
   received: true;
@@ -20,15 +21,20 @@ export interface Received {
  * event id is the primary key) and, in the same commit, handed to the paypal-event workflow as an
  * internal outbox event of the payment's merchant — the relay sends it once that commit is out, its
  * sweep again if the engine was down. The merchant is the payment's its resource maps to (context.ts
- * `ownerOf`). An event Kassa does not handle, or that maps to no merchant (an order made outside Kassa,
- * a refund made in PayPal's dashboard, which names only its capture), is recorded as processed and
+ * `ownerOf`; a refund made in PayPal's dashboard, untagged, through the order PayPal reports for its capture).
+ * An event Kassa does not handle, or that maps to no merchant (an order made outside Kassa), is recorded as processed and
  * acknowledged — PayPal stops redelivering — but handed nowhere: there is no merchant to act for.
  */
 export async function receivePayPalEvent({ event, transmissionId }: { event: PayPalWebhookEvent; transmissionId: string }): Promise<Received> {
   const db = await getDb();
-  const refs = referencesOf(event);
+  let refs = referencesOf(event);
   const handled = Object.hasOwn(PAYPAL_EVENT_HANDLERS, event.event_type);
-  const owner = await ownerOf(db, refs);
+  let owner = await ownerOf(db, refs);
+  if (!owner && handled && !refs.orderId && refs.captureId) {
+    // A refund made in PayPal's dashboard carries no Kassa tag and names only its capture: PayPal says whose order that is.
+    refs = { ...refs, orderId: await orderOfCapture(refs.captureId) };
+    owner = await ownerOf(db, refs);
+  }
   const row = {
     id: event.id,
     type: event.event_type,
