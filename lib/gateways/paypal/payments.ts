@@ -67,6 +67,21 @@ export async function authorize(deps: PayPalDeps, ctx: ConnectorContext, input: 
   const { card, threeDSecure } = paypalTestCard(input.paymentMethod);
   const sca = threeDSecure || input.requestThreeDSecure === true;
   const body: OrderRequest = {
+    ...orderOf(ctx, input),
+    paymentSource: {
+      card: {
+        ...card,
+        ...(sca ? { attributes: { verification: { method: OrdersCardVerificationMethod.ScaAlways } } } : {}),
+        ...(sca && input.returnUrl ? { experienceContext: { returnUrl: input.returnUrl, cancelUrl: input.returnUrl } } : {}),
+      },
+    },
+  };
+  return createOrder(deps, input, body);
+}
+
+/** What every order Kassa makes carries: the intent, the amount, the tenant's tag and the attempt as invoice_id. */
+function orderOf(ctx: ConnectorContext, input: AuthorizeInput): Omit<OrderRequest, "paymentSource"> {
+  return {
     intent: input.captureMethod === "manual" ? CheckoutPaymentIntent.Authorize : CheckoutPaymentIntent.Capture,
     purchaseUnits: [
       {
@@ -77,14 +92,11 @@ export async function authorize(deps: PayPalDeps, ctx: ConnectorContext, input: 
         ...(input.description ? { description: input.description.slice(0, 127) } : {}),
       },
     ],
-    paymentSource: {
-      card: {
-        ...card,
-        ...(sca ? { attributes: { verification: { method: OrdersCardVerificationMethod.ScaAlways } } } : {}),
-        ...(sca && input.returnUrl ? { experienceContext: { returnUrl: input.returnUrl, cancelUrl: input.returnUrl } } : {}),
-      },
-    },
   };
+}
+
+/** The create call, with PayPal-Request-Id `<attempt>:create`: a retry is answered from PayPal's store. */
+async function createOrder(deps: PayPalDeps, input: AuthorizeInput, body: OrderRequest): Promise<Charge> {
   const order = await call(deps, "authorize", (api) =>
     api.orders.createOrder({ body, paypalRequestId: requestId(input.idempotencyKey, "create"), prefer: FULL }),
   );
@@ -101,16 +113,7 @@ async function authorizeWallet(deps: PayPalDeps, ctx: ConnectorContext, input: A
   if (!input.returnUrl)
     throw new ConnectorRequestError("parameter_missing", "A PayPal payment needs return_url: PayPal sends the payer back there.", "return_url");
   const body: OrderRequest = {
-    intent: input.captureMethod === "manual" ? CheckoutPaymentIntent.Authorize : CheckoutPaymentIntent.Capture,
-    purchaseUnits: [
-      {
-        referenceId: "default",
-        amount: toMoney(input.amount, input.currency),
-        customId: customId(ctx, input.paymentId),
-        invoiceId: input.idempotencyKey,
-        ...(input.description ? { description: input.description.slice(0, 127) } : {}),
-      },
-    ],
+    ...orderOf(ctx, input),
     paymentSource: {
       paypal: {
         experienceContext: {
@@ -122,10 +125,7 @@ async function authorizeWallet(deps: PayPalDeps, ctx: ConnectorContext, input: A
       },
     },
   };
-  const order = await call(deps, "authorize", (api) =>
-    api.orders.createOrder({ body, paypalRequestId: requestId(input.idempotencyKey, "create"), prefer: FULL }),
-  );
-  return toCharge(order, { idempotencyKey: input.idempotencyKey });
+  return createOrder(deps, input, body);
 }
 
 /**
