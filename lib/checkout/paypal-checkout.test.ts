@@ -128,6 +128,23 @@ describe("the sandbox's simulated PayPal wallet", () => {
     expect(await code(findChallenge(cardCharge, "paypal"))).toBe("resource_missing");
   });
 
+  it("an unknown or malformed session: the return and the wallet state are resource_missing, nothing read or written", async () => {
+    expect(await code(returnFromPayPal({ sessionId: "cs_01m8ybraksfac1vtphwqy73rzh", canceled: false }))).toBe("resource_missing");
+    expect(await code(returnFromPayPal({ sessionId: "../admin", canceled: true }))).toBe("resource_missing");
+    expect(await code(walletState({ sessionId: "cs_nope" }))).toBe("resource_missing");
+  });
+
+  it("the API in live mode without PayPal: payment_method paypal is processor_unavailable, nothing stored", async () => {
+    const ctx = { ...(await merchant()), livemode: true };
+    const { createPayment } = await import("@/lib/payments/create-payment");
+    expect(
+      await code(
+        createPayment({ ctx, input: { amount: 1000, currency: "usd", payment_method: "paypal", confirm: true, return_url: "https://shop.test/back" } }),
+      ),
+    ).toBe("processor_unavailable");
+    expect(await h.db.select().from(payments).where(eq(payments.merchantId, ctx.merchantId))).toHaveLength(0);
+  });
+
   it("refuses PayPal where the session does not offer it, and PayPal sessions in live mode without PayPal", async () => {
     const ctx = await merchant();
     const cardOnly = await createCheckoutSession({ ctx, input: base });
