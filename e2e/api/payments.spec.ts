@@ -140,6 +140,40 @@ test.describe("happy paths", () => {
   });
 });
 
+test.describe("the PayPal wallet (no PayPal configured: the sandbox's simulated one)", () => {
+  test("payment_method paypal: requires_action to the simulated approval page; bad input and another merchant refused", async () => {
+    await expectError(await create({ amount: 1500, currency: "usd", payment_method: "paypal", confirm: true }), 400, "parameter_missing", {
+      param: "return_url",
+    });
+    await expectError(
+      await create({
+        amount: 1500,
+        currency: "usd",
+        payment_method: "paypal",
+        payment_method_types: ["card"],
+        confirm: true,
+        return_url: "https://shop.test/r",
+      }),
+      400,
+      "parameter_invalid",
+      { param: "payment_method_types" },
+    );
+    await expectError(await create({ amount: 1500, currency: "usd", payment_method_types: ["paypal", "bitcoin" as never] }), 400, "parameter_invalid");
+    const p = await ok(await create({ amount: 1500, currency: "usd", payment_method_types: ["paypal"], confirm: true, return_url: "https://shop.test/r" }));
+    expect(p).toMatchObject({ status: "requires_action", payment_method: "paypal", connector: "sandbox", payment_method_details: null });
+    expect(p.next_action).toMatchObject({
+      type: "redirect_to_url",
+      redirect_to_url: { url: expect.stringMatching(/^\/sandbox\/paypal\/sbch_/), return_url: "https://shop.test/r" },
+    });
+    // Another merchant cannot see it or act on it.
+    await expectError(await getPayment(p.id as string, b.secretKey), 404, "resource_missing");
+    await expectError(await action(p.id as string, "cancel", {}, b.secretKey), 404, "resource_missing");
+    // Canceled while waiting for the buyer: nothing was charged.
+    expect(await ok(await action(p.id as string, "cancel"))).toMatchObject({ status: "canceled", amount_received: 0 });
+    expect((await chargesOf(p.id as string)).map((c) => c.status)).toEqual(["canceled"]);
+  });
+});
+
 test.describe("declines", () => {
   const cases = [
     ["pm_card_chargeDeclined", "card_declined", "generic_decline"],
