@@ -4,6 +4,8 @@ import type { DatabaseHandle } from "@/db/client";
 import { FakeClock, startExecutor, type Executor } from "./index";
 import { startRig, type TestRig } from "./test-app";
 import { freePort } from "@/scripts/pg-server";
+import { eq } from "drizzle-orm";
+import { inngestEvents } from "./schema";
 
 let handle: DatabaseHandle | undefined;
 let executor: Executor | undefined;
@@ -70,6 +72,38 @@ describe("event API", () => {
     await rig.client.send({ id: "evt_outbox_1", name: "test/once", data: {} });
     await rig.settle();
     expect(runs).toBe(2);
+  });
+
+  it("an event stored but never acted on (the executor died in between): the sender's resend starts its run, once", async () => {
+    handle = await freshPostgres("unfinished");
+    let runs = 0;
+    rig = await startRig(handle.db, (c) => [c.createFunction({ id: "once", triggers: [{ event: "test/once" }] }, async () => ++runs)]);
+    const storage = rig.executor.storage;
+    // What a kill between storing the event and starting its runs leaves behind: the event, no run.
+    const [stored, state] = await storage.insertEvent({ name: "test/once", data: {}, ts: rig.clock.now().getTime() }, "evt_outbox_cut");
+    expect(state).toBe("new");
+    // A resend at once may race a fan-out still under way: it is a duplicate.
+    expect((await rig.client.send({ id: "evt_outbox_cut", name: "test/once", data: {} })).ids).toEqual([stored.id]);
+    await rig.settle();
+    expect(runs).toBe(0);
+    // The outbox's sweep sends it again later: acted on now, one run.
+    await rig.clock.advance(10_001);
+    expect((await rig.client.send({ id: "evt_outbox_cut", name: "test/once", data: {} })).ids).toEqual([stored.id]);
+    await rig.settle();
+    expect(runs).toBe(1);
+    expect(await storage.listEvents("test/once")).toHaveLength(1);
+    // Fanned out: later resends are duplicates.
+    await rig.clock.advance(60_000);
+    await rig.client.send({ id: "evt_outbox_cut", name: "test/once", data: {} });
+    await rig.settle();
+    expect(runs).toBe(1);
+    // Cut short after its run had started (the mark never written): acted on again, but no second run.
+    await handle.db.update(inngestEvents).set({ fannedOut: false }).where(eq(inngestEvents.id, stored.id));
+    await rig.clock.advance(60_000);
+    await rig.client.send({ id: "evt_outbox_cut", name: "test/once", data: {} });
+    await rig.settle();
+    expect(runs).toBe(1);
+    expect(await rig.executor.runs("kassa-test-once")).toHaveLength(1);
   });
 
   it("dedupes an SDK resend that carries the same x-inngest-event-id-seed", async () => {

@@ -11,17 +11,21 @@ function nameMatches(pattern: string, name: string): boolean {
 
 /**
  * Stores events and acts on each new one: resumes matching waits, cancels runs whose
- * `cancelOn` matches, and starts a run of every function it triggers. Returns the event ids.
+ * `cancelOn` matches, and starts a run of every function it triggers; then marks it fanned out. A resend
+ * of one whose fan-out was cut short (a crash between storing and acting) is acted on again. Returns the event ids.
  */
 export async function ingest(engine: RunControl, incoming: IncomingEvent[]): Promise<string[]> {
   const ids: string[] = [];
   for (const e of incoming) {
-    const [event, isNew] = await engine.storage.insertEvent({ name: e.name, data: e.data ?? {}, user: e.user, ts: e.ts ?? engine.clock.now().getTime() }, e.id);
+    const [event, state] = await engine.storage.insertEvent({ name: e.name, data: e.data ?? {}, user: e.user, ts: e.ts ?? engine.clock.now().getTime() }, e.id);
     ids.push(event.id);
-    if (!isNew) continue;
+    if (state === "duplicate") continue;
+    // Each step is safe to do again: a wait is taken once, a cancel checks the run is running, and a resend of
+    // an unfinished event starts no second run of a function that already has one for it.
     await resumeWaits(engine, event);
     await cancelRuns(engine, event);
-    await trigger(engine, event);
+    await trigger(engine, event, state === "unfinished");
+    if (e.id) await engine.storage.markFannedOut(event.id);
   }
   await engine.kick();
   return ids;
@@ -82,7 +86,7 @@ async function cancelRuns(engine: RunControl, event: StoredEvent): Promise<void>
   }
 }
 
-async function trigger(engine: RunControl, event: StoredEvent): Promise<void> {
+async function trigger(engine: RunControl, event: StoredEvent, again = false): Promise<void> {
   const { storage } = engine;
   for (const fn of await storage.listFunctions()) {
     const config = fn.config as FunctionConfig;
@@ -96,6 +100,7 @@ async function trigger(engine: RunControl, event: StoredEvent): Promise<void> {
       }
     });
     if (!hit) continue;
+    if (again && (await storage.hasRunFor(fn.id, event.id))) continue;
     let idempotencyKey: string | undefined;
     if (config.idempotency) {
       try {

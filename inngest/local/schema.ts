@@ -21,6 +21,12 @@ export const inngestEvents = executorSchema.table(
     user: jsonb().$type<Record<string, unknown>>(),
     ts: bigint({ mode: "number" }).notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull(),
+    /**
+     * For an event with a sender id, false from the insert until its waits, cancels and runs have all been acted
+     * on: the sender's resend of an event whose fan-out a crash cut short does it again instead of deduping it
+     * away. (Events without a sender id cannot be resent; rows from before this column: the default.)
+     */
+    fannedOut: boolean().notNull().default(true),
   },
   (t) => [index().on(t.externalId, t.receivedAt), index().on(t.name)],
 );

@@ -59,6 +59,8 @@ export type FunctionConfig = {
 };
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
+/** How long a stored event may be mid-fan-out before a resend takes it as cut short (a live fan-out takes milliseconds). */
+export const FAN_OUT_GRACE_MS = 10_000;
 /** How long a claimed queue item is this executor's: after a crash, its items come back when the lease ends. */
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 
@@ -71,8 +73,12 @@ export class Storage {
     readonly leaseMs: number = DEFAULT_LEASE_MS,
   ) {}
 
-  /** Stores events; a sender id seen in the last 24 h is not stored again. Returns [event, isNew]. */
-  async insertEvent(e: Omit<StoredEvent, "id">, externalId?: string, db: Conn = this.db): Promise<[StoredEvent, boolean]> {
+  /**
+   * Stores events; a sender id seen in the last 24 h is not stored again. Returns the event and what to do:
+   * "new" (act on it), "duplicate" (done before, or being done right now), "unfinished" (stored more than
+   * FAN_OUT_GRACE_MS ago and never fanned out — the executor died, or a step threw, while acting on it: act again).
+   */
+  async insertEvent(e: Omit<StoredEvent, "id">, externalId?: string, db: Conn = this.db): Promise<[StoredEvent, "new" | "duplicate" | "unfinished"]> {
     const now = this.clock.now();
     if (externalId) {
       const [dup] = await db
@@ -80,11 +86,29 @@ export class Storage {
         .from(inngestEvents)
         .where(and(eq(inngestEvents.externalId, externalId), gt(inngestEvents.receivedAt, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS))))
         .limit(1);
-      if (dup) return [toEvent(dup), false];
+      if (dup) return [toEvent(dup), !dup.fannedOut && now.getTime() - dup.receivedAt.getTime() > FAN_OUT_GRACE_MS ? "unfinished" : "duplicate"];
     }
     const id = ulid(now.getTime());
-    await db.insert(inngestEvents).values({ id, externalId: externalId ?? null, name: e.name, data: e.data, user: e.user ?? null, ts: e.ts, receivedAt: now });
-    return [{ ...e, id }, true];
+    await db
+      .insert(inngestEvents)
+      // Only an event with a sender id can be sent again, so only its fan-out is tracked.
+      .values({ id, externalId: externalId ?? null, name: e.name, data: e.data, user: e.user ?? null, ts: e.ts, receivedAt: now, fannedOut: !externalId });
+    return [{ ...e, id }, "new"];
+  }
+
+  /** The event's waits, cancels and runs have all been acted on: a resend is a duplicate from now on. */
+  async markFannedOut(eventId: string): Promise<void> {
+    await this.db.update(inngestEvents).set({ fannedOut: true }).where(eq(inngestEvents.id, eventId));
+  }
+
+  /** Whether a function already has a run triggered by this event (an unfinished fan-out acted on again). */
+  async hasRunFor(functionId: string, eventId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: inngestRuns.id })
+      .from(inngestRuns)
+      .where(and(eq(inngestRuns.functionId, functionId), sql`jsonb_exists(${inngestRuns.eventIds}, ${eventId})`))
+      .limit(1);
+    return Boolean(row);
   }
 
   async getEvents(ids: string[], db: Conn = this.db): Promise<StoredEvent[]> {

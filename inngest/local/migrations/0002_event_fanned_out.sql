@@ -1,0 +1,1 @@
+ALTER TABLE "inngest_local"."inngest_events" ADD COLUMN "fanned_out" boolean DEFAULT true NOT NULL;
