@@ -1,0 +1,156 @@
+// What must hold once the load has stopped and recovery has had its window, read from the database, the
+// sandbox processor's own tables and what the receiver and client saw.
+import type { Client } from "pg";
+import type { Database } from "@/db/client";
+import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
+import type { ChaosClient } from "./client";
+import type { Receiver } from "./receiver";
+import { diagnoseEvent } from "./diagnose";
+
+export interface Check {
+  name: string;
+  checked: number;
+  violations: string[];
+}
+
+const count = async (pg: Client, text: string, values: unknown[]) => Number((await pg.query<{ n: string }>(text, values)).rows[0]!.n);
+
+/** Money the processor holds or took for a payment: authorised or captured charges. */
+const MONEY_CHARGES = `status in ('succeeded', 'requires_capture')`;
+
+/** Payments and refunds not yet at rest: recovery is not over while any remain. */
+export async function unsettled(pg: Client, merchantId: string): Promise<{ payments: number; refunds: number; outbox: number }> {
+  return {
+    payments: await count(
+      pg,
+      `select count(*) as n from payments where merchant_id = $1
+         and (status in ('processing', 'requires_confirmation', 'requires_action') or pending_operation is not null)`,
+      [merchantId],
+    ),
+    refunds: await count(pg, `select count(*) as n from refunds where merchant_id = $1 and status = 'pending'`, [merchantId]),
+    outbox: await count(pg, `select count(*) as n from events where merchant_id = $1 and published_at is null`, [merchantId]),
+  };
+}
+
+/** API events (not internal hand-offs) made since the endpoint was registered: each must reach the receiver. */
+export async function expectedEvents(pg: Client, merchantId: string, since: Date): Promise<{ id: string; type: string }[]> {
+  const { rows } = await pg.query<{ id: string; type: string }>(
+    `select id, type from events where merchant_id = $1 and type not like '%/%' and created_at >= $2 order by id`,
+    [merchantId, since],
+  );
+  return rows;
+}
+
+async function chargesPerPayment(pg: Client, merchantId: string): Promise<Check> {
+  const { rows } = await pg.query<{
+    id: string;
+    status: string;
+    amount_received: string;
+    amount_refunded: string;
+    charges: string;
+    captured: string;
+    refunded: string;
+  }>(
+    `select p.id, p.status, p.amount_received::text, p.amount_refunded::text,
+            count(c.id) filter (where c.${MONEY_CHARGES})::text as charges,
+            coalesce(sum(c.amount_captured) filter (where c.${MONEY_CHARGES}), 0)::text as captured,
+            coalesce(sum(c.amount_refunded) filter (where c.${MONEY_CHARGES}), 0)::text as refunded
+       from payments p left join sandbox_charges c on c.merchant_id = p.merchant_id and c.payment_id = p.id
+      where p.merchant_id = $1 group by p.id`,
+    [merchantId],
+  );
+  const violations: string[] = [];
+  for (const r of rows) {
+    const want = r.status === "succeeded" || r.status === "requires_capture" ? 1 : 0;
+    if (Number(r.charges) !== want) violations.push(`${r.id} (${r.status}) has ${r.charges} processor charges holding money, want ${want}`);
+    else if (r.captured !== r.amount_received) violations.push(`${r.id}: processor captured ${r.captured}, Kassa received ${r.amount_received}`);
+    else if (r.refunded !== r.amount_refunded) violations.push(`${r.id}: processor refunded ${r.refunded}, Kassa recorded ${r.amount_refunded}`);
+  }
+  const orphans = await pg.query<{ id: string; payment_id: string }>(
+    `select c.id, c.payment_id from sandbox_charges c left join payments p on p.id = c.payment_id
+      where c.merchant_id = $1 and c.${MONEY_CHARGES} and p.id is null`,
+    [merchantId],
+  );
+  for (const o of orphans.rows) violations.push(`processor charge ${o.id} holds money for ${o.payment_id}, which Kassa has no record of`);
+  return { name: "one processor charge per succeeded payment, none per failed", checked: rows.length, violations };
+}
+
+async function refundsWithinReceived(pg: Client, merchantId: string): Promise<Check> {
+  const { rows } = await pg.query<{ id: string; captured: string; refunded: string }>(
+    `select c.id, c.amount_captured::text as captured, coalesce(sum(r.amount) filter (where r.status = 'succeeded'), 0)::text as refunded
+       from sandbox_charges c left join sandbox_refunds r on r.charge_id = c.id
+      where c.merchant_id = $1 group by c.id`,
+    [merchantId],
+  );
+  const violations = rows.filter((r) => BigInt(r.refunded) > BigInt(r.captured)).map((r) => `charge ${r.id}: refunded ${r.refunded} of ${r.captured}`);
+  const kassa = await pg.query<{ id: string }>(`select id from payments where merchant_id = $1 and amount_refunded > amount_received`, [merchantId]);
+  violations.push(...kassa.rows.map((r) => `${r.id}: refunded more than received`));
+  return { name: "refunds never above the amount received", checked: rows.length, violations };
+}
+
+async function nothingStuck(pg: Client, merchantId: string): Promise<Check> {
+  const { rows } = await pg.query<{ id: string; what: string }>(
+    `select id, 'payment ' || status || coalesce(' with pending ' || (pending_operation->>'type'), '') as what from payments
+      where merchant_id = $1 and (status in ('processing', 'requires_confirmation', 'requires_action') or pending_operation is not null)
+     union all
+     select id, 'refund pending' from refunds where merchant_id = $1 and status = 'pending'`,
+    [merchantId],
+  );
+  const total = await count(pg, `select (select count(*) from payments where merchant_id = $1) + (select count(*) from refunds where merchant_id = $1) as n`, [
+    merchantId,
+  ]);
+  return { name: "no payment or refund left in a non-terminal state", checked: total, violations: rows.map((r) => `${r.id}: ${r.what}`) };
+}
+
+async function webhooksDelivered(pg: Client, merchantId: string, since: Date, receiver: Receiver): Promise<Check> {
+  const expected = await expectedEvents(pg, merchantId, since);
+  const ok = new Set(receiver.got.filter((g) => g.answered === 200).map((g) => g.eventId));
+  const missing = expected.filter((e) => !ok.has(e.id));
+  const violations: string[] = [];
+  // The first few with where they got stuck; the rest by id.
+  for (const [i, e] of missing.entries())
+    violations.push(`${e.type} ${e.id} never answered 200 by the receiver${i < 3 ? `: ${await diagnoseEvent(pg, e.id)}` : ""}`);
+  const { rows } = await pg.query<{ event_id: string; status: string; n: string }>(
+    `select event_id, status, count(*)::text as n from webhook_deliveries where merchant_id = $1 group by event_id, status`,
+    [merchantId],
+  );
+  const succeeded = new Map<string, number>();
+  for (const r of rows) {
+    if (r.status === "succeeded") succeeded.set(r.event_id, Number(r.n));
+    else violations.push(`delivery of ${r.event_id} recorded ${r.status} (${r.n})`);
+  }
+  for (const e of expected) if (succeeded.get(e.id) !== 1) violations.push(`${e.id}: ${succeeded.get(e.id) ?? 0} deliveries recorded as succeeded, want 1`);
+  if (receiver.forged > 0) violations.push(`${receiver.forged} deliveries failed signature verification`);
+  return { name: "every event delivered, signed, recorded succeeded once", checked: expected.length, violations };
+}
+
+/** Every copy's final answer, and a replay of each key after recovery, byte-identical to the first. */
+export async function replaysIdentical(client: ChaosClient): Promise<Check> {
+  const violations: string[] = [];
+  let checked = 0;
+  for (const record of client.records.values()) {
+    const [first, ...rest] = record.answers;
+    if (!first) continue;
+    checked++;
+    for (const other of rest)
+      if (other.status !== first.status || other.text !== first.text) violations.push(`${record.key}: concurrent copies answered differently`);
+    const replay = await client.send(record.path, JSON.parse(record.body) as Record<string, unknown>, record.key, record.apiKey, { record: false });
+    if (!replay) violations.push(`${record.key}: the replay got no final answer`);
+    else if (replay.status !== first.status || replay.text !== first.text)
+      violations.push(`${record.key}: replay answered ${replay.status}, first ${first.status}, bytes differ`);
+  }
+  return { name: "Idempotency-Key copies and replays byte-identical", checked, violations };
+}
+
+export async function runChecks(args: { pg: Client; db: Database; merchantId: string; since: Date; receiver: Receiver }): Promise<Check[]> {
+  const { pg, db, merchantId, since, receiver } = args;
+  const money = await checkMoneyInvariants(db, { merchantId, livemode: false });
+  const paymentCount = await count(pg, `select count(*) as n from payments where merchant_id = $1`, [merchantId]);
+  return [
+    await chargesPerPayment(pg, merchantId),
+    await refundsWithinReceived(pg, merchantId),
+    { name: "ledger and money invariants (checkMoneyInvariants)", checked: paymentCount, violations: money.problems },
+    await nothingStuck(pg, merchantId),
+    await webhooksDelivered(pg, merchantId, since, receiver),
+  ];
+}

@@ -1,0 +1,62 @@
+// The closing table: each check with what it looked at and its violations (the first few printed), the
+// operations' outcomes, the kills, and each instance's memory over the run.
+import type { Check } from "./checks";
+import type { ClientStats } from "./client";
+import type { Instance } from "./cluster";
+import type { OpResult } from "./driver";
+
+const SHOWN = 5;
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")}`);
+}
+
+export function checksTable(checks: Check[]): string[] {
+  const lines = table([
+    ["check", "checked", "violations", ""],
+    ...checks.map((c) => [c.name, String(c.checked), String(c.violations.length), c.violations.length ? "FAIL" : "ok"]),
+  ]);
+  for (const c of checks.filter((c) => c.violations.length)) {
+    lines.push(`  ${c.name}:`, ...c.violations.slice(0, SHOWN).map((v) => `    - ${v}`));
+    if (c.violations.length > SHOWN) lines.push(`    … and ${c.violations.length - SHOWN} more`);
+  }
+  return lines;
+}
+
+export function outcomesTable(results: OpResult[], stats: ClientStats, badGateway: number): string[] {
+  const byKind = new Map<string, Map<string, number>>();
+  for (const r of results) {
+    const outcome = r.skipped ? "skipped" : r.answer ? String(r.answer.status) : "no answer";
+    const m = byKind.get(r.op.kind) ?? byKind.set(r.op.kind, new Map()).get(r.op.kind)!;
+    m.set(outcome, (m.get(outcome) ?? 0) + 1);
+  }
+  const lines = table([
+    ["operation", "count", "outcomes"],
+    ...[...byKind].map(([kind, m]) => [kind, String([...m.values()].reduce((a, b) => a + b, 0)), [...m].map(([o, n]) => `${o}×${n}`).join(" ")]),
+  ]);
+  const retries = Object.entries(stats.retries)
+    .map(([why, n]) => `${why} ${n}`)
+    .join(", ");
+  lines.push(`  requests ${stats.requests}; retried with the same key: ${retries || "none"}; gave up ${stats.gaveUp}; proxy 502/503 ${badGateway}`);
+  return lines;
+}
+
+export function instancesTable(instances: Instance[]): string[] {
+  return table([
+    ["instance", "served", "kills", "back in rotation after", "RSS MB of its last life: after warm-up → max → last", "max of all lives"],
+    ...instances.map((i) => {
+      const life = i.rss.filter((s) => s.life === i.restarts.length);
+      // The first 15 s of a life (3 samples) are its warm-up.
+      const mb = (life.length > 6 ? life.slice(3) : life).map((s) => s.mb);
+      return [
+        i.name,
+        String(i.served),
+        String(i.restarts.length),
+        i.restarts.map((r) => `${(r.upAfterMs / 1000).toFixed(1)} s`).join(", ") || "-",
+        mb.length ? `${mb[0]} → ${Math.max(...mb)} → ${mb.at(-1)} (${life.length} samples)` : "-",
+        i.rss.length ? String(Math.max(...i.rss.map((s) => s.mb))) : "-",
+      ];
+    }),
+  ]);
+}

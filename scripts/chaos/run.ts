@@ -1,0 +1,93 @@
+/**
+ * `npm run chaos -- --seed N --ops M [--fault-rate 0.2] [--kills K] [--concurrency C] [--rebuild | --reuse-build]`: exactly-once
+ * money under faults (issue 22). A production build (.next-chaos) on a throwaway PostgreSQL, two instances
+ * behind a round-robin proxy with shared rate limits in Redis, the sandbox processor losing answers at
+ * --fault-rate, a webhook receiver that sometimes fails or hangs; M seeded operations with concurrent
+ * duplicates while instances are kill -9'd and restarted; then, after recovery, the checks. Exits 1 on any
+ * violation. KASSA_CHAOS_LOGS=1 shows the instances' own output.
+ */
+import { Client as PgClient } from "pg";
+import { parseArgs } from "./args";
+import { buildSchedule, describeSchedule } from "./schedule";
+import { ensureBuild, startCluster, type Cluster } from "./cluster";
+import { startProxy, type Proxy } from "./proxy";
+import { startReceiver, type Receiver } from "./receiver";
+import { ChaosClient } from "./client";
+import { drive } from "./driver";
+import { createMerchant, registerEndpoints, type ChaosMerchant } from "./setup";
+import { waitForRecovery, RECOVERY_WINDOW_MS } from "./recovery";
+import { replaysIdentical, runChecks } from "./checks";
+import { burstCheck } from "./rate-limit";
+import { checksTable, instancesTable, outcomesTable } from "./report";
+
+const args = parseArgs(process.argv.slice(2));
+const schedule = buildSchedule(args);
+const log = (line: string) => console.log(`[chaos ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const t0 = Date.now();
+console.log(describeSchedule(schedule).join("\n"));
+console.log(`  fault rate ${args.faultRate} (unknown outcomes; ${args.faultRate / 4} refused authorisations), concurrency ${args.concurrency}`);
+
+let cluster: Cluster | undefined;
+let proxy: Proxy | undefined;
+let receiver: Receiver | undefined;
+let merchant: ChaosMerchant | undefined;
+const pg = { client: undefined as PgClient | undefined };
+let failed = true;
+try {
+  log(`build: ${await ensureBuild({ rebuild: args.rebuild, reuse: args.reuseBuild })}`);
+  receiver = await startReceiver({ seed: args.seed, failRate: 0.08, hangRate: 0.02 });
+  cluster = await startCluster({ faultRate: args.faultRate, proxyUrl: () => proxy!.url, verbose: process.env.KASSA_CHAOS_LOGS === "1" });
+  const { instances } = cluster;
+  proxy = await startProxy([instances.engine, instances.api]);
+  await cluster.start("engine");
+  await cluster.start("api");
+  log(`PostgreSQL :${cluster.pg.port}, engine :${instances.engine.port}, api :${instances.api.port}, proxy ${proxy.url}`);
+
+  merchant = await createMerchant(cluster.databaseUrl, args.seed, 16);
+  const since = await registerEndpoints(proxy.url, merchant.loadKeys[0]!, receiver);
+  pg.client = new PgClient({ connectionString: cluster.databaseUrl });
+  await pg.client.connect();
+
+  const rss = setInterval(() => cluster!.sampleRss(t0), 5000);
+  const client = new ChaosClient(proxy.url);
+  const step = Math.max(1, Math.floor(args.ops / 10));
+  const { results, kills } = await drive(schedule, {
+    client,
+    apiKeys: merchant.loadKeys,
+    concurrency: args.concurrency,
+    kill: async (name) => {
+      log(`kill -9 ${name}`);
+      await cluster!.killAndRestart(name, t0);
+      log(`${name} back in rotation after ${(instances[name].restarts.at(-1)!.upAfterMs / 1000).toFixed(1)} s`);
+    },
+    onProgress: (done) => done % step === 0 && log(`${done}/${args.ops} operations`),
+  });
+  await kills;
+  log(`load done; waiting for recovery (at most ${RECOVERY_WINDOW_MS / 1000} s)`);
+  const recovery = await waitForRecovery(pg.client, merchant.merchantId, since, receiver, log);
+  log(`${recovery.settled ? "recovered" : "NOT recovered"} after ${(recovery.ms / 1000).toFixed(0)} s (${recovery.last})`);
+  clearInterval(rss);
+
+  const checks = await runChecks({ pg: pg.client, db: merchant.handle.db, merchantId: merchant.merchantId, since, receiver });
+  checks.push(await replaysIdentical(client));
+  checks.push(await burstCheck(proxy.url, merchant.burstKey));
+  const webhookTries = receiver.got.length;
+  const webhookFailed = receiver.got.filter((g) => g.answered !== 200).length;
+
+  console.log(`\n${describeSchedule(schedule)[0]}\n`);
+  console.log(outcomesTable(results, client.stats, proxy.badGateway).join("\n"));
+  console.log(`  webhook tries ${webhookTries} (${webhookFailed} answered 500 or hung on purpose); recovery ${(recovery.ms / 1000).toFixed(0)} s\n`);
+  console.log(instancesTable([instances.engine, instances.api]).join("\n") + "\n");
+  console.log(checksTable(checks).join("\n"));
+  failed = checks.some((c) => c.violations.length > 0);
+  console.log(`\nchaos: ${failed ? "FAILED" : "passed"} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+} catch (error) {
+  console.error("chaos: the run could not complete:", error);
+} finally {
+  await pg.client?.end().catch(() => {});
+  await merchant?.handle.close().catch(() => {});
+  await proxy?.close();
+  await receiver?.close();
+  await cluster?.stop();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,121 @@
+// The run's plan, all from one seeded generator: every operation, its duplicates and the kills. The same
+// seed gives the same plan (its fingerprint is printed); what the processor and the scheduler then do with
+// it is the chaos.
+import { createHash } from "node:crypto";
+import { seededRandom } from "@/lib/gateways/sandbox/config";
+
+export type OpKind = "pay" | "capture" | "refund" | "cancel";
+
+export interface Op {
+  index: number;
+  kind: OpKind;
+  /** The Idempotency-Key every copy of this operation sends. */
+  key: string;
+  /** How many copies go out at once (same key, same body). */
+  copies: number;
+  /** pay: the request body; capture/refund/cancel: the fields besides the payment. */
+  body: Record<string, unknown>;
+  /** capture/refund/cancel: the pay operation whose payment this acts on. */
+  target?: number;
+}
+
+export interface Kill {
+  /** Sent when this operation starts. */
+  atOp: number;
+  instance: "engine" | "api";
+}
+
+export interface Schedule {
+  seed: number;
+  ops: Op[];
+  kills: Kill[];
+}
+
+/** Test cards and their share of payments: mostly good cards, a few declines, transient errors, lost answers and refunds that fail. */
+const CARDS: [string, number][] = [
+  ["pm_card_visa", 0.66],
+  ["pm_card_mastercard", 0.08],
+  ["pm_card_chargeDeclined", 0.06],
+  ["pm_card_chargeDeclinedInsufficientFunds", 0.04],
+  ["pm_card_processingError", 0.05],
+  ["pm_card_lostResponse", 0.05],
+  ["pm_card_refundFail", 0.06],
+];
+/** How far back a capture, refund or cancel looks for its payment. */
+const LOOKBACK = 40;
+
+function pick<T>(random: () => number, weighted: [T, number][]): T {
+  let r = random() * weighted.reduce((s, [, w]) => s + w, 0);
+  for (const [value, weight] of weighted) {
+    if ((r -= weight) < 0) return value;
+  }
+  return weighted.at(-1)![0];
+}
+
+export function buildSchedule({ seed, ops, kills }: { seed: number; ops: number; kills: number }): Schedule {
+  const random = seededRandom(seed);
+  const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  const plan: Op[] = [];
+  for (let index = 0; index < ops; index++) {
+    const copies = pick(random, [
+      [1, 0.65],
+      [2, 0.25],
+      [3, 0.1],
+    ]);
+    const key = `chaos-${seed}-${index}`;
+    const kind = pick<OpKind>(random, [
+      ["pay", 0.55],
+      ["refund", 0.2],
+      ["capture", 0.15],
+      ["cancel", 0.1],
+    ]);
+    const earlier = plan.slice(Math.max(0, index - LOOKBACK)).filter((op) => op.kind === "pay");
+    const manual = earlier.filter((op) => op.body.capture_method === "manual");
+    const pool = kind === "refund" ? earlier : manual;
+    if (kind === "pay" || pool.length === 0) {
+      const body = {
+        amount: int(5, 500) * 100 + int(0, 99),
+        currency: "usd",
+        payment_method: pick(random, CARDS),
+        confirm: true,
+        capture_method: random() < 0.35 ? "manual" : "automatic",
+      };
+      plan.push({ index, kind: "pay", key, copies, body });
+      continue;
+    }
+    const target = pool[Math.floor(random() * pool.length)]!;
+    const amount = target.body.amount as number;
+    const body =
+      kind === "refund"
+        ? { amount: Math.max(1, Math.floor(amount * (0.1 + random() * 0.5))) }
+        : kind === "capture"
+          ? random() < 0.3
+            ? { amount_to_capture: Math.max(1, Math.floor(amount * (0.5 + random() * 0.5))) }
+            : {}
+          : { cancellation_reason: "requested_by_customer" };
+    plan.push({ index, kind, key, copies, body, target: target.index });
+  }
+  const killPlan: Kill[] = [];
+  for (let k = 0; k < kills; k++) {
+    // Spread over 10–80 % of the run, so the last kill's restart finishes under load.
+    const atOp = Math.min(ops - 1, Math.floor(ops * (0.1 + (0.7 * (k + random())) / kills)));
+    killPlan.push({ atOp, instance: k % 2 === 0 ? "engine" : "api" });
+  }
+  return { seed, ops: plan, kills: killPlan };
+}
+
+/** One line per fact of the plan, and its fingerprint: the same seed prints the same lines. */
+export function describeSchedule(schedule: Schedule): string[] {
+  const count = (f: (op: Op) => boolean) => schedule.ops.filter(f).length;
+  const fingerprint = createHash("sha256").update(JSON.stringify(schedule)).digest("hex").slice(0, 16);
+  const cards = new Map<string, number>();
+  for (const op of schedule.ops) if (op.kind === "pay") cards.set(String(op.body.payment_method), (cards.get(String(op.body.payment_method)) ?? 0) + 1);
+  return [
+    `seed ${schedule.seed}: ${schedule.ops.length} operations, schedule fingerprint ${fingerprint}`,
+    `  pay ${count((o) => o.kind === "pay")} (manual capture ${count((o) => o.kind === "pay" && o.body.capture_method === "manual")}), ` +
+      `capture ${count((o) => o.kind === "capture")}, refund ${count((o) => o.kind === "refund")}, cancel ${count((o) => o.kind === "cancel")}`,
+    `  sent twice ${count((o) => o.copies === 2)}, three times ${count((o) => o.copies === 3)} (same Idempotency-Key, same body, at once)`,
+    `  cards: ${[...cards].map(([c, n]) => `${c.replace("pm_card_", "")} ${n}`).join(", ")}`,
+    `  kill -9: ${schedule.kills.map((k) => `${k.instance}@op${k.atOp}`).join(", ") || "none"}`,
+  ];
+}
