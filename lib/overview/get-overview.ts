@@ -47,7 +47,16 @@ export async function getOverview({ ctx, input }: { ctx: ServiceContext; input: 
   const periodD = sql<string>`case when ${disputes.createdAt} >= ${startOfCurrent} then 'current' else 'previous' end`;
   const periodC = sql<string>`case when ${customers.createdAt} >= ${startOfCurrent} then 'current' else 'previous' end`;
 
-  const [paymentTotals, refundTotals, [merchant], disputeTotals, customerTotals] = await Promise.all([
+  // The daily series and the card brands, for every currency in the range (or the one asked for): read in
+  // the same round trip as the totals, before the totals say which currency the headline figures are in.
+  const inRange = and(
+    tenantP,
+    q.currency ? eq(paymentRollups.currency, q.currency) : undefined,
+    gte(paymentRollups.day, q.from),
+    lte(paymentRollups.day, q.to),
+  );
+
+  const [paymentTotals, refundTotals, [merchant], disputeTotals, customerTotals, seriesAll, brandsAll] = await Promise.all([
     db
       .select({
         period: periodP,
@@ -91,6 +100,27 @@ export async function getOverview({ ctx, input }: { ctx: ServiceContext; input: 
         ),
       )
       .groupBy(sql`1`),
+    db
+      .select({
+        day: paymentRollups.day,
+        currency: paymentRollups.currency,
+        gross: sql<string>`sum(${paymentRollups.amountReceived})`,
+        succeeded: sql<string>`sum(${paymentRollups.count}) filter (where ${paymentRollups.status} = 'succeeded')`,
+        failed: sql<string>`sum(${paymentRollups.declined}) filter (where ${paymentRollups.status} = 'requires_payment_method')`,
+      })
+      .from(paymentRollups)
+      .where(inRange)
+      .groupBy(paymentRollups.day, paymentRollups.currency),
+    db
+      .select({
+        brand: paymentRollups.brand,
+        currency: paymentRollups.currency,
+        count: sql<string>`sum(${paymentRollups.count})`,
+        gross: sql<string>`sum(${paymentRollups.amountReceived})`,
+      })
+      .from(paymentRollups)
+      .where(and(inRange, eq(paymentRollups.status, "succeeded")))
+      .groupBy(paymentRollups.brand, paymentRollups.currency),
   ]);
 
   // Currencies seen in the range, busiest first; the headline figures are in one of them.
@@ -127,29 +157,8 @@ export async function getOverview({ ctx, input }: { ctx: ServiceContext; input: 
   const disputed = (period: string) => disputeTotals.find((r) => r.period === period && r.currency === currency);
   const newCustomers = (period: string) => num(customerTotals.find((r) => r.period === period)?.count);
 
-  const inRange = and(tenantP, eq(paymentRollups.currency, currency), gte(paymentRollups.day, q.from), lte(paymentRollups.day, q.to));
-  const [seriesRows, brandRows] = await Promise.all([
-    db
-      .select({
-        day: paymentRollups.day,
-        gross: sql<string>`sum(${paymentRollups.amountReceived})`,
-        succeeded: sql<string>`sum(${paymentRollups.count}) filter (where ${paymentRollups.status} = 'succeeded')`,
-        failed: sql<string>`sum(${paymentRollups.declined}) filter (where ${paymentRollups.status} = 'requires_payment_method')`,
-      })
-      .from(paymentRollups)
-      .where(inRange)
-      .groupBy(paymentRollups.day),
-    db
-      .select({
-        brand: paymentRollups.brand,
-        count: sql<string>`sum(${paymentRollups.count}) filter (where ${paymentRollups.status} = 'succeeded')`,
-        gross: sql<string>`sum(${paymentRollups.amountReceived})`,
-      })
-      .from(paymentRollups)
-      .where(and(inRange, eq(paymentRollups.status, "succeeded")))
-      .groupBy(paymentRollups.brand),
-  ]);
-  const byDay = new Map(seriesRows.map((r) => [r.day, r]));
+  const brandRows = brandsAll.filter((r) => r.currency === currency);
+  const byDay = new Map(seriesAll.filter((r) => r.currency === currency).map((r) => [r.day, r]));
   const series = Array.from({ length: days }, (_, i) => {
     const day = addDays(q.from, i);
     const r = byDay.get(day);
