@@ -4,7 +4,7 @@
  * and integration, PGlite and Postgres), builds the app, checks its JavaScript budgets, runs Playwright (API over real HTTP and
  * the dashboard in Debian's chromium) against `next start` — and, as its last project, the README's
  * first start under `npm run dev` (e2e/dev/, which starts its own dev server on a free port and a
- * fresh data folder) — then prints one summary line.
+ * fresh data folder) — then the chaos run's short version on that build (npm run chaos), then prints one summary line.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -132,6 +132,16 @@ try {
       totals.passed += c.passed;
       totals.failed += c.failed + (code !== 0 && c.failed === 0 ? 1 : 0);
       if (code !== 0) exit = code;
+      // The chaos run's short version on the same build (issue 22): two instances, faults, duplicate keys, two kill -9s.
+      const chaos = await run("npx", ["tsx", "scripts/chaos/run.ts", "--seed", "1", "--ops", "150", "--kills", "2", "--reuse-build"], {
+        KASSA_CHAOS_DIST_DIR: ".next",
+      });
+      if (chaos === 0) totals.passed += 1;
+      else {
+        totals.failed += 1;
+        exit = chaos;
+        failedNames.push("chaos: npm run chaos -- --seed 1 --ops 150 --kills 2 found a violation (its table is above)");
+      }
     }
   }
 } finally {

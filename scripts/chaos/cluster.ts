@@ -11,7 +11,8 @@ import { startRedisServer, type RedisServer } from "@/test/redis-server";
 import { startUpstashRestServer, type UpstashRestServer } from "@/test/upstash-rest-server";
 import type { Backend } from "./proxy";
 
-export const DIST_DIR = ".next-chaos";
+/** The build the instances run: its own folder, or `.next` in `npm test` (KASSA_CHAOS_DIST_DIR), which has just built it. */
+export const DIST_DIR = process.env.KASSA_CHAOS_DIST_DIR ?? ".next-chaos";
 const SOURCES = ["app", "lib", "db", "inngest", "components", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json"];
 
 function newestMtime(p: string): number {
