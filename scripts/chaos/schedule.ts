@@ -94,6 +94,19 @@ export function buildSchedule({ seed, ops, kills }: { seed: number; ops: number;
             : {}
           : { cancellation_reason: "requested_by_customer" };
     plan.push({ index, kind, key, copies, body, target: target.index });
+    // A burst: a second refund of the same payment under its own key, sent at the same moment — together they
+    // may ask for more than was received, which only the payment's row lock keeps from being refunded twice.
+    if (kind === "refund" && index + 1 < ops && random() < 0.3) {
+      index++;
+      plan.push({
+        index,
+        kind,
+        key: `chaos-${seed}-${index}`,
+        copies: 1,
+        body: { amount: Math.max(1, Math.floor(amount * (0.3 + random() * 0.5))) },
+        target: target.index,
+      });
+    }
   }
   const killPlan: Kill[] = [];
   for (let k = 0; k < kills; k++) {
