@@ -7,7 +7,17 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-*/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "db/migrations/**", "next-env.d.ts", "public/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    ".data/**",
+    "node_modules/**",
+    "test-results/**",
+    "playwright-report/**",
+    "db/migrations/**",
+    "next-env.d.ts",
+    "public/**",
+  ]),
   {
     // CommonJS config files (dependency-cruiser's) load with require().
     files: ["**/*.cjs"],
