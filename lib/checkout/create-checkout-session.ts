@@ -1,4 +1,4 @@
-import { walletConnectorNameFor } from "@/lib/payments/connector";
+import { walletConnector } from "@/lib/payments/connector";
 import { paypalAccepts } from "@/lib/gateways/paypal/map";
 import { checkoutSessions, type CheckoutSessionRow } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
@@ -44,10 +44,8 @@ export async function createCheckoutSession({
   }
   if (paymentMethodTypes.includes("paypal")) {
     // PayPal's own list of currencies when PayPal carries it; the sandbox's simulated wallet takes any.
-    let connector: string;
-    try {
-      connector = walletConnectorNameFor(ctx);
-    } catch {
+    const connector = walletConnector(ctx);
+    if (!connector) {
       throw new KassaError("payment_method_unsupported", "PayPal is not set up for live payments (PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET).", {
         param: "payment_method_types",
       });

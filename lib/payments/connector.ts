@@ -26,17 +26,22 @@ export function upiConnectorNameFor(ctx: Pick<ServiceContext, "livemode">): Conn
 
 /**
  * Which processor serves a PayPal wallet payment (payment method `paypal`): PayPal when PAYPAL_CLIENT_ID
- * and PAYPAL_CLIENT_SECRET are set; otherwise, in test mode, the sandbox and its simulated approval page.
+ * and PAYPAL_CLIENT_SECRET are set; otherwise, in test mode, the sandbox and its simulated approval page;
+ * null in live mode without PayPal.
  */
-export function walletConnectorNameFor(ctx: Pick<ServiceContext, "livemode">, env: Record<string, string | undefined> = process.env): ConnectorName {
+export function walletConnector(ctx: Pick<ServiceContext, "livemode">, env: Record<string, string | undefined> = process.env): ConnectorName | null {
   if (env.PAYPAL_CLIENT_ID && env.PAYPAL_CLIENT_SECRET) return "paypal";
-  if (!ctx.livemode) return "sandbox";
+  return ctx.livemode ? null : "sandbox";
+}
+
+/** walletConnector, or 400 processor_unavailable when the mode has none. */
+export function walletConnectorNameFor(ctx: Pick<ServiceContext, "livemode">, env: Record<string, string | undefined> = process.env): ConnectorName {
+  const connector = walletConnector(ctx, env);
+  if (connector) return connector;
   throw new KassaError(
     "processor_unavailable",
     "Live PayPal payments need PayPal: set PAYPAL_CLIENT_ID and PAYPAL_CLIENT_SECRET. Use a test key to try the sandbox.",
-    {
-      param: "payment_method",
-    },
+    { param: "payment_method" },
   );
 }
 

@@ -17,7 +17,7 @@ import { formatMoney } from "@/lib/money";
 import { getPayment } from "@/lib/payments/get-payment";
 import { loadUpiSettings } from "@/lib/upi/settings";
 import { maskVpa } from "@/lib/upi/vpa";
-import { walletConnectorNameFor } from "@/lib/payments/connector";
+import { walletConnector } from "@/lib/payments/connector";
 import { payWithCardAction, payWithPaymentMethodAction, payWithPayPalAction, paypalStateAction, refreshAction } from "./actions";
 import { payWithUpiAction, upiStatusAction } from "./upi-actions";
 
@@ -191,7 +191,7 @@ export default async function PayPage({ params, searchParams }: { params: Promis
   const offersCard = session.paymentMethodTypes.includes("card");
   // UPI takes INR only and captures at once: session creation refuses anything else, older sessions included here.
   const offersUpi = session.paymentMethodTypes.includes("upi") && session.currency === "inr" && session.captureMethod === "automatic";
-  const offersPayPal = session.paymentMethodTypes.includes("paypal") && walletAvailable(session);
+  const offersPayPal = session.paymentMethodTypes.includes("paypal") && walletConnector(session) !== null;
   if (!offersCard && !offersUpi && !offersPayPal) {
     return frame(
       <>
@@ -289,14 +289,4 @@ export default async function PayPage({ params, searchParams }: { params: Promis
       {footer}
     </>,
   );
-}
-
-/** Whether this mode has a PayPal wallet: PayPal when configured, the sandbox's simulated one in test mode. */
-function walletAvailable(session: { livemode: boolean }): boolean {
-  try {
-    walletConnectorNameFor(session);
-    return true;
-  } catch {
-    return false;
-  }
 }
