@@ -106,6 +106,37 @@ describe("event API", () => {
     expect(await rig.executor.runs("kassa-test-once")).toHaveLength(1);
   });
 
+  it("an event nothing listens to is stored already fanned out; one a wait wants still resumes the wait", async () => {
+    handle = await freshPostgres("quiet");
+    rig = await startRig(handle.db, (c) => [
+      c.createFunction({ id: "waiter", triggers: [{ event: "test/intent" }] }, async ({ step }) => {
+        const paid = await step.waitForEvent("paid", { event: "test/paid", match: "data.intent", timeout: "1h" });
+        return paid ? paid.data.amount : "timeout";
+      }),
+    ]);
+    const row = async (externalId: string) => (await handle!.db.select().from(inngestEvents).where(eq(inngestEvents.externalId, externalId)))[0];
+    // No function and no wait: stored fanned out, nothing runs.
+    await rig.client.send({ id: "evt_noise", name: "test/noise", data: {} });
+    expect((await row("evt_noise"))?.fannedOut).toBe(true);
+    // test/paid is no function's trigger, but once a run waits for it, it is acted on.
+    await rig.client.send({ id: "evt_intent", name: "test/intent", data: { intent: "pi_1" } });
+    await rig.executor.idle();
+    await rig.client.send({ id: "evt_paid_early", name: "test/paid", data: { intent: "pi_0", amount: 1 } });
+    await rig.client.send({ id: "evt_paid", name: "test/paid", data: { intent: "pi_1", amount: 500 } });
+    await rig.settle();
+    const [run] = await rig.executor.runs("kassa-test-waiter");
+    expect(run?.status).toBe("completed");
+    expect(run?.output).toBe(500);
+    expect((await row("evt_paid"))?.fannedOut).toBe(true);
+    // With the wait taken, the next test/paid is quiet again; a resend of a quiet event is a duplicate.
+    await rig.client.send({ id: "evt_paid_late", name: "test/paid", data: { intent: "pi_1", amount: 7 } });
+    expect((await row("evt_paid_late"))?.fannedOut).toBe(true);
+    const again = await rig.client.send({ id: "evt_noise", name: "test/noise", data: {} });
+    expect(again.ids).toEqual([(await row("evt_noise"))!.id]);
+    expect(await rig.executor.storage.listEvents("test/noise")).toHaveLength(1);
+    expect(await rig.executor.runs("kassa-test-waiter")).toHaveLength(1);
+  });
+
   it("dedupes an SDK resend that carries the same x-inngest-event-id-seed", async () => {
     handle = await freshPostgres("seed");
     executor = await startExecutor({ db: handle.db, port: 0 });

@@ -2,6 +2,7 @@ import { isInvokeWait, type After, type RunControl } from "./run-control";
 import { parseDuration } from "./backoff";
 import { evaluate, matches } from "./expression";
 import type { FunctionConfig, StoredEvent } from "./storage";
+import type { InngestFunctionRow } from "./schema";
 
 export type IncomingEvent = { id?: string; name: string; data?: Record<string, unknown>; user?: Record<string, unknown>; ts?: number; v?: string };
 
@@ -9,25 +10,49 @@ function nameMatches(pattern: string, name: string): boolean {
   return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : pattern === name;
 }
 
+/** Whether the event starts a run of the function: a trigger's name matches and its expression holds. */
+function triggers(engine: RunControl, fn: InngestFunctionRow, event: StoredEvent): boolean {
+  return ((fn.config as FunctionConfig).triggers ?? []).some((t) => {
+    if (!t.event || !nameMatches(t.event, event.name)) return false;
+    try {
+      return matches(t.expression, { event });
+    } catch (err) {
+      engine.log.warn(`inngest/local: trigger expression of ${fn.id} failed: ${(err as Error).message}`);
+      return false;
+    }
+  });
+}
+
+/** Whether anything but a wait could want the event: a function it triggers, or one it may cancel. */
+function wanted(engine: RunControl, functions: InngestFunctionRow[], event: StoredEvent): boolean {
+  return functions.some((fn) => triggers(engine, fn, event) || ((fn.config as FunctionConfig).cancel ?? []).some((c) => nameMatches(c.event, event.name)));
+}
+
 /**
  * Stores events and acts on each new one: resumes matching waits, cancels runs whose
  * `cancelOn` matches, and starts a run of every function it triggers; then marks it fanned out. A resend
- * of one whose fan-out was cut short (a crash between storing and acting) is acted on again. Returns the event ids.
+ * of one whose fan-out was cut short (a crash between storing and acting) is acted on again. An event no
+ * function listens to and no wait wants is stored already fanned out (Storage.insertEvent). Returns the event ids.
  */
 export async function ingest(engine: RunControl, incoming: IncomingEvent[]): Promise<string[]> {
   const ids: string[] = [];
+  const functions = await engine.storage.cachedFunctions();
+  let acted = false;
   for (const e of incoming) {
-    const [event, state] = await engine.storage.insertEvent({ name: e.name, data: e.data ?? {}, user: e.user, ts: e.ts ?? engine.clock.now().getTime() }, e.id);
+    const fields = { name: e.name, data: e.data ?? {}, ...(e.user ? { user: e.user } : {}), ts: e.ts ?? engine.clock.now().getTime() };
+    const quiet = !wanted(engine, functions, { ...fields, id: e.id ?? "" });
+    const [event, state, { actOn }] = await engine.storage.insertEvent(fields, e.id, undefined, { quiet });
     ids.push(event.id);
-    if (state === "duplicate") continue;
+    if (!actOn) continue;
+    acted = true;
     // Each step is safe to do again: a wait is taken once, a cancel checks the run is running, and a resend of
     // an unfinished event starts no second run of a function that already has one for it.
     await resumeWaits(engine, event);
-    await cancelRuns(engine, event);
-    await trigger(engine, event, state === "unfinished");
+    await cancelRuns(engine, event, functions);
+    await trigger(engine, event, functions, state === "unfinished");
     if (e.id) await engine.storage.markFannedOut(event.id);
   }
-  await engine.kick();
+  if (acted) await engine.kick();
   return ids;
 }
 
@@ -61,9 +86,9 @@ async function resumeWaits(engine: RunControl, event: StoredEvent): Promise<void
   }
 }
 
-async function cancelRuns(engine: RunControl, event: StoredEvent): Promise<void> {
+async function cancelRuns(engine: RunControl, event: StoredEvent, functions: InngestFunctionRow[]): Promise<void> {
   const { storage } = engine;
-  const fns = (await storage.listFunctions()).filter((f) => ((f.config as FunctionConfig).cancel ?? []).some((c) => nameMatches(c.event, event.name)));
+  const fns = functions.filter((f) => ((f.config as FunctionConfig).cancel ?? []).some((c) => nameMatches(c.event, event.name)));
   for (const run of await storage.runningRunsOf(fns.map((f) => f.id))) {
     const config = fns.find((f) => f.id === run.functionId)!.config as FunctionConfig;
     const [original] = await storage.getEvents(run.eventIds.slice(0, 1));
@@ -86,20 +111,11 @@ async function cancelRuns(engine: RunControl, event: StoredEvent): Promise<void>
   }
 }
 
-async function trigger(engine: RunControl, event: StoredEvent, again = false): Promise<void> {
+async function trigger(engine: RunControl, event: StoredEvent, functions: InngestFunctionRow[], again = false): Promise<void> {
   const { storage } = engine;
-  for (const fn of await storage.listFunctions()) {
+  for (const fn of functions) {
     const config = fn.config as FunctionConfig;
-    const hit = (config.triggers ?? []).some((t) => {
-      if (!t.event || !nameMatches(t.event, event.name)) return false;
-      try {
-        return matches(t.expression, { event });
-      } catch (err) {
-        engine.log.warn(`inngest/local: trigger expression of ${fn.id} failed: ${(err as Error).message}`);
-        return false;
-      }
-    });
-    if (!hit) continue;
+    if (!triggers(engine, fn, event)) continue;
     if (again && (await storage.hasRunFor(fn.id, event.id))) continue;
     let idempotencyKey: string | undefined;
     if (config.idempotency) {

@@ -61,6 +61,8 @@ export type FunctionConfig = {
 const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
 /** How long a stored event may be mid-fan-out before a resend takes it as cut short (a live fan-out takes milliseconds). */
 export const FAN_OUT_GRACE_MS = 10_000;
+/** How long another process's registration may take to be seen by this executor's fan-out (its own: at once). */
+const FUNCTIONS_CACHE_MS = 2_000;
 /** How long a claimed queue item is this executor's: after a crash, its items come back when the lease ends. */
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 
@@ -74,26 +76,50 @@ export class Storage {
   ) {}
 
   /**
-   * Stores events; a sender id seen in the last 24 h is not stored again. Returns the event and what to do:
+   * Stores events; a sender id seen in the last 24 h is not stored again. Returns the event, what to do —
    * "new" (act on it), "duplicate" (done before, or being done right now), "unfinished" (stored more than
-   * FAN_OUT_GRACE_MS ago and never fanned out — the executor died, or a step threw, while acting on it: act again).
+   * FAN_OUT_GRACE_MS ago and never fanned out — the executor died, or a step threw, while acting on it: act
+   * again) — and whether there is anything to act on.
+   *
+   * `quiet`: no registered function triggers on or cancels by this event's name, so only a wait could want it.
+   * A new event with a sender id is then stored already fanned out unless a wait for its name exists — in the
+   * same statement as the duplicate check, so the common case (an outbox event nothing listens to) costs one
+   * round trip instead of six.
    */
-  async insertEvent(e: Omit<StoredEvent, "id">, externalId?: string, db: Conn = this.db): Promise<[StoredEvent, "new" | "duplicate" | "unfinished"]> {
+  async insertEvent(
+    e: Omit<StoredEvent, "id">,
+    externalId?: string,
+    db: Conn = this.db,
+    { quiet = false }: { quiet?: boolean } = {},
+  ): Promise<[StoredEvent, "new" | "duplicate" | "unfinished", { actOn: boolean }]> {
     const now = this.clock.now();
-    if (externalId) {
-      const [dup] = await db
-        .select()
-        .from(inngestEvents)
-        .where(and(eq(inngestEvents.externalId, externalId), gt(inngestEvents.receivedAt, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS))))
-        .limit(1);
-      if (dup) return [toEvent(dup), !dup.fannedOut && now.getTime() - dup.receivedAt.getTime() > FAN_OUT_GRACE_MS ? "unfinished" : "duplicate"];
-    }
     const id = ulid(now.getTime());
-    await db
-      .insert(inngestEvents)
+    if (!externalId) {
       // Only an event with a sender id can be sent again, so only its fan-out is tracked.
-      .values({ id, externalId: externalId ?? null, name: e.name, data: e.data, user: e.user ?? null, ts: e.ts, receivedAt: now, fannedOut: !externalId });
-    return [{ ...e, id }, "new"];
+      await db
+        .insert(inngestEvents)
+        .values({ id, externalId: null, name: e.name, data: e.data, user: e.user ?? null, ts: e.ts, receivedAt: now, fannedOut: true });
+      return [{ ...e, id }, "new", { actOn: true }];
+    }
+    const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
+    const fannedOut = quiet ? sql`not exists (select 1 from ${inngestWaits} where ${inngestWaits.eventName} = ${e.name})` : sql`false`;
+    const [inserted] = rowsOf<{ fanned_out: boolean }>(
+      await db.execute(sql`
+        insert into ${inngestEvents} (id, external_id, name, data, "user", ts, received_at, fanned_out)
+        select ${id}, ${externalId}, ${e.name}, ${JSON.stringify(e.data)}::jsonb, ${e.user ? JSON.stringify(e.user) : null}::jsonb,
+               ${e.ts}::bigint, ${now.toISOString()}::timestamptz, ${fannedOut}
+         where not exists (select 1 from ${inngestEvents} where ${inngestEvents.externalId} = ${externalId} and ${inngestEvents.receivedAt} > ${since.toISOString()}::timestamptz)
+        returning fanned_out`),
+    );
+    if (inserted) return [{ ...e, id }, "new", { actOn: !inserted.fanned_out }];
+    const [dup] = await db
+      .select()
+      .from(inngestEvents)
+      .where(and(eq(inngestEvents.externalId, externalId), gt(inngestEvents.receivedAt, since)))
+      .limit(1);
+    if (!dup) throw new Error(`inngest/local: event ${externalId} was neither stored nor found`);
+    const unfinished = !dup.fannedOut && now.getTime() - dup.receivedAt.getTime() > FAN_OUT_GRACE_MS;
+    return [toEvent(dup), unfinished ? "unfinished" : "duplicate", { actOn: unfinished }];
   }
 
   /** The event's waits, cancels and runs have all been acted on: a resend is a duplicate from now on. */
@@ -141,6 +167,7 @@ export class Storage {
       }
       await this.syncCrons(tx, configs, now);
     });
+    this.functionsCache = undefined;
   }
 
   /** One durable "cron" queue item per (function, schedule); kept if unchanged, so a due tick survives a re-sync. */
@@ -160,6 +187,22 @@ export class Storage {
 
   listFunctions(): Promise<InngestFunctionRow[]> {
     return this.db.select().from(inngestFunctions);
+  }
+
+  private functionsCache?: { at: number; rows: Promise<InngestFunctionRow[]> };
+
+  /**
+   * The registered functions as of at most FUNCTIONS_CACHE_MS ago — what each incoming event is matched
+   * against. This executor's own registrations clear it at once; another process's show within the window.
+   */
+  cachedFunctions(): Promise<InngestFunctionRow[]> {
+    const cache = this.functionsCache;
+    if (cache && Date.now() - cache.at < FUNCTIONS_CACHE_MS) return cache.rows;
+    // A real promise (drizzle's query is a thenable that runs again on every await).
+    const rows = Promise.resolve().then(() => this.listFunctions());
+    this.functionsCache = { at: Date.now(), rows };
+    rows.catch(() => (this.functionsCache = undefined));
+    return rows;
   }
 
   async getFunction(id: string): Promise<InngestFunctionRow | undefined> {
@@ -350,6 +393,11 @@ export class Storage {
       .limit(1);
     return rows.length > 0;
   }
+}
+
+/** The drivers' `execute` results differ in shape; every one has `rows`, some are the array itself. */
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
 function toEvent(r: typeof inngestEvents.$inferSelect): StoredEvent {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, getTableColumns, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { events, webhookEndpoints, type EventRow } from "@/db/schema";
 import { executor } from "@/lib/service/context";
@@ -29,15 +29,11 @@ export function toOutboundEvent(row: EventRow, webhooks = false): OutboundEvent 
   };
 }
 
-/** Which merchant+mode pairs of a batch have an enabled webhook endpoint (one query per batch). */
-async function withEndpoints(db: Executor, rows: EventRow[]): Promise<Set<string>> {
-  const merchants = [...new Set(rows.map((r) => r.merchantId))];
-  const found = await db
-    .selectDistinct({ merchantId: webhookEndpoints.merchantId, livemode: webhookEndpoints.livemode })
-    .from(webhookEndpoints)
-    .where(and(inArray(webhookEndpoints.merchantId, merchants), eq(webhookEndpoints.status, "enabled"), isNull(webhookEndpoints.deletedAt)));
-  return new Set(found.map((f) => `${f.merchantId}:${f.livemode}`));
-}
+/** Whether the event's merchant has an enabled webhook endpoint in the event's mode. */
+// Written out (not drizzle's column references): inside an UPDATE's RETURNING drizzle leaves columns unqualified,
+// and `livemode` would then name the endpoint's own column.
+const hasEnabledEndpoint = sql<boolean>`exists (select 1 from ${webhookEndpoints} we where we.merchant_id = "events".merchant_id
+  and we.livemode = "events".livemode and we.status = 'enabled' and we.deleted_at is null)`;
 
 /** How long a relay may take to send a claimed batch before another relay may claim it again. */
 export const PUBLISH_LEASE_MS = 30_000;
@@ -76,21 +72,21 @@ export async function publishPendingEvents({
     .orderBy(asc(events.id))
     .limit(limit)
     .for("update", { skipLocked: true });
-  const rows = await conn
+  // The claim also says, per row, whether its merchant has an enabled endpoint in its mode: one statement.
+  const claimed = await conn
     .update(events)
     .set({ publishLeasedUntil: new Date(now.getTime() + PUBLISH_LEASE_MS) })
     .where(inArray(events.id, claimable))
-    .returning();
-  if (rows.length === 0) return 0;
-  rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-  const ids = rows.map((r) => r.id);
+    .returning({ row: getTableColumns(events), webhooks: hasEnabledEndpoint });
+  if (claimed.length === 0) return 0;
+  claimed.sort((a, b) => (a.row.id < b.row.id ? -1 : 1));
+  const ids = claimed.map((c) => c.row.id);
   try {
-    const hooked = await withEndpoints(conn, rows);
-    await send(rows.map((r) => toOutboundEvent(r, hooked.has(`${r.merchantId}:${r.livemode}`))));
+    await send(claimed.map((c) => toOutboundEvent(c.row, c.webhooks)));
   } catch (error) {
     await conn.update(events).set({ publishLeasedUntil: null }).where(inArray(events.id, ids));
     throw error;
   }
   await conn.update(events).set({ publishedAt: new Date(), publishLeasedUntil: null }).where(inArray(events.id, ids));
-  return rows.length;
+  return claimed.length;
 }
