@@ -25,7 +25,12 @@ const contractCheck: Middleware = {
 
 /** The typed API client acting with `key` (none: an unauthenticated caller), every answer checked against the document. */
 export function kassa(key?: string, headers: Record<string, string> = {}): KassaClient {
-  return createKassaClient({ baseUrl: baseURL, apiKey: key, headers, middleware: [contractCheck] });
+  return kassaAt(baseURL, key, headers);
+}
+
+/** The same client against another instance of the app (a second `next start` on the same database). */
+export function kassaAt(url: string, key?: string, headers: Record<string, string> = {}): KassaClient {
+  return createKassaClient({ baseUrl: url, apiKey: key, headers, middleware: [contractCheck] });
 }
 
 /** An APIRequestContext whose /api/v1 answers are checked against the document as they arrive. */
