@@ -4,6 +4,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseArgs } from "./chaos/args";
 import { buildSchedule, describeSchedule } from "./chaos/schedule";
 import { startProxy, type Backend, type Proxy } from "./chaos/proxy";
+import { payOpViolations } from "./chaos/checks";
+import { judgeLife, memoryCheck } from "./chaos/memory";
+import { faultSeed } from "./chaos/cluster";
+import { startStripeReplayer } from "./chaos/stripe-replayer";
+import { seededRandom } from "@/lib/gateways/sandbox/seeded-random";
+import { startStripeDouble, WEBHOOK_SECRET } from "@/test/stripe-double/server";
 
 describe("npm run chaos: the plan", () => {
   it("is the same for the same seed and differs for another", () => {
@@ -29,6 +35,134 @@ describe("npm run chaos: the plan", () => {
     expect(() => parseArgs(["--ops", "-1"])).toThrow(/--ops/);
     expect(() => parseArgs(["--speed"])).toThrow(/unknown argument/);
   });
+});
+
+describe("npm run chaos: one payment per pay operation", () => {
+  it("names every pay operation in its payment's metadata", () => {
+    for (const op of buildSchedule({ seed: 5, ops: 200, kills: 0 }).ops.filter((o) => o.kind === "pay")) expect(op.body.metadata).toEqual({ chaos_op: op.key });
+  });
+
+  it("passes one payment per answered operation, and none or one for an unanswered or declined one", () => {
+    const ops = [
+      { key: "k0", status: 200, paymentId: "pay_a" },
+      { key: "k1", status: 402, paymentId: "pay_b" },
+      { key: "k2", status: null },
+      { key: "k3", status: 400 },
+    ];
+    expect(
+      payOpViolations(ops, [
+        { id: "pay_a", op: "k0" },
+        { id: "pay_b", op: "k1" },
+        { id: "pay_c", op: "k2" },
+      ]),
+    ).toEqual([]);
+    expect(payOpViolations(ops, [{ id: "pay_a", op: "k0" }])).toEqual([]);
+  });
+
+  it("names a double charge, a 200 with no payment, an answer naming another payment, and a payment of no operation", () => {
+    const ops = [
+      { key: "k0", status: 200, paymentId: "pay_a" },
+      { key: "k1", status: 200, paymentId: "pay_c" },
+      { key: "k2", status: 200, paymentId: "pay_x" },
+    ];
+    const violations = payOpViolations(ops, [
+      { id: "pay_a", op: "k0" },
+      { id: "pay_b", op: "k0" },
+      { id: "pay_d", op: "k2" },
+      { id: "pay_e", op: null },
+      { id: "pay_f", op: "elsewhere" },
+    ]);
+    expect(violations).toEqual([
+      "pay_e carries no chaos_op, not a pay operation of the schedule",
+      "pay_f carries chaos_op elsewhere, not a pay operation of the schedule",
+      "k0: one pay operation made 2 payments (pay_a, pay_b)",
+      "k1: answered 200 but no payment carries it",
+      "k2: answered with pay_x, which is not its payment",
+    ]);
+  });
+});
+
+describe("npm run chaos: memory", () => {
+  /** A sample every 5 s, as the run takes them. */
+  const life = (life: number, mbs: number[]) => mbs.map((mb, i) => ({ at: 1_000_000 * life + i * 5000, mb, life }));
+  /** 24 samples (2 min): a warm-up that doubles, then ±15 % collector steps around a flat line. */
+  const flat = [200, 260, 320, 380, 400, 400, ...Array.from({ length: 18 }, (_, i) => (i % 3 === 0 ? 460 : i % 3 === 1 ? 400 : 345))];
+
+  it("passes a life that is flat after warm-up, though single samples jump by 15 %", () => {
+    expect(judgeLife(life(0, flat))).toMatchObject({ kind: "judged", samples: 24, change: 0 });
+  });
+
+  it("flags a life that keeps growing after warm-up; names one that shrinks and one too short to judge, failing neither", () => {
+    const growing = [...flat.slice(0, 8), ...Array.from({ length: 16 }, (_, i) => 400 + i * 8)];
+    const check = memoryCheck([
+      { name: "engine", restarts: [{ killedAt: 1, upAfterMs: 1 }], rss: [...life(0, growing), ...life(1, [300, 320, 330, 330, 331])] },
+      { name: "api", restarts: [], rss: life(0, [...flat.slice(0, 8), ...Array.from({ length: 16 }, (_, i) => (i < 8 ? 400 : 300))]) },
+    ]);
+    expect(check.checked).toBe(2);
+    expect(check.violations).toHaveLength(1);
+    expect(check.violations[0]).toMatch(/^engine life 0: RSS median \d+ MB early after warm-up, \d+ MB late \(2\d %/);
+    expect(check.name).toContain("too short to judge: engine 1 (5 samples)");
+    expect(check.name).toContain("fell, not failed: api 0 -25 %");
+  });
+
+  it("warms up for 30 s even when 30 % of the samples is less, and judges nothing before", () => {
+    // 20 samples: 30 % is 6, the first 30 s are 6 too; 14 left. Growth inside the first 30 s is warm-up.
+    const verdict = judgeLife(life(0, [100, 150, 200, 250, 300, 350, ...Array.from({ length: 14 }, () => 400)]));
+    expect(verdict).toMatchObject({ kind: "judged", earlyMb: 400, lateMb: 400 });
+    expect(
+      judgeLife(
+        life(
+          0,
+          Array.from({ length: 11 }, () => 100),
+        ),
+      ),
+    ).toEqual({ kind: "too short", samples: 11, afterWarmUp: 5 });
+  });
+});
+
+describe("npm run chaos: the sandbox's fault seeds", () => {
+  it("differ per instance and per life, and repeat for the run's seed", () => {
+    const seeds = [faultSeed(1, "engine", 0), faultSeed(1, "engine", 1), faultSeed(1, "api", 0), faultSeed(2, "engine", 0)];
+    expect(new Set(seeds).size).toBe(4);
+    expect(faultSeed(1, "engine", 1)).toBe(seeds[1]);
+  });
+});
+
+describe("npm run chaos: Stripe's webhooks replayed", () => {
+  it("delivers every event the double emitted twice, signed, out of order, retrying what was not answered 200", async () => {
+    const double = await startStripeDouble();
+    const got: { id: string; status: number }[] = [];
+    const kassa = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString("utf8")));
+      req.on("end", () => {
+        const event = double.client().webhooks.constructEvent(body, String(req.headers["stripe-signature"]), WEBHOOK_SECRET, 300);
+        // The first delivery of each event fails once: the replayer must come back for it.
+        const status = got.some((g) => g.id === event.id) ? 200 : 503;
+        got.push({ id: event.id, status });
+        res.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((r) => kassa.listen(0, "127.0.0.1", r));
+    const stripe = double.client();
+    for (let i = 0; i < 6; i++) await stripe.paymentIntents.create({ amount: 100 + i, currency: "eur", payment_method: "pm_card_visa", confirm: true });
+    const replayer = startStripeReplayer({ double, base: `http://127.0.0.1:${(kassa.address() as AddressInfo).port}`, random: seededRandom(3) });
+    try {
+      const emitted = double.state.events.map((e) => String(e.id));
+      expect(emitted.length).toBeGreaterThanOrEqual(12);
+      for (let i = 0; i < 200 && !(replayer.idle() && replayer.copies.size === emitted.length); i++) await new Promise((r) => setTimeout(r, 100));
+      expect([...replayer.copies.keys()].sort()).toEqual([...emitted].sort());
+      for (const answers of replayer.copies.values()) expect(answers).toEqual([200, 200]);
+      const firstArrivals = [...new Set(got.map((g) => g.id))];
+      expect(firstArrivals).not.toEqual(emitted);
+      expect(got.filter((g) => g.status === 200)).toHaveLength(emitted.length * 2);
+      expect(replayer.sent).toBe(got.length);
+    } finally {
+      await replayer.stop();
+      await double.close();
+      await new Promise((r) => kassa.close(r));
+    }
+  }, 30_000);
 });
 
 describe("npm run chaos: the proxy", () => {

@@ -56,10 +56,16 @@ async function chargesPerPayment(pg: Client, merchantId: string): Promise<Check>
             coalesce(sum(c.amount_captured) filter (where c.${MONEY_CHARGES}), 0)::text as captured,
             coalesce(sum(c.amount_refunded) filter (where c.${MONEY_CHARGES}), 0)::text as refunded
        from payments p left join sandbox_charges c on c.merchant_id = p.merchant_id and c.payment_id = p.id
-      where p.merchant_id = $1 group by p.id`,
+      where p.merchant_id = $1 and p.connector = 'sandbox' group by p.id`,
     [merchantId],
   );
   const violations: string[] = [];
+  // Stripe's payments are checked against the Stripe double (stripe-checks.ts); any other connector by nothing.
+  const elsewhere = await pg.query<{ id: string; connector: string }>(
+    `select id, connector from payments where merchant_id = $1 and connector not in ('sandbox', 'stripe')`,
+    [merchantId],
+  );
+  for (const e of elsewhere.rows) violations.push(`${e.id} went to ${e.connector}, which the run does not check`);
   for (const r of rows) {
     const want = r.status === "succeeded" || r.status === "requires_capture" ? 1 : 0;
     if (Number(r.charges) !== want) violations.push(`${r.id} (${r.status}) has ${r.charges} processor charges holding money, want ${want}`);
@@ -72,7 +78,47 @@ async function chargesPerPayment(pg: Client, merchantId: string): Promise<Check>
     [merchantId],
   );
   for (const o of orphans.rows) violations.push(`processor charge ${o.id} holds money for ${o.payment_id}, which Kassa has no record of`);
-  return { name: "one processor charge per succeeded payment, none per failed", checked: rows.length, violations };
+  return { name: "one sandbox charge per succeeded sandbox payment, none per failed", checked: rows.length, violations };
+}
+
+export interface PayOpOutcome {
+  /** The operation's Idempotency-Key, which the driver also puts in the payment's metadata as `chaos_op`. */
+  key: string;
+  /** The first final answer's status (null: no copy got one). */
+  status: number | null;
+  /** The payment the answer names, if any. */
+  paymentId?: string;
+}
+
+/**
+ * The customer's view of exactly-once: one pay operation (however many copies and retries it took) is at most
+ * one payment, and exactly one when it was answered 200. A build that treats a copy as a new request makes
+ * duplicates that each pass the per-payment charge check; counted per operation, they cannot.
+ */
+export function payOpViolations(ops: PayOpOutcome[], payments: { id: string; op: string | null }[]): string[] {
+  const byOp = new Map<string, string[]>();
+  const violations: string[] = [];
+  const planned = new Set(ops.map((o) => o.key));
+  for (const p of payments) {
+    if (p.op === null || !planned.has(p.op))
+      violations.push(`${p.id} carries ${p.op === null ? "no chaos_op" : `chaos_op ${p.op}`}, not a pay operation of the schedule`);
+    else byOp.set(p.op, [...(byOp.get(p.op) ?? []), p.id]);
+  }
+  for (const op of ops) {
+    const made = byOp.get(op.key) ?? [];
+    if (made.length > 1) violations.push(`${op.key}: one pay operation made ${made.length} payments (${made.join(", ")})`);
+    else if (op.status === 200 && made.length === 0) violations.push(`${op.key}: answered 200 but no payment carries it`);
+    if (op.paymentId && made.length > 0 && !made.includes(op.paymentId)) violations.push(`${op.key}: answered with ${op.paymentId}, which is not its payment`);
+  }
+  return violations;
+}
+
+async function onePaymentPerPayOp(pg: Client, merchantId: string, ops: PayOpOutcome[]): Promise<Check> {
+  const { rows } = await pg.query<{ id: string; op: string | null }>(
+    `select id, metadata->>'chaos_op' as op from payments where merchant_id = $1 order by id`,
+    [merchantId],
+  );
+  return { name: "one payment per pay operation (its Idempotency-Key)", checked: ops.length, violations: payOpViolations(ops, rows) };
 }
 
 async function refundsWithinReceived(pg: Client, merchantId: string): Promise<Check> {
@@ -142,11 +188,19 @@ export async function replaysIdentical(client: ChaosClient): Promise<Check> {
   return { name: "Idempotency-Key copies and replays byte-identical", checked, violations };
 }
 
-export async function runChecks(args: { pg: Client; db: Database; merchantId: string; since: Date; receiver: Receiver }): Promise<Check[]> {
+export async function runChecks(args: {
+  pg: Client;
+  db: Database;
+  merchantId: string;
+  since: Date;
+  receiver: Receiver;
+  payOps: PayOpOutcome[];
+}): Promise<Check[]> {
   const { pg, db, merchantId, since, receiver } = args;
   const money = await checkMoneyInvariants(db, { merchantId, livemode: false });
   const paymentCount = await count(pg, `select count(*) as n from payments where merchant_id = $1`, [merchantId]);
   return [
+    await onePaymentPerPayOp(pg, merchantId, args.payOps),
     await chargesPerPayment(pg, merchantId),
     await refundsWithinReceived(pg, merchantId),
     { name: "ledger and money invariants (checkMoneyInvariants)", checked: paymentCount, violations: money.problems },

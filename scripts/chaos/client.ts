@@ -31,7 +31,11 @@ export class ChaosClient {
   readonly stats: ClientStats = { requests: 0, retries: {}, gaveUp: 0 };
   readonly records = new Map<string, KeyRecord>();
 
-  constructor(private readonly base: string) {}
+  /** `random`: the retries' jitter, seeded from the run's seed (which copy draws which still follows the timing). */
+  constructor(
+    private readonly base: string,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   private retried(reason: string) {
     this.stats.retries[reason] = (this.stats.retries[reason] ?? 0) + 1;
@@ -80,7 +84,7 @@ export class ChaosClient {
         if (record) entry.answers.push(answer);
         return answer;
       }
-      await sleep(Math.min(2000, 100 * 1.5 ** attempt) * (0.5 + Math.random() / 2));
+      await sleep(Math.min(2000, 100 * 1.5 ** attempt) * (0.5 + this.random() / 2));
     }
     this.stats.gaveUp++;
     return null;

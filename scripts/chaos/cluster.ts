@@ -10,6 +10,8 @@ import { root, sh, startProdServer, type ProdServer } from "../prod-server";
 import { startRedisServer, type RedisServer } from "@/test/redis-server";
 import { startUpstashRestServer, type UpstashRestServer } from "@/test/upstash-rest-server";
 import type { Backend } from "./proxy";
+import { derivedSeed } from "./schedule";
+import { SECRET_KEY as STRIPE_SECRET, WEBHOOK_SECRET as STRIPE_WEBHOOK_SECRET } from "@/test/stripe-double/server";
 
 /** The build the instances run: its own folder, or `.next` in `npm test` (KASSA_CHAOS_DIST_DIR), which has just built it. */
 export const DIST_DIR = process.env.KASSA_CHAOS_DIST_DIR ?? ".next-chaos";
@@ -78,7 +80,22 @@ function rssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-export async function startCluster(opts: { faultRate: number; proxyUrl: () => string; verbose: boolean }): Promise<Cluster> {
+/**
+ * The sandbox's fault seed for one life of one instance (KASSA_SANDBOX_FAULT_SEED), from the run's seed: each
+ * instance, and each restart of it, draws its own sequence, so a restarted instance does not replay its faults.
+ */
+export function faultSeed(seed: number, name: InstanceName, life: number): number {
+  return derivedSeed(seed, `sandbox faults ${name} ${life}`);
+}
+
+export async function startCluster(opts: {
+  seed: number;
+  faultRate: number;
+  proxyUrl: () => string;
+  /** The Stripe double's URL: the instances' Stripe connector, for the payments routing rules send there. */
+  stripeApiBase: string;
+  verbose: boolean;
+}): Promise<Cluster> {
   const pg = await startPgServer();
   let redis: RedisServer | undefined;
   let upstash: UpstashRestServer | undefined;
@@ -104,6 +121,15 @@ export async function startCluster(opts: { faultRate: number; proxyUrl: () => st
       KASSA_SANDBOX_LATENCY_MS: "5",
       // An open breaker fails payments cleanly (503, nothing created); reopen soon so the run keeps paying.
       KASSA_BREAKER_OPEN_MS: "3000",
+      // Stripe (the double) is a connector routing rules may name; test mode's own processor stays the sandbox.
+      STRIPE_SECRET_KEY: STRIPE_SECRET,
+      STRIPE_PUBLISHABLE_KEY: "pk_test_double",
+      STRIPE_WEBHOOK_SECRET,
+      STRIPE_API_BASE: opts.stripeApiBase,
+      KASSA_TEST_MODE_PROCESSOR: "sandbox",
+      // Kassa's own recovery answers the double's faults, not the SDK's retries; a held answer (2 s) times out.
+      STRIPE_MAX_NETWORK_RETRIES: "0",
+      STRIPE_TIMEOUT_MS: "1000",
       UPSTASH_REDIS_REST_URL: upstash.url,
       UPSTASH_REDIS_REST_TOKEN: upstash.token,
       KASSA_RATE_LIMIT_API: RATE_LIMIT,
@@ -124,11 +150,12 @@ export async function startCluster(opts: { faultRate: number; proxyUrl: () => st
       engine: await make("engine", { KASSA_EXECUTOR_PORT: String(executorPort), KASSA_EXECUTOR_LEASE_MS: "15000" }),
       api: await make("api", { KASSA_LOCAL_EXECUTOR: "false" }),
     };
-    const start = async (name: InstanceName) => {
+    /** Starts the instance's `life`th process (0 first, then one more per kill). */
+    const start = async (name: InstanceName, life = 0) => {
       const instance = instances[name];
       instance.server = await startProdServer({
         port: instance.port,
-        env: { ...instance.env, KASSA_URL: opts.proxyUrl() },
+        env: { ...instance.env, KASSA_URL: opts.proxyUrl(), KASSA_SANDBOX_FAULT_SEED: String(faultSeed(opts.seed, name, life)) },
         stdio: opts.verbose ? "inherit" : "ignore",
       });
       instance.inRotation = true;
@@ -137,7 +164,7 @@ export async function startCluster(opts: { faultRate: number; proxyUrl: () => st
       pg,
       databaseUrl,
       instances,
-      start,
+      start: (name) => start(name),
       async killAndRestart(name, startedAt) {
         const instance = instances[name];
         const pid = instance.server?.process.pid;
@@ -148,7 +175,7 @@ export async function startCluster(opts: { faultRate: number; proxyUrl: () => st
           process.kill(-pid, "SIGKILL");
           await gone;
         }
-        await start(name);
+        await start(name, instance.restarts.length + 1);
         instance.restarts.push({ killedAt: killedAt - startedAt, upAfterMs: Date.now() - killedAt });
       },
       sampleRss(startedAt) {

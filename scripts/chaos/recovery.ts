@@ -13,6 +13,8 @@ export async function waitForRecovery(
   since: Date,
   receiver: Receiver,
   progress: (line: string) => void,
+  /** What else must settle (Stripe's webhooks): a description of what is open, or null. */
+  more: () => Promise<string | null> = async () => null,
 ): Promise<{ ms: number; settled: boolean; last: string }> {
   const started = Date.now();
   let last = "";
@@ -22,8 +24,9 @@ export async function waitForRecovery(
     const delivered = new Set(receiver.got.filter((g) => g.answered === 200).map((g) => g.eventId));
     const expected = await expectedEvents(pg, merchantId, since);
     const undelivered = expected.filter((e) => !delivered.has(e.id)).length;
-    last = `payments ${open.payments}, refunds ${open.refunds}, outbox ${open.outbox}, undelivered events ${undelivered}/${expected.length}`;
-    if (open.payments + open.refunds + open.outbox + undelivered === 0) return { ms: Date.now() - started, settled: true, last };
+    const other = await more();
+    last = `payments ${open.payments}, refunds ${open.refunds}, outbox ${open.outbox}, undelivered events ${undelivered}/${expected.length}${other ? `, ${other}` : ""}`;
+    if (open.payments + open.refunds + open.outbox + undelivered === 0 && !other) return { ms: Date.now() - started, settled: true, last };
     if (++polls % 15 === 0) progress(`still recovering: ${last}`);
     await new Promise((r) => setTimeout(r, 2000));
   }

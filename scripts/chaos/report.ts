@@ -4,6 +4,9 @@ import type { Check } from "./checks";
 import type { ClientStats } from "./client";
 import type { Instance } from "./cluster";
 import type { OpResult } from "./driver";
+import { lives } from "./memory";
+import type { StripeDouble } from "@/test/stripe-double/server";
+import type { StripeReplayer } from "./stripe-replayer";
 
 const SHOWN = 5;
 
@@ -44,19 +47,28 @@ export function outcomesTable(results: OpResult[], stats: ClientStats, badGatewa
 
 export function instancesTable(instances: Instance[]): string[] {
   return table([
-    ["instance", "served", "kills", "back in rotation after", "RSS MB of its last life: after warm-up → max → last", "max of all lives"],
-    ...instances.map((i) => {
-      const life = i.rss.filter((s) => s.life === i.restarts.length);
-      // The first 15 s of a life (3 samples) are its warm-up.
-      const mb = (life.length > 6 ? life.slice(3) : life).map((s) => s.mb);
-      return [
-        i.name,
-        String(i.served),
-        String(i.restarts.length),
-        i.restarts.map((r) => `${(r.upAfterMs / 1000).toFixed(1)} s`).join(", ") || "-",
-        mb.length ? `${mb[0]} → ${Math.max(...mb)} → ${mb.at(-1)} (${life.length} samples)` : "-",
-        i.rss.length ? String(Math.max(...i.rss.map((s) => s.mb))) : "-",
-      ];
-    }),
+    ["instance", "served", "kills", "back in rotation after", "RSS MB per life after warm-up: early → late median (samples)", "max of all lives"],
+    ...instances.map((i) => [
+      i.name,
+      String(i.served),
+      String(i.restarts.length),
+      i.restarts.map((r) => `${(r.upAfterMs / 1000).toFixed(1)} s`).join(", ") || "-",
+      lives(i)
+        .map(({ life, verdict: v }) =>
+          v.kind === "judged"
+            ? `${life}: ${v.earlyMb} → ${v.lateMb} (${v.change >= 0 ? "+" : ""}${(v.change * 100).toFixed(0)} %, ${v.samples})`
+            : `${life}: too short (${v.samples})`,
+        )
+        .join("; "),
+      i.rss.length ? String(Math.max(...i.rss.map((s) => s.mb))) : "-",
+    ]),
   ]);
+}
+
+/** What the Stripe double saw and did, and how its events were replayed. */
+export function stripeSummary(double: StripeDouble, replayer: StripeReplayer): string {
+  const outcomes = new Map<string, number>();
+  for (const r of double.requests) outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
+  const seen = [...outcomes].map(([o, n]) => `${o}×${n}`).join(" ");
+  return `Stripe double: ${double.requests.length} requests (${seen || "none"}), ${double.state.paymentIntents.size} PaymentIntents; ${double.state.events.length} events replayed twice each in ${replayer.sent} deliveries`;
 }

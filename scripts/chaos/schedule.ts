@@ -2,7 +2,7 @@
 // seed gives the same plan (its fingerprint is printed); what the processor and the scheduler then do with
 // it is the chaos.
 import { createHash } from "node:crypto";
-import { seededRandom } from "@/lib/gateways/sandbox/config";
+import { seededRandom } from "@/lib/gateways/sandbox/seeded-random";
 
 export type OpKind = "pay" | "capture" | "refund" | "cancel";
 
@@ -41,6 +41,8 @@ const CARDS: [string, number][] = [
   ["pm_card_lostResponse", 0.05],
   ["pm_card_refundFail", 0.06],
 ];
+/** Share of payments in EUR, which the run's routing rule sends to Stripe (the Stripe double). */
+const STRIPE_SHARE = 0.25;
 /** How far back a capture, refund or cancel looks for its payment. */
 const LOOKBACK = 40;
 
@@ -50,6 +52,11 @@ function pick<T>(random: () => number, weighted: [T, number][]): T {
     if ((r -= weight) < 0) return value;
   }
   return weighted.at(-1)![0];
+}
+
+/** A seed for one other source of the run's randomness (the sandbox's faults, the client's jitter), from the run's seed. */
+export function derivedSeed(seed: number, label: string): number {
+  return createHash("sha256").update(`${seed}:${label}`).digest().readUInt32BE(0);
 }
 
 export function buildSchedule({ seed, ops, kills }: { seed: number; ops: number; kills: number }): Schedule {
@@ -75,10 +82,12 @@ export function buildSchedule({ seed, ops, kills }: { seed: number; ops: number;
     if (kind === "pay" || pool.length === 0) {
       const body = {
         amount: int(5, 500) * 100 + int(0, 99),
-        currency: "usd",
+        currency: random() < STRIPE_SHARE ? "eur" : "usd",
         payment_method: pick(random, CARDS),
         confirm: true,
         capture_method: random() < 0.35 ? "manual" : "automatic",
+        // Names the operation on the payment itself, so the checks can count payments per pay operation.
+        metadata: { chaos_op: key },
       };
       plan.push({ index, kind: "pay", key, copies, body });
       continue;
@@ -126,7 +135,8 @@ export function describeSchedule(schedule: Schedule): string[] {
   return [
     `seed ${schedule.seed}: ${schedule.ops.length} operations, schedule fingerprint ${fingerprint}`,
     `  pay ${count((o) => o.kind === "pay")} (manual capture ${count((o) => o.kind === "pay" && o.body.capture_method === "manual")}), ` +
-      `capture ${count((o) => o.kind === "capture")}, refund ${count((o) => o.kind === "refund")}, cancel ${count((o) => o.kind === "cancel")}`,
+      `capture ${count((o) => o.kind === "capture")}, refund ${count((o) => o.kind === "refund")}, cancel ${count((o) => o.kind === "cancel")}; ` +
+      `in EUR, routed to Stripe: ${count((o) => o.kind === "pay" && o.body.currency === "eur")}`,
     `  sent twice ${count((o) => o.copies === 2)}, three times ${count((o) => o.copies === 3)} (same Idempotency-Key, same body, at once)`,
     `  cards: ${[...cards].map(([c, n]) => `${c.replace("pm_card_", "")} ${n}`).join(", ")}`,
     `  kill -9: ${schedule.kills.map((k) => `${k.instance}@op${k.atOp}`).join(", ") || "none"}`,

@@ -53,3 +53,16 @@ export async function registerEndpoints(base: string, apiKey: string, receiver: 
   }
   return since;
 }
+
+/** The merchant's routing rules: EUR card payments to Stripe (the double), the rest to the sandbox. */
+export async function routeEurToStripe(base: string, apiKey: string): Promise<void> {
+  const res = await fetch(`${base}/api/v1/routing_rules`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
+    body: JSON.stringify({
+      rules: [{ name: "EUR to Stripe", when: { currency: ["eur"] }, route: { connector: "stripe" } }],
+      default: { connector: "sandbox" },
+    }),
+  });
+  if (res.status !== 200) throw new Error(`routing rules answered ${res.status}: ${await res.text()}`);
+}

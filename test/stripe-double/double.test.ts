@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import Stripe from "stripe";
 import { parseStripeForm } from "./form";
-import { startStripeDouble, WEBHOOK_SECRET, type StripeDouble } from "./server";
+import { SECRET_KEY, startStripeDouble, WEBHOOK_SECRET, type StripeDouble } from "./server";
 
 let double: StripeDouble;
 beforeAll(async () => {
@@ -74,5 +74,41 @@ describe("Stripe test double", () => {
     const verified = double.client().webhooks.constructEvent(body, signature, WEBHOOK_SECRET, 300);
     expect(verified).toMatchObject({ type: "payment_intent.succeeded", data: { object: { status: "succeeded" } } });
     expect(() => double.client().webhooks.constructEvent(body, signature, "whsec_other", 300)).toThrow(Stripe.errors.StripeSignatureVerificationError);
+  });
+});
+
+describe("Stripe test double: random faults", () => {
+  it("fails changing calls at the rate, a third each 500 (not applied), lost and timeout (applied), reads never", async () => {
+    // Per request: the "fault?" draw, then (on a fault) the kind draw.
+    const script = [0.1, 0.1, 0.1, 0.5, 0.1, 0.9, 0.5];
+    let draws = 0;
+    const faulty = await startStripeDouble({ randomFaults: { rate: 0.5, random: () => script[draws++]!, delayMs: 300 } });
+    // Raw requests: the SDK would retry a cut connection on its own.
+    const post = (key: string, timeoutMs = 2000) =>
+      fetch(`${faulty.url}/v1/payment_intents`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${SECRET_KEY}`, "Idempotency-Key": key, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "amount=500&currency=usd&payment_method=pm_card_visa&confirm=true",
+        signal: AbortSignal.timeout(timeoutMs),
+      }).then(
+        (r) => r.status,
+        () => "no answer",
+      );
+    try {
+      expect(await post("a")).toBe(500);
+      expect(await post("b")).toBe("no answer");
+      expect(await post("c", 100)).toBe("no answer");
+      expect(await post("d")).toBe(200);
+      expect(faulty.requests.map((r) => r.outcome)).toEqual(["500", "lost", "timeout", "answered"]);
+      // The 500 created nothing; the lost and the late answer did.
+      expect(faulty.state.paymentIntents.size).toBe(3);
+      const read = await fetch(`${faulty.url}/v1/payment_intents/${[...faulty.state.paymentIntents.keys()][0]}`, {
+        headers: { Authorization: `Bearer ${SECRET_KEY}` },
+      });
+      expect(read.status).toBe(200);
+      expect(draws).toBe(script.length);
+    } finally {
+      await faulty.close();
+    }
   });
 });

@@ -28,6 +28,17 @@ export interface Fault {
   delayMs?: number;
 }
 
+/**
+ * Faults drawn at random on changing calls (POST), for chaos runs: at `rate`, a third each of 500 (not
+ * applied), `lost` (applied, connection cut) and `timeout` (applied, answered after `delayMs`, default 2 s).
+ * Scripted faults (`fail`) go first.
+ */
+export interface RandomFaults {
+  rate: number;
+  random: () => number;
+  delayMs?: number;
+}
+
 export const WEBHOOK_SECRET = "whsec_test_double_secret";
 export const SECRET_KEY = "sk_test_double";
 
@@ -57,7 +68,7 @@ interface Stored {
 }
 
 /** Starts the double on a free loopback port. */
-export async function startStripeDouble(): Promise<StripeDouble> {
+export async function startStripeDouble(options: { randomFaults?: RandomFaults } = {}): Promise<StripeDouble> {
   let state = new StripeState();
   let stored = new Map<string, Stored>();
   const requests: RecordedRequest[] = [];
@@ -71,6 +82,13 @@ export async function startStripeDouble(): Promise<StripeDouble> {
     if (left <= 0) faults.splice(i, 1);
     else faults[i] = { ...f, times: left };
     return f;
+  }
+
+  function drawFault(method: string): Fault | undefined {
+    const drawn = options.randomFaults;
+    if (!drawn || method !== "POST" || drawn.random() >= drawn.rate) return undefined;
+    const kinds = ["500", "lost", "timeout"] as const;
+    return { kind: kinds[Math.min(2, Math.floor(drawn.random() * 3))]!, ...(drawn.delayMs === undefined ? {} : { delayMs: drawn.delayMs }) };
   }
 
   function send(res: ServerResponse, answer: Answer, headers: Record<string, string> = {}) {
@@ -93,7 +111,7 @@ export async function startStripeDouble(): Promise<StripeDouble> {
     if (req.headers.authorization !== `Bearer ${SECRET_KEY}`) {
       return send(res, { status: 401, body: { error: { type: "invalid_request_error", message: "Invalid API Key provided." } } });
     }
-    const fault = takeFault(method, path);
+    const fault = takeFault(method, path) ?? drawFault(method);
     if (fault?.kind === "500" || fault?.kind === "429") {
       record.outcome = fault.kind;
       return fault.kind === "500"

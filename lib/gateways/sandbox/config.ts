@@ -1,4 +1,7 @@
 import { ConnectorUnavailableError, ConnectorUnknownOutcomeError } from "../types";
+import { seededRandom } from "./seeded-random";
+
+export { seededRandom };
 
 /** The two sandbox processors: `sandbox`, and `sandbox_b` with its own state and its own knobs (routing and failover, offline). */
 export type SandboxInstance = "sandbox" | "sandbox_b";
@@ -14,7 +17,10 @@ export interface SandboxConfig {
    * processing: safe to send elsewhere) (default 0, env KASSA_SANDBOX_UNAVAILABLE_RATE).
    */
   unavailableRate?: number;
-  /** Source of randomness for faults; pass `seededRandom(n)` for a repeatable run. */
+  /**
+   * Source of randomness for faults; pass `seededRandom(n)` for a repeatable run (default: env
+   * KASSA_SANDBOX_FAULT_SEED's generator when set, else Math.random).
+   */
   random?: () => number;
 }
 
@@ -29,6 +35,23 @@ export function configureSandbox(config: SandboxConfig, instance: SandboxInstanc
   };
 }
 
+const ENV_GENERATORS = Symbol.for("kassa.sandbox.faultSeedGenerators");
+
+/**
+ * The process's one generator for a seed from the environment (KASSA_SANDBOX_FAULT_SEED, a whole number in
+ * [0, 2^32)): every call draws from the same sequence, as from Math.random. Kept on globalThis because a
+ * production build may load this module once per server bundle, and two copies would replay the same draws.
+ */
+function envRandom(name: string): (() => number) | undefined {
+  const seed = envNumber(name);
+  if (seed === undefined) return undefined;
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new RangeError(`${name} must be a whole number in [0, 2^32), got ${seed}`);
+  const generators = ((globalThis as { [ENV_GENERATORS]?: Map<string, () => number> })[ENV_GENERATORS] ??= new Map());
+  const id = `${name}=${seed}`;
+  let random = generators.get(id);
+  if (!random) generators.set(id, (random = seededRandom(seed)));
+  return random;
+}
 function envNumber(name: string): number | undefined {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === "") return undefined;
@@ -39,7 +62,7 @@ function envNumber(name: string): number | undefined {
 
 /**
  * The knobs in force: a connector's own options, then configureSandbox, then the environment
- * (KASSA_SANDBOX_* for `sandbox`, KASSA_SANDBOX_B_* for `sandbox_b`).
+ * (KASSA_SANDBOX_* for `sandbox`, KASSA_SANDBOX_B_* for `sandbox_b`; *_FAULT_SEED seeds the fault draws).
  */
 export function resolveConfig(own: SandboxConfig = {}, instance: SandboxInstance = "sandbox"): Required<SandboxConfig> {
   const set = configured[instance];
@@ -50,25 +73,13 @@ export function resolveConfig(own: SandboxConfig = {}, instance: SandboxInstance
   if (latencyMs < 0) throw new RangeError("sandbox latencyMs must be ≥ 0");
   if (faultRate < 0 || faultRate > 1) throw new RangeError("sandbox faultRate must be within [0, 1]");
   if (unavailableRate < 0 || unavailableRate > 1) throw new RangeError("sandbox unavailableRate must be within [0, 1]");
-  return { latencyMs, faultRate, unavailableRate, random: own.random ?? set.random ?? Math.random };
+  return { latencyMs, faultRate, unavailableRate, random: own.random ?? set.random ?? envRandom(`${env}_FAULT_SEED`) ?? Math.random };
 }
 
 /** Whether this authorisation is refused as unavailable (nothing recorded). */
 export function drawUnavailable(config: Required<SandboxConfig>): ConnectorUnavailableError | null {
   if (config.unavailableRate <= 0 || config.random() >= config.unavailableRate) return null;
   return new ConnectorUnavailableError("Sandbox authorize: simulated 503 before processing; nothing was created.");
-}
-
-/** mulberry32: a small seeded generator, so a fault pattern can be replayed exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Where an injected fault strikes: before the write (nothing recorded) or after it (recorded, response lost). */

@@ -1,0 +1,70 @@
+// Memory of each instance flat after warm-up (issue 22: within ±10 %), judged per process life: a kill -9
+// starts a new process, whose memory starts from nothing again. Growth past 10 % fails; a fall is reported.
+import type { Check } from "./checks";
+import type { Instance } from "./cluster";
+
+/** Warm-up: the first 30 % of a life's samples or its first 30 s, whichever covers more samples. */
+const WARM_UP_SHARE = 0.3;
+const WARM_UP_MS = 30_000;
+/** Samples needed after warm-up: two in each third. */
+const MIN_JUDGED = 6;
+const TOLERANCE = 0.1;
+
+export type LifeVerdict =
+  { kind: "too short"; samples: number; afterWarmUp: number } | { kind: "judged"; samples: number; earlyMb: number; lateMb: number; change: number };
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/**
+ * One life's samples (oldest first). After warm-up, the median of the first third of the samples against the
+ * median of the last third: V8 grows and returns its heap in steps of tens of MB around a collection, so one
+ * sample against another judges the collector's timing; medians of a third each judge the trend, which is
+ * what a leak shows.
+ */
+export function judgeLife(samples: { at: number; mb: number }[]): LifeVerdict {
+  const start = samples[0]?.at ?? 0;
+  const byTime = samples.filter((s) => s.at - start < WARM_UP_MS).length;
+  const warmUp = Math.max(Math.ceil(samples.length * WARM_UP_SHARE), byTime);
+  const after = samples.slice(warmUp).map((s) => s.mb);
+  if (after.length < MIN_JUDGED) return { kind: "too short", samples: samples.length, afterWarmUp: after.length };
+  const third = Math.floor(after.length / 3);
+  const earlyMb = median(after.slice(0, third));
+  const lateMb = median(after.slice(-third));
+  return { kind: "judged", samples: samples.length, earlyMb, lateMb, change: (lateMb - earlyMb) / earlyMb };
+}
+
+/** Each life of each instance, in order. */
+export function lives(instance: Pick<Instance, "name" | "rss" | "restarts">): { life: number; verdict: LifeVerdict }[] {
+  return Array.from({ length: instance.restarts.length + 1 }, (_, life) => ({ life, verdict: judgeLife(instance.rss.filter((s) => s.life === life)) }));
+}
+
+export function memoryCheck(instances: Pick<Instance, "name" | "rss" | "restarts">[]): Check {
+  const violations: string[] = [];
+  const short: string[] = [];
+  const fell: string[] = [];
+  let judged = 0;
+  for (const instance of instances) {
+    for (const { life, verdict } of lives(instance)) {
+      const what = `${instance.name} life ${life}`;
+      if (verdict.kind === "too short") {
+        short.push(`${instance.name} ${life} (${verdict.samples} samples)`);
+        continue;
+      }
+      judged++;
+      // Only growth fails: memory handed back once the load stops (a short run is mostly its idle recovery)
+      // is no leak. A fall past the tolerance is named in the row instead.
+      if (verdict.change < -TOLERANCE) fell.push(`${instance.name} ${life} ${(verdict.change * 100).toFixed(0)} %`);
+      if (verdict.change > TOLERANCE)
+        violations.push(
+          `${what}: RSS median ${verdict.earlyMb} MB early after warm-up, ${verdict.lateMb} MB late (${(verdict.change * 100).toFixed(0)} %, ${verdict.samples} samples)`,
+        );
+    }
+  }
+  const unjudged = short.length ? `; too short to judge: ${short.join(", ")}` : "";
+  const released = fell.length ? `; fell, not failed: ${fell.join(", ")}` : "";
+  return { name: `memory grew ≤ ${TOLERANCE * 100} % after warm-up (lives judged ${judged}${unjudged}${released})`, checked: judged, violations };
+}
