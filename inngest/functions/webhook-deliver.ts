@@ -14,9 +14,13 @@ const DELIVERIES_PER_ENDPOINT = 10;
  * answer's latency per event (10 events/s at 100 ms), and a hanging endpoint held every other event back
  * for its whole timeout. Order was never promised (as with Stripe): events carry `created`.
  */
-
 export const webhookDeliverFn = inngest.createFunction(
-  { id: "webhook-deliver", triggers: [{ event: "webhooks/delivery.requested" }], concurrency: { limit: DELIVERIES_PER_ENDPOINT, key: "event.data.endpointId" }, retries: 3 },
+  {
+    id: "webhook-deliver",
+    triggers: [{ event: "webhooks/delivery.requested" }],
+    concurrency: { limit: DELIVERIES_PER_ENDPOINT, key: "event.data.endpointId" },
+    retries: 3,
+  },
   async ({ event, step }) => {
     const deliveryId = String((event.data as { deliveryId?: unknown }).deliveryId);
     for (let n = 1; n <= RETRY_SCHEDULE_S.length; n++) {
