@@ -37,23 +37,45 @@ function wanted(engine: RunControl, functions: InngestFunctionRow[], event: Stor
 export async function ingest(engine: RunControl, incoming: IncomingEvent[]): Promise<string[]> {
   const ids: string[] = [];
   const functions = await engine.storage.cachedFunctions();
-  let acted = false;
+  const toStart: { event: StoredEvent; again: boolean; mark: boolean }[] = [];
+  // In the batch's order: store, resume waits, cancel — what one event may do to the next one's wait or run.
   for (const e of incoming) {
     const fields = { name: e.name, data: e.data ?? {}, ...(e.user ? { user: e.user } : {}), ts: e.ts ?? engine.clock.now().getTime() };
     const quiet = !wanted(engine, functions, { ...fields, id: e.id ?? "" });
-    const [event, state, { actOn }] = await engine.storage.insertEvent(fields, e.id, undefined, { quiet });
+    const [event, state, { actOn, waiting }] = await engine.storage.insertEvent(fields, e.id, undefined, { quiet });
     ids.push(event.id);
     if (!actOn) continue;
-    acted = true;
     // Each step is safe to do again: a wait is taken once, a cancel checks the run is running, and a resend of
     // an unfinished event starts no second run of a function that already has one for it.
-    await resumeWaits(engine, event);
+    if (waiting) await resumeWaits(engine, event);
     await cancelRuns(engine, event, functions);
-    await trigger(engine, event, functions, state === "unfinished");
-    if (e.id) await engine.storage.markFannedOut(event.id);
+    toStart.push({ event, again: state === "unfinished", mark: Boolean(e.id) });
   }
-  if (acted) await engine.kick();
+  // Then the runs the events trigger, several at once (a relay's batch of a hundred events starts a hundred
+  // fan-outs); each event is marked fanned out once its own runs exist.
+  await inParallel(toStart, RUN_STARTS_AT_ONCE, async ({ event, again, mark }) => {
+    await trigger(engine, event, functions, again);
+    if (mark) await engine.storage.markFannedOut(event.id);
+  });
+  if (toStart.length) await engine.kick();
   return ids;
+}
+
+/** How many events of one batch start their runs at the same time. */
+const RUN_STARTS_AT_ONCE = 8;
+
+/** Runs `work` on every item, at most `limit` at a time; rejects with the first failure once all have ended. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const failures: unknown[] = [];
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item).catch((err: unknown) => void failures.push(err));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failures.length) throw failures[0];
 }
 
 async function resumeWaits(engine: RunControl, event: StoredEvent): Promise<void> {

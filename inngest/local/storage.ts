@@ -84,14 +84,14 @@ export class Storage {
    * `quiet`: no registered function triggers on or cancels by this event's name, so only a wait could want it.
    * A new event with a sender id is then stored already fanned out unless a wait for its name exists — in the
    * same statement as the duplicate check, so the common case (an outbox event nothing listens to) costs one
-   * round trip instead of six.
+   * round trip instead of six. `waiting`: a wait for the event's name may exist (false only when the insert saw none).
    */
   async insertEvent(
     e: Omit<StoredEvent, "id">,
     externalId?: string,
     db: Conn = this.db,
     { quiet = false }: { quiet?: boolean } = {},
-  ): Promise<[StoredEvent, "new" | "duplicate" | "unfinished", { actOn: boolean }]> {
+  ): Promise<[StoredEvent, "new" | "duplicate" | "unfinished", { actOn: boolean; waiting: boolean }]> {
     const now = this.clock.now();
     const id = ulid(now.getTime());
     if (!externalId) {
@@ -99,19 +99,20 @@ export class Storage {
       await db
         .insert(inngestEvents)
         .values({ id, externalId: null, name: e.name, data: e.data, user: e.user ?? null, ts: e.ts, receivedAt: now, fannedOut: true });
-      return [{ ...e, id }, "new", { actOn: true }];
+      return [{ ...e, id }, "new", { actOn: true, waiting: true }];
     }
     const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
-    const fannedOut = quiet ? sql`not exists (select 1 from ${inngestWaits} where ${inngestWaits.eventName} = ${e.name})` : sql`false`;
-    const [inserted] = rowsOf<{ fanned_out: boolean }>(
+    const waits = sql`exists (select 1 from ${inngestWaits} where ${inngestWaits.eventName} = ${e.name})`;
+    const fannedOut = quiet ? sql`not ${waits}` : sql`false`;
+    const [inserted] = rowsOf<{ fanned_out: boolean; waiting: boolean }>(
       await db.execute(sql`
         insert into ${inngestEvents} (id, external_id, name, data, "user", ts, received_at, fanned_out)
         select ${id}, ${externalId}, ${e.name}, ${JSON.stringify(e.data)}::jsonb, ${e.user ? JSON.stringify(e.user) : null}::jsonb,
                ${e.ts}::bigint, ${now.toISOString()}::timestamptz, ${fannedOut}
          where not exists (select 1 from ${inngestEvents} where ${inngestEvents.externalId} = ${externalId} and ${inngestEvents.receivedAt} > ${since.toISOString()}::timestamptz)
-        returning fanned_out`),
+        returning fanned_out, ${waits} as waiting`),
     );
-    if (inserted) return [{ ...e, id }, "new", { actOn: !inserted.fanned_out }];
+    if (inserted) return [{ ...e, id }, "new", { actOn: !inserted.fanned_out, waiting: inserted.waiting }];
     const [dup] = await db
       .select()
       .from(inngestEvents)
@@ -119,7 +120,7 @@ export class Storage {
       .limit(1);
     if (!dup) throw new Error(`inngest/local: event ${externalId} was neither stored nor found`);
     const unfinished = !dup.fannedOut && now.getTime() - dup.receivedAt.getTime() > FAN_OUT_GRACE_MS;
-    return [toEvent(dup), unfinished ? "unfinished" : "duplicate", { actOn: unfinished }];
+    return [toEvent(dup), unfinished ? "unfinished" : "duplicate", { actOn: unfinished, waiting: true }];
   }
 
   /** The event's waits, cancels and runs have all been acted on: a resend is a duplicate from now on. */
