@@ -27,6 +27,7 @@ import { payoutScheduleFn } from "./functions/payout-schedule";
 import { payoutSweepFn } from "./functions/payout-sweep";
 import { orderSagaFn } from "./functions/order-saga";
 import { requestLogRetentionFn } from "./functions/request-log-retention";
+import { cryptoDepositWatchFn } from "./functions/crypto-deposit-watch";
 
 /** Every function served at /api/inngest. */
 export const functions = [
@@ -59,4 +60,5 @@ export const functions = [
   payoutSweepFn,
   orderSagaFn,
   requestLogRetentionFn,
+  cryptoDepositWatchFn,
 ];

@@ -1,3 +1,5 @@
+import { formatTokenAmount, isTokenId, TOKENS } from "@/lib/chain/tokens";
+
 /**
  * Money is an integer count of the currency's minor unit (bigint), never a float.
  * Exponents are ISO 4217's; the set below is what Kassa accepts.
@@ -114,6 +116,9 @@ export function fromDecimalString(input: string, currency: string): bigint {
 
 /** Formats minor units for people, e.g. formatMoney(4200n, "usd") → "$42.00". */
 export function formatMoney(amount: bigint | number, currency: string, locale = "en-US"): string {
+  // A crypto payment's currency is its token (no ISO code): its own decimals, exact, and its symbol.
+  const token = currency.toLowerCase();
+  if (isTokenId(token)) return `${formatTokenAmount(BigInt(amount), token)} ${TOKENS[token].symbol}`;
   const exp = currencyExponent(currency);
   const format = new Intl.NumberFormat(locale, {
     style: "currency",

@@ -1052,7 +1052,7 @@ export interface paths {
     put?: never;
     /**
      * Create a payment
-     * @description Create (and optionally confirm) a payment.
+     * @description Create (and optionally confirm) a payment. With payment_method_types ["crypto"] and a token as currency (usdc, usdt, dai, eth), the amount is a string of base units and the payment waits in requires_action with next_action.crypto_transfer: its own deposit address, watched on chain until it expires.
      *
      *     A restricted key needs `payments: write`.
      */
@@ -3685,6 +3685,83 @@ export interface components {
        */
       completed_at: number | null;
     };
+    /** @description A crypto payment's deposit address and what the chain shows there. */
+    CryptoDetails: {
+      /** @enum {string} */
+      token: "usdc" | "usdt" | "dai" | "eth";
+      chain_id: number;
+      /** @description The payment's own deposit address (EIP-55). */
+      address: string;
+      /**
+       * @description The amount asked for. A decimal string of the token's base units (exact at any size).
+       * @example 1500000
+       */
+      amount: string;
+      /**
+       * @description Confirmed so far. A decimal string of the token's base units (exact at any size).
+       * @example 1500000
+       */
+      amount_received: string;
+      /**
+       * @description Seen on chain, not yet confirmed. A decimal string of the token's base units (exact at any size).
+       * @example 1500000
+       */
+      amount_pending: string;
+      /**
+       * @description Still to pay. A decimal string of the token's base units (exact at any size).
+       * @example 1500000
+       */
+      amount_remaining: string;
+      /**
+       * @description Paid beyond the amount (owed back to the payer). A decimal string of the token's base units (exact at any size).
+       * @example 1500000
+       */
+      surplus: string;
+      /** @enum {string} */
+      status: "pending" | "confirming" | "confirmed" | "expired";
+      confirmations_required: number;
+      /**
+       * @description After this the payment expires unless paid (Unix seconds).
+       * @example 1764720000
+       */
+      expires_at: number;
+      transfers: components["schemas"]["CryptoTransfer"][];
+    };
+    /** @description A transfer to the deposit address as the chain showed it at the last check. */
+    CryptoTransfer: {
+      tx_hash: string;
+      log_index: number | null;
+      block_number: string;
+      /**
+       * @description Transferred. A decimal string of the token's base units (exact at any size).
+       * @example 1500000
+       */
+      amount: string;
+      /** @description Blocks deep at the last check (its own block counts as one). */
+      confirmations: number;
+    };
+    /** @description A transfer of a token to the payment's deposit address. */
+    CryptoTransferAction: {
+      /** @description Where to send (EIP-55). */
+      address: string;
+      /** @enum {string} */
+      token: "usdc" | "usdt" | "dai" | "eth";
+      /**
+       * @description What is still to send. A decimal string of the token's base units (exact at any size).
+       * @example 1500000
+       */
+      amount_in_token_units: string;
+      chain_id: number;
+      /**
+       * @description When the payment expires (Unix seconds).
+       * @example 1764720000
+       */
+      expires_at: number;
+      /** @description An EIP-681 link for a wallet (ethereum:…). */
+      eip681_uri: string;
+      /** @description The same link as an SVG QR code. */
+      qr_svg: string;
+    };
     /** @description A merchant's customer. */
     Customer: {
       /**
@@ -4284,7 +4361,7 @@ export interface components {
         end: number;
       };
     };
-    /** @description What the customer must do next: a 3DS redirect, a UPI intent link and QR, or approve a collect request. */
+    /** @description What the customer must do next: a 3DS redirect, a UPI intent link and QR, approve a collect request, or send a token transfer. */
     NextAction:
       | {
           /** @enum {string} */
@@ -4316,6 +4393,11 @@ export interface components {
            * @example 1764720000
            */
           expires_at: number;
+        }
+      | {
+          /** @enum {string} */
+          type: "crypto_transfer";
+          crypto_transfer: components["schemas"]["CryptoTransferAction"];
         }
       | null;
     /** @description This call takes no parameters: send no body or `{}`. */
@@ -4450,7 +4532,7 @@ export interface components {
       id: string;
       /** @enum {string} */
       object: "payment";
-      /** @description The amount to collect. In minor units (e.g. cents). */
+      /** @description The amount to collect (0 for a crypto payment: its token amount is payment_method_details.crypto.amount). In minor units (e.g. cents). */
       amount: number;
       /** @description Authorised and not yet captured. In minor units (e.g. cents). */
       amount_capturable: number;
@@ -4459,7 +4541,7 @@ export interface components {
       /** @description Refunded so far. In minor units (e.g. cents). */
       amount_refunded: number;
       /**
-       * @description Three-letter ISO 4217 currency code, lower case.
+       * @description Three-letter ISO 4217 code, lower case; for a crypto payment the token (usdc, usdt, dai, eth).
        * @example usd
        */
       currency: string;
@@ -4609,7 +4691,7 @@ export interface components {
        */
       created: number;
     };
-    /** @description How the payment was paid: a card, UPI or a PayPal account. */
+    /** @description How the payment was paid: a card, UPI, a PayPal account or a transfer on chain. */
     PaymentMethodDetails:
       | {
           /** @enum {string} */
@@ -4625,6 +4707,11 @@ export interface components {
           /** @enum {string} */
           type: "paypal";
           paypal: components["schemas"]["PayPalDetails"];
+        }
+      | {
+          /** @enum {string} */
+          type: "crypto";
+          crypto: components["schemas"]["CryptoDetails"];
         }
       | null;
     /** @description A page of PaymentMethod objects, newest first. */
@@ -12050,7 +12137,7 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          payment_method_types?: ("card" | "upi" | "paypal")[];
+          payment_method_types?: ("card" | "upi" | "paypal" | "crypto")[];
           payment_method_options?: {
             upi?: {
               /** @enum {string} */
@@ -12058,7 +12145,7 @@ export interface operations {
               vpa?: string;
             };
           };
-          amount: number;
+          amount: number | string;
           currency: string;
           payment_method?: string;
           confirm?: boolean;

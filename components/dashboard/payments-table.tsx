@@ -18,7 +18,8 @@ const columns: (Column<PaymentObject> & { header: string; hideable?: false })[] 
     align: "left",
     className: "font-medium",
     href: (p) => `/payments/${p.id}`,
-    cell: (p) => formatMoney(p.amount, p.currency),
+    // A crypto payment's amount is its token amount (its fiat amount is 0).
+    cell: (p) => formatMoney(p.payment_method_details?.type === "crypto" ? BigInt(p.payment_method_details.crypto.amount) : p.amount, p.currency),
   },
   { id: "status", header: "Status", cell: (p) => <Badge tone={statusTone(p.status)}>{p.status.replaceAll("_", " ")}</Badge> },
   { id: "customer", header: "Customer", className: "text-slate-700", cell: (p) => (p.customer ?? p.receipt_email) || "—" },

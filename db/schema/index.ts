@@ -30,3 +30,4 @@ export * from "./request-logs";
 export * from "./paypal-events";
 export * from "./connector-health";
 export * from "./routing";
+export * from "./crypto";

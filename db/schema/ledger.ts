@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, check, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, primaryId, tenant } from "./columns";
 
 /**
@@ -29,6 +29,12 @@ export const LEDGER_ACCOUNTS = [
   "payouts_in_transit",
   /** Asset clearing: money our bank sent out for paid payouts. */
   "bank_clearing",
+  /** Asset: tokens confirmed at a merchant's deposit addresses (currency: the token id, amounts in its base units). */
+  "crypto_deposits",
+  /** Liability: the merchant's crypto balance per token (credit balance = what Kassa holds for it on chain). */
+  "merchant_crypto",
+  /** Liability: over-payments owed back to payers (refunded on chain in a later slice). */
+  "crypto_surplus",
 ] as const;
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 
@@ -50,6 +56,8 @@ export const JOURNAL_ENTRY_TYPES = [
   "payout_paid",
   "payout_failure",
   "payout_cancel",
+  /** A crypto payment confirmed on chain: deposits → the merchant's crypto balance (and any surplus). */
+  "crypto_deposit",
 ] as const;
 export type JournalEntryType = (typeof JOURNAL_ENTRY_TYPES)[number];
 
@@ -126,8 +134,11 @@ export const journalLines = pgTable(
     ...tenant,
     currency: text().notNull(),
     account: text().$type<LedgerAccount>().notNull(),
-    /** Debit positive, credit negative, minor units. */
-    amount: money().notNull(),
+    /**
+     * Debit positive, credit negative, minor units (a token's base units for crypto currencies).
+     * numeric(78,0), read as bigint: 18-decimal token amounts pass int8 at 9.2 DAI.
+     */
+    amount: numeric({ precision: 78, scale: 0, mode: "bigint" }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.entryId, t.position] }),

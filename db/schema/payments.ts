@@ -6,6 +6,7 @@ import type { PaymentOutcome } from "./fraud";
 import type { AttemptFraudKeys } from "../../lib/fraud/counter-writes";
 import type { EscrowState } from "./escrow";
 import type { AttemptRouting } from "./routing";
+import type { CryptoDetails, CryptoToken } from "./crypto";
 
 /** Stripe PaymentIntent statuses, in the order a payment moves through them. */
 export const PAYMENT_STATUSES = [
@@ -37,7 +38,20 @@ export interface PaymentError {
 export type NextAction =
   | { type: "redirect_to_url"; redirect_to_url: { url: string; return_url: string | null } }
   | { type: "upi_intent"; intent_url: string; qr_svg: string; expires_at: number }
-  | { type: "upi_collect_pending"; vpa: string; expires_at: number };
+  | { type: "upi_collect_pending"; vpa: string; expires_at: number }
+  | { type: "crypto_transfer"; crypto_transfer: CryptoTransferAction };
+
+/** next_action.crypto_transfer: where and how much to send (what is still to pay), as a wallet link and a QR. */
+export interface CryptoTransferAction {
+  address: string;
+  token: CryptoToken;
+  /** Decimal string of base units: the amount still to pay. */
+  amount_in_token_units: string;
+  chain_id: number;
+  expires_at: number;
+  eip681_uri: string;
+  qr_svg: string;
+}
 
 export interface CardDetails {
   brand: string;
@@ -95,6 +109,8 @@ export const payments = pgTable(
     upi: jsonb().$type<UpiDetails>(),
     /** payment_method_details.paypal for a PayPal wallet payment, once the payer approved it. */
     paypal: jsonb().$type<PayPalDetails>(),
+    /** payment_method_details.crypto for a stablecoin or ETH payment (lib/crypto-payments); its exact amounts live here and in crypto_deposits. */
+    crypto: jsonb().$type<CryptoDetails>(),
     customer: text(),
     description: text(),
     receiptEmail: text(),

@@ -51,6 +51,7 @@ describe("Kassa functions through the local executor", () => {
       "kassa-alert-evaluate",
       "kassa-authorization-timer",
       "kassa-checkout-session-expiry",
+      "kassa-crypto-deposit-watch",
       "kassa-customer-invoice-email",
       "kassa-customer-payment-failed-email",
       "kassa-customer-receipt",

@@ -18,13 +18,14 @@ import { isTransaction } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { isCurrency } from "@/lib/money";
+import { isTokenId } from "@/lib/chain/tokens";
 import type { PostingLine } from "./postings";
 import type { Renderable } from "@/db/batch";
 
 export interface PostJournalEntryInput {
   merchantId: string;
   livemode: boolean;
-  /** Lowercase ISO code (lib/money.ts). */
+  /** Lowercase ISO code (lib/money.ts), or a token id (lib/chain/tokens.ts: usdc, usdt, dai, eth) in its base units. */
   currency: string;
   /** Unique per merchant and mode, e.g. `capture:<attempt id>`: the entry is posted at most once. */
   key: string;
@@ -67,7 +68,7 @@ const invalid = (message: string, param?: string) => new KassaError("ledger_entr
 export function validatePosting(input: PostJournalEntryInput): void {
   if (!input.merchantId) throw invalid("merchantId is required.", "merchantId");
   if (typeof input.livemode !== "boolean") throw invalid("livemode must be a boolean.", "livemode");
-  if (typeof input.currency !== "string" || input.currency !== input.currency.toLowerCase() || !isCurrency(input.currency)) {
+  if (typeof input.currency !== "string" || input.currency !== input.currency.toLowerCase() || !(isCurrency(input.currency) || isTokenId(input.currency))) {
     throw invalid(`Unsupported currency: ${String(input.currency)}.`, "currency");
   }
   if (typeof input.key !== "string" || input.key.length === 0 || input.key.length > 255) {

@@ -39,7 +39,11 @@ describe("buildOpenApiDocument", () => {
   it("describes bodies and queries from the handlers' own schemas, as the API accepts them", () => {
     const create = doc.paths["/api/v1/payments"].post;
     const body = create.requestBody.content["application/json"].schema;
-    expect(body.properties.amount).toMatchObject({ type: "integer" });
+    // Minor units as an integer, or (payment_method_types ["crypto"]) a string of a token's base units.
+    expect(body.properties.amount.anyOf).toMatchObject([
+      { type: "integer", minimum: 1 },
+      { type: "string", pattern: "^[0-9]+$" },
+    ]);
     expect(body.required).toContain("amount");
     expect(create.parameters).toContainEqual({ $ref: "#/components/parameters/IdempotencyKey" });
     const list = doc.paths["/api/v1/payments"].get;

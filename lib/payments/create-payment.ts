@@ -15,6 +15,8 @@ import { declareRecovery, resumeConfirmation, runConfirmation } from "./run-conf
 import { serializePayment, type PaymentObject } from "./serialize-payment";
 import { planEscrow } from "@/lib/escrow/inputs";
 import { routePayment } from "@/lib/routing/route-payment";
+import { createCryptoPayment } from "@/lib/crypto-payments/create-crypto-payment";
+import { isCryptoCurrency, wantsCrypto } from "@/lib/crypto-payments/inputs";
 
 /**
  * POST /api/v1/payments. With `confirm: true` the payment is authorised at once: phase A records the
@@ -23,6 +25,14 @@ import { routePayment } from "@/lib/routing/route-payment";
  */
 export async function createPayment({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<PaymentObject> {
   requirePermission(ctx, "payments:write");
+  // Paid on chain and watched by Kassa: its own verb (lib/crypto-payments).
+  if (wantsCrypto(input)) return createCryptoPayment({ ctx, input });
+  const currency = (input as { currency?: unknown } | null)?.currency;
+  if (isCryptoCurrency(currency)) {
+    throw new KassaError("payment_method_currency_mismatch", `${String(currency).toUpperCase()} is paid on chain: use payment_method_types ["crypto"].`, {
+      param: "payment_method_types",
+    });
+  }
   const data = parseWith(CreatePaymentInput, input);
   const amount = checkChargeAmount(data.amount, data.currency);
   const captureMethod = data.capture_method ?? "automatic";
@@ -83,6 +93,7 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     card: null,
     upi: data.confirm ? upiDetails : null,
     paypal: null,
+    crypto: null,
     outcome: null,
     customer: data.customer ?? null,
     description: data.description ?? null,

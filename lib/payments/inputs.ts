@@ -50,6 +50,33 @@ export const CreatePaymentInput = z.strictObject({
 });
 export type CreatePaymentInput = z.output<typeof CreatePaymentInput>;
 
+/**
+ * POST /api/v1/payments' body as the API takes it: a card/UPI/PayPal payment (CreatePaymentInput) or, with
+ * payment_method_types ["crypto"], a token payment whose amount is a string of base units
+ * (lib/crypto-payments/inputs.ts). Only the shape is checked here; createPayment checks the rest per
+ * method, so a card's `amount: 10.5` is still parameter_invalid_integer.
+ */
+export const CreatePaymentBody = CreatePaymentInput.extend({
+  payment_method_types: z
+    .array(z.enum([...PAYMENT_METHOD_TYPES, "crypto"]))
+    .min(1)
+    .max(3)
+    .optional(),
+  // Three letters (ISO 4217), or four for a token (usdc, usdt).
+  currency: z
+    .string()
+    .min(3)
+    .max(4)
+    .transform((s) => s.toLowerCase()),
+  amount: z.union([
+    // Typed as the integer it must be; the check itself is CreatePaymentInput's (parameter_invalid_integer).
+    z.number().meta({ type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: "Minor units for card, UPI and PayPal." }),
+    z
+      .string()
+      .meta({ pattern: "^[0-9]+$", description: 'For crypto: a decimal string of the token\'s base units, e.g. "1500000" for 1.5 USDC (exact at any size).' }),
+  ]),
+});
+
 export const ConfirmPaymentInput = z.strictObject({
   payment_method: paymentMethodSchema.optional(),
   payment_method_options: paymentMethodOptions.optional(),

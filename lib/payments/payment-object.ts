@@ -2,8 +2,9 @@
 import { CANCELLATION_REASONS, CAPTURE_METHODS, PAYMENT_STATUSES } from "@/db/schema/payments";
 import { OUTCOME_TYPES, RISK_LEVELS } from "@/db/schema/fraud";
 import { UPI_FLOWS, UPI_STATUSES } from "@/db/schema/upi";
+import { CryptoDetailsObject, CryptoTransferActionObject, PAYMENT_CURRENCY_PATTERN } from "@/lib/crypto-payments/crypto-object";
 import { EscrowObject } from "@/lib/escrow/escrow-object";
-import { currency, idOf, livemode, metadata, minorUnits, unixTime } from "@/lib/openapi/fields";
+import { idOf, livemode, metadata, minorUnits, unixTime } from "@/lib/openapi/fields";
 import { z } from "@/lib/openapi/zod";
 
 export const CardDetailsObject = z
@@ -45,8 +46,9 @@ export const PaymentMethodDetailsObject = z
     z.strictObject({ type: z.literal("card"), card: CardDetailsObject }),
     z.strictObject({ type: z.literal("upi"), upi: UpiDetailsObject }),
     z.strictObject({ type: z.literal("paypal"), paypal: PayPalDetailsObject }),
+    z.strictObject({ type: z.literal("crypto"), crypto: CryptoDetailsObject }),
   ])
-  .openapi("PaymentMethodDetails", { description: "How the payment was paid: a card, UPI or a PayPal account." });
+  .openapi("PaymentMethodDetails", { description: "How the payment was paid: a card, UPI, a PayPal account or a transfer on chain." });
 
 export const PaymentOutcomeObject = z
   .strictObject({
@@ -81,18 +83,24 @@ export const NextActionObject = z
       expires_at: unixTime("When the request expires"),
     }),
     z.strictObject({ type: z.literal("upi_collect_pending"), vpa: z.string(), expires_at: unixTime("When the request expires") }),
+    z.strictObject({ type: z.literal("crypto_transfer"), crypto_transfer: CryptoTransferActionObject }),
   ])
-  .openapi("NextAction", { description: "What the customer must do next: a 3DS redirect, a UPI intent link and QR, or approve a collect request." });
+  .openapi("NextAction", {
+    description: "What the customer must do next: a 3DS redirect, a UPI intent link and QR, approve a collect request, or send a token transfer.",
+  });
 
 export const PaymentObject = z
   .strictObject({
     id: idOf("payment"),
     object: z.literal("payment"),
-    amount: minorUnits("The amount to collect."),
+    amount: minorUnits("The amount to collect (0 for a crypto payment: its token amount is payment_method_details.crypto.amount)."),
     amount_capturable: minorUnits("Authorised and not yet captured."),
     amount_received: minorUnits("Captured."),
     amount_refunded: minorUnits("Refunded so far."),
-    currency: currency(),
+    currency: z.string().regex(PAYMENT_CURRENCY_PATTERN).openapi({
+      description: "Three-letter ISO 4217 code, lower case; for a crypto payment the token (usdc, usdt, dai, eth).",
+      example: "usd",
+    }),
     status: z.enum(PAYMENT_STATUSES),
     capture_method: z.enum(CAPTURE_METHODS),
     capture_at: unixTime("Captured automatically at this time (escrow-style holds)").nullable(),

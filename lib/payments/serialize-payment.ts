@@ -26,7 +26,9 @@ export function serializePayment(p: PaymentRow) {
         ? { type: "upi" as const, upi: p.upi }
         : p.paypal
           ? { type: "paypal" as const, paypal: p.paypal }
-          : null,
+          : p.crypto
+            ? { type: "crypto" as const, crypto: p.crypto }
+            : null,
     customer: p.customer,
     description: p.description,
     receipt_email: p.receiptEmail,

@@ -1,5 +1,5 @@
 // Payments: the API's operations (lib/openapi/operations.ts)
-import { CancelPaymentInput, CapturePaymentInput, ConfirmPaymentInput, CreatePaymentInput, ListPaymentsQuery } from "@/lib/payments/inputs";
+import { CancelPaymentInput, CapturePaymentInput, ConfirmPaymentInput, CreatePaymentBody, ListPaymentsQuery } from "@/lib/payments/inputs";
 import type { OperationEntries } from "../operation-types";
 
 export const paymentsOperations = {
@@ -59,11 +59,12 @@ export const paymentsOperations = {
   },
   "POST /api/v1/payments": {
     summary: "Create a payment",
-    description: "Create (and optionally confirm) a payment.",
+    description:
+      'Create (and optionally confirm) a payment. With payment_method_types ["crypto"] and a token as currency (usdc, usdt, dai, eth), the amount is a string of base units and the payment waits in requires_action with next_action.crypto_transfer: its own deposit address, watched on chain until it expires.',
     tag: "Payments",
     auth: "secret",
     permission: "payments:write",
-    body: CreatePaymentInput,
+    body: CreatePaymentBody,
     response: "Payment",
     errors: [
       "payment_method_unsupported",

@@ -41,7 +41,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <PageHeader
-        title={formatMoney(p.amount, p.currency)}
+        title={formatMoney(p.payment_method_details?.type === "crypto" ? BigInt(p.payment_method_details.crypto.amount) : p.amount, p.currency)}
         description={p.id}
         actions={
           <div className="flex gap-4">

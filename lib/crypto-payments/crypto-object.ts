@@ -1,0 +1,52 @@
+// The API's shapes of a crypto payment (lib/payments/payment-object.ts includes them).
+import { CRYPTO_DEPOSIT_STATUSES, CRYPTO_TOKENS } from "@/db/schema/crypto";
+import { unixTime } from "@/lib/openapi/fields";
+import { z } from "@/lib/openapi/zod";
+
+/** A payment's currency: an ISO code, or a token id. */
+export const PAYMENT_CURRENCY_PATTERN = /^(?:[a-z]{3}|usdc|usdt)$/;
+
+const baseUnits = (description: string) =>
+  z
+    .string()
+    .regex(/^\d+$/)
+    .openapi({ description: `${description} A decimal string of the token's base units (exact at any size).`, example: "1500000" });
+
+export const CryptoTransferObject = z
+  .strictObject({
+    tx_hash: z.string(),
+    log_index: z.int().nullable(),
+    block_number: z.string().regex(/^\d+$/),
+    amount: baseUnits("Transferred."),
+    confirmations: z.int().openapi({ description: "Blocks deep at the last check (its own block counts as one)." }),
+  })
+  .openapi("CryptoTransfer", { description: "A transfer to the deposit address as the chain showed it at the last check." });
+
+export const CryptoDetailsObject = z
+  .strictObject({
+    token: z.enum(CRYPTO_TOKENS),
+    chain_id: z.int(),
+    address: z.string().openapi({ description: "The payment's own deposit address (EIP-55)." }),
+    amount: baseUnits("The amount asked for."),
+    amount_received: baseUnits("Confirmed so far."),
+    amount_pending: baseUnits("Seen on chain, not yet confirmed."),
+    amount_remaining: baseUnits("Still to pay."),
+    surplus: baseUnits("Paid beyond the amount (owed back to the payer)."),
+    status: z.enum(CRYPTO_DEPOSIT_STATUSES),
+    confirmations_required: z.int(),
+    expires_at: unixTime("After this the payment expires unless paid"),
+    transfers: z.array(CryptoTransferObject),
+  })
+  .openapi("CryptoDetails", { description: "A crypto payment's deposit address and what the chain shows there." });
+
+export const CryptoTransferActionObject = z
+  .strictObject({
+    address: z.string().openapi({ description: "Where to send (EIP-55)." }),
+    token: z.enum(CRYPTO_TOKENS),
+    amount_in_token_units: baseUnits("What is still to send."),
+    chain_id: z.int(),
+    expires_at: unixTime("When the payment expires"),
+    eip681_uri: z.string().openapi({ description: "An EIP-681 link for a wallet (ethereum:…)." }),
+    qr_svg: z.string().openapi({ description: "The same link as an SVG QR code." }),
+  })
+  .openapi("CryptoTransferAction", { description: "A transfer of a token to the payment's deposit address." });
