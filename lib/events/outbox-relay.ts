@@ -12,9 +12,6 @@ import { publishPendingEvents, type EventSender } from "./publish-events";
 export function startOutboxRelay(send: EventSender): () => void {
   let running = false;
   let again = false;
-  // Stripe's event rows are looked for after a Stripe event was recorded here, and once at start for rows
-  // left from before; rows recorded by another process reach the engine through the sweep.
-  let stripeDue = true;
   const pass = async () => {
     if (running) {
       again = true;
@@ -27,15 +24,7 @@ export function startOutboxRelay(send: EventSender): () => void {
         const db = await getDb();
         while ((await publishPendingEvents({ db, send })) === 100);
         // Stripe's events are platform-level: their own rows are their outbox.
-        if (stripeDue) {
-          stripeDue = false;
-          try {
-            while ((await publishPendingStripeEvents({ db, send })) === 100);
-          } catch (err) {
-            stripeDue = true;
-            throw err;
-          }
-        }
+        while ((await publishPendingStripeEvents({ db, send })) === 100);
       } while (again);
     } catch (err) {
       // The rows stay unpublished; the cron sweep sends them later.
@@ -46,8 +35,5 @@ export function startOutboxRelay(send: EventSender): () => void {
   };
   // Each pass on its own async root: started from a commit's continuation, the passes of a busy
   // process would otherwise form one endless chain (lib/async-root.ts).
-  return onOutboxCommit((kind) => {
-    if (kind === "stripe") stripeDue = true;
-    void onFreshRoot(pass);
-  });
+  return onOutboxCommit(() => void onFreshRoot(pass));
 }

@@ -4,10 +4,7 @@
  */
 const WRITES = new WeakSet<object>();
 const KEY = Symbol.for("kassa.outboxListeners");
-/** What committed: the merchants' outbox (`events`), or Stripe's own event rows (`stripe_events`). */
-export type OutboxKind = "events" | "stripe";
-type Listener = (kind: OutboxKind) => void;
-type G = typeof globalThis & { [KEY]?: Set<Listener> };
+type G = typeof globalThis & { [KEY]?: Set<() => void> };
 
 const listeners = () => ((globalThis as G)[KEY] ??= new Set());
 
@@ -20,11 +17,11 @@ export function hasOutboxWrite(tx: object): boolean {
   return WRITES.has(tx);
 }
 
-export function onOutboxCommit(listener: Listener): () => void {
+export function onOutboxCommit(listener: () => void): () => void {
   listeners().add(listener);
   return () => listeners().delete(listener);
 }
 
-export function signalOutboxCommit(kind: OutboxKind = "events"): void {
-  for (const listener of listeners()) listener(kind);
+export function signalOutboxCommit(): void {
+  for (const listener of listeners()) listener();
 }

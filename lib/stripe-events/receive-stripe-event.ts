@@ -34,6 +34,6 @@ export async function receiveStripeEvent({ event }: { event: Stripe.Event }): Pr
     .onConflictDoNothing({ target: stripeEvents.id })
     .returning({ id: stripeEvents.id });
   // A redelivery nudges the relay too: if an earlier hand-off failed, this one retries it now.
-  if (handled) signalOutboxCommit("stripe");
+  if (handled) signalOutboxCommit();
   return { received: true, duplicate: !inserted, ignored: !handled };
 }
