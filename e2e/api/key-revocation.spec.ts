@@ -2,12 +2,9 @@
 // honoured on the very next request everywhere — here the suite's server and a second `next start` on the
 // same database, both holding the key in memory, while the change is made by a third process (this one):
 // neither instance made it, so only the database's notification can tell them.
-import { and, eq } from "drizzle-orm";
-import { memberships, users } from "@/db/schema";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { removeMember } from "@/lib/team/change-role";
-import { addMember, db, seedMerchant } from "../support/db";
+import { memberKey, seedMerchant } from "../support/db";
 import { expect, expectError, kassa, kassaAt, test } from "../support/api";
 import { freePort } from "@/scripts/pg-server";
 import { startServerProcess, type ServerProcess } from "../support/server-process";
@@ -36,19 +33,9 @@ test("a key revoked while both instances hold it in memory is refused by both on
 
 test("a key whose creator is removed from the team is refused by both instances on the next request", async () => {
   const m = await seedMerchant("two-instances-team");
-  const dev = await addMember(m.ctx, "developer");
-  const h = await db();
-  const [user] = await h.db.select().from(users).where(eq(users.email, dev.email));
-  const [membership] = await h.db
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.userId, user!.id), eq(memberships.merchantId, m.merchantId)));
-  const { secret } = await createApiKey({
-    ctx: { merchantId: m.merchantId, livemode: false, actor: { type: "user", id: user!.id, label: dev.email }, role: "developer", db: h.db },
-    input: { kind: "secret", name: "dev" },
-  });
+  const { secret, membershipId } = await memberKey(m.ctx, "developer");
   const instances = [kassa(secret), kassaAt(second!.url, secret)];
   for (const api of instances) for (let i = 0; i < 2; i++) expect((await api.GET("/api/v1/account")).response.status).toBe(200);
-  await removeMember({ ctx: m.ctx, membershipId: membership!.id });
+  await removeMember({ ctx: m.ctx, membershipId });
   for (const api of instances) await expectError(await api.GET("/api/v1/account"), 401, "api_key_expired");
 });

@@ -1,25 +1,13 @@
 // A key a team member makes acts with that member's current role and stops when they leave.
-import { and, eq } from "drizzle-orm";
-import { memberships, users } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { removeMember } from "@/lib/team/change-role";
 import { expect, expectError, kassa, ok, test } from "../support/api";
-import { addMember, db, seedMerchant } from "../support/db";
+import { memberKey, seedMerchant } from "../support/db";
 
 test("a developer's key makes payments but cannot refund; removing the developer stops the key", async () => {
   const m = await seedMerchant("devkey");
-  const dev = await addMember(m.ctx, "developer");
-  const h = await db();
-  const [user] = await h.db.select().from(users).where(eq(users.email, dev.email));
-  const [membership] = await h.db
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.userId, user!.id), eq(memberships.merchantId, m.merchantId)));
   // The verb the dashboard's "Create key" calls, as the developer.
-  const { secret } = await createApiKey({
-    ctx: { merchantId: m.merchantId, livemode: false, actor: { type: "user", id: user!.id, label: dev.email }, role: "developer", db: h.db },
-    input: { kind: "secret", name: "dev" },
-  });
+  const { secret, membershipId } = await memberKey(m.ctx, "developer");
 
   const paid = await ok(
     await kassa(secret).POST("/api/v1/payments", { body: { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true } }),
@@ -31,7 +19,7 @@ test("a developer's key makes payments but cannot refund; removing the developer
 
   // Removed from this test's process — to the server, another instance: the database's notification
   // reaches its key cache at commit, milliseconds later (the dashboard's own removal drops it before answering).
-  await removeMember({ ctx: m.ctx, membershipId: membership!.id });
+  await removeMember({ ctx: m.ctx, membershipId });
   await expect.poll(async () => (await kassa(secret).GET("/api/v1/account")).response.status, { timeout: 2_000, intervals: [10] }).toBe(401);
   await expectError(await kassa(secret).GET("/api/v1/account"), 401, "api_key_expired");
 });

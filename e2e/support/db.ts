@@ -2,7 +2,8 @@ import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import type { ServiceContext } from "@/lib/service/context";
-import type { Role } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { memberships, users, type Role } from "@/db/schema";
 import { signUp } from "@/lib/team/sign-up";
 import { inviteMember } from "@/lib/team/invite-member";
 import { acceptInvitation } from "@/lib/team/accept-invitation";
@@ -56,4 +57,20 @@ export async function addMember(ctx: ServiceContext, role: Role) {
   const invitation = await inviteMember({ ctx, input: { email, role } });
   await acceptInvitation({ db: h.db, input: { token: invitation.token, name: `A ${role}`, password: PASSWORD } });
   return { email, password: PASSWORD };
+}
+
+/** A team member with `role` and a test secret key they made (the dashboard's "Create key", as them). */
+export async function memberKey(ctx: ServiceContext, role: Role) {
+  const login = await addMember(ctx, role);
+  const h = await db();
+  const [user] = await h.db.select().from(users).where(eq(users.email, login.email));
+  const [membership] = await h.db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, user!.id), eq(memberships.merchantId, ctx.merchantId)));
+  const { secret } = await createApiKey({
+    ctx: { merchantId: ctx.merchantId, livemode: false, actor: { type: "user", id: user!.id, label: login.email }, role, db: h.db },
+    input: { kind: "secret", name: role },
+  });
+  return { ...login, secret, membershipId: membership!.id };
 }
