@@ -2,7 +2,11 @@ import type { Address } from "viem";
 import { openChain, type OpenChain } from "@/lib/chain/open-chain";
 import { parseAddress, TOKENS, type TokenId } from "@/lib/chain/tokens";
 
-let opening: Promise<OpenChain> | null = null;
+// One per process, on globalThis like the process's other singletons (lib/api-keys/key-cache.ts): a module
+// Next instantiates once per server bundle must still never start a second local chain, or the watcher would
+// read a chain the payer never paid on.
+const GLOBAL_KEY = Symbol.for("kassa.cryptoChain");
+type G = typeof globalThis & { [GLOBAL_KEY]?: Promise<OpenChain> };
 
 /**
  * The chain crypto payments use, opened at the first crypto use (not at the app's start): EVM_RPC_URL
@@ -10,19 +14,22 @@ let opening: Promise<OpenChain> | null = null;
  * A failed open is not kept, so the next use tries again.
  */
 export function cryptoChain(): Promise<OpenChain> {
-  if (!opening) {
-    opening = openChain(process.env);
+  const g = globalThis as G;
+  if (!g[GLOBAL_KEY]) {
+    const opening = openChain(process.env);
+    g[GLOBAL_KEY] = opening;
     opening.catch(() => {
-      opening = null;
+      if (g[GLOBAL_KEY] === opening) delete g[GLOBAL_KEY];
     });
   }
-  return opening;
+  return g[GLOBAL_KEY];
 }
 
 /** Forgets the opened chain (closing a local one this process started): tests that start their own. */
 export async function closeCryptoChain(): Promise<void> {
-  const open = opening;
-  opening = null;
+  const g = globalThis as G;
+  const open = g[GLOBAL_KEY];
+  delete g[GLOBAL_KEY];
   await (await open?.catch(() => null))?.close();
 }
 

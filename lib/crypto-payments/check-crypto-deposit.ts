@@ -59,8 +59,9 @@ export async function checkCryptoDeposit({
 
   return commit(ctx, async (tx, changes) => {
     const payment = await loadPayment(tx, ctx, paymentId, { lock: true });
-    const [deposit] = await tx.select().from(cryptoDeposits).where(scope).for("update");
-    if (!deposit || FINAL.includes(deposit.status)) return { status: payment.status, deposit: deposit!.status, final: true };
+    // The row was read above and is never deleted.
+    const deposit = (await tx.select().from(cryptoDeposits).where(scope).for("update"))[0]!;
+    if (FINAL.includes(deposit.status)) return { status: payment.status, deposit: deposit.status, final: true };
     // Canceled through the API while waiting: nothing more is booked (a transfer after it is a later slice's refund).
     if (payment.status !== "requires_action") return { status: payment.status, deposit: deposit.status, final: true };
     const amount = deposit.amount;
