@@ -28,6 +28,7 @@ import { payoutSweepFn } from "./functions/payout-sweep";
 import { orderSagaFn } from "./functions/order-saga";
 import { requestLogRetentionFn } from "./functions/request-log-retention";
 import { cryptoDepositWatchFn } from "./functions/crypto-deposit-watch";
+import { chainTxSendFn } from "./functions/chain-tx-send";
 
 /** Every function served at /api/inngest. */
 export const functions = [
@@ -61,4 +62,5 @@ export const functions = [
   orderSagaFn,
   requestLogRetentionFn,
   cryptoDepositWatchFn,
+  chainTxSendFn,
 ];

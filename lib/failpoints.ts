@@ -14,7 +14,9 @@ export type FailpointName =
   /** A UPI payment the PSP calls paid, about to be booked (after its callback was recorded). */
   | "upi.booking:before"
   /** A payout posted to the ledger, about to be handed to the bank (inngest payout-send). */
-  | "payout.bank:before";
+  | "payout.bank:before"
+  /** A chain transaction signed and stored, about to be sent / just sent to the node (lib/chain-tx/advance-sender.ts). */
+  | `chain.broadcast:${"before" | "after"}`;
 
 type Handler = (name: FailpointName) => Promise<void> | void;
 let handler: Handler | null = null;

@@ -61,6 +61,7 @@ export const ID_PREFIXES = {
   routingConfig: "rcfg",
   // A circuit breaker's transition (lib/connector-health), for the Connectors page's history.
   connectorBreakerEvent: "cbev",
+  chainTransaction: "ctx",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -20,6 +20,8 @@ export type CryptoDepositStatus = (typeof CRYPTO_DEPOSIT_STATUSES)[number];
 /** A transfer to a deposit address as the chain showed it at the last check. */
 export interface CryptoTransfer {
   tx_hash: string;
+  /** The sender (a token's Transfer log names it; null for ETH, watched by balance). */
+  from?: string | null;
   log_index: number | null;
   block_number: string;
   amount: string;
@@ -45,6 +47,18 @@ export interface CryptoDetails {
   confirmations_required: number;
   expires_at: number;
   transfers: CryptoTransfer[];
+}
+
+/** `refund.crypto`: a refund paid back on chain (amounts are decimal strings of base units). */
+export interface CryptoRefundDetails {
+  token: CryptoToken;
+  chain_id: number;
+  /** Where it is sent (EIP-55). */
+  address: string;
+  amount: string;
+  /** The transaction that sends it, and its hash once signed. */
+  transaction: string;
+  tx_hash: string | null;
 }
 
 /**
@@ -84,6 +98,12 @@ export const cryptoDeposits = pgTable(
     amountReceived: tokenUnits()
       .notNull()
       .default(sql`0`),
+    /** Refunded or being refunded on chain (reserved when a refund is made, given back if it fails). */
+    amountRefunded: tokenUnits()
+      .notNull()
+      .default(sql`0`),
+    /** The sweep to the merchant's treasury, once queued (lib/crypto-payments/queue-sweep.ts). */
+    sweepId: text(),
     /** The chain's head when the payment was made: transfers are looked for from there on. */
     fromBlock: tokenUnits().notNull(),
     confirmationsRequired: integer().notNull(),
@@ -102,3 +122,88 @@ export const cryptoDeposits = pgTable(
   ],
 );
 export type CryptoDepositRow = typeof cryptoDeposits.$inferSelect;
+
+/** Why Kassa sends a transaction; refunds go before everything else from the same account. */
+export const CHAIN_TX_PURPOSES = ["refund", "gas", "sweep"] as const;
+export type ChainTxPurpose = (typeof CHAIN_TX_PURPOSES)[number];
+
+/** Lower goes first: a priority queue per sending account (lib/chain-tx/dispatch.ts). */
+export const CHAIN_TX_PRIORITY: Record<ChainTxPurpose, number> = { refund: 0, gas: 5, sweep: 10 };
+
+/**
+ * queued → signed (nonce taken, raw transaction stored: the recovery point before any broadcast) →
+ * broadcast → mined | reverted. `failed`: never signed (e.g. an address the chain refused) — a nonce
+ * once taken is always used, so a signed transaction never fails, it is mined (or reverts).
+ */
+export const CHAIN_TX_STATUSES = ["queued", "signed", "broadcast", "mined", "reverted", "failed"] as const;
+export type ChainTxStatus = (typeof CHAIN_TX_STATUSES)[number];
+
+/**
+ * One outgoing transaction from an account Kassa holds the key of: a merchant's treasury (m/44'/60'/1'/0/0
+ * of its wallet seed: refunds, gas for sweeps) or a payment's deposit address (m/44'/60'/0'/0/i: its sweep).
+ * Every attempt's hash is kept (`hashes`): a replacement with a higher fee has the same nonce and another hash,
+ * and whichever is mined is the one.
+ */
+export const chainTransactions = pgTable(
+  "chain_transactions",
+  {
+    id: primaryId(),
+    ...tenant,
+    chainId: integer().notNull(),
+    /** "treasury" or "deposit:<index>" in the merchant's wallet. */
+    signer: text().notNull(),
+    fromAddress: text().notNull(),
+    toAddress: text().notNull(),
+    token: text().$type<CryptoToken>().notNull(),
+    /** The token contract (null for ETH). */
+    tokenAddress: text(),
+    /** Base units; for an ETH sweep set when signed (the balance less the gas it may cost). */
+    amount: tokenUnits(),
+    purpose: text().$type<ChainTxPurpose>().notNull(),
+    priority: integer().notNull(),
+    /** What it is for: a refund (`re_…`) or a payment (`pay_…`, its sweep and the sweep's gas). */
+    sourceId: text().notNull(),
+    /** Signed only once this transaction of the same merchant is mined (a sweep after its gas). */
+    afterId: text(),
+    status: text().$type<ChainTxStatus>().notNull(),
+    nonce: integer(),
+    gasLimit: tokenUnits(),
+    maxFeePerGas: tokenUnits(),
+    maxPriorityFeePerGas: tokenUnits(),
+    /** The latest signed attempt: sent again as it is after a crash (the same hash, so never twice). */
+    txHash: text(),
+    rawTransaction: text(),
+    hashes: jsonb().$type<string[]>().notNull().default([]),
+    /** Failed broadcasts in a row (backoff with jitter), and fee replacements. */
+    attempts: integer().notNull().default(0),
+    replacements: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull(),
+    broadcastAt: timestamp({ withTimezone: true }),
+    minedAt: timestamp({ withTimezone: true }),
+    blockNumber: tokenUnits(),
+    gasUsed: tokenUnits(),
+    effectiveGasPrice: tokenUnits(),
+    lastError: text(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("chain_transactions_nonce_idx").on(t.chainId, t.fromAddress, t.nonce),
+    index("chain_transactions_open_idx")
+      .on(t.chainId, t.fromAddress, t.priority, t.createdAt)
+      .where(sql`${t.status} in ('queued', 'signed', 'broadcast')`),
+    index("chain_transactions_source_idx").on(t.sourceId),
+  ],
+);
+export type ChainTransactionRow = typeof chainTransactions.$inferSelect;
+
+/** The next nonce of each account Kassa sends from: taken under this row's lock, so never twice and never skipped. */
+export const chainNonces = pgTable(
+  "chain_nonces",
+  {
+    chainId: integer().notNull(),
+    address: text().notNull(),
+    nextNonce: integer().notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.chainId, t.address] })],
+);

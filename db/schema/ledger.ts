@@ -33,7 +33,7 @@ export const LEDGER_ACCOUNTS = [
   "crypto_deposits",
   /** Liability: the merchant's crypto balance per token (credit balance = what Kassa holds for it on chain). */
   "merchant_crypto",
-  /** Liability: over-payments owed back to payers (refunded on chain in a later slice). */
+  /** Liability: over-payments and late payments owed back to payers (refunded on chain). */
   "crypto_surplus",
 ] as const;
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
@@ -58,6 +58,10 @@ export const JOURNAL_ENTRY_TYPES = [
   "payout_cancel",
   /** A crypto payment confirmed on chain: deposits → the merchant's crypto balance (and any surplus). */
   "crypto_deposit",
+  /** Tokens that reached a payment's address after it expired: held for the payer until refunded. */
+  "crypto_late_deposit",
+  /** Tokens sent back on chain (a merchant's refund, a surplus or a late payment returned), posted when mined. */
+  "crypto_refund",
 ] as const;
 export type JournalEntryType = (typeof JOURNAL_ENTRY_TYPES)[number];
 

@@ -6,7 +6,7 @@ import type { PaymentOutcome } from "./fraud";
 import type { AttemptFraudKeys } from "../../lib/fraud/counter-writes";
 import type { EscrowState } from "./escrow";
 import type { AttemptRouting } from "./routing";
-import type { CryptoDetails, CryptoToken } from "./crypto";
+import type { CryptoDetails, CryptoRefundDetails, CryptoToken } from "./crypto";
 
 /** Stripe PaymentIntent statuses, in the order a payment moves through them. */
 export const PAYMENT_STATUSES = [
@@ -217,7 +217,7 @@ export const REFUND_STATUSES = ["pending", "succeeded", "failed", "canceled"] as
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 export const REFUND_REASONS = ["duplicate", "fraudulent", "requested_by_customer"] as const;
 /** The API's reasons, and Kassa's own for a UPI payment refunded because it was paid after it had expired. */
-export type RefundReason = (typeof REFUND_REASONS)[number] | "expired_uncaptured_charge";
+export type RefundReason = (typeof REFUND_REASONS)[number] | "expired_uncaptured_charge" | "overpayment";
 
 export const refunds = pgTable(
   "refunds",
@@ -237,6 +237,8 @@ export const refunds = pgTable(
     connector: text().notNull(),
     processorId: text(),
     failureReason: text(),
+    /** A refund sent on chain (its `amount` is 0: token units pass int8; the exact amount is here). */
+    crypto: jsonb().$type<CryptoRefundDetails>(),
     ...timestamps,
   },
   (t) => [

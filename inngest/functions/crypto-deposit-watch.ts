@@ -2,7 +2,7 @@ import { eventType } from "inngest";
 import { z } from "zod";
 import { checkCryptoDeposit } from "@/lib/crypto-payments/check-crypto-deposit";
 import { CRYPTO_PAYMENT_STARTED } from "@/lib/crypto-payments/events";
-import { cryptoPollMs } from "@/lib/crypto-payments/settings";
+import { cryptoLateWindowMs, cryptoPollMs } from "@/lib/crypto-payments/settings";
 import { systemActor } from "@/lib/service/context";
 import { inngest } from "../client";
 
@@ -17,6 +17,7 @@ const started = eventType(CRYPTO_PAYMENT_STARTED, {
 });
 
 const MAX_CHECKS = 400;
+const MAX_LATE_CHECKS = 150;
 
 /**
  * One run per crypto payment: reads its deposit address every poll interval until it is paid in full
@@ -39,5 +40,16 @@ export const cryptoDepositWatchFn = inngest.createFunction({ id: "crypto-deposit
   }
   await step.sleepUntil("expiry", new Date(expiresAt));
   const last = await step.run("expire", () => checkCryptoDeposit({ ctx, paymentId: d.payment, expire: true }));
-  return { outcome: last.status, checks: i };
+  if (last.status === "succeeded") return { outcome: last.status, checks: i };
+  // Expired: money that still arrives is the payer's and goes back (checkCryptoDeposit's late checks).
+  const window = await step.run("late-settings", () => {
+    const windowMs = cryptoLateWindowMs();
+    return { windowMs, everyMs: Math.max(pollMs, Math.ceil(windowMs / MAX_LATE_CHECKS)) };
+  });
+  let j = 1;
+  for (let at = expiresAt + window.everyMs; at <= expiresAt + window.windowMs; at += window.everyMs, j++) {
+    await step.sleepUntil(`late-wait-${j}`, new Date(at));
+    await step.run(`late-${j}`, () => checkCryptoDeposit({ ctx, paymentId: d.payment, late: true }));
+  }
+  return { outcome: last.status, checks: i, lateChecks: j - 1 };
 });

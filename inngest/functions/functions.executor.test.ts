@@ -50,6 +50,7 @@ describe("Kassa functions through the local executor", () => {
     expect(ids).toEqual([
       "kassa-alert-evaluate",
       "kassa-authorization-timer",
+      "kassa-chain-tx-send",
       "kassa-checkout-session-expiry",
       "kassa-crypto-deposit-watch",
       "kassa-customer-invoice-email",

@@ -4,6 +4,7 @@ import { systemActor } from "@/lib/service/context";
 import { findStaleWork } from "@/lib/payments/find-stale-work";
 import { settlePayment } from "@/lib/payments/settle-payment";
 import { settleRefund } from "@/lib/refunds/settle-refund";
+import { wakeStaleSenders } from "@/lib/chain-tx/wake-stale-senders";
 
 /**
  * The safety net under the money path: every minute, finish payments and refunds left mid-way by a
@@ -27,6 +28,8 @@ export const reconcilePaymentsFn = inngest.createFunction(
       );
       if (out.done) settled++;
     }
-    return { payments: work.payments.length, refunds: work.refunds.length, settled };
+    // Refunds on chain: their accounts' sender runs, woken again if they stopped with work left.
+    const senders = await step.run("wake-chain-senders", async () => wakeStaleSenders(await getDb()));
+    return { payments: work.payments.length, refunds: work.refunds.length, settled, senders };
   },
 );

@@ -15,6 +15,7 @@ const baseUnits = (description: string) =>
 export const CryptoTransferObject = z
   .strictObject({
     tx_hash: z.string(),
+    from: z.string().nullable().optional().openapi({ description: "The sender (null for ETH, watched by its balance)." }),
     log_index: z.int().nullable(),
     block_number: z.string().regex(/^\d+$/),
     amount: baseUnits("Transferred."),

@@ -220,7 +220,7 @@ describe("ETH, repeated checks and expiry", () => {
     expect(await checkMoneyInvariants(bed.h.db, { merchantId: ctx.merchantId })).toEqual({ ok: true, problems: [] });
   });
 
-  it("a payment not paid in full by its expiry is canceled (expired), nothing posted; what was paid stays recorded", async () => {
+  it("a payment not paid in full by its expiry is canceled (expired); what was paid is the payer's, recorded and sent back", async () => {
     process.env.CRYPTO_PAYMENT_EXPIRY_MINUTES = "1";
     const { ctx, p, nextCheck } = await pay("usdc", "9000000");
     await send("usdc", transferOf(p).address, 4_000_000n);
@@ -230,7 +230,11 @@ describe("ETH, repeated checks and expiry", () => {
     const expired = await row(p.id);
     expect(expired).toMatchObject({ status: "canceled", cancellationReason: "expired", nextAction: null });
     expect(expired.crypto).toMatchObject({ status: "expired", amount_received: "4000000" });
-    expect(await postings(ctx)).toHaveLength(0);
+    // Nothing is the merchant's: the 4 USDC are booked as owed to the payer, then returned (crypto-refunds.executor.test.ts follows it on chain).
+    const entries = await postings(ctx);
+    expect(entries.filter((e) => e.type === "crypto_late_deposit")).toHaveLength(1);
+    expect(entries.filter((e) => e.type === "crypto_deposit")).toHaveLength(0);
+    expect(await eventsOf(ctx, "payment.succeeded")).toHaveLength(0);
     expect(await eventsOf(ctx, "payment.canceled")).toHaveLength(1);
   });
 

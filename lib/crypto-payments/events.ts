@@ -1,11 +1,8 @@
+import { declareInternalEvent, INTERNAL_EVENTS } from "@/lib/events/internal-events";
 import type { Changes } from "@/lib/service/commit";
 
-/**
- * A crypto payment waits for its transfer: its watch run starts (inngest/functions/crypto-deposit-watch.ts).
- * Internal by the `/` in its name (lib/events/internal-events.ts): never an API event or a merchant webhook.
- * It belongs in INTERNAL_EVENTS; that file is being changed elsewhere right now, so it is declared here.
- */
-export const CRYPTO_PAYMENT_STARTED = "crypto/payment.started" as const;
+/** A crypto payment waits for its transfer: its watch run starts (inngest/functions/crypto-deposit-watch.ts). */
+export const CRYPTO_PAYMENT_STARTED = INTERNAL_EVENTS.cryptoPaymentStarted;
 
 export interface CryptoPaymentStarted extends Record<string, string> {
   merchant: string;
@@ -16,5 +13,5 @@ export interface CryptoPaymentStarted extends Record<string, string> {
 }
 
 export function declareCryptoPaymentStarted(changes: Changes, data: CryptoPaymentStarted): string {
-  return changes.event(CRYPTO_PAYMENT_STARTED, data);
+  return declareInternalEvent(changes, CRYPTO_PAYMENT_STARTED, data);
 }

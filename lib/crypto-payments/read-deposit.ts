@@ -52,6 +52,7 @@ export async function readDeposit(
     else pending += log.args.value;
     transfers.push({
       tx_hash: log.transactionHash,
+      from: log.args.from ?? null,
       log_index: log.logIndex,
       block_number: log.blockNumber.toString(),
       amount: log.args.value.toString(),

@@ -35,3 +35,8 @@ export function cryptoSettings(chainId: number, env: Record<string, string | und
 export function cryptoPollMs(env: Record<string, string | undefined> = process.env): number {
   return positiveInt(env, "CRYPTO_POLL_SECONDS", 10) * 1000;
 }
+
+/** How long after its expiry a payment's address is still watched for late money to send back (CRYPTO_LATE_WINDOW_MINUTES, default 60). */
+export function cryptoLateWindowMs(env: Record<string, string | undefined> = process.env): number {
+  return positiveInt(env, "CRYPTO_LATE_WINDOW_MINUTES", 60) * 60_000;
+}

@@ -26,6 +26,10 @@ export const INTERNAL_EVENTS = {
   orderStarted: "orders/order.started",
   /** A verified PayPal webhook event was recorded for a merchant's payment: the paypal-event run re-reads and applies it. */
   paypalEventReceived: "paypal/event.received",
+  /** A crypto payment waits for its transfer: its watch run starts (inngest/functions/crypto-deposit-watch.ts). */
+  cryptoPaymentStarted: "crypto/payment.started",
+  /** An account Kassa sends from has a transaction to send: its sender run signs, broadcasts and follows it (inngest/functions/chain-tx-send.ts). */
+  chainTransactionQueued: "chain/transaction.queued",
 } as const;
 export type InternalEventName = (typeof INTERNAL_EVENTS)[keyof typeof INTERNAL_EVENTS];
 

@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import { checkLedgerInvariants, type LedgerScope } from "@/lib/ledger/check-ledger-invariants";
 import { checkRollups } from "@/lib/overview/check-rollups";
 import { checkEscrowInvariants } from "@/lib/escrow/check-escrow-invariants";
+import { checkCryptoInvariants } from "@/lib/crypto-payments/check-crypto-invariants";
 
 /**
  * The money path's invariants on top of the ledger's (debits = credits, no negative balance):
@@ -27,7 +28,7 @@ export async function checkMoneyInvariants(db: Executor, scope: LedgerScope = {}
     r as (
       select payment_id,
         coalesce(sum(amount) filter (where status in ('pending', 'succeeded')), 0) as reserved,
-        count(*) filter (where status = 'succeeded') as succeeded
+        count(*) filter (where status = 'succeeded' and crypto is null) as succeeded
       from refunds where payment_id in (select id from p) group by payment_id
     ),
     captures as (
@@ -62,7 +63,9 @@ export async function checkMoneyInvariants(db: Executor, scope: LedgerScope = {}
   const rollups = await checkRollups(db, { merchantId: scope.merchantId });
   // Escrow: the escrow account equals what held escrows hold; released ones released exactly their net (lib/escrow).
   const escrow = await checkEscrowInvariants(db, scope);
-  const problems = [...ledger.problems, ...rows.map((r) => `${r.id}: ${r.problem}`), ...rollups.map((r) => `rollup ${r}`), ...escrow];
+  // Crypto: refunds on chain never above what was received, each succeeded one posted once (lib/crypto-payments).
+  const crypto = await checkCryptoInvariants(db, scope);
+  const problems = [...ledger.problems, ...rows.map((r) => `${r.id}: ${r.problem}`), ...rollups.map((r) => `rollup ${r}`), ...escrow, ...crypto];
   return { ok: problems.length === 0, problems };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lt, or } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { payments, refunds } from "@/db/schema";
 
@@ -17,7 +17,8 @@ export async function findStaleWork(db: Executor, { now = Date.now(), limit = 10
   const staleRefunds = await db
     .select({ id: refunds.id, merchantId: refunds.merchantId, livemode: refunds.livemode })
     .from(refunds)
-    .where(and(eq(refunds.status, "pending"), lt(refunds.updatedAt, before)))
+    // A refund on chain is its transaction's to finish (lib/chain-tx; wakeStaleSenders is its safety net).
+    .where(and(eq(refunds.status, "pending"), isNull(refunds.crypto), lt(refunds.updatedAt, before)))
     .orderBy(refunds.updatedAt)
     .limit(limit);
   return { payments: stalePayments, refunds: staleRefunds };

@@ -10,6 +10,8 @@ import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { toDecimalString } from "@/lib/money";
 import { loadPayment } from "@/lib/payments/load-payment";
+import { createCryptoRefund } from "@/lib/crypto-payments/create-crypto-refund";
+import { wantsCryptoRefund } from "@/lib/crypto-payments/refund-inputs";
 import { CreateRefundInput } from "./inputs";
 import { sendRefund } from "./send-refund";
 import { serializeRefund, type RefundObject } from "./serialize-refund";
@@ -25,6 +27,7 @@ const POINT = "refund_created";
  */
 export async function createRefund({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<RefundObject> {
   requirePermission(ctx, "refunds:write");
+  if (wantsCryptoRefund(input)) return createCryptoRefund({ ctx, input });
   const data = parseWith(CreateRefundInput, input);
   const resumed = await resumeRefund(ctx);
   if (resumed) return resumed;
@@ -48,6 +51,11 @@ export async function reserveRefund(
   data: Omit<CreateRefundInput, "reason"> & { reason?: RefundReason },
 ): Promise<RefundRow> {
   const payment = await loadPayment(tx, ctx, data.payment, { lock: true, param: "payment" });
+  if (payment.paymentMethod === "crypto") {
+    throw new KassaError("parameter_missing", `Payment ${payment.id} was paid on chain: say where to send its refund with crypto.address.`, {
+      param: "crypto[address]",
+    });
+  }
   if (payment.status !== "succeeded" || payment.amountReceived === 0n) {
     throw new KassaError("payment_intent_unexpected_state", `This payment's status is ${payment.status}; only a succeeded payment can be refunded.`, {
       param: "payment",

@@ -16,6 +16,7 @@ export function serializeRefund(r: RefundRow) {
     metadata: r.metadata,
     livemode: r.livemode,
     created: Math.floor(r.createdAt.getTime() / 1000),
+    crypto: r.crypto ?? null,
   } satisfies z.input<typeof RefundSchema>;
 }
 

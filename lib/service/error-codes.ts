@@ -14,6 +14,12 @@ export const ERROR_CODES = {
   amount_too_small: { status: 400, type: "invalid_request_error" },
   currency_unsupported: { status: 400, type: "invalid_request_error" },
   url_invalid: { status: 400, type: "invalid_request_error" },
+  /** An EVM address that is not 0x and 40 hex digits (lib/chain/tokens.ts checkAddress). */
+  address_invalid: { status: 400, type: "invalid_request_error" },
+  /** A mixed-case EVM address whose case is not its EIP-55 checksum: most likely a mistyped character. */
+  address_checksum_invalid: { status: 400, type: "invalid_request_error" },
+  /** A request for one EVM chain sent to a Kassa on another (crypto.chain_id ≠ the chain's id): nothing is signed. */
+  chain_id_mismatch: { status: 400, type: "invalid_request_error" },
   payment_intent_unexpected_state: { status: 400, type: "invalid_request_error" },
   charge_already_refunded: { status: 400, type: "invalid_request_error" },
   /** Escrow (lib/escrow): an escrow verb on a payment created without escrow. */
