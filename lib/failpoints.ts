@@ -15,8 +15,8 @@ export type FailpointName =
   | "upi.booking:before"
   /** A payout posted to the ledger, about to be handed to the bank (inngest payout-send). */
   | "payout.bank:before"
-  /** A chain transaction signed and stored, about to be sent / just sent to the node (lib/chain-tx/advance-sender.ts). */
-  | `chain.broadcast:${"before" | "after"}`;
+  /** A chain transaction (of this purpose) signed and stored, about to be sent / just sent to the node (lib/chain-tx/advance-sender.ts). */
+  | `chain.${"refund" | "gas" | "sweep"}.broadcast:${"before" | "after"}`;
 
 type Handler = (name: FailpointName) => Promise<void> | void;
 let handler: Handler | null = null;

@@ -56,12 +56,16 @@ function alreadySent(message: string): boolean {
 }
 
 /** Sends a signed transaction as it was stored (the same bytes, so the same hash), and records it. */
-async function broadcast(db: Executor, chain: OpenChain, row: Pick<ChainTransactionRow, "id" | "rawTransaction" | "txHash" | "attempts">): Promise<boolean> {
+async function broadcast(
+  db: Executor,
+  chain: OpenChain,
+  row: Pick<ChainTransactionRow, "id" | "purpose" | "rawTransaction" | "txHash" | "attempts">,
+): Promise<boolean> {
   const now = new Date();
   try {
-    await failpoint("chain.broadcast:before");
+    await failpoint(`chain.${row.purpose}.broadcast:before`);
     await chain.clients.publicClient.request({ method: "eth_sendRawTransaction", params: [row.rawTransaction as Hex] });
-    await failpoint("chain.broadcast:after");
+    await failpoint(`chain.${row.purpose}.broadcast:after`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!alreadySent(message)) {
