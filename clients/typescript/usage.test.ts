@@ -14,6 +14,7 @@ const EXEMPT: Record<string, string> = {
   "payouts-crash.spec.ts": "drives app processes it starts and kills itself, on their own ports",
   "renewal-crash.spec.ts": "drives app processes it starts and kills itself, on their own ports",
   "upi-crash.spec.ts": "drives app processes it starts and kills itself, on their own ports",
+  "crypto-refund-crash.spec.ts": "drives app processes it starts and kills itself, on their own ports and its own local chain",
   "framing.spec.ts": "about raw HTTP headers and redirects of pages, not the API",
   "request-logs.spec.ts": "sends card numbers and secrets in fields the document refuses, to see them redacted in the stored row",
   "workflow-endpoint.spec.ts": "about the /api/inngest endpoint, not the API",
