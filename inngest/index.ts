@@ -29,6 +29,7 @@ import { orderSagaFn } from "./functions/order-saga";
 import { requestLogRetentionFn } from "./functions/request-log-retention";
 import { cryptoDepositWatchFn } from "./functions/crypto-deposit-watch";
 import { chainTxSendFn } from "./functions/chain-tx-send";
+import { cryptoEscrowWatchFn } from "./functions/crypto-escrow-watch";
 
 /** Every function served at /api/inngest. */
 export const functions = [
@@ -63,4 +64,5 @@ export const functions = [
   requestLogRetentionFn,
   cryptoDepositWatchFn,
   chainTxSendFn,
+  cryptoEscrowWatchFn,
 ];

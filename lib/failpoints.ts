@@ -1,3 +1,4 @@
+import type { ChainTxPurpose } from "@/db/schema/crypto";
 import { logger } from "@/lib/logger";
 
 /**
@@ -16,7 +17,7 @@ export type FailpointName =
   /** A payout posted to the ledger, about to be handed to the bank (inngest payout-send). */
   | "payout.bank:before"
   /** A chain transaction (of this purpose) signed and stored, about to be sent / just sent to the node (lib/chain-tx/advance-sender.ts). */
-  | `chain.${"refund" | "gas" | "sweep"}.broadcast:${"before" | "after"}`;
+  | `chain.${ChainTxPurpose}.broadcast:${"before" | "after"}`;
 
 type Handler = (name: FailpointName) => Promise<void> | void;
 let handler: Handler | null = null;

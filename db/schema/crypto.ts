@@ -47,6 +47,27 @@ export interface CryptoDetails {
   confirmations_required: number;
   expires_at: number;
   transfers: CryptoTransfer[];
+  /** Set for a payment made with `escrow`. */
+  escrow?: CryptoEscrowDetails | null;
+}
+
+/** A crypto payment's escrow on chain (KassaEscrow): the payer's tokens held for the merchant until the timelock. */
+export const CRYPTO_ESCROW_STATUSES = ["pending", "depositing", "held", "disputed", "resolving", "released", "refunded"] as const;
+export type CryptoEscrowStatus = (typeof CRYPTO_ESCROW_STATUSES)[number];
+
+export interface CryptoEscrowDetails {
+  status: CryptoEscrowStatus;
+  /** As asked: a fixed release time, or days after the confirmation (then set at the confirmation). */
+  release_at: number | null;
+  release_after_days: number | null;
+  dispute_window_days: number | null;
+  /** Until then the payer may dispute on chain (set at the confirmation). */
+  dispute_until: number | null;
+  /** The escrow contract and the deposit's id in it, once deposited. */
+  contract: string | null;
+  deposit_id: string | null;
+  /** Who may dispute and gets a refund: the sender of the payment's transfer. */
+  payer: string | null;
 }
 
 /** `refund.crypto`: a refund paid back on chain (amounts are decimal strings of base units). */
@@ -104,6 +125,8 @@ export const cryptoDeposits = pgTable(
       .default(sql`0`),
     /** The sweep to the merchant's treasury, once queued (lib/crypto-payments/queue-sweep.ts). */
     sweepId: text(),
+    /** A payment made with `escrow`: its state on chain (mirrored in payment_method_details.crypto.escrow). */
+    escrow: jsonb().$type<CryptoEscrowDetails>(),
     /** The chain's head when the payment was made: transfers are looked for from there on. */
     fromBlock: tokenUnits().notNull(),
     confirmationsRequired: integer().notNull(),
@@ -124,11 +147,19 @@ export const cryptoDeposits = pgTable(
 export type CryptoDepositRow = typeof cryptoDeposits.$inferSelect;
 
 /** Why Kassa sends a transaction; refunds go before everything else from the same account. */
-export const CHAIN_TX_PURPOSES = ["refund", "gas", "sweep"] as const;
+export const CHAIN_TX_PURPOSES = ["refund", "gas", "sweep", "escrow_approve", "escrow_deposit", "escrow_release", "escrow_resolve"] as const;
 export type ChainTxPurpose = (typeof CHAIN_TX_PURPOSES)[number];
 
 /** Lower goes first: a priority queue per sending account (lib/chain-tx/dispatch.ts). */
-export const CHAIN_TX_PRIORITY: Record<ChainTxPurpose, number> = { refund: 0, gas: 5, sweep: 10 };
+export const CHAIN_TX_PRIORITY: Record<ChainTxPurpose, number> = {
+  refund: 0,
+  escrow_resolve: 1,
+  escrow_release: 1,
+  escrow_approve: 3,
+  escrow_deposit: 3,
+  gas: 5,
+  sweep: 10,
+};
 
 /**
  * queued → signed (nonce taken, raw transaction stored: the recovery point before any broadcast) →
@@ -165,6 +196,8 @@ export const chainTransactions = pgTable(
     sourceId: text().notNull(),
     /** Signed only once this transaction of the same merchant is mined (a sweep after its gas). */
     afterId: text(),
+    /** A contract call's calldata (the escrow's approve, deposit, release, resolve); null for a plain transfer. */
+    data: text(),
     status: text().$type<ChainTxStatus>().notNull(),
     nonce: integer(),
     gasLimit: tokenUnits(),

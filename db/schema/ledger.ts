@@ -35,6 +35,8 @@ export const LEDGER_ACCOUNTS = [
   "merchant_crypto",
   /** Liability: over-payments and late payments owed back to payers (refunded on chain). */
   "crypto_surplus",
+  /** Liability: crypto payments held in the escrow contract (credit balance = held for merchants until release). */
+  "crypto_escrow",
 ] as const;
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 
@@ -62,6 +64,10 @@ export const JOURNAL_ENTRY_TYPES = [
   "crypto_late_deposit",
   /** Tokens sent back on chain (a merchant's refund, a surplus or a late payment returned), posted when mined. */
   "crypto_refund",
+  /** An escrowed crypto payment released to the merchant (timelock passed, or the arbiter ruled for the merchant). */
+  "crypto_escrow_release",
+  /** An escrowed crypto payment returned to its payer by the escrow contract (the arbiter ruled for the payer). */
+  "crypto_escrow_refund",
 ] as const;
 export type JournalEntryType = (typeof JOURNAL_ENTRY_TYPES)[number];
 

@@ -53,6 +53,7 @@ describe("Kassa functions through the local executor", () => {
       "kassa-chain-tx-send",
       "kassa-checkout-session-expiry",
       "kassa-crypto-deposit-watch",
+      "kassa-crypto-escrow-watch",
       "kassa-customer-invoice-email",
       "kassa-customer-payment-failed-email",
       "kassa-customer-receipt",

@@ -36,7 +36,23 @@ function timing(chain: OpenChain, env: Record<string, string | undefined> = proc
   return { replaceAfterMs: replaceAfter, pollMs: local ? 200 : 4_000 };
 }
 
-const gasOf = (row: Pick<ChainTransactionRow, "tokenAddress">) => (row.tokenAddress ? TOKEN_TRANSFER_GAS : ETH_TRANSFER_GAS);
+/** Gas for a contract call of the escrow (a token deposit writes a new slot and moves tokens: ~150k). */
+export const CONTRACT_CALL_GAS = 250_000n;
+
+const gasOf = (row: Pick<ChainTransactionRow, "tokenAddress" | "data">) =>
+  row.data ? CONTRACT_CALL_GAS : row.tokenAddress ? TOKEN_TRANSFER_GAS : ETH_TRANSFER_GAS;
+
+/** Transactions that move tokens out of the account (an approval or a release moves none of the sender's). */
+const SPENDS_TOKENS = new Set<string>(["refund", "sweep", "escrow_deposit"]);
+/** Transactions that must move a positive amount. */
+const MOVES_VALUE = new Set<string>(["refund", "gas", "sweep", "escrow_deposit"]);
+
+/** The ETH a transaction sends as its value. */
+function valueOf(row: Pick<ChainTransactionRow, "tokenAddress" | "data" | "purpose">, amount: bigint): bigint {
+  if (row.tokenAddress) return 0n;
+  if (row.data) return row.purpose === "escrow_deposit" ? amount : 0n;
+  return amount;
+}
 
 /** The receipt of whichever attempt was mined (a replacement shares the nonce, so at most one is). */
 async function findReceipt(chain: OpenChain, hashes: string[]): Promise<TransactionReceipt | null> {
@@ -88,6 +104,7 @@ async function broadcast(
 /** The transaction's fields for signing. */
 function request(row: ChainTransactionRow, nonce: number, fees: Fees, amount: bigint) {
   const common = { chainId: row.chainId, type: "eip1559" as const, nonce, gas: gasOf(row), ...fees };
+  if (row.data) return { ...common, to: row.toAddress as Address, value: valueOf(row, amount), data: row.data as Hex };
   if (!row.tokenAddress) return { ...common, to: row.toAddress as Address, value: amount };
   return {
     ...common,
@@ -118,7 +135,7 @@ async function recordMined(ctx: ServiceContext, row: ChainTransactionRow, receip
       })
       .where(eq(chainTransactions.id, row.id))
       .returning();
-    await onChainTransactionMined(tx, changes, ctx, mined!);
+    await onChainTransactionMined(tx, changes, ctx, mined!, receipt);
   });
 }
 
@@ -210,9 +227,8 @@ async function budget(db: Executor, chain: OpenChain, from: Address, candidates:
   }
   let eth = await client.getBalance({ address: from, blockTag: "latest" });
   for (const t of inFlight) {
-    eth -= gasOf(t) * t.maxFeePerGas!;
-    if (!t.tokenAddress) eth -= t.amount ?? 0n;
-    else if (tokens.has(t.tokenAddress)) tokens.set(t.tokenAddress, tokens.get(t.tokenAddress)! - t.amount!);
+    eth -= gasOf(t) * t.maxFeePerGas! + valueOf(t, t.amount ?? 0n);
+    if (t.tokenAddress && SPENDS_TOKENS.has(t.purpose) && tokens.has(t.tokenAddress)) tokens.set(t.tokenAddress, tokens.get(t.tokenAddress)! - t.amount!);
   }
   return { eth, tokens };
 }
@@ -241,7 +257,7 @@ async function dispatchQueued(ctx: ServiceContext, db: Executor, chain: OpenChai
   let funds = await budget(db, chain, from, candidates);
   const local = chain.localContracts !== null;
   const treasury = candidates[0]!.signer === "treasury";
-  const ethNeeded = candidates.reduce((sum, c) => sum + need(c) + (c.tokenAddress ? 0n : (c.amount ?? 0n)), 0n);
+  const ethNeeded = candidates.reduce((sum, c) => sum + need(c) * (c.purpose === "gas" ? 3n : 1n) + valueOf(c, c.amount ?? 0n), 0n);
   if (local && treasury && funds.eth < ethNeeded) {
     // The local chain's faucet: a treasury there never runs out of gas money (a real one is the merchant's to fund).
     await localTestClient(chain.clients).setBalance({
@@ -260,19 +276,22 @@ async function dispatchQueued(ctx: ServiceContext, db: Executor, chain: OpenChai
   for (const c of candidates) {
     const gas = need(c);
     let amount = c.amount;
+    // Gas for a token sweep: its transfer at today's fee cap, twice over (fees may rise before it is sent); the rest stays for later sweeps.
+    if (amount === null && c.purpose === "gas") amount = TOKEN_TRANSFER_GAS * fees.maxFeePerGas * 2n;
     if (amount === null) amount = funds.eth - gas; // an ETH sweep: everything but its gas
-    if (amount <= 0n) {
+    if (MOVES_VALUE.has(c.purpose) && amount <= 0n) {
       waiting.push({ row: c, why: `waiting for funds: ${from} has too little ETH to send anything after gas` });
       continue;
     }
-    const ethCost = gas + (c.tokenAddress ? 0n : amount);
+    const ethCost = gas + valueOf(c, amount);
+    const tokenCost = c.tokenAddress && SPENDS_TOKENS.has(c.purpose) ? amount : 0n;
     const tokenLeft = c.tokenAddress ? (funds.tokens.get(c.tokenAddress) ?? 0n) : 0n;
-    if (funds.eth < ethCost || (c.tokenAddress && tokenLeft < amount)) {
+    if (funds.eth < ethCost || tokenLeft < tokenCost) {
       waiting.push({ row: c, why: `waiting for funds: ${from} cannot pay ${amount} ${c.token} and its gas yet` });
       continue;
     }
     funds.eth -= ethCost;
-    if (c.tokenAddress) funds.tokens.set(c.tokenAddress, tokenLeft - amount);
+    if (c.tokenAddress) funds.tokens.set(c.tokenAddress, tokenLeft - tokenCost);
     chosen.push({ row: c, amount });
   }
 

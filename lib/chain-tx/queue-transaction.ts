@@ -18,6 +18,8 @@ export interface QueuedTransaction {
   sourceId: string;
   /** Sign only after this transaction is mined. */
   afterId?: string | null;
+  /** A contract call's calldata (`to` is then the contract). */
+  data?: string | null;
 }
 
 /** The data of `chain/transaction.queued`: which account's sender run to wake. */
@@ -60,6 +62,7 @@ export async function queueChainTransaction(
       priority: CHAIN_TX_PRIORITY[q.purpose],
       sourceId: q.sourceId,
       afterId: q.afterId ?? null,
+      data: q.data ?? null,
       status: "queued",
       nextAttemptAt: now,
       createdAt: now,

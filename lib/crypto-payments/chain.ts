@@ -1,4 +1,6 @@
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
+import { privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts";
+import { localAccount } from "@/lib/chain/local-accounts";
 import { openChain, type OpenChain } from "@/lib/chain/open-chain";
 import { parseAddress, TOKENS, type TokenId } from "@/lib/chain/tokens";
 
@@ -42,4 +44,21 @@ export function tokenContract(chain: OpenChain, token: TokenId, env: Record<stri
   if (chain.localContracts) return chain.localContracts.tokens[token];
   const configured = env[`EVM_TOKEN_${TOKENS[token].symbol}`]?.trim();
   return configured ? parseAddress(configured) : undefined;
+}
+
+/** The escrow contract (KassaEscrow) on this chain: the local chain's own, else EVM_ESCROW_ADDRESS; undefined when none is configured. */
+export function escrowContract(chain: OpenChain, env: Record<string, string | undefined> = process.env): Address | undefined {
+  if (chain.localContracts) return chain.localContracts.escrow;
+  const configured = env.EVM_ESCROW_ADDRESS?.trim();
+  return configured ? parseAddress(configured) : undefined;
+}
+
+/**
+ * The arbiter that rules on disputed escrows: the local chain's `arbiter` account, else the key in
+ * CRYPTO_ARBITER_PRIVATE_KEY (a hot key that can only move disputed deposits, to their payer or payee).
+ */
+export function arbiterAccount(chain: OpenChain, env: Record<string, string | undefined> = process.env): PrivateKeyAccount | undefined {
+  if (chain.localContracts) return localAccount("arbiter");
+  const key = env.CRYPTO_ARBITER_PRIVATE_KEY?.trim();
+  return key ? privateKeyToAccount(key as Hex) : undefined;
 }

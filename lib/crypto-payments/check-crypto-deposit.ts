@@ -9,6 +9,7 @@ import { commit, type Changes } from "@/lib/service/commit";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { cryptoChain } from "./chain";
 import { cryptoNextAction } from "./next-action";
+import { queueEscrowDeposit } from "./queue-escrow";
 import { queuePayerRefund, queueSweep } from "./queue-sweep";
 import { readDeposit, type DepositView } from "./read-deposit";
 
@@ -22,11 +23,12 @@ export interface CryptoCheck {
 const FINAL: CryptoDepositStatus[] = ["confirmed", "expired"];
 
 /** The one posting of a confirmed payment: everything received is held on chain; the amount is the merchant's, the rest the payer's. */
-function depositLines(amount: bigint, received: bigint): PostingLine[] {
+function depositLines(amount: bigint, received: bigint, escrowed: boolean): PostingLine[] {
   const surplus = received - amount;
   return [
     { account: "crypto_deposits", amount: received },
-    { account: "merchant_crypto", amount: -amount },
+    // An escrowed payment is held for the merchant until the contract releases it (advance-crypto-escrow.ts).
+    { account: escrowed ? "crypto_escrow" : "merchant_crypto", amount: -amount },
     ...(surplus > 0n ? [{ account: "crypto_surplus" as const, amount: -surplus }] : []),
   ];
 }
@@ -97,12 +99,16 @@ export async function checkCryptoDeposit({
         key: `crypto_deposit:${payment.id}`,
         type: "crypto_deposit",
         source: { type: "payment", id: payment.id },
-        lines: depositLines(amount, view.confirmed),
+        lines: depositLines(amount, view.confirmed, deposit.escrow !== null),
         description: `${deposit.token} received at ${deposit.address}`,
       });
       // Into the treasury (refunds leave from there); a surplus goes back to whoever sent the last transfer.
       const sweepId = await queueSweep(tx, ctx, changes, deposit, view.confirmed);
       const payer = lastSender(view);
+      if (deposit.escrow && payer) {
+        details.escrow = await queueEscrowDeposit(tx, ctx, changes, { deposit, amount, payer, sweepId });
+        await tx.update(cryptoDeposits).set({ escrow: details.escrow }).where(scope);
+      }
       if (view.confirmed > amount && payer) {
         await queuePayerRefund(tx, ctx, changes, { deposit, to: payer, amount: view.confirmed - amount, reason: "overpayment", afterId: sweepId });
       }

@@ -31,7 +31,7 @@ export async function checkCryptoInvariants(db: Executor, scope: LedgerScope = {
         bool_and(jl.amount = (rf.crypto->>'amount')::numeric or jl.amount = -(rf.crypto->>'amount')::numeric) as exact,
         bool_or(rf.status <> 'succeeded') as stray
       from journal_entries je join refunds rf on rf.id = je.source_id join journal_lines jl on jl.entry_id = je.id
-      where je.type = 'crypto_refund' and rf.payment_id in (select id from d) group by rf.payment_id
+      where je.type in ('crypto_refund', 'crypto_escrow_refund') and rf.payment_id in (select id from d) group by rf.payment_id
     )
     select d.id, problem from d left join r on r.payment_id = d.id left join e on e.payment_id = d.id,
     lateral (values

@@ -6,7 +6,7 @@ import { commitWrites } from "@/lib/service/commit";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { requirePermission } from "@/lib/service/roles";
-import { cryptoChain, tokenContract } from "./chain";
+import { cryptoChain, escrowContract, tokenContract } from "./chain";
 import { allocateDepositAddress } from "./deposit-address";
 import { declareCryptoPaymentStarted } from "./events";
 import { parseCryptoPayment } from "./inputs";
@@ -33,6 +33,9 @@ export async function createCryptoPayment({ ctx, input }: { ctx: ServiceContext;
   if (tokenAddress === undefined) {
     throw new KassaError("payment_method_unsupported", `${TOKENS[request.token].symbol} is not configured on chain ${chainId}.`, { param: "currency" });
   }
+  if (request.escrow && !escrowContract(chain)) {
+    throw new KassaError("payment_method_unsupported", `No escrow contract is configured on chain ${chainId} (EVM_ESCROW_ADDRESS).`, { param: "escrow" });
+  }
   const settings = cryptoSettings(chainId);
   const db = await executor(ctx);
   const [deposit, head] = await Promise.all([allocateDepositAddress(db, ctx), chain.clients.publicClient.getBlockNumber({ cacheTime: 0 })]);
@@ -53,6 +56,7 @@ export async function createCryptoPayment({ ctx, input }: { ctx: ServiceContext;
     confirmations_required: settings.confirmations,
     expires_at: Math.floor(expiresAt.getTime() / 1000),
     transfers: [],
+    ...(request.escrow ? { escrow: request.escrow } : {}),
   };
   const payment: PaymentRow = {
     id,
@@ -129,6 +133,7 @@ export async function createCryptoPayment({ ctx, input }: { ctx: ServiceContext;
         confirmationsRequired: settings.confirmations,
         status: "pending",
         expiresAt,
+        escrow: request.escrow,
         createdAt: now,
         updatedAt: now,
       }),

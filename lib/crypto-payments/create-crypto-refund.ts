@@ -47,6 +47,14 @@ export async function createCryptoRefund({ ctx, input }: { ctx: ServiceContext; 
       }
       const scope = and(eq(cryptoDeposits.id, payment.id), eq(cryptoDeposits.merchantId, ctx.merchantId), eq(cryptoDeposits.livemode, ctx.livemode));
       const [deposit] = await tx.select().from(cryptoDeposits).where(scope).for("update");
+      const held = deposit!.escrow && deposit!.escrow.status !== "released";
+      if (held) {
+        throw new KassaError(
+          "payment_intent_unexpected_state",
+          `Payment ${payment.id} is in escrow on chain (${deposit!.escrow!.status}): it goes back to the payer through the escrow (a dispute the arbiter resolves with refund), or is refundable once released.`,
+          { param: "payment" },
+        );
+      }
       const refundable = deposit!.amount - deposit!.amountRefunded;
       const symbol = TOKENS[deposit!.token].symbol;
       if (refundable <= 0n) throw new KassaError("charge_already_refunded", `Payment ${payment.id} has already been refunded.`, { param: "payment" });

@@ -32,7 +32,8 @@ describe("crypto payment input", () => {
     expect(codeOf({ ...c, amount: " 5", currency: "usdc" })).toBe("parameter_invalid amount");
     expect(codeOf({ ...c, amount: 5, currency: "usdc" })).toBe("parameter_invalid amount");
     expect(codeOf({ ...c, amount: (MAX_TOKEN_UNITS + 1n).toString(), currency: "usdc" })).toBe("amount_too_large amount");
-    expect(codeOf({ ...c, amount: "5", currency: "usdc", escrow: {} })).toBe("payment_method_unsupported escrow");
+    expect(codeOf({ ...c, amount: "5", currency: "usdc", escrow: {} })).toBe("parameter_invalid escrow"); // neither release_at nor release_after_days
+    expect(codeOf({ ...c, amount: "5", currency: "eth", escrow: { release_after_days: 3 } })).toBe("payment_method_unsupported escrow");
     expect(codeOf({ ...c, amount: "5", currency: "usdc", colour: "red" })).toBe("parameter_unknown colour");
     expect(codeOf({ ...c, currency: "usdc" })).toBe("parameter_missing amount");
     expect(codeOf({ ...c, amount: "5" })).toBe("parameter_missing currency");

@@ -1,5 +1,5 @@
 // The API's shapes of a crypto payment (lib/payments/payment-object.ts includes them).
-import { CRYPTO_DEPOSIT_STATUSES, CRYPTO_TOKENS } from "@/db/schema/crypto";
+import { CRYPTO_DEPOSIT_STATUSES, CRYPTO_ESCROW_STATUSES, CRYPTO_TOKENS } from "@/db/schema/crypto";
 import { unixTime } from "@/lib/openapi/fields";
 import { z } from "@/lib/openapi/zod";
 
@@ -23,6 +23,25 @@ export const CryptoTransferObject = z
   })
   .openapi("CryptoTransfer", { description: "A transfer to the deposit address as the chain showed it at the last check." });
 
+export const CryptoEscrowObject = z
+  .strictObject({
+    status: z.enum(CRYPTO_ESCROW_STATUSES).openapi({
+      description:
+        "pending (not paid yet), depositing (being put into the escrow contract), held, disputed (by the payer, on chain), resolving (the arbiter's ruling is being sent), released (to the merchant), refunded (to the payer).",
+    }),
+    release_at: z
+      .int()
+      .nullable()
+      .openapi({ description: "Unix seconds after which the deposit is released (set at the confirmation for release_after_days)." }),
+    release_after_days: z.int().nullable(),
+    dispute_window_days: z.int().nullable(),
+    dispute_until: z.int().nullable().openapi({ description: "Unix seconds until which the payer may dispute on chain." }),
+    contract: z.string().nullable().openapi({ description: "The escrow contract (EIP-55)." }),
+    deposit_id: z.string().nullable().openapi({ description: "The deposit's id in the contract." }),
+    payer: z.string().nullable().openapi({ description: "The payer's address: who may dispute, and who a refund goes to." }),
+  })
+  .openapi("CryptoEscrow", { description: "A crypto payment held in the escrow contract until its timelock." });
+
 export const CryptoDetailsObject = z
   .strictObject({
     token: z.enum(CRYPTO_TOKENS),
@@ -37,6 +56,7 @@ export const CryptoDetailsObject = z
     confirmations_required: z.int(),
     expires_at: unixTime("After this the payment expires unless paid"),
     transfers: z.array(CryptoTransferObject),
+    escrow: CryptoEscrowObject.nullable().optional(),
   })
   .openapi("CryptoDetails", { description: "A crypto payment's deposit address and what the chain shows there." });
 

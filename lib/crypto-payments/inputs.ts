@@ -4,12 +4,14 @@ import { KassaError } from "@/lib/service/errors";
 import { parseWith } from "@/lib/service/parse";
 import { metadataSchema } from "@/lib/payments/inputs";
 import { isCurrency } from "@/lib/money";
+import type { CryptoEscrowDetails } from "@/db/schema";
+import { EscrowInput, planEscrow } from "@/lib/escrow/inputs";
 
 /** The largest amount a token contract can move: uint256. */
 export const MAX_TOKEN_UNITS = 2n ** 256n - 1n;
 
-/** Fields of POST /payments that a crypto payment (this slice) does not take: cards, UPI, capture, escrow on chain. */
-const CARD_ONLY = ["payment_method", "payment_method_options", "confirm", "capture_method", "capture_at", "customer", "return_url", "escrow"] as const;
+/** Fields of POST /payments that a crypto payment does not take: cards, UPI, capture. */
+const CARD_ONLY = ["payment_method", "payment_method_options", "confirm", "capture_method", "capture_at", "customer", "return_url"] as const;
 
 const CryptoPaymentInput = z.strictObject({
   payment_method_types: z.tuple([z.literal("crypto")]),
@@ -18,6 +20,7 @@ const CryptoPaymentInput = z.strictObject({
   description: z.string().max(1000).optional(),
   receipt_email: z.email().max(254).optional(),
   metadata: metadataSchema.optional(),
+  escrow: EscrowInput.optional(),
 });
 
 export interface CryptoPaymentRequest {
@@ -26,6 +29,8 @@ export interface CryptoPaymentRequest {
   description: string | null;
   receiptEmail: string | null;
   metadata: Record<string, string>;
+  /** Held in the escrow contract after the confirmation (a token only). */
+  escrow: CryptoEscrowDetails | null;
 }
 
 export function wantsCrypto(input: unknown): boolean {
@@ -85,5 +90,23 @@ export function parseCryptoPayment(input: unknown): CryptoPaymentRequest {
   }
   if (amount < 1n) throw new KassaError("amount_too_small", `Amount must be at least 1 base unit of ${TOKENS[token].symbol}.`, { param: "amount" });
   if (amount > MAX_TOKEN_UNITS) throw new KassaError("amount_too_large", "Amount must fit a uint256 (at most 2^256 − 1 base units).", { param: "amount" });
-  return { token, amount, description: data.description ?? null, receiptEmail: data.receipt_email ?? null, metadata: data.metadata ?? {} };
+  let escrow: CryptoEscrowDetails | null = null;
+  if (data.escrow) {
+    if (TOKENS[token].native) {
+      throw new KassaError("payment_method_unsupported", "Escrow on chain takes a token (usdc, usdt, dai), not ETH.", { param: "escrow" });
+    }
+    // The same rules as a card's escrow (release_at or release_after_days; the dispute window ends by the release).
+    const plan = planEscrow(data.escrow, new Date());
+    escrow = {
+      status: "pending",
+      release_at: plan.releaseAt ? Math.floor(plan.releaseAt.getTime() / 1000) : null,
+      release_after_days: plan.escrow.releaseAfterDays,
+      dispute_window_days: plan.escrow.disputeWindowDays,
+      dispute_until: null,
+      contract: null,
+      deposit_id: null,
+      payer: null,
+    };
+  }
+  return { token, amount, description: data.description ?? null, receiptEmail: data.receipt_email ?? null, metadata: data.metadata ?? {}, escrow };
 }

@@ -1,17 +1,21 @@
 import { and, eq } from "drizzle-orm";
 import type { Address } from "viem";
-import { HDKey, hdKeyToAccount, type HDAccount } from "viem/accounts";
+import { HDKey, hdKeyToAccount, type HDAccount, type LocalAccount } from "viem/accounts";
 import type { Executor } from "@/db/client";
 import { cryptoWallets } from "@/db/schema";
 import { open } from "@/lib/crypto/encryption";
 import type { ServiceContext } from "@/lib/service/context";
+import { arbiterAccount, cryptoChain } from "./chain";
 import { deriveDepositAccount } from "./deposit-address";
 
 /** The account every refund is sent from and every sweep goes to. */
 export const TREASURY = "treasury";
 
-/** A signer as a chain transaction names it: the treasury, or the deposit address at an index. */
-export type SignerName = typeof TREASURY | `deposit:${number}`;
+/** Kassa's escrow arbiter (lib/crypto-payments/chain.ts arbiterAccount): not the merchant's, one per chain. */
+export const ARBITER = "arbiter";
+
+/** A signer as a chain transaction names it: the treasury, the deposit address at an index, or the arbiter. */
+export type SignerName = typeof TREASURY | typeof ARBITER | `deposit:${number}`;
 
 export const depositSigner = (index: number): SignerName => `deposit:${index}`;
 
@@ -33,7 +37,12 @@ async function walletSeed(db: Executor, ctx: Pick<ServiceContext, "merchantId" |
 }
 
 /** The signing account a transaction names, from the merchant's sealed seed. */
-export async function signerAccount(db: Executor, ctx: Pick<ServiceContext, "merchantId" | "livemode">, signer: string): Promise<HDAccount> {
+export async function signerAccount(db: Executor, ctx: Pick<ServiceContext, "merchantId" | "livemode">, signer: string): Promise<LocalAccount> {
+  if (signer === ARBITER) {
+    const arbiter = arbiterAccount(await cryptoChain());
+    if (!arbiter) throw new Error("No escrow arbiter key: set CRYPTO_ARBITER_PRIVATE_KEY");
+    return arbiter;
+  }
   const seed = await walletSeed(db, ctx);
   if (!seed) throw new Error(`Merchant ${ctx.merchantId} has no crypto wallet to sign for ${signer}`);
   if (signer === TREASURY) return deriveTreasuryAccount(seed);

@@ -11,6 +11,15 @@ export type ReleaseReason = "timelock" | "early" | "dispute_resolved";
 /** Why the escrow of this (locked) payment cannot be released or disputed now, if it cannot. */
 export function escrowStateError(payment: PaymentRow, action: "release" | "dispute"): KassaError | null {
   const e = payment.escrow;
+  if (payment.crypto?.escrow) {
+    // The contract decides: it releases only after its timelock, and only the payer's own wallet disputes.
+    return new KassaError(
+      "payment_method_unsupported",
+      action === "release"
+        ? `Payment ${payment.id}'s escrow is on chain: the contract releases it at its timelock (Kassa sends the release), never earlier.`
+        : `Payment ${payment.id}'s escrow is on chain: its payer disputes it from the paying address (dispute(${payment.crypto.escrow.deposit_id ?? "id"}) on ${payment.crypto.escrow.contract ?? "the escrow contract"}); Kassa follows the contract.`,
+    );
+  }
   if (!e) return new KassaError("payment_not_escrowed", `Payment ${payment.id} was not created with escrow.`);
   switch (e.status) {
     case "pending":

@@ -10,6 +10,7 @@ import { loadPayment } from "@/lib/payments/load-payment";
 import { serializePayment, type PaymentObject } from "@/lib/payments/serialize-payment";
 import { reserveRefund } from "@/lib/refunds/create-refund";
 import { sendRefund } from "@/lib/refunds/send-refund";
+import { resolveCryptoEscrow } from "@/lib/crypto-payments/resolve-crypto-escrow";
 import { ResolveEscrowDisputeInput } from "./inputs";
 import { releaseIn } from "./release-in";
 import { saveEscrow } from "./postings";
@@ -29,6 +30,8 @@ export async function resolveEscrowDispute({ ctx, id, input }: { ctx: ServiceCon
   const data = parseWith(ResolveEscrowDisputeInput, input ?? {});
   const resumed = recoveryOf<{ refundId: string }>(ctx, POINT);
   if (resumed?.refundId) return finishRefund(ctx, id, resumed.refundId, true);
+  // A crypto payment's escrow is in a contract on chain: Kassa's arbiter signs the ruling there.
+  if ((await loadPayment(await executor(ctx), ctx, id)).paymentMethod === "crypto") return resolveCryptoEscrow({ ctx, id, resolution: data.resolution });
 
   const refundId = await commit(ctx, async (tx, changes) => {
     const payment = await loadPayment(tx, ctx, id, { lock: true });

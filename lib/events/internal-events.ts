@@ -30,6 +30,8 @@ export const INTERNAL_EVENTS = {
   cryptoPaymentStarted: "crypto/payment.started",
   /** An account Kassa sends from has a transaction to send: its sender run signs, broadcasts and follows it (inngest/functions/chain-tx-send.ts). */
   chainTransactionQueued: "chain/transaction.queued",
+  /** A crypto payment's tokens are in the escrow contract: its watch run releases them at the timelock or follows a dispute (inngest/functions/crypto-escrow-watch.ts). */
+  cryptoEscrowHeld: "crypto/escrow.held",
 } as const;
 export type InternalEventName = (typeof INTERNAL_EVENTS)[keyof typeof INTERNAL_EVENTS];
 
