@@ -73,6 +73,13 @@ export default defineConfig({
       // Production refuses to start without it (links are never built from request headers).
       KASSA_URL: baseURL,
       CRON_SECRET: "e2e-cron-secret",
+      // The runner's local chain (scripts/test.ts), which the checkout's crypto spec pays on; without it the
+      // server would start a chain of its own at its first crypto payment, which no spec can reach.
+      ...(process.env.EVM_RPC_URL ? { EVM_RPC_URL: process.env.EVM_RPC_URL, EVM_CHAIN_ID: process.env.EVM_CHAIN_ID ?? "31337" } : {}),
+      // The deposit watcher reads the chain every second (its interval is at least a 400th of the payment's
+      // window, so the window is 5 minutes here, not 30): a transfer shows on the page in a few seconds.
+      CRYPTO_POLL_SECONDS: process.env.CRYPTO_POLL_SECONDS ?? "1",
+      CRYPTO_PAYMENT_EXPIRY_MINUTES: process.env.CRYPTO_PAYMENT_EXPIRY_MINUTES ?? "5",
     },
   },
 });

@@ -4,7 +4,8 @@
  * and integration, PGlite and Postgres), builds the app, checks its JavaScript budgets, runs Playwright (API over real HTTP and
  * the dashboard in Debian's chromium) against `next start` — and, as its last project, the README's
  * first start under `npm run dev` (e2e/dev/, which starts its own dev server on a free port and a
- * fresh data folder) — then the chaos run's short version on that build (npm run chaos), then prints one summary line.
+ * fresh data folder) — with a local chain of its own for crypto payments (e2e/support/chain.ts), then the
+ * chaos run's short version on that build (npm run chaos), then prints one summary line.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -68,7 +69,9 @@ const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
 const pg = await startPgServer();
 let exit = 0;
 const totals = { passed: 0, failed: 0 };
+let chain: { env: Record<string, string>; stop(): Promise<void> } | null = null;
 const stop = async () => {
+  await chain?.stop().catch(() => undefined);
   await pg.stop().catch(() => undefined);
 };
 process.on("SIGINT", () => void stop().then(() => process.exit(130)));
@@ -127,7 +130,19 @@ try {
       const databaseUrl = await createDatabase(pg.url(), "kassa_e2e");
       const report = path.join(results, "e2e.json");
       fs.rmSync(report, { force: true });
-      const code = await run("npx", ["playwright", "test"], { DATABASE_URL: databaseUrl, E2E_JSON_REPORT: report });
+      // One local chain for the server under test and the specs (EVM_RPC_URL): a spec pays where the server's watcher reads.
+      try {
+        const { startE2eChain } = await import("../e2e/support/chain");
+        chain = await startE2eChain();
+      } catch (error) {
+        console.error("the local chain for the e2e run did not start:", error);
+        totals.failed += 1;
+        exit = 1;
+        failedNames.push("e2e: the local chain (e2e/support/chain.ts) did not start; the crypto specs cannot pay");
+      }
+      const code = await run("npx", ["playwright", "test"], { DATABASE_URL: databaseUrl, E2E_JSON_REPORT: report, ...chain?.env });
+      await chain?.stop();
+      chain = null;
       const c = counts(report, "playwright");
       totals.passed += c.passed;
       totals.failed += c.failed + (code !== 0 && c.failed === 0 ? 1 : 0);

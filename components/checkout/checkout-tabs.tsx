@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 export interface CheckoutTab {
-  id: "card" | "upi";
+  id: "card" | "upi" | "crypto";
   label: string;
   panel: React.ReactNode;
 }
@@ -30,7 +30,11 @@ export function CheckoutTabs({ tabs, initial }: { tabs: CheckoutTab[]; initial: 
 
   return (
     <div>
-      <div role="tablist" aria-label="Payment method" className="mb-5 grid grid-cols-2 gap-1 rounded-lg bg-slate-100 p-1">
+      <div
+        role="tablist"
+        aria-label="Payment method"
+        className={`mb-5 grid gap-1 rounded-lg bg-slate-100 p-1 ${tabs.length > 2 ? "grid-cols-3" : "grid-cols-2"}`}
+      >
         {tabs.map((t, i) => {
           const active = t.id === selected;
           return (

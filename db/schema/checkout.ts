@@ -6,7 +6,7 @@ import { primaryId, tenant, timestamps } from "./columns";
 export const CHECKOUT_SESSION_STATUSES = ["open", "complete", "expired"] as const;
 export type CheckoutSessionStatus = (typeof CHECKOUT_SESSION_STATUSES)[number];
 
-export const CHECKOUT_PAYMENT_METHOD_TYPES = ["card", "upi", "paypal"] as const;
+export const CHECKOUT_PAYMENT_METHOD_TYPES = ["card", "upi", "paypal", "crypto"] as const;
 export type CheckoutPaymentMethodType = (typeof CHECKOUT_PAYMENT_METHOD_TYPES)[number];
 
 /**

@@ -8,6 +8,7 @@ import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { checkChargeAmount } from "@/lib/payments/inputs";
+import { CRYPTO_CHECKOUT_CURRENCY, storedMethods, type CheckoutMethod } from "./checkout-methods";
 import { CreateCheckoutSessionInput } from "./inputs";
 import { serializeCheckoutSession, type CheckoutSessionObject } from "./serialize-checkout-session";
 
@@ -27,7 +28,7 @@ export async function createCheckoutSession({
   requirePermission(ctx, "payments:write");
   const data = parseWith(CreateCheckoutSessionInput, input);
   const amount = checkChargeAmount(data.amount, data.currency);
-  const paymentMethodTypes = data.payment_method_types ? [...new Set(data.payment_method_types)] : ["card" as const];
+  const paymentMethodTypes: CheckoutMethod[] = data.payment_method_types ? [...new Set(data.payment_method_types)] : ["card"];
   const captureMethod = data.capture_method ?? "automatic";
   if (paymentMethodTypes.includes("upi")) {
     // Refused before anything is stored, as POST /v1/payments refuses UPI in another currency.
@@ -38,6 +39,23 @@ export async function createCheckoutSession({
     }
     if (captureMethod === "manual") {
       throw new KassaError("payment_method_unsupported", "UPI payments are captured at once: capture_method manual is for cards.", {
+        param: "capture_method",
+      });
+    }
+  }
+  if (paymentMethodTypes.includes("crypto")) {
+    // USD stablecoins at 1:1: any other currency would need a price; a transfer on chain is captured at once.
+    if (data.currency !== CRYPTO_CHECKOUT_CURRENCY) {
+      throw new KassaError(
+        "payment_method_currency_mismatch",
+        `Crypto at checkout takes USD sessions only; this session is in ${data.currency.toUpperCase()}.`,
+        {
+          param: "payment_method_types",
+        },
+      );
+    }
+    if (captureMethod === "manual") {
+      throw new KassaError("payment_method_unsupported", "Crypto payments are final once on chain: capture_method manual is for cards.", {
         param: "capture_method",
       });
     }
@@ -63,7 +81,7 @@ export async function createCheckoutSession({
       customerEmail: data.customer_email ?? null,
       successUrl: data.success_url,
       cancelUrl: data.cancel_url,
-      paymentMethodTypes,
+      paymentMethodTypes: storedMethods(paymentMethodTypes),
       captureMethod,
       metadata: data.metadata ?? {},
       embedOrigins: [...new Set(data.embed_origins ?? [])],

@@ -6,15 +6,18 @@ import { logger } from "@/lib/logger";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { loadPayment } from "@/lib/payments/load-payment";
 import { completeCheckoutSession } from "./complete-checkout-session";
+import { sessionMethods } from "./checkout-methods";
 import { loadCheckoutSession } from "./load-checkout-session";
+import { paidCryptoPayment, sessionCryptoPayments } from "./session-crypto-payments";
 import { serializeCheckoutSession } from "./serialize-checkout-session";
 
 export type ExpireResult = { action: "expired" | "completed" | "none"; status: string };
 
 /**
  * Closes an open session past its expiry (checkout.session.expired). A session whose payment went
- * through is completed instead; one whose payment is still with the processor is left for now. An
- * unpaid payment the session made is canceled (abandoned), releasing anything held.
+ * through is completed instead (a crypto payment it made and the chain paid included); one whose payment is
+ * still with the processor is left for now. An unpaid payment the session made is canceled (abandoned),
+ * releasing anything held; its crypto payments still waiting run out on their own window.
  */
 export async function expireCheckoutSession({ ctx, id, now = Date.now() }: { ctx: ServiceContext; id: string; now?: number }): Promise<ExpireResult> {
   const result = await commit(ctx, async (tx, changes) => {
@@ -24,6 +27,9 @@ export async function expireCheckoutSession({ ctx, id, now = Date.now() }: { ctx
     const payment = session.paymentId ? await loadPayment(tx, ctx, session.paymentId) : null;
     if (payment && (payment.status === "succeeded" || payment.status === "requires_capture"))
       return { action: "complete" as const, status: session.status, payment: null };
+    // A crypto payment the session made and the chain paid (its page was closed before the refresh saw it).
+    const crypto = sessionMethods(session).includes("crypto") ? paidCryptoPayment(await sessionCryptoPayments(tx, session)) : null;
+    if (crypto) return { action: "complete" as const, status: session.status, payment: null, crypto: crypto.id };
     if (payment?.status === "processing") return { action: "none" as const, status: session.status, payment: null };
     const at = new Date(now);
     const next = { ...session, status: "expired" as const, expiredAt: at, updatedAt: at };
@@ -33,7 +39,7 @@ export async function expireCheckoutSession({ ctx, id, now = Date.now() }: { ctx
     return { action: "expired" as const, status: "expired", payment: payment && payment.status !== "canceled" ? payment.id : null };
   });
   if (result.action === "complete") {
-    const done = await completeCheckoutSession({ ctx, id });
+    const done = await completeCheckoutSession({ ctx, id, ...("crypto" in result ? { paymentId: result.crypto } : {}) });
     return { action: "completed", status: done.status };
   }
   if (result.payment) {

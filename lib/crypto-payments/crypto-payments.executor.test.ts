@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { isAddress, type Address } from "viem";
-import { auditLog, cryptoDeposits, cryptoWallets, events, journalEntries, journalLines, payments } from "@/db/schema";
+import { auditLog, checkoutSessions, cryptoDeposits, cryptoWallets, events, journalEntries, journalLines, payments } from "@/db/schema";
 import { kassaTestTokenAbi } from "@/lib/chain/artifacts/kassa-test-token";
 import { connectChain, localTestClient, type ChainClients } from "@/lib/chain/clients";
 import { ensureLocalContracts, type LocalContracts } from "@/lib/chain/deploy-local";
@@ -19,6 +19,8 @@ import type { ServiceContext } from "@/lib/service/context";
 import { executorTestBed } from "@/test/executor-bed";
 import { errorCodeOf, makeMerchant, makeMerchantContext, makeSecretKey } from "@/test/fixtures";
 import { serveRoute } from "@/test/route-server";
+import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
+import { startCheckoutCrypto } from "@/lib/checkout/start-checkout-crypto";
 import { closeCryptoChain } from "./chain";
 import { checkCryptoDeposit } from "./check-crypto-deposit";
 import { deriveDepositAccount } from "./deposit-address";
@@ -246,6 +248,33 @@ describe("ETH, repeated checks and expiry", () => {
     expect((await row(p.id)).status).toBe("canceled");
     expect(await postings(ctx)).toHaveLength(0);
     expect(await eventsOf(ctx, "payment.succeeded")).toHaveLength(0);
+  });
+});
+
+describe("a checkout session's crypto payment", () => {
+  it("completes its session through the workflow on payment.succeeded, with no page open", async () => {
+    const ctx = await makeMerchantContext(bed.h.db);
+    const session = await createCheckoutSession({
+      ctx,
+      input: {
+        amount: 1250,
+        currency: "usd",
+        success_url: "https://shop.test/ok",
+        cancel_url: "https://shop.test/cart",
+        payment_method_types: ["card", "crypto"],
+      },
+    });
+    const started = await startCheckoutCrypto({ sessionId: session.id, token: "usdc" });
+    if (started.state !== "transfer") throw new Error(started.state);
+    const [evt] = await eventsOf(ctx, "crypto/payment.started");
+    const startedAt = Date.parse((evt!.data.object as { startedAt: string }).startedAt);
+    await bed.pump();
+    await send("usdc", started.transfer.address, 12_500_000n);
+    await bed.advanceTo(startedAt + POLL_MS);
+    expect((await row(started.transfer.payment)).status).toBe("succeeded");
+    const [done] = await bed.h.db.select().from(checkoutSessions).where(eq(checkoutSessions.id, session.id));
+    expect(done).toMatchObject({ status: "complete", paymentId: started.transfer.payment });
+    expect(await eventsOf(ctx, "checkout.session.completed")).toHaveLength(1);
   });
 });
 

@@ -14,7 +14,8 @@ export const checkoutOperations = {
   },
   "POST /api/v1/checkout/sessions": {
     summary: "Create a checkout session",
-    description: "Create a checkout session (a hosted page where a customer pays).",
+    description:
+      'Create a checkout session (a hosted page where a customer pays). payment_method_types may name "crypto" for a session in USD: the page offers USDC, USDT and DAI at 1:1 (any other currency is refused with payment_method_currency_mismatch).',
     tag: "Checkout",
     auth: "secret",
     permission: "payments:write",

@@ -2,12 +2,16 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { CheckoutCard, Notice } from "@/components/checkout/checkout-card";
 import { SandboxCardForm } from "@/components/checkout/sandbox-card-form";
-import { PayPalButton, StripeCheckout, UpiPayForm, UpiWaiting } from "@/components/checkout/lazy-methods";
+import { CryptoPay, PayPalButton, StripeCheckout, UpiPayForm, UpiWaiting } from "@/components/checkout/lazy-methods";
 import { CancelEmbedButton, SuccessEffects } from "@/components/checkout/success-view";
-import { CheckoutTabs } from "@/components/checkout/checkout-tabs";
+import { CheckoutTabs, type CheckoutTab } from "@/components/checkout/checkout-tabs";
 import { UpiResult } from "@/components/checkout/upi-result";
 import { UPI_EXPIRED_MESSAGE, UPI_FAILED_MESSAGE } from "@/lib/checkout/check-checkout-upi";
+import { offersCrypto, sessionMethods } from "@/lib/checkout/checkout-methods";
 import { checkoutMode } from "@/lib/checkout/checkout-mode";
+import { CHECKOUT_CRYPTO_TOKENS, displayTokenAmount, tokenName, tokenSymbol, usdCentsToTokenUnits } from "@/lib/checkout/crypto-amount";
+import { networkName } from "@/lib/checkout/crypto-transfer-view";
+import { loadCheckoutCrypto } from "@/lib/checkout/load-checkout-crypto";
 import { withEmbed } from "@/lib/checkout/checkout-urls";
 import { declineMessage } from "@/lib/checkout/decline-messages";
 import { completeCheckoutSession } from "@/lib/checkout/complete-checkout-session";
@@ -20,6 +24,7 @@ import { maskVpa } from "@/lib/upi/vpa";
 import { walletConnector } from "@/lib/payments/connector";
 import { payWithCardAction, payWithPaymentMethodAction, payWithPayPalAction, paypalStateAction, refreshAction } from "./actions";
 import { payWithUpiAction, upiStatusAction } from "./upi-actions";
+import { cryptoStatusAction, payWithCryptoAction } from "./crypto-actions";
 
 export const metadata = { title: "Pay", robots: { index: false } };
 
@@ -47,9 +52,15 @@ export default async function PayPage({ params, searchParams }: { params: Promis
     );
   }
 
-  const payment = session.paymentId ? await getPayment({ ctx, id: session.paymentId }) : null;
+  let payment = session.paymentId ? await getPayment({ ctx, id: session.paymentId }) : null;
   if (session.status === "open" && payment && (payment.status === "succeeded" || payment.status === "requires_capture")) {
     session = await completeCheckoutSession({ ctx, id: session.id });
+  }
+  // A crypto payment the chain paid completes the session (and becomes its payment); one still waiting is shown again.
+  const crypto = await loadCheckoutCrypto(session);
+  if (crypto.session !== session) {
+    session = crypto.session;
+    payment = session.paymentId ? await getPayment({ ctx, id: session.paymentId }) : null;
   }
 
   if (session.status === "complete") {
@@ -68,6 +79,11 @@ export default async function PayPage({ params, searchParams }: { params: Promis
             <p>Paid by UPI{payment.payment_method_details.upi.rrn ? ` (reference ${payment.payment_method_details.upi.rrn})` : ""}.</p>
           ) : payment?.payment_method_details?.type === "paypal" ? (
             <p>Paid with PayPal{payment.payment_method_details.paypal.payer_email ? ` (${payment.payment_method_details.paypal.payer_email})` : ""}.</p>
+          ) : payment?.payment_method_details?.type === "crypto" ? (
+            <p data-testid="checkout-paid-crypto">
+              Paid with {displayTokenAmount(BigInt(payment.payment_method_details.crypto.amount_received), payment.payment_method_details.crypto.token)}{" "}
+              {tokenSymbol(payment.payment_method_details.crypto.token)} on {networkName(payment.payment_method_details.crypto.chain_id)}.
+            </p>
           ) : null}
           {payment ? <p className="font-mono text-xs text-slate-600">Reference {payment.id}</p> : null}
           {successUrl && !embedOrigin ? (
@@ -192,11 +208,15 @@ export default async function PayPage({ params, searchParams }: { params: Promis
   // UPI takes INR only and captures at once: session creation refuses anything else, older sessions included here.
   const offersUpi = session.paymentMethodTypes.includes("upi") && session.currency === "inr" && session.captureMethod === "automatic";
   const offersPayPal = session.paymentMethodTypes.includes("paypal") && walletConnector(session) !== null;
-  if (!offersCard && !offersUpi && !offersPayPal) {
+  const offersCryptoTab = offersCrypto(session);
+  if (!offersCard && !offersUpi && !offersPayPal && !offersCryptoTab) {
     return frame(
       <>
         <Notice title="This payment method is not available here">
-          <p>UPI takes payments in Indian rupees only, and this payment is in {session.currency.toUpperCase()}. Nothing was charged.</p>
+          <p>
+            {sessionMethods(session).includes("crypto") ? "Crypto takes payments in US dollars only" : "UPI takes payments in Indian rupees only"}, and this
+            payment is in {session.currency.toUpperCase()}. Nothing was charged.
+          </p>
         </Notice>
         {footer}
       </>,
@@ -243,6 +263,27 @@ export default async function PayPage({ params, searchParams }: { params: Promis
       />
     </>
   );
+  const cryptoPanel = !offersCryptoTab ? null : (
+    <>
+      <h1 className="mb-4 text-lg font-semibold text-slate-900">Pay with crypto</h1>
+      {!session.livemode ? (
+        <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-xs text-slate-700">Test mode: send test tokens on the test chain. No real funds move.</p>
+      ) : null}
+      <CryptoPay
+        tokens={CHECKOUT_CRYPTO_TOKENS.map((t) => ({
+          id: t,
+          symbol: tokenSymbol(t),
+          name: tokenName(t),
+          amount: displayTokenAmount(usdCentsToTokenUnits(session.amount, t), t),
+        }))}
+        initial={crypto.waiting}
+        merchantName={merchantName}
+        pageUrl={withEmbed(`/pay/${session.id}`, embedOrigin)}
+        choose={payWithCryptoAction.bind(null, session.id)}
+        refresh={cryptoStatusAction.bind(null, session.id)}
+      />
+    </>
+  );
   const paypalButton = !offersPayPal ? null : (
     <PayPalButton
       pay={payWithPayPalAction.bind(null, session.id, embedOrigin)}
@@ -252,17 +293,16 @@ export default async function PayPage({ params, searchParams }: { params: Promis
       initialError={paypalError}
     />
   );
+  const tabs: CheckoutTab[] = [
+    ...(cardPanel ? [{ id: "card" as const, label: "Card", panel: cardPanel }] : []),
+    ...(upiPanel ? [{ id: "upi" as const, label: "UPI", panel: upiPanel }] : []),
+    ...(cryptoPanel ? [{ id: "crypto" as const, label: "Crypto", panel: cryptoPanel }] : []),
+  ];
   const others =
-    cardPanel && upiPanel ? (
-      <CheckoutTabs
-        initial={upiEnded ? "upi" : "card"}
-        tabs={[
-          { id: "card", label: "Card", panel: cardPanel },
-          { id: "upi", label: "UPI", panel: upiPanel },
-        ]}
-      />
+    tabs.length > 1 ? (
+      <CheckoutTabs initial={upiEnded && upiPanel ? "upi" : crypto.waiting && cryptoPanel ? "crypto" : tabs[0]!.id} tabs={tabs} />
     ) : (
-      (cardPanel ?? upiPanel)
+      (tabs[0]?.panel ?? null)
     );
   const methods = !paypalButton ? (
     others

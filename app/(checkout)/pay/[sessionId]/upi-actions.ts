@@ -1,42 +1,18 @@
 "use server";
 
-import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { UPI_FLOWS, type UpiFlow } from "@/db/schema";
 import { withEmbed } from "@/lib/checkout/checkout-urls";
 import { checkCheckoutUpi, type CheckoutUpiStatus } from "@/lib/checkout/check-checkout-upi";
 import { findCheckoutSession } from "@/lib/checkout/load-checkout-session";
 import { payCheckoutSession } from "@/lib/checkout/pay-checkout-session";
-import { clientIp } from "@/lib/http/client-ip";
-import { settle, type Settled } from "@/lib/http/core";
-import { assertFromOwnPage } from "@/lib/http/public-action";
+import { settle } from "@/lib/http/core";
 import { checkoutUpiPayRateLimiter, checkoutUpiStatusRateLimiter } from "@/lib/rate-limit/checkout-upi";
-import type { RateLimiter } from "@/lib/rate-limit";
 import { KassaError } from "@/lib/service/errors";
+import { failedAction, guardPublicAction } from "./action-guard";
 
 export type UpiPayStep = { ok: true; url: string } | { ok: false; code: string; message: string; param: string | null };
 export type UpiStatusStep = ({ ok: true } & CheckoutUpiStatus) | { ok: false; code: string; message: string };
-
-/** Public POSTs from the checkout page itself only, a window per client IP and session. */
-async function guard(limiter: RateLimiter, sessionId: string): Promise<void> {
-  await assertFromOwnPage();
-  const limit = await limiter.limit(`${clientIp(await headers()) ?? "unknown"}|${sessionId}`);
-  if (!limit.success) {
-    throw new KassaError("rate_limited", "Too many tries from this device. Wait a minute and try again.", {
-      retryAfter: Math.max(1, Math.ceil((limit.reset - Date.now()) / 1000)),
-    });
-  }
-}
-
-function failed<T>(settled: Extract<Settled<T>, { ok: false }>) {
-  const { code, message, param } = settled.error;
-  return {
-    ok: false as const,
-    code,
-    message: code === "api_error" ? "Something went wrong on our side. Nothing was charged; try again." : message,
-    param: param ?? null,
-  };
-}
 
 /**
  * The UPI tab's Pay: confirms the session's payment by UPI with the flow chosen (and the VPA for a
@@ -44,7 +20,7 @@ function failed<T>(settled: Extract<Settled<T>, { ok: false }>) {
  */
 export async function payWithUpiAction(sessionId: string, embedOrigin: string | null, form: FormData): Promise<UpiPayStep> {
   const settled = await settle({ caller: "public", route: "checkout: pay by upi" }, async (): Promise<UpiPayStep> => {
-    await guard(checkoutUpiPayRateLimiter(), sessionId);
+    await guardPublicAction(checkoutUpiPayRateLimiter(), sessionId);
     const flow = String(form.get("flow") ?? "intent");
     if (!(UPI_FLOWS as readonly string[]).includes(flow)) throw new KassaError("parameter_invalid", "Choose how to pay by UPI.", { param: "flow" });
     const vpa = flow === "collect" ? String(form.get("vpa") ?? "").trim() : "";
@@ -54,16 +30,16 @@ export async function payWithUpiAction(sessionId: string, embedOrigin: string | 
     if (result.status === "failed") return { ok: false, code: result.declineCode ?? result.code, message: result.message, param: null };
     return { ok: true, url: withEmbed(`/pay/${sessionId}`, embed) };
   });
-  return settled.ok ? settled.value : failed(settled);
+  return settled.ok ? settled.value : failedAction(settled);
 }
 
 /** The waiting page's status refresh (every 2 s): the PSP asked now, the payment expired once its window passed. */
 export async function upiStatusAction(sessionId: string): Promise<UpiStatusStep> {
   const settled = await settle({ caller: "public", route: "checkout: upi status" }, async () => {
-    await guard(checkoutUpiStatusRateLimiter(), sessionId);
+    await guardPublicAction(checkoutUpiStatusRateLimiter(), sessionId);
     return checkCheckoutUpi({ sessionId });
   });
   if (settled.ok) return { ok: true, ...settled.value };
-  const { code, message } = failed(settled);
+  const { code, message } = failedAction(settled);
   return { ok: false, code, message };
 }
