@@ -11,6 +11,7 @@ import { formatMoney } from "@/lib/money";
 import type { getPaymentTimeline } from "@/lib/payments/get-payment-timeline";
 import { dashboardFetch, paymentKey } from "@/lib/query/dashboard-fetch";
 import { UpiPanelCard } from "@/components/dashboard/upi-panel";
+import { cryptoOf, cryptoRefunded, refundAmount, shortHex, tokenAmount } from "@/components/dashboard/crypto-labels";
 
 export type PaymentView = Awaited<ReturnType<typeof getPaymentTimeline>>;
 
@@ -18,7 +19,18 @@ export type PaymentView = Awaited<ReturnType<typeof getPaymentTimeline>>;
  * The payment page's body. The server renders it with the view it read; React Query keeps it fresh:
  * an action that succeeds invalidates the payment's key and the page refetches without a reload.
  */
-export function PaymentDetail({ initial, canWrite, canRefund }: { initial: PaymentView; canWrite: boolean; canRefund: boolean }) {
+export function PaymentDetail({
+  initial,
+  canWrite,
+  canRefund,
+  onChain,
+}: {
+  initial: PaymentView;
+  canWrite: boolean;
+  canRefund: boolean;
+  /** A crypto payment's On chain card (server-rendered), shown under the summary. */
+  onChain?: React.ReactNode;
+}) {
   const id = initial.payment.id;
   const client = useQueryClient();
   const {
@@ -29,6 +41,8 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
   const p = view.payment;
   const money = (n: number) => formatMoney(n, p.currency);
   const card = p.payment_method_details?.card;
+  // A crypto payment's fiat amounts are 0: what it received and refunded are token amounts.
+  const crypto = cryptoOf(p);
   return (
     <div className="space-y-6" aria-busy={isFetching}>
       {error ? <Alert>Could not refresh this payment: {error.message}. The figures below may be out of date.</Alert> : null}
@@ -42,11 +56,11 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
           </div>
           <div>
             <dt className="text-slate-600">Received</dt>
-            <dd>{money(p.amount_received)}</dd>
+            <dd data-testid="amount-received">{crypto ? tokenAmount(crypto.amount_received, crypto.token) : money(p.amount_received)}</dd>
           </div>
           <div>
             <dt className="text-slate-600">Refunded</dt>
-            <dd data-testid="amount-refunded">{money(p.amount_refunded)}</dd>
+            <dd data-testid="amount-refunded">{crypto ? tokenAmount(cryptoRefunded(view.refunds), crypto.token) : money(p.amount_refunded)}</dd>
           </div>
           <div>
             <dt className="text-slate-600">Fee</dt>
@@ -57,11 +71,13 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
             <dd>
               {card
                 ? `${card.brand} · ${card.last4}`
-                : p.payment_method === "upi"
-                  ? "UPI"
-                  : p.payment_method === "paypal"
-                    ? `PayPal${p.payment_method_details?.paypal?.payer_email ? ` · ${p.payment_method_details.paypal.payer_email}` : ""}`
-                    : (p.payment_method ?? "—")}
+                : crypto
+                  ? `${crypto.token.toUpperCase()} on chain ${crypto.chain_id}`
+                  : p.payment_method === "upi"
+                    ? "UPI"
+                    : p.payment_method === "paypal"
+                      ? `PayPal${p.payment_method_details?.paypal?.payer_email ? ` · ${p.payment_method_details.paypal.payer_email}` : ""}`
+                      : (p.payment_method ?? "—")}
             </dd>
           </div>
           <div>
@@ -101,6 +117,7 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
           />
         </div>
       </Card>
+      {onChain}
       {view.upi ? <UpiPanelCard upi={view.upi} /> : null}
       <Card title="Timeline">
         <ol className="space-y-2 text-sm" data-testid="timeline">
@@ -132,11 +149,30 @@ export function PaymentDetail({ initial, canWrite, canRefund }: { initial: Payme
         <Card title="Refunds">
           <ul className="divide-y divide-slate-100 text-sm" data-testid="refunds">
             {view.refunds.map((r) => (
-              <li key={r.id} className="flex justify-between py-2">
+              <li key={r.id} className="flex flex-wrap justify-between gap-x-4 py-2" data-refund-id={r.id}>
                 <span className="font-mono text-xs">{r.id}</span>
                 <span>
-                  {money(r.amount)} · {r.status}
+                  {refundAmount(r)} · {r.status}
                   {r.reason ? ` · ${r.reason}` : ""}
+                  {r.crypto ? (
+                    <span className="block text-right text-xs text-slate-600">
+                      to{" "}
+                      <span title={r.crypto.address} className="font-mono">
+                        {shortHex(r.crypto.address)}
+                      </span>
+                      {" · "}
+                      {r.crypto.tx_hash ? (
+                        <span title={r.crypto.tx_hash} className="font-mono" data-testid="refund-tx-hash">
+                          {shortHex(r.crypto.tx_hash)}
+                        </span>
+                      ) : r.status === "failed" ? (
+                        "never sent"
+                      ) : (
+                        "not sent yet"
+                      )}
+                    </span>
+                  ) : null}
+                  {r.failure_reason ? <span className="block text-right text-xs text-red-700">{r.failure_reason}</span> : null}
                 </span>
               </li>
             ))}

@@ -32,12 +32,13 @@ const columns: (Column<PaymentObject> & { header: string; hideable?: false })[] 
   { id: "created", header: "Created", className: "text-slate-700", cell: (p) => <Time seconds={p.created} /> },
   { id: "id", header: "Id", className: "font-mono text-xs text-slate-600", cell: (p) => p.id },
 ];
-/** "visa · 4242", "UPI · QR · success", "PayPal · buyer@…", or "UPI" / "PayPal" for one not yet paid. */
+/** "visa · 4242", "UPI · QR · success", "PayPal · buyer@…", "USDC · confirmed", or "UPI" / "PayPal" for one not yet paid. */
 function methodLabel(p: PaymentObject): string {
   const d = p.payment_method_details;
   if (d?.card) return `${d.card.brand} · ${d.card.last4}`;
   if (d?.upi) return `UPI · ${d.upi.flow === "qr" ? "QR" : d.upi.flow} · ${d.upi.status}`;
   if (d?.paypal) return d.paypal.payer_email ? `PayPal · ${d.paypal.payer_email}` : "PayPal";
+  if (d?.type === "crypto") return `${d.crypto.token.toUpperCase()} · ${d.crypto.status}`;
   return p.payment_method === "upi" ? "UPI" : p.payment_method === "paypal" ? "PayPal" : "—";
 }
 /**

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Executor } from "@/db/client";
-import { customers, disputes, payments, refunds, type PaymentRow, type RefundRow } from "@/db/schema";
+import { customers, disputes, paymentRollups, payments, refunds, type PaymentRow, type RefundRow } from "@/db/schema";
 import type { ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
@@ -208,6 +208,28 @@ describe("getOverview", () => {
     expect([eur.disputes.value, eur.disputedAmount.value]).toEqual([1, 800]);
     const live = await getOverview({ ctx: { ...a.ctx, livemode: true }, input: { from: today, to: today, currency: "usd" } });
     expect([live.disputes.value, live.newCustomers.value]).toEqual([1, 1]);
+  });
+
+  it("heads with a fiat currency even when most payments are crypto (a token's rollup amounts are 0), and lists no token (PGlite)", async () => {
+    const { ctx } = await makeMerchant(lite.db);
+    const v = {
+      merchantId: ctx.merchantId,
+      livemode: false,
+      day: today,
+      status: "succeeded",
+      brand: "",
+      declined: 0n,
+      amount: 0n,
+      amountRefunded: 0n,
+      fee: 0n,
+    };
+    await lite.db.insert(paymentRollups).values([
+      { ...v, currency: "usdc", count: 9n, amountReceived: 0n },
+      { ...v, currency: "eur", count: 1n, amountReceived: 500n },
+    ]);
+    const o = await getOverview({ ctx, input: { from: addDays(today, -6), to: today } });
+    expect(o.currency).toBe("eur");
+    expect(o.currencies).toEqual(["eur"]);
   });
 
   it("refuses bad ranges with parameter errors", async () => {

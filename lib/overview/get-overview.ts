@@ -3,6 +3,7 @@ import { customers, disputes, merchants, paymentRollups, refundRollups } from "@
 import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
 import { executor, type ServiceContext } from "@/lib/service/context";
+import { isCurrency } from "@/lib/money";
 import { addDays, dayCount, OverviewInput } from "./inputs";
 
 export interface Metric {
@@ -124,7 +125,8 @@ export async function getOverview({ ctx, input }: { ctx: ServiceContext; input: 
   ]);
 
   // Currencies seen in the range, busiest first; the headline figures are in one of them.
-  const current = paymentTotals.filter((r) => r.period === "current");
+  // Fiat only: a crypto payment's rollup row carries its token (amounts in token units live on the payment, not here).
+  const current = paymentTotals.filter((r) => r.period === "current" && isCurrency(r.currency));
   const byCurrency = current
     .map((r) => ({ currency: r.currency, count: num(r.count), succeeded: num(r.succeeded), gross: num(r.gross) }))
     .sort((a, b) => b.succeeded - a.succeeded || b.count - a.count || a.currency.localeCompare(b.currency));

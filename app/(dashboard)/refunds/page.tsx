@@ -3,7 +3,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { memberContext, requireMember } from "@/lib/http/session/session";
-import { formatMoney } from "@/lib/money";
+import { refundAmount, shortHex } from "@/components/dashboard/crypto-labels";
 import { KassaError } from "@/lib/service/errors";
 import { searchRefunds } from "@/lib/refunds/search-refunds";
 
@@ -65,7 +65,21 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
           rowKey={(r) => r.id}
           empty={filtered ? "No refunds match these filters." : "No refunds yet. Refund a payment from its page or with POST /api/v1/refunds."}
           columns={[
-            { id: "amount", header: "Amount", numeric: true, align: "left", className: "font-medium", cell: (r) => formatMoney(r.amount, r.currency) },
+            {
+              id: "amount",
+              header: "Amount",
+              numeric: true,
+              align: "left",
+              className: "font-medium",
+              // A crypto refund's `amount` is 0: its token amount is refund.crypto.amount.
+              cell: (r) => refundAmount(r),
+              detail: (r) =>
+                r.crypto?.tx_hash ? (
+                  <span className="font-mono text-xs font-normal text-slate-600" title={r.crypto.tx_hash}>
+                    {shortHex(r.crypto.tx_hash)}
+                  </span>
+                ) : null,
+            },
             {
               id: "status",
               header: "Status",

@@ -2,6 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttemptRouting } from "@/components/dashboard/attempt-routing";
 import { CustomerSummary } from "@/components/dashboard/customer-summary";
+import { CryptoPaymentPanel } from "@/components/dashboard/crypto-payment-panel";
+import { cryptoOf } from "@/components/dashboard/crypto-labels";
+import { RefreshWhile } from "@/components/dashboard/refresh-while";
 import { DisputeNotice } from "@/components/dashboard/dispute-status";
 import { EscrowPanel } from "@/components/dashboard/escrow-panel";
 import { PaymentDetail } from "@/components/dashboard/payment-detail";
@@ -14,6 +17,7 @@ import { can } from "@/lib/service/roles";
 import { memberContext, requireMember } from "@/lib/http/session/session";
 import { KassaError } from "@/lib/service/errors";
 import { formatMoney } from "@/lib/money";
+import { getPaymentChainActivity } from "@/lib/payments/get-payment-chain-activity";
 import { getPaymentTimeline } from "@/lib/payments/get-payment-timeline";
 import { listPaymentRouting } from "@/lib/routing/list-payment-routing";
 
@@ -32,11 +36,19 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
     throw error;
   }
   const p = view.payment;
-  const [customer, disputes, attempts] = await Promise.all([
+  const crypto = cryptoOf(p);
+  const [customer, disputes, attempts, chain] = await Promise.all([
     p.customer && can(member.role, "customers:read") ? customerWithCard(ctx, p.customer) : null,
     can(member.role, "disputes:read") ? listDisputes({ ctx, input: { payment: p.id, limit: "10" }, url: `/payments/${p.id}` }) : null,
     listPaymentRouting({ ctx, paymentId: p.id }),
+    crypto ? getPaymentChainActivity({ ctx, paymentId: p.id }) : null,
   ]);
+  // Re-read every few seconds while the chain still has something to show: confirmations, a transaction on its way.
+  const moving =
+    !!crypto &&
+    ((p.status === "requires_action" && (crypto.status === "pending" || crypto.status === "confirming")) ||
+      view.refunds.some((r) => r.status === "pending") ||
+      !!chain?.transactions.some((t) => t.status === "queued" || t.status === "signed" || t.status === "broadcast"));
   const now = Date.now();
   return (
     <>
@@ -84,7 +96,17 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
       ) : null}
       {/* React Query only here, its one user: the other dashboard pages do not download it. */}
       <QueryProvider>
-        <PaymentDetail initial={view} canWrite={can(member.role, "payments:write")} canRefund={can(member.role, "refunds:write")} />
+        <PaymentDetail
+          initial={view}
+          canWrite={can(member.role, "payments:write")}
+          canRefund={can(member.role, "refunds:write")}
+          onChain={
+            crypto && chain ? (
+              <CryptoPaymentPanel paymentId={p.id} paymentStatus={p.status} crypto={crypto} activity={chain} canRefund={can(member.role, "refunds:write")} />
+            ) : null
+          }
+        />
+        {crypto ? <RefreshWhile active={moving} paymentId={p.id} /> : null}
       </QueryProvider>
     </>
   );
