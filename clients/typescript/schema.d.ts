@@ -202,7 +202,7 @@ export interface paths {
     put?: never;
     /**
      * Create a checkout session
-     * @description Create a checkout session (a hosted page where a customer pays).
+     * @description Create a checkout session (a hosted page where a customer pays). payment_method_types may name "crypto" for a session in USD: the page offers USDC, USDT and DAI at 1:1 (any other currency is refused with payment_method_currency_mismatch).
      *
      *     A restricted key needs `payments: write`.
      */
@@ -1676,7 +1676,7 @@ export interface paths {
     put?: never;
     /**
      * Create a refund
-     * @description Refund all or part of a payment.
+     * @description Refund all or part of a payment. A crypto payment's refund is sent on chain from the merchant's treasury: give crypto.address (and the amount as a string of base units); it stays pending until its transaction is mined.
      *
      *     A restricted key needs `refunds: write`.
      */
@@ -3648,7 +3648,7 @@ export interface components {
       customer_email: string | null;
       success_url: string | null;
       cancel_url: string | null;
-      payment_method_types: ("card" | "upi" | "paypal")[];
+      payment_method_types: ("card" | "upi" | "paypal" | "crypto")[];
       /** @enum {string} */
       capture_method: "automatic" | "manual";
       /** @description Key-value pairs the merchant attached to the object. */
@@ -3726,10 +3726,53 @@ export interface components {
        */
       expires_at: number;
       transfers: components["schemas"]["CryptoTransfer"][];
+      escrow?: components["schemas"]["CryptoEscrow"];
     };
+    /** @description A crypto payment held in the escrow contract until its timelock. */
+    CryptoEscrow: {
+      /**
+       * @description pending (not paid yet), depositing (being put into the escrow contract), held, disputed (by the payer, on chain), resolving (the arbiter's ruling is being sent), released (to the merchant), refunded (to the payer).
+       * @enum {string}
+       */
+      status: "pending" | "depositing" | "held" | "disputed" | "resolving" | "released" | "refunded";
+      /** @description Unix seconds after which the deposit is released (set at the confirmation for release_after_days). */
+      release_at: number | null;
+      release_after_days: number | null;
+      dispute_window_days: number | null;
+      /** @description Unix seconds until which the payer may dispute on chain. */
+      dispute_until: number | null;
+      /** @description The escrow contract (EIP-55). */
+      contract: string | null;
+      /** @description The deposit's id in the contract. */
+      deposit_id: string | null;
+      /** @description The payer's address: who may dispute, and who a refund goes to. */
+      payer: string | null;
+    } | null;
+    /** @description For a crypto payment's refund: the exact amount and the transaction (`amount` is then 0). */
+    CryptoRefund: {
+      /** @enum {string} */
+      token: "usdc" | "usdt" | "dai" | "eth";
+      chain_id: number;
+      /** @description Where the refund is sent (EIP-55). */
+      address: string;
+      /**
+       * @description The amount refunded: a decimal string of the token's base units.
+       * @example 1500000
+       */
+      amount: string;
+      /**
+       * @description Unique identifier (prefix `ctx_`).
+       * @example ctx_01jd8v2k3m4n5p6q7r8s9t0vwx
+       */
+      transaction: string;
+      /** @description The transaction's hash once signed (a fee replacement changes it; the mined one is kept). */
+      tx_hash: string | null;
+    } | null;
     /** @description A transfer to the deposit address as the chain showed it at the last check. */
     CryptoTransfer: {
       tx_hash: string;
+      /** @description The sender (null for ETH, watched by its balance). */
+      from?: string | null;
       log_index: number | null;
       block_number: string;
       /**
@@ -3946,6 +3989,9 @@ export interface components {
           | "amount_too_small"
           | "currency_unsupported"
           | "url_invalid"
+          | "address_invalid"
+          | "address_checksum_invalid"
+          | "chain_id_mismatch"
           | "payment_intent_unexpected_state"
           | "charge_already_refunded"
           | "payment_not_escrowed"
@@ -5060,7 +5106,7 @@ export interface components {
       /** @description The amount refunded. In minor units (e.g. cents). */
       amount: number;
       /**
-       * @description Three-letter ISO 4217 currency code, lower case.
+       * @description Three-letter ISO 4217 code, or the token (usdc, usdt, dai, eth).
        * @example usd
        */
       currency: string;
@@ -5072,10 +5118,10 @@ export interface components {
       /** @enum {string} */
       status: "pending" | "succeeded" | "failed" | "canceled";
       /**
-       * @description expired_uncaptured_charge: Kassa refunded a UPI payment paid after it had expired.
+       * @description expired_uncaptured_charge: Kassa refunded a payment paid after it had expired (UPI, or a transfer on chain). overpayment: Kassa sent back what a crypto payer sent beyond the amount.
        * @enum {string|null}
        */
-      reason: "duplicate" | "fraudulent" | "requested_by_customer" | "expired_uncaptured_charge" | null;
+      reason: "duplicate" | "fraudulent" | "requested_by_customer" | "expired_uncaptured_charge" | "overpayment" | null;
       failure_reason: string | null;
       /** @description Key-value pairs the merchant attached to the object. */
       metadata: {
@@ -5088,6 +5134,7 @@ export interface components {
        * @example 1764720000
        */
       created: number;
+      crypto: components["schemas"]["CryptoRefund"];
     };
     /** @description A page of Refund objects, newest first. */
     RefundList: {
@@ -6752,7 +6799,7 @@ export interface operations {
           success_url: string;
           /** Format: uri */
           cancel_url: string;
-          payment_method_types?: ("card" | "upi" | "paypal")[];
+          payment_method_types?: ("card" | "upi" | "paypal" | "crypto")[];
           /** @enum {string} */
           capture_method?: "automatic" | "manual";
           /** @description Up to 50 keys of ≤ 40 characters, string values of ≤ 500. */
@@ -16755,12 +16802,19 @@ export interface operations {
       content: {
         "application/json": {
           payment: string;
-          amount?: number;
+          amount?: number | string;
           /** @enum {string} */
           reason?: "duplicate" | "fraudulent" | "requested_by_customer";
           /** @description Up to 50 keys of ≤ 40 characters, string values of ≤ 500. */
           metadata?: {
             [key: string]: string;
+          };
+          /** @description Required for a crypto payment's refund, refused for any other. */
+          crypto?: {
+            /** @description Where to send the refund: an EVM address (EIP-55 checksum checked when mixed case). */
+            address: string;
+            /** @description The chain you mean; refused with chain_id_mismatch if it is not Kassa's. */
+            chain_id?: number;
           };
         };
       };
@@ -16780,7 +16834,7 @@ export interface operations {
           "application/json": components["schemas"]["Refund"];
         };
       };
-      /** @description Error codes: `body_not_json`, `parameter_unknown`, `parameter_invalid`, `parameter_missing`, `parameter_invalid_integer`, `idempotency_key_invalid`, `payment_intent_unexpected_state`, `charge_already_refunded`, `amount_too_large`, `amount_too_small`. */
+      /** @description Error codes: `body_not_json`, `parameter_unknown`, `parameter_invalid`, `parameter_missing`, `parameter_invalid_integer`, `idempotency_key_invalid`, `payment_intent_unexpected_state`, `charge_already_refunded`, `amount_too_large`, `amount_too_small`, `address_invalid`, `address_checksum_invalid`, `chain_id_mismatch`. */
       400: {
         headers: {
           "Request-Id": components["headers"]["Request-Id"];
