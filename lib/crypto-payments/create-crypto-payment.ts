@@ -6,7 +6,7 @@ import { commitWrites } from "@/lib/service/commit";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { requirePermission } from "@/lib/service/roles";
-import { cryptoChain, escrowContract, tokenContract } from "./chain";
+import { arbiterAccount, cryptoChain, escrowContract, tokenContract } from "./chain";
 import { allocateDepositAddress } from "./deposit-address";
 import { declareCryptoPaymentStarted } from "./events";
 import { parseCryptoPayment } from "./inputs";
@@ -33,8 +33,12 @@ export async function createCryptoPayment({ ctx, input }: { ctx: ServiceContext;
   if (tokenAddress === undefined) {
     throw new KassaError("payment_method_unsupported", `${TOKENS[request.token].symbol} is not configured on chain ${chainId}.`, { param: "currency" });
   }
-  if (request.escrow && !escrowContract(chain)) {
-    throw new KassaError("payment_method_unsupported", `No escrow contract is configured on chain ${chainId} (EVM_ESCROW_ADDRESS).`, { param: "escrow" });
+  if (request.escrow && (!escrowContract(chain) || !arbiterAccount(chain))) {
+    throw new KassaError(
+      "payment_method_unsupported",
+      `Escrow on chain ${chainId} needs an escrow contract (EVM_ESCROW_ADDRESS) and an arbiter key (CRYPTO_ARBITER_PRIVATE_KEY); this Kassa has not both.`,
+      { param: "escrow" },
+    );
   }
   const settings = cryptoSettings(chainId);
   const db = await executor(ctx);
