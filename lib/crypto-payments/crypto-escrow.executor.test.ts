@@ -3,7 +3,7 @@
 // arbiter = Kassa's); the watch run releases it at the timelock, or mirrors the payer's on-chain dispute,
 // which blocks the release until the arbiter's ruling — sent through the API — moves it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { erc20Abi, type Address } from "viem";
 import { chainTransactions, cryptoDeposits, events, journalEntries, journalLines, refunds } from "@/db/schema";
 import { kassaEscrowAbi } from "@/lib/chain/artifacts/kassa-escrow";
@@ -66,7 +66,8 @@ async function sendAll(ctx: ServiceContext): Promise<void> {
   throw new Error(`still open: ${JSON.stringify((await openTransactions(ctx)).map((t) => [t.purpose, t.status, t.lastError]))}`);
 }
 const escrowOf = async (id: string) => (await bed.h.db.select().from(cryptoDeposits).where(eq(cryptoDeposits.id, id)))[0]!.escrow!;
-const typesOf = async (ctx: ServiceContext) => (await bed.h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId))).map((e) => e.type);
+const typesOf = async (ctx: ServiceContext) =>
+  (await bed.h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId)).orderBy(asc(events.id))).map((e) => e.type);
 
 /** An escrow payment of `amount` USDC, paid by the payer, booked, swept and deposited in the contract. */
 async function heldPayment(amount: bigint, escrow: Record<string, number>) {

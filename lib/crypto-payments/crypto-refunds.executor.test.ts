@@ -105,7 +105,7 @@ describe("sweeps and refunds from the treasury", () => {
   it("a paid USDC payment is swept to the treasury (gas first); a partial refund is sent from there and settles with one posting", async () => {
     const { ctx, p } = await paidPayment("usdc", 20_000_000n);
     const treasury = (await treasuryAddress(bed.h.db, ctx))!;
-    const queued = await bed.h.db.select().from(chainTransactions).where(eq(chainTransactions.sourceId, p.id)).orderBy(asc(chainTransactions.createdAt));
+    const queued = await bed.h.db.select().from(chainTransactions).where(eq(chainTransactions.sourceId, p.id)).orderBy(asc(chainTransactions.id));
     expect(queued.map((t) => [t.purpose, t.fromAddress === treasury, t.toAddress === treasury])).toEqual([
       ["gas", true, false],
       ["sweep", false, true],
@@ -134,7 +134,7 @@ describe("sweeps and refunds from the treasury", () => {
     const refundEntry = entries.find((e) => e.key === `crypto_refund:${refund.id}`)!;
     const lines = await bed.h.db.select().from(journalLines).where(eq(journalLines.entryId, refundEntry.id));
     expect(Object.fromEntries(lines.map((l) => [l.account, l.amount]))).toEqual({ merchant_crypto: 7_500_000n, crypto_deposits: -7_500_000n });
-    const types = (await bed.h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId))).map((e) => e.type);
+    const types = (await bed.h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId)).orderBy(asc(events.id))).map((e) => e.type);
     expect(types.filter((t) => t.startsWith("refund."))).toEqual(["refund.created", "refund.succeeded"]);
 
     // What is left can be refunded; beyond it cannot.
@@ -211,7 +211,7 @@ describe("sweeps and refunds from the treasury", () => {
     await send("usdc", address, 5_000_000n);
     await bed.runUntil(bed.clock.now().getTime() + 3 * 60_000);
     await sendAll(ctx);
-    const back = await bed.h.db.select().from(refunds).where(eq(refunds.paymentId, p.id)).orderBy(asc(refunds.createdAt));
+    const back = await bed.h.db.select().from(refunds).where(eq(refunds.paymentId, p.id)).orderBy(asc(refunds.id));
     expect(back.map((r) => [r.reason, r.crypto!.amount, r.status])).toEqual([
       ["expired_uncaptured_charge", "4000000", "succeeded"],
       ["expired_uncaptured_charge", "5000000", "succeeded"],
