@@ -1,8 +1,9 @@
 // A crypto refund killed between broadcasting its transaction and recording the broadcast: a whole app
 // process (its own database, embedded workflow executor and outbox relay, on a local chain the test owns)
-// signs and stores the refund's transaction, sends it — the chain mines it — and SIGKILLs itself before it
-// records anything more. Started again, the sender sends the same stored bytes (the node knows them, so
-// no second transaction), finds the receipt and settles the refund: one transaction mined, one posting.
+// signs and stores the refund's transaction, sends it — the node holds it, not yet mined — and SIGKILLs
+// itself before it records anything more. Started again, the sender sends the same stored bytes (the node
+// already has them: no second transaction), the chain mines, and the refund settles: one transaction mined
+// at the stored nonce, one posting. A build that signs the refund anew after the crash fails here.
 import { expect, test } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { erc20Abi, type Address } from "viem";
@@ -11,7 +12,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { chainTransactions, journalEntries, refunds } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { kassaTestTokenAbi } from "@/lib/chain/artifacts/kassa-test-token";
-import { connectChain } from "@/lib/chain/clients";
+import { connectChain, localTestClient } from "@/lib/chain/clients";
 import { ensureLocalContracts } from "@/lib/chain/deploy-local";
 import { LOCAL_ADDRESSES, localAccount } from "@/lib/chain/local-accounts";
 import { startLocalChain, type LocalChain } from "@/lib/chain/local-chain";
@@ -102,6 +103,11 @@ test("kill -9 between a crypto refund's broadcast and its record, then restart: 
   const [nonceBefore, balanceBefore] = await Promise.all([clients.publicClient.getTransactionCount({ address: treasury }), balance()]);
 
   // The refund: its transaction is signed, stored, sent — and the process dies before recording the broadcast.
+  // The chain stops mining on its own, as a real chain has not mined a transaction the moment it is sent: the
+  // refund's transaction waits in the node's pool, so the restarted app cannot just find a receipt — it must
+  // send exactly the stored bytes again (same nonce, same hash), never sign the refund anew.
+  const test = localTestClient(clients);
+  await test.setAutomine(false);
   const res = await post("/api/v1/refunds", { payment: payment.id, amount: "10000000", crypto: { address: recipient } }, "crash-refund");
   const refund = (await res.json()) as { id: string; status: string; crypto: { transaction: string } };
   expect(res.status, JSON.stringify(refund)).toBe(200);
@@ -112,13 +118,16 @@ test("kill -9 between a crypto refund's broadcast and its record, then restart: 
   const stored = await txRow();
   expect(stored.status).toBe("signed"); // recorded before the broadcast; the broadcast itself never recorded
   expect(stored.hashes).toEqual([stored.txHash]);
-  // The chain has it all the same (the local chain mines at once).
-  const receipt = await clients.publicClient.getTransactionReceipt({ hash: stored.txHash as `0x${string}` });
-  expect(receipt.status).toBe("success");
+  // The node has it, unmined.
+  const pending = await clients.publicClient.getTransaction({ hash: stored.txHash as `0x${string}` });
+  expect(pending.blockNumber).toBeNull();
   expect((await h.db.select().from(refunds).where(eq(refunds.id, refund.id)))[0]!.status).toBe("pending");
 
-  // Restarted without the failpoint: the sender sends the same bytes again, finds the receipt, settles the refund.
+  // Restarted without the failpoint: the sender sends what it stored again; then the chain mines.
   server = await startServerProcess(port, { env });
+  await expect.poll(async () => (await txRow()).status, { timeout: 60_000, intervals: [250] }).toBe("broadcast");
+  await test.setAutomine(true);
+  await test.mine({ blocks: 1 });
   await expect
     .poll(async () => (await h!.db.select().from(refunds).where(eq(refunds.id, refund.id)))[0]?.status, { timeout: 90_000, intervals: [250] })
     .toBe("succeeded");
