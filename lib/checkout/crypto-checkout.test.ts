@@ -2,19 +2,13 @@
 // crypto (USD only), the exact conversion to a stablecoin's base units, one payment per session and token,
 // paying on chain (the watcher's own check books the transfer) and the tab's status refresh completing the
 // session, the expiry path, and the public actions' guards (origin, bad input, wrong session, rate limit).
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
-import type { Address } from "viem";
 import { checkoutSessions, events, payments } from "@/db/schema";
-import { kassaTestTokenAbi } from "@/lib/chain/artifacts/kassa-test-token";
-import { connectChain, type ChainClients } from "@/lib/chain/clients";
-import { ensureLocalContracts, type LocalContracts } from "@/lib/chain/deploy-local";
-import { localAccount } from "@/lib/chain/local-accounts";
-import { startLocalChain, type LocalChain } from "@/lib/chain/local-chain";
-import { closeCryptoChain } from "@/lib/crypto-payments/chain";
 import { checkCryptoDeposit } from "@/lib/crypto-payments/check-crypto-deposit";
 import { createPayment } from "@/lib/payments/create-payment";
 import { errorCodeOf as code } from "@/test/fixtures";
+import { localChainForTests } from "@/test/local-chain";
 import { checksTheBooks, paymentsTestBed } from "@/test/payments";
 import { checkCheckoutCrypto } from "./check-checkout-crypto";
 import { completeCheckoutSession } from "./complete-checkout-session";
@@ -44,33 +38,7 @@ fromPage();
 
 const bed = paymentsTestBed("checkout_crypto");
 const { env } = bed;
-let chain: LocalChain;
-let clients: ChainClients;
-let contracts: LocalContracts;
-
-beforeAll(async () => {
-  chain = await startLocalChain();
-  process.env.EVM_RPC_URL = chain.url;
-  process.env.EVM_CHAIN_ID = "31337";
-  clients = await connectChain({ url: chain.url, chainId: 31337 });
-  contracts = await ensureLocalContracts(clients);
-  const deployer = clients.walletClient(localAccount("deployer"));
-  for (const token of ["usdc", "dai"] as const) {
-    const hash = await deployer.writeContract({
-      address: contracts.tokens[token],
-      abi: kassaTestTokenAbi,
-      functionName: "mint",
-      args: [localAccount("payer").address, 10n ** 30n],
-    });
-    await clients.publicClient.waitForTransactionReceipt({ hash });
-  }
-}, 60_000);
-afterAll(async () => {
-  await closeCryptoChain();
-  await chain?.stop();
-  delete process.env.EVM_RPC_URL;
-  delete process.env.EVM_CHAIN_ID;
-});
+const local = localChainForTests();
 
 const usd = {
   amount: 1250,
@@ -96,11 +64,7 @@ async function choose(sessionId: string, token: string) {
   return started.transfer;
 }
 
-async function send(token: "usdc" | "dai", to: string, amount: bigint) {
-  const payer = clients.walletClient(localAccount("payer"));
-  const hash = await payer.writeContract({ address: contracts.tokens[token], abi: kassaTestTokenAbi, functionName: "transfer", args: [to as Address, amount] });
-  expect((await clients.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
-}
+const send = (token: "usdc" | "dai", to: string, amount: bigint) => local.pay(token, to, amount);
 
 /** What the deposit watcher does at its next check (the same verb, called here instead of waiting for its run). */
 const watcherCheck = async (merchantId: string, paymentId: string) =>
@@ -138,8 +102,8 @@ describe("the amount in a stablecoin", () => {
     const { session } = await openSession({ description: "Order 7", metadata: { order: "7" } });
     const t = await choose(session.id, "dai");
     expect(t).toMatchObject({ token: "dai", symbol: "DAI", amount: "12.50", amount_units: "12500000000000000000", chain_id: 31337 });
-    expect(t.token_address).toBe(contracts.tokens.dai);
-    expect(t.eip681_uri).toBe(`ethereum:${contracts.tokens.dai}@31337/transfer?address=${t.address}&uint256=12500000000000000000`);
+    expect(t.token_address).toBe(local.contracts.tokens.dai);
+    expect(t.eip681_uri).toBe(`ethereum:${local.contracts.tokens.dai}@31337/transfer?address=${t.address}&uint256=12500000000000000000`);
     expect(Buffer.from(t.qr_data_url.replace(/^data:image\/svg\+xml;base64,/, ""), "base64").toString("utf8")).toMatch(/^<svg/);
     const p = await paymentRow(t.payment);
     expect(p).toMatchObject({ status: "requires_action", currency: "dai", paymentMethod: "crypto", description: "Order 7" });

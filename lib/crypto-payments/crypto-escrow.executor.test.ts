@@ -2,16 +2,14 @@
 // treasury and deposited in KassaEscrow (payer = the transfer's sender, payee = the merchant's treasury,
 // arbiter = Kassa's); the watch run releases it at the timelock, or mirrors the payer's on-chain dispute,
 // which blocks the release until the arbiter's ruling — sent through the API — moves it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { and, asc, eq } from "drizzle-orm";
 import { erc20Abi, type Address } from "viem";
 import { chainTransactions, cryptoDeposits, events, journalEntries, journalLines, refunds } from "@/db/schema";
 import { kassaEscrowAbi } from "@/lib/chain/artifacts/kassa-escrow";
-import { kassaTestTokenAbi } from "@/lib/chain/artifacts/kassa-test-token";
-import { connectChain, localTestClient, type ChainClients } from "@/lib/chain/clients";
-import { ensureLocalContracts, type LocalContracts } from "@/lib/chain/deploy-local";
+import { localTestClient, type ChainClients } from "@/lib/chain/clients";
+import type { LocalContracts } from "@/lib/chain/deploy-local";
 import { localAccount } from "@/lib/chain/local-accounts";
-import { startLocalChain, type LocalChain } from "@/lib/chain/local-chain";
 import { openEscrowDispute } from "@/lib/escrow/open-escrow-dispute";
 import { releaseEscrow } from "@/lib/escrow/release-escrow";
 import { resolveEscrowDispute } from "@/lib/escrow/resolve-escrow-dispute";
@@ -22,49 +20,20 @@ import type { PaymentObject } from "@/lib/payments/serialize-payment";
 import { createRefund } from "@/lib/refunds/create-refund";
 import type { ServiceContext } from "@/lib/service/context";
 import { executorTestBed } from "@/test/executor-bed";
+import { localChainForTests, sendAllChainTransactions } from "@/test/local-chain";
 import { errorCodeOf, makeMerchantContext } from "@/test/fixtures";
 import { advanceCryptoEscrow } from "./advance-crypto-escrow";
-import { closeCryptoChain } from "./chain";
 import { treasuryAddress } from "./wallet";
 
 const bed = executorTestBed("cryptoescrow");
-let chain: LocalChain;
+const DAY = 86_400;
+const local = localChainForTests({ usdc: 10n ** 15n });
 let clients: ChainClients;
 let contracts: LocalContracts;
-const DAY = 86_400;
+beforeAll(() => ({ clients, contracts } = local));
 
-beforeAll(async () => {
-  chain = await startLocalChain();
-  process.env.EVM_RPC_URL = chain.url;
-  process.env.EVM_CHAIN_ID = "31337";
-  clients = await connectChain({ url: chain.url, chainId: 31337 });
-  contracts = await ensureLocalContracts(clients);
-  const hash = await clients
-    .walletClient(localAccount("deployer"))
-    .writeContract({ address: contracts.tokens.usdc, abi: kassaTestTokenAbi, functionName: "mint", args: [localAccount("payer").address, 10n ** 15n] });
-  await clients.publicClient.waitForTransactionReceipt({ hash });
-}, 60_000);
-afterAll(async () => {
-  await closeCryptoChain();
-  await chain?.stop();
-  delete process.env.EVM_RPC_URL;
-  delete process.env.EVM_CHAIN_ID;
-});
-
-const balanceOf = (who: string) =>
-  clients.publicClient.readContract({ address: contracts.tokens.usdc, abi: erc20Abi, functionName: "balanceOf", args: [who as Address] });
-const openTransactions = (ctx: ServiceContext) =>
-  bed.h.db
-    .select()
-    .from(chainTransactions)
-    .where(and(eq(chainTransactions.merchantId, ctx.merchantId), inArray(chainTransactions.status, ["queued", "signed", "broadcast"])));
-async function sendAll(ctx: ServiceContext): Promise<void> {
-  for (let i = 0; i < 60; i++) {
-    await bed.advanceTo(bed.clock.now().getTime() + 1_000);
-    if ((await openTransactions(ctx)).length === 0) return;
-  }
-  throw new Error(`still open: ${JSON.stringify((await openTransactions(ctx)).map((t) => [t.purpose, t.status, t.lastError]))}`);
-}
+const balanceOf = (who: string) => local.balanceOf("usdc", who);
+const sendAll = (ctx: ServiceContext) => sendAllChainTransactions(bed, ctx);
 const escrowOf = async (id: string) => (await bed.h.db.select().from(cryptoDeposits).where(eq(cryptoDeposits.id, id)))[0]!.escrow!;
 const typesOf = async (ctx: ServiceContext) =>
   (await bed.h.db.select().from(events).where(eq(events.merchantId, ctx.merchantId)).orderBy(asc(events.id))).map((e) => e.type);

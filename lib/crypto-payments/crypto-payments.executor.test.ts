@@ -5,11 +5,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { isAddress, type Address } from "viem";
 import { auditLog, checkoutSessions, cryptoDeposits, cryptoWallets, events, journalEntries, journalLines, payments } from "@/db/schema";
-import { kassaTestTokenAbi } from "@/lib/chain/artifacts/kassa-test-token";
-import { connectChain, localTestClient, type ChainClients } from "@/lib/chain/clients";
-import { ensureLocalContracts, type LocalContracts } from "@/lib/chain/deploy-local";
+import { localTestClient, type ChainClients } from "@/lib/chain/clients";
+import type { LocalContracts } from "@/lib/chain/deploy-local";
 import { localAccount } from "@/lib/chain/local-accounts";
-import { startLocalChain, type LocalChain } from "@/lib/chain/local-chain";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { createPayment } from "@/lib/payments/create-payment";
@@ -17,57 +15,30 @@ import { getPayment } from "@/lib/payments/get-payment";
 import type { PaymentObject } from "@/lib/payments/serialize-payment";
 import type { ServiceContext } from "@/lib/service/context";
 import { executorTestBed } from "@/test/executor-bed";
+import { localChainForTests } from "@/test/local-chain";
 import { errorCodeOf, makeMerchant, makeMerchantContext, makeSecretKey } from "@/test/fixtures";
 import { serveRoute } from "@/test/route-server";
 import { createCheckoutSession } from "@/lib/checkout/create-checkout-session";
 import { startCheckoutCrypto } from "@/lib/checkout/start-checkout-crypto";
-import { closeCryptoChain } from "./chain";
 import { checkCryptoDeposit } from "./check-crypto-deposit";
 import { deriveDepositAccount } from "./deposit-address";
 import { open } from "@/lib/crypto/encryption";
 
 const bed = executorTestBed("crypto");
-let chain: LocalChain;
+const local = localChainForTests();
 let clients: ChainClients;
 let contracts: LocalContracts;
 const POLL_MS = 10_000;
-
-beforeAll(async () => {
-  chain = await startLocalChain();
-  process.env.EVM_RPC_URL = chain.url;
-  process.env.EVM_CHAIN_ID = "31337";
-  clients = await connectChain({ url: chain.url, chainId: 31337 });
-  contracts = await ensureLocalContracts(clients);
-  const deployer = clients.walletClient(localAccount("deployer"));
-  for (const token of ["usdc", "dai"] as const) {
-    const hash = await deployer.writeContract({
-      address: contracts.tokens[token],
-      abi: kassaTestTokenAbi,
-      functionName: "mint",
-      args: [localAccount("payer").address, 10n ** 30n],
-    });
-    await clients.publicClient.waitForTransactionReceipt({ hash });
-  }
-}, 60_000);
+beforeAll(() => ({ clients, contracts } = local));
 beforeEach(() => {
   delete process.env.CRYPTO_CONFIRMATIONS;
   delete process.env.CRYPTO_PAYMENT_EXPIRY_MINUTES;
 });
-afterAll(async () => {
-  await closeCryptoChain();
-  await chain?.stop();
-  delete process.env.EVM_RPC_URL;
-  delete process.env.EVM_CHAIN_ID;
+afterAll(() => {
   delete process.env.CRYPTO_CONFIRMATIONS;
 });
 
-async function send(token: "usdc" | "dai", to: string, amount: bigint): Promise<bigint> {
-  const payer = clients.walletClient(localAccount("payer"));
-  const hash = await payer.writeContract({ address: contracts.tokens[token], abi: kassaTestTokenAbi, functionName: "transfer", args: [to as Address, amount] });
-  const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
-  expect(receipt.status).toBe("success");
-  return receipt.blockNumber;
-}
+const send = (token: "usdc" | "dai", to: string, amount: bigint) => local.pay(token, to, amount);
 
 const eventsOf = async (ctx: ServiceContext, type: string) =>
   bed.h.db

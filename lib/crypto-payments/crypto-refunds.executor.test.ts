@@ -1,15 +1,12 @@
 // Crypto refunds, sweeps and the outgoing-transaction sender on a real local chain and the real workflow path:
 // a paid payment is swept to the merchant's treasury (gas first), refunds leave from there with consecutive
 // nonces, surpluses and late payments go back to their payer, and a stuck transaction is replaced.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { erc20Abi, type Address } from "viem";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Address } from "viem";
 import { chainTransactions, cryptoDeposits, events, journalEntries, journalLines, refunds } from "@/db/schema";
-import { kassaTestTokenAbi } from "@/lib/chain/artifacts/kassa-test-token";
-import { connectChain, localTestClient, type ChainClients } from "@/lib/chain/clients";
-import { ensureLocalContracts, type LocalContracts } from "@/lib/chain/deploy-local";
+import { localTestClient, type ChainClients } from "@/lib/chain/clients";
 import { LOCAL_ADDRESSES, localAccount } from "@/lib/chain/local-accounts";
-import { startLocalChain, type LocalChain } from "@/lib/chain/local-chain";
 import { advanceSender } from "@/lib/chain-tx/advance-sender";
 import { SENDER_STALE_AFTER_MS, wakeStaleSenders } from "@/lib/chain-tx/wake-stale-senders";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
@@ -19,69 +16,25 @@ import { createRefund } from "@/lib/refunds/create-refund";
 import type { RefundObject } from "@/lib/refunds/serialize-refund";
 import type { ServiceContext } from "@/lib/service/context";
 import { executorTestBed } from "@/test/executor-bed";
+import { localChainForTests, sendAllChainTransactions } from "@/test/local-chain";
 import { errorCodeOf, makeMerchantContext } from "@/test/fixtures";
-import { closeCryptoChain } from "./chain";
 import { treasuryAddress } from "./wallet";
 
 const bed = executorTestBed("cryptorefunds");
-let chain: LocalChain;
-let clients: ChainClients;
-let contracts: LocalContracts;
+const local = localChainForTests();
 const POLL_MS = 10_000;
 const RECIPIENT = LOCAL_ADDRESSES.other as Address;
-
-beforeAll(async () => {
-  chain = await startLocalChain();
-  process.env.EVM_RPC_URL = chain.url;
-  process.env.EVM_CHAIN_ID = "31337";
-  clients = await connectChain({ url: chain.url, chainId: 31337 });
-  contracts = await ensureLocalContracts(clients);
-  const deployer = clients.walletClient(localAccount("deployer"));
-  for (const token of ["usdc", "dai"] as const) {
-    const hash = await deployer.writeContract({
-      address: contracts.tokens[token],
-      abi: kassaTestTokenAbi,
-      functionName: "mint",
-      args: [localAccount("payer").address, 10n ** 30n],
-    });
-    await clients.publicClient.waitForTransactionReceipt({ hash });
-  }
-}, 60_000);
+let clients: ChainClients;
+beforeAll(() => ({ clients } = local));
 beforeEach(() => {
   delete process.env.CRYPTO_PAYMENT_EXPIRY_MINUTES;
   delete process.env.CRYPTO_LATE_WINDOW_MINUTES;
   delete process.env.CRYPTO_REPLACE_AFTER_SECONDS;
 });
-afterAll(async () => {
-  await closeCryptoChain();
-  await chain?.stop();
-  delete process.env.EVM_RPC_URL;
-  delete process.env.EVM_CHAIN_ID;
-});
 
-const balanceOf = (token: "usdc" | "dai", who: string) =>
-  clients.publicClient.readContract({ address: contracts.tokens[token], abi: erc20Abi, functionName: "balanceOf", args: [who as Address] });
-
-async function send(token: "usdc" | "dai", to: string, amount: bigint): Promise<void> {
-  const payer = clients.walletClient(localAccount("payer"));
-  const hash = await payer.writeContract({ address: contracts.tokens[token], abi: kassaTestTokenAbi, functionName: "transfer", args: [to as Address, amount] });
-  expect((await clients.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
-}
-
-const openTransactions = (ctx: ServiceContext) =>
-  bed.h.db
-    .select()
-    .from(chainTransactions)
-    .where(and(eq(chainTransactions.merchantId, ctx.merchantId), inArray(chainTransactions.status, ["queued", "signed", "broadcast"])));
-
-/** Lets the sender runs pass (the fake clock a second at a time) until the merchant has no open transaction. */
-async function sendAll(ctx: ServiceContext): Promise<void> {
-  for (let i = 0; i < 60; i++) {
-    await bed.advanceTo(bed.clock.now().getTime() + 1_000);
-    if ((await openTransactions(ctx)).length === 0) return;
-  }
-  throw new Error(`still open: ${JSON.stringify((await openTransactions(ctx)).map((t) => [t.purpose, t.status, t.lastError]))}`);
-}
+const balanceOf = (token: "usdc" | "dai", who: string) => local.balanceOf(token, who);
+const send = (token: "usdc" | "dai", to: string, amount: bigint) => local.pay(token, to, amount);
+const sendAll = (ctx: ServiceContext) => sendAllChainTransactions(bed, ctx);
 
 const transferOf = (p: PaymentObject) => {
   if (p.next_action?.type !== "crypto_transfer") throw new Error(`next_action is ${p.next_action?.type}`);
