@@ -10,7 +10,7 @@ import { executor, type ServiceContext } from "@/lib/service/context";
 import { cryptoChain } from "./chain";
 import { cryptoNextAction } from "./next-action";
 import { queueEscrowDeposit } from "./queue-escrow";
-import { queuePayerRefund, queueSweep } from "./queue-sweep";
+import { queueCryptoRefund, queueSweep } from "./queue-sweep";
 import { readDeposit, type DepositView } from "./read-deposit";
 
 export interface CryptoCheck {
@@ -110,7 +110,7 @@ export async function checkCryptoDeposit({
         await tx.update(cryptoDeposits).set({ escrow: details.escrow }).where(scope);
       }
       if (view.confirmed > amount && payer) {
-        await queuePayerRefund(tx, ctx, changes, { deposit, to: payer, amount: view.confirmed - amount, reason: "overpayment", afterId: sweepId });
+        await queueCryptoRefund(tx, ctx, changes, { deposit, to: payer, amount: view.confirmed - amount, reason: "overpayment", afterId: sweepId });
       }
     } else if (expire) {
       Object.assign(next, { status: "canceled", nextAction: null, canceledAt: now, cancellationReason: "expired" });
@@ -191,7 +191,7 @@ async function returnToPayer(
   });
   const sweepId = await queueSweep(tx, ctx, changes, deposit, amount);
   const payer = lastSender(view);
-  if (payer) await queuePayerRefund(tx, ctx, changes, { deposit, to: payer, amount, reason: "expired_uncaptured_charge", afterId: sweepId });
+  if (payer) await queueCryptoRefund(tx, ctx, changes, { deposit, to: payer, amount, reason: "expired_uncaptured_charge", afterId: sweepId });
   changes.audit({
     action: "payment.crypto_late_payment_returned",
     targetType: "payment",

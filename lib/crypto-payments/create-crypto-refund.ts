@@ -1,7 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { cryptoDeposits, refunds, type CryptoRefundDetails } from "@/db/schema";
-import { queueChainTransaction } from "@/lib/chain-tx/queue-transaction";
-import { newId } from "@/lib/ids";
+import { cryptoDeposits } from "@/db/schema";
 import { loadPayment } from "@/lib/payments/load-payment";
 import { serializeRefund, type RefundObject } from "@/lib/refunds/serialize-refund";
 import { commit } from "@/lib/service/commit";
@@ -10,9 +8,9 @@ import { KassaError } from "@/lib/service/errors";
 import { requirePermission } from "@/lib/service/roles";
 import { TOKENS } from "@/lib/chain/tokens";
 import { cryptoChain } from "./chain";
-import { CHAIN_CONNECTOR } from "./create-crypto-payment";
+import { queueCryptoRefund } from "./queue-sweep";
 import { parseCryptoRefund } from "./refund-inputs";
-import { TREASURY, treasuryAddress } from "./wallet";
+import { treasuryAddress } from "./wallet";
 
 /**
  * POST /api/v1/refunds for a crypto payment: `crypto.address` says where to send, `amount` (base units
@@ -66,50 +64,19 @@ export async function createCryptoRefund({ ctx, input }: { ctx: ServiceContext; 
           { param: "amount" },
         );
       }
-      const id = newId("refund");
-      const queued = await queueChainTransaction(tx, ctx, changes, {
-        chainId,
-        signer: TREASURY,
-        from,
+      const row = await queueCryptoRefund(tx, ctx, changes, {
+        deposit: deposit!,
         to: data.address,
-        token: deposit!.token,
-        tokenAddress: deposit!.tokenAddress,
         amount,
-        purpose: "refund",
-        sourceId: id,
+        reason: data.reason,
+        metadata: data.metadata,
         afterId: deposit!.sweepId,
       });
-      const crypto: CryptoRefundDetails = {
-        token: deposit!.token,
-        chain_id: chainId,
-        address: data.address,
-        amount: amount.toString(),
-        transaction: queued.id,
-        tx_hash: null,
-      };
-      const [row] = await tx
-        .insert(refunds)
-        .values({
-          id,
-          merchantId: ctx.merchantId,
-          livemode: ctx.livemode,
-          paymentId: payment.id,
-          amount: 0n,
-          currency: deposit!.token,
-          status: "pending",
-          reason: data.reason,
-          metadata: data.metadata,
-          connector: CHAIN_CONNECTOR,
-          crypto,
-        })
-        .returning();
       await tx
         .update(cryptoDeposits)
         .set({ amountRefunded: sql`${cryptoDeposits.amountRefunded} + ${amount}`, updatedAt: new Date() })
         .where(scope);
-      changes.audit({ action: "refund.created", targetType: "refund", targetId: id, metadata: { payment: payment.id, ...crypto } });
-      changes.event("refund.created", serializeRefund(row!));
-      return row!;
+      return row;
     },
     { respond: serializeRefund },
   );

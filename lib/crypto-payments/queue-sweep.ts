@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { cryptoDeposits, refunds, type CryptoDepositRow, type CryptoRefundDetails } from "@/db/schema";
+import { cryptoDeposits, refunds, type CryptoDepositRow, type CryptoRefundDetails, type RefundReason, type RefundRow } from "@/db/schema";
 import { queueChainTransaction } from "@/lib/chain-tx/queue-transaction";
 import { newId } from "@/lib/ids";
 import { serializeRefund } from "@/lib/refunds/serialize-refund";
@@ -55,17 +55,27 @@ export async function queueSweep(
 }
 
 /**
- * Sends money that is the payer's back to them from the treasury, once the sweep that brought it there is
- * mined: a surplus (`overpayment`) or a payment that came after the expiry (`expired_uncaptured_charge`).
- * Recorded as a refund of the payment, so the merchant sees it and its transaction like any other.
+ * A refund sent on chain from the merchant's treasury, in the caller's transaction: the pending refund (its
+ * `amount` 0, the exact amount in `crypto`), its queued transaction — signed only after `afterId` (the sweep
+ * that brings the tokens to the treasury) is mined — its audit row and `refund.created`. A merchant's refund
+ * (createCryptoRefund), or money that is the payer's going back: a surplus (`overpayment`) or a payment that
+ * came after the expiry (`expired_uncaptured_charge`).
  */
-export async function queuePayerRefund(
+export async function queueCryptoRefund(
   tx: Transaction,
   ctx: Pick<ServiceContext, "merchantId" | "livemode">,
   changes: Changes,
-  input: { deposit: CryptoDepositRow; to: string; amount: bigint; reason: "overpayment" | "expired_uncaptured_charge"; afterId: string },
-): Promise<string> {
-  const treasury = (await treasuryAddress(tx, ctx))!;
+  input: {
+    deposit: CryptoDepositRow;
+    to: string;
+    amount: bigint;
+    reason: RefundReason | null;
+    metadata?: Record<string, string>;
+    afterId: string | null;
+  },
+): Promise<RefundRow> {
+  const treasury = await treasuryAddress(tx, ctx);
+  if (!treasury) throw new Error(`Merchant ${ctx.merchantId} has a deposit but no wallet`);
   const id = newId("refund");
   const queued = await queueChainTransaction(tx, ctx, changes, {
     chainId: input.deposit.chainId,
@@ -98,12 +108,12 @@ export async function queuePayerRefund(
       currency: input.deposit.token,
       status: "pending",
       reason: input.reason,
-      metadata: {},
+      metadata: input.metadata ?? {},
       connector: CHAIN_CONNECTOR,
       crypto,
     })
     .returning();
   changes.audit({ action: "refund.created", targetType: "refund", targetId: id, metadata: { payment: input.deposit.id, ...crypto, reason: input.reason } });
   changes.event("refund.created", serializeRefund(row!));
-  return id;
+  return row!;
 }
