@@ -266,7 +266,7 @@ async function dispatchQueued(ctx: ServiceContext, db: Executor, chain: OpenChai
     });
     funds = await budget(db, chain, from, candidates);
   }
-  const [pendingCount, account] = await Promise.all([
+  const [minedCount, account] = await Promise.all([
     chain.clients.publicClient.getTransactionCount({ address: from, blockTag: "latest" }),
     signerAccount(db, candidates[0]!, candidates[0]!.signer),
   ]);
@@ -296,14 +296,14 @@ async function dispatchQueued(ctx: ServiceContext, db: Executor, chain: OpenChai
   }
 
   const signed = await commit(ctx, async (tx, changes) => {
-    await tx.insert(chainNonces).values({ chainId, address: from, nextNonce: pendingCount }).onConflictDoNothing();
+    await tx.insert(chainNonces).values({ chainId, address: from, nextNonce: minedCount }).onConflictDoNothing();
     const [nonceRow] = await tx
       .select()
       .from(chainNonces)
       .where(and(eq(chainNonces.chainId, chainId), eq(chainNonces.address, from)))
       .for("update");
     // The chain is ahead only if something else sent from this account: never reuse a nonce it has seen.
-    let nonce = Math.max(nonceRow!.nextNonce, pendingCount);
+    let nonce = Math.max(nonceRow!.nextNonce, minedCount);
     const stillQueued = new Set(
       (
         await tx
