@@ -25,6 +25,11 @@ function named(name: string, build: () => RateLimiter): RateLimiter {
   return limiter;
 }
 
+/** A limiter kept once per process under `name`, its rule from the environment variable `env` (else `fallback`, e.g. "20/10m"). */
+export function envRateLimiter(name: string, env: string, fallback: string): RateLimiter {
+  return named(name, () => createRateLimiter({ name, ...parseRule(process.env[env] ?? fallback) }));
+}
+
 /** Per API key: KASSA_RATE_LIMIT_API, default 100 requests a second (Stripe's live-mode limit). */
 export function apiRateLimiter(): RateLimiter {
   return named("api", () => createRateLimiter({ name: "api", ...parseRule(process.env.KASSA_RATE_LIMIT_API ?? "100/1s") }));
