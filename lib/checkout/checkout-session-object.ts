@@ -1,9 +1,8 @@
 // The API's `checkout.session` (lib/checkout/serialize-checkout-session.ts types its answer by this schema).
-import { CHECKOUT_SESSION_STATUSES } from "@/db/schema/checkout";
+import { CHECKOUT_PAYMENT_METHOD_TYPES, CHECKOUT_SESSION_STATUSES } from "@/db/schema/checkout";
 import { CAPTURE_METHODS } from "@/db/schema/payments";
 import { currency, idOf, livemode, metadata, minorUnits, unixTime } from "@/lib/openapi/fields";
 import { z } from "@/lib/openapi/zod";
-import { CHECKOUT_METHODS } from "./checkout-methods";
 
 export const CheckoutSessionObject = z
   .strictObject({
@@ -17,7 +16,7 @@ export const CheckoutSessionObject = z
     customer_email: z.string().nullable(),
     success_url: z.string().nullable(),
     cancel_url: z.string().nullable(),
-    payment_method_types: z.array(z.enum(CHECKOUT_METHODS)),
+    payment_method_types: z.array(z.enum(CHECKOUT_PAYMENT_METHOD_TYPES)),
     capture_method: z.enum(CAPTURE_METHODS),
     metadata: metadata(),
     embed_origins: z.array(z.string()).openapi({ description: "Origins allowed to embed the page with embed.js." }),

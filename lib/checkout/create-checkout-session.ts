@@ -1,6 +1,6 @@
 import { walletConnector } from "@/lib/payments/connector";
 import { paypalAccepts } from "@/lib/gateways/paypal/map";
-import { checkoutSessions, type CheckoutSessionRow } from "@/db/schema";
+import { checkoutSessions, type CheckoutPaymentMethodType, type CheckoutSessionRow } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
 import { commitWrites } from "@/lib/service/commit";
@@ -8,7 +8,7 @@ import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { checkChargeAmount } from "@/lib/payments/inputs";
-import { CRYPTO_CHECKOUT_CURRENCY, storedMethods, type CheckoutMethod } from "./checkout-methods";
+import { CRYPTO_CHECKOUT_CURRENCY } from "./checkout-methods";
 import { CreateCheckoutSessionInput } from "./inputs";
 import { serializeCheckoutSession, type CheckoutSessionObject } from "./serialize-checkout-session";
 
@@ -28,7 +28,7 @@ export async function createCheckoutSession({
   requirePermission(ctx, "payments:write");
   const data = parseWith(CreateCheckoutSessionInput, input);
   const amount = checkChargeAmount(data.amount, data.currency);
-  const paymentMethodTypes: CheckoutMethod[] = data.payment_method_types ? [...new Set(data.payment_method_types)] : ["card"];
+  const paymentMethodTypes: CheckoutPaymentMethodType[] = data.payment_method_types ? [...new Set(data.payment_method_types)] : ["card"];
   const captureMethod = data.capture_method ?? "automatic";
   if (paymentMethodTypes.includes("upi")) {
     // Refused before anything is stored, as POST /v1/payments refuses UPI in another currency.
@@ -81,7 +81,7 @@ export async function createCheckoutSession({
       customerEmail: data.customer_email ?? null,
       successUrl: data.success_url,
       cancelUrl: data.cancel_url,
-      paymentMethodTypes: storedMethods(paymentMethodTypes),
+      paymentMethodTypes,
       captureMethod,
       metadata: data.metadata ?? {},
       embedOrigins: [...new Set(data.embed_origins ?? [])],

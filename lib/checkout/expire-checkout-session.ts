@@ -6,7 +6,6 @@ import { logger } from "@/lib/logger";
 import { cancelPayment } from "@/lib/payments/cancel-payment";
 import { loadPayment } from "@/lib/payments/load-payment";
 import { completeCheckoutSession } from "./complete-checkout-session";
-import { sessionMethods } from "./checkout-methods";
 import { loadCheckoutSession } from "./load-checkout-session";
 import { paidCryptoPayment, sessionCryptoPayments } from "./session-crypto-payments";
 import { serializeCheckoutSession } from "./serialize-checkout-session";
@@ -28,7 +27,7 @@ export async function expireCheckoutSession({ ctx, id, now = Date.now() }: { ctx
     if (payment && (payment.status === "succeeded" || payment.status === "requires_capture"))
       return { action: "complete" as const, status: session.status, payment: null };
     // A crypto payment the session made and the chain paid (its page was closed before the refresh saw it).
-    const crypto = sessionMethods(session).includes("crypto") ? paidCryptoPayment(await sessionCryptoPayments(tx, session)) : null;
+    const crypto = session.paymentMethodTypes.includes("crypto") ? paidCryptoPayment(await sessionCryptoPayments(tx, session)) : null;
     if (crypto) return { action: "complete" as const, status: session.status, payment: null, crypto: crypto.id };
     if (payment?.status === "processing") return { action: "none" as const, status: session.status, payment: null };
     const at = new Date(now);

@@ -1,8 +1,7 @@
 import { httpUrl } from "@/lib/service/schemas";
 import { z } from "zod";
-import { CAPTURE_METHODS } from "@/db/schema";
+import { CAPTURE_METHODS, CHECKOUT_PAYMENT_METHOD_TYPES } from "@/db/schema";
 import { amountSchema, metadataSchema } from "@/lib/payments/inputs";
-import { CHECKOUT_METHODS } from "./checkout-methods";
 
 /** scheme://host[:port] and nothing else: what a browser reports as a page's origin. */
 export const originSchema = z
@@ -32,7 +31,7 @@ export const CreateCheckoutSessionInput = z.strictObject({
   success_url: httpUrl,
   cancel_url: httpUrl,
   /** crypto: USDC, USDT or DAI at 1:1, for a session in USD. */
-  payment_method_types: z.array(z.enum(CHECKOUT_METHODS)).min(1).max(CHECKOUT_METHODS.length).optional(),
+  payment_method_types: z.array(z.enum(CHECKOUT_PAYMENT_METHOD_TYPES)).min(1).max(CHECKOUT_PAYMENT_METHOD_TYPES.length).optional(),
   capture_method: z.enum(CAPTURE_METHODS).optional(),
   metadata: metadataSchema.optional(),
   /** Sites allowed to show this checkout in an iframe through embed.js. */

@@ -7,7 +7,7 @@ import { CancelEmbedButton, SuccessEffects } from "@/components/checkout/success
 import { CheckoutTabs, type CheckoutTab } from "@/components/checkout/checkout-tabs";
 import { UpiResult } from "@/components/checkout/upi-result";
 import { UPI_EXPIRED_MESSAGE, UPI_FAILED_MESSAGE } from "@/lib/checkout/check-checkout-upi";
-import { offersCrypto, sessionMethods } from "@/lib/checkout/checkout-methods";
+import { offersCrypto } from "@/lib/checkout/checkout-methods";
 import { checkoutMode } from "@/lib/checkout/checkout-mode";
 import { CHECKOUT_CRYPTO_TOKENS, displayTokenAmount, tokenName, tokenSymbol, usdCentsToTokenUnits } from "@/lib/checkout/crypto-amount";
 import { networkName } from "@/lib/checkout/crypto-transfer-view";
@@ -214,7 +214,7 @@ export default async function PayPage({ params, searchParams }: { params: Promis
       <>
         <Notice title="This payment method is not available here">
           <p>
-            {sessionMethods(session).includes("crypto") ? "Crypto takes payments in US dollars only" : "UPI takes payments in Indian rupees only"}, and this
+            {session.paymentMethodTypes.includes("crypto") ? "Crypto takes payments in US dollars only" : "UPI takes payments in Indian rupees only"}, and this
             payment is in {session.currency.toUpperCase()}. Nothing was charged.
           </p>
         </Notice>
