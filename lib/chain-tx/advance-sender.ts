@@ -139,9 +139,9 @@ async function recordMined(ctx: ServiceContext, row: ChainTransactionRow, receip
   });
 }
 
-/** Follows what is already signed: records receipts, sends again what was never sent, replaces what is stuck. */
-async function followInFlight(ctx: ServiceContext, db: Executor, chain: OpenChain, from: string, now: Date): Promise<number> {
-  const rows = await db
+/** The account's signed, not yet mined transactions, in nonce order. */
+function inFlightOf(db: Executor, chain: OpenChain, from: string): Promise<ChainTransactionRow[]> {
+  return db
     .select()
     .from(chainTransactions)
     .where(
@@ -152,6 +152,11 @@ async function followInFlight(ctx: ServiceContext, db: Executor, chain: OpenChai
       ),
     )
     .orderBy(asc(chainTransactions.nonce));
+}
+
+/** Follows what is already signed: records receipts, sends again what was never sent, replaces what is stuck. */
+async function followInFlight(ctx: ServiceContext, db: Executor, chain: OpenChain, from: string, now: Date): Promise<number> {
+  const rows = await inFlightOf(db, chain, from);
   const { replaceAfterMs } = timing(chain);
   const settings = feeSettings();
   let mined = 0;
@@ -211,16 +216,7 @@ interface Budget {
 /** What the account can still spend: its balances less what its signed, unmined transactions will take. */
 async function budget(db: Executor, chain: OpenChain, from: Address, candidates: ChainTransactionRow[]): Promise<Budget> {
   const client = chain.clients.publicClient;
-  const inFlight = await db
-    .select()
-    .from(chainTransactions)
-    .where(
-      and(
-        eq(chainTransactions.chainId, chain.clients.chain.id),
-        eq(chainTransactions.fromAddress, from),
-        inArray(chainTransactions.status, ["signed", "broadcast"]),
-      ),
-    );
+  const inFlight = await inFlightOf(db, chain, from);
   const tokens = new Map<string, bigint>();
   for (const address of new Set(candidates.map((c) => c.tokenAddress).filter((a): a is string => a !== null))) {
     tokens.set(address, await client.readContract({ address: address as Address, abi: erc20Abi, functionName: "balanceOf", args: [from] }));
