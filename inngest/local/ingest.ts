@@ -31,34 +31,77 @@ function wanted(engine: RunControl, functions: InngestFunctionRow[], event: Stor
 /**
  * Stores events and acts on each new one: resumes matching waits, cancels runs whose
  * `cancelOn` matches, and starts a run of every function it triggers; then marks it fanned out. A resend
- * of one whose fan-out was cut short (a crash between storing and acting) is acted on again. An event no
+ * of one whose fan-out was cut short (a crash between storing and acting, or a failure) is acted on again;
+ * a resend while this process still acts on the first copy waits for it (actingOn). An event no
  * function listens to and no wait wants is stored already fanned out (Storage.insertEvent). Returns the event ids.
  */
 export async function ingest(engine: RunControl, incoming: IncomingEvent[]): Promise<string[]> {
-  const ids: string[] = [];
-  const functions = await engine.storage.cachedFunctions();
-  const toStart: { event: StoredEvent; again: boolean; mark: boolean }[] = [];
-  // In the batch's order: store, resume waits, cancel — what one event may do to the next one's wait or run.
-  for (const e of incoming) {
-    const fields = { name: e.name, data: e.data ?? {}, ...(e.user ? { user: e.user } : {}), ts: e.ts ?? engine.clock.now().getTime() };
-    const quiet = !wanted(engine, functions, { ...fields, id: e.id ?? "" });
-    const [event, state, { actOn, waiting }] = await engine.storage.insertEvent(fields, e.id, undefined, { quiet });
-    ids.push(event.id);
-    if (!actOn) continue;
-    // Each step is safe to do again: a wait is taken once, a cancel checks the run is running, and a resend of
-    // an unfinished event starts no second run of a function that already has one for it.
-    if (waiting) await resumeWaits(engine, event);
-    await cancelRuns(engine, event, functions);
-    toStart.push({ event, again: state === "unfinished", mark: Boolean(e.id) });
+  const release = await actingOn(engine, incoming);
+  try {
+    const ids: string[] = [];
+    const stored = new Map<string, string>();
+    const functions = await engine.storage.cachedFunctions();
+    const toStart: { event: StoredEvent; again: boolean; mark: boolean }[] = [];
+    // In the batch's order: store, resume waits, cancel — what one event may do to the next one's wait or run.
+    for (const e of incoming) {
+      // The same sender id twice in one batch: one event.
+      const seen = e.id ? stored.get(e.id) : undefined;
+      if (seen) {
+        ids.push(seen);
+        continue;
+      }
+      const fields = { name: e.name, data: e.data ?? {}, ...(e.user ? { user: e.user } : {}), ts: e.ts ?? engine.clock.now().getTime() };
+      const quiet = !wanted(engine, functions, { ...fields, id: e.id ?? "" });
+      const [event, state, { actOn, waiting }] = await engine.storage.insertEvent(fields, e.id, undefined, { quiet });
+      ids.push(event.id);
+      if (e.id) stored.set(e.id, event.id);
+      if (!actOn) continue;
+      // Each step is safe to do again: a wait is taken once, a cancel checks the run is running, and a resend of
+      // an unfinished event starts no second run of a function that already has one for it.
+      if (waiting) await resumeWaits(engine, event);
+      await cancelRuns(engine, event, functions);
+      toStart.push({ event, again: state === "unfinished", mark: Boolean(e.id) });
+    }
+    // Then the runs the events trigger, several at once (a relay's batch of a hundred events starts a hundred
+    // fan-outs); each event is marked fanned out once its own runs exist.
+    await inParallel(toStart, RUN_STARTS_AT_ONCE, async ({ event, again, mark }) => {
+      await trigger(engine, event, functions, again);
+      if (mark) await engine.storage.markFannedOut(event.id);
+    });
+    if (toStart.length) await engine.kick();
+    return ids;
+  } finally {
+    release();
   }
-  // Then the runs the events trigger, several at once (a relay's batch of a hundred events starts a hundred
-  // fan-outs); each event is marked fanned out once its own runs exist.
-  await inParallel(toStart, RUN_STARTS_AT_ONCE, async ({ event, again, mark }) => {
-    await trigger(engine, event, functions, again);
-    if (mark) await engine.storage.markFannedOut(event.id);
-  });
-  if (toStart.length) await engine.kick();
-  return ids;
+}
+
+/** Sender ids this executor is acting on right now, and when it is done with each. */
+const inFlight = new WeakMap<RunControl, Map<string, Promise<void>>>();
+
+/**
+ * Waits until no other ingest in this process is acting on any of the batch's sender ids, then claims them
+ * all at once (no await between the last look and the claim, and nothing held while waiting, so two batches
+ * never wait on each other). A resend that arrives while the first copy is still being acted on — a sender
+ * whose request was cut or timed out — thus waits for it and finds it fanned out (or, if that failed, acts on
+ * it), rather than being answered "done" for an event whose runs do not exist yet and may never: the sender
+ * would then mark it published and never send it again. Returns the release.
+ */
+async function actingOn(engine: RunControl, incoming: IncomingEvent[]): Promise<() => void> {
+  let flights = inFlight.get(engine);
+  if (!flights) inFlight.set(engine, (flights = new Map()));
+  const senderIds = [...new Set(incoming.flatMap((e) => (e.id ? [e.id] : [])))];
+  for (;;) {
+    const busy = senderIds.flatMap((id) => flights.get(id) ?? []);
+    if (busy.length === 0) break;
+    await Promise.all(busy);
+  }
+  let done!: () => void;
+  const flight = new Promise<void>((resolve) => (done = resolve));
+  for (const id of senderIds) flights.set(id, flight);
+  return () => {
+    for (const id of senderIds) if (flights.get(id) === flight) flights.delete(id);
+    done();
+  };
 }
 
 /** How many events of one batch start their runs at the same time. */

@@ -59,8 +59,6 @@ export type FunctionConfig = {
 };
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
-/** How long a stored event may be mid-fan-out before a resend takes it as cut short (a live fan-out takes milliseconds). */
-export const FAN_OUT_GRACE_MS = 10_000;
 /** How long another process's registration may take to be seen by this executor's fan-out (its own: at once). */
 const FUNCTIONS_CACHE_MS = 2_000;
 /** How long a claimed queue item is this executor's: after a crash, its items come back when the lease ends. */
@@ -77,9 +75,10 @@ export class Storage {
 
   /**
    * Stores events; a sender id seen in the last 24 h is not stored again. Returns the event, what to do —
-   * "new" (act on it), "duplicate" (done before, or being done right now), "unfinished" (stored more than
-   * FAN_OUT_GRACE_MS ago and never fanned out — the executor died, or a step threw, while acting on it: act
-   * again) — and whether there is anything to act on.
+   * "new" (act on it), "duplicate" (acted on before), "unfinished" (stored but never fanned out — the executor
+   * died, or a step threw, while acting on it: act again) — and whether there is anything to act on. The caller
+   * (ingest) never asks while this process is still acting on the same sender id, so a stored event that is not
+   * fanned out is one nobody is acting on: the embedded executor is one process per database.
    *
    * `quiet`: no registered function triggers on or cancels by this event's name, so only a wait could want it.
    * A new event with a sender id is then stored already fanned out unless a wait for its name exists — in the
@@ -119,7 +118,7 @@ export class Storage {
       .where(and(eq(inngestEvents.externalId, externalId), gt(inngestEvents.receivedAt, since)))
       .limit(1);
     if (!dup) throw new Error(`inngest/local: event ${externalId} was neither stored nor found`);
-    const unfinished = !dup.fannedOut && now.getTime() - dup.receivedAt.getTime() > FAN_OUT_GRACE_MS;
+    const unfinished = !dup.fannedOut;
     return [toEvent(dup), unfinished ? "unfinished" : "duplicate", { actOn: unfinished, waiting: true }];
   }
 
