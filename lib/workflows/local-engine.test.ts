@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localExecutorLeaseMs, localExecutorPort, localExecutorWanted } from "./local-engine";
+import { localExecutorAppOrigin, localExecutorLeaseMs, localExecutorPort, localExecutorWanted } from "./local-engine";
 
 describe("embedded executor switch", () => {
   it("runs by default and steps aside for Inngest Cloud, a self-hosted Inngest, a dev server, or an explicit off", () => {
@@ -9,6 +9,19 @@ describe("embedded executor switch", () => {
     expect(localExecutorWanted({ INNGEST_DEV: "1" })).toBe(false);
     expect(localExecutorWanted({ KASSA_LOCAL_EXECUTOR: "false" })).toBe(false);
     expect(localExecutorWanted({ KASSA_LOCAL_EXECUTOR: "true" })).toBe(true);
+  });
+
+  it("runs when asked by name even with keys configured: the executor of several app instances sharing its keys", () => {
+    expect(localExecutorWanted({ KASSA_LOCAL_EXECUTOR: "true", INNGEST_SIGNING_KEY: "signkey-chaos-abc", INNGEST_EVENT_KEY: "k" })).toBe(true);
+    expect(localExecutorWanted({ KASSA_LOCAL_EXECUTOR: "1", INNGEST_SIGNING_KEY: "signkey-chaos-abc" })).toBe(true);
+  });
+
+  it("calls this process unless KASSA_EXECUTOR_APP_URL names a balancer, and rejects what is not an http(s) URL", () => {
+    expect(localExecutorAppOrigin(3000, {})).toBe("http://127.0.0.1:3000");
+    expect(localExecutorAppOrigin(3000, { KASSA_EXECUTOR_APP_URL: "http://127.0.0.1:4100/" })).toBe("http://127.0.0.1:4100");
+    expect(localExecutorAppOrigin(3000, { KASSA_EXECUTOR_APP_URL: "https://lb.internal:8443/anything" })).toBe("https://lb.internal:8443");
+    expect(() => localExecutorAppOrigin(3000, { KASSA_EXECUTOR_APP_URL: "lb.internal" })).toThrow(/KASSA_EXECUTOR_APP_URL/);
+    expect(() => localExecutorAppOrigin(3000, { KASSA_EXECUTOR_APP_URL: "ftp://lb.internal" })).toThrow(/KASSA_EXECUTOR_APP_URL/);
   });
 
   it("listens on the dev server's port unless told otherwise, and rejects a bad port", () => {

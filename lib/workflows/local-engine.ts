@@ -5,6 +5,9 @@ import { logger } from "@/lib/logger";
 /** Whether this process should run Kassa's embedded Inngest executor (the offline default). */
 export function localExecutorWanted(env: Record<string, string | undefined> = process.env): boolean {
   if (env.KASSA_LOCAL_EXECUTOR === "false" || env.KASSA_LOCAL_EXECUTOR === "0") return false;
+  // Asked for by name: this process runs the executor for app instances that share its keys (the
+  // signing and event keys are configured then, so that alone does not mean Inngest runs elsewhere).
+  if (env.KASSA_LOCAL_EXECUTOR === "true" || env.KASSA_LOCAL_EXECUTOR === "1") return true;
   // Inngest Cloud / self-hosted Inngest, or a dev server the developer points at explicitly.
   if (env.INNGEST_SIGNING_KEY || env.INNGEST_BASE_URL || env.INNGEST_DEV) return false;
   return true;
@@ -17,6 +20,25 @@ export function localExecutorLeaseMs(env: Record<string, string | undefined> = p
   if (!Number.isInteger(ms) || ms < 1000)
     throw new Error(`KASSA_EXECUTOR_LEASE_MS must be a whole number of milliseconds ≥ 1000, got ${env.KASSA_EXECUTOR_LEASE_MS}`);
   return ms;
+}
+
+/**
+ * KASSA_EXECUTOR_APP_URL: the origin the executor calls the app's /api/inngest at, and the one the SDK
+ * registers — a balancer in front of several app instances, as Inngest calls an app in production; by
+ * default this process. Every instance behind it needs the executor's INNGEST_SIGNING_KEY and
+ * INNGEST_EVENT_KEY, and INNGEST_BASE_URL pointing at the executor.
+ */
+export function localExecutorAppOrigin(appPort: number | string, env: Record<string, string | undefined> = process.env): string {
+  const configured = env.KASSA_EXECUTOR_APP_URL;
+  if (!configured) return `http://127.0.0.1:${appPort}`;
+  let url: URL;
+  try {
+    url = new URL(configured);
+  } catch {
+    throw new Error(`KASSA_EXECUTOR_APP_URL must be an http(s) URL, got ${configured}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`KASSA_EXECUTOR_APP_URL must be an http(s) URL, got ${configured}`);
+  return url.origin;
 }
 
 export function localExecutorPort(env: Record<string, string | undefined> = process.env): number {
@@ -48,7 +70,7 @@ export function startLocalEngine(db: Database, appPort: number | string): Promis
   globalForEngine.kassaLocalEngine ??= (async () => {
     const port = localExecutorPort();
     const url = `http://127.0.0.1:${port}`;
-    const appOrigin = `http://127.0.0.1:${appPort}`;
+    const appOrigin = localExecutorAppOrigin(appPort);
     // Read by the SDK on every request (serve()) and send (the outbox relay): set before either runs.
     process.env.INNGEST_BASE_URL = url;
     process.env.INNGEST_SIGNING_KEY ??= `signkey-local-${randomBytes(32).toString("hex")}`;

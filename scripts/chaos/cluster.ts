@@ -1,8 +1,10 @@
 // What the run stands on: a production build in its own dist dir, a throwaway PostgreSQL, a Redis behind the
 // Upstash-compatible REST server the tests use (shared rate limits), and two `next start` instances of the
-// same build on one database — "engine" runs the embedded workflow executor, "api" runs none (its outbox rows
-// are published by the engine's relay and sweep, as for e2e's second server).
+// same build on one database — "engine" runs the embedded workflow executor, "api" runs none. As Inngest
+// calls an app in production, the executor calls /api/inngest through the balancer, so both instances run
+// workflow steps; both share its signing and event keys, and both relay their outbox to it.
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createDatabase, freePort, startPgServer, type PgServer } from "../pg-server";
@@ -136,6 +138,9 @@ export async function startCluster(opts: {
       LOG_LEVEL: "error",
     };
     const executorPort = await freePort();
+    // The executor's keys, shared by every instance the executor calls (through the proxy).
+    common.INNGEST_SIGNING_KEY = `signkey-chaos-${randomBytes(32).toString("hex")}`;
+    common.INNGEST_EVENT_KEY = `chaos-${randomBytes(16).toString("hex")}`;
     const make = async (name: InstanceName, env: Record<string, string>): Promise<Instance> => ({
       name,
       port: await freePort(),
@@ -147,15 +152,25 @@ export async function startCluster(opts: {
     });
     const instances: Record<InstanceName, Instance> = {
       // Leases short enough for the recovery window: a killed executor's steps are taken up 15 s later.
-      engine: await make("engine", { KASSA_EXECUTOR_PORT: String(executorPort), KASSA_EXECUTOR_LEASE_MS: "15000" }),
-      api: await make("api", { KASSA_LOCAL_EXECUTOR: "false" }),
+      engine: await make("engine", {
+        KASSA_LOCAL_EXECUTOR: "true",
+        KASSA_EXECUTOR_PORT: String(executorPort),
+        KASSA_EXECUTOR_LEASE_MS: "15000",
+      }),
+      api: await make("api", { KASSA_LOCAL_EXECUTOR: "false", INNGEST_BASE_URL: `http://127.0.0.1:${executorPort}` }),
     };
     /** Starts the instance's `life`th process (0 first, then one more per kill). */
     const start = async (name: InstanceName, life = 0) => {
       const instance = instances[name];
       instance.server = await startProdServer({
         port: instance.port,
-        env: { ...instance.env, KASSA_URL: opts.proxyUrl(), KASSA_SANDBOX_FAULT_SEED: String(faultSeed(opts.seed, name, life)) },
+        env: {
+          ...instance.env,
+          KASSA_URL: opts.proxyUrl(),
+          // The executor calls, and the SDK registers, the balancer's address (the proxy starts after the cluster is made).
+          ...(name === "engine" ? { KASSA_EXECUTOR_APP_URL: opts.proxyUrl() } : { INNGEST_SERVE_ORIGIN: opts.proxyUrl() }),
+          KASSA_SANDBOX_FAULT_SEED: String(faultSeed(opts.seed, name, life)),
+        },
         stdio: opts.verbose ? "inherit" : "ignore",
       });
       instance.inRotation = true;
