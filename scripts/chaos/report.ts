@@ -45,15 +45,16 @@ export function outcomesTable(results: OpResult[], stats: ClientStats, badGatewa
   return lines;
 }
 
-export function instancesTable(instances: Instance[]): string[] {
+/** `until`: the end of the load (ms since the run began); each life's memory is judged on its samples up to then. */
+export function instancesTable(instances: Instance[], until = Infinity): string[] {
   return table([
-    ["instance", "served", "kills", "back in rotation after", "RSS MB per life after warm-up: early → late median (samples)", "max of all lives"],
+    ["instance", "served", "kills", "back in rotation after", "RSS MB per life under load, after warm-up: early → late median (samples)", "max of all lives"],
     ...instances.map((i) => [
       i.name,
       String(i.served),
       String(i.restarts.length),
       i.restarts.map((r) => `${(r.upAfterMs / 1000).toFixed(1)} s`).join(", ") || "-",
-      lives(i)
+      lives(i, until)
         .map(({ life, verdict: v }) =>
           v.kind === "judged"
             ? `${life}: ${v.earlyMb} → ${v.lateMb} (${v.change >= 0 ? "+" : ""}${(v.change * 100).toFixed(0)} %, ${v.samples})`

@@ -83,6 +83,7 @@ try {
     onProgress: (done) => done % step === 0 && log(`${done}/${args.ops} operations`),
   });
   await kills;
+  const loadDoneAt = Date.now() - t0;
   log(`load done; waiting for recovery (at most ${RECOVERY_WINDOW_MS / 1000} s)`);
   const stripeOpen = async () => {
     const unprocessed = Number((await pg.client!.query<{ n: string }>(`select count(*) as n from stripe_events where processed_at is null`)).rows[0]!.n);
@@ -97,7 +98,7 @@ try {
   const checks = await runChecks({ pg: pg.client, db: merchant.handle.db, merchantId: merchant.merchantId, since, receiver, payOps });
   checks.push(await replaysIdentical(client));
   checks.push(await burstCheck(proxy.url, merchant.burstKey));
-  checks.push(memoryCheck([instances.engine, instances.api]));
+  checks.push(memoryCheck([instances.engine, instances.api], loadDoneAt));
   checks.splice(2, 0, await stripeChargesPerPayment(pg.client, merchant.merchantId, stripe), await stripeEventsProcessed(pg.client, stripe, replayer));
   const webhookTries = receiver.got.length;
   const webhookFailed = receiver.got.filter((g) => g.answered !== 200).length;
@@ -106,7 +107,7 @@ try {
   console.log(outcomesTable(results, client.stats, proxy.badGateway).join("\n"));
   console.log(`  webhook tries ${webhookTries} (${webhookFailed} answered 500 or hung on purpose); recovery ${(recovery.ms / 1000).toFixed(0)} s`);
   console.log(`  ${stripeSummary(stripe, replayer)}\n`);
-  console.log(instancesTable([instances.engine, instances.api]).join("\n") + "\n");
+  console.log(instancesTable([instances.engine, instances.api], loadDoneAt).join("\n") + "\n");
   console.log(checksTable(checks).join("\n"));
   failed = checks.some((c) => c.violations.length > 0);
   console.log(`\nchaos: ${failed ? "FAILED" : "passed"} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -119,8 +119,9 @@ export function buildSchedule({ seed, ops, kills }: { seed: number; ops: number;
   }
   const killPlan: Kill[] = [];
   for (let k = 0; k < kills; k++) {
-    // Spread over 10–80 % of the run, so the last kill's restart finishes under load.
-    const atOp = Math.min(ops - 1, Math.floor(ops * (0.1 + (0.7 * (k + random())) / kills)));
+    // Spread over 10–60 % of the run: the last kill's restart finishes under load, and the last life of each
+    // instance then runs long enough under load for the memory check to judge it past its warm-up.
+    const atOp = Math.min(ops - 1, Math.floor(ops * (0.1 + (0.5 * (k + random())) / kills)));
     killPlan.push({ atOp, instance: k % 2 === 0 ? "engine" : "api" });
   }
   return { seed, ops: plan, kills: killPlan };
