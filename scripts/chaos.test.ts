@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseArgs } from "./chaos/args";
 import { buildSchedule, describeSchedule } from "./chaos/schedule";
 import { startProxy, type Backend, type Proxy } from "./chaos/proxy";
-import { payOpViolations } from "./chaos/checks";
+import { customerOpViolations, payOpViolations } from "./chaos/checks";
 import { judgeLife, memoryCheck } from "./chaos/memory";
 import { faultSeed } from "./chaos/cluster";
 import { startStripeReplayer } from "./chaos/stripe-replayer";
@@ -20,11 +20,19 @@ describe("npm run chaos: the plan", () => {
 
   it("acts only on earlier payments, with manual capture for captures and cancels, and alternates its kills", () => {
     const { ops, kills } = buildSchedule({ seed: 3, ops: 1000, kills: 4 });
-    for (const op of ops.filter((o) => o.kind !== "pay")) {
+    for (const op of ops.filter((o) => o.kind !== "pay" && o.kind !== "customer")) {
       const target = ops[op.target!]!;
       expect(target.kind).toBe("pay");
       expect(target.index).toBeLessThan(op.index);
       if (op.kind !== "refund") expect(target.body.capture_method).toBe("manual");
+    }
+    // Payments with a saved card: an earlier customer's, in USD (the sandbox's card).
+    const saved = ops.filter((o) => o.kind === "pay" && o.target !== undefined);
+    expect(saved.length).toBeGreaterThan(5);
+    for (const op of saved) {
+      expect(ops[op.target!]!.kind).toBe("customer");
+      expect(op.target!).toBeLessThan(op.index);
+      expect(op.body.currency).toBe("usd");
     }
     expect(kills.map((k) => k.instance)).toEqual(["engine", "api", "engine", "api"]);
     expect(kills.every((k, i) => i === 0 || k.atOp >= kills[i - 1]!.atOp)).toBe(true);
@@ -32,10 +40,56 @@ describe("npm run chaos: the plan", () => {
     expect(kills.every((k) => k.atOp >= 100 && k.atOp < 600)).toBe(true);
   });
 
+  it("plans refund bursts: 2–4 more refunds of the same payment, each its own key, sent with the one before, together asking for more than the payment's amount", () => {
+    const { ops } = buildSchedule({ seed: 3, ops: 1000, kills: 0 });
+    const starts = ops.filter((o, i) => !o.withPrevious && ops[i + 1]?.withPrevious);
+    expect(starts.length).toBeGreaterThan(20);
+    for (const first of starts) {
+      const burst = [first];
+      while (ops[first.index + burst.length]?.withPrevious) burst.push(ops[first.index + burst.length]!);
+      expect(burst.length).toBeGreaterThanOrEqual(3);
+      expect(burst.length).toBeLessThanOrEqual(5);
+      expect(new Set(burst.map((o) => o.kind))).toEqual(new Set(["refund"]));
+      expect(new Set(burst.map((o) => o.target)).size).toBe(1);
+      expect(new Set(burst.map((o) => o.key)).size).toBe(burst.length);
+      const asked = burst.reduce((sum, o) => sum + (o.body.amount as number), 0);
+      if (burst.length < ops.length - first.index) expect(asked).toBeGreaterThan(ops[first.target!]!.body.amount as number);
+    }
+  });
+
   it("parses its flags and refuses unknown ones", () => {
     expect(parseArgs(["--seed", "4", "--ops", "20", "--fault-rate", "0.1", "--kills", "0"])).toMatchObject({ seed: 4, ops: 20, faultRate: 0.1, kills: 0 });
     expect(() => parseArgs(["--ops", "-1"])).toThrow(/--ops/);
     expect(() => parseArgs(["--speed"])).toThrow(/unknown argument/);
+  });
+});
+
+describe("npm run chaos: one customer and one saved card per customer operation", () => {
+  it("names a customer operation that made two customers, a card saved twice, and an answered create or attach with nothing behind it", () => {
+    const ops = [
+      { key: "k1", created: 200, attached: 200 },
+      { key: "k2", created: 200, attached: 200 },
+      { key: "k3", created: 200, attached: 200 },
+      { key: "k4", created: 200, attached: null },
+      { key: "k5", created: 502, attached: null },
+      { key: "k6", created: 200, attached: 200 },
+    ];
+    const customers = [
+      { id: "cus_1", op: "k1", cards: 1 },
+      { id: "cus_2a", op: "k2", cards: 1 },
+      { id: "cus_2b", op: "k2", cards: 0 },
+      { id: "cus_3", op: "k3", cards: 2 },
+      { id: "cus_4", op: "k4", cards: 0 },
+      { id: "cus_6", op: "k6", cards: 0 },
+      { id: "cus_other", op: null, cards: 0 },
+    ];
+    expect(customerOpViolations([...ops, { key: "k7", created: 200, attached: null }], customers)).toEqual([
+      "k2: one customer operation made 2 customers (cus_2a, cus_2b)",
+      "cus_2b (k2): the attach answered 200 but no card is saved",
+      "cus_3 (k3): the card was saved 2 times",
+      "cus_6 (k6): the attach answered 200 but no card is saved",
+      "k7: answered 200 but no customer carries it",
+    ]);
   });
 });
 

@@ -60,9 +60,10 @@ async function chargesPerPayment(pg: Client, merchantId: string): Promise<Check>
     [merchantId],
   );
   const violations: string[] = [];
-  // Stripe's payments are checked against the Stripe double (stripe-checks.ts); any other connector by nothing.
+  // Stripe's payments are checked against the Stripe double (stripe-checks.ts), UPI's against the sandbox PSP
+  // (upiAtThePsp); any other connector by nothing.
   const elsewhere = await pg.query<{ id: string; connector: string }>(
-    `select id, connector from payments where merchant_id = $1 and connector not in ('sandbox', 'stripe')`,
+    `select id, connector from payments where merchant_id = $1 and connector not in ('sandbox', 'stripe', 'upi_sandbox')`,
     [merchantId],
   );
   for (const e of elsewhere.rows) violations.push(`${e.id} went to ${e.connector}, which the run does not check`);
@@ -79,6 +80,31 @@ async function chargesPerPayment(pg: Client, merchantId: string): Promise<Check>
   );
   for (const o of orphans.rows) violations.push(`processor charge ${o.id} holds money for ${o.payment_id}, which Kassa has no record of`);
   return { name: "one sandbox charge per succeeded sandbox payment, none per failed", checked: rows.length, violations };
+}
+
+/**
+ * UPI payments against the sandbox PSP's own tables: exactly one paid transaction per succeeded payment, none per
+ * failed or canceled one, for the amount Kassa received; what the PSP refunded equals what Kassa recorded.
+ */
+async function upiAtThePsp(pg: Client, merchantId: string): Promise<Check> {
+  const { rows } = await pg.query<{ id: string; status: string; received: string; refunded: string; paid: string; paid_amount: string; psp_refunded: string }>(
+    `select p.id, p.status, p.amount_received::text as received, p.amount_refunded::text as refunded,
+            count(t.id) filter (where t.status = 'success')::text as paid,
+            coalesce(sum(t.amount) filter (where t.status = 'success'), 0)::text as paid_amount,
+            (select coalesce(sum(r.amount), 0) from sandbox_upi_refunds r join sandbox_upi_transactions rt on rt.id = r.transaction_id
+              where rt.payment_id = p.id and r.status = 'succeeded')::text as psp_refunded
+       from payments p left join sandbox_upi_transactions t on t.payment_id = p.id
+      where p.merchant_id = $1 and p.connector = 'upi_sandbox' group by p.id`,
+    [merchantId],
+  );
+  const violations: string[] = [];
+  for (const r of rows) {
+    const want = r.status === "succeeded" ? 1 : 0;
+    if (Number(r.paid) !== want) violations.push(`${r.id} (${r.status}) has ${r.paid} paid UPI transactions at the PSP, want ${want}`);
+    else if (r.paid_amount !== r.received) violations.push(`${r.id}: the PSP took ${r.paid_amount}, Kassa received ${r.received}`);
+    else if (r.psp_refunded !== r.refunded) violations.push(`${r.id}: the PSP refunded ${r.psp_refunded}, Kassa recorded ${r.refunded}`);
+  }
+  return { name: "one paid UPI transaction at the PSP per succeeded UPI payment, none per failed", checked: rows.length, violations };
 }
 
 export interface PayOpOutcome {
@@ -131,7 +157,16 @@ async function refundsWithinReceived(pg: Client, merchantId: string): Promise<Ch
   const violations = rows.filter((r) => BigInt(r.refunded) > BigInt(r.captured)).map((r) => `charge ${r.id}: refunded ${r.refunded} of ${r.captured}`);
   const kassa = await pg.query<{ id: string }>(`select id from payments where merchant_id = $1 and amount_refunded > amount_received`, [merchantId]);
   violations.push(...kassa.rows.map((r) => `${r.id}: refunded more than received`));
-  return { name: "refunds never above the amount received", checked: rows.length, violations };
+  // Nor asked for: the processor refuses a refund above what is left on its charge (the sandbox and the Stripe
+  // double as Stripe does), so a lost reservation — concurrent refunds of one payment each seeing the whole amount —
+  // ends as refunds the processor refused, not as money refunded twice. Kassa's reservation never sends one.
+  const refused = await pg.query<{ id: string; payment_id: string; failure_reason: string }>(
+    `select id, payment_id, failure_reason from refunds
+      where merchant_id = $1 and status = 'failed' and failure_reason ~ '(greater than (the )?unrefunded amount|already been refunded)'`,
+    [merchantId],
+  );
+  violations.push(...refused.rows.map((r) => `${r.id} (${r.payment_id}): Kassa asked the processor for more than was left — "${r.failure_reason}"`));
+  return { name: "refunds never above the amount received, nor asked of the processor", checked: rows.length, violations };
 }
 
 async function nothingStuck(pg: Client, merchantId: string): Promise<Check> {
@@ -188,6 +223,48 @@ export async function replaysIdentical(client: ChaosClient): Promise<Check> {
   return { name: "Idempotency-Key copies and replays byte-identical", checked, violations };
 }
 
+export interface CustomerOpOutcome {
+  key: string;
+  /** The final answer of the customer's create (null: none, or not sent). */
+  created: number | null;
+  /** The final answer of the card's attach (null: none, or not sent). */
+  attached: number | null;
+}
+
+/**
+ * One customer per customer operation (its Idempotency-Key, also in the customer's metadata) — exactly one when
+ * its create was answered 200 — and on it exactly one saved card when the attach was answered 200, at most one
+ * otherwise: an attach retried after a lost answer must not save the card twice.
+ */
+export function customerOpViolations(ops: CustomerOpOutcome[], customers: { id: string; op: string | null; cards: number }[]): string[] {
+  const violations: string[] = [];
+  const byOp = new Map<string, { id: string; cards: number }[]>();
+  for (const c of customers) {
+    if (!c.op) continue;
+    byOp.set(c.op, [...(byOp.get(c.op) ?? []), c]);
+  }
+  for (const op of ops) {
+    const made = byOp.get(op.key) ?? [];
+    if (made.length > 1) violations.push(`${op.key}: one customer operation made ${made.length} customers (${made.map((c) => c.id).join(", ")})`);
+    else if (op.created === 200 && made.length === 0) violations.push(`${op.key}: answered 200 but no customer carries it`);
+    for (const c of made) {
+      if (c.cards > 1) violations.push(`${c.id} (${op.key}): the card was saved ${c.cards} times`);
+      else if (op.attached === 200 && c.cards === 0) violations.push(`${c.id} (${op.key}): the attach answered 200 but no card is saved`);
+    }
+  }
+  return violations;
+}
+
+async function oneCustomerPerOp(pg: Client, merchantId: string, ops: CustomerOpOutcome[]): Promise<Check> {
+  const { rows } = await pg.query<{ id: string; op: string | null; cards: string }>(
+    `select c.id, c.metadata->>'chaos_op' as op, (select count(*) from payment_methods pm where pm.customer = c.id)::text as cards
+       from customers c where c.merchant_id = $1 order by c.id`,
+    [merchantId],
+  );
+  const customers = rows.map((r) => ({ id: r.id, op: r.op, cards: Number(r.cards) }));
+  return { name: "one customer and one saved card per customer operation", checked: ops.length, violations: customerOpViolations(ops, customers) };
+}
+
 export async function runChecks(args: {
   pg: Client;
   db: Database;
@@ -195,13 +272,16 @@ export async function runChecks(args: {
   since: Date;
   receiver: Receiver;
   payOps: PayOpOutcome[];
+  customerOps: CustomerOpOutcome[];
 }): Promise<Check[]> {
   const { pg, db, merchantId, since, receiver } = args;
   const money = await checkMoneyInvariants(db, { merchantId, livemode: false });
   const paymentCount = await count(pg, `select count(*) as n from payments where merchant_id = $1`, [merchantId]);
   return [
     await onePaymentPerPayOp(pg, merchantId, args.payOps),
+    await oneCustomerPerOp(pg, merchantId, args.customerOps),
     await chargesPerPayment(pg, merchantId),
+    await upiAtThePsp(pg, merchantId),
     await refundsWithinReceived(pg, merchantId),
     { name: "ledger and money invariants (checkMoneyInvariants)", checked: paymentCount, violations: money.problems },
     await nothingStuck(pg, merchantId),

@@ -1,6 +1,7 @@
 // Drives the schedule over HTTP through the proxy: a window of operations in flight, each sent as its
-// planned number of concurrent copies, and the kills fired as their operation starts (one at a time: a
-// kill waits for the previous instance to be back in rotation).
+// planned number of concurrent copies (a refund burst's operations all at the same moment), and the kills
+// fired as their operation starts (one at a time: a kill waits for the previous instance to be back in
+// rotation). A customer operation is two calls: the customer, then a card attached to it.
 import type { ChaosClient, Answer } from "./client";
 import type { Op, Schedule } from "./schedule";
 
@@ -10,6 +11,9 @@ export interface OpResult {
   answer: Answer | null;
   /** pay: the payment it made, when the answer names one. */
   paymentId?: string;
+  /** customer: the customer made and the card saved to it, when answered. */
+  customerId?: string;
+  paymentMethodId?: string;
   skipped?: boolean;
 }
 
@@ -33,8 +37,25 @@ function paymentIdOf(answer: Answer | null): string | undefined {
   }
 }
 
-function request(op: Op, paymentId: string | undefined): { path: string; body: Record<string, unknown> } | null {
-  if (op.kind === "pay") return { path: "/api/v1/payments", body: op.body };
+/** The id of an object answered 200. */
+function idOf(answer: Answer | null, object: string): string | undefined {
+  if (answer?.status !== 200) return undefined;
+  try {
+    const json = JSON.parse(answer.text) as { id?: string; object?: string };
+    return json.object === object ? json.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function request(op: Op, target: OpResult | undefined): { path: string; body: Record<string, unknown> } | null {
+  if (op.kind === "pay") {
+    if (op.target === undefined) return { path: "/api/v1/payments", body: op.body };
+    // With a saved card: its customer's, as the attach answered (none: nothing to pay with).
+    if (!target?.customerId || !target.paymentMethodId) return null;
+    return { path: "/api/v1/payments", body: { ...op.body, customer: target.customerId, payment_method: target.paymentMethodId } };
+  }
+  const paymentId = target?.paymentId;
   if (!paymentId) return null;
   if (op.kind === "refund") return { path: "/api/v1/refunds", body: { payment: paymentId, ...op.body } };
   return { path: `/api/v1/payments/${paymentId}/${op.kind}`, body: op.body };
@@ -46,22 +67,35 @@ export async function drive(schedule: Schedule, opts: DriveOptions): Promise<{ r
   let next = 0;
   let done = 0;
   const runOp = async (op: Op): Promise<OpResult> => {
-    const target = op.target === undefined ? undefined : await results[op.target]!;
-    const call = request(op, target?.paymentId);
-    if (!call) return { op, answer: null, skipped: true };
     const apiKey = opts.apiKeys[op.index % opts.apiKeys.length]!;
-    const answers = await Promise.all(Array.from({ length: op.copies }, () => opts.client.send(call.path, call.body, op.key, apiKey)));
-    const answer = answers.find((a) => a !== null) ?? null;
+    const sendCopies = async (path: string, body: Record<string, unknown>, key: string) =>
+      (await Promise.all(Array.from({ length: op.copies }, () => opts.client.send(path, body, key, apiKey)))).find((a) => a !== null) ?? null;
+    if (op.kind === "customer") {
+      const created = await sendCopies("/api/v1/customers", op.body, op.key);
+      const customerId = idOf(created, "customer");
+      if (!customerId) return { op, answer: created };
+      const attached = await sendCopies("/api/v1/payment_methods/pm_card_visa/attach", { customer: customerId }, `${op.key}-card`);
+      return { op, answer: attached, customerId, paymentMethodId: idOf(attached, "payment_method") };
+    }
+    const target = op.target === undefined ? undefined : await results[op.target]!;
+    const call = request(op, target);
+    if (!call) return { op, answer: null, skipped: true };
+    const answer = await sendCopies(call.path, call.body, op.key);
     return { op, answer, ...(op.kind === "pay" ? { paymentId: paymentIdOf(answer) } : {}) };
   };
   const worker = async () => {
     while (next < schedule.ops.length) {
-      const op = schedule.ops[next++]!;
-      for (const kill of schedule.kills.filter((k) => k.atOp === op.index)) killing = killing.then(() => opts.kill(kill.instance));
-      const result = runOp(op);
-      results[op.index] = result;
-      await result;
-      opts.onProgress?.(++done);
+      // An operation and those planned to go out with it (a refund burst): started together, by one worker.
+      const group = [schedule.ops[next++]!];
+      while (next < schedule.ops.length && schedule.ops[next]!.withPrevious) group.push(schedule.ops[next++]!);
+      for (const op of group) {
+        for (const kill of schedule.kills.filter((k) => k.atOp === op.index)) killing = killing.then(() => opts.kill(kill.instance));
+        results[op.index] = runOp(op);
+      }
+      for (const op of group) {
+        await results[op.index];
+        opts.onProgress?.(++done);
+      }
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, worker));

@@ -95,7 +95,11 @@ try {
   clearInterval(rss);
 
   const payOps = results.filter((r) => r.op.kind === "pay").map((r) => ({ key: r.op.key, status: r.answer?.status ?? null, paymentId: r.paymentId }));
-  const checks = await runChecks({ pg: pg.client, db: merchant.handle.db, merchantId: merchant.merchantId, since, receiver, payOps });
+  // A customer operation's create answer is known only when it sent the attach (the driver keeps the last answer).
+  const customerOps = results
+    .filter((r) => r.op.kind === "customer")
+    .map((r) => ({ key: r.op.key, created: r.customerId ? 200 : (r.answer?.status ?? null), attached: r.customerId ? (r.answer?.status ?? null) : null }));
+  const checks = await runChecks({ pg: pg.client, db: merchant.handle.db, merchantId: merchant.merchantId, since, receiver, payOps, customerOps });
   checks.push(await replaysIdentical(client));
   checks.push(await burstCheck(proxy.url, merchant.burstKey));
   checks.push(memoryCheck([instances.engine, instances.api], loadDoneAt));

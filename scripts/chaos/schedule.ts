@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { seededRandom } from "@/lib/gateways/sandbox/seeded-random";
 
-export type OpKind = "pay" | "capture" | "refund" | "cancel";
+export type OpKind = "pay" | "capture" | "refund" | "cancel" | "customer";
 
 export interface Op {
   index: number;
@@ -15,8 +15,10 @@ export interface Op {
   copies: number;
   /** pay: the request body; capture/refund/cancel: the fields besides the payment. */
   body: Record<string, unknown>;
-  /** capture/refund/cancel: the pay operation whose payment this acts on. */
+  /** capture/refund/cancel: the pay operation whose payment this acts on; pay: the customer operation whose saved card it pays with. */
   target?: number;
+  /** Sent at the same moment as the operation before it (a refund burst on one payment, each under its own key). */
+  withPrevious?: boolean;
 }
 
 export interface Kill {
@@ -43,6 +45,8 @@ const CARDS: [string, number][] = [
 ];
 /** Share of payments in EUR, which the run's routing rule sends to Stripe (the Stripe double). */
 const STRIPE_SHARE = 0.25;
+/** Share of payments made with UPI (INR, the sandbox PSP). */
+const UPI_SHARE = 0.08;
 /** How far back a capture, refund or cancel looks for its payment. */
 const LOOKBACK = 40;
 
@@ -71,25 +75,51 @@ export function buildSchedule({ seed, ops, kills }: { seed: number; ops: number;
     ]);
     const key = `chaos-${seed}-${index}`;
     const kind = pick<OpKind>(random, [
-      ["pay", 0.55],
+      ["pay", 0.5],
+      ["customer", 0.05],
       ["refund", 0.2],
       ["capture", 0.15],
       ["cancel", 0.1],
     ]);
-    const earlier = plan.slice(Math.max(0, index - LOOKBACK)).filter((op) => op.kind === "pay");
+    if (kind === "customer") {
+      // A customer, then a test card attached to it (its own key, `${key}-card`): a saved card later pay operations use.
+      plan.push({ index, kind, key, copies, body: { email: `customer-${index}@chaos.test`, metadata: { chaos_op: key } } });
+      continue;
+    }
+    const recent = plan.slice(Math.max(0, index - LOOKBACK));
+    const earlier = recent.filter((op) => op.kind === "pay");
     const manual = earlier.filter((op) => op.body.capture_method === "manual");
     const pool = kind === "refund" ? earlier : manual;
     if (kind === "pay" || pool.length === 0) {
+      // A quarter of payments, when a customer was made recently, pay with that customer's saved card (the sandbox's:
+      // a card saved there is the sandbox's, so in USD).
+      const customers = recent.filter((op) => op.kind === "customer");
+      const saved = customers.length > 0 && random() < 0.25 ? customers[Math.floor(random() * customers.length)]! : undefined;
+      if (!saved && random() < UPI_SHARE) {
+        // UPI through the sandbox PSP: the payer's app approves after 20 s or declines after 10 s, calling back signed.
+        const upi = { flow: "intent", vpa: random() < 0.8 ? "success@kassa" : "failure@kassa" };
+        const body = {
+          amount: int(1, 500) * 100,
+          currency: "inr",
+          payment_method_types: ["upi"],
+          payment_method_options: { upi },
+          confirm: true,
+          metadata: { chaos_op: key },
+        };
+        plan.push({ index, kind: "pay", key, copies, body });
+        continue;
+      }
       const body = {
         amount: int(5, 500) * 100 + int(0, 99),
-        currency: random() < STRIPE_SHARE ? "eur" : "usd",
-        payment_method: pick(random, CARDS),
+        currency: saved || random() >= STRIPE_SHARE ? "usd" : "eur",
+        // A saved card: the driver sends the id the attach answered with in place of the test card.
+        payment_method: saved ? "pm_card_visa" : pick(random, CARDS),
         confirm: true,
         capture_method: random() < 0.35 ? "manual" : "automatic",
         // Names the operation on the payment itself, so the checks can count payments per pay operation.
         metadata: { chaos_op: key },
       };
-      plan.push({ index, kind: "pay", key, copies, body });
+      plan.push({ index, kind: "pay", key, copies, body, ...(saved ? { target: saved.index } : {}) });
       continue;
     }
     const target = pool[Math.floor(random() * pool.length)]!;
@@ -103,18 +133,21 @@ export function buildSchedule({ seed, ops, kills }: { seed: number; ops: number;
             : {}
           : { cancellation_reason: "requested_by_customer" };
     plan.push({ index, kind, key, copies, body, target: target.index });
-    // A burst: a second refund of the same payment under its own key, sent at the same moment — together they
-    // may ask for more than was received, which only the payment's row lock keeps from being refunded twice.
-    if (kind === "refund" && index + 1 < ops && random() < 0.3) {
-      index++;
-      plan.push({
-        index,
-        kind,
-        key: `chaos-${seed}-${index}`,
-        copies: 1,
-        body: { amount: Math.max(1, Math.floor(amount * (0.3 + random() * 0.5))) },
-        target: target.index,
-      });
+    // A burst: 2–4 more refunds of the same payment, each under its own key, sent at the same moment — together
+    // they ask for more than was received, which only the payment's row lock keeps from being refunded twice.
+    if (kind === "refund" && random() < 0.3) {
+      for (let more = 2 + Math.floor(random() * 3); more > 0 && index + 1 < ops; more--) {
+        index++;
+        plan.push({
+          index,
+          kind,
+          key: `chaos-${seed}-${index}`,
+          copies: 1,
+          body: { amount: Math.max(1, Math.floor(amount * (0.5 + random() * 0.2))) },
+          target: target.index,
+          withPrevious: true,
+        });
+      }
     }
   }
   const killPlan: Kill[] = [];
@@ -132,14 +165,19 @@ export function describeSchedule(schedule: Schedule): string[] {
   const count = (f: (op: Op) => boolean) => schedule.ops.filter(f).length;
   const fingerprint = createHash("sha256").update(JSON.stringify(schedule)).digest("hex").slice(0, 16);
   const cards = new Map<string, number>();
-  for (const op of schedule.ops) if (op.kind === "pay") cards.set(String(op.body.payment_method), (cards.get(String(op.body.payment_method)) ?? 0) + 1);
+  for (const op of schedule.ops) {
+    const upi = (op.body.payment_method_options as { upi?: { vpa: string } } | undefined)?.upi;
+    const method = upi ? `upi ${upi.vpa}` : String(op.body.payment_method);
+    if (op.kind === "pay") cards.set(method, (cards.get(method) ?? 0) + 1);
+  }
   return [
     `seed ${schedule.seed}: ${schedule.ops.length} operations, schedule fingerprint ${fingerprint}`,
     `  pay ${count((o) => o.kind === "pay")} (manual capture ${count((o) => o.kind === "pay" && o.body.capture_method === "manual")}), ` +
-      `capture ${count((o) => o.kind === "capture")}, refund ${count((o) => o.kind === "refund")}, cancel ${count((o) => o.kind === "cancel")}; ` +
+      `capture ${count((o) => o.kind === "capture")}, refund ${count((o) => o.kind === "refund")}, cancel ${count((o) => o.kind === "cancel")}, ` +
+      `customer with a saved card ${count((o) => o.kind === "customer")} (paid with later: ${count((o) => o.kind === "pay" && o.target !== undefined)}); ` +
       `in EUR, routed to Stripe: ${count((o) => o.kind === "pay" && o.body.currency === "eur")}`,
     `  sent twice ${count((o) => o.copies === 2)}, three times ${count((o) => o.copies === 3)} (same Idempotency-Key, same body, at once)`,
-    `  cards: ${[...cards].map(([c, n]) => `${c.replace("pm_card_", "")} ${n}`).join(", ")}`,
+    `  cards and UPI payers: ${[...cards].map(([c, n]) => `${c.replace("pm_card_", "")} ${n}`).join(", ")}`,
     `  kill -9: ${schedule.kills.map((k) => `${k.instance}@op${k.atOp}`).join(", ") || "none"}`,
   ];
 }
