@@ -20,12 +20,20 @@ describe("npm run chaos: the plan", () => {
 
   it("acts only on earlier payments, with manual capture for captures and cancels, and alternates its kills", () => {
     const { ops, kills } = buildSchedule({ seed: 3, ops: 1000, kills: 4 });
-    for (const op of ops.filter((o) => o.kind !== "pay" && o.kind !== "customer")) {
+    for (const op of ops.filter((o) => ["capture", "refund", "cancel"].includes(o.kind))) {
       const target = ops[op.target!]!;
       expect(target.kind).toBe("pay");
       expect(target.index).toBeLessThan(op.index);
       if (op.kind !== "refund") expect(target.body.capture_method).toBe("manual");
     }
+    // Subscriptions on an earlier customer; renewals of an earlier subscription.
+    const subscribes = ops.filter((o) => o.kind === "subscribe");
+    expect(subscribes.length).toBeGreaterThan(5);
+    for (const op of subscribes) expect(ops[op.target!]).toMatchObject({ kind: "customer" });
+    const renews = ops.filter((o) => o.kind === "renew");
+    expect(renews.length).toBeGreaterThan(5);
+    for (const op of [...subscribes, ...renews]) expect(op.target!).toBeLessThan(op.index);
+    for (const op of renews) expect(ops[op.target!]).toMatchObject({ kind: "subscribe" });
     // Payments with a saved card: an earlier customer's, in USD (the sandbox's card).
     const saved = ops.filter((o) => o.kind === "pay" && o.target !== undefined);
     expect(saved.length).toBeGreaterThan(5);

@@ -141,7 +141,8 @@ export function payOpViolations(ops: PayOpOutcome[], payments: { id: string; op:
 
 async function onePaymentPerPayOp(pg: Client, merchantId: string, ops: PayOpOutcome[]): Promise<Check> {
   const { rows } = await pg.query<{ id: string; op: string | null }>(
-    `select id, metadata->>'chaos_op' as op from payments where merchant_id = $1 order by id`,
+    // An invoice's payments are the subscription's, checked per invoice (subscriptionsCharged).
+    `select id, metadata->>'chaos_op' as op from payments where merchant_id = $1 and not (metadata ? 'invoice') order by id`,
     [merchantId],
   );
   return { name: "one payment per pay operation (its Idempotency-Key)", checked: ops.length, violations: payOpViolations(ops, rows) };
@@ -265,6 +266,42 @@ async function oneCustomerPerOp(pg: Client, merchantId: string, ops: CustomerOpO
   return { name: "one customer and one saved card per customer operation", checked: ops.length, violations: customerOpViolations(ops, customers) };
 }
 
+export interface SubscribeOpOutcome {
+  key: string;
+  status: number | null;
+}
+
+/**
+ * One subscription per subscribe operation (exactly one when answered 200), and every invoice of the merchant's
+ * subscriptions charged at most once: never two succeeded payments for one invoice, exactly one for a paid
+ * invoice, for the amount it says was paid. (Each payment's own processor charge is the sandbox check's.)
+ */
+async function subscriptionsCharged(pg: Client, merchantId: string, ops: SubscribeOpOutcome[]): Promise<Check> {
+  const violations: string[] = [];
+  const subs = await pg.query<{ id: string; op: string | null }>(`select id, metadata->>'chaos_op' as op from subscriptions where merchant_id = $1`, [
+    merchantId,
+  ]);
+  for (const op of ops) {
+    const made = subs.rows.filter((r) => r.op === op.key).map((r) => r.id);
+    if (made.length > 1) violations.push(`${op.key}: one subscribe operation made ${made.length} subscriptions (${made.join(", ")})`);
+    else if (op.status === 200 && made.length === 0) violations.push(`${op.key}: answered 200 but no subscription carries it`);
+  }
+  const { rows } = await pg.query<{ id: string; status: string; amount_paid: string; paid_by: string; received: string }>(
+    `select i.id, i.status, i.amount_paid::text,
+            count(p.id) filter (where p.status = 'succeeded')::text as paid_by,
+            coalesce(sum(p.amount_received) filter (where p.status = 'succeeded'), 0)::text as received
+       from invoices i left join payments p on p.merchant_id = i.merchant_id and p.metadata->>'invoice' = i.id
+      where i.merchant_id = $1 and i.subscription is not null group by i.id`,
+    [merchantId],
+  );
+  for (const r of rows) {
+    if (Number(r.paid_by) > 1) violations.push(`invoice ${r.id} (${r.status}) was paid by ${r.paid_by} payments`);
+    else if (r.status === "paid" && r.amount_paid !== "0" && (r.paid_by !== "1" || r.received !== r.amount_paid))
+      violations.push(`invoice ${r.id} is paid (${r.amount_paid}) but its succeeded payments are ${r.paid_by} for ${r.received}`);
+  }
+  return { name: `one subscription per subscribe operation; each invoice charged at most once (${rows.length} invoices)`, checked: ops.length, violations };
+}
+
 export async function runChecks(args: {
   pg: Client;
   db: Database;
@@ -273,6 +310,7 @@ export async function runChecks(args: {
   receiver: Receiver;
   payOps: PayOpOutcome[];
   customerOps: CustomerOpOutcome[];
+  subscribeOps: SubscribeOpOutcome[];
 }): Promise<Check[]> {
   const { pg, db, merchantId, since, receiver } = args;
   const money = await checkMoneyInvariants(db, { merchantId, livemode: false });
@@ -280,6 +318,7 @@ export async function runChecks(args: {
   return [
     await onePaymentPerPayOp(pg, merchantId, args.payOps),
     await oneCustomerPerOp(pg, merchantId, args.customerOps),
+    await subscriptionsCharged(pg, merchantId, args.subscribeOps),
     await chargesPerPayment(pg, merchantId),
     await upiAtThePsp(pg, merchantId),
     await refundsWithinReceived(pg, merchantId),

@@ -14,11 +14,15 @@ export interface OpResult {
   /** customer: the customer made and the card saved to it, when answered. */
   customerId?: string;
   paymentMethodId?: string;
+  /** subscribe: the subscription made, when answered. */
+  subscriptionId?: string;
   skipped?: boolean;
 }
 
 export interface DriveOptions {
   client: ChaosClient;
+  /** The monthly price subscriptions are made on. */
+  priceId: string;
   apiKeys: string[];
   concurrency: number;
   kill: (instance: "engine" | "api") => Promise<void>;
@@ -48,7 +52,15 @@ function idOf(answer: Answer | null, object: string): string | undefined {
   }
 }
 
-function request(op: Op, target: OpResult | undefined): { path: string; body: Record<string, unknown> } | null {
+function request(op: Op, target: OpResult | undefined, priceId: string): { path: string; body: Record<string, unknown> } | null {
+  if (op.kind === "subscribe") {
+    if (!target?.customerId || !target.paymentMethodId) return null;
+    return {
+      path: "/api/v1/subscriptions",
+      body: { ...op.body, customer: target.customerId, items: [{ price: priceId }], default_payment_method: target.paymentMethodId },
+    };
+  }
+  if (op.kind === "renew") return target?.subscriptionId ? { path: `/api/v1/test_helpers/subscriptions/${target.subscriptionId}/end_period`, body: {} } : null;
   if (op.kind === "pay") {
     if (op.target === undefined) return { path: "/api/v1/payments", body: op.body };
     // With a saved card: its customer's, as the attach answered (none: nothing to pay with).
@@ -78,9 +90,10 @@ export async function drive(schedule: Schedule, opts: DriveOptions): Promise<{ r
       return { op, answer: attached, customerId, paymentMethodId: idOf(attached, "payment_method") };
     }
     const target = op.target === undefined ? undefined : await results[op.target]!;
-    const call = request(op, target);
+    const call = request(op, target, opts.priceId);
     if (!call) return { op, answer: null, skipped: true };
     const answer = await sendCopies(call.path, call.body, op.key);
+    if (op.kind === "subscribe") return { op, answer, subscriptionId: idOf(answer, "subscription") };
     return { op, answer, ...(op.kind === "pay" ? { paymentId: paymentIdOf(answer) } : {}) };
   };
   const worker = async () => {

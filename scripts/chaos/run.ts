@@ -15,7 +15,7 @@ import { startProxy, type Proxy } from "./proxy";
 import { startReceiver, type Receiver } from "./receiver";
 import { ChaosClient } from "./client";
 import { drive } from "./driver";
-import { createMerchant, registerEndpoints, routeEurToStripe, type ChaosMerchant } from "./setup";
+import { createMerchant, createMonthlyPrice, registerEndpoints, routeEurToStripe, type ChaosMerchant } from "./setup";
 import { waitForRecovery, RECOVERY_WINDOW_MS } from "./recovery";
 import { replaysIdentical, runChecks } from "./checks";
 import { burstCheck } from "./rate-limit";
@@ -63,6 +63,8 @@ try {
   merchant = await createMerchant(cluster.databaseUrl, args.seed, 16);
   // Before the endpoints: its routing_rules.updated event is no event of the run's.
   await routeEurToStripe(proxy.url, merchant.loadKeys[0]!);
+  // Before the endpoints too: the plan's product and price events are none of the run's.
+  const priceId = await createMonthlyPrice(proxy.url, merchant.loadKeys[0]!);
   const since = await registerEndpoints(proxy.url, merchant.loadKeys[0]!, receiver);
   replayer = startStripeReplayer({ double: stripe, base: proxy.url, random: seededRandom(derivedSeed(args.seed, "stripe replay order")) });
   pg.client = new PgClient({ connectionString: cluster.databaseUrl });
@@ -73,6 +75,7 @@ try {
   const step = Math.max(1, Math.floor(args.ops / 10));
   const { results, kills } = await drive(schedule, {
     client,
+    priceId,
     apiKeys: merchant.loadKeys,
     concurrency: args.concurrency,
     kill: async (name) => {
@@ -99,7 +102,17 @@ try {
   const customerOps = results
     .filter((r) => r.op.kind === "customer")
     .map((r) => ({ key: r.op.key, created: r.customerId ? 200 : (r.answer?.status ?? null), attached: r.customerId ? (r.answer?.status ?? null) : null }));
-  const checks = await runChecks({ pg: pg.client, db: merchant.handle.db, merchantId: merchant.merchantId, since, receiver, payOps, customerOps });
+  const subscribeOps = results.filter((r) => r.op.kind === "subscribe").map((r) => ({ key: r.op.key, status: r.answer?.status ?? null }));
+  const checks = await runChecks({
+    pg: pg.client,
+    db: merchant.handle.db,
+    merchantId: merchant.merchantId,
+    since,
+    receiver,
+    payOps,
+    customerOps,
+    subscribeOps,
+  });
   checks.push(await replaysIdentical(client));
   checks.push(await burstCheck(proxy.url, merchant.burstKey));
   checks.push(memoryCheck([instances.engine, instances.api], loadDoneAt));

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { seededRandom } from "@/lib/gateways/sandbox/seeded-random";
 
-export type OpKind = "pay" | "capture" | "refund" | "cancel" | "customer";
+export type OpKind = "pay" | "capture" | "refund" | "cancel" | "customer" | "subscribe" | "renew";
 
 export interface Op {
   index: number;
@@ -15,7 +15,10 @@ export interface Op {
   copies: number;
   /** pay: the request body; capture/refund/cancel: the fields besides the payment. */
   body: Record<string, unknown>;
-  /** capture/refund/cancel: the pay operation whose payment this acts on; pay: the customer operation whose saved card it pays with. */
+  /**
+   * capture/refund/cancel: the pay operation whose payment this acts on; pay and subscribe: the customer operation
+   * whose saved card it pays with; renew: the subscribe operation whose subscription it renews.
+   */
   target?: number;
   /** Sent at the same moment as the operation before it (a refund burst on one payment, each under its own key). */
   withPrevious?: boolean;
@@ -47,6 +50,8 @@ const CARDS: [string, number][] = [
 const STRIPE_SHARE = 0.25;
 /** Share of payments made with UPI (INR, the sandbox PSP). */
 const UPI_SHARE = 0.08;
+/** How far back a subscription looks for its customer, and a renewal for its subscription. */
+const SUBSCRIPTION_LOOKBACK = 200;
 /** How far back a capture, refund or cancel looks for its payment. */
 const LOOKBACK = 40;
 
@@ -74,13 +79,28 @@ export function buildSchedule({ seed, ops, kills }: { seed: number; ops: number;
       [3, 0.1],
     ]);
     const key = `chaos-${seed}-${index}`;
-    const kind = pick<OpKind>(random, [
-      ["pay", 0.5],
+    let kind = pick<OpKind>(random, [
+      ["pay", 0.45],
       ["customer", 0.05],
+      ["subscribe", 0.025],
+      ["renew", 0.025],
       ["refund", 0.2],
       ["capture", 0.15],
       ["cancel", 0.1],
     ]);
+    if (kind === "subscribe" || kind === "renew") {
+      // A monthly subscription on a recent customer's saved card (its first invoice charged at once), or a
+      // subscription's period ended now by the test helper, so its renewal invoices and charges it. Nothing to act
+      // on yet: a payment instead.
+      const wanted: OpKind = kind === "subscribe" ? "customer" : "subscribe";
+      const candidates = plan.slice(Math.max(0, index - SUBSCRIPTION_LOOKBACK)).filter((op) => op.kind === wanted);
+      if (candidates.length > 0) {
+        const target = candidates[Math.floor(random() * candidates.length)]!.index;
+        plan.push({ index, kind, key, copies, body: kind === "subscribe" ? { metadata: { chaos_op: key } } : {}, target });
+        continue;
+      }
+      kind = "pay";
+    }
     if (kind === "customer") {
       // A customer, then a test card attached to it (its own key, `${key}-card`): a saved card later pay operations use.
       plan.push({ index, kind, key, copies, body: { email: `customer-${index}@chaos.test`, metadata: { chaos_op: key } } });
@@ -174,7 +194,8 @@ export function describeSchedule(schedule: Schedule): string[] {
     `seed ${schedule.seed}: ${schedule.ops.length} operations, schedule fingerprint ${fingerprint}`,
     `  pay ${count((o) => o.kind === "pay")} (manual capture ${count((o) => o.kind === "pay" && o.body.capture_method === "manual")}), ` +
       `capture ${count((o) => o.kind === "capture")}, refund ${count((o) => o.kind === "refund")}, cancel ${count((o) => o.kind === "cancel")}, ` +
-      `customer with a saved card ${count((o) => o.kind === "customer")} (paid with later: ${count((o) => o.kind === "pay" && o.target !== undefined)}); ` +
+      `customer with a saved card ${count((o) => o.kind === "customer")} (paid with later: ${count((o) => o.kind === "pay" && o.target !== undefined)}), ` +
+      `subscribe ${count((o) => o.kind === "subscribe")}, renew ${count((o) => o.kind === "renew")}; ` +
       `in EUR, routed to Stripe: ${count((o) => o.kind === "pay" && o.body.currency === "eur")}`,
     `  sent twice ${count((o) => o.copies === 2)}, three times ${count((o) => o.copies === 3)} (same Idempotency-Key, same body, at once)`,
     `  cards and UPI payers: ${[...cards].map(([c, n]) => `${c.replace("pm_card_", "")} ${n}`).join(", ")}`,

@@ -66,3 +66,15 @@ export async function routeEurToStripe(base: string, apiKey: string): Promise<vo
   });
   if (res.status !== 200) throw new Error(`routing rules answered ${res.status}: ${await res.text()}`);
 }
+
+/** The monthly price the run's subscriptions are made on: a product with it as its default price, through the API. */
+export async function createMonthlyPrice(base: string, apiKey: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/products`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ name: "Chaos plan", default_price_data: { currency: "usd", unit_amount: 1500, recurring: { interval: "month" } } }),
+  });
+  const body = (await res.json()) as { default_price?: string };
+  if (res.status !== 200 || !body.default_price) throw new Error(`creating the plan answered ${res.status}: ${JSON.stringify(body)}`);
+  return body.default_price;
+}
