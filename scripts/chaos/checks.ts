@@ -122,21 +122,40 @@ export interface PayOpOutcome {
  * duplicates that each pass the per-payment charge check; counted per operation, they cannot.
  */
 export function payOpViolations(ops: PayOpOutcome[], payments: { id: string; op: string | null }[]): string[] {
-  const byOp = new Map<string, string[]>();
   const violations: string[] = [];
   const planned = new Set(ops.map((o) => o.key));
   for (const p of payments) {
     if (p.op === null || !planned.has(p.op))
       violations.push(`${p.id} carries ${p.op === null ? "no chaos_op" : `chaos_op ${p.op}`}, not a pay operation of the schedule`);
-    else byOp.set(p.op, [...(byOp.get(p.op) ?? []), p.id]);
   }
+  perOperation(ops, payments, "pay operation", "payment", violations, (op, made) => {
+    if (op.paymentId && made.length > 0 && !made.some((p) => p.id === op.paymentId))
+      violations.push(`${op.key}: answered with ${op.paymentId}, which is not its payment`);
+  });
+  return violations;
+}
+
+/**
+ * What each operation made, found by the `chaos_op` the driver put in its object's metadata: at most one, and
+ * exactly one when the operation was answered 200 (pushed to `violations`); then `more` for the operation's own
+ * checks, in the same pass so each operation's violations stay together.
+ */
+function perOperation<O extends { key: string; status: number | null }, T extends { id: string; op: string | null }>(
+  ops: O[],
+  objects: T[],
+  operation: string,
+  noun: string,
+  violations: string[],
+  more?: (op: O, made: T[]) => void,
+): void {
+  const byOp = new Map<string, T[]>();
+  for (const o of objects) if (o.op !== null) byOp.set(o.op, [...(byOp.get(o.op) ?? []), o]);
   for (const op of ops) {
     const made = byOp.get(op.key) ?? [];
-    if (made.length > 1) violations.push(`${op.key}: one pay operation made ${made.length} payments (${made.join(", ")})`);
-    else if (op.status === 200 && made.length === 0) violations.push(`${op.key}: answered 200 but no payment carries it`);
-    if (op.paymentId && made.length > 0 && !made.includes(op.paymentId)) violations.push(`${op.key}: answered with ${op.paymentId}, which is not its payment`);
+    if (made.length > 1) violations.push(`${op.key}: one ${operation} made ${made.length} ${noun}s (${made.map((o) => o.id).join(", ")})`);
+    else if (op.status === 200 && made.length === 0) violations.push(`${op.key}: answered 200 but no ${noun} carries it`);
+    more?.(op, made);
   }
-  return violations;
 }
 
 async function onePaymentPerPayOp(pg: Client, merchantId: string, ops: PayOpOutcome[]): Promise<Check> {
@@ -239,20 +258,19 @@ export interface CustomerOpOutcome {
  */
 export function customerOpViolations(ops: CustomerOpOutcome[], customers: { id: string; op: string | null; cards: number }[]): string[] {
   const violations: string[] = [];
-  const byOp = new Map<string, { id: string; cards: number }[]>();
-  for (const c of customers) {
-    if (!c.op) continue;
-    byOp.set(c.op, [...(byOp.get(c.op) ?? []), c]);
-  }
-  for (const op of ops) {
-    const made = byOp.get(op.key) ?? [];
-    if (made.length > 1) violations.push(`${op.key}: one customer operation made ${made.length} customers (${made.map((c) => c.id).join(", ")})`);
-    else if (op.created === 200 && made.length === 0) violations.push(`${op.key}: answered 200 but no customer carries it`);
-    for (const c of made) {
-      if (c.cards > 1) violations.push(`${c.id} (${op.key}): the card was saved ${c.cards} times`);
-      else if (op.attached === 200 && c.cards === 0) violations.push(`${c.id} (${op.key}): the attach answered 200 but no card is saved`);
-    }
-  }
+  perOperation(
+    ops.map((op) => ({ ...op, status: op.created })),
+    customers,
+    "customer operation",
+    "customer",
+    violations,
+    (op, made) => {
+      for (const c of made) {
+        if (c.cards > 1) violations.push(`${c.id} (${op.key}): the card was saved ${c.cards} times`);
+        else if (op.attached === 200 && c.cards === 0) violations.push(`${c.id} (${op.key}): the attach answered 200 but no card is saved`);
+      }
+    },
+  );
   return violations;
 }
 
@@ -281,11 +299,7 @@ async function subscriptionsCharged(pg: Client, merchantId: string, ops: Subscri
   const subs = await pg.query<{ id: string; op: string | null }>(`select id, metadata->>'chaos_op' as op from subscriptions where merchant_id = $1`, [
     merchantId,
   ]);
-  for (const op of ops) {
-    const made = subs.rows.filter((r) => r.op === op.key).map((r) => r.id);
-    if (made.length > 1) violations.push(`${op.key}: one subscribe operation made ${made.length} subscriptions (${made.join(", ")})`);
-    else if (op.status === 200 && made.length === 0) violations.push(`${op.key}: answered 200 but no subscription carries it`);
-  }
+  perOperation(ops, subs.rows, "subscribe operation", "subscription", violations);
   const { rows } = await pg.query<{ id: string; status: string; amount_paid: string; paid_by: string; received: string }>(
     `select i.id, i.status, i.amount_paid::text,
             count(p.id) filter (where p.status = 'succeeded')::text as paid_by,
