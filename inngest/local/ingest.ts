@@ -189,8 +189,18 @@ async function trigger(engine: RunControl, event: StoredEvent, functions: Innges
       } catch (err) {
         engine.log.warn(`inngest/local: idempotency expression of ${fn.id} failed: ${(err as Error).message}`);
       }
-      if (idempotencyKey && (await storage.findIdempotentRun(fn.id, idempotencyKey))) continue;
     }
-    await engine.startRun(fn, [event.id], { idempotencyKey });
+    if (!idempotencyKey) {
+      await engine.startRun(fn, [event.id]);
+      continue;
+    }
+    // Looked up and created under the key's lock, in one transaction: events sharing a key never race.
+    const after: After = [];
+    const key = idempotencyKey;
+    await storage.db.transaction(async (tx) => {
+      if (await storage.idempotencyKeyTaken(tx, fn.id, key)) return;
+      await engine.startRun(fn, [event.id], { idempotencyKey: key, tx, after });
+    });
+    for (const a of after) await a();
   }
 }

@@ -210,10 +210,20 @@ export class Storage {
     return row;
   }
 
+  /**
+   * Inside `tx`: waits for any other transaction holding the function's idempotency key (an advisory lock on it,
+   * held to commit), then whether a run with that key started in the last 24 h. Two events with one key started
+   * at once (one batch's parallel fan-out, or two executors on one database) thus make one run.
+   */
+  async idempotencyKeyTaken(tx: Conn, functionId: string, key: string): Promise<boolean> {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`inngest_idempotency:${functionId}:${key}`}, 0))`);
+    return Boolean(await this.findIdempotentRun(functionId, key, tx));
+  }
+
   /** A run with an idempotency key already used by the function in the last 24 h. */
-  async findIdempotentRun(functionId: string, key: string): Promise<InngestRunRow | undefined> {
+  async findIdempotentRun(functionId: string, key: string, db: Conn = this.db): Promise<InngestRunRow | undefined> {
     const since = new Date(this.clock.now().getTime() - IDEMPOTENCY_WINDOW_MS);
-    const [row] = await this.db
+    const [row] = await db
       .select()
       .from(inngestRuns)
       .where(and(eq(inngestRuns.functionId, functionId), eq(inngestRuns.idempotencyKey, key), gt(inngestRuns.startedAt, since)))
