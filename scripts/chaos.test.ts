@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseArgs } from "./chaos/args";
 import { buildSchedule, describeSchedule } from "./chaos/schedule";
 import { startProxy, type Backend, type Proxy } from "./chaos/proxy";
-import { customerOpViolations, payOpViolations } from "./chaos/checks";
+import { checkoutViolations, customerOpViolations, payOpViolations } from "./chaos/checks";
 import { judgeLife, memoryCheck } from "./chaos/memory";
 import { faultSeed } from "./chaos/cluster";
 import { startStripeReplayer } from "./chaos/stripe-replayer";
@@ -97,6 +97,61 @@ describe("npm run chaos: one customer and one saved card per customer operation"
       "cus_3 (k3): the card was saved 2 times",
       "cus_6 (k6): the attach answered 200 but no card is saved",
       "k7: answered 200 but no customer carries it",
+    ]);
+  });
+});
+
+describe("npm run chaos: checkout sessions paid in Chromium", () => {
+  it("plans sessions with a card list and one to three tabs, in USD, returning to the shop", () => {
+    const checkouts = buildSchedule({ seed: 5, ops: 2000, kills: 2 }).ops.filter((o) => o.kind === "checkout");
+    expect(checkouts.length).toBeGreaterThan(10);
+    for (const op of checkouts) {
+      expect(op.body).toMatchObject({ currency: "usd", metadata: { chaos_op: op.key } });
+      expect(op.checkout!.cards.at(-1)).toMatch(/^(4242424242424242|5555555555554444|4000000000004087)$/);
+      expect(op.checkout!.tabs).toBeGreaterThanOrEqual(1);
+      expect(op.checkout!.tabs).toBeLessThanOrEqual(3);
+    }
+    expect(checkouts.some((o) => o.checkout!.tabs > 1)).toBe(true);
+    expect(checkouts.some((o) => o.checkout!.cards.length === 2)).toBe(true);
+  });
+
+  it("names two sessions of one operation, two payments of one session, a paid session left open, a complete one unpaid, a wrong amount, and a tab that saw success on an open session", () => {
+    const session = (id: string, op: string, over: Partial<Parameters<typeof checkoutViolations>[1][number]> = {}) => ({
+      id,
+      op,
+      status: "complete",
+      amount: "4200",
+      paymentId: `pay_${id}`,
+      paymentStatus: "succeeded",
+      received: "4200",
+      payments: 1,
+      ...over,
+    });
+    const ops = [
+      { key: "k1", status: 200, sessionId: "cs_1", tabs: ["paid" as const, "paid" as const] },
+      { key: "k2", status: 200, sessionId: "cs_2a", tabs: ["paid" as const] },
+      { key: "k3", status: 200, sessionId: "cs_3", tabs: ["paid" as const, "gave_up" as const] },
+      { key: "k4", status: 200, sessionId: "cs_4", tabs: ["processing" as const] },
+      { key: "k5", status: 200, sessionId: "cs_5", tabs: ["declined" as const] },
+      { key: "k6", status: 502 },
+    ];
+    const good = [session("cs_1", "k1"), session("cs_5", "k5", { status: "open", paymentStatus: "requires_payment_method", received: "0" })];
+    expect(checkoutViolations(ops.slice(0, 1).concat(ops.slice(4)), good)).toEqual([]);
+    const sessions = [
+      ...good,
+      session("cs_2a", "k2"),
+      session("cs_2b", "k2", { status: "open", paymentId: null, paymentStatus: null, received: null, payments: 0 }),
+      session("cs_3", "k3", { status: "open", payments: 2 }),
+      session("cs_4", "k4", { paymentStatus: "processing", received: "0" }),
+      session("cs_7", "k7", { received: "4100" }),
+    ];
+    expect(checkoutViolations([...ops, { key: "k7", status: 200, sessionId: "cs_7", tabs: ["paid"] }], sessions)).toEqual([
+      "k2: one checkout operation made 2 checkout sessions (cs_2a, cs_2b)",
+      'cs_3 (k3): a tab showed "Payment successful" but the session is open',
+      "cs_3: 2 payments for one checkout session",
+      "cs_3: its payment pay_cs_3 is succeeded, but the session is open",
+      "cs_4: complete, but its payment pay_cs_4 is processing",
+      "cs_7: the session is for 4200, its payment received 4100",
     ]);
   });
 });
@@ -276,5 +331,19 @@ describe("npm run chaos: the proxy", () => {
     dying.inRotation = false;
     expect((await fetch(proxy.url)).status).toBe(503);
     expect(proxy.badGateway).toBe(2);
+  });
+
+  it("tells the instance the address the client used, as a balancer does (a page's server actions compare it with the Origin)", async () => {
+    const seen: http.IncomingHttpHeaders[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(req.headers);
+      res.end("ok");
+    });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    proxy = await startProxy([{ name: "a", port, inRotation: true, served: 0 }]);
+    await (await fetch(proxy.url)).text();
+    expect(seen[0]).toMatchObject({ host: `127.0.0.1:${port}`, "x-forwarded-host": new URL(proxy.url).host, "x-forwarded-proto": "http" });
   });
 });

@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { checkMoneyInvariants } from "@/lib/payments/check-payment-invariants";
 import type { ChaosClient } from "./client";
 import type { Receiver } from "./receiver";
+import type { TabOutcome } from "./checkout";
 import { diagnoseEvent } from "./diagnose";
 
 export interface Check {
@@ -160,8 +161,10 @@ function perOperation<O extends { key: string; status: number | null }, T extend
 
 async function onePaymentPerPayOp(pg: Client, merchantId: string, ops: PayOpOutcome[]): Promise<Check> {
   const { rows } = await pg.query<{ id: string; op: string | null }>(
-    // An invoice's payments are the subscription's, checked per invoice (subscriptionsCharged).
-    `select id, metadata->>'chaos_op' as op from payments where merchant_id = $1 and not (metadata ? 'invoice') order by id`,
+    // An invoice's payments are the subscription's, checked per invoice (subscriptionsCharged); a checkout session's
+    // are the session's (checkoutsPaidOnce).
+    `select id, metadata->>'chaos_op' as op from payments
+      where merchant_id = $1 and not (metadata ? 'invoice') and not (metadata ? 'checkout_session') order by id`,
     [merchantId],
   );
   return { name: "one payment per pay operation (its Idempotency-Key)", checked: ops.length, violations: payOpViolations(ops, rows) };
@@ -316,6 +319,98 @@ async function subscriptionsCharged(pg: Client, merchantId: string, ops: Subscri
   return { name: `one subscription per subscribe operation; each invoice charged at most once (${rows.length} invoices)`, checked: ops.length, violations };
 }
 
+export interface CheckoutOpOutcome {
+  key: string;
+  /** The session create's final answer (null: none). */
+  status: number | null;
+  sessionId?: string;
+  /** What each of its customer's tabs saw last. */
+  tabs?: TabOutcome[];
+}
+
+export interface CheckoutSessionState {
+  id: string;
+  op: string | null;
+  status: string;
+  amount: string;
+  paymentId: string | null;
+  paymentStatus: string | null;
+  received: string | null;
+  /** Payments whose metadata names this session. */
+  payments: number;
+}
+
+/**
+ * One session per checkout operation; a session paid in several tabs at once, after a decline, or across a kill
+ * is one payment — the session's own — for the session's amount; the session is complete exactly when that
+ * payment holds the money; and a tab that showed "Payment successful" left a complete session.
+ */
+export function checkoutViolations(ops: CheckoutOpOutcome[], sessions: CheckoutSessionState[]): string[] {
+  const violations: string[] = [];
+  const byId = new Map(sessions.map((s) => [s.id, s]));
+  perOperation(ops, sessions, "checkout operation", "checkout session", violations, (op) => {
+    const session = op.sessionId ? byId.get(op.sessionId) : undefined;
+    if (op.sessionId && !session) violations.push(`${op.key}: answered with ${op.sessionId}, which is not its session`);
+    if (session && op.tabs?.includes("paid") && session.status !== "complete")
+      violations.push(`${session.id} (${op.key}): a tab showed "Payment successful" but the session is ${session.status}`);
+  });
+  for (const s of sessions) {
+    const paid = s.paymentStatus === "succeeded" || s.paymentStatus === "requires_capture";
+    if (s.payments > 1) violations.push(`${s.id}: ${s.payments} payments for one checkout session`);
+    else if (s.payments === 1 && s.paymentId === null) violations.push(`${s.id}: a payment names the session, but the session has none`);
+    if (s.status === "complete" && !paid) violations.push(`${s.id}: complete, but its payment ${s.paymentId ?? "(none)"} is ${s.paymentStatus ?? "missing"}`);
+    if (s.status !== "complete" && paid) violations.push(`${s.id}: its payment ${s.paymentId} is ${s.paymentStatus}, but the session is ${s.status}`);
+    if (s.paymentStatus === "succeeded" && s.received !== s.amount)
+      violations.push(`${s.id}: the session is for ${s.amount}, its payment received ${s.received}`);
+  }
+  return violations;
+}
+
+async function checkoutsPaidOnce(pg: Client, merchantId: string, ops: CheckoutOpOutcome[]): Promise<Check> {
+  const { rows } = await pg.query<{
+    id: string;
+    op: string | null;
+    status: string;
+    amount: string;
+    payment_id: string | null;
+    payment_status: string | null;
+    received: string | null;
+    payments: string;
+  }>(
+    `select s.id, s.metadata->>'chaos_op' as op, s.status, s.amount::text, s.payment_id, p.status as payment_status,
+            p.amount_received::text as received,
+            (select count(*) from payments q where q.merchant_id = s.merchant_id and q.metadata->>'checkout_session' = s.id)::text as payments
+       from checkout_sessions s left join payments p on p.id = s.payment_id
+      where s.merchant_id = $1 order by s.id`,
+    [merchantId],
+  );
+  const sessions = rows.map((r) => ({
+    id: r.id,
+    op: r.op,
+    status: r.status,
+    amount: r.amount,
+    paymentId: r.payment_id,
+    paymentStatus: r.payment_status,
+    received: r.received,
+    payments: Number(r.payments),
+  }));
+  const violations = checkoutViolations(ops, sessions);
+  const strays = await pg.query<{ id: string; session: string }>(
+    `select p.id, p.metadata->>'checkout_session' as session from payments p
+      where p.merchant_id = $1 and p.metadata ? 'checkout_session'
+        and not exists (select 1 from checkout_sessions s where s.id = p.metadata->>'checkout_session' and s.payment_id = p.id)`,
+    [merchantId],
+  );
+  for (const r of strays.rows) violations.push(`${r.id} names checkout session ${r.session}, whose payment it is not`);
+  const tabs = ops.flatMap((o) => o.tabs ?? []);
+  const paid = tabs.filter((t) => t === "paid").length;
+  return {
+    name: `one payment per checkout session, paid in Chromium (${tabs.length} tabs, ${paid} saw it paid); complete exactly when paid`,
+    checked: ops.length,
+    violations,
+  };
+}
+
 export async function runChecks(args: {
   pg: Client;
   db: Database;
@@ -325,6 +420,7 @@ export async function runChecks(args: {
   payOps: PayOpOutcome[];
   customerOps: CustomerOpOutcome[];
   subscribeOps: SubscribeOpOutcome[];
+  checkoutOps: CheckoutOpOutcome[];
 }): Promise<Check[]> {
   const { pg, db, merchantId, since, receiver } = args;
   const money = await checkMoneyInvariants(db, { merchantId, livemode: false });
@@ -333,6 +429,7 @@ export async function runChecks(args: {
     await onePaymentPerPayOp(pg, merchantId, args.payOps),
     await oneCustomerPerOp(pg, merchantId, args.customerOps),
     await subscriptionsCharged(pg, merchantId, args.subscribeOps),
+    await checkoutsPaidOnce(pg, merchantId, args.checkoutOps),
     await chargesPerPayment(pg, merchantId),
     await upiAtThePsp(pg, merchantId),
     await refundsWithinReceived(pg, merchantId),

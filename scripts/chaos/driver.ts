@@ -1,8 +1,10 @@
 // Drives the schedule over HTTP through the proxy: a window of operations in flight, each sent as its
 // planned number of concurrent copies (a refund burst's operations all at the same moment), and the kills
 // fired as their operation starts (one at a time: a kill waits for the previous instance to be back in
-// rotation). A customer operation is two calls: the customer, then a card attached to it.
+// rotation). A customer operation is two calls: the customer, then a card attached to it. A checkout is the
+// session made over the API, then paid in Chromium on its own lane: the worker goes on meanwhile.
 import type { ChaosClient, Answer } from "./client";
+import type { CheckoutCustomers, TabOutcome } from "./checkout";
 import type { Op, Schedule } from "./schedule";
 
 export interface OpResult {
@@ -16,6 +18,9 @@ export interface OpResult {
   paymentMethodId?: string;
   /** subscribe: the subscription made, when answered. */
   subscriptionId?: string;
+  /** checkout: the session made, when answered, and what each of its customer's tabs saw last. */
+  sessionId?: string;
+  tabs?: TabOutcome[];
   skipped?: boolean;
 }
 
@@ -24,6 +29,8 @@ export interface DriveOptions {
   /** The monthly price subscriptions are made on. */
   priceId: string;
   apiKeys: string[];
+  /** Pays the checkout sessions in Chromium. */
+  customers: CheckoutCustomers;
   concurrency: number;
   kill: (instance: "engine" | "api") => Promise<void>;
   onProgress?: (done: number) => void;
@@ -89,6 +96,12 @@ export async function drive(schedule: Schedule, opts: DriveOptions): Promise<{ r
       const attached = await sendCopies("/api/v1/payment_methods/pm_card_visa/attach", { customer: customerId }, `${op.key}-card`);
       return { op, answer: attached, customerId, paymentMethodId: idOf(attached, "payment_method") };
     }
+    if (op.kind === "checkout") {
+      const created = await sendCopies("/api/v1/checkout/sessions", op.body, op.key);
+      const sessionId = idOf(created, "checkout.session");
+      if (!sessionId) return { op, answer: created };
+      return { op, answer: created, sessionId, tabs: await opts.customers.pay(sessionId, op.checkout!) };
+    }
     const target = op.target === undefined ? undefined : await results[op.target]!;
     const call = request(op, target, opts.priceId);
     if (!call) return { op, answer: null, skipped: true };
@@ -106,8 +119,12 @@ export async function drive(schedule: Schedule, opts: DriveOptions): Promise<{ r
         results[op.index] = runOp(op);
       }
       for (const op of group) {
-        await results[op.index];
-        opts.onProgress?.(++done);
+        // A checkout's customer takes seconds in the browser: counted when done, not waited for here.
+        if (op.kind === "checkout") void results[op.index]!.then(() => opts.onProgress?.(++done));
+        else {
+          await results[op.index];
+          opts.onProgress?.(++done);
+        }
       }
     }
   };

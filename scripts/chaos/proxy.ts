@@ -30,10 +30,21 @@ const readBody = (req: http.IncomingMessage) =>
 
 type Outcome = { kind: "answered" } | { kind: "refused" } | { kind: "cut" };
 
+/** What a balancer tells the instance of the address the client used (a page's server actions compare it with the Origin). */
+function forwarded(req: http.IncomingMessage): Record<string, string> {
+  return req.headers.host ? { "x-forwarded-host": req.headers.host, "x-forwarded-proto": "http" } : {};
+}
+
 function forward(backend: Backend, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<Outcome> {
   return new Promise((resolve) => {
     const upstream = http.request(
-      { host: "127.0.0.1", port: backend.port, method: req.method, path: req.url, headers: { ...req.headers, host: `127.0.0.1:${backend.port}` } },
+      {
+        host: "127.0.0.1",
+        port: backend.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: `127.0.0.1:${backend.port}`, ...forwarded(req) },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

@@ -24,6 +24,7 @@ import { startStripeReplayer, type StripeReplayer } from "./stripe-replayer";
 import { stripeChargesPerPayment, stripeEventsProcessed } from "./stripe-checks";
 import { startStripeDouble, type StripeDouble } from "@/test/stripe-double/server";
 import { checksTable, instancesTable, outcomesTable, stripeSummary } from "./report";
+import { CheckoutCustomers } from "./checkout";
 
 const args = parseArgs(process.argv.slice(2));
 const schedule = buildSchedule(args);
@@ -40,6 +41,7 @@ let receiver: Receiver | undefined;
 let merchant: ChaosMerchant | undefined;
 let stripe: StripeDouble | undefined;
 let replayer: StripeReplayer | undefined;
+let customers: CheckoutCustomers | undefined;
 const pg = { client: undefined as PgClient | undefined };
 let failed = true;
 try {
@@ -73,10 +75,12 @@ try {
   const rss = setInterval(() => cluster!.sampleRss(t0), 5000);
   const client = new ChaosClient(proxy.url, seededRandom(derivedSeed(args.seed, "client jitter")));
   const step = Math.max(1, Math.floor(args.ops / 10));
+  customers = new CheckoutCustomers(proxy.url);
   const { results, kills } = await drive(schedule, {
     client,
     priceId,
     apiKeys: merchant.loadKeys,
+    customers,
     concurrency: args.concurrency,
     kill: async (name) => {
       log(`kill -9 ${name}`);
@@ -86,6 +90,7 @@ try {
     onProgress: (done) => done % step === 0 && log(`${done}/${args.ops} operations`),
   });
   await kills;
+  await customers.close();
   const loadDoneAt = Date.now() - t0;
   log(`load done; waiting for recovery (at most ${RECOVERY_WINDOW_MS / 1000} s)`);
   const stripeOpen = async () => {
@@ -103,6 +108,9 @@ try {
     .filter((r) => r.op.kind === "customer")
     .map((r) => ({ key: r.op.key, created: r.customerId ? 200 : (r.answer?.status ?? null), attached: r.customerId ? (r.answer?.status ?? null) : null }));
   const subscribeOps = results.filter((r) => r.op.kind === "subscribe").map((r) => ({ key: r.op.key, status: r.answer?.status ?? null }));
+  const checkoutOps = results
+    .filter((r) => r.op.kind === "checkout")
+    .map((r) => ({ key: r.op.key, status: r.answer?.status ?? null, sessionId: r.sessionId, tabs: r.tabs }));
   const checks = await runChecks({
     pg: pg.client,
     db: merchant.handle.db,
@@ -112,6 +120,7 @@ try {
     payOps,
     customerOps,
     subscribeOps,
+    checkoutOps,
   });
   checks.push(await replaysIdentical(client));
   checks.push(await burstCheck(proxy.url, merchant.burstKey));
@@ -123,6 +132,12 @@ try {
   console.log(`\n${describeSchedule(schedule)[0]}\n`);
   console.log(outcomesTable(results, client.stats, proxy.badGateway).join("\n"));
   console.log(`  webhook tries ${webhookTries} (${webhookFailed} answered 500 or hung on purpose); recovery ${(recovery.ms / 1000).toFixed(0)} s`);
+  console.log(
+    `  checkout tabs in Chromium, what each saw last: ${Object.entries(customers.seen)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ")}`,
+  );
+  for (const line of customers.unpaid.slice(0, 5)) console.log(`    not paid in its tab: ${line}`);
   console.log(`  ${stripeSummary(stripe, replayer)}\n`);
   console.log(instancesTable([instances.engine, instances.api], loadDoneAt).join("\n") + "\n");
   console.log(checksTable(checks).join("\n"));
@@ -136,6 +151,7 @@ try {
   await proxy?.close();
   await receiver?.close();
   await replayer?.stop();
+  await customers?.close();
   await stripe?.close();
   await cluster?.stop();
 }

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { seededRandom } from "@/lib/gateways/sandbox/seeded-random";
 
-export type OpKind = "pay" | "capture" | "refund" | "cancel" | "customer" | "subscribe" | "renew";
+export type OpKind = "pay" | "capture" | "refund" | "cancel" | "customer" | "subscribe" | "renew" | "checkout";
 
 export interface Op {
   index: number;
@@ -22,6 +22,8 @@ export interface Op {
   target?: number;
   /** Sent at the same moment as the operation before it (a refund burst on one payment, each under its own key). */
   withPrevious?: boolean;
+  /** checkout: the cards its customer types, in order (the next after a decline), in how many tabs at once. */
+  checkout?: { cards: string[]; tabs: number };
 }
 
 export interface Kill {
@@ -45,6 +47,14 @@ const CARDS: [string, number][] = [
   ["pm_card_processingError", 0.05],
   ["pm_card_lostResponse", 0.05],
   ["pm_card_refundFail", 0.06],
+];
+/** What a checkout's customer types: a good card, or a declined one and then a good one; now and then a lost answer. */
+const CHECKOUT_CARDS: [string[], number][] = [
+  [["4242424242424242"], 0.6],
+  [["5555555555554444"], 0.1],
+  [["4000000000000002", "4242424242424242"], 0.15],
+  [["4000000000009995", "4242424242424242"], 0.05],
+  [["4000000000004087"], 0.1],
 ];
 /** Share of payments in EUR, which the run's routing rule sends to Stripe (the Stripe double). */
 const STRIPE_SHARE = 0.25;
@@ -80,7 +90,8 @@ export function buildSchedule({ seed, ops, kills }: { seed: number; ops: number;
     ]);
     const key = `chaos-${seed}-${index}`;
     let kind = pick<OpKind>(random, [
-      ["pay", 0.45],
+      ["pay", 0.43],
+      ["checkout", 0.02],
       ["customer", 0.05],
       ["subscribe", 0.025],
       ["renew", 0.025],
@@ -100,6 +111,27 @@ export function buildSchedule({ seed, ops, kills }: { seed: number; ops: number;
         continue;
       }
       kind = "pay";
+    }
+    if (kind === "checkout") {
+      // A hosted checkout session made over the API (copies: the merchant's server retrying), then paid in Chromium
+      // by its customer in one to three tabs at once.
+      const body = {
+        amount: int(5, 500) * 100 + int(0, 99),
+        currency: "usd",
+        success_url: `http://shop.chaos.test/thanks?s={CHECKOUT_SESSION_ID}`,
+        cancel_url: "http://shop.chaos.test/cart",
+        metadata: { chaos_op: key },
+      };
+      const checkout = {
+        cards: pick(random, CHECKOUT_CARDS),
+        tabs: pick(random, [
+          [1, 0.6],
+          [2, 0.3],
+          [3, 0.1],
+        ]),
+      };
+      plan.push({ index, kind, key, copies, body, checkout });
+      continue;
     }
     if (kind === "customer") {
       // A customer, then a test card attached to it (its own key, `${key}-card`): a saved card later pay operations use.
@@ -195,7 +227,8 @@ export function describeSchedule(schedule: Schedule): string[] {
     `  pay ${count((o) => o.kind === "pay")} (manual capture ${count((o) => o.kind === "pay" && o.body.capture_method === "manual")}), ` +
       `capture ${count((o) => o.kind === "capture")}, refund ${count((o) => o.kind === "refund")}, cancel ${count((o) => o.kind === "cancel")}, ` +
       `customer with a saved card ${count((o) => o.kind === "customer")} (paid with later: ${count((o) => o.kind === "pay" && o.target !== undefined)}), ` +
-      `subscribe ${count((o) => o.kind === "subscribe")}, renew ${count((o) => o.kind === "renew")}; ` +
+      `subscribe ${count((o) => o.kind === "subscribe")}, renew ${count((o) => o.kind === "renew")}, ` +
+      `checkout in Chromium ${count((o) => o.kind === "checkout")} (in two or three tabs at once: ${count((o) => (o.checkout?.tabs ?? 0) > 1)}); ` +
       `in EUR, routed to Stripe: ${count((o) => o.kind === "pay" && o.body.currency === "eur")}`,
     `  sent twice ${count((o) => o.copies === 2)}, three times ${count((o) => o.copies === 3)} (same Idempotency-Key, same body, at once)`,
     `  cards and UPI payers: ${[...cards].map(([c, n]) => `${c.replace("pm_card_", "")} ${n}`).join(", ")}`,
