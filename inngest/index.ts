@@ -30,7 +30,7 @@ import { requestLogRetentionFn } from "./functions/request-log-retention";
 import { cryptoDepositWatchFn } from "./functions/crypto-deposit-watch";
 import { chainTxSendFn } from "./functions/chain-tx-send";
 import { cryptoEscrowWatchFn } from "./functions/crypto-escrow-watch";
-import { checkoutCryptoCompleteFn } from "./functions/checkout-crypto-complete";
+import { checkoutSessionCompleteFn } from "./functions/checkout-session-complete";
 
 /** Every function served at /api/inngest. */
 export const functions = [
@@ -66,5 +66,5 @@ export const functions = [
   cryptoDepositWatchFn,
   chainTxSendFn,
   cryptoEscrowWatchFn,
-  checkoutCryptoCompleteFn,
+  checkoutSessionCompleteFn,
 ];

@@ -51,7 +51,7 @@ describe("Kassa functions through the local executor", () => {
       "kassa-alert-evaluate",
       "kassa-authorization-timer",
       "kassa-chain-tx-send",
-      "kassa-checkout-crypto-complete",
+      "kassa-checkout-session-complete",
       "kassa-checkout-session-expiry",
       "kassa-crypto-deposit-watch",
       "kassa-crypto-escrow-watch",

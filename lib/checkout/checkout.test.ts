@@ -7,6 +7,9 @@ import { balanceTransactions, checkoutSessions, events, paymentAttempts, payment
 import type { ServiceContext } from "@/lib/service/context";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant, errorCodeOf as code, makeMerchantContext } from "@/test/fixtures";
+import { createPayment } from "@/lib/payments/create-payment";
+import { settlePayment } from "@/lib/payments/settle-payment";
+import { completeSessionOfPayment } from "./complete-session-of-payment";
 import { createCheckoutSession } from "./create-checkout-session";
 import { expireCheckoutSession } from "./expire-checkout-session";
 import { getCheckoutSession } from "./get-checkout-session";
@@ -111,6 +114,36 @@ describe("paying", () => {
     const ok = await payCheckoutSession({ sessionId: s.id, paymentMethod: card("4242 4242 4242 4242") });
     expect(ok).toEqual({ status: "complete", paymentId: declined.paymentId });
     expect(await h.db.select().from(paymentAttempts).where(eq(paymentAttempts.paymentId, ok.paymentId!))).toHaveLength(2);
+  });
+
+  it("a card whose answer was lost: processing; once reconciliation has settled it, the workflow's verb completes the session with no page open, once", async () => {
+    const ctx = await merchant();
+    const s = await createCheckoutSession({ ctx, input: base });
+    const lost = await payCheckoutSession({ sessionId: s.id, paymentMethod: card("4000 0000 0000 4087") });
+    expect(lost).toMatchObject({ status: "processing" });
+    const paymentId = lost.paymentId!;
+    // Not paid yet as far as Kassa knows: nothing to complete.
+    expect(await completeSessionOfPayment({ ctx, paymentId })).toEqual({ session: null, status: null });
+    expect(await settlePayment({ ctx, paymentId, now: Date.now() + 60_000 })).toMatchObject({ status: "succeeded", done: true });
+    expect((await sessionRow(s.id)).status).toBe("open"); // the customer left: before this fix, it stayed open
+    expect(await completeSessionOfPayment({ ctx, paymentId })).toEqual({ session: s.id, status: "complete" });
+    expect(await completeSessionOfPayment({ ctx, paymentId })).toEqual({ session: s.id, status: "complete" });
+    expect(await sessionRow(s.id)).toMatchObject({ status: "complete", paymentId });
+    expect((await eventTypes(ctx, s.id)).filter((t) => t === "checkout.session.completed")).toHaveLength(1);
+    // Another merchant cannot name it.
+    expect(await code(completeSessionOfPayment({ ctx: await merchant(), paymentId }))).toBe("resource_missing");
+  });
+
+  it("a payment that names a session in its metadata but is not the session's own completes nothing", async () => {
+    const ctx = await merchant();
+    const s = await createCheckoutSession({ ctx, input: base });
+    const forged = await createPayment({
+      ctx,
+      input: { amount: 4200, currency: "usd", payment_method: "pm_card_visa", confirm: true, metadata: { checkout_session: s.id } },
+    });
+    expect(forged.status).toBe("succeeded");
+    expect(await completeSessionOfPayment({ ctx, paymentId: forged.id })).toEqual({ session: null, status: null });
+    expect(await sessionRow(s.id)).toMatchObject({ status: "open", paymentId: null });
   });
 
   it("3D Secure: the challenge completed → succeeded and complete; failed → requires_payment_method with authentication_required", async () => {
