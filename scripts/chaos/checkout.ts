@@ -21,6 +21,21 @@ const TRIES = 6;
 const PAGE_TIMEOUT_MS = 30_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Resolves for everyone once `n` callers have arrived (or 5 s after the first, when a tab never gets there):
+ * the tabs of one session press Pay in the same instant, a real double submit.
+ */
+function barrier(n: number): () => Promise<void> {
+  let arrived = 0;
+  let open!: () => void;
+  const all = new Promise<void>((resolve) => (open = resolve));
+  return () => {
+    if (++arrived >= n) open();
+    else if (arrived === 1) setTimeout(open, 5000);
+    return all;
+  };
+}
+
 export class CheckoutCustomers {
   private browser: Promise<Browser> | undefined;
   private active = 0;
@@ -61,10 +76,11 @@ export class CheckoutCustomers {
           route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Thanks</title><h1>Thanks</h1>" }),
         );
         const pages = await Promise.all(Array.from({ length: plan.tabs }, () => context.newPage()));
+        const together = barrier(pages.length);
         const outcomes = await Promise.all(
           pages.map(async (page) => {
             const trace: string[] = [];
-            const outcome = await this.payInTab(page, sessionId, plan.cards, trace);
+            const outcome = await this.payInTab(page, sessionId, plan.cards, trace, together);
             if (outcome !== "paid") this.unpaid.push(`${sessionId}: ${trace.join(" → ")}`);
             return outcome;
           }),
@@ -77,9 +93,11 @@ export class CheckoutCustomers {
     });
   }
 
-  private async payInTab(page: Page, sessionId: string, cards: string[], trace: string[]): Promise<TabOutcome> {
+  /** `together`: the first Pay waits for the other tabs' forms to be filled, so all press it at the same moment. */
+  private async payInTab(page: Page, sessionId: string, cards: string[], trace: string[], together: () => Promise<void>): Promise<TabOutcome> {
     page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     let card = 0;
+    let first = true;
     let last: TabOutcome = "gave_up";
     for (let attempt = 0; attempt < TRIES; attempt++) {
       if (attempt > 0) await sleep(500 * attempt);
@@ -92,7 +110,8 @@ export class CheckoutCustomers {
         continue;
       }
       if (shown !== "form") continue;
-      const seen = await this.submit(page, cards[Math.min(card, cards.length - 1)]!, trace);
+      const seen = await this.submit(page, cards[Math.min(card, cards.length - 1)]!, trace, first ? together : undefined);
+      first = false;
       if (seen === "paid") return "paid";
       if (seen === "declined") {
         last = "declined";
@@ -115,7 +134,12 @@ export class CheckoutCustomers {
   }
 
   /** Types the card and presses Pay (once the form has hydrated); what the page then shows. */
-  private async submit(page: Page, number: string, trace: string[]): Promise<"paid" | "processing" | "declined" | "error" | null> {
+  private async submit(
+    page: Page,
+    number: string,
+    trace: string[],
+    together?: () => Promise<void>,
+  ): Promise<"paid" | "processing" | "declined" | "error" | null> {
     try {
       const button = page.getByRole("button", { name: /^Pay / });
       await button.waitFor();
@@ -123,6 +147,7 @@ export class CheckoutCustomers {
       await page.getByLabel("Card number").fill(number);
       await page.getByLabel("Expiry date").fill("12 / 34");
       await page.getByLabel("CVC").fill("123");
+      await together?.();
       await button.click();
       const shown = await this.state(page, { alert: true });
       if (shown !== "alert") {
