@@ -84,9 +84,20 @@ function encodeTime(ms: number): string {
   return out;
 }
 
+// Random bytes drawn from the CSPRNG a few kilobytes at a time, not one small buffer per id.
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
 function freshRandom(): number[] {
-  const bytes = randomBytes(RANDOM_CHARS);
-  return Array.from(bytes, (b) => b & 31);
+  if (poolAt + RANDOM_CHARS > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    poolAt = 0;
+  }
+  const out = new Array<number>(RANDOM_CHARS);
+  for (let i = 0; i < RANDOM_CHARS; i++) out[i] = pool[poolAt + i]! & 31;
+  poolAt += RANDOM_CHARS;
+  return out;
 }
 
 /** Monotonic within a process: ids made in the same millisecond still sort in creation order. */

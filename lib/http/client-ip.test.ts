@@ -25,6 +25,23 @@ describe("clientIp", () => {
     expect(clientIp(h({ [PEER_HEADER]: "10.0.0.5", "x-forwarded-for": "not-an-ip" }), lb)).toBe("10.0.0.5");
   });
 
+  it("reads KASSA_TRUSTED_PROXIES by default, parsed once per value: a changed value counts from the next call", () => {
+    const before = process.env.KASSA_TRUSTED_PROXIES;
+    const forwarded = h({ [PEER_HEADER]: "10.0.0.5", "x-forwarded-for": "198.51.100.9" });
+    try {
+      delete process.env.KASSA_TRUSTED_PROXIES;
+      expect(clientIp(forwarded)).toBe("10.0.0.5");
+      process.env.KASSA_TRUSTED_PROXIES = "10.0.0.0/8";
+      expect(clientIp(forwarded)).toBe("198.51.100.9");
+      expect(clientIp(forwarded)).toBe("198.51.100.9");
+      process.env.KASSA_TRUSTED_PROXIES = " ";
+      expect(clientIp(forwarded)).toBe("10.0.0.5");
+    } finally {
+      if (before === undefined) delete process.env.KASSA_TRUSTED_PROXIES;
+      else process.env.KASSA_TRUSTED_PROXIES = before;
+    }
+  });
+
   it("refuses a malformed KASSA_TRUSTED_PROXIES instead of trusting too much", () => {
     expect(() => trustedProxies("10.0.0.0/8, everyone")).toThrow(/KASSA_TRUSTED_PROXIES/);
   });

@@ -35,11 +35,20 @@ const trusted = (list: BlockList, address: string) => {
  * then X-Forwarded-For is read from the right, skipping trusted proxies, and the first address no
  * trusted proxy vouches for is the client. Anything a client writes to the left is ignored.
  */
-export function clientIp(headers: Headers, proxies: BlockList = trustedProxies()): string | null {
+let configured: { raw: string; list: BlockList | null } | undefined;
+
+/** KASSA_TRUSTED_PROXIES parsed once per value (null: none), not per request. */
+function configuredProxies(): BlockList | null {
+  const raw = process.env.KASSA_TRUSTED_PROXIES ?? "";
+  if (configured?.raw !== raw) configured = { raw, list: raw.trim() ? trustedProxies(raw) : null };
+  return configured.list;
+}
+
+export function clientIp(headers: Headers, proxies: BlockList | null = configuredProxies()): string | null {
   const peer = headers.get(PEER_HEADER);
   if (!peer) return null;
   let client = plain(peer);
-  if (!trusted(proxies, client)) return client;
+  if (!proxies || !trusted(proxies, client)) return client;
   const hops = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())

@@ -1,9 +1,10 @@
 import { Counter } from "prom-client";
 import { getDatabaseHandle } from "@/db/client";
-import { requestLogs, type NewRequestLog } from "@/db/schema/request-logs";
+import type { NewRequestLog } from "@/db/schema/request-logs";
 import { sharedCounter } from "@/lib/metrics";
 import { logger } from "@/lib/logger";
 import { RequestLogBuffer } from "./buffer";
+import { writeRequestLogs } from "./write-rows";
 import { objectIdsOf } from "./object-ids";
 import { cut, redactParsed, redactText, redactValue } from "./redact";
 
@@ -91,7 +92,7 @@ type G = typeof globalThis & { [GLOBAL_KEY]?: RequestLogBuffer };
 async function writeRows(rows: NewRequestLog[]): Promise<void> {
   // A statement of its own on the pool (never a request's transaction); a replayed id is written once.
   const { db } = await getDatabaseHandle();
-  await db.insert(requestLogs).values(rows).onConflictDoNothing();
+  await writeRequestLogs(db, rows);
 }
 
 function dropCounter(): Counter<"reason"> {
