@@ -11,5 +11,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     globalSetup: ["./scripts/vitest-global-setup.ts"],
     pool: "forks",
+    // Every FastInsert (db/fast-insert.ts) compared with drizzle's own rendering: the whole suite as its differential test.
+    env: { KASSA_FAST_INSERT_CHECK: "1" },
   },
 });

@@ -1,5 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "./client";
+import { FastInsert } from "./fast-insert";
+import { clientOf } from "./prepared";
 
 /** Anything drizzle can render: an insert/update/delete builder or a `sql` fragment. */
 export interface Renderable {
@@ -13,6 +15,7 @@ export interface Renderable {
  */
 export async function executeAsOne(db: Executor, writes: Renderable[], opts: { fence?: number } = {}): Promise<void> {
   if (writes.length === 0) return;
+  if (writes.some((w) => w instanceof FastInsert)) return executeComposed(db, writes, opts.fence);
   if (opts.fence !== undefined) return executeFenced(db, writes, opts.fence);
   if (writes.length === 1) {
     await db.execute(writes[0]!.getSQL());
@@ -42,6 +45,36 @@ async function executeFenced(db: Executor, writes: Renderable[], fence: number):
     if (sqlState(error) === "22012") throw new FenceLostError();
     throw error;
   }
+}
+
+/**
+ * executeAsOne and executeFenced with FastInserts among the writes: every write a CTE (`w{i}`, its index), the
+ * others rendered by drizzle first, then each FastInsert's kept text numbered on from there, sent as text and
+ * parameters on the executor's own connection (a transaction's when given one). Data-modifying CTEs all run
+ * whether or not the final SELECT reads them.
+ */
+async function executeComposed(db: Executor, writes: Renderable[], fence: number | undefined): Promise<void> {
+  const others = writes.flatMap((w, i) => (w instanceof FastInsert ? [] : [sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`]));
+  const head = others.length ? dialectOf(db).sqlToQuery(sql`with ${sql.join(others, sql`, `)}`) : { sql: "", params: [] };
+  let text = head.sql;
+  const params = [...head.params];
+  writes.forEach((w, i) => {
+    if (!(w instanceof FastInsert)) return;
+    const part = w.render(params.length);
+    text += `${text ? ", " : "with "}w${i} as (${part.text})`;
+    params.push(...part.params);
+  });
+  text += fence === undefined ? " select 1" : ` select 1 / (select count(*)::int from w${fence}) as fenced`;
+  try {
+    await clientOf(db).query(text, params);
+  } catch (error) {
+    if (fence !== undefined && sqlState(error) === "22012") throw new FenceLostError();
+    throw error;
+  }
+}
+
+function dialectOf(db: Executor): { sqlToQuery(sql: SQL): { sql: string; params: unknown[] } } {
+  return (db as unknown as { dialect: { sqlToQuery(sql: SQL): { sql: string; params: unknown[] } } }).dialect;
 }
 
 /** The SQLSTATE of a driver error (or of its cause), e.g. "23505" for a unique violation. */

@@ -6,7 +6,7 @@ interface QueryClient {
 }
 
 /** The driver client under a Drizzle database or transaction (the transaction's own connection). */
-function clientOf(db: Executor): QueryClient {
+export function clientOf(db: Executor): QueryClient {
   const client = (db as unknown as { session?: { client?: QueryClient } }).session?.client;
   if (!client) throw new Error("preparedQuery: no driver client under this executor");
   return client;

@@ -6,6 +6,7 @@ import type { ServiceContext } from "@/lib/service/context";
 import { assessPayment, type Assessment } from "./assess-payment";
 import { attemptWrites } from "./counter-writes";
 import { signalsFor } from "./signals";
+import { fastInsert } from "@/db/fast-insert";
 
 /**
  * `npm run bench` measures create+confirm with and without the fraud check; this switch turns the check off
@@ -60,5 +61,5 @@ async function savedCardOf(db: Executor, ctx: Pick<ServiceContext, "merchantId" 
 /** Phase A's fraud writes, in the attempt's own statement: the assessment row and the attempt's counters. */
 export function fraudPhaseAWrites(db: Executor, ctx: Pick<ServiceContext, "merchantId" | "livemode">, a: Assessment | null) {
   if (!a) return [];
-  return [db.insert(fraudAssessments).values(a.row), ...attemptWrites(db, ctx, a.keys, a.row.createdAt.getTime())];
+  return [fastInsert(db, fraudAssessments, a.row), ...attemptWrites(db, ctx, a.keys, a.row.createdAt.getTime())];
 }

@@ -21,6 +21,7 @@ import { isCurrency } from "@/lib/money";
 import { isTokenId } from "@/lib/chain/tokens";
 import type { PostingLine } from "./postings";
 import type { Renderable } from "@/db/batch";
+import { fastInsert } from "@/db/fast-insert";
 
 export interface PostJournalEntryInput {
   merchantId: string;
@@ -165,10 +166,10 @@ export function journalEntryWrites(db: Executor, input: PostJournalEntryInput, c
   const entry = entryRow(input, createdAt);
   const { upsertAccounts, insertLines, balanceTransaction } = entryParts(db, input, entry.id, createdAt);
   return [
-    db.insert(journalEntries).values(entry),
+    fastInsert(db, journalEntries, entry),
     upsertAccounts,
     insertLines,
-    ...(balanceTransaction ? [db.insert(balanceTransactions).values(balanceTransaction)] : []),
+    ...(balanceTransaction ? [fastInsert(db, balanceTransactions, balanceTransaction)] : []),
   ];
 }
 
@@ -193,13 +194,17 @@ function entryParts(db: Executor, input: PostJournalEntryInput, entryId: string,
   const { merchantId, livemode, currency } = input;
   // Sorted, so concurrent first postings lock new accounts in the same order (no deadlock).
   const accounts = [...new Set(input.lines.map((l) => l.account))].sort() as LedgerAccount[];
-  const upsertAccounts = db
-    .insert(ledgerAccounts)
-    .values(accounts.map((type) => ({ id: newId("ledgerAccount"), merchantId, livemode, currency, type })))
-    .onConflictDoNothing();
-  const insertLines = db
-    .insert(journalLines)
-    .values(input.lines.map((l, position) => ({ entryId, position, merchantId, livemode, currency, account: l.account, amount: l.amount })));
+  const upsertAccounts = fastInsert(
+    db,
+    ledgerAccounts,
+    accounts.map((type) => ({ id: newId("ledgerAccount"), merchantId, livemode, currency, type })),
+    { onConflictDoNothing: true },
+  );
+  const insertLines = fastInsert(
+    db,
+    journalLines,
+    input.lines.map((l, position) => ({ entryId, position, merchantId, livemode, currency, account: l.account, amount: l.amount })),
+  );
   let balanceTransaction: BalanceTransactionRow | null = null;
   if (input.balanceTransaction) {
     const bt = input.balanceTransaction;

@@ -17,6 +17,7 @@ import { planEscrow } from "@/lib/escrow/inputs";
 import { routePayment } from "@/lib/routing/route-payment";
 import { createCryptoPayment } from "@/lib/crypto-payments/create-crypto-payment";
 import { isCryptoCurrency, wantsCrypto } from "@/lib/crypto-payments/inputs";
+import { fastInsert } from "@/db/fast-insert";
 
 /**
  * POST /api/v1/payments. With `confirm: true` the payment is authorised at once: phase A records the
@@ -150,8 +151,8 @@ export async function createPayment({ ctx, input }: { ctx: ServiceContext; input
     changes.audit({ action: "payment.created", targetType: "payment", targetId: id, metadata: { amount: data.amount, currency: data.currency } });
     changes.event("payment.created", serializePayment(payment));
     return [
-      db.insert(payments).values(payment),
-      ...(attempt ? [db.insert(paymentAttempts).values(attempt)] : []),
+      fastInsert(db, payments, payment),
+      ...(attempt ? [fastInsert(db, paymentAttempts, attempt)] : []),
       ...(assessment ? fraudPhaseAWrites(db, ctx, assessment) : []),
     ];
   });

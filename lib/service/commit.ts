@@ -1,4 +1,5 @@
 import { executeAsOne, FenceLostError, type Renderable } from "@/db/batch";
+import { fastInsert } from "@/db/fast-insert";
 import type { Executor, Transaction } from "@/db/client";
 import { auditLog, events } from "@/db/schema";
 import { newId } from "@/lib/ids";
@@ -92,8 +93,8 @@ function declaredWrites(db: Executor, ctx: ServiceContext, d: Declared): { write
     writes.push(recoveryPointWrite(db, lock, d.recovery.point, d.recovery.data));
   }
   writes.push(...d.own);
-  if (d.audits.length) writes.push(db.insert(auditLog).values(d.audits));
-  if (d.events.length) writes.push(db.insert(events).values(d.events));
+  if (d.audits.length) writes.push(fastInsert(db, auditLog, d.audits));
+  if (d.events.length) writes.push(fastInsert(db, events, d.events));
   if (lock && d.response && !answered) writes.push(responseWrite(db, lock, d.response.status, d.response.body));
   return { writes, ...(fence === undefined ? {} : { fence }) };
 }

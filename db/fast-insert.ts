@@ -1,0 +1,137 @@
+import { getTableColumns, getTableName, is, Param, SQL, type Column } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Executor } from "./client";
+
+/**
+ * A plain INSERT on the hot path (a payment, its attempt, its ledger rows, audit rows, outbox events) without
+ * drizzle walking its SQL tree on every call. Drizzle renders the statement once per shape — the table, how many
+ * rows, and which columns each row gives, takes from a default function, or leaves to the column's DEFAULT —
+ * and keeps its text; later inserts of that shape only map their values with the columns' own encoders, in the
+ * order drizzle would. The profile of create+confirm had drizzle's rendering at a third of the server's thread.
+ *
+ * A value that is itself SQL (`sql\`now()\``), or a shape past the cache's bound, is rendered by drizzle as
+ * before. `getSQL()` is the drizzle builder's, so anything that takes a Renderable takes this too; executeAsOne
+ * (db/batch.ts) asks `render(offset)` instead. KASSA_FAST_INSERT_CHECK=1 (the test suite) compares every
+ * render with drizzle's own and throws on any difference.
+ */
+export class FastInsert {
+  constructor(
+    private readonly db: Executor,
+    private readonly table: PgTable,
+    private readonly rows: Record<string, unknown>[],
+    private readonly onConflictDoNothing = false,
+  ) {}
+
+  getSQL(): SQL {
+    return this.builder().getSQL();
+  }
+
+  private builder() {
+    const insert = this.db.insert(this.table).values(this.rows as never);
+    return this.onConflictDoNothing ? insert.onConflictDoNothing() : insert;
+  }
+
+  /** The statement with its placeholders numbered from `offset + 1`, and its parameters. */
+  render(offset = 0): { text: string; params: unknown[] } {
+    const fast = renderFast(this.db, this.table, this.rows, this.onConflictDoNothing);
+    const out = fast ?? drizzleRender(this.builder().toSQL());
+    if (checking && fast) {
+      const own = drizzleRender(this.builder().toSQL());
+      if (own.pieces.join("\u0000") !== fast.pieces.join("\u0000") || !sameParams(own.params, fast.params)) {
+        throw new Error(`FastInsert into ${getTableName(this.table)} differs from drizzle's: ${JSON.stringify({ own, fast })}`);
+      }
+    }
+    let text = out.pieces[0]!;
+    for (let i = 1; i < out.pieces.length; i++) text += `$${offset + i}${out.pieces[i]}`;
+    return { text, params: out.params };
+  }
+}
+
+/** A plain insert of `rows` into `table` (built on `db`: a transaction's, to run on its connection). */
+export function fastInsert<T extends PgTable>(
+  db: Executor,
+  table: T,
+  rows: T["$inferInsert"] | T["$inferInsert"][],
+  opts: { onConflictDoNothing?: boolean } = {},
+): FastInsert {
+  return new FastInsert(db, table, (Array.isArray(rows) ? rows : [rows]) as Record<string, unknown>[], opts.onConflictDoNothing === true);
+}
+
+const checking = process.env.KASSA_FAST_INSERT_CHECK === "1";
+
+/** A rendered statement split at its placeholders: pieces[0] $1 pieces[1] $2 … */
+interface Rendered {
+  pieces: string[];
+  params: unknown[];
+}
+
+function drizzleRender(query: { sql: string; params: unknown[] }): Rendered {
+  // An insert's text holds quoted identifiers, placeholders and `default`: every `$n` is a placeholder.
+  return { pieces: query.sql.split(/\$\d+/), params: query.params };
+}
+
+interface TableInfo {
+  columns: [string, Column][];
+  shapes: Map<string, string[]>;
+}
+
+const tables = new WeakMap<PgTable, TableInfo>();
+const MAX_SHAPES_PER_TABLE = 256;
+
+function infoOf(table: PgTable): TableInfo {
+  let info = tables.get(table);
+  if (!info) {
+    // As drizzle's buildInsertQuery: the table's columns in order, less generated ones.
+    const columns = Object.entries(getTableColumns(table) as Record<string, Column>).filter(
+      ([, col]) => !(col as unknown as { shouldDisableInsert(): boolean }).shouldDisableInsert(),
+    );
+    tables.set(table, (info = { columns, shapes: new Map() }));
+  }
+  return info;
+}
+
+/** What drizzle's buildInsertQuery does with a missing value: 'd' its default function, 'u' its update function, '-' DEFAULT. */
+function missing(col: Column): "d" | "u" | "-" {
+  if (col.defaultFn !== undefined) return "d";
+  if (!col.default && col.onUpdateFn !== undefined) return "u";
+  return "-";
+}
+
+function renderFast(db: Executor, table: PgTable, rows: Record<string, unknown>[], doNothing: boolean): Rendered | null {
+  const info = infoOf(table);
+  const params: unknown[] = [];
+  let shape = doNothing ? "n" : "";
+  for (const row of rows) {
+    for (const [key, col] of info.columns) {
+      let value = row[key];
+      let kind: string;
+      if (value === undefined || (is(value, Param) && value.value === undefined)) {
+        kind = missing(col);
+        if (kind === "-") {
+          shape += kind;
+          continue;
+        }
+        value = kind === "d" ? col.defaultFn!() : col.onUpdateFn!();
+      } else kind = "v";
+      if (is(value, SQL) || is(value, Param)) return null;
+      const mapped = value === null ? null : col.mapToDriverValue(value);
+      if (is(mapped, SQL)) return null;
+      params.push(mapped);
+      shape += kind;
+    }
+    shape += "|";
+  }
+  let pieces = info.shapes.get(shape);
+  if (!pieces) {
+    if (info.shapes.size >= MAX_SHAPES_PER_TABLE) return null;
+    // Drizzle renders the shape once (its default functions run again there: only the text is kept).
+    const insert = db.insert(table).values(rows as never);
+    pieces = drizzleRender((doNothing ? insert.onConflictDoNothing() : insert).toSQL()).pieces;
+    info.shapes.set(shape, pieces);
+  }
+  return { pieces, params };
+}
+
+function sameParams(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i] || (v instanceof Date && b[i] instanceof Date && v.getTime() === (b[i] as Date).getTime()));
+}
