@@ -15,7 +15,8 @@ const MIN_JUDGED = 6;
 const TOLERANCE = 0.1;
 
 export type LifeVerdict =
-  { kind: "too short"; samples: number; afterWarmUp: number } | { kind: "judged"; samples: number; earlyMb: number; lateMb: number; change: number };
+  | { kind: "too short"; samples: number; afterWarmUp: number }
+  | { kind: "judged"; samples: number; earlyMb: number; lateMb: number; change: number; afterWarmUp: number[] };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,7 +39,7 @@ export function judgeLife(samples: { at: number; mb: number }[]): LifeVerdict {
   const third = Math.floor(after.length / 3);
   const earlyMb = median(after.slice(0, third));
   const lateMb = median(after.slice(-third));
-  return { kind: "judged", samples: samples.length, earlyMb, lateMb, change: (lateMb - earlyMb) / earlyMb };
+  return { kind: "judged", samples: samples.length, earlyMb, lateMb, change: (lateMb - earlyMb) / earlyMb, afterWarmUp: after };
 }
 
 /**
@@ -71,7 +72,8 @@ export function memoryCheck(instances: Pick<Instance, "name" | "rss" | "restarts
       if (verdict.change < -TOLERANCE) fell.push(`${instance.name} ${life} ${(verdict.change * 100).toFixed(0)} %`);
       if (verdict.change > TOLERANCE)
         violations.push(
-          `${what}: RSS median ${verdict.earlyMb} MB early after warm-up, ${verdict.lateMb} MB late (${(verdict.change * 100).toFixed(0)} %, ${verdict.samples} samples)`,
+          `${what}: RSS median ${verdict.earlyMb} MB early after warm-up, ${verdict.lateMb} MB late (${(verdict.change * 100).toFixed(0)} %, ${verdict.samples} samples;` +
+            ` after warm-up, every 30 s: ${verdict.afterWarmUp.filter((_, i) => i % 6 === 0).join(" ")} MB)`,
         );
     }
   }
