@@ -3,7 +3,7 @@
 // action, not the API. A session opened in two or three tabs pays in all of them at once (a customer's
 // double submit, or a second device); a declined card is followed by a good one in the same session; a
 // page or a Pay cut off by a kill is loaded and pressed again. What each tab finally saw is kept for the checks.
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Browser, type Locator, type Page } from "@playwright/test";
 
 /** What the customer does in a tab: the cards tried in order (the next one after a decline). */
 export interface CheckoutPlan {
@@ -20,6 +20,8 @@ export const SHOP_ORIGIN = "http://shop.chaos.test";
 const TRIES = 6;
 const PAGE_TIMEOUT_MS = 30_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Whether the page shows the element now (false while it navigates). */
+const shows = async (locator: Locator) => (await locator.count().catch(() => 0)) > 0;
 
 /**
  * Resolves for everyone once `n` callers have arrived (or 5 s after the first, when a tab never gets there):
@@ -175,22 +177,8 @@ export class CheckoutCustomers {
       if (heading.some((h) => /Payment successful/.test(h))) return "paid";
       if (heading.some((h) => /has expired/.test(h))) return "expired";
       if (heading.some((h) => /is processing/.test(h))) return "processing";
-      if (
-        want.alert &&
-        (await page
-          .locator("#card-error")
-          .count()
-          .catch(() => 0)) > 0
-      )
-        return "alert";
-      if (
-        want.form &&
-        (await page
-          .getByLabel("Card number")
-          .count()
-          .catch(() => 0)) > 0
-      )
-        return "form";
+      if (want.alert && (await shows(page.locator("#card-error")))) return "alert";
+      if (want.form && (await shows(page.getByLabel("Card number")))) return "form";
       await sleep(100);
     }
     return null;
