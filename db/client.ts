@@ -2,6 +2,7 @@ import path from "node:path";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import * as schema from "./schema";
 import { dataRoot } from "./data-dir";
+import { BARRIER_PREFIX, listenerName } from "./listener-name";
 
 /** One Drizzle type for all three drivers: they share the pg-core query builder. */
 export type Database = NodePgDatabase<typeof schema>;
@@ -98,13 +99,28 @@ export async function openDatabase(url = process.env.DATABASE_URL): Promise<Data
       on.lost(error);
       client.end().catch(() => undefined);
     };
+    // Barriers (lib/cache/barrier.ts): handled in order after the notifications committed before them, and
+    // acknowledged in this connection's application_name, where the waiting instance reads it.
+    let handled = 0n;
+    const acknowledge = async (token: bigint) => {
+      if (token <= handled) return;
+      handled = token;
+      await client.query("select set_config('application_name', $1, false)", [listenerName(channel, token)]);
+    };
     client.on("notification", (n) => {
-      if (n.channel === channel) on.notify(n.payload ?? "");
+      if (n.channel !== channel) return;
+      const payload = n.payload ?? "";
+      if (!payload.startsWith(BARRIER_PREFIX)) return on.notify(payload);
+      const token = payload.slice(BARRIER_PREFIX.length);
+      if (/^\d+$/.test(token)) acknowledge(BigInt(token)).catch(drop);
     });
     client.on("error", drop);
     client.on("end", () => drop(new Error("listener connection ended")));
     await client.connect();
     await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    // Listening from now on: named as having handled every barrier before this moment (it holds nothing older).
+    const { rows } = await client.query<{ token: string }>("select pg_current_xact_id()::text as token");
+    await acknowledge(BigInt(rows[0]!.token));
     return async () => {
       closing = true;
       await client.end().catch(() => undefined);

@@ -1,17 +1,20 @@
 // The API key cache as two app instances would hold it: two caches, each on its own LISTEN connection to
 // one real PostgreSQL. A revoke, a roll, a role change or a member's removal made through the services
-// (as another instance would) reaches both at commit; a key is never served from a cache that is not
+// (as another instance would) has reached both when it answers (the barrier); a key is never served from a cache that is not
 // listening; a read that raced an invalidation is not kept. And on PGlite, the embedded default.
 import { eq, sql } from "drizzle-orm";
+import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { apiKeys } from "@/db/schema";
+import { listenerName, listenerPrefix } from "@/db/listener-name";
+import { awaitCacheBarrier } from "@/lib/cache/barrier";
 import { freshPglite, freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
 import { addMember } from "@/test/rows";
 import { authenticateApiKey } from "./authenticate-api-key";
 import { createApiKey } from "./create-api-key";
-import { ApiKeyCache } from "./key-cache";
+import { API_KEY_CHANNEL, ApiKeyCache } from "./key-cache";
 import { revokeApiKey } from "./revoke-api-key";
 import { rollApiKey } from "./roll-api-key";
 import { hashKey } from "./secret";
@@ -56,20 +59,22 @@ describe("ApiKeyCache on PostgreSQL (two instances)", () => {
     }
   });
 
-  it("a revoke through the services reaches both instances at commit: the key is refused with no TTL to wait", async () => {
+  it("a revoke through the services answers only once both instances have dropped the key: the next request anywhere is refused", async () => {
     const { ctx } = await makeMerchant(db);
     const { secret, object } = await createApiKey({ ctx, input: { kind: "secret", name: "to revoke" } });
     await authenticateApiKey(db, bearer(secret), { cache: a });
     await authenticateApiKey(db, bearer(secret), { cache: b });
     expect(a.get(hashKey(secret), Date.now())).toBeDefined();
     await revokeApiKey({ ctx, id: object.id });
+    // No waiting here: the revoke's own answer waited for both listeners (lib/cache/barrier.ts).
+    expect(a.get(hashKey(secret), Date.now())).toBeUndefined();
+    expect(b.get(hashKey(secret), Date.now())).toBeUndefined();
     for (const cache of [a, b]) {
-      await dropped(cache, secret);
       await expect(authenticateApiKey(db, bearer(secret), { cache })).rejects.toMatchObject({ code: "api_key_expired" });
     }
   });
 
-  it("a roll (the old key's expiry), a role change and a member's removal each reach the caches", async () => {
+  it("a roll (the old key's expiry), a role change and a member's removal each reach the caches before they answer", async () => {
     const { ctx, merchantId } = await makeMerchant(db);
     const { changeRole, removeMember } = await import("@/lib/team/change-role");
     const dev = await addMember(db, merchantId, "developer");
@@ -77,17 +82,17 @@ describe("ApiKeyCache on PostgreSQL (two instances)", () => {
     expect((await authenticateApiKey(db, bearer(secret), { cache: a })).creatorRole).toBe("developer");
 
     await changeRole({ ctx, input: { membership: dev.membershipId, role: "support" } });
-    await dropped(a, secret);
+    expect(a.get(hashKey(secret), Date.now())).toBeUndefined();
     expect((await authenticateApiKey(db, bearer(secret), { cache: a })).creatorRole).toBe("support");
 
     await removeMember({ ctx, membershipId: dev.membershipId });
-    await dropped(a, secret);
+    expect(a.get(hashKey(secret), Date.now())).toBeUndefined();
     await expect(authenticateApiKey(db, bearer(secret), { cache: a })).rejects.toMatchObject({ code: "api_key_expired" });
 
     const owner = await createApiKey({ ctx, input: { kind: "secret", name: "owner key" } });
     await authenticateApiKey(db, bearer(owner.secret), { cache: b });
     await rollApiKey({ ctx, id: owner.object.id, now: new Date(Date.now() - 25 * 3_600_000) });
-    await dropped(b, owner.secret);
+    expect(b.get(hashKey(owner.secret), Date.now())).toBeUndefined();
     await expect(authenticateApiKey(db, bearer(owner.secret), { cache: b })).rejects.toMatchObject({ code: "api_key_expired" });
   });
 
@@ -115,7 +120,9 @@ describe("ApiKeyCache on PostgreSQL (two instances)", () => {
     const { secret } = await createApiKey({ ctx, input: { kind: "secret", name: "lost" } });
     await authenticateApiKey(db, bearer(secret), { cache: c });
     expect(c.get(hashKey(secret), Date.now())).toBeDefined();
-    await db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN "kassa_api_keys"' and pid <> pg_backend_pid()`);
+    await db.execute(
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and starts_with(application_name, ${listenerPrefix(API_KEY_CHANNEL)})`,
+    );
     await expect.poll(() => c.listening, { timeout: 5_000, interval: 5 }).toBe(false);
     expect(c.get(hashKey(secret), Date.now())).toBeUndefined();
     // Back within a few seconds; a and b came back as well (the terminate hit every listener).
@@ -123,6 +130,41 @@ describe("ApiKeyCache on PostgreSQL (two instances)", () => {
     await authenticateApiKey(db, bearer(secret), { cache: c });
     expect(c.get(hashKey(secret), Date.now())).toBeDefined();
     await c.stop();
+  });
+
+  it("the barrier waits for a listener that has not handled it, and names it if it never does", async () => {
+    // A listening connection that is behind: it holds the barrier until it acknowledges.
+    const lagging = new Client({ connectionString: handle.url });
+    await lagging.connect();
+    try {
+      await lagging.query(`LISTEN ${API_KEY_CHANNEL}`);
+      await lagging.query("select set_config('application_name', $1, false)", [listenerName(API_KEY_CHANNEL, 1)]);
+      const { rows } = await lagging.query<{ pid: number }>("select pg_backend_pid() as pid");
+      const gaveUp = await awaitCacheBarrier(db, API_KEY_CHANNEL, { timeoutMs: 300 });
+      expect(gaveUp.settled).toBe(false);
+      expect(gaveUp.waitedMs).toBeGreaterThanOrEqual(300);
+      expect(gaveUp.lagging).toEqual([expect.stringContaining(`pid ${rows[0]!.pid} `)]);
+
+      // It acknowledges a moment after the next barrier is sent: the barrier returns then, not before.
+      let acknowledgedAt = 0;
+      lagging.on("notification", (n) => {
+        if (!n.payload?.startsWith("barrier:")) return;
+        const token = n.payload.slice("barrier:".length);
+        setTimeout(() => {
+          acknowledgedAt = performance.now();
+          void lagging.query("select set_config('application_name', $1, false)", [listenerName(API_KEY_CHANNEL, token)]);
+        }, 150);
+      });
+      const settled = await awaitCacheBarrier(db, API_KEY_CHANNEL, { timeoutMs: 5_000 });
+      expect(settled).toMatchObject({ settled: true, lagging: [] });
+      expect(acknowledgedAt).toBeGreaterThan(0);
+      expect(performance.now()).toBeGreaterThanOrEqual(acknowledgedAt);
+      expect(settled.waitedMs).toBeGreaterThanOrEqual(150);
+    } finally {
+      await lagging.end();
+    }
+    // With only Kassa's own listeners (a and b), a barrier settles at once.
+    expect(await awaitCacheBarrier(db, API_KEY_CHANNEL)).toMatchObject({ settled: true });
   });
 
   it("a read that started before an invalidation is not kept", async () => {

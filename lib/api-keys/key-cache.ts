@@ -1,4 +1,5 @@
-import { getDatabaseHandle, type Listen } from "@/db/client";
+import { getDatabaseHandle, type Executor, type Listen } from "@/db/client";
+import { awaitCacheBarrier } from "@/lib/cache/barrier";
 import { NotifiedCache } from "@/lib/cache/notified-cache";
 import type { AuthenticatedKey } from "./authenticate-api-key";
 
@@ -44,7 +45,11 @@ export function apiKeyCache(): Promise<ApiKeyCache | null> {
   return g[GLOBAL_KEY];
 }
 
-/** After this instance changed a merchant's keys or team: its own cache forgets them before the answer goes out. */
-export function dropCachedApiKeys(merchantId: string): void {
+/**
+ * After a commit that changed a merchant's keys or team: this instance's cache forgets them, and the answer
+ * waits until every other instance's has too (lib/cache/barrier.ts): the next request anywhere sees the change.
+ */
+export async function settleApiKeyChange(db: Executor, merchantId: string): Promise<void> {
   (globalThis as GlobalWithCache)[STARTED]?.invalidate(merchantId);
+  await awaitCacheBarrier(db, API_KEY_CHANNEL);
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { apiKeys } from "@/db/schema";
 import { requirePermission } from "@/lib/service/roles";
 import { commit } from "@/lib/service/commit";
-import { dropCachedApiKeys } from "@/lib/api-keys/key-cache";
+import { settleApiKeyChange } from "@/lib/api-keys/key-cache";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { findApiKey, findApiKeyForUpdate } from "./find-api-key";
@@ -25,6 +25,6 @@ export async function revokeApiKey({ ctx, id, now = new Date() }: { ctx: Service
     });
     return serializeApiKey(row!, now);
   });
-  dropCachedApiKeys(ctx.merchantId); // other instances: the database's notification
+  await settleApiKeyChange(await executor(ctx), ctx.merchantId); // every instance drops the merchant's cached keys before this answer
   return revoked;
 }

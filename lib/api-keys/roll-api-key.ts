@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { apiKeys } from "@/db/schema";
 import { requirePermission } from "@/lib/service/roles";
 import { commit } from "@/lib/service/commit";
-import { dropCachedApiKeys } from "@/lib/api-keys/key-cache";
+import { settleApiKeyChange } from "@/lib/api-keys/key-cache";
 import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import { insertApiKey } from "./create-api-key";
@@ -31,6 +31,6 @@ export async function rollApiKey({ ctx, id, now = new Date() }: { ctx: ServiceCo
     });
     return created;
   });
-  dropCachedApiKeys(ctx.merchantId); // other instances: the database's notification
+  await settleApiKeyChange(await executor(ctx), ctx.merchantId); // every instance drops the merchant's cached keys before this answer
   return rolled;
 }

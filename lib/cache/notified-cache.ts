@@ -1,4 +1,5 @@
 import type { Listen } from "@/db/client";
+import { BARRIER_PREFIX } from "@/db/listener-name";
 import { logger } from "@/lib/logger";
 
 const RELISTEN_MS = 1_000;
@@ -17,7 +18,8 @@ export interface NotifiedCacheOptions<V> {
 /**
  * Per-merchant reads kept in process for a short while, correct across instances: the database notifies
  * every instance (LISTEN/NOTIFY, delivered at commit) when a merchant's cached data changes, and each drops
- * that merchant's entries at once; an instance's own change drops them before its answer is sent. The
+ * that merchant's entries at once; an instance's own change drops them before its answer is sent, and waits
+ * for the others to have dropped theirs (lib/cache/barrier.ts), so the next request anywhere sees it. The
  * cache serves nothing unless its LISTEN is live: when the listening connection drops it empties, stays off
  * and listens again. A read that raced an invalidation is never kept (the generation check of `token`/`set`).
  */
@@ -40,7 +42,9 @@ export class NotifiedCache<V> {
     const { channel, label } = this.options;
     try {
       this.unlisten = await this.listen(channel, {
-        notify: (merchantId) => this.invalidate(merchantId || undefined),
+        notify: (merchantId) => {
+          if (!merchantId.startsWith(BARRIER_PREFIX)) this.invalidate(merchantId || undefined);
+        },
         lost: (error) => {
           this.live = false;
           this.invalidate();
@@ -48,6 +52,8 @@ export class NotifiedCache<V> {
           this.scheduleRelisten();
         },
       });
+      // A read begun before LISTEN may predate a change whose notification it missed: not kept.
+      this.generation++;
       this.live = true;
     } catch (error) {
       logger.warn({ err: error }, `${label} cache: could not listen; reading from the database`);

@@ -1,4 +1,5 @@
 import { getDatabaseHandle, type Executor } from "@/db/client";
+import { awaitCacheBarrier } from "@/lib/cache/barrier";
 import { NotifiedCache } from "@/lib/cache/notified-cache";
 import { logger } from "@/lib/logger";
 import type { ServiceContext } from "@/lib/service/context";
@@ -48,9 +49,10 @@ function startedRoutingCache(): NotifiedCache<CompiledRouting> | null | undefine
   return g[STARTED];
 }
 
-/** After this instance changed a merchant's rules: its own cache forgets them before the answer goes out. */
-export function dropCachedRouting(merchantId: string): void {
+/** After a commit that changed a merchant's rules: this instance forgets them, and the answer waits for every other's. */
+export async function settleRoutingChange(db: Executor, merchantId: string): Promise<void> {
   (globalThis as GlobalWithCache)[STARTED]?.invalidate(merchantId);
+  await awaitCacheBarrier(db, ROUTING_CHANNEL);
 }
 
 async function compileStored(db: Executor, ctx: Pick<ServiceContext, "merchantId" | "livemode">): Promise<CompiledRouting> {

@@ -2,14 +2,14 @@ import { sql } from "drizzle-orm";
 import { routingConfigs } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { commit } from "@/lib/service/commit";
-import type { ServiceContext } from "@/lib/service/context";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
 import { compileRouting } from "./compile";
 import { routableConnectors } from "./connectors";
 import { routingRulesObject } from "./get-routing-rules";
 import { loadRouting } from "./load-routing";
-import { dropCachedRouting, ROUTING_CHANNEL } from "./routing-cache";
+import { settleRoutingChange, ROUTING_CHANNEL } from "./routing-cache";
 import type { RoutingRulesObject } from "./routing-object";
 import { RoutingRulesInput } from "./rules";
 
@@ -57,6 +57,6 @@ export async function updateRoutingRules({ ctx, input }: { ctx: ServiceContext; 
     },
     { respond: (object) => object },
   );
-  dropCachedRouting(ctx.merchantId);
+  await settleRoutingChange(await executor(ctx), ctx.merchantId);
   return saved;
 }

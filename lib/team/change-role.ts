@@ -4,8 +4,8 @@ import { memberships, ROLES } from "@/db/schema";
 import { parseWith } from "@/lib/service/parse";
 import { requirePermission } from "@/lib/service/roles";
 import { commit } from "@/lib/service/commit";
-import { dropCachedApiKeys } from "@/lib/api-keys/key-cache";
-import type { ServiceContext } from "@/lib/service/context";
+import { settleApiKeyChange } from "@/lib/api-keys/key-cache";
+import { executor, type ServiceContext } from "@/lib/service/context";
 import { KassaError } from "@/lib/service/errors";
 import type { Executor } from "@/db/client";
 
@@ -47,7 +47,7 @@ export async function changeRole({ ctx, input }: { ctx: ServiceContext; input: u
     });
     return updated!;
   });
-  dropCachedApiKeys(ctx.merchantId); // the member's keys act with the new role; other instances: the database's notification
+  await settleApiKeyChange(await executor(ctx), ctx.merchantId); // the member's keys act with the new role, on every instance
   return changed;
 }
 
@@ -70,5 +70,5 @@ export async function removeMember({ ctx, membershipId }: { ctx: ServiceContext;
     await tx.delete(memberships).where(eq(memberships.id, member.id));
     changes.audit({ action: "member.removed", targetType: "user", targetId: member.userId, metadata: { role: member.role } });
   });
-  dropCachedApiKeys(ctx.merchantId); // the member's keys stop working; other instances: the database's notification
+  await settleApiKeyChange(await executor(ctx), ctx.merchantId); // the member's keys stop working, on every instance
 }
