@@ -88,9 +88,9 @@ describe("two instances on two database handles", () => {
     const two = keep(await startedHealth(b, { now: clock.now }));
     const key = { connector: freshConnector(), livemode: false };
     expect(two.listening).toBe(true);
-    // Kill every LISTEN backend of this database (both instances' listeners).
+    // Kill every LISTEN backend of this database (both instances' listeners, named kassa:<channel>:… by db/client.ts).
     await a.db.execute(
-      sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`,
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and starts_with(application_name, 'kassa:') and pid <> pg_backend_pid()`,
     );
     await expect.poll(() => two.listening, { timeout: 15_000, interval: 5 }).toBe(false);
 
