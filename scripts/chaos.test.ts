@@ -257,6 +257,56 @@ describe("npm run chaos: memory", () => {
   });
 });
 
+describe("npm run chaos: the live heap", () => {
+  it("judges the heap series when asked, and names it", () => {
+    const every15s = (mbs: number[]) => mbs.map((mb, i) => ({ at: i * 15_000, mb, life: 0 }));
+    const rssGrowing = Array.from({ length: 40 }, (_, i) => ({ at: i * 5000, mb: 400 + i * 10, life: 0 }));
+    const flatHeap = every15s(Array.from({ length: 30 }, (_, i) => (i < 8 ? 60 + i * 5 : 100 + (i % 2))));
+    const check = memoryCheck([{ name: "engine", restarts: [], rss: rssGrowing, heap: flatHeap }], Infinity, "heap");
+    expect(check).toMatchObject({ checked: 1, violations: [] });
+    expect(check.name).toBe("live heap (after a full collection) grew ≤ 10 % after warm-up (lives judged 1)");
+    const leaking = every15s(Array.from({ length: 30 }, (_, i) => 100 + i * 4));
+    const failed = memoryCheck([{ name: "engine", restarts: [], rss: rssGrowing, heap: leaking }], Infinity, "heap");
+    expect(failed.violations).toEqual([
+      expect.stringMatching(
+        /^engine life 0: live heap median \d+ MB early after warm-up, \d+ MB late \(\d+ %, 30 samples; after warm-up, every 30 s: 136 144 /,
+      ),
+    ]);
+  });
+
+  it("reads a running node's live heap through its inspector, after a full collection", async () => {
+    const { spawn } = await import("node:child_process");
+    const { freePort } = await import("./pg-server");
+    const { HeapProbe } = await import("./chaos/heap");
+    const port = await freePort();
+    // Holds about 40 MB of live arrays, then idles.
+    const child = spawn(
+      process.execPath,
+      [`--inspect=127.0.0.1:${port}`, "-e", "globalThis.keep = Array.from({ length: 40 }, () => new Array(131072).fill(1.5)); setInterval(() => {}, 1000);"],
+      {
+        stdio: "ignore",
+      },
+    );
+    const probe = new HeapProbe(port);
+    try {
+      let mb: number | undefined;
+      for (let i = 0; i < 50 && mb === undefined; i++) {
+        mb = await probe.liveMb();
+        if (mb === undefined) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(mb).toBeGreaterThan(40);
+      expect(mb).toBeLessThan(80);
+    } finally {
+      probe.close();
+      const gone = new Promise((r) => child.once("exit", r));
+      child.kill("SIGKILL");
+      await gone;
+    }
+    // A process that is gone answers undefined, not an error.
+    expect(await new HeapProbe(port).liveMb()).toBeUndefined();
+  });
+});
+
 describe("npm run chaos: the sandbox's fault seeds", () => {
   it("differ per instance and per life, and repeat for the run's seed", () => {
     const seeds = [faultSeed(1, "engine", 0), faultSeed(1, "engine", 1), faultSeed(1, "api", 0), faultSeed(2, "engine", 0)];

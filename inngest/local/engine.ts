@@ -255,12 +255,18 @@ export class Engine implements RunControl {
     let status = 0,
       text = "",
       res: Response | undefined;
+    // A timer of its own, cleared once the answer is read: AbortSignal.timeout's would stay armed for the whole
+    // timeout after each call (thousands of live timers and abort listeners on a busy engine).
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DOMException("The step call timed out", "TimeoutError")), this.opts.requestTimeoutMs ?? 300_000);
     try {
-      res = await fetch(url, { method: "POST", body, headers, signal: AbortSignal.timeout(this.opts.requestTimeoutMs ?? 300_000) });
+      res = await fetch(url, { method: "POST", body, headers, signal: deadline.signal });
       status = res.status;
       text = await res.text();
     } catch (err) {
       text = JSON.stringify({ name: "Error", message: `could not reach ${url.origin}: ${(err as Error).message}` });
+    } finally {
+      clearTimeout(timer);
     }
     const noRetry = res?.headers.get("x-inngest-no-retry") === "true";
     const retryAt = retryAfter(res?.headers.get("retry-after"), this.clock.now());

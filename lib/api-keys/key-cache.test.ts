@@ -138,7 +138,7 @@ describe("ApiKeyCache on PostgreSQL (two instances)", () => {
     await lagging.connect();
     try {
       await lagging.query(`LISTEN ${API_KEY_CHANNEL}`);
-      await lagging.query("select set_config('application_name', $1, false)", [listenerName(API_KEY_CHANNEL, 1)]);
+      await lagging.query("select set_config('application_name', $1, false)", [listenerName(API_KEY_CHANNEL, 1n)]);
       const { rows } = await lagging.query<{ pid: number }>("select pg_backend_pid() as pid");
       const gaveUp = await awaitCacheBarrier(db, API_KEY_CHANNEL, { timeoutMs: 300 });
       expect(gaveUp.settled).toBe(false);

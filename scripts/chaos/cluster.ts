@@ -11,6 +11,7 @@ import { createDatabase, freePort, startPgServer, type PgServer } from "../pg-se
 import { root, sh, startProdServer, type ProdServer } from "../prod-server";
 import { startRedisServer, type RedisServer } from "@/test/redis-server";
 import { startUpstashRestServer, type UpstashRestServer } from "@/test/upstash-rest-server";
+import { HeapProbe } from "./heap";
 import type { Backend } from "./proxy";
 import { derivedSeed } from "./schedule";
 import { SECRET_KEY as STRIPE_SECRET, WEBHOOK_SECRET as STRIPE_WEBHOOK_SECRET } from "@/test/stripe-double/server";
@@ -44,6 +45,9 @@ export interface Instance extends Backend {
   env: Record<string, string>;
   /** RSS samples in MB, with the time they were taken (ms since the run began) and the process's life (0 before the first kill). */
   rss: { at: number; mb: number; life: number }[];
+  /** Live JavaScript heap after a full collection, in MB, sampled through the life's inspector (scripts/chaos/heap.ts). */
+  heap: { at: number; mb: number; life: number }[];
+  probe?: HeapProbe;
   restarts: { killedAt: number; upAfterMs: number }[];
 }
 
@@ -55,6 +59,8 @@ export interface Cluster {
   /** kill -9 of the instance's process group, out of rotation at once; back in rotation once healthy again. */
   killAndRestart(name: InstanceName, startedAt: number): Promise<void>;
   sampleRss(startedAt: number): void;
+  /** A full collection in each instance in rotation, then its live heap (one at a time: both pause briefly). */
+  sampleHeap(startedAt: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -148,6 +154,7 @@ export async function startCluster(opts: {
       served: 0,
       env: { ...common, ...env },
       rss: [],
+      heap: [],
       restarts: [],
     });
     const instances: Record<InstanceName, Instance> = {
@@ -162,10 +169,15 @@ export async function startCluster(opts: {
     /** Starts the instance's `life`th process (0 first, then one more per kill). */
     const start = async (name: InstanceName, life = 0) => {
       const instance = instances[name];
+      // Each life's inspector on a port of its own, loopback only: the heap probe's way in.
+      const inspectPort = await freePort();
+      instance.probe?.close();
+      instance.probe = new HeapProbe(inspectPort);
       instance.server = await startProdServer({
         port: instance.port,
         env: {
           ...instance.env,
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --inspect=127.0.0.1:${inspectPort}`.trim(),
           KASSA_URL: opts.proxyUrl(),
           // The executor calls, and the SDK registers, the balancer's address (the proxy starts after the cluster is made).
           ...(name === "engine" ? { KASSA_EXECUTOR_APP_URL: opts.proxyUrl() } : { INNGEST_SERVE_ORIGIN: opts.proxyUrl() }),
@@ -193,6 +205,15 @@ export async function startCluster(opts: {
         await start(name, instance.restarts.length + 1);
         instance.restarts.push({ killedAt: killedAt - startedAt, upAfterMs: Date.now() - killedAt });
       },
+      async sampleHeap(startedAt) {
+        for (const instance of Object.values(instances)) {
+          const { probe } = instance;
+          if (!probe || !instance.inRotation) continue;
+          const life = instance.restarts.length;
+          const mb = await probe.liveMb();
+          if (mb !== undefined && instance.probe === probe && instance.inRotation) instance.heap.push({ at: Date.now() - startedAt, mb, life });
+        }
+      },
       sampleRss(startedAt) {
         for (const instance of Object.values(instances)) {
           const pid = instance.server?.process.pid;
@@ -203,6 +224,7 @@ export async function startCluster(opts: {
         clearInterval(trim);
         for (const instance of Object.values(instances)) {
           instance.inRotation = false;
+          instance.probe?.close();
           await instance.server?.stop();
         }
         await upstash?.close();

@@ -4,7 +4,7 @@ import type { Check } from "./checks";
 import type { ClientStats } from "./client";
 import type { Instance } from "./cluster";
 import type { OpResult } from "./driver";
-import { lives } from "./memory";
+import { lives, type Series } from "./memory";
 import type { StripeDouble } from "@/test/stripe-double/server";
 import type { StripeReplayer } from "./stripe-replayer";
 
@@ -48,22 +48,35 @@ export function outcomesTable(results: OpResult[], stats: ClientStats, badGatewa
 /** `until`: the end of the load (ms since the run began); each life's memory is judged on its samples up to then. */
 export function instancesTable(instances: Instance[], until = Infinity): string[] {
   return table([
-    ["instance", "served", "kills", "back in rotation after", "RSS MB per life under load, after warm-up: early → late median (samples)", "max of all lives"],
+    [
+      "instance",
+      "served",
+      "kills",
+      "back in rotation after",
+      "per life under load, after warm-up, early → late median (samples): live heap MB (judged)",
+      "RSS MB (reported)",
+      "max RSS",
+    ],
     ...instances.map((i) => [
       i.name,
       String(i.served),
       String(i.restarts.length),
       i.restarts.map((r) => `${(r.upAfterMs / 1000).toFixed(1)} s`).join(", ") || "-",
-      lives(i, until)
-        .map(({ life, verdict: v }) =>
-          v.kind === "judged"
-            ? `${life}: ${v.earlyMb} → ${v.lateMb} (${v.change >= 0 ? "+" : ""}${(v.change * 100).toFixed(0)} %, ${v.samples})`
-            : `${life}: too short (${v.samples})`,
-        )
-        .join("; "),
+      courses(i, until, "heap"),
+      courses(i, until, "rss"),
       i.rss.length ? String(Math.max(...i.rss.map((s) => s.mb))) : "-",
     ]),
   ]);
+}
+
+function courses(i: Instance, until: number, series: Series): string {
+  return lives(i, until, series)
+    .map(({ life, verdict: v }) =>
+      v.kind === "judged"
+        ? `${life}: ${v.earlyMb} → ${v.lateMb} (${v.change >= 0 ? "+" : ""}${(v.change * 100).toFixed(0)} %, ${v.samples})`
+        : `${life}: too short (${v.samples})`,
+    )
+    .join("; ");
 }
 
 /** What the Stripe double saw and did, and how its events were replayed. */

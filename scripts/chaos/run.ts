@@ -19,7 +19,7 @@ import { createMerchant, createMonthlyPrice, registerEndpoints, routeEurToStripe
 import { waitForRecovery, RECOVERY_WINDOW_MS } from "./recovery";
 import { replaysIdentical, runChecks } from "./checks";
 import { burstCheck } from "./rate-limit";
-import { memoryCheck } from "./memory";
+import { memoryCheck, SAMPLE_MS } from "./memory";
 import { startStripeReplayer, type StripeReplayer } from "./stripe-replayer";
 import { stripeChargesPerPayment, stripeEventsProcessed } from "./stripe-checks";
 import { startStripeDouble, type StripeDouble } from "@/test/stripe-double/server";
@@ -72,7 +72,13 @@ try {
   pg.client = new PgClient({ connectionString: cluster.databaseUrl });
   await pg.client.connect();
 
-  const rss = setInterval(() => cluster!.sampleRss(t0), 5000);
+  const rss = setInterval(() => cluster!.sampleRss(t0), SAMPLE_MS.rss);
+  let sampling = false;
+  const heap = setInterval(() => {
+    if (sampling) return;
+    sampling = true;
+    void cluster!.sampleHeap(t0).finally(() => (sampling = false));
+  }, SAMPLE_MS.heap);
   const client = new ChaosClient(proxy.url, seededRandom(derivedSeed(args.seed, "client jitter")));
   const step = Math.max(1, Math.floor(args.ops / 10));
   customers = new CheckoutCustomers(proxy.url);
@@ -101,6 +107,7 @@ try {
   await replayer.stop();
   log(`${recovery.settled ? "recovered" : "NOT recovered"} after ${(recovery.ms / 1000).toFixed(0)} s (${recovery.last})`);
   clearInterval(rss);
+  clearInterval(heap);
 
   const payOps = results.filter((r) => r.op.kind === "pay").map((r) => ({ key: r.op.key, status: r.answer?.status ?? null, paymentId: r.paymentId }));
   // A customer operation's create answer is known only when it sent the attach (the driver keeps the last answer).
@@ -124,7 +131,7 @@ try {
   });
   checks.push(await replaysIdentical(client));
   checks.push(await burstCheck(proxy.url, merchant.burstKey));
-  checks.push(memoryCheck([instances.engine, instances.api], loadDoneAt));
+  checks.push(memoryCheck([instances.engine, instances.api], loadDoneAt, "heap"));
   checks.splice(2, 0, await stripeChargesPerPayment(pg.client, merchant.merchantId, stripe), await stripeEventsProcessed(pg.client, stripe, replayer));
   const webhookTries = receiver.got.length;
   const webhookFailed = receiver.got.filter((g) => g.answered !== 200).length;
