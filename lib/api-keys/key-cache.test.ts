@@ -7,7 +7,7 @@ import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { listenerName, listenerPrefix } from "@/db/listener-name";
+import { BARRIER_PREFIX, listenerName, listenerPrefix } from "@/db/listener-name";
 import { awaitCacheBarrier } from "@/lib/cache/barrier";
 import { freshPglite, freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
@@ -148,8 +148,8 @@ describe("ApiKeyCache on PostgreSQL (two instances)", () => {
       // It acknowledges a moment after the next barrier is sent: the barrier returns then, not before.
       let acknowledgedAt = 0;
       lagging.on("notification", (n) => {
-        if (!n.payload?.startsWith("barrier:")) return;
-        const token = n.payload.slice("barrier:".length);
+        if (!n.payload?.startsWith(BARRIER_PREFIX)) return;
+        const token = n.payload.slice(BARRIER_PREFIX.length);
         setTimeout(() => {
           acknowledgedAt = performance.now();
           void lagging.query("select set_config('application_name', $1, false)", [listenerName(API_KEY_CHANNEL, token)]);
