@@ -2,8 +2,8 @@ import { getDb } from "@/db/client";
 import { onFreshRoot } from "@/lib/async-root";
 import { logger } from "@/lib/logger";
 import { onOutboxCommit } from "@/lib/service/outbox-signal";
-import { publishPendingStripeEvents } from "@/lib/stripe-events/publish-stripe-events";
-import { publishPendingEvents, type EventSender } from "./publish-events";
+import type { EventSender } from "./publish-events";
+import { publishTurn } from "./publish-turn";
 
 /**
  * Starts the after-commit relay in this process: each commit with outbox rows triggers one relay
@@ -22,9 +22,8 @@ export function startOutboxRelay(send: EventSender): () => void {
       do {
         again = false;
         const db = await getDb();
-        while ((await publishPendingEvents({ db, send })) === 100);
-        // Stripe's events are platform-level: their own rows are their outbox.
-        while ((await publishPendingStripeEvents({ db, send })) === 100);
+        // Kassa's events and Stripe's, a batch of each in turn.
+        while ((await publishTurn({ db, send })).more);
       } while (again);
     } catch (err) {
       // The rows stay unpublished; the cron sweep sends them later.
