@@ -48,7 +48,10 @@ it("hands a Stripe event on in the second batch behind 250 of Kassa's own events
 });
 
 it("a turn says more may wait when either batch was full, and not once both ran short", async () => {
-  await backlog(30, Array.from({ length: 120 }, (_, i) => `evt_many_${String(i).padStart(3, "0")}`));
+  await backlog(
+    30,
+    Array.from({ length: 120 }, (_, i) => `evt_many_${String(i).padStart(3, "0")}`),
+  );
   const send = async () => undefined;
   expect(await publishTurn({ db: h.db, send })).toEqual({ published: 130, more: true });
   expect(await publishTurn({ db: h.db, send })).toEqual({ published: 20, more: false });
