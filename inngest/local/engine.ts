@@ -27,8 +27,12 @@ export interface EngineOptions {
   requestTimeoutMs?: number;
   /** Steps allowed per run (Inngest's limit is 1000). */
   maxSteps?: number;
+  /** Queue items worked on at once (step calls to the app, sleeps, crons); default 32. */
+  workers?: number;
   log?: Logger;
 }
+
+export const DEFAULT_WORKERS = 32;
 
 /** Emits internal events (function.failed / finished) into the executor's own event path. */
 export type Emit = (events: Omit<StoredEvent, "id">[]) => Promise<void>;
@@ -89,9 +93,12 @@ export class Engine implements RunControl {
     // queue would otherwise be one endless async chain that next dev never frees (lib/async-root.ts).
     this.ticking = onFreshRoot(async () => {
       try {
+        // Never more items at once than there are workers: claimed beyond that, a backlog of thousands was all
+        // called at once, every call queued behind the app's connection pool, and calls outlived their leases.
         do {
           this.again = false;
-          for (const item of await this.storage.claimDue()) this.track(onFreshRoot(() => this.process(item)));
+          const free = (this.opts.workers ?? DEFAULT_WORKERS) - this.inflight.size;
+          for (const item of await this.storage.claimDue(Math.min(free, 25))) this.track(onFreshRoot(() => this.leased(item)));
         } while (this.again && !this.stopped);
       } catch (err) {
         this.log.error("inngest/local: poll failed", err);
@@ -124,6 +131,37 @@ export class Engine implements RunControl {
         }
       }
       await Promise.race([...this.inflight, new Promise((r) => setTimeout(r, 5))]);
+    }
+  }
+
+  /**
+   * Works on a claimed item and keeps its lease while it does: renewed every third of the lease, so a step call
+   * slower than the lease is not claimed again and called twice; a crashed executor stops renewing, and its items
+   * come back when their leases end.
+   */
+  private async leased(item: InngestQueueRow): Promise<void> {
+    let held: InngestQueueRow | undefined = item;
+    let renewing: Promise<unknown> = Promise.resolve();
+    let done = false;
+    const timer = setInterval(
+      () => {
+        renewing = renewing
+          .then(async () => {
+            if (!held) return;
+            held = await this.storage.renewLease(held);
+            if (!held && !done) this.log.warn(`inngest/local: lost the lease of queue item ${item.id} (run ${item.runId}) while working on it`);
+          })
+          .catch((err: unknown) => this.log.warn(`inngest/local: could not renew the lease of queue item ${item.id}: ${(err as Error).message}`));
+      },
+      Math.max(1, Math.floor(this.storage.leaseMs / 3)),
+    );
+    timer.unref?.();
+    try {
+      await this.process(item);
+    } finally {
+      done = true;
+      clearInterval(timer);
+      await renewing;
     }
   }
 

@@ -39,6 +39,8 @@ export interface ExecutorOptions {
   leaseMs?: number;
   /** Steps allowed per run; default 1000 like Inngest. */
   maxSteps?: number;
+  /** Queue items (step calls, sleeps, crons) worked on at once; default 32 (DEFAULT_WORKERS). */
+  workers?: number;
   log?: Logger;
 }
 
@@ -63,7 +65,15 @@ export async function startExecutor(opts: ExecutorOptions): Promise<Executor> {
   // Its own tables, its own migrations, before anything reads them (the app's schema never has them).
   await migrateExecutor(opts.db);
   const storage = new Storage(opts.db, clock, opts.leaseMs);
-  const engine = new Engine(storage, { clock, jitter: opts.jitter, signingKey: opts.signingKey, pollMs: opts.pollMs, maxSteps: opts.maxSteps, log: opts.log });
+  const engine = new Engine(storage, {
+    clock,
+    jitter: opts.jitter,
+    signingKey: opts.signingKey,
+    pollMs: opts.pollMs,
+    maxSteps: opts.maxSteps,
+    workers: opts.workers,
+    log: opts.log,
+  });
   engine.emit = async (events) => {
     await ingest(engine, events);
   };

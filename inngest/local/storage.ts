@@ -69,7 +69,7 @@ export class Storage {
   constructor(
     readonly db: ExecutorDatabase,
     readonly clock: Clock,
-    /** Must outlast the slowest step, or a step still running is claimed again and runs twice. */
+    /** A crashed executor's items come back when it ends; a live one renews the leases of its work in flight. */
     readonly leaseMs: number = DEFAULT_LEASE_MS,
   ) {}
 
@@ -285,23 +285,38 @@ export class Storage {
 
   /** Leases up to `limit` due items, so a crashed executor's items come back after the lease. */
   async claimDue(limit = 25): Promise<InngestQueueRow[]> {
+    if (limit <= 0) return [];
     const now = this.clock.now();
-    const due = await this.db
+    // One statement: the oldest due items no one holds, locked as they are read (another executor's claim skips
+    // them rather than waiting), leased to this one.
+    const due = this.db
       .select({ id: inngestQueue.id })
       .from(inngestQueue)
       .where(and(lte(inngestQueue.dueAt, now), or(isNull(inngestQueue.leasedUntil), lt(inngestQueue.leasedUntil, now))))
       .orderBy(asc(inngestQueue.dueAt))
-      .limit(limit);
-    const claimed: InngestQueueRow[] = [];
-    for (const { id } of due) {
-      const [row] = await this.db
-        .update(inngestQueue)
-        .set({ leasedUntil: new Date(now.getTime() + this.leaseMs) })
-        .where(and(eq(inngestQueue.id, id), or(isNull(inngestQueue.leasedUntil), lt(inngestQueue.leasedUntil, now))))
-        .returning();
-      if (row) claimed.push(row);
-    }
-    return claimed;
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    const claimed = await this.db
+      .update(inngestQueue)
+      .set({ leasedUntil: new Date(now.getTime() + this.leaseMs) })
+      .where(inArray(inngestQueue.id, due))
+      .returning();
+    return claimed.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : 1));
+  }
+
+  /**
+   * Keeps a claimed item this executor's while its work is still going (a step call slower than the lease):
+   * moves the lease on if it is still the one `item` holds. Returns the item with its new lease, or undefined
+   * when the lease was lost (it ran out and another executor claimed the item, or the item is gone).
+   */
+  async renewLease(item: InngestQueueRow): Promise<InngestQueueRow | undefined> {
+    if (!item.leasedUntil) return undefined;
+    const [row] = await this.db
+      .update(inngestQueue)
+      .set({ leasedUntil: new Date(Math.max(this.clock.now().getTime() + this.leaseMs, item.leasedUntil.getTime() + 1)) })
+      .where(and(eq(inngestQueue.id, item.id), eq(inngestQueue.leasedUntil, item.leasedUntil)))
+      .returning();
+    return row;
   }
 
   /** Gives a leased item back, due again at `dueAt`. */

@@ -64,7 +64,7 @@ export async function startRig(
   db: Database,
   define: (client: Inngest.Any) => InngestFunction.Any[],
   clock = new FakeClock(),
-  opts: { maxSteps?: number } = {},
+  opts: { maxSteps?: number; workers?: number; leaseMs?: number } = {},
 ): Promise<TestRig> {
   const executor = await startExecutor({ db, port: 0, clock, jitter: () => 0, pollMs: 20, log: quietLogger, ...opts });
   const client = testClient(executor.url);

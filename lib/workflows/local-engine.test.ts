@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localExecutorAppOrigin, localExecutorLeaseMs, localExecutorPort, localExecutorWanted } from "./local-engine";
+import { localExecutorAppOrigin, localExecutorLeaseMs, localExecutorPort, localExecutorWanted, localExecutorWorkers } from "./local-engine";
 
 describe("embedded executor switch", () => {
   it("runs by default and steps aside for Inngest Cloud, a self-hosted Inngest, a dev server, or an explicit off", () => {
@@ -34,5 +34,11 @@ describe("embedded executor switch", () => {
     expect(localExecutorLeaseMs({})).toBeUndefined();
     expect(localExecutorLeaseMs({ KASSA_EXECUTOR_LEASE_MS: "5000" })).toBe(5000);
     expect(() => localExecutorLeaseMs({ KASSA_EXECUTOR_LEASE_MS: "10" })).toThrow(/KASSA_EXECUTOR_LEASE_MS/);
+  });
+
+  it("works on the engine's default number of items at once unless told, from 1 to 1000", () => {
+    expect(localExecutorWorkers({})).toBeUndefined();
+    expect(localExecutorWorkers({ KASSA_EXECUTOR_WORKERS: "8" })).toBe(8);
+    for (const bad of ["0", "1001", "2.5", "many"]) expect(() => localExecutorWorkers({ KASSA_EXECUTOR_WORKERS: bad })).toThrow(/KASSA_EXECUTOR_WORKERS/);
   });
 });

@@ -13,7 +13,10 @@ export function localExecutorWanted(env: Record<string, string | undefined> = pr
   return true;
 }
 
-/** KASSA_EXECUTOR_LEASE_MS (crash tests): how soon a killed process's workflow steps are taken up again; default 5 minutes. */
+/**
+ * KASSA_EXECUTOR_LEASE_MS (crash tests): how soon a killed process's workflow steps are taken up again; default 5
+ * minutes. A live executor renews the leases of the steps it is running, so a step may outlast it.
+ */
 export function localExecutorLeaseMs(env: Record<string, string | undefined> = process.env): number | undefined {
   if (!env.KASSA_EXECUTOR_LEASE_MS) return undefined;
   const ms = Number(env.KASSA_EXECUTOR_LEASE_MS);
@@ -58,6 +61,15 @@ export function embeddedExecutorUrl(): string | null {
   return globalForEngine.kassaLocalEngineUrl ?? null;
 }
 
+/** KASSA_EXECUTOR_WORKERS: how many queue items (step calls to the app) the embedded executor works on at once. */
+export function localExecutorWorkers(env: Record<string, string | undefined> = process.env): number | undefined {
+  if (!env.KASSA_EXECUTOR_WORKERS) return undefined;
+  const n = Number(env.KASSA_EXECUTOR_WORKERS);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new Error(`KASSA_EXECUTOR_WORKERS must be a whole number from 1 to 1000, got ${env.KASSA_EXECUTOR_WORKERS}`);
+  return n;
+}
+
 /**
  * Starts the executor inside this server process (PGlite allows one process per data directory, and
  * one process means one Ctrl-C). It listens where `inngest dev` would. The SDK runs in cloud mode
@@ -85,6 +97,7 @@ export function startLocalEngine(db: Database, appPort: number | string): Promis
         eventKey: process.env.INNGEST_EVENT_KEY,
         appUrl: `${appOrigin}/api/inngest`,
         ...(localExecutorLeaseMs() ? { leaseMs: localExecutorLeaseMs() } : {}),
+        ...(localExecutorWorkers() ? { workers: localExecutorWorkers() } : {}),
         log: {
           warn: (...args: unknown[]) => logger.warn(args.map(String).join(" ")),
           error: (...args: unknown[]) => logger.error(args.map(String).join(" ")),
