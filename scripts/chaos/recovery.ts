@@ -27,8 +27,28 @@ export async function waitForRecovery(
     const other = await more();
     last = `payments ${open.payments}, refunds ${open.refunds}, outbox ${open.outbox}, undelivered events ${undelivered}/${expected.length}${other ? `, ${other}` : ""}`;
     if (open.payments + open.refunds + open.outbox + undelivered === 0 && !other) return { ms: Date.now() - started, settled: true, last };
-    if (++polls % 15 === 0) progress(`still recovering: ${last}`);
+    if (++polls % 15 === 0) progress(`still recovering: ${last} (backlog ${await backlog(pg, merchantId)})`);
     await new Promise((r) => setTimeout(r, 2000));
   }
   return { ms: Date.now() - started, settled: false, last };
+}
+
+/**
+ * Where work waits, for the progress lines: the merchant's outbox rows not yet handed to the engine, Stripe's
+ * events not yet handed on or not yet processed, the engine's calls due and not leased (its backlog) and its
+ * runs in progress. A run that falls behind shows which stage it is.
+ */
+export async function backlog(pg: Client, merchantId: string): Promise<string> {
+  const { rows } = await pg.query<Record<string, string>>(
+    `select (select count(*) from events where merchant_id = $1 and published_at is null) as outbox,
+            (select count(*) from stripe_events where dispatched_at is null and processed_at is null) as stripe_undispatched,
+            (select count(*) from stripe_events where processed_at is null) as stripe_unprocessed,
+            (select count(*) from inngest_local.inngest_queue where kind = 'call' and due_at <= now()
+               and (leased_until is null or leased_until < now())) as calls_due,
+            (select count(*) from inngest_local.inngest_queue where kind = 'call' and leased_until >= now()) as calls_leased,
+            (select count(*) from inngest_local.inngest_runs where status = 'running') as runs`,
+    [merchantId],
+  );
+  const r = rows[0]!;
+  return `outbox ${r.outbox}, Stripe undispatched ${r.stripe_undispatched} unprocessed ${r.stripe_unprocessed}, engine calls due ${r.calls_due} leased ${r.calls_leased}, runs ${r.runs}`;
 }

@@ -16,7 +16,7 @@ import { startReceiver, type Receiver } from "./receiver";
 import { ChaosClient } from "./client";
 import { drive } from "./driver";
 import { createMerchant, createMonthlyPrice, registerEndpoints, routeEurToStripe, type ChaosMerchant } from "./setup";
-import { waitForRecovery, RECOVERY_WINDOW_MS } from "./recovery";
+import { backlog, waitForRecovery, RECOVERY_WINDOW_MS } from "./recovery";
 import { replaysIdentical, runChecks } from "./checks";
 import { burstCheck } from "./rate-limit";
 import { memoryCheck, SAMPLE_MS } from "./memory";
@@ -93,7 +93,14 @@ try {
       await cluster!.killAndRestart(name, t0);
       log(`${name} back in rotation after ${(instances[name].restarts.at(-1)!.upAfterMs / 1000).toFixed(1)} s`);
     },
-    onProgress: (done) => done % step === 0 && log(`${done}/${args.ops} operations`),
+    onProgress: (done) => {
+      if (done % step !== 0) return;
+      const at = Date.now();
+      void backlog(pg.client!, merchant!.merchantId).then(
+        (b) => log(`${done}/${args.ops} operations (backlog ${b}, read in ${Date.now() - at} ms)`),
+        () => log(`${done}/${args.ops} operations`),
+      );
+    },
   });
   await kills;
   await customers.close();
