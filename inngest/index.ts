@@ -10,6 +10,7 @@ import { reconcilePaymentsFn } from "./functions/reconcile-payments";
 import { releaseAvailableFundsFn } from "./functions/release-available-funds";
 import { sandboxDisputeFn } from "./functions/sandbox-dispute";
 import { settlePaymentFn } from "./functions/settle-payment";
+import { settleRefundFn } from "./functions/settle-refund";
 import { subscriptionPeriodFn } from "./functions/subscription-period";
 import { stripeEventFn } from "./functions/stripe-event";
 import { paypalEventFn } from "./functions/paypal-event";
@@ -37,6 +38,7 @@ export const functions = [
   outboxSweep,
   reapIdempotencyKeysFn,
   settlePaymentFn,
+  settleRefundFn,
   authorizationTimerFn,
   reconcilePaymentsFn,
   releaseAvailableFundsFn,

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { checkoutSessions, emails, events, idempotencyKeys, payments, sandboxCharges, balanceTransactions } from "@/db/schema";
+import { checkoutSessions, emails, events, idempotencyKeys, payments, refunds, sandboxCharges, sandboxRefunds, balanceTransactions } from "@/db/schema";
 import { inngestEvents, inngestFunctions, inngestRuns } from "@/inngest/local/schema";
 import { FakeClock, startExecutor, type Executor } from "@/inngest/local";
 import { startApp } from "@/inngest/local/test-app";
@@ -11,6 +11,8 @@ import { emitEvent } from "@/test/events";
 import { newId } from "@/lib/ids";
 import { publishPendingEvents } from "@/lib/events/publish-events";
 import { createPayment } from "@/lib/payments/create-payment";
+import { createRefund } from "@/lib/refunds/create-refund";
+import { configureSandbox } from "@/lib/gateways/sandbox/config";
 import type { EventSender } from "@/lib/events/publish-events";
 import { freshPostgres } from "@/test/db";
 import { makeMerchant } from "@/test/fixtures";
@@ -75,6 +77,7 @@ describe("Kassa functions through the local executor", () => {
       "kassa-sandbox-dispute",
       "kassa-sandbox-upi-psp",
       "kassa-settle-payment",
+      "kassa-settle-refund",
       "kassa-stripe-event",
       "kassa-subscription-period",
       "kassa-upi-callback",
@@ -142,6 +145,42 @@ describe("Kassa functions through the local executor", () => {
     const [row] = await h.db.select().from(payments).where(eq(payments.id, p.id));
     expect(row!.status).toBe("succeeded");
     expect(await h.db.select().from(sandboxCharges).where(eq(sandboxCharges.paymentId, p.id))).toHaveLength(1);
+  });
+
+  it("a refund whose processor answer was lost is settled by settle-refund after its 2 s wait, refunded once", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    const api = { ...ctx, db: undefined };
+    const p = await createPayment({ ctx: api, input: { amount: 2500, currency: "usd", payment_method: "pm_card_visa", confirm: true } });
+    await publishPendingEvents({ send: sendToInngest });
+    await executor.idle();
+    // The processor makes the refund and its answer is lost: a fault after the write (draws: fault, after).
+    const draws = [0, 0.9];
+    const restore = configureSandbox({ faultRate: 1, random: () => draws.shift()! });
+    const refund = await createRefund({ ctx: api, input: { payment: p.id, amount: 1000 } }).finally(restore);
+    expect(refund.status).toBe("pending");
+    const asked = await h.db
+      .select()
+      .from(events)
+      .where(and(eq(events.merchantId, ctx.merchantId), eq(events.type, "refunds/settle.requested")));
+    expect(asked.map((e) => e.data.object)).toEqual([{ refund: refund.id, merchant: ctx.merchantId, livemode: "false" }]);
+
+    await publishPendingEvents({ send: sendToInngest });
+    await executor.idle();
+    const [run] = await runsOf("kassa-settle-refund");
+    expect(run).toBeDefined();
+    await clock.advance(2_000);
+    expect((await executor.waitForRun(run!.id)).status).toBe("completed");
+    const [row] = await h.db.select().from(refunds).where(eq(refunds.id, refund.id));
+    expect(row!.status).toBe("succeeded");
+    expect(await h.db.select().from(sandboxRefunds).where(eq(sandboxRefunds.idempotencyKey, refund.id))).toHaveLength(1);
+    // A refund answered at once asks for no settle run.
+    await createRefund({ ctx: api, input: { payment: p.id, amount: 500 } });
+    expect(
+      await h.db
+        .select()
+        .from(events)
+        .where(and(eq(events.merchantId, ctx.merchantId), eq(events.type, "refunds/settle.requested"))),
+    ).toHaveLength(1);
   });
 
   it("an authorisation that reached its expiry is released by authorization-timer", async () => {

@@ -14,6 +14,8 @@ import type { Changes } from "@/lib/service/commit";
 export const INTERNAL_EVENTS = {
   /** One webhook delivery to try now (lib/webhooks/dispatch.ts → inngest/functions/webhook-deliver.ts). */
   webhookDeliveryRequested: "webhooks/delivery.requested",
+  /** A refund's processor answer was lost: its settle run asks the processor again within seconds (inngest/functions/settle-refund.ts). */
+  refundSettleRequested: "refunds/settle.requested",
   /** A subscription's period began: its one run sleeps to the period's end and renews it (inngest/functions/subscription-period.ts). */
   subscriptionPeriod: "billing/subscription.period",
   /** A customer (or one of their subscriptions) has a new default card: a dunning run waiting on it retries at once. */

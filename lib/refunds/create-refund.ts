@@ -36,7 +36,7 @@ export async function createRefund({ ctx, input }: { ctx: ServiceContext; input:
     changes.recoveryPoint(POINT, { refundId: reserved.id });
     return reserved;
   });
-  return serializeRefund(await sendRefund(ctx, refund, { respond: true }));
+  return serializeRefund(await sendRefund(ctx, refund, { respond: true, settleLater: true }));
 }
 
 /**
@@ -110,5 +110,5 @@ async function resumeRefund(ctx: ServiceContext): Promise<RefundObject | null> {
     .from(refunds)
     .where(and(eq(refunds.id, recovery.refundId), eq(refunds.merchantId, ctx.merchantId), eq(refunds.livemode, ctx.livemode)));
   if (!refund) throw new KassaError("api_error", `refund ${recovery.refundId} recorded for this request is missing`);
-  return serializeRefund(await sendRefund(ctx, refund, { retrieveFirst: true, respond: true }));
+  return serializeRefund(await sendRefund(ctx, refund, { retrieveFirst: true, respond: true, settleLater: true }));
 }

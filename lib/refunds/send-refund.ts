@@ -7,6 +7,7 @@ import { aroundSideEffect } from "@/lib/failpoints";
 import { KassaError } from "@/lib/service/errors";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type RefundResult } from "@/lib/gateways/types";
 import { logger } from "@/lib/logger";
+import { declareInternalEvent, INTERNAL_EVENTS } from "@/lib/events/internal-events";
 import { connectorOf } from "@/lib/payments/connector";
 import { loadPayment } from "@/lib/payments/load-payment";
 import { recordRefundSucceeded } from "./record-refund-succeeded";
@@ -17,14 +18,34 @@ type RefundOutcome = { kind: "result"; result: RefundResult } | { kind: "unknown
 /**
  * Sends a pending refund to the processor (refund id = idempotency key) and records the answer. With
  * `respond`, the request's answer is stored in the same transaction (an API request's last phase). A
- * refund no longer pending is answered as it stands, without calling the processor.
+ * refund no longer pending is answered as it stands, without calling the processor. With `settleLater`, a
+ * refund still pending after the call (the answer lost, or the processor's own pending) asks for its settle run
+ * in the same commit, instead of waiting for the reconciliation cron.
  */
-export async function sendRefund(ctx: ServiceContext, refund: RefundRow, opts: { retrieveFirst?: boolean; respond?: boolean } = {}): Promise<RefundRow> {
+export async function sendRefund(
+  ctx: ServiceContext,
+  refund: RefundRow,
+  opts: { retrieveFirst?: boolean; respond?: boolean; settleLater?: boolean } = {},
+): Promise<RefundRow> {
   const outcome =
     refund.status === "pending" ? await aroundSideEffect("refund.processor", () => callProcessor(ctx, refund, opts.retrieveFirst ?? false)) : null;
   // Recorded as the refund's merchant and mode (the audit row's and events' tenant).
   const refundCtx = { ...ctx, merchantId: refund.merchantId, livemode: refund.livemode };
-  return commit(refundCtx, (tx, changes) => applyRefundOutcome(tx, changes, refund.id, outcome), opts.respond ? { respond: serializeRefund } : {});
+  return commit(
+    refundCtx,
+    async (tx, changes) => {
+      const after = await applyRefundOutcome(tx, changes, refund.id, outcome);
+      if (opts.settleLater && outcome && after.status === "pending") {
+        declareInternalEvent(changes, INTERNAL_EVENTS.refundSettleRequested, {
+          refund: after.id,
+          merchant: after.merchantId,
+          livemode: String(after.livemode),
+        });
+      }
+      return after;
+    },
+    opts.respond ? { respond: serializeRefund } : {},
+  );
 }
 
 async function callProcessor(ctx: ServiceContext, refund: RefundRow, retrieveFirst: boolean): Promise<RefundOutcome> {
@@ -61,7 +82,7 @@ async function callProcessor(ctx: ServiceContext, refund: RefundRow, retrieveFir
 async function applyRefundOutcome(tx: Transaction, changes: Changes, refundId: string, outcome: RefundOutcome | null): Promise<RefundRow> {
   const [current] = await tx.select().from(refunds).where(eq(refunds.id, refundId));
   if (!current) throw new KassaError("api_error", `refund ${refundId} vanished`);
-  if (!outcome || outcome.kind === "unknown") return current; // stays pending; reconciliation settles it
+  if (!outcome || outcome.kind === "unknown") return current; // stays pending; its settle run or the reconciliation cron settles it
   const payment = await loadPayment(tx, current, current.paymentId, { lock: true });
   const [refund] = await tx.select().from(refunds).where(eq(refunds.id, refundId)).for("update");
   if (refund!.status !== "pending") return refund!; // recorded already
