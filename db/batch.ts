@@ -1,7 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "./client";
 import { FastInsert } from "./fast-insert";
-import { clientOf } from "./prepared";
+import { FastUpdate } from "./fast-update";
+import { clientOf, isNodePg } from "./prepared";
 
 /** Anything drizzle can render: an insert/update/delete builder or a `sql` fragment. */
 export interface Renderable {
@@ -15,7 +16,7 @@ export interface Renderable {
  */
 export async function executeAsOne(db: Executor, writes: Renderable[], opts: { fence?: number } = {}): Promise<void> {
   if (writes.length === 0) return;
-  if (writes.some((w) => w instanceof FastInsert)) return executeComposed(db, writes, opts.fence);
+  if (writes.some(isFast)) return executeComposed(db, writes, opts.fence);
   if (opts.fence !== undefined) return executeFenced(db, writes, opts.fence);
   if (writes.length === 1) {
     await db.execute(writes[0]!.getSQL());
@@ -47,26 +48,41 @@ async function executeFenced(db: Executor, writes: Renderable[], fence: number):
   }
 }
 
+type Fast = FastInsert | FastUpdate;
+const isFast = (w: Renderable): w is Fast => w instanceof FastInsert || w instanceof FastUpdate;
+
+/** Composed texts already named, so each connection parses and plans each one once. */
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 500;
+
 /**
- * executeAsOne and executeFenced with FastInserts among the writes: every write a CTE (`w{i}`, its index), the
- * others rendered by drizzle first, then each FastInsert's kept text numbered on from there, sent as text and
- * parameters on the executor's own connection (a transaction's when given one). Data-modifying CTEs all run
- * whether or not the final SELECT reads them.
+ * executeAsOne and executeFenced with FastInserts or FastUpdates among the writes: every write a CTE (`w{i}`,
+ * its index), the others rendered by drizzle first, then each fast write's kept text numbered on from there,
+ * sent as text and parameters on the executor's own connection (a transaction's when given one). Data-modifying
+ * CTEs all run whether or not the final SELECT reads them. When every write is fast the text is one of a few
+ * fixed shapes: on node-postgres it goes as a named statement, which each connection parses once and Postgres
+ * plans from its cache (the hot path's phase A and B spent more time planning than executing).
  */
 async function executeComposed(db: Executor, writes: Renderable[], fence: number | undefined): Promise<void> {
-  const others = writes.flatMap((w, i) => (w instanceof FastInsert ? [] : [sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`]));
+  const others = writes.flatMap((w, i) => (isFast(w) ? [] : [sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`]));
   const head = others.length ? dialectOf(db).sqlToQuery(sql`with ${sql.join(others, sql`, `)}`) : { sql: "", params: [] };
   let text = head.sql;
   const params = [...head.params];
   writes.forEach((w, i) => {
-    if (!(w instanceof FastInsert)) return;
+    if (!isFast(w)) return;
     const part = w.render(params.length);
     text += `${text ? ", " : "with "}w${i} as (${part.text})`;
-    params.push(...part.params);
+    for (const p of part.params) params.push(p);
   });
   text += fence === undefined ? " select 1" : ` select 1 / (select count(*)::int from w${fence}) as fenced`;
+  const client = clientOf(db);
+  let name = others.length === 0 && isNodePg(client) ? statementNames.get(text) : undefined;
+  if (name === undefined && others.length === 0 && isNodePg(client) && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `kassa_w${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
   try {
-    await clientOf(db).query(text, params);
+    await (name === undefined ? client.query(text, params) : client.query({ name, text, values: params }));
   } catch (error) {
     if (fence !== undefined && sqlState(error) === "22012") throw new FenceLostError();
     throw error;

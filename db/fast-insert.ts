@@ -1,5 +1,5 @@
 import { getTableColumns, getTableName, is, Param, SQL, type Column } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "./client";
 
 /**
@@ -19,7 +19,7 @@ export class FastInsert {
     private readonly db: Executor,
     private readonly table: PgTable,
     private readonly rows: Record<string, unknown>[],
-    private readonly onConflictDoNothing = false,
+    private readonly onConflict: "nothing" | ConflictUpdate | null = null,
   ) {}
 
   getSQL(): SQL {
@@ -27,13 +27,12 @@ export class FastInsert {
   }
 
   private builder() {
-    const insert = this.db.insert(this.table).values(this.rows as never);
-    return this.onConflictDoNothing ? insert.onConflictDoNothing() : insert;
+    return builderOf(this.db, this.table, this.rows, this.onConflict);
   }
 
   /** The statement with its placeholders numbered from `offset + 1`, and its parameters. */
   render(offset = 0): { text: string; params: unknown[] } {
-    const fast = renderFast(this.db, this.table, this.rows, this.onConflictDoNothing);
+    const fast = renderFast(this.db, this.table, this.rows, this.onConflict);
     const out = fast ?? drizzleRender(this.builder().toSQL());
     if (checking && fast) {
       const own = drizzleRender(this.builder().toSQL());
@@ -41,10 +40,41 @@ export class FastInsert {
         throw new Error(`FastInsert into ${getTableName(this.table)} differs from drizzle's: ${JSON.stringify({ own, fast })}`);
       }
     }
-    let text = out.pieces[0]!;
-    for (let i = 1; i < out.pieces.length; i++) text += `$${offset + i}${out.pieces[i]}`;
-    return { text, params: out.params };
+    return numbered(out, offset);
   }
+}
+
+/**
+ * An upsert's ON CONFLICT DO UPDATE that is the same text on every call: a module constant whose `set`
+ * takes its values from the proposed row (`excluded.…`) or the existing one, never a parameter — e.g.
+ * `{ attempts: sql\`${fraudCounters.attempts} + excluded.attempts\` }`. Its identity is part of the shape.
+ */
+export interface ConflictUpdate {
+  target: PgColumn[];
+  set: Record<string, SQL>;
+}
+
+function builderOf(db: Executor, table: PgTable, rows: Record<string, unknown>[], onConflict: "nothing" | ConflictUpdate | null) {
+  const insert = db.insert(table).values(rows as never);
+  if (onConflict === null) return insert;
+  return onConflict === "nothing" ? insert.onConflictDoNothing() : insert.onConflictDoUpdate({ target: onConflict.target, set: onConflict.set as never });
+}
+
+const conflictIds = new WeakMap<ConflictUpdate, number>();
+let conflictCount = 0;
+function conflictShape(onConflict: "nothing" | ConflictUpdate | null): string {
+  if (onConflict === null) return "";
+  if (onConflict === "nothing") return "n";
+  let id = conflictIds.get(onConflict);
+  if (id === undefined) conflictIds.set(onConflict, (id = ++conflictCount));
+  return `u${id}:`;
+}
+
+/** A rendered statement's text with its placeholders numbered from `offset + 1`. */
+export function numbered(out: Rendered, offset: number): { text: string; params: unknown[] } {
+  let text = out.pieces[0]!;
+  for (let i = 1; i < out.pieces.length; i++) text += `$${offset + i}${out.pieces[i]}`;
+  return { text, params: out.params };
 }
 
 /** A plain insert of `rows` into `table` (built on `db`: a transaction's, to run on its connection). */
@@ -52,20 +82,21 @@ export function fastInsert<T extends PgTable>(
   db: Executor,
   table: T,
   rows: T["$inferInsert"] | T["$inferInsert"][],
-  opts: { onConflictDoNothing?: boolean } = {},
+  opts: { onConflictDoNothing?: boolean; onConflictDoUpdate?: ConflictUpdate } = {},
 ): FastInsert {
-  return new FastInsert(db, table, (Array.isArray(rows) ? rows : [rows]) as Record<string, unknown>[], opts.onConflictDoNothing === true);
+  const onConflict = opts.onConflictDoUpdate ?? (opts.onConflictDoNothing === true ? "nothing" : null);
+  return new FastInsert(db, table, (Array.isArray(rows) ? rows : [rows]) as Record<string, unknown>[], onConflict);
 }
 
 const checking = process.env.KASSA_FAST_INSERT_CHECK === "1";
 
 /** A rendered statement split at its placeholders: pieces[0] $1 pieces[1] $2 … */
-interface Rendered {
+export interface Rendered {
   pieces: string[];
   params: unknown[];
 }
 
-function drizzleRender(query: { sql: string; params: unknown[] }): Rendered {
+export function drizzleRender(query: { sql: string; params: unknown[] }): Rendered {
   // An insert's text holds quoted identifiers, placeholders and `default`: every `$n` is a placeholder.
   return { pieces: query.sql.split(/\$\d+/), params: query.params };
 }
@@ -97,10 +128,10 @@ function missing(col: Column): "d" | "u" | "-" {
   return "-";
 }
 
-function renderFast(db: Executor, table: PgTable, rows: Record<string, unknown>[], doNothing: boolean): Rendered | null {
+function renderFast(db: Executor, table: PgTable, rows: Record<string, unknown>[], onConflict: "nothing" | ConflictUpdate | null): Rendered | null {
   const info = infoOf(table);
   const params: unknown[] = [];
-  let shape = doNothing ? "n" : "";
+  let shape = conflictShape(onConflict);
   for (const row of rows) {
     for (const [key, col] of info.columns) {
       let value = row[key];
@@ -125,13 +156,15 @@ function renderFast(db: Executor, table: PgTable, rows: Record<string, unknown>[
   if (!pieces) {
     if (info.shapes.size >= MAX_SHAPES_PER_TABLE) return null;
     // Drizzle renders the shape once (its default functions run again there: only the text is kept).
-    const insert = db.insert(table).values(rows as never);
-    pieces = drizzleRender((doNothing ? insert.onConflictDoNothing() : insert).toSQL()).pieces;
+    const own = drizzleRender(builderOf(db, table, rows, onConflict).toSQL());
+    // An ON CONFLICT clause with parameters of its own is not a fixed text: drizzle renders it every time.
+    if (own.params.length !== params.length) return null;
+    pieces = own.pieces;
     info.shapes.set(shape, pieces);
   }
   return { pieces, params };
 }
 
-function sameParams(a: unknown[], b: unknown[]): boolean {
+export function sameParams(a: unknown[], b: unknown[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i] || (v instanceof Date && b[i] instanceof Date && v.getTime() === (b[i] as Date).getTime()));
 }

@@ -12,7 +12,7 @@ export function clientOf(db: Executor): QueryClient {
   return client;
 }
 
-const isNodePg = (c: unknown) => c instanceof pg.Pool || c instanceof pg.Client;
+export const isNodePg = (c: unknown): boolean => c instanceof pg.Pool || c instanceof pg.Client;
 
 /**
  * A hot read with one fixed SQL text (`$1…$n` parameters): no query building per call, and on

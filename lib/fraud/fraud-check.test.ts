@@ -15,6 +15,7 @@ import { signalsFor } from "./signals";
 import { assessPayment } from "./assess-payment";
 import { keysOf } from "./compute-features";
 import { attemptWrites, declineWrites } from "./counter-writes";
+import { executeAsOne } from "@/db/batch";
 import { BLOCK_AT } from "./thresholds";
 import { reapFraudCounters } from "./reap-fraud-counters";
 
@@ -180,8 +181,8 @@ describe("the model's default rules", () => {
       const keys = keysOf(signals);
       const tenant = { merchantId: ctx.merchantId, livemode };
       for (let i = 0; i < 12; i++) {
-        await Promise.all(attemptWrites(env.h.db, tenant, keys, now - i * 1000));
-        await Promise.all(declineWrites(env.h.db, tenant, { ...keys, amountUsd: 2500 }, now - i * 1000));
+        await executeAsOne(env.h.db, attemptWrites(env.h.db, tenant, keys, now - i * 1000));
+        await executeAsOne(env.h.db, declineWrites(env.h.db, tenant, { ...keys, amountUsd: 2500 }, now - i * 1000));
       }
     }
     const assess = (livemode: boolean) =>
@@ -205,8 +206,8 @@ describe("the counters' upkeep", () => {
     const tenant = { merchantId: ctx.merchantId, livemode: false };
     const keys = keysOf(signalsFor({ paymentMethod: "pm_card_visa", email: "old@example.test", customer: null, ip: null, vpa: null }));
     const now = Date.now();
-    await Promise.all(attemptWrites(env.h.db, tenant, keys, now - 26 * 3_600_000));
-    await Promise.all(attemptWrites(env.h.db, tenant, { ...keys, email: null }, now - 3_600_000));
+    await executeAsOne(env.h.db, attemptWrites(env.h.db, tenant, keys, now - 26 * 3_600_000));
+    await executeAsOne(env.h.db, attemptWrites(env.h.db, tenant, { ...keys, email: null }, now - 3_600_000));
     const reaped = await reapFraudCounters(env.h.db, now);
     expect(reaped.counters).toBeGreaterThanOrEqual(2); // the old card and email buckets
     expect(reaped.links).toBeGreaterThanOrEqual(2); // email↔card both ways

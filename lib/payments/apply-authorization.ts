@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { sqlState } from "@/db/batch";
+import { fastUpdate } from "@/db/fast-update";
+import { fastInsert } from "@/db/fast-insert";
 import {
   paymentAttempts,
   payments,
@@ -138,18 +140,13 @@ async function applyUnlocked(
         }
         // The guard: the payment as phase A wrote it, or nothing.
         return [
-          db
-            .update(payments)
-            .set({ ...change.payment, updatedAt: now })
-            .where(
-              and(
-                eq(payments.id, payment.id),
-                eq(payments.status, payment.status),
-                eq(payments.latestAttemptId, attempt.id),
-                eq(payments.updatedAt, payment.updatedAt),
-              ),
-            )
-            .returning({ id: payments.id }),
+          fastUpdate(
+            db,
+            payments,
+            { ...change.payment, updatedAt: now },
+            { id: payment.id, status: payment.status, latestAttemptId: attempt.id, updatedAt: payment.updatedAt },
+            { returning: ["id"] },
+          ),
         ];
       },
       { guarded: true },
@@ -173,12 +170,7 @@ async function record(
   const now = new Date();
   const next: PaymentRow = { ...payment, ...change.payment, updatedAt: now };
   if (change.capture) await postCapture(tx, changes, next, change.capture.amount, change.capture.fee);
-  changes.write(
-    tx
-      .update(payments)
-      .set({ ...change.payment, updatedAt: now })
-      .where(eq(payments.id, payment.id)),
-  );
+  changes.write(fastUpdate(tx, payments, { ...change.payment, updatedAt: now }, { id: payment.id }));
   // History written after the fact (the demo seed, ctx.asOf) settles its UPI payments itself: no live poll run.
   if (next.status === "requires_action" && next.upi && payment.status !== "requires_action")
     startUpiPolling(tx, changes, next, attempt, { run: !opts.history });
@@ -188,12 +180,7 @@ async function record(
 
 /** What both paths declare beside the payment's own update: the attempt, the fraud counters, audit row and event. */
 function declareOutcome(db: Executor, changes: Changes, payment: PaymentRow, attempt: PaymentAttemptRow, next: PaymentRow, change: Change, now: Date): void {
-  changes.write(
-    db
-      .update(paymentAttempts)
-      .set({ ...change.attempt, updatedAt: now })
-      .where(eq(paymentAttempts.id, attempt.id)),
-  );
+  changes.write(fastUpdate(db, paymentAttempts, { ...change.attempt, updatedAt: now }, { id: attempt.id }));
   recordFraudOutcome(db, changes, next, attempt, change);
   changes.audit({ action: change.event, targetType: "payment", targetId: payment.id, metadata: { status: next.status, attempt: attempt.id } });
   changes.event(change.event, serializePayment(next), payment.status !== next.status ? { status: payment.status } : undefined);
@@ -219,7 +206,7 @@ function recordFraudOutcome(tx: Executor, changes: Changes, next: PaymentRow, at
       reason: next.outcome.rule ?? "risk_score",
       riskScore: next.outcome.risk_score,
     };
-    changes.write(tx.insert(reviews).values(review).onConflictDoNothing());
+    changes.write(fastInsert(tx, reviews, review, { onConflictDoNothing: true }));
     changes.event("review.opened", serializeReview({ ...review, closedReason: null, closedAt: null, createdAt: new Date(at) }));
   }
 }

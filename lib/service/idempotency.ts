@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { and, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { preparedStatement } from "@/db/prepared";
+import { executeAsOne, FenceLostError } from "@/db/batch";
+import { fastUpdate, IS_NULL } from "@/db/fast-update";
 import { idempotencyKeys, type IdempotencyKey } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { KassaError } from "@/lib/service/errors";
@@ -152,8 +154,7 @@ const readKey = (db: Executor) =>
   );
 
 /** Only the current holder of the lock may write on the key, and only until a response is stored. */
-const heldBy = (lock: IdempotencyLock) =>
-  and(eq(idempotencyKeys.id, lock.id), eq(idempotencyKeys.lockVersion, lock.lockVersion), isNull(idempotencyKeys.responseStatus));
+const heldBy = (lock: IdempotencyLock) => ({ id: lock.id, lockVersion: lock.lockVersion, responseStatus: IS_NULL as typeof IS_NULL });
 
 /** The update that stores the response to replay and releases the lock, for a verb's last transaction. */
 export function responseWrite(db: Executor, lock: IdempotencyLock, status: number, body: unknown) {
@@ -161,31 +162,34 @@ export function responseWrite(db: Executor, lock: IdempotencyLock, status: numbe
 }
 
 /** The same, for an answer already serialised (the exact bytes that are sent). */
-function responseTextWrite(db: Executor, lock: IdempotencyLock, status: number, text: string) {
-  return db
-    .update(idempotencyKeys)
-    .set({ responseStatus: status, responseBody: text, lockedAt: null, lockedBy: null, recoveryPoint: "finished" })
-    .where(heldBy(lock));
+function responseTextWrite(db: Executor, lock: IdempotencyLock, status: number, text: string, opts: { returning?: ["id"] } = {}) {
+  return fastUpdate(
+    db,
+    idempotencyKeys,
+    { responseStatus: status, responseBody: text, lockedAt: null, lockedBy: null, recoveryPoint: "finished" },
+    heldBy(lock),
+    opts,
+  );
 }
 
 /** responseWrite that returns the row it stored on, so it can fence a batch (nothing written if the lock was lost). */
 export function fencedResponseWrite(db: Executor, lock: IdempotencyLock, status: number, body: unknown) {
-  return responseWrite(db, lock, status, body).returning({ id: idempotencyKeys.id });
+  return responseTextWrite(db, lock, status, toJson(body), { returning: ["id"] });
 }
 
 /** Stores the response to replay and releases the lock (a no-op once the lock was taken over). */
 export async function completeIdempotentRequest(db: Executor, lock: IdempotencyLock, status: number, body: unknown): Promise<void> {
-  await responseWrite(db, lock, status, body);
+  await executeAsOne(db, [responseWrite(db, lock, status, body)]);
 }
 
 /** completeIdempotentRequest for an answer already serialised. */
 export async function completeIdempotentRequestText(db: Executor, lock: IdempotencyLock, status: number, text: string): Promise<void> {
-  await responseTextWrite(db, lock, status, text);
+  await executeAsOne(db, [responseTextWrite(db, lock, status, text)]);
 }
 
 /** Releases the lock without a response, so a retry can resume from the recovery point. */
 export async function releaseIdempotentRequest(db: Executor, lock: IdempotencyLock): Promise<void> {
-  await db.update(idempotencyKeys).set({ lockedAt: null, lockedBy: null }).where(heldBy(lock));
+  await executeAsOne(db, [fastUpdate(db, idempotencyKeys, { lockedAt: null, lockedBy: null }, heldBy(lock))]);
 }
 
 /**
@@ -193,11 +197,7 @@ export async function releaseIdempotentRequest(db: Executor, lock: IdempotencyLo
  * took the key over. Use it inside the phase's transaction, before the side effect it guards.
  */
 export function recoveryPointWrite(db: Executor, lock: IdempotencyLock, point: string, data: unknown) {
-  return db
-    .update(idempotencyKeys)
-    .set({ recoveryPoint: point, recoveryData: data as object })
-    .where(heldBy(lock))
-    .returning({ id: idempotencyKeys.id });
+  return fastUpdate(db, idempotencyKeys, { recoveryPoint: point, recoveryData: data as object }, heldBy(lock), { returning: ["id"] });
 }
 
 export const lockLost = () =>
@@ -205,8 +205,9 @@ export const lockLost = () =>
 
 /** Records where a retry of this request resumes after a crash; throws (rolling the phase back) if the lock was lost. */
 export async function setRecoveryPoint(db: Executor, lock: IdempotencyLock, point: string, data: unknown): Promise<void> {
-  const [held] = await recoveryPointWrite(db, lock, point, data);
-  if (!held) throw lockLost();
+  await executeAsOne(db, [recoveryPointWrite(db, lock, point, data)], { fence: 0 }).catch((error: unknown) => {
+    throw error instanceof FenceLostError ? lockLost() : error;
+  });
 }
 
 /** Deletes keys older than 24 h; returns how many went. */
