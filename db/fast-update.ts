@@ -1,7 +1,7 @@
 import { and, Column, eq, getTableColumns, getTableName, is, isNull, Param, SQL, type SQLWrapper } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "./client";
-import { drizzleRender, numbered, sameParams, type Rendered } from "./fast-insert";
+import { drizzleRender, isEntity, numbered, sameParams, type Rendered } from "./fast-insert";
 
 /** In a fastUpdate's `where`: the column IS NULL (drizzle's `isNull`), not `= null`. */
 export const IS_NULL: unique symbol = Symbol("IS NULL");
@@ -67,9 +67,9 @@ export class FastUpdate<T extends PgTable = PgTable> {
         if (col.onUpdateFn === undefined) continue;
         value = col.onUpdateFn();
       }
-      if (is(value, SQL) || is(value, Param) || is(value, Column)) return null;
+      if (isEntity(value) && (is(value, SQL) || is(value, Param) || is(value, Column))) return null;
       const mapped = value === null ? null : col.mapToDriverValue(value);
-      if (is(mapped, SQL)) return null;
+      if (isEntity(mapped) && is(mapped, SQL)) return null;
       params.push(mapped);
       shape += `${key},`;
     }
@@ -81,7 +81,7 @@ export class FastUpdate<T extends PgTable = PgTable> {
         shape += `${key}~,`;
         continue;
       }
-      if (is(value, SQL) || is(value, Param)) return null;
+      if (isEntity(value) && (is(value, SQL) || is(value, Param))) return null;
       params.push(value === null ? null : col.mapToDriverValue(value));
       shape += `${key},`;
     }

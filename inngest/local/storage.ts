@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Clock } from "./clock";
 import type { Conn, ExecutorDatabase } from "./db";
+import { preparedQuery } from "@/db/prepared";
+import type { Executor } from "@/db/client";
 import {
   inngestEvents,
   inngestFunctions,
@@ -101,16 +103,17 @@ export class Storage {
       return [{ ...e, id }, "new", { actOn: true, waiting: true }];
     }
     const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
-    const waits = sql`exists (select 1 from ${inngestWaits} where ${inngestWaits.eventName} = ${e.name})`;
-    const fannedOut = quiet ? sql`not ${waits}` : sql`false`;
-    const [inserted] = rowsOf<{ fanned_out: boolean; waiting: boolean }>(
-      await db.execute(sql`
-        insert into ${inngestEvents} (id, external_id, name, data, "user", ts, received_at, fanned_out)
-        select ${id}, ${externalId}, ${e.name}, ${JSON.stringify(e.data)}::jsonb, ${e.user ? JSON.stringify(e.user) : null}::jsonb,
-               ${e.ts}::bigint, ${now.toISOString()}::timestamptz, ${fannedOut}
-         where not exists (select 1 from ${inngestEvents} where ${inngestEvents.externalId} = ${externalId} and ${inngestEvents.receivedAt} > ${since.toISOString()}::timestamptz)
-        returning fanned_out, ${waits} as waiting`),
-    );
+    const [inserted] = await insertEventOnce(db as unknown as Executor, [
+      id,
+      externalId,
+      e.name,
+      JSON.stringify(e.data),
+      e.user ? JSON.stringify(e.user) : null,
+      e.ts,
+      now.toISOString(),
+      quiet,
+      since.toISOString(),
+    ]);
     if (inserted) return [{ ...e, id }, "new", { actOn: !inserted.fanned_out, waiting: inserted.waiting }];
     const [dup] = await db
       .select()
@@ -420,11 +423,21 @@ export class Storage {
   }
 }
 
-/** The drivers' `execute` results differ in shape; every one has `rows`, some are the array itself. */
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-}
-
 function toEvent(r: typeof inngestEvents.$inferSelect): StoredEvent {
   return { id: r.id, name: r.name, data: r.data, ...(r.user ? { user: r.user } : {}), ts: r.ts };
 }
+
+/**
+ * An event with a sender id, stored unless that id was seen in the idempotency window — one fixed text, a
+ * named statement (parsed and planned once per connection: every outbox event comes through here). A quiet
+ * event (no function wants it) is stored already fanned out unless a wait may want it. Returns its
+ * fanned_out and whether any wait is on its name; no row when it was a duplicate.
+ */
+const insertEventOnce = preparedQuery<{ fanned_out: boolean; waiting: boolean }>(
+  "inngest_local_insert_event",
+  `insert into "inngest_local"."inngest_events" (id, external_id, name, data, "user", ts, received_at, fanned_out)
+   select $1::text, $2::text, $3::text, $4::jsonb, $5::jsonb, $6::bigint, $7::timestamptz,
+          case when $8::boolean then not exists (select 1 from "inngest_local"."inngest_waits" where "event_name" = $3::text) else false end
+    where not exists (select 1 from "inngest_local"."inngest_events" where "external_id" = $2::text and "received_at" > $9::timestamptz)
+   returning fanned_out, exists (select 1 from "inngest_local"."inngest_waits" where "event_name" = $3::text) as waiting`,
+);

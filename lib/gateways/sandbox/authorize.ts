@@ -1,5 +1,7 @@
 import { count, eq, ne } from "drizzle-orm";
-import { sandboxCharges } from "@/db/schema";
+import { sandboxCharges, type SandboxChargeRow } from "@/db/schema";
+import { executeAsOne, FenceLostError } from "@/db/batch";
+import { fastInsert } from "@/db/fast-insert";
 import { newId } from "@/lib/ids";
 import { checkAmount, isCurrency } from "@/lib/money";
 import { ConnectorRequestError, ConnectorUnknownOutcomeError, type AuthorizeInput, type Charge, type ConnectorContext } from "../types";
@@ -63,34 +65,44 @@ export async function authorize(deps: SandboxDeps, ctx: ConnectorContext, input:
     input.requestThreeDSecure && decided.status !== "failed" && !decided.requiresAction
       ? { ...decided, status: "requires_action" as const, amountCapturable: 0n, amountCaptured: 0n, requiresAction: true }
       : decided;
-  const [inserted] = await db
-    .insert(sandboxCharges)
-    .values({
-      id,
-      merchantId: ctx.merchantId,
-      livemode: ctx.livemode,
-      idempotencyKey: input.idempotencyKey,
-      requestHash: hash,
-      paymentId: input.paymentId,
-      status: outcome.status,
-      captureMethod: input.captureMethod,
-      amount: input.amount,
-      amountCapturable: outcome.amountCapturable,
-      amountCaptured: outcome.amountCaptured,
-      amountRefunded: 0n,
-      currency,
-      paymentMethod: input.paymentMethod,
-      card: card ? cardDetails(card) : null,
-      behaviour: card?.behaviour ?? WALLET_BEHAVIOUR,
-      failure: outcome.failure,
-      nextAction: !outcome.requiresAction ? null : card ? threeDSecureAction(id, input.returnUrl ?? null) : walletApprovalAction(id, input.returnUrl ?? null),
-      riskLevel: outcome.riskLevel,
-      customer: input.customer ?? null,
-      description: input.description ?? null,
-      returnUrl: input.returnUrl ?? null,
-    })
-    .onConflictDoNothing({ target: [sandboxCharges.merchantId, sandboxCharges.livemode, sandboxCharges.idempotencyKey] })
-    .returning();
+  // The row is built here, so nothing needs to be read back: one fenced INSERT … ON CONFLICT DO NOTHING (a named
+  // statement), which writes nothing and raises FenceLostError when the key was used before.
+  const now = new Date();
+  const row: SandboxChargeRow = {
+    id,
+    merchantId: ctx.merchantId,
+    livemode: ctx.livemode,
+    idempotencyKey: input.idempotencyKey,
+    requestHash: hash,
+    paymentId: input.paymentId,
+    status: outcome.status,
+    captureMethod: input.captureMethod,
+    amount: input.amount,
+    amountCapturable: outcome.amountCapturable,
+    amountCaptured: outcome.amountCaptured,
+    amountRefunded: 0n,
+    currency,
+    paymentMethod: input.paymentMethod,
+    card: card ? cardDetails(card) : null,
+    paypal: null,
+    behaviour: card?.behaviour ?? WALLET_BEHAVIOUR,
+    failure: outcome.failure,
+    nextAction: !outcome.requiresAction ? null : card ? threeDSecureAction(id, input.returnUrl ?? null) : walletApprovalAction(id, input.returnUrl ?? null),
+    riskLevel: outcome.riskLevel,
+    threeDSecure: null,
+    customer: input.customer ?? null,
+    description: input.description ?? null,
+    returnUrl: input.returnUrl ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const inserted = await executeAsOne(db, [fastInsert(db, sandboxCharges, row, { onConflictDoNothing: true, returning: ["id"] })], { fence: 0 }).then(
+    () => row,
+    (error: unknown) => {
+      if (error instanceof FenceLostError) return null;
+      throw error;
+    },
+  );
 
   if (!inserted) {
     // The key was used before (or by a concurrent call that has now committed): replay it.
