@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import { executeAsOne, FenceLostError } from "@/db/batch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
 import type { Database } from "@/db/client";
 import { idempotencyKeys, serverInstances } from "@/db/schema";
 import { INSTANCE_DEAD_AFTER_MS } from "@/lib/server-instance";
@@ -123,6 +124,28 @@ describe("beginIdempotentRequest", () => {
       expect(rejected).toHaveLength(1);
       expect(rejected[0]!.reason).toMatchObject({ code: "idempotency_key_in_use" });
       expect(await rowsFor(s)).toHaveLength(1);
+    }
+  });
+
+  it("a claim that waited on another request's uncommitted claim of the same key looks again, and replays its answer", async () => {
+    const s = scope();
+    const other = new pg.Client({ connectionString: handle.url });
+    await other.connect();
+    try {
+      await other.query("begin");
+      await other.query(
+        `insert into idempotency_keys (id, merchant_id, livemode, key, request_method, request_path, request_hash, response_status, response_body, recovery_point)
+         values ($1, $2, $3, $4, $5, $6, $7, 200, '{"id":"pay_race"}', 'finished')`,
+        [newId("idempotencyKey"), s.merchantId, s.livemode, s.key, s.method, s.path, s.requestHash],
+      );
+      // Our claim waits on the other's row; once that commits, this statement's snapshot (older) cannot see it.
+      const begun = beginIdempotentRequest(db, s);
+      await new Promise((r) => setTimeout(r, 300));
+      await other.query("commit");
+      await expect(begun).resolves.toMatchObject({ kind: "replay", status: 200, text: '{"id":"pay_race"}' });
+      expect(await rowsFor(s)).toHaveLength(1);
+    } finally {
+      await other.end();
     }
   });
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { preparedStatement } from "@/db/prepared";
+import { preparedQuery } from "@/db/prepared";
 import { executeAsOne, FenceLostError } from "@/db/batch";
 import { fastUpdate, IS_NULL } from "@/db/fast-update";
 import { idempotencyKeys, type IdempotencyKey } from "@/db/schema";
@@ -77,11 +77,23 @@ export async function beginIdempotentRequest(
       now,
       instanceId,
     };
-    const inserted = await claimKey(db).execute(values);
-    if (inserted[0]) return { kind: "started", record: inserted[0] };
-
-    const [existing] = await readKey(db).execute(values);
-    if (!existing) continue; // reaped between our two statements
+    // One round trip: the claim, or the key's row as it stood before it (a replay's only statement).
+    const [row] = await claimOrRead(db, [
+      values.id,
+      values.merchantId,
+      values.livemode,
+      values.key,
+      values.method,
+      values.path,
+      values.hash,
+      now.toISOString(),
+      instanceId,
+    ]);
+    if (row?.claimed) return { kind: "started", record: keyOf(row) };
+    // No row: another request's claim committed while ours waited on it (this statement's snapshot is older), or
+    // the key was reaped meanwhile — look again.
+    if (!row) continue;
+    const existing = keyOf(row);
     if (existing.createdAt.getTime() <= now.getTime() - IDEMPOTENCY_TTL_MS) {
       // Expired but not yet reaped: the key is fresh again.
       await db.delete(idempotencyKeys).where(eq(idempotencyKeys.id, existing.id));
@@ -121,37 +133,31 @@ export async function beginIdempotentRequest(
   throw new KassaError("idempotency_key_in_use", "The Idempotency-Key is busy; retry.", { param: "Idempotency-Key" });
 }
 
-const p = sql.placeholder;
-// Every idempotent request's first statement (and a replay's second): built once, not per request.
-const claimKey = (db: Executor) =>
-  preparedStatement(db, "idempotency_claim", (d, name) =>
-    d
-      .insert(idempotencyKeys)
-      .values({
-        id: p("id"),
-        merchantId: p("merchantId"),
-        livemode: p("livemode"),
-        key: p("key"),
-        requestMethod: p("method"),
-        requestPath: p("path"),
-        requestHash: p("hash"),
-        lockedAt: p("now"),
-        lockedBy: p("instanceId"),
-        lastRunAt: p("now"),
-        createdAt: p("now"),
-      })
-      .onConflictDoNothing()
-      .returning()
-      .prepare(name),
-  );
-const readKey = (db: Executor) =>
-  preparedStatement(db, "idempotency_read", (d, name) =>
-    d
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.merchantId, p("merchantId")), eq(idempotencyKeys.livemode, p("livemode")), eq(idempotencyKeys.key, p("key"))))
-      .prepare(name),
-  );
+/** The columns of an idempotency_keys row, named as IdempotencyKey's fields (the driver parses each type). */
+const KEY_COLUMNS = `id, merchant_id as "merchantId", livemode, key, request_method as "requestMethod", request_path as "requestPath",
+  request_hash as "requestHash", locked_at as "lockedAt", locked_by as "lockedBy", lock_version as "lockVersion",
+  recovery_point as "recoveryPoint", recovery_data as "recoveryData", response_status as "responseStatus",
+  response_body as "responseBody", last_run_at as "lastRunAt", created_at as "createdAt"`;
+
+/**
+ * Every idempotent request's first statement, one fixed text (a named statement): claim the key, or — when it
+ * exists — return its row as it stood before this statement, so a replay answers in one round trip.
+ */
+const claimOrRead = preparedQuery<IdempotencyKey & { claimed: boolean }>(
+  "idempotency_claim_or_read",
+  `with claimed as (
+     insert into idempotency_keys (id, merchant_id, livemode, key, request_method, request_path, request_hash, locked_at, locked_by, last_run_at, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9, $8::timestamptz, $8::timestamptz)
+     on conflict do nothing
+     returning *)
+   select true as claimed, ${KEY_COLUMNS} from claimed
+   union all
+   select false as claimed, ${KEY_COLUMNS} from idempotency_keys where merchant_id = $2 and livemode = $3 and key = $4`,
+);
+
+function keyOf({ claimed: _claimed, ...row }: IdempotencyKey & { claimed: boolean }): IdempotencyKey {
+  return row;
+}
 
 /** Only the current holder of the lock may write on the key, and only until a response is stored. */
 const heldBy = (lock: IdempotencyLock) => ({ id: lock.id, lockVersion: lock.lockVersion, responseStatus: IS_NULL as typeof IS_NULL });
