@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "./client";
 import { FastInsert } from "./fast-insert";
@@ -78,7 +79,9 @@ async function executeComposed(db: Executor, writes: Renderable[], fence: number
   const client = clientOf(db);
   let name = others.length === 0 && isNodePg(client) ? statementNames.get(text) : undefined;
   if (name === undefined && others.length === 0 && isNodePg(client) && statementNames.size < MAX_NAMED_STATEMENTS) {
-    name = `kassa_w${statementNames.size + 1}`;
+    // Named by the text's own hash: two copies of this module (two server bundles) sharing a connection give one
+    // text one name, never one name two texts (node-postgres refuses a known name with another text).
+    name = `kassa_w_${createHash("sha256").update(text).digest("hex").slice(0, 32)}`;
     statementNames.set(text, name);
   }
   try {

@@ -126,7 +126,7 @@ describe("FastUpdate", () => {
       const { rows } = await client.query<{ name: string; statement: string }>("select name, statement from pg_prepared_statements");
       const named = rows.filter((r) => r.statement.includes('"fraud_counters"'));
       expect(named).toHaveLength(1);
-      expect(named[0]!.name).toMatch(/^kassa_w\d+$/);
+      expect(named[0]!.name).toMatch(/^kassa_w_[0-9a-f]{32}$/);
       const [row] = await db.select().from(fraudCounters).where(eq(fraudCounters.key, "named"));
       expect(row!.attempts).toBe(3);
       // A statement with a write drizzle must render is sent as plain text: not named.
