@@ -34,15 +34,28 @@ export class FastInsert {
   /** The statement with its placeholders numbered from `offset + 1`, and its parameters. */
   render(offset = 0): { text: string; params: unknown[] } {
     const fast = renderFast(this.db, this.table, this.rows, this.onConflict, this.returning);
-    const out = fast ?? drizzleRender(this.builder().toSQL());
-    if (checking && fast) {
-      const own = drizzleRender(this.builder().toSQL());
-      if (own.pieces.join("\u0000") !== fast.pieces.join("\u0000") || !sameParams(own.params, fast.params)) {
-        throw new Error(`FastInsert into ${getTableName(this.table)} differs from drizzle's: ${JSON.stringify({ own, fast })}`);
-      }
-    }
-    return numbered(out, offset);
+    return renderChecked(`FastInsert into ${getTableName(this.table)}`, fast, () => this.builder().toSQL(), offset);
   }
+}
+
+/**
+ * A fast write's statement numbered from `offset + 1`: its own render, or drizzle's (`own`) when it has none.
+ * Under KASSA_FAST_INSERT_CHECK=1 (the test suite) every fast render is compared with drizzle's and a difference throws.
+ */
+export function renderChecked(
+  what: string,
+  fast: Rendered | null,
+  own: () => { sql: string; params: unknown[] },
+  offset: number,
+): { text: string; params: unknown[] } {
+  const out = fast ?? drizzleRender(own());
+  if (checking && fast) {
+    const drizzle = drizzleRender(own());
+    if (drizzle.pieces.join("\u0000") !== fast.pieces.join("\u0000") || !sameParams(drizzle.params, fast.params)) {
+      throw new Error(`${what} differs from drizzle's: ${JSON.stringify({ own: drizzle, fast })}`);
+    }
+  }
+  return numbered(out, offset);
 }
 
 /**
@@ -79,7 +92,7 @@ function conflictShape(onConflict: "nothing" | ConflictUpdate | null): string {
 }
 
 /** A rendered statement's text with its placeholders numbered from `offset + 1`. */
-export function numbered(out: Rendered, offset: number): { text: string; params: unknown[] } {
+function numbered(out: Rendered, offset: number): { text: string; params: unknown[] } {
   let text = out.pieces[0]!;
   for (let i = 1; i < out.pieces.length; i++) text += `$${offset + i}${out.pieces[i]}`;
   return { text, params: out.params };
@@ -190,6 +203,6 @@ export function isEntity(value: unknown): boolean {
   return proto !== Object.prototype && proto !== Date.prototype && proto !== Array.prototype && proto !== null;
 }
 
-export function sameParams(a: unknown[], b: unknown[]): boolean {
+function sameParams(a: unknown[], b: unknown[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i] || (v instanceof Date && b[i] instanceof Date && v.getTime() === (b[i] as Date).getTime()));
 }

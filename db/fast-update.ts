@@ -1,7 +1,7 @@
 import { and, Column, eq, getTableColumns, getTableName, is, isNull, Param, SQL, type SQLWrapper } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "./client";
-import { drizzleRender, isEntity, numbered, sameParams, type Rendered } from "./fast-insert";
+import { drizzleRender, isEntity, renderChecked, type Rendered } from "./fast-insert";
 
 /** In a fastUpdate's `where`: the column IS NULL (drizzle's `isNull`), not `= null`. */
 export const IS_NULL: unique symbol = Symbol("IS NULL");
@@ -45,15 +45,7 @@ export class FastUpdate<T extends PgTable = PgTable> {
 
   /** The statement with its placeholders numbered from `offset + 1`, and its parameters. */
   render(offset = 0): { text: string; params: unknown[] } {
-    const fast = this.renderFast();
-    const out = fast ?? drizzleRender(this.builder().toSQL());
-    if (checking && fast) {
-      const own = drizzleRender(this.builder().toSQL());
-      if (own.pieces.join("\u0000") !== fast.pieces.join("\u0000") || !sameParams(own.params, fast.params)) {
-        throw new Error(`FastUpdate of ${getTableName(this.table)} differs from drizzle's: ${JSON.stringify({ own, fast })}`);
-      }
-    }
-    return numbered(out, offset);
+    return renderChecked(`FastUpdate of ${getTableName(this.table)}`, this.renderFast(), () => this.builder().toSQL(), offset);
   }
 
   private renderFast(): Rendered | null {
@@ -109,7 +101,6 @@ export function fastUpdate<T extends PgTable>(
   return new FastUpdate(db, table, set, where, opts.returning ?? []);
 }
 
-const checking = process.env.KASSA_FAST_INSERT_CHECK === "1";
 const MAX_SHAPES_PER_TABLE = 256;
 
 interface TableInfo {
