@@ -66,26 +66,15 @@ export async function beginIdempotentRequest(
 ): Promise<IdempotencyStart> {
   validateIdempotencyKey(scope.key);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const values = {
-      id: newId("idempotencyKey"),
-      merchantId: scope.merchantId,
-      livemode: scope.livemode,
-      key: scope.key,
-      method: scope.method,
-      path: scope.path,
-      hash: scope.requestHash,
-      now,
-      instanceId,
-    };
     // One round trip: the claim, or the key's row as it stood before it (a replay's only statement).
     const [row] = await claimOrRead(db, [
-      values.id,
-      values.merchantId,
-      values.livemode,
-      values.key,
-      values.method,
-      values.path,
-      values.hash,
+      newId("idempotencyKey"),
+      scope.merchantId,
+      scope.livemode,
+      scope.key,
+      scope.method,
+      scope.path,
+      scope.requestHash,
       now.toISOString(),
       instanceId,
     ]);
