@@ -5,7 +5,7 @@ import { beginIdempotentRequest, hashRequest } from "@/lib/service/idempotency";
 /**
  * A POST under an Idempotency-Key whose process dies as soon as the verb returns, before the API
  * wrapper could store anything: the verb's result, and what a retry with the same key then gets
- * (`{ kind: "replay", … }` only if the verb stored its answer in its own commit).
+ * (`{ kind: "replay", status, text, body }` only if the verb stored its answer in its own commit; `body` is `text` parsed).
  */
 export async function crashThenRetry<T>(db: Executor, ctx: ServiceContext, path: string, verb: (ctx: ServiceContext) => Promise<T>) {
   const key = `crash-${Math.random().toString(36).slice(2)}`;
@@ -17,5 +17,6 @@ export async function crashThenRetry<T>(db: Executor, ctx: ServiceContext, path:
     idempotencyKey: key,
     idempotency: { id: start.record.id, lockVersion: start.record.lockVersion, recovery: undefined, stored: false },
   });
-  return { first, retry: await beginIdempotentRequest(db, scope) };
+  const retry = await beginIdempotentRequest(db, scope);
+  return { first, retry: retry.kind === "replay" ? { ...retry, body: JSON.parse(retry.text) as unknown } : retry };
 }

@@ -93,7 +93,8 @@ describe("beginIdempotentRequest", () => {
     // The same body with its keys in another order is the same request.
     const again = await beginIdempotentRequest(db, { ...s, requestHash: hashRequest(s.method, s.path, { currency: "usd", amount: 1000 }) });
     // Byte for byte as stored: keys in the order they were sent, not jsonb's.
-    expect(again).toEqual({ kind: "replay", status: 201, body, text: '{"id":"pi_123","object":"payment_intent","amount":1000,"nested":{"ok":true}}' });
+    expect(again).toEqual({ kind: "replay", status: 201, text: '{"id":"pi_123","object":"payment_intent","amount":1000,"nested":{"ok":true}}' });
+    expect(JSON.parse(again.kind === "replay" ? again.text : "null")).toEqual(body);
     expect(await rowsFor(s)).toHaveLength(1);
   });
 
@@ -272,7 +273,7 @@ describe("beginIdempotentRequest", () => {
     expect(new Set([started.record.id, otherMerchant.record.id, live.record.id]).size).toBe(3);
 
     // The original still replays its own response.
-    await expect(beginIdempotentRequest(db, s)).resolves.toEqual({ kind: "replay", status: 200, body: { merchant: "first" }, text: '{"merchant":"first"}' });
+    await expect(beginIdempotentRequest(db, s)).resolves.toEqual({ kind: "replay", status: 200, text: '{"merchant":"first"}' });
   });
 
   it("treats a key older than its TTL as fresh, even with other parameters", async () => {
@@ -294,6 +295,81 @@ describe("beginIdempotentRequest", () => {
     const rows = await rowsFor(s);
     expect(rows.map((r) => r.id)).toEqual([fresh.record.id]);
     expect(rows[0]!.responseStatus).toBeNull();
+  });
+});
+
+describe("stored answers held in memory", () => {
+  /** A completed key whose stored answer this process has read back once (a first replay). */
+  async function completedAndReplayed(s: IdempotencyScope, now = new Date()) {
+    const start = await beginIdempotentRequest(db, s, now);
+    if (start.kind !== "started") throw new Error("expected started");
+    await completeIdempotentRequest(db, start.record, 200, { id: "pay_1", status: "succeeded" });
+    await expect(beginIdempotentRequest(db, s, now)).resolves.toEqual({ kind: "replay", status: 200, text: '{"id":"pay_1","status":"succeeded"}' });
+    return start.record;
+  }
+  /** Changes the stored answer behind the process's back: a replay that still shows the old one came from memory. */
+  const overwrite = (id: string) => db.update(idempotencyKeys).set({ responseBody: '{"from":"postgres"}' }).where(eq(idempotencyKeys.id, id));
+
+  it("answers a key's further replays from memory, without PostgreSQL", async () => {
+    const s = scope();
+    const record = await completedAndReplayed(s);
+    await overwrite(record.id);
+    await expect(beginIdempotentRequest(db, s)).resolves.toEqual({ kind: "replay", status: 200, text: '{"id":"pay_1","status":"succeeded"}' });
+  });
+
+  it("holds only answers read back from PostgreSQL, never the process's own (its store may have lost the lock)", async () => {
+    const s = scope();
+    const start = await beginIdempotentRequest(db, s);
+    if (start.kind !== "started") throw new Error("expected started");
+    await completeIdempotentRequest(db, start.record, 200, { id: "pay_1" });
+    await overwrite(start.record.id);
+    await expect(beginIdempotentRequest(db, s)).resolves.toEqual({ kind: "replay", status: 200, text: '{"from":"postgres"}' });
+  });
+
+  it("refuses a remembered key with another body, method or path with idempotency_key_reused", async () => {
+    const s = scope();
+    const record = await completedAndReplayed(s);
+    await db.delete(idempotencyKeys).where(eq(idempotencyKeys.id, record.id)); // only memory can answer now
+    await expect(beginIdempotentRequest(db, { ...s, requestHash: hashRequest(s.method, s.path, { amount: 1 }) })).rejects.toMatchObject({
+      code: "idempotency_key_reused",
+      param: "Idempotency-Key",
+    });
+    await expect(beginIdempotentRequest(db, { ...s, method: "DELETE" })).rejects.toMatchObject({ code: "idempotency_key_reused" });
+    await expect(beginIdempotentRequest(db, { ...s, path: "/v1/refunds" })).rejects.toMatchObject({ code: "idempotency_key_reused" });
+    expect(await rowsFor(s)).toHaveLength(0);
+  });
+
+  it("never answers another merchant or the other mode from a remembered key", async () => {
+    const s = scope();
+    await completedAndReplayed(s);
+    await expect(beginIdempotentRequest(db, { ...s, merchantId: newId("merchant") })).resolves.toMatchObject({ kind: "started" });
+    await expect(beginIdempotentRequest(db, { ...s, livemode: true })).resolves.toMatchObject({ kind: "started" });
+  });
+
+  it("forgets a remembered key when it expires: from then on PostgreSQL decides, and the key is fresh", async () => {
+    const s = scope();
+    const t0 = new Date(Date.now() - IDEMPOTENCY_TTL_MS + 60_000);
+    const record = await completedAndReplayed(s, t0);
+    await overwrite(record.id);
+    // A second before expiry, memory still answers; at expiry the key starts over, though memory held it.
+    await expect(beginIdempotentRequest(db, s, secondsLater(t0, IDEMPOTENCY_TTL_MS - 1000))).resolves.toMatchObject({
+      text: '{"id":"pay_1","status":"succeeded"}',
+    });
+    const fresh = await beginIdempotentRequest(db, { ...s, requestHash: hashRequest(s.method, s.path, { other: 1 }) }, secondsLater(t0, IDEMPOTENCY_TTL_MS));
+    expect(fresh.kind).toBe("started");
+    if (fresh.kind === "started") expect(fresh.record.id).not.toBe(record.id);
+  });
+
+  it("holds nothing with KASSA_IDEMPOTENCY_CACHE=off", async () => {
+    const s = scope();
+    process.env.KASSA_IDEMPOTENCY_CACHE = "off";
+    try {
+      const record = await completedAndReplayed(s);
+      await overwrite(record.id);
+      await expect(beginIdempotentRequest(db, s)).resolves.toMatchObject({ text: '{"from":"postgres"}' });
+    } finally {
+      delete process.env.KASSA_IDEMPOTENCY_CACHE;
+    }
   });
 });
 

@@ -27,7 +27,7 @@ export interface IdempotencyScope {
   requestHash: string;
 }
 
-export type IdempotencyStart = { kind: "started"; record: IdempotencyKey } | { kind: "replay"; status: number; body: unknown; text: string };
+export type IdempotencyStart = { kind: "started"; record: IdempotencyKey } | { kind: "replay"; status: number; text: string };
 
 /** The lock a request holds: every write it makes on the key is fenced on `lockVersion`. */
 export type IdempotencyLock = Pick<IdempotencyKey, "id" | "lockVersion">;
@@ -65,6 +65,15 @@ export async function beginIdempotentRequest(
   { instanceId = currentInstanceId() }: { instanceId?: string } = {},
 ): Promise<IdempotencyStart> {
   validateIdempotencyKey(scope.key);
+  const cacheKey = answerKey(scope);
+  const cached = storedAnswers.get(cacheKey);
+  if (cached) {
+    storedAnswers.delete(cacheKey);
+    if (cached.expiresAt > now.getTime()) {
+      storedAnswers.set(cacheKey, cached);
+      return replayOf(cached, scope);
+    }
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
     // One round trip: the claim, or the key's row as it stood before it (a replay's only statement).
     const [row] = await claimOrRead(db, [
@@ -88,15 +97,19 @@ export async function beginIdempotentRequest(
       await db.delete(idempotencyKeys).where(eq(idempotencyKeys.id, existing.id));
       continue;
     }
-    if (existing.requestHash !== scope.requestHash || existing.requestMethod !== scope.method || existing.requestPath !== scope.path) {
-      throw new KassaError("idempotency_key_reused", "Keys for idempotent requests can only be used with the same parameters they were first used with.", {
-        param: "Idempotency-Key",
-      });
-    }
     if (existing.responseStatus !== null) {
-      const text = existing.responseBody ?? "null";
-      return { kind: "replay", status: existing.responseStatus, body: JSON.parse(text), text };
+      const answer: StoredAnswer = {
+        method: existing.requestMethod,
+        path: existing.requestPath,
+        requestHash: existing.requestHash,
+        status: existing.responseStatus,
+        text: existing.responseBody ?? "null",
+        expiresAt: existing.createdAt.getTime() + IDEMPOTENCY_TTL_MS,
+      };
+      rememberAnswer(cacheKey, answer);
+      return replayOf(answer, scope);
     }
+    if (existing.requestHash !== scope.requestHash || existing.requestMethod !== scope.method || existing.requestPath !== scope.path) throw keyReused();
     const staleBefore = new Date(now.getTime() - IDEMPOTENCY_LOCK_TIMEOUT_MS);
     const [taken] = await db
       .update(idempotencyKeys)
@@ -120,6 +133,48 @@ export async function beginIdempotentRequest(
     });
   }
   throw new KassaError("idempotency_key_in_use", "The Idempotency-Key is busy; retry.", { param: "Idempotency-Key" });
+}
+
+const keyReused = () =>
+  new KassaError("idempotency_key_reused", "Keys for idempotent requests can only be used with the same parameters they were first used with.", {
+    param: "Idempotency-Key",
+  });
+
+/** A key's stored answer, as PostgreSQL holds it, and what the request that made it asked. */
+interface StoredAnswer {
+  method: string;
+  path: string;
+  requestHash: string;
+  status: number;
+  text: string;
+  /** When the key expires (created + 24 h): from then on it is a fresh key, whatever this process remembers. */
+  expiresAt: number;
+}
+
+/** A replay of a stored answer, or 422 when this request asks for something else under the same key. */
+function replayOf(answer: StoredAnswer, scope: IdempotencyScope): IdempotencyStart {
+  if (answer.requestHash !== scope.requestHash || answer.method !== scope.method || answer.path !== scope.path) throw keyReused();
+  return { kind: "replay", status: answer.status, text: answer.text };
+}
+
+/**
+ * Stored answers this process has read, so a key's further replays need no round trip. Safe on any number of
+ * instances: a stored answer never changes (every write on a key is fenced on `response_status is null`) and a key
+ * is deleted only once expired — by the reaper, or by the request that finds it expired — which `expiresAt` honours
+ * here too. Only answers read back from PostgreSQL are held (never this process's own, whose store may have lost its
+ * lock), at most STORED_ANSWERS_MAX of them and none over STORED_ANSWER_MAX_CHARS, the least recently used going
+ * first. `KASSA_IDEMPOTENCY_CACHE=off` turns it off.
+ */
+const STORED_ANSWERS_MAX = 5_000;
+const STORED_ANSWER_MAX_CHARS = 32 * 1024;
+const storedAnswers = new Map<string, StoredAnswer>();
+const answerKey = (scope: IdempotencyScope) => `${scope.merchantId}\u0000${scope.livemode ? 1 : 0}\u0000${scope.key}`;
+
+function rememberAnswer(key: string, answer: StoredAnswer): void {
+  if (process.env.KASSA_IDEMPOTENCY_CACHE === "off" || answer.text.length > STORED_ANSWER_MAX_CHARS) return;
+  storedAnswers.delete(key);
+  storedAnswers.set(key, answer);
+  if (storedAnswers.size > STORED_ANSWERS_MAX) storedAnswers.delete(storedAnswers.keys().next().value!);
 }
 
 /** The columns of an idempotency_keys row, named as IdempotencyKey's fields (the driver parses each type). */
