@@ -171,6 +171,38 @@ describe("event API", () => {
     expect(again.ids).toEqual([(await row("evt_noise"))!.id]);
     expect(await rig.executor.storage.listEvents("test/noise")).toHaveLength(1);
     expect(await rig.executor.runs("kassa-test-waiter")).toHaveLength(1);
+
+    // A relay's batch of quiet events, stored together: new ones, a resend, one a wait wants, one sender id twice.
+    await rig.client.send({ id: "evt_intent_2", name: "test/intent", data: { intent: "pi_2" } });
+    await rig.executor.idle();
+    const storage = rig.executor.storage;
+    const oneByOne: (string | undefined)[] = [];
+    const insertEvent = storage.insertEvent.bind(storage);
+    storage.insertEvent = (e, externalId, ...rest) => (oneByOne.push(externalId), insertEvent(e, externalId, ...rest));
+    const batch = await rig.client.send([
+      { id: "evt_b1", name: "test/noise", data: { n: 1 } },
+      { id: "evt_noise", name: "test/noise", data: {} },
+      { id: "evt_paid_2", name: "test/paid", data: { intent: "pi_2", amount: 900 } },
+      { id: "evt_b1", name: "test/noise", data: { n: 1 } },
+      { id: "evt_b2", name: "test/noise", data: { n: 2 } },
+    ]);
+    await rig.settle();
+    const [b1, b2, paid2, noise] = await Promise.all(["evt_b1", "evt_b2", "evt_paid_2", "evt_noise"].map(row));
+    expect(batch.ids).toEqual([b1!.id, noise!.id, paid2!.id, b1!.id, b2!.id]);
+    expect([b1, b2].map((r) => [r!.data, r!.fannedOut])).toEqual([
+      [{ n: 1 }, true],
+      [{ n: 2 }, true],
+    ]);
+    expect(paid2!.fannedOut).toBe(true);
+    const waiters = await rig.executor.runs("kassa-test-waiter");
+    expect(waiters.map((r) => [r.status, r.output]).sort()).toEqual([
+      ["completed", 500],
+      ["completed", 900],
+    ]);
+    expect(await rig.executor.storage.listEvents("test/noise")).toHaveLength(3);
+    // Only the resend went on its own (to find the event it duplicates); the new ones were one statement. (The run's
+    // own finished event, which has no sender id, is the engine's, not the batch's.)
+    expect(oneByOne.filter((id) => id !== undefined)).toEqual(["evt_noise"]);
   });
 
   it("dedupes an SDK resend that carries the same x-inngest-event-id-seed", async () => {
@@ -201,6 +233,20 @@ describe("event API", () => {
     const [run] = await rig.executor.runs("kassa-test-lite");
     expect(run?.status).toBe("completed");
     expect(run?.output).toBe(42);
+    // Quiet events with sender ids (an outbox's) are stored in one statement on PGlite too, a resend once.
+    const quiet = await rig.client.send([
+      { id: "evt_lite_1", name: "test/noise", data: { n: 1 } },
+      { id: "evt_lite_2", name: "test/noise", data: {} },
+    ]);
+    const resent = await rig.client.send([{ id: "evt_lite_1", name: "test/noise", data: { n: 1 } }]);
+    expect(resent.ids).toEqual([quiet.ids[0]]);
+    const stored = await rig.executor.storage.listEvents("test/noise");
+    expect(stored.map((e) => [e.id, e.data]).sort()).toEqual(
+      [
+        [quiet.ids[0], { n: 1 }],
+        [quiet.ids[1], {}],
+      ].sort(),
+    );
   });
 });
 

@@ -42,17 +42,28 @@ export async function ingest(engine: RunControl, incoming: IncomingEvent[]): Pro
     const stored = new Map<string, string>();
     const functions = await engine.storage.cachedFunctions();
     const toStart: { event: StoredEvent; again: boolean; mark: boolean }[] = [];
+    const batch = incoming.map((e) => {
+      const fields = { name: e.name, data: e.data ?? {}, ...(e.user ? { user: e.user } : {}), ts: e.ts ?? engine.clock.now().getTime() };
+      return { e, fields, quiet: !wanted(engine, functions, { ...fields, id: e.id ?? "" }) };
+    });
+    // The quiet events with sender ids (an outbox's events nothing listens to: most of a relay's batch) are stored
+    // first, in one statement. Only a wait could want one, and a wait the batch's earlier events take or cancel meanwhile
+    // is simply not found when that event's turn comes below.
+    const firstOfEach = new Map<string, (typeof batch)[number]>();
+    for (const b of batch) if (b.quiet && b.e.id && !firstOfEach.has(b.e.id)) firstOfEach.set(b.e.id, b);
+    const quietStored = await engine.storage.insertQuietEvents([...firstOfEach].map(([externalId, { fields }]) => ({ fields, externalId })));
     // In the batch's order: store, resume waits, cancel — what one event may do to the next one's wait or run.
-    for (const e of incoming) {
+    for (const { e, fields, quiet } of batch) {
       // The same sender id twice in one batch: one event.
       const seen = e.id ? stored.get(e.id) : undefined;
       if (seen) {
         ids.push(seen);
         continue;
       }
-      const fields = { name: e.name, data: e.data ?? {}, ...(e.user ? { user: e.user } : {}), ts: e.ts ?? engine.clock.now().getTime() };
-      const quiet = !wanted(engine, functions, { ...fields, id: e.id ?? "" });
-      const [event, state, { actOn, waiting }] = await engine.storage.insertEvent(fields, e.id, undefined, { quiet });
+      const early = e.id ? quietStored.get(e.id) : undefined;
+      const [event, state, { actOn, waiting }] = early
+        ? ([early.event, "new", early] as const)
+        : await engine.storage.insertEvent(fields, e.id, undefined, { quiet });
       ids.push(event.id);
       if (e.id) stored.set(e.id, event.id);
       if (!actOn) continue;

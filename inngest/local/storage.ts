@@ -125,6 +125,37 @@ export class Storage {
     return [toEvent(dup), unfinished ? "unfinished" : "duplicate", { actOn: unfinished, waiting: true }];
   }
 
+  /**
+   * insertEvent for several events with sender ids, all quiet, in one statement: each is stored (already fanned out
+   * unless a wait may want it) unless its sender id was seen in the idempotency window. Returns, by sender id, each
+   * stored event and its flags; a duplicate is absent (the caller asks insertEvent, which finds it). Sender ids must
+   * be distinct.
+   */
+  async insertQuietEvents(
+    incoming: { fields: Omit<StoredEvent, "id">; externalId: string }[],
+    db: Conn = this.db,
+  ): Promise<Map<string, { event: StoredEvent; actOn: boolean; waiting: boolean }>> {
+    const stored = new Map<string, { event: StoredEvent; actOn: boolean; waiting: boolean }>();
+    if (incoming.length === 0) return stored;
+    const now = this.clock.now();
+    const rows = incoming.map(({ fields, externalId }) => ({
+      id: ulid(now.getTime()),
+      external_id: externalId,
+      name: fields.name,
+      data: fields.data,
+      user: fields.user ?? null,
+      ts: fields.ts,
+    }));
+    const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
+    const inserted = await insertQuietEventsOnce(db as unknown as Executor, [JSON.stringify(rows), now.toISOString(), since.toISOString()]);
+    const byExternalId = new Map(rows.map((r, i) => [r.external_id, { id: r.id, fields: incoming[i]!.fields }]));
+    for (const row of inserted) {
+      const { id, fields } = byExternalId.get(row.external_id)!;
+      stored.set(row.external_id, { event: { ...fields, id }, actOn: !row.fanned_out, waiting: row.waiting });
+    }
+    return stored;
+  }
+
   /** The event's waits, cancels and runs have all been acted on: a resend is a duplicate from now on. */
   async markFannedOut(eventId: string): Promise<void> {
     await this.db.update(inngestEvents).set({ fannedOut: true }).where(eq(inngestEvents.id, eventId));
@@ -422,6 +453,21 @@ export class Storage {
     return rows.length > 0;
   }
 }
+
+/**
+ * insertEventOnce for a batch of quiet events, one fixed text: the rows as one JSON document ($1), stored at $2, each
+ * unless its sender id was seen since $3. Returns each stored row's sender id, fanned_out and whether a wait is on
+ * its name.
+ */
+const insertQuietEventsOnce = preparedQuery<{ external_id: string; fanned_out: boolean; waiting: boolean }>(
+  "inngest_local_insert_quiet_events",
+  `insert into "inngest_local"."inngest_events" (id, external_id, name, data, "user", ts, received_at, fanned_out)
+   select i.id, i.external_id, i.name, coalesce(i.data, '{}'::jsonb), i."user", i.ts, $2::timestamptz,
+          not exists (select 1 from "inngest_local"."inngest_waits" w where w."event_name" = i.name)
+     from json_to_recordset($1::json) as i(id text, external_id text, name text, data jsonb, "user" jsonb, ts bigint)
+    where not exists (select 1 from "inngest_local"."inngest_events" e where e."external_id" = i.external_id and e."received_at" > $3::timestamptz)
+   returning external_id, fanned_out, exists (select 1 from "inngest_local"."inngest_waits" w where w."event_name" = "inngest_events".name) as waiting`,
+);
 
 function toEvent(r: typeof inngestEvents.$inferSelect): StoredEvent {
   return { id: r.id, name: r.name, data: r.data, ...(r.user ? { user: r.user } : {}), ts: r.ts };
