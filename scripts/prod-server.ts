@@ -25,6 +25,12 @@ export interface ProdServer {
   stop(): Promise<void>;
 }
 
+/**
+ * What `npm start` gives Node (package.json): young-generation semi-spaces of 64 MB instead of V8's 16, so a busy
+ * server scavenges a quarter as often (GET by id: 5–12 % more requests per second in the bench's harness).
+ */
+const PRODUCTION_NODE_OPTIONS = `--max-semi-space-size=64 ${process.env.NODE_OPTIONS ?? ""}`.trim();
+
 /** `next start` on 127.0.0.1:`port`, answering /api/health before this returns. */
 export async function startProdServer(opts: { port: number; env: Record<string, string>; stdio?: "inherit" | "ignore" }): Promise<ProdServer> {
   const base = `http://127.0.0.1:${opts.port}`;
@@ -32,7 +38,7 @@ export async function startProdServer(opts: { port: number; env: Record<string, 
     cwd: root,
     detached: true,
     stdio: ["ignore", opts.stdio ?? "inherit", opts.stdio ?? "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", KASSA_URL: base, ...opts.env },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", KASSA_URL: base, NODE_OPTIONS: PRODUCTION_NODE_OPTIONS, ...opts.env },
   });
   let exited = false;
   child.once("exit", () => (exited = true));
