@@ -8,6 +8,7 @@ import { idempotencyKeys, type IdempotencyKey } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { KassaError } from "@/lib/service/errors";
 import { toJson } from "./json";
+import { StoredAnswers, type StoredAnswer } from "./stored-answers";
 import { currentInstanceId, forgetDeadInstances, holderIsDead } from "@/lib/server-instance";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -66,14 +67,8 @@ export async function beginIdempotentRequest(
 ): Promise<IdempotencyStart> {
   validateIdempotencyKey(scope.key);
   const cacheKey = answerKey(scope);
-  const cached = storedAnswers.get(cacheKey);
-  if (cached) {
-    storedAnswers.delete(cacheKey);
-    if (cached.expiresAt > now.getTime()) {
-      storedAnswers.set(cacheKey, cached);
-      return replayOf(cached, scope);
-    }
-  }
+  const cached = storedAnswers.get(cacheKey, now.getTime());
+  if (cached) return replayOf(cached, scope);
   for (let attempt = 0; attempt < 3; attempt++) {
     // One round trip: the claim, or the key's row as it stood before it (a replay's only statement).
     const [row] = await claimOrRead(db, [
@@ -140,17 +135,6 @@ const keyReused = () =>
     param: "Idempotency-Key",
   });
 
-/** A key's stored answer, as PostgreSQL holds it, and what the request that made it asked. */
-interface StoredAnswer {
-  method: string;
-  path: string;
-  requestHash: string;
-  status: number;
-  text: string;
-  /** When the key expires (created + 24 h): from then on it is a fresh key, whatever this process remembers. */
-  expiresAt: number;
-}
-
 /** A replay of a stored answer, or 422 when this request asks for something else under the same key. */
 function replayOf(answer: StoredAnswer, scope: IdempotencyScope): IdempotencyStart {
   if (answer.requestHash !== scope.requestHash || answer.method !== scope.method || answer.path !== scope.path) throw keyReused();
@@ -162,19 +146,14 @@ function replayOf(answer: StoredAnswer, scope: IdempotencyScope): IdempotencySta
  * instances: a stored answer never changes (every write on a key is fenced on `response_status is null`) and a key
  * is deleted only once expired — by the reaper, or by the request that finds it expired — which `expiresAt` honours
  * here too. Only answers read back from PostgreSQL are held (never this process's own, whose store may have lost its
- * lock), at most STORED_ANSWERS_MAX of them and none over STORED_ANSWER_MAX_CHARS, the least recently used going
- * first. `KASSA_IDEMPOTENCY_CACHE=off` turns it off.
+ * lock): at most 5,000, none over 32 KB, 4 M characters in all, the least recently used going first.
+ * `KASSA_IDEMPOTENCY_CACHE=off` turns it off.
  */
-const STORED_ANSWERS_MAX = 5_000;
-const STORED_ANSWER_MAX_CHARS = 32 * 1024;
-const storedAnswers = new Map<string, StoredAnswer>();
+const storedAnswers = new StoredAnswers({ entries: 5_000, chars: 4 * 1024 * 1024, entryChars: 32 * 1024 });
 const answerKey = (scope: IdempotencyScope) => `${scope.merchantId}\u0000${scope.livemode ? 1 : 0}\u0000${scope.key}`;
 
 function rememberAnswer(key: string, answer: StoredAnswer): void {
-  if (process.env.KASSA_IDEMPOTENCY_CACHE === "off" || answer.text.length > STORED_ANSWER_MAX_CHARS) return;
-  storedAnswers.delete(key);
-  storedAnswers.set(key, answer);
-  if (storedAnswers.size > STORED_ANSWERS_MAX) storedAnswers.delete(storedAnswers.keys().next().value!);
+  if (process.env.KASSA_IDEMPOTENCY_CACHE !== "off") storedAnswers.set(key, answer);
 }
 
 /** The columns of an idempotency_keys row, named as IdempotencyKey's fields (the driver parses each type). */
