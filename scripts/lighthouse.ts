@@ -5,6 +5,10 @@
  * non-zero under the targets: performance ≥ 90, accessibility 100. Reports go to test-results/lighthouse/: each
  * page's HTML report and its JSON result (the lhr, to read an audit's details), and summary.json.
  * KASSA_LIGHTHOUSE_SKIP_BUILD=1 reuses an existing .next build.
+ *
+ * `--ci` (a step of `npm test`, on the build it made): the scores' targets and the dashboard's JavaScript budget hold;
+ * the hosted checkout's 120 KB is printed but not enforced while that target is open (issue 20) — `check:bundle --ci`
+ * holds the checkout under its current size meanwhile.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -17,6 +21,7 @@ import { createDatabase, freePort, startPgServer } from "./pg-server";
 import { buildApp, root, startProdServer } from "./prod-server";
 
 const TARGETS = { performance: 90, accessibility: 100 } as const;
+const ci = process.argv.includes("--ci");
 /** First-load JavaScript budgets, compressed: the hosted checkout (sandbox) and a dashboard page. */
 const JS_BUDGET_KB = { checkout: 120, dashboard: 250 } as const;
 const DEMO = { email: "demo@kassa.test", password: "kassa-demo-2026" };
@@ -137,11 +142,14 @@ try {
   );
   console.log(`${"page".padEnd(18)}${"preset".padEnd(9)}${"perf".padStart(5)}${"a11y".padStart(6)}${"JS KB".padStart(7)}  audits below 90`);
   for (const r of rows) {
-    const budget = r.page === "hosted checkout" ? JS_BUDGET_KB.checkout : JS_BUDGET_KB.dashboard;
-    const ok = r.performance >= TARGETS.performance && r.accessibility >= TARGETS.accessibility && r.scriptKb <= budget;
+    const checkout = r.page === "hosted checkout";
+    const budget = checkout ? JS_BUDGET_KB.checkout : JS_BUDGET_KB.dashboard;
+    const scores = r.performance >= TARGETS.performance && r.accessibility >= TARGETS.accessibility;
+    const ok = scores && (r.scriptKb <= budget || (ci && checkout));
     if (!ok) failed = true;
     const cells = `${r.page.padEnd(18)}${r.preset.padEnd(9)}${String(r.performance).padStart(5)}${String(r.accessibility).padStart(6)}${String(r.scriptKb).padStart(7)}`;
     console.log(`${cells}  ${ok ? "" : "✗ "}${r.failing.join(", ")}`);
+    if (ci && checkout && r.scriptKb > budget) console.log(`  (the hosted checkout's ${budget} KB target is open, issue 20; --ci enforces its scores only)`);
   }
   fs.writeFileSync(path.join(outDir, "summary.json"), JSON.stringify(rows, null, 2));
   console.log(`\nReports: ${path.relative(root, outDir)}/`);

@@ -4,8 +4,9 @@
  * and integration, PGlite and Postgres), builds the app, checks its JavaScript budgets, runs Playwright (API over real HTTP and
  * the dashboard in Debian's chromium) against `next start` — and, as its last project, the README's
  * first start under `npm run dev` (e2e/dev/, which starts its own dev server on a free port and a
- * fresh data folder) — with a local chain of its own for crypto payments (e2e/support/chain.ts), then the
- * chaos run's short version on that build (npm run chaos), then prints one summary line.
+ * fresh data folder) — with a local chain of its own for crypto payments (e2e/support/chain.ts), then
+ * Lighthouse on that build (npm run lighthouse -- --ci), then the chaos run's short version on it (npm run
+ * chaos), then prints one summary line.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -147,6 +148,14 @@ try {
       totals.passed += c.passed;
       totals.failed += c.failed + (code !== 0 && c.failed === 0 ? 1 : 0);
       if (code !== 0) exit = code;
+      // Lighthouse on the same build (npm run lighthouse): the login page, overview, payments list, a payment, a checkout.
+      const lighthouse = await run("npx", ["tsx", "scripts/lighthouse.ts", "--ci"], { KASSA_LIGHTHOUSE_SKIP_BUILD: "1" });
+      if (lighthouse === 0) totals.passed += 1;
+      else {
+        totals.failed += 1;
+        exit = lighthouse;
+        failedNames.push("lighthouse: a page scored under performance 90 or accessibility 100 (npm run lighthouse; reports in test-results/lighthouse/)");
+      }
       // The chaos run's short version on the same build (issue 22): two instances, faults, duplicate keys, two kill -9s.
       const chaos = await run("npx", ["tsx", "scripts/chaos/run.ts", "--seed", "1", "--ops", "150", "--kills", "2", "--reuse-build"], {
         KASSA_CHAOS_DIST_DIR: ".next",
