@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isNull } from "drizzle-orm";
+import { isNull, sql } from "drizzle-orm";
+import { clientOf } from "@/db/prepared";
 import type { DatabaseHandle } from "@/db/client";
 import { events } from "@/db/schema";
 import { withTransaction } from "@/lib/service/context";
@@ -9,7 +10,7 @@ import { commit } from "@/lib/service/commit";
 import { emitEvent } from "@/test/events";
 import { declareInternalEvent, declareRerunEvent, INTERNAL_EVENTS } from "./internal-events";
 import { onOutboxCommit } from "@/lib/service/outbox-signal";
-import { publishPendingEvents, type OutboundEvent } from "./publish-events";
+import { claimableEvents, publishPendingEvents, type OutboundEvent } from "./publish-events";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -118,6 +119,25 @@ describe("outbox relay", () => {
     const [a, b] = await Promise.all([publishPendingEvents({ db: h.db, send: slowSend }), publishPendingEvents({ db: h.db, send: slowSend })]);
     expect(a + b).toBe(5);
     expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it("claims through the partial index of unpublished ids, never walking the published rows", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    await publishPendingEvents({ db: h.db, send: async () => undefined });
+    // A table like a busy one's: many published events, a few waiting.
+    await h.db.execute(sql`insert into events (id, merchant_id, livemode, type, data, published_at)
+      select 'evt_' || lpad(g::text, 26, '0'), ${ctx.merchantId}, false, 'account.updated', '{"object":{}}', now()
+        from generate_series(1, 20000) g`);
+    await withTransaction(ctx, async (tx) => {
+      for (let i = 0; i < 3; i++) await emitEvent(tx, ctx, "account.updated", { i });
+    });
+    await h.db.execute(sql`analyze events`);
+    const { sql: text, params } = claimableEvents(h.db, { now: new Date(), limit: 100 }).toSQL();
+    const { rows } = await clientOf(h.db).query(`explain (format json) ${text}`, params);
+    const plan = JSON.stringify(rows);
+    expect(plan).toContain('"Index Name":"events_unpublished_idx"');
+    expect(plan).not.toContain('"Node Type":"Seq Scan"');
+    expect(await publishPendingEvents({ db: h.db, send: async () => undefined })).toBe(3);
   });
 
   it("signals once after the outermost commit, never after a rollback", async () => {

@@ -35,6 +35,27 @@ export function toOutboundEvent(row: EventRow, webhooks = false): OutboundEvent 
 const hasEnabledEndpoint = sql<boolean>`exists (select 1 from ${webhookEndpoints} we where we.merchant_id = "events".merchant_id
   and we.livemode = "events".livemode and we.status = 'enabled' and we.deleted_at is null)`;
 
+/**
+ * The rows a claim takes: unpublished, unleased (or their lease ran out), oldest first. `published_at is null` is
+ * the predicate of the partial index `events_unpublished_idx`, so a claim reads only unpublished rows however many
+ * published ones the table holds.
+ */
+export function claimableEvents(conn: Executor, { now, limit, olderThan }: { now: Date; limit: number; olderThan?: Date }) {
+  return conn
+    .select({ id: events.id })
+    .from(events)
+    .where(
+      and(
+        isNull(events.publishedAt),
+        or(isNull(events.publishLeasedUntil), lt(events.publishLeasedUntil, now)),
+        olderThan ? lt(events.createdAt, olderThan) : undefined,
+      ),
+    )
+    .orderBy(asc(events.id))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+}
+
 /** How long a relay may take to send a claimed batch before another relay may claim it again. */
 export const PUBLISH_LEASE_MS = 30_000;
 
@@ -59,19 +80,7 @@ export async function publishPendingEvents({
 }): Promise<number> {
   const conn = await executor({ db });
   const now = new Date();
-  const claimable = conn
-    .select({ id: events.id })
-    .from(events)
-    .where(
-      and(
-        isNull(events.publishedAt),
-        or(isNull(events.publishLeasedUntil), lt(events.publishLeasedUntil, now)),
-        olderThan ? lt(events.createdAt, olderThan) : undefined,
-      ),
-    )
-    .orderBy(asc(events.id))
-    .limit(limit)
-    .for("update", { skipLocked: true });
+  const claimable = claimableEvents(conn, { now, limit, olderThan });
   // The claim also says, per row, whether its merchant has an enabled endpoint in its mode: one statement.
   const claimed = await conn
     .update(events)
