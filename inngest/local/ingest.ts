@@ -49,9 +49,9 @@ export async function ingest(engine: RunControl, incoming: IncomingEvent[]): Pro
     // The quiet events with sender ids (an outbox's events nothing listens to: most of a relay's batch) are stored
     // first, in one statement. Only a wait could want one, and a wait the batch's earlier events take or cancel meanwhile
     // is simply not found when that event's turn comes below.
-    const firstOfEach = new Map<string, (typeof batch)[number]>();
-    for (const b of batch) if (b.quiet && b.e.id && !firstOfEach.has(b.e.id)) firstOfEach.set(b.e.id, b);
-    const quietStored = await engine.storage.insertQuietEvents([...firstOfEach].map(([externalId, { fields }]) => ({ fields, externalId })));
+    const quietOnes = new Map<string, Omit<StoredEvent, "id">>();
+    for (const { e, fields, quiet } of batch) if (quiet && e.id && !quietOnes.has(e.id)) quietOnes.set(e.id, fields);
+    const quietStored = await engine.storage.insertQuietEvents([...quietOnes].map(([externalId, fields]) => ({ fields, externalId })));
     // In the batch's order: store, resume waits, cancel — what one event may do to the next one's wait or run.
     for (const { e, fields, quiet } of batch) {
       // The same sender id twice in one batch: one event.

@@ -133,7 +133,6 @@ export class Storage {
    */
   async insertQuietEvents(
     incoming: { fields: Omit<StoredEvent, "id">; externalId: string }[],
-    db: Conn = this.db,
   ): Promise<Map<string, { event: StoredEvent; actOn: boolean; waiting: boolean }>> {
     const stored = new Map<string, { event: StoredEvent; actOn: boolean; waiting: boolean }>();
     if (incoming.length === 0) return stored;
@@ -147,7 +146,7 @@ export class Storage {
       ts: fields.ts,
     }));
     const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
-    const inserted = await insertQuietEventsOnce(db as unknown as Executor, [JSON.stringify(rows), now.toISOString(), since.toISOString()]);
+    const inserted = await insertQuietEventsOnce(this.db as unknown as Executor, [JSON.stringify(rows), now.toISOString(), since.toISOString()]);
     const byExternalId = new Map(rows.map((r, i) => [r.external_id, { id: r.id, fields: incoming[i]!.fields }]));
     for (const row of inserted) {
       const { id, fields } = byExternalId.get(row.external_id)!;

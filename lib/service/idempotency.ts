@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { and, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { CasingCache } from "drizzle-orm/casing";
 import type { Executor } from "@/db/client";
 import { preparedQuery } from "@/db/prepared";
 import { executeAsOne, FenceLostError } from "@/db/batch";
@@ -156,11 +157,14 @@ function rememberAnswer(key: string, answer: StoredAnswer): void {
   if (process.env.KASSA_IDEMPOTENCY_CACHE !== "off") storedAnswers.set(key, answer);
 }
 
-/** The columns of an idempotency_keys row, named as IdempotencyKey's fields (the driver parses each type). */
-const KEY_COLUMNS = `id, merchant_id as "merchantId", livemode, key, request_method as "requestMethod", request_path as "requestPath",
-  request_hash as "requestHash", locked_at as "lockedAt", locked_by as "lockedBy", lock_version as "lockVersion",
-  recovery_point as "recoveryPoint", recovery_data as "recoveryData", response_status as "responseStatus",
-  response_body as "responseBody", last_run_at as "lastRunAt", created_at as "createdAt"`;
+/**
+ * Every column of an idempotency_keys row, from the schema (in the database's snake_case, as drizzle names them),
+ * as IdempotencyKey's fields; the driver parses each type.
+ */
+const casing = new CasingCache("snake_case");
+const KEY_COLUMNS = Object.entries(getTableColumns(idempotencyKeys))
+  .map(([field, column]) => `"${casing.getColumnCasing(column)}" as "${field}"`)
+  .join(", ");
 
 /**
  * Every idempotent request's first statement, one fixed text (a named statement): claim the key, or — when it
