@@ -1,7 +1,7 @@
 /**
- * Import boundaries (npm run lint:deps). The layers: app/ → adapters (lib/http) → services
- * (lib/<domain>, lib/service) → db/. Services never import app/, components/, the HTTP adapters or the
- * local workflow executor; components never import db/; nothing imports app/; no cycles.
+ * Import boundaries (npm run lint:deps). The layers: app/ (and pages/, the hosted checkout) → adapters (lib/http) →
+ * services (lib/<domain>, lib/service) → db/. Services never import app/, pages/, components/, the HTTP adapters or
+ * the local workflow executor; components never import db/; nothing imports app/ or pages/; no cycles.
  */
 const SERVICES = "^lib/(?!http/|startup\\.ts|workflows/local-engine)";
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -19,7 +19,7 @@ module.exports = {
       severity: "error",
       comment: "Services (lib/<domain>, lib/service) do not know who calls them: no app/, components/ or HTTP adapters.",
       from: { path: SERVICES, pathNot: "\\.test\\.tsx?$" },
-      to: { path: "^(app|components)/|^lib/http/" },
+      to: { path: "^(app|pages|components)/|^lib/http/" },
     },
     {
       name: "services-not-executor",
@@ -59,16 +59,16 @@ module.exports = {
     {
       name: "nothing-imports-app",
       severity: "error",
-      comment: "app/ is the top: pages and route handlers are entry points, not libraries.",
+      comment: "app/ and pages/ are the top: pages and route handlers are entry points, not libraries.",
       from: { path: "^(lib|db|inngest)/", pathNot: "\\.test\\.tsx?$" },
-      to: { path: "^app/" },
+      to: { path: "^(app|pages)/" },
     },
     {
       name: "components-only-server-actions",
       severity: "error",
       comment: "A client component may call a server action (Next's RPC surface); nothing else from app/.",
       from: { path: "^components/" },
-      to: { path: "^app/", pathNot: "/actions\\.ts$" },
+      to: { path: "^(app|pages)/", pathNot: "^app/.*/actions\\.ts$" },
     },
   ],
   options: {

@@ -17,29 +17,34 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a real 403 status for pages a role may not open.
   // KASSA_NO_MINIFY=1: server chunks keep their function names, for a readable CPU profile of `next start`.
   experimental: { authInterrupts: true, ...(process.env.KASSA_NO_MINIFY ? { turbopackMinify: false } : {}) },
-  async headers() {
-    return [
-      {
-        // Every page and route but the checkout flow (proxy.ts sets its own policy, which lets a
-        // registered merchant origin frame an embedded checkout): never framed, so no page can be
-        // driven by clicks through an invisible frame.
-        source: "/((?!pay/|l/|sandbox/3ds/).*)",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          // Production builds only (browsers honour it over HTTPS alone): two years, subdomains too.
-          ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
-        ],
-      },
-    ];
-  },
+  headers: () => securityHeaders(false),
 };
+
+/**
+ * Every page and route but the checkout flow (proxy.ts sets its own policy, which lets a registered merchant origin
+ * frame an embedded checkout): never framed, so no page can be driven by clicks through an invisible frame. In
+ * development not Next's own dev files either: `next dev` serves the Pages Router's `_clientMiddlewareManifest.js`
+ * as JSON, which a browser refuses to run under `nosniff` (a console error on the checkout in dev only).
+ */
+async function securityHeaders(dev: boolean) {
+  return [
+    {
+      source: `/((?!${dev ? "_next/static/development/|" : ""}pay/|l/|sandbox/3ds/).*)`,
+      headers: [
+        { key: "X-Frame-Options", value: "DENY" },
+        { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+        { key: "X-Content-Type-Options", value: "nosniff" },
+        { key: "Referrer-Policy", value: "same-origin" },
+        // Production builds only (browsers honour it over HTTPS alone): two years, subdomains too.
+        ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+      ],
+    },
+  ];
+}
 
 export default function config(phase: string): NextConfig {
   if (phase !== PHASE_DEVELOPMENT_SERVER) return nextConfig;
   // `next dev` hands its dev resources (HMR socket, chunks) to localhost only; a page opened at
   // 127.0.0.1 or at the "Network" address it prints would never hydrate. Development only.
-  return { ...nextConfig, allowedDevOrigins: devHosts() };
+  return { ...nextConfig, allowedDevOrigins: devHosts(), headers: () => securityHeaders(true) };
 }

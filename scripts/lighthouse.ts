@@ -6,11 +6,13 @@
  * page's HTML report and its JSON result (the lhr, to read an audit's details), and summary.json.
  * KASSA_LIGHTHOUSE_SKIP_BUILD=1 reuses an existing .next build.
  *
- * `--ci` (a step of `npm test`, on the build it made): the scores' targets and the dashboard's JavaScript budget hold;
- * the hosted checkout's 120 KB is printed but not enforced while that target is open (issue 20) — `check:bundle --ci`
- * holds the checkout under its current size meanwhile.
+ * Each page's JavaScript is held to its budget too (the hosted checkout 120 KB, a dashboard page 250 KB gzipped): every
+ * script the cold load fetched, measured as the server sends it gzipped, bodies only; the wire size Lighthouse saw,
+ * HTTP response headers included (~0.5 KB a request), is printed beside it. `npm test` runs it on the build
+ * the test run made (with `--ci`, which once let the checkout's budget wait and now changes nothing).
  */
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -21,7 +23,6 @@ import { createDatabase, freePort, startPgServer } from "./pg-server";
 import { buildApp, root, startProdServer } from "./prod-server";
 
 const TARGETS = { performance: 90, accessibility: 100 } as const;
-const ci = process.argv.includes("--ci");
 /** First-load JavaScript budgets, compressed: the hosted checkout (sandbox) and a dashboard page. */
 const JS_BUDGET_KB = { checkout: 120, dashboard: 250 } as const;
 const DEMO = { email: "demo@kassa.test", password: "kassa-demo-2026" };
@@ -54,8 +55,10 @@ interface Row {
   preset: "desktop" | "mobile";
   performance: number;
   accessibility: number;
-  /** JavaScript transferred on a cold load (compressed), KB. */
+  /** The JavaScript the cold load fetched, as the server sends it gzipped (the bodies, without HTTP headers), KB. */
   scriptKb: number;
+  /** The same requests as Lighthouse saw them on the wire, response headers included, KB. */
+  wireKb: number;
   failing: string[];
 }
 const rows: Row[] = [];
@@ -76,19 +79,35 @@ async function audit(name: string, url: string, preset: Row["preset"], cookie?: 
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-  const summary = lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined;
-  const scriptKb = Math.round((summary?.items?.find((i) => i.resourceType === "script")?.transferSize ?? 0) / 1024);
+  const requests =
+    (lhr.audits["network-requests"]?.details as { items?: { url: string; resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
+  const scripts = requests.filter((r) => r.resourceType === "Script");
+  const wireKb = Math.round(scripts.reduce((sum, r) => sum + (r.transferSize ?? 0), 0) / 1024);
+  const scriptKb = Math.round((await Promise.all(scripts.map((r) => gzippedBodyBytes(r.url)))).reduce((a, b) => a + b, 0) / 1024);
   const failing = Object.values(lhr.audits)
     .filter(
       (a) =>
         a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "notApplicable" && a.scoreDisplayMode !== "manual",
     )
     .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
-  rows.push({ page: name, preset, performance: score("performance"), accessibility: score("accessibility"), scriptKb, failing });
+  rows.push({ page: name, preset, performance: score("performance"), accessibility: score("accessibility"), scriptKb, wireKb, failing });
   const [html, json] = result.report as string[];
   const file = name.replace(/\W+/g, "-");
   fs.writeFileSync(path.join(outDir, `${file}.html`), String(html));
   fs.writeFileSync(path.join(outDir, `${file}.json`), String(json));
+}
+
+/** A script's body as this server sends it to a browser that takes gzip: the bytes on the wire less the headers. */
+function gzippedBodyBytes(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "Accept-Encoding": "gzip" } }, (res) => {
+        let bytes = 0;
+        res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        res.on("end", () => resolve(bytes));
+      })
+      .on("error", reject);
+  });
 }
 
 let failed = false;
@@ -140,16 +159,17 @@ try {
     `\nLighthouse 12.2.3 — targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility}; ` +
       `first-load JS ≤ ${JS_BUDGET_KB.checkout} KB (checkout), ≤ ${JS_BUDGET_KB.dashboard} KB (dashboard)\n`,
   );
-  console.log(`${"page".padEnd(18)}${"preset".padEnd(9)}${"perf".padStart(5)}${"a11y".padStart(6)}${"JS KB".padStart(7)}  audits below 90`);
+  console.log(
+    `${"page".padEnd(18)}${"preset".padEnd(9)}${"perf".padStart(5)}${"a11y".padStart(6)}${"JS KB".padStart(7)}${"wire".padStart(6)}  audits below 90`,
+  );
   for (const r of rows) {
     const checkout = r.page === "hosted checkout";
     const budget = checkout ? JS_BUDGET_KB.checkout : JS_BUDGET_KB.dashboard;
     const scores = r.performance >= TARGETS.performance && r.accessibility >= TARGETS.accessibility;
-    const ok = scores && (r.scriptKb <= budget || (ci && checkout));
+    const ok = scores && r.scriptKb <= budget;
     if (!ok) failed = true;
-    const cells = `${r.page.padEnd(18)}${r.preset.padEnd(9)}${String(r.performance).padStart(5)}${String(r.accessibility).padStart(6)}${String(r.scriptKb).padStart(7)}`;
+    const cells = `${r.page.padEnd(18)}${r.preset.padEnd(9)}${String(r.performance).padStart(5)}${String(r.accessibility).padStart(6)}${String(r.scriptKb).padStart(7)}${String(r.wireKb).padStart(6)}`;
     console.log(`${cells}  ${ok ? "" : "✗ "}${r.failing.join(", ")}`);
-    if (ci && checkout && r.scriptKb > budget) console.log(`  (the hosted checkout's ${budget} KB target is open, issue 20; --ci enforces its scores only)`);
   }
   fs.writeFileSync(path.join(outDir, "summary.json"), JSON.stringify(rows, null, 2));
   console.log(`\nReports: ${path.relative(root, outDir)}/`);

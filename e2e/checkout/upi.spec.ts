@@ -162,3 +162,20 @@ test("the embedded checkout offers UPI: the QR and the sandbox app link inside t
     await shop.close();
   }
 });
+
+test("the server's HTML already holds the tabs and the UPI form (its parts load in their own chunks, still rendered on the server)", async ({
+  request,
+  page,
+}) => {
+  const s = await createSession(request, m.secretKey, inr);
+  const html = await (await request.get(`/pay/${s.id}`)).text();
+  expect(html).toContain('role="tablist"');
+  expect(html).toContain("Pay with UPI");
+  expect(html).toContain("Pay ₹499.00 with UPI");
+  expect(html).toContain("Pay ₹499.00</button>");
+  // Without JavaScript the page reads the same: both panels' headings are there.
+  await page.context().route("**/*.js", (route) => route.abort());
+  await page.goto(`/pay/${s.id}`);
+  await expect(page.getByRole("tab", { name: "UPI" })).toBeVisible();
+  await expect(page.getByText("Pay with card")).toBeVisible();
+});

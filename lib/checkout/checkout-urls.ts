@@ -7,7 +7,5 @@ export async function requestBaseUrl(): Promise<string> {
   return publicBaseUrl(host ? `http://${host}` : undefined);
 }
 
-/** A checkout page's path, keeping the embed origin so an embedded checkout stays framable. */
-export function withEmbed(path: string, embedOrigin: string | null): string {
-  return embedOrigin ? `${path}${path.includes("?") ? "&" : "?"}embed_origin=${encodeURIComponent(embedOrigin)}` : path;
-}
+// Also for the Pages Router checkout, which may not import next/headers: lib/checkout/embed-url.ts.
+export { withEmbed } from "./embed-url";

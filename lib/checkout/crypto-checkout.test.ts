@@ -1,7 +1,7 @@
 // The checkout's crypto tab at service level on real PostgreSQL and a real local chain: sessions that offer
 // crypto (USD only), the exact conversion to a stablecoin's base units, one payment per session and token,
 // paying on chain (the watcher's own check books the transfer) and the tab's status refresh completing the
-// session, the expiry path, and the public actions' guards (origin, bad input, wrong session, rate limit).
+// session, the expiry path, and the page's actions (bad input, wrong session, rate limit).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { checkoutSessions, events, payments } from "@/db/schema";
@@ -10,6 +10,7 @@ import { createPayment } from "@/lib/payments/create-payment";
 import { errorCodeOf as code } from "@/test/fixtures";
 import { localChainForTests } from "@/test/local-chain";
 import { checksTheBooks, paymentsTestBed } from "@/test/payments";
+import { pageAction } from "@/test/checkout-page";
 import { checkCheckoutCrypto } from "./check-checkout-crypto";
 import { completeCheckoutSession } from "./complete-checkout-session";
 import { completeSessionOfPayment } from "./complete-session-of-payment";
@@ -313,45 +314,37 @@ describe("paying on chain", () => {
   });
 });
 
-describe("the public actions", () => {
-  const actions = () => import("@/app/(checkout)/pay/[sessionId]/crypto-actions");
-
-  it("refuse a request that did not come from the page (no Origin, or another site): origin_not_allowed, nothing made", async () => {
-    const { payWithCryptoAction, cryptoStatusAction } = await actions();
-    const { ctx, session } = await openSession();
-    for (const h of [{}, { origin: "https://evil.test", "sec-fetch-site": "cross-site" }] as Record<string, string>[]) {
-      request.headers = new Headers(h);
-      expect(await payWithCryptoAction(session.id, "usdc")).toMatchObject({ ok: false, code: "origin_not_allowed" });
-      expect(await cryptoStatusAction(session.id, "pay_00000000000000000000000000")).toMatchObject({ ok: false, code: "origin_not_allowed" });
-    }
-    expect(await paymentsOf(ctx.merchantId)).toEqual([]);
-  });
+describe("the page's crypto actions (lib/checkout/checkout-page-actions.ts; the route's origin checks are e2e/api/checkout-page-actions.spec.ts)", () => {
+  const act = (action: string, sessionId: string, body: Record<string, unknown>) => pageAction(action, sessionId, body, request.headers);
 
   it("bad input and a wrong session: the exact code and the server's words; then a choice and its status", async () => {
-    const { payWithCryptoAction, cryptoStatusAction } = await actions();
     const { session } = await openSession();
-    expect(await payWithCryptoAction(session.id, "btc")).toEqual({
+    expect(await act("crypto", session.id, { token: "btc" })).toEqual({
       ok: false,
       code: "currency_unsupported",
       message: "This checkout does not take BTC. Pay with USDC, USDT or DAI.",
       param: "token",
     });
-    expect(await payWithCryptoAction("cs_00000000000000000000000000", "usdc")).toMatchObject({ ok: false, code: "resource_missing" });
-    expect(await cryptoStatusAction("cs_00000000000000000000000000", "pay_00000000000000000000000000")).toMatchObject({ ok: false, code: "resource_missing" });
-    expect(await cryptoStatusAction(session.id, "pay_00000000000000000000000000")).toMatchObject({ ok: false, code: "resource_missing" });
-    const chosen = await payWithCryptoAction(session.id, "usdc");
+    expect(await act("crypto", session.id, { token: "usdc", amount: "1" })).toMatchObject({ ok: false, code: "parameter_unknown", param: "amount" });
+    expect(await act("crypto", session.id, {})).toMatchObject({ ok: false, code: "parameter_missing", param: "token" });
+    expect(await act("crypto", "cs_00000000000000000000000000", { token: "usdc" })).toMatchObject({ ok: false, code: "resource_missing" });
+    expect(await act("crypto_status", "cs_00000000000000000000000000", { payment: "pay_00000000000000000000000000" })).toMatchObject({
+      ok: false,
+      code: "resource_missing",
+    });
+    expect(await act("crypto_status", session.id, { payment: "pay_00000000000000000000000000" })).toMatchObject({ ok: false, code: "resource_missing" });
+    const chosen = await act("crypto", session.id, { token: "usdc" });
     expect(chosen).toMatchObject({ ok: true, state: "transfer", transfer: { token: "usdc", amount: "12.50", symbol: "USDC" } });
-    const paymentId = chosen.ok && chosen.state === "transfer" ? chosen.transfer.payment : "";
-    expect(await cryptoStatusAction(session.id, paymentId)).toMatchObject({ ok: true, state: "pending", remaining: "12500000" });
+    const paymentId = (chosen as unknown as { transfer: { payment: string } }).transfer.payment;
+    expect(await act("crypto_status", session.id, { payment: paymentId })).toMatchObject({ ok: true, state: "pending", remaining: "12500000" });
   });
 
   it("the status refresh is rate-limited per client and session", async () => {
-    const { cryptoStatusAction } = await actions();
     const { session } = await openSession();
     const t = await choose(session.id, "usdc");
     request.headers.set("x-kassa-peer-address", "10.9.9.8");
     const answers = [];
-    for (let i = 0; i < 91; i++) answers.push(await cryptoStatusAction(session.id, t.payment));
+    for (let i = 0; i < 91; i++) answers.push(await act("crypto_status", session.id, { payment: t.payment }));
     expect(answers.slice(0, 90).every((a) => a.ok)).toBe(true);
     expect(answers[90]).toMatchObject({ ok: false, code: "rate_limited" });
   });

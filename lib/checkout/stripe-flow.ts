@@ -1,6 +1,6 @@
 import type { Stripe, StripeElements } from "@stripe/stripe-js";
 
-/** What the checkout's server actions answer (see app/(checkout)/pay/[sessionId]/actions.ts). */
+/** What the checkout page's pay calls answer (lib/checkout/checkout-page-actions.ts). */
 export type CheckoutStep =
   | { ok: true; next: "complete"; url: string }
   | { ok: true; next: "redirect"; url: string }

@@ -8,6 +8,7 @@ import { createPaymentLink } from "@/lib/payment-links/create-payment-link";
 import { startPaymentLinkCheckout } from "@/lib/payment-links/start-checkout";
 import { errorCodeOf as code } from "@/test/fixtures";
 import { checksTheBooks, paymentsTestBed } from "@/test/payments";
+import { pageAction } from "@/test/checkout-page";
 import { checkCheckoutUpi } from "./check-checkout-upi";
 import { createCheckoutSession } from "./create-checkout-session";
 import { payCheckoutSession } from "./pay-checkout-session";
@@ -190,58 +191,39 @@ describe("the page's status check and the sandbox app: bad input", () => {
   });
 });
 
-describe("the public actions", () => {
-  const actions = () => import("@/app/(checkout)/pay/[sessionId]/upi-actions");
-  const form = (fields: Record<string, string>) => {
-    const f = new FormData();
-    for (const [k, v] of Object.entries(fields)) f.set(k, v);
-    return f;
-  };
-
-  it("refuse a request that did not come from the page (no Origin, or another site): origin_not_allowed, nothing made", async () => {
-    const { payWithUpiAction, upiStatusAction } = await actions();
-    const ctx = await bed.merchant();
-    const s = await createCheckoutSession({ ctx, input: inr });
-    const requests: Record<string, string>[] = [{}, { origin: "https://evil.test", "sec-fetch-site": "cross-site" }];
-    for (const h of requests) {
-      request.headers = new Headers(h);
-      expect(await payWithUpiAction(s.id, null, form({ flow: "intent" }))).toMatchObject({ ok: false, code: "origin_not_allowed" });
-      expect(await upiStatusAction(s.id)).toMatchObject({ ok: false, code: "origin_not_allowed" });
-    }
-    expect((await sessionRow(s.id)).paymentId).toBeNull();
-  });
+describe("the page's UPI actions (lib/checkout/checkout-page-actions.ts; the route's origin checks are e2e/api/checkout-page-actions.spec.ts)", () => {
+  const act = (action: string, sessionId: string, body: Record<string, unknown> = {}) => pageAction(action, sessionId, body, request.headers);
 
   it("bad input: the VPA's own words on the field, an unknown flow, a wrong session id", async () => {
-    const { payWithUpiAction, upiStatusAction } = await actions();
     const ctx = await bed.merchant();
     const s = await createCheckoutSession({ ctx, input: inr });
-    expect(await payWithUpiAction(s.id, null, form({ flow: "sms" }))).toMatchObject({ ok: false, code: "parameter_invalid", param: "flow" });
-    expect(await payWithUpiAction(s.id, null, form({ flow: "collect", vpa: "x" }))).toMatchObject({ ok: false, code: "upi_collect_disabled" });
-    expect(await upiStatusAction("cs_00000000000000000000000000")).toMatchObject({ ok: false, code: "resource_missing" });
-    expect(await payWithUpiAction("cs_00000000000000000000000000", null, form({ flow: "intent" }))).toMatchObject({ ok: false, code: "resource_missing" });
+    expect(await act("upi", s.id, { flow: "sms" })).toMatchObject({ ok: false, code: "parameter_invalid", param: "flow" });
+    expect(await act("upi", s.id, { flow: "intent", amount: 1 })).toMatchObject({ ok: false, code: "parameter_unknown", param: "amount" });
+    expect(await act("upi", s.id, { flow: "collect", vpa: "x" })).toMatchObject({ ok: false, code: "upi_collect_disabled" });
+    expect(await act("upi_status", "cs_00000000000000000000000000")).toMatchObject({ ok: false, code: "resource_missing" });
+    expect(await act("upi", "cs_00000000000000000000000000", { flow: "intent" })).toMatchObject({ ok: false, code: "resource_missing" });
     const { upiSettings } = await import("@/db/schema");
     await env.h.db.insert(upiSettings).values({ merchantId: ctx.merchantId, livemode: false, collectEnabled: true });
-    expect(await payWithUpiAction(s.id, null, form({ flow: "collect", vpa: "ashaokaxis" }))).toEqual({
+    expect(await act("upi", s.id, { flow: "collect", vpa: "ashaokaxis" })).toEqual({
       ok: false,
       code: "vpa_invalid",
       message: "A VPA looks like name@bank (for example asha@okaxis).",
       param: "payment_method_options[upi][vpa]",
     });
-    expect(await payWithUpiAction(s.id, null, form({ flow: "collect", vpa: "blocked@kassa" }))).toMatchObject({
+    expect(await act("upi", s.id, { flow: "collect", vpa: "blocked@kassa" })).toMatchObject({
       code: "vpa_blocked",
       message: "This VPA cannot be used for payments.",
     });
-    const ok = await payWithUpiAction(s.id, null, form({ flow: "collect", vpa: "never@kassa" }));
+    const ok = await act("upi", s.id, { flow: "collect", vpa: "never@kassa" });
     expect(ok).toEqual({ ok: true, url: `/pay/${s.id}` });
-    expect(await upiStatusAction(s.id)).toMatchObject({ ok: true, state: "pending" });
+    expect(await act("upi_status", s.id)).toMatchObject({ ok: true, state: "pending" });
   });
 
   it("the status refresh is rate-limited per client and session", async () => {
-    const { upiStatusAction } = await actions();
     const { session } = await payByUpi("intent");
     request.headers.set("x-kassa-peer-address", "10.9.9.9");
     const answers = [];
-    for (let i = 0; i < 91; i++) answers.push(await upiStatusAction(session.id));
+    for (let i = 0; i < 91; i++) answers.push(await act("upi_status", session.id));
     expect(answers.slice(0, 90).every((a) => a.ok)).toBe(true);
     expect(answers[90]).toMatchObject({ ok: false, code: "rate_limited" });
   });

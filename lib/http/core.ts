@@ -1,5 +1,6 @@
 import { unstable_rethrow } from "next/navigation";
 import { errorBody, type ErrorBody } from "@/lib/service/error-codes";
+import { KassaError } from "@/lib/service/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { observeRequest } from "@/lib/metrics";
@@ -95,6 +96,7 @@ export async function serve(meta: CallMeta, req: Request, run: (call: Call) => P
       res = new Response(null, { status: 499 });
     } else {
       const mapped = errorBody(error, call.requestId);
+      if (error instanceof KassaError && error.retryAfter) call.headers.set("Retry-After", String(error.retryAfter));
       call.responseText = toJson(mapped.body);
       res = jsonTextResponse(call.responseText, mapped.status);
     }

@@ -1,6 +1,6 @@
 // The customers of the run's checkout sessions: real Chromium (Debian's) on the hosted page through the
-// proxy, typing a test card into Kassa's card form and pressing Pay, as a customer does — the page's server
-// action, not the API. A session opened in two or three tabs pays in all of them at once (a customer's
+// proxy, typing a test card into Kassa's card form and pressing Pay, as a customer does — the page's own call
+// (/api/checkout/:session/card), not the API. A session opened in two or three tabs pays in all of them at once (a customer's
 // double submit, or a second device); a declined card is followed by a good one in the same session; a
 // page or a Pay cut off by a kill is loaded and pressed again. What each tab finally saw is kept for the checks.
 import { chromium, type Browser, type Locator, type Page } from "@playwright/test";
