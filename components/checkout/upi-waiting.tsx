@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { UpiWaitingView } from "@/lib/checkout/checkout-page-view";
 import { Spinner } from "./spinner";
 
 export type UpiStatusAnswer =
@@ -32,18 +33,7 @@ export function UpiWaiting({
   sandboxAppUrl,
   pageUrl,
   refresh,
-}: {
-  flow: "intent" | "qr" | "collect";
-  amount: string;
-  merchantName: string;
-  qrDataUrl: string | null;
-  intentUrl: string | null;
-  collectVpa: string | null;
-  expiresAt: number;
-  sandboxAppUrl: string | null;
-  pageUrl: string;
-  refresh: () => Promise<UpiStatusAnswer>;
-}) {
+}: UpiWaitingView & { refresh: () => Promise<UpiStatusAnswer> }) {
   const hydrated = useHydrated();
   const [now, setNow] = useState<number | null>(null);
   const [expiry, setExpiry] = useState(expiresAt);
