@@ -16,6 +16,8 @@ const EXEMPT: Record<string, string> = {
   "upi-crash.spec.ts": "drives app processes it starts and kills itself, on their own ports",
   "crypto-refund-crash.spec.ts": "drives app processes it starts and kills itself, on their own ports and its own local chain",
   "framing.spec.ts": "about raw HTTP headers and redirects of pages, not the API",
+  "checkout-page-actions.spec.ts":
+    "about /api/checkout/:session/:action (the hosted checkout page's own calls, with raw Origin and Content-Type headers), not the API",
   "request-logs.spec.ts": "sends card numbers and secrets in fields the document refuses, to see them redacted in the stored row",
   "workflow-endpoint.spec.ts": "about the /api/inngest endpoint, not the API",
   "paypal-webhooks.spec.ts":
