@@ -46,5 +46,7 @@ export default function config(phase: string): NextConfig {
   if (phase !== PHASE_DEVELOPMENT_SERVER) return nextConfig;
   // `next dev` hands its dev resources (HMR socket, chunks) to localhost only; a page opened at
   // 127.0.0.1 or at the "Network" address it prints would never hydrate. Development only.
-  return { ...nextConfig, allowedDevOrigins: devHosts(), headers: () => securityHeaders(true) };
+  // No dev indicator: on the Pages Router checkout, Next 16.4's dev client reads the router for it before the
+  // router exists and warns "[HMR] Invalid message … reading 'components'" on every load (errors still show).
+  return { ...nextConfig, allowedDevOrigins: devHosts(), headers: () => securityHeaders(true), devIndicators: false };
 }

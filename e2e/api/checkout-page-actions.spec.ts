@@ -27,10 +27,10 @@ test("from the page: a card pays once; the paid session refuses a second payment
   expect((await getSession(request, m.secretKey, s.id)).payment).toBe(session.payment);
 });
 
-test("a decline is the page's answer, 402 with its words; the session stays open", async ({ request }) => {
+test("a decline is the call's answer (200, ok: false) with its words, not a failed request; the session stays open", async ({ request }) => {
   const s = await createSession(request, m.secretKey);
   const res = await post(request, s.id, "card", card("4000000000000002"));
-  expect(res.status()).toBe(402);
+  expect(res.status()).toBe(200);
   expect(await res.json()).toMatchObject({ ok: false, code: "generic_decline", message: expect.stringMatching(/declined/i) });
   expect((await getSession(request, m.secretKey, s.id)).status).toBe("open");
 });

@@ -37,6 +37,8 @@ function devResourceProblems(page: Page): string[] {
   page.on("console", (msg) => {
     if (msg.type() === "error" && /_next|__nextjs|webpack-hmr|turbopack|websocket|cross-origin|allowedDevOrigins|ChunkLoadError|hydrat/i.test(msg.text()))
       seen.push(`console: ${msg.text()}`);
+    // Next's dev client failing on one of its own messages (the Pages Router checkout's dev indicator once did).
+    if (msg.type() === "warning" && msg.text().startsWith("[HMR] Invalid message")) seen.push(`console: ${msg.text().slice(0, 300)}`);
   });
   page.on("pageerror", (error) => seen.push(`page error: ${error.message}`));
   page.on("response", (res) => {
