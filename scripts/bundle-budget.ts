@@ -42,20 +42,19 @@ export function firstLoadFiles(route: string): string[] {
 export const firstLoadKb = (route: string) => firstLoadFiles(route).reduce((sum, f) => sum + gzipSize(f), 0) / 1024;
 
 /** The hosted checkout's route in the Pages Router's build manifest. */
-export const CHECKOUT_PAGE = "/pay/[sessionId]";
+const CHECKOUT_PAGE = "/pay/[sessionId]";
 
 /** A Pages Router page's first load: `/_app`'s and the page's chunks, then the build's small manifests. */
-export function pagesFirstLoadFiles(page: string): string[] {
+function pagesFirstLoadFiles(page: string): string[] {
   const build = JSON.parse(fs.readFileSync(path.join(dist, "build-manifest.json"), "utf8")) as {
     pages: Record<string, string[]>;
     lowPriorityFiles: string[];
   };
   if (!build.pages[page]) throw new Error(`${page}: not in the build manifest's pages (is it still a Pages Router page?)`);
-  const files = [...(build.pages["/_app"] ?? []), ...build.pages[page], ...build.lowPriorityFiles].filter((f) => f.endsWith(".js"));
-  return [...new Set(files)].filter((f) => fs.existsSync(path.join(dist, f)));
+  return [...new Set([...(build.pages["/_app"] ?? []), ...build.pages[page], ...build.lowPriorityFiles].filter((f) => f.endsWith(".js")))];
 }
 
-export const pagesFirstLoadKb = (page: string) => pagesFirstLoadFiles(page).reduce((sum, f) => sum + gzipSize(f), 0) / 1024;
+const pagesFirstLoadKb = (page: string) => pagesFirstLoadFiles(page).reduce((sum, f) => sum + gzipSize(f), 0) / 1024;
 
 function dashboardRoutes(): string[] {
   const base = path.join(dist, "server", "app", "(dashboard)");

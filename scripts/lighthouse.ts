@@ -20,11 +20,10 @@ import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { Pool } from "pg";
 import { createDatabase, freePort, startPgServer } from "./pg-server";
+import { BUDGET_KB } from "./bundle-budget";
 import { buildApp, root, startProdServer } from "./prod-server";
 
 const TARGETS = { performance: 90, accessibility: 100 } as const;
-/** First-load JavaScript budgets, compressed: the hosted checkout (sandbox) and a dashboard page. */
-const JS_BUDGET_KB = { checkout: 120, dashboard: 250 } as const;
 const DEMO = { email: "demo@kassa.test", password: "kassa-demo-2026" };
 const outDir = path.join(root, "test-results", "lighthouse");
 fs.mkdirSync(outDir, { recursive: true });
@@ -157,14 +156,14 @@ try {
 
   console.log(
     `\nLighthouse 12.2.3 — targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility}; ` +
-      `first-load JS ≤ ${JS_BUDGET_KB.checkout} KB (checkout), ≤ ${JS_BUDGET_KB.dashboard} KB (dashboard)\n`,
+      `first-load JS ≤ ${BUDGET_KB.checkout} KB (checkout), ≤ ${BUDGET_KB.dashboard} KB (dashboard)\n`,
   );
   console.log(
     `${"page".padEnd(18)}${"preset".padEnd(9)}${"perf".padStart(5)}${"a11y".padStart(6)}${"JS KB".padStart(7)}${"wire".padStart(6)}  audits below 90`,
   );
   for (const r of rows) {
     const checkout = r.page === "hosted checkout";
-    const budget = checkout ? JS_BUDGET_KB.checkout : JS_BUDGET_KB.dashboard;
+    const budget = checkout ? BUDGET_KB.checkout : BUDGET_KB.dashboard;
     const scores = r.performance >= TARGETS.performance && r.accessibility >= TARGETS.accessibility;
     const ok = scores && r.scriptKb <= budget;
     if (!ok) failed = true;

@@ -3,7 +3,8 @@ import { getDb } from "@/db/client";
 import { UPI_FLOWS } from "@/db/schema";
 import { checkCheckoutCrypto, type CheckoutCryptoStatus } from "@/lib/checkout/check-checkout-crypto";
 import { checkCheckoutUpi, type CheckoutUpiStatus } from "@/lib/checkout/check-checkout-upi";
-import { requestBaseUrl, withEmbed } from "@/lib/checkout/checkout-urls";
+import { requestBaseUrl } from "@/lib/checkout/checkout-urls";
+import { withEmbed } from "@/lib/checkout/embed-url";
 import { checkoutCryptoPayRateLimiter, checkoutCryptoStatusRateLimiter } from "@/lib/checkout/crypto-rate-limits";
 import { findCheckoutSession } from "@/lib/checkout/load-checkout-session";
 import { payCheckoutSession, refreshCheckoutSession, type PayResult } from "@/lib/checkout/pay-checkout-session";
@@ -23,10 +24,10 @@ import { parseWith } from "@/lib/service/parse";
  * anything the request itself got wrong is thrown, and the request core maps it to its status and body.
  */
 
-export type UpiPayStep = { ok: true; url: string } | { ok: false; code: string; message: string; param: string | null };
-export type UpiStatusStep = { ok: true } & CheckoutUpiStatus;
-export type CryptoPayStep = { ok: true } & CheckoutCryptoStart;
-export type CryptoStatusStep = { ok: true } & CheckoutCryptoStatus;
+type UpiPayStep = { ok: true; url: string } | { ok: false; code: string; message: string; param: string | null };
+type UpiStatusStep = { ok: true } & CheckoutUpiStatus;
+type CryptoPayStep = { ok: true } & CheckoutCryptoStart;
+type CryptoStatusStep = { ok: true } & CheckoutCryptoStatus;
 
 const text = (max: number) => z.string().max(max);
 const embed = { embed_origin: text(200).nullish() };
@@ -42,8 +43,7 @@ const BODIES = {
   crypto: z.strictObject({ token: text(20) }),
   crypto_status: z.strictObject({ payment: text(64) }),
 } as const;
-export type CheckoutPageAction = keyof typeof BODIES;
-export const CHECKOUT_PAGE_ACTIONS = Object.keys(BODIES) as CheckoutPageAction[];
+type CheckoutPageAction = keyof typeof BODIES;
 
 export async function runCheckoutPageAction({
   action,

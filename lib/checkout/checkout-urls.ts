@@ -6,6 +6,3 @@ export async function requestBaseUrl(): Promise<string> {
   const host = (await headers()).get("host");
   return publicBaseUrl(host ? `http://${host}` : undefined);
 }
-
-// Also for the Pages Router checkout, which may not import next/headers: lib/checkout/embed-url.ts.
-export { withEmbed } from "./embed-url";

@@ -2,6 +2,7 @@ import type { GetServerSideProps } from "next";
 import Head from "next/head";
 import { CheckoutCard, Notice } from "@/components/checkout/checkout-card";
 import type { CheckoutTab } from "@/components/checkout/checkout-tabs";
+import type { WalletStateAnswer } from "@/components/checkout/paypal-button";
 import { CheckoutTabs, CryptoPay, PayPalButton, StripeCheckout, UpiPayForm, UpiResult, UpiWaiting } from "@/components/checkout/lazy-methods";
 import { SandboxCardForm } from "@/components/checkout/sandbox-card-form";
 import { CancelEmbedButton, SuccessEffects } from "@/components/checkout/success-view";
@@ -59,7 +60,7 @@ function Body({ view }: { view: Exclude<CheckoutPageView, { kind: "not_found" }>
     <PayPalButton
       pay={() => step("paypal")}
       state={async () => {
-        const answer = await call<{ state: "waiting" } | { state: "complete" } | { state: "failed"; message: string }>("paypal_state");
+        const answer = await call<WalletStateAnswer>("paypal_state");
         return "ok" in answer ? { state: "failed" as const, message: answer.message } : answer;
       }}
       pageUrl={pageUrl}

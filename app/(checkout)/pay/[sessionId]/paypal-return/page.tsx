@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { CheckoutCard, Notice } from "@/components/checkout/checkout-card";
 import { returnFromPayPal } from "@/lib/checkout/return-from-paypal";
-import { withEmbed } from "@/lib/checkout/checkout-urls";
+import { withEmbed } from "@/lib/checkout/embed-url";
 import { embedOriginParam } from "@/lib/checkout/csp";
 import { KassaError } from "@/lib/service/errors";
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { withEmbed } from "@/lib/checkout/checkout-urls";
+import { withEmbed } from "@/lib/checkout/embed-url";
 import { answerSandboxChallenge, findChallenge } from "@/lib/checkout/sandbox-challenge";
 import { settle } from "@/lib/http/core";
 
