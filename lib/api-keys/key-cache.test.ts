@@ -47,11 +47,17 @@ const unreachable = new Proxy({} as Database, {
 /** Notifications arrive after commit on each cache's own connection: wait (briefly) for them, never for a TTL. */
 const dropped = (cache: ApiKeyCache, secret: string) =>
   expect.poll(() => cache.get(hashKey(secret), Date.now()), { timeout: 2_000, interval: 5 }).toBeUndefined();
+/**
+ * The setup's own notifications (a new merchant's membership notifies at commit) handled by every listener.
+ * Until then one may land while a key is read, and the cache rightly declines to keep that read.
+ */
+const settled = async () => expect(await awaitCacheBarrier(db, API_KEY_CHANNEL)).toMatchObject({ settled: true });
 
 describe("ApiKeyCache on PostgreSQL (two instances)", () => {
   it("serves a resolved key without a query, on each instance", async () => {
     const { ctx } = await makeMerchant(db);
     const { secret } = await createApiKey({ ctx, input: { kind: "secret", name: "cached" } });
+    await settled();
     for (const cache of [a, b]) {
       const first = await authenticateApiKey(db, bearer(secret), { cache });
       const again = await authenticateApiKey(unreachable, bearer(secret), { cache });
@@ -62,6 +68,7 @@ describe("ApiKeyCache on PostgreSQL (two instances)", () => {
   it("a revoke through the services answers only once both instances have dropped the key: the next request anywhere is refused", async () => {
     const { ctx } = await makeMerchant(db);
     const { secret, object } = await createApiKey({ ctx, input: { kind: "secret", name: "to revoke" } });
+    await settled();
     await authenticateApiKey(db, bearer(secret), { cache: a });
     await authenticateApiKey(db, bearer(secret), { cache: b });
     expect(a.get(hashKey(secret), Date.now())).toBeDefined();
@@ -100,6 +107,7 @@ describe("ApiKeyCache on PostgreSQL (two instances)", () => {
     const { ctx } = await makeMerchant(db);
     const { secret, object } = await createApiKey({ ctx, input: { kind: "secret", name: "sql" } });
     const other = await createApiKey({ ctx, input: { kind: "secret", name: "bystander" } });
+    await settled();
     await authenticateApiKey(db, bearer(other.secret), { cache: b });
     await authenticateApiKey(db, bearer(secret), { cache: b });
     await db
@@ -118,6 +126,7 @@ describe("ApiKeyCache on PostgreSQL (two instances)", () => {
     await c.start();
     const { ctx } = await makeMerchant(db);
     const { secret } = await createApiKey({ ctx, input: { kind: "secret", name: "lost" } });
+    await settled();
     await authenticateApiKey(db, bearer(secret), { cache: c });
     expect(c.get(hashKey(secret), Date.now())).toBeDefined();
     await db.execute(
