@@ -57,3 +57,49 @@ it("a turn says more may wait when either batch was full, and not once both ran 
   expect(await publishTurn({ db: h.db, send })).toEqual({ published: 20, more: false });
   expect(await publishTurn({ db: h.db, send })).toEqual({ published: 0, more: false });
 });
+
+it("gathers the commits made during its linger into one pass, and a commit during a pass brings one more", async () => {
+  const { ctx } = await makeMerchant(h.db);
+  await publishTurn({ db: h.db, send: async () => undefined }); // the merchant's own events
+  const batches: string[][] = [];
+  let release: () => void = () => undefined;
+  let holdNext = false;
+  const stop = startOutboxRelay(
+    async (batch) => {
+      batches.push(batch.map((e) => e.id));
+      if (holdNext) await new Promise<void>((resolve) => (release = resolve));
+    },
+    { lingerMs: 1_000 },
+  );
+  try {
+    // Ten commits, each signalling the relay as every commit does: one pass carries them all.
+    const first: string[] = [];
+    for (let i = 0; i < 10; i++) first.push(await emitEvent(h.db, ctx, "account.updated", { id: ctx.merchantId }));
+    await vi.waitFor(() => expect(batches.flat()).toHaveLength(10), { timeout: 10_000 });
+    expect(batches).toEqual([first]);
+
+    // A pass held in its send; a commit meanwhile goes out in the next pass, after it.
+    holdNext = true;
+    const held = await emitEvent(h.db, ctx, "account.updated", { id: ctx.merchantId });
+    await vi.waitFor(() => expect(batches).toHaveLength(2), { timeout: 10_000 });
+    holdNext = false;
+    const during = await emitEvent(h.db, ctx, "account.updated", { id: ctx.merchantId });
+    release();
+    await vi.waitFor(() => expect(batches).toHaveLength(3), { timeout: 10_000 });
+    expect(batches.slice(1)).toEqual([[held], [during]]);
+  } finally {
+    stop();
+  }
+});
+
+it("stopped, a pass it had scheduled never runs", async () => {
+  const { ctx } = await makeMerchant(h.db);
+  await publishTurn({ db: h.db, send: async () => undefined });
+  const sent: string[] = [];
+  const stop = startOutboxRelay(async (batch) => void sent.push(...batch.map((e) => e.id)), { lingerMs: 50 });
+  await emitEvent(h.db, ctx, "account.updated", { id: ctx.merchantId });
+  stop();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(sent).toEqual([]);
+  expect(await h.db.select().from(events).where(isNull(events.publishedAt))).toHaveLength(1); // left to the sweep
+});
