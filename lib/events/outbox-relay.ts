@@ -11,7 +11,7 @@ import { publishTurn } from "./publish-turn";
  * payment, the bench's PostgreSQL spending more on claims than on phase A). Gathered for 10 ms, a pass
  * carries what committed meanwhile; an event reaches the engine at most this much later.
  */
-export const OUTBOX_LINGER_MS = 10;
+const OUTBOX_LINGER_MS = 10;
 
 /**
  * Starts the after-commit relay in this process: a commit with outbox rows starts a pass `lingerMs` later,
