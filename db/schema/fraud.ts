@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, primaryId, tenant, timestamps } from "./columns";
+import { ROLLUP_SHARD } from "./rollups";
 
 /** What a counter counts: per card fingerprint, email, IP, customer, VPA, or the merchant's small declines (card testing). */
 export const FRAUD_DIMENSIONS = ["card", "email", "ip", "customer", "vpa", "small_declines"] as const;
@@ -49,6 +50,12 @@ export const fraudProfiles = pgTable(
     ...tenant,
     kind: text().$type<FraudProfileKind>().notNull(),
     key: text().notNull(),
+    /**
+     * 0, except the merchant's own profile, which every paid payment adds to: that one is split like the
+     * payment rollups (ROLLUP_SHARD, the writing connection's), so a merchant's payments do not queue for
+     * one row's lock; the features sum a key's rows.
+     */
+    shard: smallint().notNull().default(ROLLUP_SHARD),
     payments: integer().notNull().default(0),
     /** Sum of paid amounts in USD cents (fixed reference rates). */
     amountUsd: bigint({ mode: "bigint" })
@@ -57,7 +64,7 @@ export const fraudProfiles = pgTable(
     firstPaidAt: timestamp({ withTimezone: true }),
     lastPaidAt: timestamp({ withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.merchantId, t.livemode, t.kind, t.key] })],
+  (t) => [primaryKey({ columns: [t.merchantId, t.livemode, t.kind, t.key, t.shard] })],
 );
 
 export const RISK_LEVELS = ["normal", "elevated", "highest"] as const;

@@ -1,16 +1,30 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, date, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, integer, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
 
 const total = () =>
   bigint({ mode: "bigint" })
     .notNull()
     .default(sql`0`);
 
+/** How many rows share one rollup key (`ROLLUP_SHARD`). */
+export const ROLLUP_SHARDS = 16;
+
+/**
+ * Which of a key's rows a write adds to: its database connection's (the server process id, modulo
+ * ROLLUP_SHARDS). Transactions running at the same time are on different connections, so a busy merchant's
+ * payments add to different rows instead of queueing for one: a rollup row is locked from the commit's
+ * upsert until the commit is durable, and where a commit takes milliseconds (a managed server's replicated
+ * WAL) one shared row would let a merchant commit one payment per commit time. Readers sum over the shards.
+ */
+export const ROLLUP_SHARD = sql`(pg_backend_pid() % ${sql.raw(String(ROLLUP_SHARDS))})`;
+const shard = () => smallint().notNull().default(ROLLUP_SHARD);
+
 /**
  * Payment totals per merchant, mode, UTC day of creation, currency, status and card brand ('' when
  * the payment has no card yet). Kept exact by a trigger on `payments` (migration `payment_rollups`)
  * in the same transaction as every change, whatever path made it: the trigger takes the old row's
- * contribution away and adds the new one's. The overview reads only these rows.
+ * contribution away and adds the new one's, in its connection's shard (ROLLUP_SHARD). The overview reads
+ * only these rows, summed over the shards.
  */
 export const paymentRollups = pgTable(
   "payment_rollups",
@@ -21,6 +35,7 @@ export const paymentRollups = pgTable(
     currency: text().notNull(),
     status: text().notNull(),
     brand: text().notNull(),
+    shard: shard(),
     count: total(),
     /** Payments whose last attempt was declined (`last_payment_error` set). */
     declined: total(),
@@ -29,7 +44,7 @@ export const paymentRollups = pgTable(
     amountRefunded: total(),
     fee: total(),
   },
-  (t) => [primaryKey({ columns: [t.merchantId, t.livemode, t.day, t.currency, t.status, t.brand] })],
+  (t) => [primaryKey({ columns: [t.merchantId, t.livemode, t.day, t.currency, t.status, t.brand, t.shard] })],
 );
 
 /** Refund totals per merchant, mode, UTC day of creation, currency and status; same trigger scheme on `refunds`. */
@@ -41,11 +56,12 @@ export const refundRollups = pgTable(
     day: date({ mode: "string" }).notNull(),
     currency: text().notNull(),
     status: text().notNull(),
+    shard: shard(),
     count: total(),
     amount: total(),
     feeRefunded: total(),
   },
-  (t) => [primaryKey({ columns: [t.merchantId, t.livemode, t.day, t.currency, t.status] })],
+  (t) => [primaryKey({ columns: [t.merchantId, t.livemode, t.day, t.currency, t.status, t.shard] })],
 );
 
 export type PaymentRollupRow = typeof paymentRollups.$inferSelect;

@@ -222,18 +222,18 @@ export async function seedLargePayments(
   }
 }
 
-// The triggers' own expressions (migration payment_rollup_triggers), as one grouped upsert over the chunk's rows.
+// The triggers' own expressions (migrations payment_rollup_triggers, rollup_shard_triggers), as one grouped upsert over the chunk's rows.
 const ROLLUP_FROM_INSERTED = `insert into payment_rollups as r (merchant_id, livemode, day, currency, status, brand, count, declined, amount, amount_received, amount_refunded, fee)
   select merchant_id, livemode, (created_at at time zone 'UTC')::date, currency, status, coalesce(card->>'brand', ''),
          count(*), count(last_payment_error), sum(amount), sum(amount_received), sum(amount_refunded), sum(fee)
   from p group by 1, 2, 3, 4, 5, 6
-  on conflict (merchant_id, livemode, day, currency, status, brand) do update set
+  on conflict (merchant_id, livemode, day, currency, status, brand, shard) do update set
     count = r.count + excluded.count, declined = r.declined + excluded.declined, amount = r.amount + excluded.amount,
     amount_received = r.amount_received + excluded.amount_received, amount_refunded = r.amount_refunded + excluded.amount_refunded, fee = r.fee + excluded.fee`;
 const REFUND_ROLLUP_FROM_INSERTED = `insert into refund_rollups as r (merchant_id, livemode, day, currency, status, count, amount, fee_refunded)
   select merchant_id, livemode, (created_at at time zone 'UTC')::date, currency, status, count(*), sum(amount), sum(fee_refunded)
   from x group by 1, 2, 3, 4, 5
-  on conflict (merchant_id, livemode, day, currency, status) do update set
+  on conflict (merchant_id, livemode, day, currency, status, shard) do update set
     count = r.count + excluded.count, amount = r.amount + excluded.amount, fee_refunded = r.fee_refunded + excluded.fee_refunded`;
 
 /**

@@ -45,7 +45,8 @@ export interface FeatureLookup {
  *
  * Each key is one index range scan of its own (a LATERAL over a VALUES list, summed where it is read), so
  * the plan never merges the keys' ranges into a bitmap and sorts them back into groups; an absent key is
- * filtered out before its probe. The counters read their window through the primary key (merchant, mode, dimension, key, bucket).
+ * filtered out before its probe. The counters read their window through the primary key (merchant, mode, dimension, key, bucket);
+ * a profile is the sum of its key's rows (the merchant's own is split into shards, db/schema/fraud.ts).
  */
 export const FEATURES_SQL = `select 'c' as src, k.k1, k.k2, f.a, f.b, f.c, f.d, f.e
     from (values ('card', $7::text), ('email', $8::text), ('ip', $9::text), ('customer', $10::text), ('vpa', $11::text),
@@ -67,10 +68,11 @@ export const FEATURES_SQL = `select 'c' as src, k.k1, k.k2, f.a, f.b, f.c, f.d, 
     from (values ('email_card', $8::text), ('ip_card', $9::text), ('card_email', $7::text)) as k(k1, k2)
     where k.k2 is not null
   union all
-  select 'p', k.k1, k.k2, p.payments, p.amount_usd::float8, 0, 0, 0
+  select 'p', k.k1, k.k2, sum(p.payments)::int, sum(p.amount_usd)::float8, 0, 0, 0
     from (values ('customer', $10::text), ('email', $8::text), ('card', $7::text), ('vpa', $11::text), ('merchant', 'all')) as k(k1, k2)
     join fraud_profiles p on p.merchant_id = $1 and p.livemode = $2 and p.kind = k.k1 and p.key = k.k2
     where k.k2 is not null
+    group by k.k1, k.k2
   union all
   select 'r', r.id, r.source, 0, 0, 0, 0, 0 from fraud_rules r
     where r.merchant_id = $1 and r.livemode = $2 and r.status = 'active'
@@ -78,7 +80,7 @@ export const FEATURES_SQL = `select 'c' as src, k.k1, k.k2, f.a, f.b, f.c, f.d, 
   select 'l', l.alias, i.value, 0, 0, 0, 0, 0
     from fraud_list_items i join fraud_lists l on l.id = i.list_id
     where i.merchant_id = $1 and i.livemode = $2 and i.value = any($14::text[])`;
-const featuresQuery = preparedQuery<Row>("fraud_features_v2", FEATURES_SQL);
+const featuresQuery = preparedQuery<Row>("fraud_features_v3", FEATURES_SQL);
 
 /** The statement's parameters, in its order. */
 export function featuresParameters(tenant: { merchantId: string; livemode: boolean }, keys: FeatureKeys, now: number, listValues: string[]): unknown[] {

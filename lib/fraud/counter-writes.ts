@@ -46,7 +46,7 @@ const SEEN_AGAIN: ConflictUpdate = {
 };
 
 const ADD_PAID: ConflictUpdate = {
-  target: [fraudProfiles.merchantId, fraudProfiles.livemode, fraudProfiles.kind, fraudProfiles.key],
+  target: [fraudProfiles.merchantId, fraudProfiles.livemode, fraudProfiles.kind, fraudProfiles.key, fraudProfiles.shard],
   set: {
     payments: sql`${fraudProfiles.payments} + excluded.payments`,
     amountUsd: sql`${fraudProfiles.amountUsd} + excluded.amount_usd`,
@@ -77,7 +77,11 @@ export function declineWrites(db: Executor, tenant: Tenant, keys: AttemptFraudKe
   return bumps(db, tenant, pairs, at, "declines");
 }
 
-/** Phase B of a paid attempt: the buyer's, card's (or VPA's) and merchant's paid history. */
+/**
+ * Phase B of a paid attempt: the buyer's, card's (or VPA's) and merchant's paid history. The merchant's row
+ * takes its shard from the column's default (the connection's: every paid payment adds to it); the others are
+ * one row each, shard 0.
+ */
 export function paidWrites(db: Executor, tenant: Tenant, keys: AttemptFraudKeys, at: number) {
   const kinds: ["customer" | "email" | "card" | "vpa" | "merchant", string | null][] = [
     ["customer", keys.customer],
@@ -94,6 +98,7 @@ export function paidWrites(db: Executor, tenant: Tenant, keys: AttemptFraudKeys,
             livemode: tenant.livemode,
             kind,
             key,
+            ...(kind === "merchant" ? {} : { shard: 0 }),
             payments: 1,
             amountUsd: BigInt(keys.amountUsd),
             firstPaidAt: new Date(at),

@@ -13,8 +13,8 @@ async function rows(db: Executor, query: ReturnType<typeof sql>): Promise<Map<st
 
 /**
  * Compares the rollup tables with a GROUP BY over payments and refunds of one merchant (or all):
- * returns one line per key where they differ (empty when exact). Rollup rows whose totals all went
- * back to zero count as absent. For tests and operators; it scans, the dashboard never calls it.
+ * returns one line per key where they differ (empty when exact). A key's rollup is the sum of its shards;
+ * a key whose totals all went back to zero counts as absent. For tests and operators; it scans, the dashboard never calls it.
  */
 export async function checkRollups(db: Executor, scope: { merchantId?: string } = {}): Promise<string[]> {
   const onlyP = scope.merchantId ? sql`where merchant_id = ${scope.merchantId}` : sql``;
@@ -31,8 +31,11 @@ export async function checkRollups(db: Executor, scope: { merchantId?: string } 
   );
   const actualP = await rows(
     db,
-    sql`select ${pKey} as key, ${pTotals} as totals from payment_rollups ${onlyP}
-        ${scope.merchantId ? sql`and` : sql`where`} (count, declined, amount, amount_received, amount_refunded, fee) <> (0, 0, 0, 0, 0, 0)`,
+    sql`select ${pKey} as key, ${pTotals} as totals from (
+      select merchant_id, livemode, day, currency, status, brand, sum(count) as count, sum(declined) as declined, sum(amount) as amount,
+             sum(amount_received) as amount_received, sum(amount_refunded) as amount_refunded, sum(fee) as fee
+      from payment_rollups ${onlyP} group by 1, 2, 3, 4, 5, 6) s
+      where (count, declined, amount, amount_received, amount_refunded, fee) <> (0, 0, 0, 0, 0, 0)`,
   );
   compare("payments", expectedP, actualP, problems);
   const rKey = sql.raw(`concat_ws('|', merchant_id, livemode, day, currency, status)`);
@@ -46,8 +49,10 @@ export async function checkRollups(db: Executor, scope: { merchantId?: string } 
   );
   const actualR = await rows(
     db,
-    sql`select ${rKey} as key, ${rTotals} as totals from refund_rollups ${onlyP}
-        ${scope.merchantId ? sql`and` : sql`where`} (count, amount, fee_refunded) <> (0, 0, 0)`,
+    sql`select ${rKey} as key, ${rTotals} as totals from (
+      select merchant_id, livemode, day, currency, status, sum(count) as count, sum(amount) as amount, sum(fee_refunded) as fee_refunded
+      from refund_rollups ${onlyP} group by 1, 2, 3, 4, 5) s
+      where (count, amount, fee_refunded) <> (0, 0, 0)`,
   );
   compare("refunds", expectedR, actualR, problems);
   return problems;
