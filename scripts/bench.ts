@@ -11,7 +11,9 @@
  *   5. the server's RSS over a soak at half of create+confirm's maximum (KASSA_BENCH_SOAK_SECONDS, default 300);
  *   6. create+confirm on fresh servers without the fraud check (KASSA_BENCH_SKIP_FRAUD_CHECK) and without and
  *      with request logs (KASSA_BENCH_SKIP_REQUEST_LOG), back to back — what each optional stage costs — and for a
- *      merchant whose payments go through routing rules (a 50/50 split over the two sandboxes) and breakers.
+ *      merchant whose payments go through routing rules (a 50/50 split over the two sandboxes) and breakers;
+ *   7. create+confirm on a second PostgreSQL whose commits are durable and take 2 ms (DURABLE_COMMIT_SETTINGS), as a
+ *      managed server's do: a row that all of a merchant's payments write would cap it at one payment per commit.
  * Prints the figures beside the targets, writes them to bench/last.json (committed, so a change shows in review),
  * and with `--compare` first prints each figure's change against the bench/last.json it replaces.
  * KASSA_BENCH_SKIP_BUILD=1 reuses an existing .next build; KASSA_BENCH_SECONDS sets each measurement;
@@ -24,7 +26,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { Client as PgClient } from "pg";
-import { BENCH_PG_SETTINGS, createDatabase, freePort, startPgServer } from "./pg-server";
+import { BENCH_PG_SETTINGS, DURABLE_COMMIT_SETTINGS, createDatabase, freePort, startPgServer } from "./pg-server";
 import { buildApp, root, startProdServer, type ProdServer } from "./prod-server";
 import { compareFigures, type BenchFile, type Figures } from "./bench-figures";
 
@@ -174,13 +176,13 @@ try {
   const databaseUrl = await createDatabase(pg.url(), "kassa_bench");
   const port = await freePort();
   const executorPort = await freePort();
-  /** `next start` on the bench database; `extra` adds env (the runs without a stage). */
-  const start = async (extra: Record<string, string> = {}) => {
+  /** `next start` on the bench database (or `database`); `extra` adds env (the runs without a stage). */
+  const start = async (extra: Record<string, string> = {}, database = databaseUrl) => {
     await server?.stop();
     server = await startProdServer({
       port,
       env: {
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: database,
         AUTH_SECRET: "bench-secret-not-for-production-0123456789",
         KASSA_RATE_LIMIT_API: "1000000/1s",
         KASSA_SEED_DEMO: "false",
@@ -199,15 +201,20 @@ try {
   const { openDatabase } = await import("@/db/client");
   const { signUp } = await import("@/lib/team/sign-up");
   const { createApiKey } = await import("@/lib/api-keys/create-api-key");
+  /** A merchant with a secret test key on `db`. */
+  const merchantKey = async (db: Parameters<typeof signUp>[0]["db"]) => {
+    const { merchantId, userId } = await signUp({
+      db,
+      input: { name: "Bench", email: `bench-${Date.now()}@kassa.test`, password: "bench horse battery", business_name: "Bench shop" },
+    });
+    const { secret } = await createApiKey({
+      ctx: { merchantId, livemode: false, actor: { type: "user", id: userId }, role: "owner", db },
+      input: { kind: "secret", name: "bench" },
+    });
+    return secret;
+  };
   const h = await openDatabase(databaseUrl);
-  const { merchantId, userId } = await signUp({
-    db: h.db,
-    input: { name: "Bench", email: `bench-${Date.now()}@kassa.test`, password: "bench horse battery", business_name: "Bench shop" },
-  });
-  const { secret } = await createApiKey({
-    ctx: { merchantId, livemode: false, actor: { type: "user", id: userId }, role: "owner", db: h.db },
-    input: { kind: "secret", name: "bench" },
-  });
+  const secret = await merchantKey(h.db);
   // A second merchant whose payments go through routing rules (a 50/50 split over the two sandboxes) and breakers.
   const { updateRoutingRules } = await import("@/lib/routing/update-routing-rules");
   const routed = await signUp({
@@ -282,6 +289,22 @@ try {
   await start();
   const withRouting = await max({ ...payment, headers: { ...headers, Authorization: `Bearer ${routedKey}` } });
 
+  // Durable 2 ms commits, on a PostgreSQL of their own (the server migrates its database; then a merchant).
+  await server!.stop();
+  const durablePg = await startPgServer({ settings: { ...BENCH_PG_SETTINGS, ...DURABLE_COMMIT_SETTINGS } });
+  let durable: autocannon.Result;
+  try {
+    const durableUrl = await createDatabase(durablePg.url(), "kassa_bench_durable");
+    await start({}, durableUrl);
+    const hd = await openDatabase(durableUrl);
+    const durableKey = await merchantKey(hd.db).finally(() => hd.close());
+    durable = await max({ ...payment, headers: { ...headers, Authorization: `Bearer ${durableKey}` } });
+    await server!.stop();
+    server = undefined;
+  } finally {
+    await durablePg.stop().catch(() => undefined);
+  }
+
   const figures: Figures = {
     "bare.rps": bare.requests.average,
     "bare.half.p99_ms": bareHalf.latency.p99,
@@ -305,6 +328,8 @@ try {
     "stages.fraud_check_ratio": full.requests.average / unscored.requests.average,
     "stages.with_routing.rps": withRouting.requests.average,
     "stages.routing_ratio": withRouting.requests.average / full.requests.average,
+    "stages.durable_commits.rps": durable.requests.average,
+    "stages.durable_commits_ratio": durable.requests.average / full.requests.average,
     "soak.rss_start_mb": settled[0]!,
     "soak.rss_end_mb": settled.at(-1)!,
     "soak.rss_drift": (settled.at(-1)! - settled[0]!) / settled[0]!,
@@ -325,6 +350,7 @@ try {
       `  stages, fresh servers back to back:  full ${f("stages.full.rps")} req/s, without fraud check ${f("stages.without_fraud_check.rps")} (full = ${pct("stages.fraud_check_ratio")}),`,
       `                                       without request log ${f("stages.without_request_log.rps")} (full = ${pct("stages.request_log_ratio")}, target ≥ 95 %),`,
       `                                       with routing rules and breakers ${f("stages.with_routing.rps")} (${pct("stages.routing_ratio")} of full)`,
+      `                                       on durable 2 ms commits ${f("stages.durable_commits.rps")} (${pct("stages.durable_commits_ratio")} of full)`,
       `  soak ${soakSeconds} s at half load: RSS ${f("soak.rss_start_mb")} MB → ${f("soak.rss_end_mb")} MB (${pct("soak.rss_drift")}, range ${Math.min(...settled)}–${Math.max(...settled)} MB after 30 s; target ±10 %)`,
       `  errors: ${errors} non-2xx or connection errors`,
       "",

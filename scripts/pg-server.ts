@@ -71,6 +71,21 @@ export const BENCH_PG_SETTINGS: Record<string, string> = {
   autovacuum_vacuum_insert_scale_factor: "0.05",
 };
 
+/**
+ * Added to BENCH_PG_SETTINGS for the bench's "durable commits" stage: commits durable (fsync, synchronous_commit)
+ * and 2 ms long (commit_delay, which makes every WAL flush wait 2 ms first, as a managed server's WAL sent to
+ * replicas in other zones does; commits arriving meanwhile are flushed with it). A row that every payment of a
+ * merchant writes stays locked until its commit is durable, so such a row would hold a merchant to one payment
+ * per commit time; the fast local settings the other stages run on hide that.
+ */
+export const DURABLE_COMMIT_SETTINGS: Record<string, string> = {
+  fsync: "on",
+  synchronous_commit: "on",
+  full_page_writes: "on",
+  commit_delay: "2000",
+  commit_siblings: "0",
+};
+
 export async function startPgServer(options: { settings?: Record<string, string> } = {}): Promise<PgServer> {
   const bin = findPgBin();
   if (!bin) {
