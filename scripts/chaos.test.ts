@@ -279,14 +279,23 @@ describe("npm run chaos: the live heap", () => {
     const { freePort } = await import("./pg-server");
     const { HeapProbe } = await import("./chaos/heap");
     const port = await freePort();
-    // Holds about 40 MB of live arrays, then idles.
+    // Holds about 40 MB of live arrays, says so, then idles. The inspector answers before the script has run, so
+    // the probe waits for the word: a probe during the allocation read 40 MB once.
     const child = spawn(
       process.execPath,
-      [`--inspect=127.0.0.1:${port}`, "-e", "globalThis.keep = Array.from({ length: 40 }, () => new Array(131072).fill(1.5)); setInterval(() => {}, 1000);"],
+      [
+        `--inspect=127.0.0.1:${port}`,
+        "-e",
+        "globalThis.keep = Array.from({ length: 40 }, () => new Array(131072).fill(1.5)); console.log('held'); setInterval(() => {}, 1000);",
+      ],
       {
-        stdio: "ignore",
+        stdio: ["ignore", "pipe", "ignore"],
       },
     );
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on("data", (d: Buffer) => String(d).includes("held") && resolve());
+      child.once("exit", () => reject(new Error("the child exited before it held its arrays")));
+    });
     const probe = new HeapProbe(port);
     try {
       let mb: number | undefined;
