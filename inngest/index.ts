@@ -8,6 +8,7 @@ import { outboxSweep } from "./functions/outbox-sweep";
 import { reapIdempotencyKeysFn } from "./functions/reap-idempotency-keys";
 import { reconcilePaymentsFn } from "./functions/reconcile-payments";
 import { releaseAvailableFundsFn } from "./functions/release-available-funds";
+import { compactRollupsFn } from "./functions/compact-rollups";
 import { sandboxDisputeFn } from "./functions/sandbox-dispute";
 import { settlePaymentFn } from "./functions/settle-payment";
 import { settleRefundFn } from "./functions/settle-refund";
@@ -42,6 +43,7 @@ export const functions = [
   authorizationTimerFn,
   reconcilePaymentsFn,
   releaseAvailableFundsFn,
+  compactRollupsFn,
   webhookFanOutFn,
   webhookDeliverFn,
   checkoutSessionExpiryFn,

@@ -55,6 +55,7 @@ describe("Kassa functions through the local executor", () => {
       "kassa-chain-tx-send",
       "kassa-checkout-session-complete",
       "kassa-checkout-session-expiry",
+      "kassa-compact-rollups",
       "kassa-crypto-deposit-watch",
       "kassa-crypto-escrow-watch",
       "kassa-customer-invoice-email",

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from "pg";
-import { LEDGER_ACCOUNTS } from "@/db/schema";
+import { LEDGER_ACCOUNTS, ROLLUP_SHARDS } from "@/db/schema";
 import { seededRandom } from "@/lib/gateways/sandbox/config";
 import { newId } from "@/lib/ids";
 import { postingsFor, type PostingLine } from "@/lib/ledger/postings";
@@ -222,17 +222,19 @@ export async function seedLargePayments(
   }
 }
 
-// The triggers' own expressions (migrations payment_rollup_triggers, rollup_shard_triggers), as one grouped upsert over the chunk's rows.
-const ROLLUP_FROM_INSERTED = `insert into payment_rollups as r (merchant_id, livemode, day, currency, status, brand, count, declined, amount, amount_received, amount_refunded, fee)
-  select merchant_id, livemode, (created_at at time zone 'UTC')::date, currency, status, coalesce(card->>'brand', ''),
+// The triggers' own expressions (migrations payment_rollup_triggers, rollup_shard_triggers), as one grouped upsert over the
+// chunk's rows. The rows go to every shard (by a hash of the id), as a busy merchant's many connections would write
+// them, so the overview reads what it would read for such a merchant: up to 16 rows per key.
+const ROLLUP_FROM_INSERTED = `insert into payment_rollups as r (merchant_id, livemode, day, currency, status, brand, shard, count, declined, amount, amount_received, amount_refunded, fee)
+  select merchant_id, livemode, (created_at at time zone 'UTC')::date, currency, status, coalesce(card->>'brand', ''), hashtext(id) & ${ROLLUP_SHARDS - 1},
          count(*), count(last_payment_error), sum(amount), sum(amount_received), sum(amount_refunded), sum(fee)
-  from p group by 1, 2, 3, 4, 5, 6
+  from p group by 1, 2, 3, 4, 5, 6, 7
   on conflict (merchant_id, livemode, day, currency, status, brand, shard) do update set
     count = r.count + excluded.count, declined = r.declined + excluded.declined, amount = r.amount + excluded.amount,
     amount_received = r.amount_received + excluded.amount_received, amount_refunded = r.amount_refunded + excluded.amount_refunded, fee = r.fee + excluded.fee`;
-const REFUND_ROLLUP_FROM_INSERTED = `insert into refund_rollups as r (merchant_id, livemode, day, currency, status, count, amount, fee_refunded)
-  select merchant_id, livemode, (created_at at time zone 'UTC')::date, currency, status, count(*), sum(amount), sum(fee_refunded)
-  from x group by 1, 2, 3, 4, 5
+const REFUND_ROLLUP_FROM_INSERTED = `insert into refund_rollups as r (merchant_id, livemode, day, currency, status, shard, count, amount, fee_refunded)
+  select merchant_id, livemode, (created_at at time zone 'UTC')::date, currency, status, hashtext(id) & ${ROLLUP_SHARDS - 1}, count(*), sum(amount), sum(fee_refunded)
+  from x group by 1, 2, 3, 4, 5, 6
   on conflict (merchant_id, livemode, day, currency, status, shard) do update set
     count = r.count + excluded.count, amount = r.amount + excluded.amount, fee_refunded = r.fee_refunded + excluded.fee_refunded`;
 

@@ -23,7 +23,7 @@ const rate = (ok: number, failed: number) => (ok + failed === 0 ? 0 : Math.round
 
 /**
  * The overview for a range of UTC days in one currency, each figure beside the same-length period
- * just before it. Reads the rollup tables only (a few hundred rows at most), never payments.
+ * just before it. Reads the rollup tables only (a few hundred keys, each summed over its up to 16 shards), never payments.
  * - gross volume: amount received; fees: Kassa's fees on it; refunds: succeeded refunds created in the range;
  * - net volume: gross − fees − refunds + the fees refunds returned (= the balance transactions' net);
  * - success rate: succeeded ÷ (succeeded + payments whose last attempt was declined and still wait for a method).
