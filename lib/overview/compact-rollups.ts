@@ -14,13 +14,14 @@ const MAX_BATCHES = 200;
  * (concat_ws of the key), so a commit adding to shard 0 and the compaction cannot wait for each other in a cycle.
  * A commit that adds to a row deleted here waits for this statement's commit, then inserts that row afresh
  * (INSERT … ON CONFLICT retries when the row it conflicted with is gone): nothing is lost or counted twice.
+ * The insert runs though nothing reads it: PostgreSQL runs every data-modifying WITH exactly once.
  */
-const foldPayments = (before: string, limit: number) => sql`
+const foldPayments = (before: string) => sql`
   with picked as (
     select merchant_id, livemode, day, currency, status, brand, shard from payment_rollups
     where day < ${before}::date and shard <> 0
     order by merchant_id, livemode, day, currency, status, brand, shard
-    limit ${limit}
+    limit ${BATCH}
     for update skip locked
   ), moved as (
     delete from payment_rollups r using picked p
@@ -36,16 +37,15 @@ const foldPayments = (before: string, limit: number) => sql`
       count = r.count + excluded.count, declined = r.declined + excluded.declined, amount = r.amount + excluded.amount,
       amount_received = r.amount_received + excluded.amount_received, amount_refunded = r.amount_refunded + excluded.amount_refunded,
       fee = r.fee + excluded.fee
-    returning 1
   )
   select (select count(*) from moved)::int as moved`;
 
-const foldRefunds = (before: string, limit: number) => sql`
+const foldRefunds = (before: string) => sql`
   with picked as (
     select merchant_id, livemode, day, currency, status, shard from refund_rollups
     where day < ${before}::date and shard <> 0
     order by merchant_id, livemode, day, currency, status, shard
-    limit ${limit}
+    limit ${BATCH}
     for update skip locked
   ), moved as (
     delete from refund_rollups r using picked p
@@ -58,7 +58,6 @@ const foldRefunds = (before: string, limit: number) => sql`
     order by concat_ws('|', merchant_id, livemode, day, currency, status)
     on conflict (merchant_id, livemode, day, currency, status, shard) do update set
       count = r.count + excluded.count, amount = r.amount + excluded.amount, fee_refunded = r.fee_refunded + excluded.fee_refunded
-    returning 1
   )
   select (select count(*) from moved)::int as moved`;
 
@@ -84,13 +83,13 @@ export async function compactRollups(args: { db: Executor; before?: string }): P
   const before = args.before ?? new Date().toISOString().slice(0, 10);
   const totals = { payments: 0, refunds: 0, skipped: 0 };
   for (const [table, query] of [
-    ["payments", (limit: number) => foldPayments(before, limit)],
-    ["refunds", (limit: number) => foldRefunds(before, limit)],
+    ["payments", foldPayments(before)],
+    ["refunds", foldRefunds(before)],
   ] as const) {
     for (let i = 0; i < MAX_BATCHES; i++) {
       let moved: number;
       try {
-        moved = await foldBatch(args.db, query(BATCH));
+        moved = await foldBatch(args.db, query);
       } catch (error) {
         if (sqlState(error) !== "55P03") throw error; // lock_not_available
         totals.skipped++;
