@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   // mismatch"). Unset, Next's own `.next`.
   ...(process.env.KASSA_NEXT_DIST_DIR ? { distDir: process.env.KASSA_NEXT_DIST_DIR } : {}),
   typedRoutes: false,
+  // `npm run bench:floor` builds (into its own folder) with KASSA_BENCH_FLOOR=1: only then are app/api/bench-floor's
+  // `route.floor.ts` files routes. Every other build leaves them out.
+  ...(process.env.KASSA_BENCH_FLOOR === "1" ? { pageExtensions: ["floor.ts", "tsx", "ts", "jsx", "js"] } : {}),
   // `npm test` type-checks the whole repo (tests included) once with tsc; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with a real 403 status for pages a role may not open.

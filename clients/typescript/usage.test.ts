@@ -20,6 +20,7 @@ const EXEMPT: Record<string, string> = {
     "about /api/checkout/:session/:action (the hosted checkout page's own calls, with raw Origin and Content-Type headers), not the API",
   "request-logs.spec.ts": "sends card numbers and secrets in fields the document refuses, to see them redacted in the stored row",
   "workflow-endpoint.spec.ts": "about the /api/inngest endpoint, not the API",
+  "bench-floor.spec.ts": "about routes only `npm run bench:floor`'s build has, not the API",
   "keep-alive.spec.ts": "about the server's kept-alive HTTP connections, over a raw socket to /api/ping, not the API",
   "paypal-webhooks.spec.ts":
     "about /api/webhooks/paypal (PayPal's deliveries to Kassa), not the API; it starts its own app process pointed at the PayPal double",
