@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { KEEP_ALIVE_MS } from "./scripts/prod-server";
+import { nextStartArgs } from "./scripts/prod-server";
 
 // Run through `npm test` (scripts/test.ts), which starts PostgreSQL, builds the app and sets
 // DATABASE_URL/E2E_PORT. Browsers: Debian's chromium, never a downloaded one.
@@ -47,7 +47,7 @@ export default defineConfig({
   webServer: {
     // As `npm start` runs it: idle kept-alive connections stay open 65 s. With Node's 5 s, a test's `request` that
     // idled about 5 s between calls could reuse its connection just as the server closed it (ECONNRESET).
-    command: `npx next start -p ${port} -H 127.0.0.1 --keepAliveTimeout ${KEEP_ALIVE_MS}`,
+    command: `npx next ${nextStartArgs(port).join(" ")}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -18,6 +18,7 @@ import autocannon from "autocannon";
 import { Client as PgClient } from "pg";
 import { BENCH_PG_SETTINGS, createDatabase, freePort, startPgServer } from "./pg-server";
 import { root, sh, startProdServer, type ProdServer } from "./prod-server";
+import { benchMerchantKey, benchServerEnv } from "./bench-app";
 
 const seconds = Number(process.env.KASSA_BENCH_SECONDS ?? 15);
 const connections = Number(process.env.KASSA_BENCH_CONNECTIONS ?? 10);
@@ -52,15 +53,7 @@ try {
   const databaseUrl = await createDatabase(pg.url(), "kassa_bench_floor");
   server = await startProdServer({
     port: await freePort(),
-    env: {
-      ...floorEnv,
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: "bench-secret-not-for-production-0123456789",
-      KASSA_RATE_LIMIT_API: "1000000/1s",
-      KASSA_SEED_DEMO: "false",
-      KASSA_EXECUTOR_PORT: String(await freePort()),
-      LOG_LEVEL: "warn",
-    },
+    env: { ...floorEnv, ...benchServerEnv(databaseUrl, await freePort()) },
   });
   const pgClient = new PgClient({ connectionString: databaseUrl });
   await pgClient.connect();
@@ -69,16 +62,8 @@ try {
 
   process.env.DATABASE_URL = databaseUrl;
   const { openDatabase } = await import("@/db/client");
-  const { signUp } = await import("@/lib/team/sign-up");
-  const { createApiKey } = await import("@/lib/api-keys/create-api-key");
   const h = await openDatabase(databaseUrl);
-  const { merchantId, userId } = await signUp({
-    db: h.db,
-    input: { name: "Bench", email: `bench-floor-${Date.now()}@kassa.test`, password: "bench horse battery", business_name: "Bench shop" },
-  });
-  const ctx = { merchantId, livemode: false, actor: { type: "user" as const, id: userId }, role: "owner" as const, db: h.db };
-  const { secret } = await createApiKey({ ctx, input: { kind: "secret", name: "bench" } });
-  await h.close();
+  const secret = await benchMerchantKey(h.db).finally(() => h.close());
 
   const base = server.base;
   const auth = { Authorization: `Bearer ${secret}` };

@@ -29,6 +29,7 @@ import autocannon from "autocannon";
 import { Client as PgClient } from "pg";
 import { BENCH_PG_SETTINGS, DURABLE_COMMIT_SETTINGS, createDatabase, freePort, startPgServer } from "./pg-server";
 import { buildApp, root, startProdServer, type ProdServer } from "./prod-server";
+import { benchMerchantKey, benchServerEnv } from "./bench-app";
 import { compareFigures, type BenchFile, type Figures } from "./bench-figures";
 
 const seconds = Number(process.env.KASSA_BENCH_SECONDS ?? 15);
@@ -183,13 +184,8 @@ try {
     server = await startProdServer({
       port,
       env: {
-        DATABASE_URL: database,
-        AUTH_SECRET: "bench-secret-not-for-production-0123456789",
-        KASSA_RATE_LIMIT_API: "1000000/1s",
-        KASSA_SEED_DEMO: "false",
-        KASSA_EXECUTOR_PORT: String(executorPort),
+        ...benchServerEnv(database, executorPort),
         ...(process.env.KASSA_LOCAL_EXECUTOR ? { KASSA_LOCAL_EXECUTOR: process.env.KASSA_LOCAL_EXECUTOR } : {}),
-        LOG_LEVEL: "warn",
         ...extra,
       },
     });
@@ -202,20 +198,8 @@ try {
   const { openDatabase } = await import("@/db/client");
   const { signUp } = await import("@/lib/team/sign-up");
   const { createApiKey } = await import("@/lib/api-keys/create-api-key");
-  /** A merchant with a secret test key on `db`. */
-  const merchantKey = async (db: Parameters<typeof signUp>[0]["db"]) => {
-    const { merchantId, userId } = await signUp({
-      db,
-      input: { name: "Bench", email: `bench-${Date.now()}@kassa.test`, password: "bench horse battery", business_name: "Bench shop" },
-    });
-    const { secret } = await createApiKey({
-      ctx: { merchantId, livemode: false, actor: { type: "user", id: userId }, role: "owner", db },
-      input: { kind: "secret", name: "bench" },
-    });
-    return secret;
-  };
   const h = await openDatabase(databaseUrl);
-  const secret = await merchantKey(h.db);
+  const secret = await benchMerchantKey(h.db);
   // A second merchant whose payments go through routing rules (a 50/50 split over the two sandboxes) and breakers.
   const { updateRoutingRules } = await import("@/lib/routing/update-routing-rules");
   const routed = await signUp({
@@ -298,7 +282,7 @@ try {
     const durableUrl = await createDatabase(durablePg.url(), "kassa_bench_durable");
     await start({}, durableUrl);
     const hd = await openDatabase(durableUrl);
-    const durableKey = await merchantKey(hd.db).finally(() => hd.close());
+    const durableKey = await benchMerchantKey(hd.db).finally(() => hd.close());
     // Four test cards in turn: a card's own fraud rows are shared by that card's payments only, and one card paying
     // hundreds of times a second is not a merchant's traffic; what this stage looks for is rows all payments share.
     const cards = ["pm_card_visa", "pm_card_mastercard", "pm_card_amex", "pm_card_visa_debit"];

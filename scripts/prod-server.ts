@@ -36,21 +36,22 @@ const PRODUCTION_NODE_OPTIONS = `--max-semi-space-size=64 ${process.env.NODE_OPT
  * A balancer (or a test's HTTP client) that reuses a connection just as the server closes it gets a reset; balancers
  * keep idle connections up to 60 s, so the server must keep them longer.
  */
-export const KEEP_ALIVE_MS = 65_000;
+const KEEP_ALIVE_MS = 65_000;
+
+/** `next start`'s arguments as `npm start` gives them, on 127.0.0.1:`port` (the e2e and crash specs' servers too). */
+export function nextStartArgs(port: number): string[] {
+  return ["start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
+}
 
 /** `next start` on 127.0.0.1:`port`, answering /api/health before this returns. */
 export async function startProdServer(opts: { port: number; env: Record<string, string>; stdio?: "inherit" | "ignore" }): Promise<ProdServer> {
   const base = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port), "-H", "127.0.0.1", "--keepAliveTimeout", String(KEEP_ALIVE_MS)],
-    {
-      cwd: root,
-      detached: true,
-      stdio: ["ignore", opts.stdio ?? "inherit", opts.stdio ?? "inherit"],
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", KASSA_URL: base, NODE_OPTIONS: PRODUCTION_NODE_OPTIONS, ...opts.env },
-    },
-  );
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), ...nextStartArgs(opts.port)], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", opts.stdio ?? "inherit", opts.stdio ?? "inherit"],
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", KASSA_URL: base, NODE_OPTIONS: PRODUCTION_NODE_OPTIONS, ...opts.env },
+  });
   let exited = false;
   child.once("exit", () => (exited = true));
   for (let i = 0; ; i++) {

@@ -1,7 +1,7 @@
 // A second `next start` of the same build on the same database, for tests that kill a server process.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { KEEP_ALIVE_MS } from "../../scripts/prod-server";
+import { nextStartArgs } from "../../scripts/prod-server";
 
 export interface ServerProcess {
   url: string;
@@ -35,15 +35,11 @@ export async function startServerProcess(port: number, opts: { failpoints?: stri
     ...opts.env,
   };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-  const child = spawn(
-    path.join(root, "node_modules/.bin/next"),
-    ["start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", String(KEEP_ALIVE_MS)],
-    {
-      cwd: root,
-      env: env as NodeJS.ProcessEnv,
-      stdio: ["ignore", "ignore", "pipe"],
-    },
-  );
+  const child = spawn(path.join(root, "node_modules/.bin/next"), nextStartArgs(port), {
+    cwd: root,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)));

@@ -7,6 +7,23 @@ const BATCH = 2_000;
 /** Batches per call at most (the cron comes back in an hour for the rest). */
 const MAX_BATCHES = 200;
 
+/** A rollup table: its key (without the shard) in the order the rollup triggers lock rows, and its summed columns. */
+interface RollupTable {
+  name: string;
+  key: readonly string[];
+  sums: readonly string[];
+}
+const PAYMENT_ROLLUPS: RollupTable = {
+  name: "payment_rollups",
+  key: ["merchant_id", "livemode", "day", "currency", "status", "brand"],
+  sums: ["count", "declined", "amount", "amount_received", "amount_refunded", "fee"],
+};
+const REFUND_ROLLUPS: RollupTable = {
+  name: "refund_rollups",
+  key: ["merchant_id", "livemode", "day", "currency", "status"],
+  sums: ["count", "amount", "fee_refunded"],
+};
+
 /**
  * One batch of one table, one statement: the batch's rows of days before `before` outside shard 0, taken only
  * where no transaction holds them (SKIP LOCKED: a payment's commit never waits for the compaction, nor the
@@ -16,50 +33,30 @@ const MAX_BATCHES = 200;
  * (INSERT … ON CONFLICT retries when the row it conflicted with is gone): nothing is lost or counted twice.
  * The insert runs though nothing reads it: PostgreSQL runs every data-modifying WITH exactly once.
  */
-const foldPayments = (before: string) => sql`
+function fold({ name, key, sums }: RollupTable, before: string) {
+  const list = (columns: readonly string[], each: (c: string) => string = (c) => c) => sql.raw(columns.map(each).join(", "));
+  const table = sql.raw(name);
+  const sharded = [...key, "shard"];
+  return sql`
   with picked as (
-    select merchant_id, livemode, day, currency, status, brand, shard from payment_rollups
+    select ${list(sharded)} from ${table}
     where day < ${before}::date and shard <> 0
-    order by merchant_id, livemode, day, currency, status, brand, shard
+    order by ${list(sharded)}
     limit ${BATCH}
     for update skip locked
   ), moved as (
-    delete from payment_rollups r using picked p
-    where (r.merchant_id, r.livemode, r.day, r.currency, r.status, r.brand, r.shard)
-        = (p.merchant_id, p.livemode, p.day, p.currency, p.status, p.brand, p.shard)
+    delete from ${table} r using picked p
+    where (${list(sharded, (c) => `r.${c}`)}) = (${list(sharded, (c) => `p.${c}`)})
     returning r.*
   ), added as (
-    insert into payment_rollups as r (merchant_id, livemode, day, currency, status, brand, shard, count, declined, amount, amount_received, amount_refunded, fee)
-    select merchant_id, livemode, day, currency, status, brand, 0, sum(count), sum(declined), sum(amount), sum(amount_received), sum(amount_refunded), sum(fee)
-    from moved group by merchant_id, livemode, day, currency, status, brand
-    order by concat_ws('|', merchant_id, livemode, day, currency, status, brand)
-    on conflict (merchant_id, livemode, day, currency, status, brand, shard) do update set
-      count = r.count + excluded.count, declined = r.declined + excluded.declined, amount = r.amount + excluded.amount,
-      amount_received = r.amount_received + excluded.amount_received, amount_refunded = r.amount_refunded + excluded.amount_refunded,
-      fee = r.fee + excluded.fee
+    insert into ${table} as r (${list(sharded)}, ${list(sums)})
+    select ${list(key)}, 0, ${list(sums, (c) => `sum(${c})`)}
+    from moved group by ${list(key)}
+    order by concat_ws('|', ${list(key)})
+    on conflict (${list(sharded)}) do update set ${list(sums, (c) => `${c} = r.${c} + excluded.${c}`)}
   )
   select (select count(*) from moved)::int as moved`;
-
-const foldRefunds = (before: string) => sql`
-  with picked as (
-    select merchant_id, livemode, day, currency, status, shard from refund_rollups
-    where day < ${before}::date and shard <> 0
-    order by merchant_id, livemode, day, currency, status, shard
-    limit ${BATCH}
-    for update skip locked
-  ), moved as (
-    delete from refund_rollups r using picked p
-    where (r.merchant_id, r.livemode, r.day, r.currency, r.status, r.shard) = (p.merchant_id, p.livemode, p.day, p.currency, p.status, p.shard)
-    returning r.*
-  ), added as (
-    insert into refund_rollups as r (merchant_id, livemode, day, currency, status, shard, count, amount, fee_refunded)
-    select merchant_id, livemode, day, currency, status, 0, sum(count), sum(amount), sum(fee_refunded)
-    from moved group by merchant_id, livemode, day, currency, status
-    order by concat_ws('|', merchant_id, livemode, day, currency, status)
-    on conflict (merchant_id, livemode, day, currency, status, shard) do update set
-      count = r.count + excluded.count, amount = r.amount + excluded.amount, fee_refunded = r.fee_refunded + excluded.fee_refunded
-  )
-  select (select count(*) from moved)::int as moved`;
+}
 
 async function foldBatch(db: Executor, query: ReturnType<typeof sql>): Promise<number> {
   return db.transaction(async (tx) => {
@@ -83,8 +80,8 @@ export async function compactRollups(args: { db: Executor; before?: string }): P
   const before = args.before ?? new Date().toISOString().slice(0, 10);
   const totals = { payments: 0, refunds: 0, skipped: 0 };
   for (const [table, query] of [
-    ["payments", foldPayments(before)],
-    ["refunds", foldRefunds(before)],
+    ["payments", fold(PAYMENT_ROLLUPS, before)],
+    ["refunds", fold(REFUND_ROLLUPS, before)],
   ] as const) {
     for (let i = 0; i < MAX_BATCHES; i++) {
       let moved: number;
