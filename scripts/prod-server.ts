@@ -26,14 +26,16 @@ export interface ProdServer {
 }
 
 /**
- * What `npm start` gives Node (package.json): young-generation semi-spaces of 64 MB instead of V8's 16, so a busy
- * server scavenges a quarter as often (GET by id: 5–12 % more requests per second in the bench's harness).
+ * What `npm start` gives Node (package.json, kept in step by prod-server.test.ts): young-generation semi-spaces of
+ * 64 MB instead of V8's 16, so a busy server scavenges a quarter as often (GET by id: 5–12 % more requests per second
+ * in the bench's harness).
  */
-const PRODUCTION_NODE_OPTIONS = `--max-semi-space-size=64 ${process.env.NODE_OPTIONS ?? ""}`.trim();
+export const PRODUCTION_NODE_FLAGS = "--max-semi-space-size=64";
+const PRODUCTION_NODE_OPTIONS = `${PRODUCTION_NODE_FLAGS} ${process.env.NODE_OPTIONS ?? ""}`.trim();
 
 /**
- * What `npm start` gives `next start` (package.json): an idle kept-alive connection stays open 65 s, not Node's 5 s.
- * A balancer (or a test's HTTP client) that reuses a connection just as the server closes it gets a reset; balancers
+ * What `npm start` gives `next start` (package.json, kept in step by prod-server.test.ts): an idle kept-alive
+ * connection stays open 65 s, not Node's 5 s. A balancer (or a test's HTTP client) that reuses a connection just as the server closes it gets a reset; balancers
  * keep idle connections up to 60 s, so the server must keep them longer.
  */
 const KEEP_ALIVE_MS = 65_000;
