@@ -1,7 +1,7 @@
 // The after-commit relay takes Kassa's own outbox rows and Stripe's recorded events a batch of each in turn: a
 // Stripe event received behind a backlog of 250 own events goes out in the relay's second batch, not its fourth.
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { isNull } from "drizzle-orm";
+import { eq, isNull, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
 import { events, stripeEvents } from "@/db/schema";
 import { withTransaction } from "@/lib/service/context";
@@ -9,6 +9,7 @@ import { signalOutboxCommit } from "@/lib/service/outbox-signal";
 import { freshPostgres } from "@/test/db";
 import { emitEvent } from "@/test/events";
 import { makeMerchant } from "@/test/fixtures";
+import { newId } from "@/lib/ids";
 import { startOutboxRelay } from "./outbox-relay";
 import { publishTurn } from "./publish-turn";
 
@@ -102,4 +103,64 @@ it("stopped, a pass it had scheduled never runs", async () => {
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(sent).toEqual([]);
   expect(await h.db.select().from(events).where(isNull(events.publishedAt))).toHaveLength(1); // left to the sweep
+});
+
+it("sends the rows a commit names by id, and leaves a row it was not told of to its next scan", async () => {
+  const { ctx } = await makeMerchant(h.db);
+  await publishTurn({ db: h.db, send: async () => undefined });
+  const batches: string[][] = [];
+  const stop = startOutboxRelay(async (batch) => void batches.push(batch.map((e) => e.id)), { lingerMs: 20, scanEveryMs: 2_000 });
+  try {
+    // The first pass sends the commit's row and scans (nothing else is waiting).
+    const first = await emitEvent(h.db, ctx, "account.updated", { id: ctx.merchantId });
+    await vi.waitFor(() => expect(batches).toEqual([[first]]), { timeout: 10_000 });
+    const scanned = Date.now();
+    // A row committed without this relay being told, as by an instance that crashed before its pass.
+    const orphan = newId("event");
+    await h.db.execute(sql`insert into events (id, merchant_id, livemode, type, data, created_at)
+      select ${orphan}, merchant_id, livemode, type, data, created_at from events where id = ${first}`);
+    // The next pass, within the scan interval: only the commit's own row goes, by id.
+    const second = await emitEvent(h.db, ctx, "account.updated", { id: ctx.merchantId });
+    await vi.waitFor(() => expect(batches).toEqual([[first], [second]]), { timeout: 10_000 });
+    expect(Date.now() - scanned).toBeLessThan(2_000); // else the pass could have scanned, and this proves nothing
+    expect((await h.db.select().from(events).where(eq(events.id, orphan)))[0]?.publishedAt).toBeNull();
+    // Past the interval, the next pass sends its own row and then scans, finding the orphan.
+    await new Promise((resolve) => setTimeout(resolve, 2_000 - (Date.now() - scanned) + 50));
+    const third = await emitEvent(h.db, ctx, "account.updated", { id: ctx.merchantId });
+    await vi.waitFor(() => expect(batches).toEqual([[first], [second], [third], [orphan]]), { timeout: 10_000 });
+  } finally {
+    stop();
+  }
+  expect(await h.db.select().from(events).where(isNull(events.publishedAt))).toEqual([]);
+});
+
+it("after a failed send, the next pass scans for the rows it could not send", async () => {
+  const { ctx } = await makeMerchant(h.db);
+  await publishTurn({ db: h.db, send: async () => undefined });
+  const batches: string[][] = [];
+  let failing = false;
+  const stop = startOutboxRelay(
+    async (batch) => {
+      if (failing) throw new Error("engine down");
+      batches.push(batch.map((e) => e.id));
+    },
+    { lingerMs: 20, scanEveryMs: 60_000 },
+  );
+  try {
+    const first = await emitEvent(h.db, ctx, "account.updated", { id: ctx.merchantId });
+    await vi.waitFor(() => expect(batches).toEqual([[first]]), { timeout: 10_000 });
+    failing = true;
+    const lost = await emitEvent(h.db, ctx, "account.updated", { id: ctx.merchantId });
+    await vi.waitFor(async () => expect(await h.db.select({ id: events.id }).from(events).where(isNull(events.publishedAt))).toEqual([{ id: lost }]), {
+      timeout: 10_000,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the failed pass is over
+    failing = false;
+    // Not scan time by the interval (a minute): the failure alone makes this pass scan.
+    const next = await emitEvent(h.db, ctx, "account.updated", { id: ctx.merchantId });
+    await vi.waitFor(() => expect(batches).toEqual([[first], [next], [lost]]), { timeout: 10_000 });
+  } finally {
+    stop();
+  }
+  expect(await h.db.select().from(events).where(isNull(events.publishedAt))).toEqual([]);
 });

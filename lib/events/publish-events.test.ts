@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isNull, sql } from "drizzle-orm";
+import { eq, inArray, isNull, sql } from "drizzle-orm";
 import { clientOf } from "@/db/prepared";
 import type { DatabaseHandle } from "@/db/client";
 import { events } from "@/db/schema";
@@ -10,7 +10,7 @@ import { commit } from "@/lib/service/commit";
 import { emitEvent } from "@/test/events";
 import { declareInternalEvent, declareRerunEvent, INTERNAL_EVENTS } from "./internal-events";
 import { onOutboxCommit } from "@/lib/service/outbox-signal";
-import { claimableEvents, publishPendingEvents, type OutboundEvent } from "./publish-events";
+import { claimableEvents, publishCommittedEvents, publishPendingEvents, type OutboundEvent } from "./publish-events";
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -105,6 +105,37 @@ describe("outbox relay", () => {
     expect(await unpublished()).toBe(0);
   });
 
+  it("by id, sends only the given rows still unpublished and not under another relay's lease", async () => {
+    const { ctx } = await makeMerchant(h.db);
+    await publishPendingEvents({ db: h.db, send: async () => undefined });
+    const [published, leased, waiting, elsewhere] = await withTransaction(ctx, async (tx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i++) ids.push(await emitEvent(tx, ctx, "account.updated", { i }));
+      return ids;
+    });
+    await h.db.update(events).set({ publishedAt: new Date() }).where(eq(events.id, published!));
+    const lease = new Date(Date.now() + 30_000);
+    await h.db.update(events).set({ publishLeasedUntil: lease }).where(eq(events.id, leased!));
+    const sent: string[] = [];
+    const send = async (batch: OutboundEvent[]) => void sent.push(...batch.map((e) => e.id));
+    expect(await publishCommittedEvents({ db: h.db, send, ids: [published!, leased!, waiting!, "evt_nonexistent"] })).toBe(1);
+    expect(sent).toEqual([waiting]);
+    const rows = await h.db
+      .select()
+      .from(events)
+      .where(inArray(events.id, [leased!, waiting!, elsewhere!]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(waiting!)?.publishedAt).toBeInstanceOf(Date);
+    expect(byId.get(leased!)).toMatchObject({ publishedAt: null, publishLeasedUntil: lease });
+    expect(byId.get(elsewhere!)?.publishedAt).toBeNull(); // not asked for
+    // A failed send leaves the row unpublished; asked again, it goes.
+    await expect(publishCommittedEvents({ db: h.db, send: async () => Promise.reject(new Error("engine down")), ids: [elsewhere!] })).rejects.toThrow(
+      "engine down",
+    );
+    expect(await publishCommittedEvents({ db: h.db, send, ids: [elsewhere!] })).toBe(1);
+    expect(sent).toEqual([waiting, elsewhere]);
+  });
+
   it("two relays at once never send the same row", async () => {
     const { ctx } = await makeMerchant(h.db);
     await publishPendingEvents({ db: h.db, send: async () => undefined });
@@ -140,16 +171,23 @@ describe("outbox relay", () => {
     expect(await publishPendingEvents({ db: h.db, send: async () => undefined })).toBe(3);
   });
 
-  it("signals once after the outermost commit, never after a rollback", async () => {
+  it("signals once after the outermost commit with every row it wrote, never after a rollback", async () => {
     const { ctx } = await makeMerchant(h.db);
     let signals = 0;
-    const off = onOutboxCommit(() => signals++);
+    const told: (readonly string[] | undefined)[] = [];
+    const off = onOutboxCommit((ids) => {
+      signals++;
+      told.push(ids);
+    });
     try {
+      const written: string[] = [];
       await withTransaction(ctx, async (tx) => {
-        await withTransaction({ ...ctx, db: tx }, (inner) => emitEvent(inner, ctx, "account.updated", {}));
+        written.push(await withTransaction({ ...ctx, db: tx }, (inner) => emitEvent(inner, ctx, "account.updated", {})));
+        written.push(await emitEvent(tx, ctx, "account.updated", {}));
         expect(signals).toBe(0); // inner savepoint released, outer not yet committed
       });
       expect(signals).toBe(1);
+      expect(told).toEqual([written]);
       await expect(
         withTransaction(ctx, async (tx) => {
           await emitEvent(tx, ctx, "account.updated", {});

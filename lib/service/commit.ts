@@ -108,8 +108,9 @@ async function flush(db: Executor, writes: Renderable[], fence: number | undefin
 function afterCommit(db: Executor, ctx: ServiceContext, d: Declared): void {
   if (d.events.length) {
     // Outbox rows are out only once the outermost transaction commits.
-    if (isTransaction(db)) markOutboxWrite(db);
-    else signalOutboxCommit();
+    const ids = d.events.map((e) => e.id);
+    if (isTransaction(db)) markOutboxWrite(db, ids);
+    else signalOutboxCommit(ids);
   }
   if (d.response && ctx.idempotency) ctx.idempotency.stored = true;
 }
@@ -135,7 +136,11 @@ export async function commit<T>(
     const { writes, fence } = declaredWrites(tx, ctx, declared);
     await flush(tx, writes, fence);
     // withTransaction tells the relay once the outermost transaction has committed.
-    if (declared.events.length) markOutboxWrite(tx);
+    if (declared.events.length)
+      markOutboxWrite(
+        tx,
+        declared.events.map((e) => e.id),
+      );
     return out;
   });
   if (declared.response && ctx.idempotency) ctx.idempotency.stored = true;

@@ -1,6 +1,6 @@
 import type { Database, Executor, Transaction } from "@/db/client";
 import { getDb } from "@/db/client";
-import { hasOutboxWrite, markOutboxWrite, signalOutboxCommit } from "@/lib/service/outbox-signal";
+import { markOutboxWrite, outboxWrites, signalOutboxCommit } from "@/lib/service/outbox-signal";
 import type { ActorType, KeyPermissions, Role } from "@/db/schema";
 
 export interface Actor {
@@ -53,17 +53,17 @@ export const isTransaction = (db: Executor): boolean => typeof (db as Partial<Tr
 
 export async function withTransaction<T>(ctx: { db?: Executor }, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   const db = ctx.db ?? (await getDb());
-  let wroteOutbox = false;
+  let wrote: readonly string[] | undefined;
   // Nested calls become savepoints, so a verb can join a caller's transaction.
   const result = await (db as Database).transaction(async (tx) => {
     const out = await fn(tx);
-    wroteOutbox = hasOutboxWrite(tx);
+    wrote = outboxWrites(tx);
     return out;
   });
-  if (wroteOutbox) {
+  if (wrote) {
     // Outbox rows are only out once the outermost transaction commits.
-    if (isTransaction(db)) markOutboxWrite(db);
-    else signalOutboxCommit();
+    if (isTransaction(db)) markOutboxWrite(db, wrote);
+    else signalOutboxCommit(wrote);
   }
   return result;
 }
