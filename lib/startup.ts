@@ -5,6 +5,7 @@ import { demoPaymentCount, seedDemoPayments } from "@/lib/demo/seed-payments";
 import { seedDemoProducts } from "@/lib/demo/seed-products";
 import { demoSubscriptionCount, seedDemoSubscriptions } from "@/lib/demo/seed-subscriptions";
 import { seedDemoFraud } from "@/lib/demo/seed-fraud";
+import { recordDemoSeed, unfinishedDemoSeed, unfinishedDemoSeedMessage, type DemoDataCounts } from "@/lib/demo/unfinished-seed";
 import { connectorNameFor } from "@/lib/payments/connector";
 import { assertPublicUrlConfigured, publicBaseUrl } from "@/lib/public-url";
 import { devUrls } from "@/lib/dev-addresses";
@@ -65,6 +66,15 @@ export async function startServer(): Promise<void> {
     // last thing the start prints: the portal answers from here on, while the demo data is written.
     console.log(firstStartBanner(demo, bannerUrls(), seeding, warming));
     seedDemoDataInBackground(handle.db, demo.merchantId, seeding);
+  } else if (demoSeedAllowed()) {
+    // A first start stopped while it wrote the demo data (Ctrl-C in the first minutes) left a partial demo.
+    void unfinishedDemoSeed(handle.db)
+      .then((unfinished) => {
+        if (!unfinished) return;
+        logger.warn({ payments: unfinished.payments, of: unfinished.wanted.payments }, "demo data not complete: the first start was stopped while writing it");
+        console.log(unfinishedDemoSeedMessage(unfinished));
+      })
+      .catch((err: unknown) => logger.warn({ err }, "could not check the demo data"));
   }
   // After register() returns: next dev holds every request until then.
   if (warming) setTimeout(() => void warmDevRoutes(), 0);
@@ -87,12 +97,6 @@ function bannerUrls(): string[] {
   if (process.env.KASSA_URL || process.env.NODE_ENV === "production") return [publicBaseUrl()];
   // next dev sets PORT to the port it took and __NEXT_PRIVATE_ORIGIN to the host it was bound to.
   return devUrls(process.env.PORT ?? 3000, process.env.__NEXT_PRIVATE_ORIGIN);
-}
-
-/** How many demo subscriptions and payments the first start adds in the background. */
-export interface DemoDataCounts {
-  subscriptions: number;
-  payments: number;
 }
 
 /** The banner of the first start: where to sign in, the demo's keys, and what still happens meanwhile. */
@@ -141,6 +145,8 @@ function seedDemoDataInBackground(db: Database, merchantId: string, counts: Demo
   const started = Date.now();
   if (counts.payments > 0) logger.info({ payments: 0, of: counts.payments }, "demo payments being written");
   void (async () => {
+    // Its start and end recorded, so a later start can tell a seed that was stopped (lib/demo/unfinished-seed.ts).
+    await recordDemoSeed(ctx, "started", counts);
     // The catalogue first (a handful of writes): the subscriptions are to its prices.
     await seedDemoProducts(ctx);
     if (counts.payments > 0) {
@@ -151,14 +157,16 @@ function seedDemoDataInBackground(db: Database, merchantId: string, counts: Demo
       const fraud = await seedDemoFraud(db, ctx);
       logger.info(fraud, "demo fraud seeded");
     }
-    if (counts.subscriptions === 0) return;
-    const of = counts.subscriptions;
-    logger.info({ subscriptions: 0, of }, "demo subscriptions being written");
-    const made = await seedDemoSubscriptions(db, ctx, {
-      count: of,
-      onProgress: (n) => logger.info({ subscriptions: n, of }, "demo subscriptions being written"),
-    });
-    logger.info({ subscriptions: made, ms: Date.now() - started }, "demo subscriptions seeded");
+    if (counts.subscriptions > 0) {
+      const of = counts.subscriptions;
+      logger.info({ subscriptions: 0, of }, "demo subscriptions being written");
+      const made = await seedDemoSubscriptions(db, ctx, {
+        count: of,
+        onProgress: (n) => logger.info({ subscriptions: n, of }, "demo subscriptions being written"),
+      });
+      logger.info({ subscriptions: made, ms: Date.now() - started }, "demo subscriptions seeded");
+    }
+    await recordDemoSeed(ctx, "finished", counts);
   })().catch((err: unknown) => logger.warn({ err }, "demo data seed stopped"));
 }
 
