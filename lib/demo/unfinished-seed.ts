@@ -57,9 +57,9 @@ export function unfinishedDemoSeedMessage({ wanted, payments }: { wanted: DemoDa
       : `while it wrote the ${wanted.subscriptions.toLocaleString("en-US")} demo subscriptions`;
   return [
     "",
-    `  The demo data is not complete: the first start was stopped ${stoppedAt}, and a later start does not`,
-    "  add the rest. For the full demo, stop the server, delete .data (or point KASSA_DATA_DIR at an empty",
-    "  folder; with DATABASE_URL, use an empty database) and start again.",
+    `  The demo data is not complete: the first start was stopped ${stoppedAt}.`,
+    "  A later start does not add the rest. For the full demo, stop the server, delete .data (or point",
+    "  KASSA_DATA_DIR at an empty folder; with DATABASE_URL, use an empty database) and start again.",
     "",
   ].join("\n");
 }
